@@ -1,0 +1,152 @@
+package io.invitations.core.bulk;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One row of an import, as read from a file, before validation: raw text per field. File importers
+ * (CSV, TXT, vCard, LDIF, Excel) produce these; the bulk engine validates them and reports per row.
+ *
+ * @param rowNumber      the row's number as the user sees it in the file (1-based, header included
+ *                       for tabular files), at least 1
+ * @param email          the email cell, or {@code null}
+ * @param firstName      the first-name cell, or {@code null}
+ * @param lastName       the last-name cell, or {@code null}
+ * @param role           the role cell, or {@code null} (the bulk call's default role applies)
+ * @param groups         groups or teams, already split; possibly empty
+ * @param membershipType the membership-type cell (member/guest in en, fr or de), or {@code null}
+ * @param identifierKind the identifier-kind cell, or {@code null}
+ * @param identifier     the identifier cell, or {@code null}
+ * @param language       the language cell, or {@code null}
+ * @param message        the personal-message cell, or {@code null}
+ * @param metadata       unknown columns kept as metadata (header → value); possibly empty
+ * @param problems       problems found while reading (e.g. a number in the email column); possibly empty
+ * @since 0.1.0
+ */
+public record InvitationRow(int rowNumber, String email, String firstName, String lastName, String role,
+                            List<String> groups, String membershipType, String identifierKind, String identifier,
+                            String language, String message, Map<String, String> metadata,
+                            List<RowProblem> problems) {
+    /**
+     * Validates the row; blank cells become {@code null}.
+     *
+     * @throws IllegalArgumentException if {@code rowNumber} is below 1
+     * @throws NullPointerException     if a list or map is null
+     */
+    public InvitationRow {
+        if (rowNumber < 1) {
+            throw new IllegalArgumentException("rowNumber starts at 1");
+        }
+        email = clean(email);
+        firstName = clean(firstName);
+        lastName = clean(lastName);
+        role = clean(role);
+        groups = groups.stream().map(InvitationRow::clean).filter(Objects::nonNull).toList();
+        membershipType = clean(membershipType);
+        identifierKind = clean(identifierKind);
+        identifier = clean(identifier);
+        language = clean(language);
+        message = message == null || message.isBlank() ? null : message;
+        metadata = Map.copyOf(metadata);
+        problems = List.copyOf(problems);
+    }
+
+    /**
+     * Starts a row.
+     *
+     * @param rowNumber the row's number as the user sees it
+     * @return a new builder
+     */
+    public static Builder builder(int rowNumber) {
+        return new Builder(rowNumber);
+    }
+
+    /**
+     * Tells whether the row has no value at all (such rows are skipped by importers).
+     *
+     * @return {@code true} when every field is empty and there are no problems
+     */
+    public boolean isBlank() {
+        return email == null && firstName == null && lastName == null && role == null && groups.isEmpty()
+                && membershipType == null && identifierKind == null && identifier == null && language == null
+                && message == null && metadata.values().stream().allMatch(v -> v == null || v.isBlank())
+                && problems.isEmpty();
+    }
+
+    private static String clean(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /**
+     * Builds an {@link InvitationRow}. Not thread-safe.
+     *
+     * @since 0.1.0
+     */
+    public static final class Builder {
+        private final int rowNumber;
+        private final java.util.EnumMap<RowField, String> values = new java.util.EnumMap<>(RowField.class);
+        private List<String> groups = List.of();
+        private final java.util.LinkedHashMap<String, String> metadata = new java.util.LinkedHashMap<>();
+        private final java.util.ArrayList<RowProblem> problems = new java.util.ArrayList<>();
+
+        private Builder(int rowNumber) {
+            this.rowNumber = rowNumber;
+        }
+
+        /**
+         * Sets a field from its cell text. {@link RowField#GROUPS} is split on {@code ;} and {@code ,}.
+         *
+         * @param field the field
+         * @param value the cell text, or {@code null}
+         * @return this builder
+         */
+        public Builder set(RowField field, String value) {
+            if (field == RowField.GROUPS) {
+                groups = value == null ? List.of() : List.of(value.split("[;,]"));
+            } else {
+                values.put(field, value);
+            }
+            return this;
+        }
+
+        /**
+         * Keeps an unknown column as metadata.
+         *
+         * @param header the column's header
+         * @param value  the cell text
+         * @return this builder
+         */
+        public Builder metadata(String header, String value) {
+            if (value != null && !value.isBlank()) {
+                metadata.put(header, value.strip());
+            }
+            return this;
+        }
+
+        /**
+         * Records a problem found while reading.
+         *
+         * @param field   the field's name
+         * @param message what is wrong
+         * @return this builder
+         */
+        public Builder problem(String field, String message) {
+            problems.add(new RowProblem(field, message));
+            return this;
+        }
+
+        /**
+         * Builds the row.
+         *
+         * @return the row
+         */
+        public InvitationRow build() {
+            return new InvitationRow(rowNumber, values.get(RowField.EMAIL), values.get(RowField.FIRST_NAME),
+                    values.get(RowField.LAST_NAME), values.get(RowField.ROLE), groups,
+                    values.get(RowField.MEMBERSHIP_TYPE), values.get(RowField.IDENTIFIER_KIND),
+                    values.get(RowField.IDENTIFIER), values.get(RowField.LANGUAGE), values.get(RowField.MESSAGE),
+                    metadata, problems);
+        }
+    }
+}

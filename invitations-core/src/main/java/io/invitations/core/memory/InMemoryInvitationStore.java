@@ -1,0 +1,284 @@
+package io.invitations.core.memory;
+
+import io.invitations.spi.invitation.Contact;
+import io.invitations.spi.invitation.HistoryEntry;
+import io.invitations.spi.invitation.Invitation;
+import io.invitations.spi.invitation.InvitationId;
+import io.invitations.spi.invitation.InvitationLink;
+import io.invitations.spi.invitation.InvitationStatus;
+import io.invitations.spi.invitation.LinkId;
+import io.invitations.spi.invitation.Target;
+import io.invitations.spi.invitation.TenantId;
+import io.invitations.spi.storage.DuplicateInvitationException;
+import io.invitations.spi.storage.InvitationQuery;
+import io.invitations.spi.storage.InvitationStore;
+import io.invitations.spi.storage.OutboxMessage;
+import io.invitations.spi.storage.Page;
+import io.invitations.spi.storage.StaleVersionException;
+import io.invitations.spi.storage.StorageException;
+import io.invitations.spi.storage.WriteBatch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * The embedded default {@link InvitationStore}: everything in heap maps behind one read-write lock.
+ * Writes are validated in full before anything changes, so a refused batch leaves no trace; reads
+ * run in parallel. Passes {@code InvitationStoreCompatibilityKit}.
+ *
+ * <p>Thread-safe. Data lives as long as the instance.
+ *
+ * @since 0.1.0
+ */
+public final class InMemoryInvitationStore implements InvitationStore {
+    private static final Comparator<Invitation> CREATION_ORDER =
+            Comparator.comparing(Invitation::createdAt).thenComparing(i -> i.id().value());
+
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Map<InvitationId, Invitation> invitations = new LinkedHashMap<>();
+    /** Open invitations by tenant + target + invitee key. */
+    private final Map<String, InvitationId> openIndex = new HashMap<>();
+    private final Map<InvitationId, List<HistoryEntry>> history = new HashMap<>();
+    private final Map<String, OutboxMessage> outbox = new LinkedHashMap<>();
+    private final Map<LinkId, InvitationLink> links = new LinkedHashMap<>();
+
+    /** Creates an empty store. */
+    public InMemoryInvitationStore() {
+    }
+
+    @Override
+    public void write(WriteBatch batch) {
+        Objects.requireNonNull(batch, "batch");
+        lock.writeLock().lock();
+        try {
+            check(batch);
+            apply(batch);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Validates the whole batch against the current state; changes nothing. */
+    private void check(WriteBatch batch) {
+        Map<String, InvitationId> open = new HashMap<>();
+        Map<InvitationId, Invitation> afterBatch = new HashMap<>();
+        for (Invitation i : batch.inserts()) {
+            if (invitations.containsKey(i.id())) {
+                throw new StorageException("invitation " + i.id() + " already exists; ids must be unique", null);
+            }
+            afterBatch.put(i.id(), i);
+        }
+        for (Invitation next : batch.updates()) {
+            Invitation current = invitations.get(next.id());
+            if (current == null || !current.tenantId().equals(next.tenantId())
+                    || current.version() != next.version() - 1) {
+                throw new StaleVersionException("invitation", next.id().value(), next.version() - 1);
+            }
+            afterBatch.put(next.id(), next);
+        }
+        // The open-invitation rule, judged on the state the batch would leave behind.
+        for (Invitation i : afterBatch.values()) {
+            if (!i.status().isOpen()) {
+                continue;
+            }
+            String key = openKey(i);
+            InvitationId stored = openIndex.get(key);
+            boolean storedStillOpen = stored != null && !stored.equals(i.id())
+                    && (!afterBatch.containsKey(stored) || afterBatch.get(stored).status().isOpen());
+            InvitationId inBatch = open.putIfAbsent(key, i.id());
+            if (storedStillOpen || (inBatch != null && !inBatch.equals(i.id()))) {
+                throw new DuplicateInvitationException(i.tenantId(), i.target(), i.inviteeKey());
+            }
+        }
+        for (HistoryEntry e : batch.history()) {
+            requireKnown(e.tenantId(), e.invitationId(), afterBatch, "history entry");
+        }
+        for (OutboxMessage m : batch.enqueued()) {
+            requireKnown(m.tenantId(), m.invitationId(), afterBatch, "outbox message");
+            if (outbox.containsKey(m.id())) {
+                throw new StorageException("outbox message " + m.id() + " already exists", null);
+            }
+        }
+        for (OutboxMessage m : batch.outboxOutcomes()) {
+            OutboxMessage current = outbox.get(m.id());
+            if (current == null || current.status() != OutboxMessage.Status.PENDING
+                    || current.attempts() != m.attempts()) {
+                throw new StaleVersionException("outbox message", m.id(), m.attempts());
+            }
+        }
+        for (InvitationLink l : batch.linkInserts()) {
+            if (links.containsKey(l.id())) {
+                throw new StorageException("link " + l.id() + " already exists; ids must be unique", null);
+            }
+        }
+        for (InvitationLink next : batch.linkUpdates()) {
+            InvitationLink current = links.get(next.id());
+            if (current == null || !current.tenantId().equals(next.tenantId())
+                    || current.version() != next.version() - 1) {
+                throw new StaleVersionException("link", next.id().value(), next.version() - 1);
+            }
+        }
+    }
+
+    private void requireKnown(TenantId tenant, InvitationId id, Map<InvitationId, Invitation> afterBatch,
+                              String what) {
+        Invitation i = afterBatch.containsKey(id) ? afterBatch.get(id) : invitations.get(id);
+        if (i == null || !i.tenantId().equals(tenant)) {
+            throw new StorageException(what + " refers to unknown invitation " + id + " in tenant " + tenant, null);
+        }
+    }
+
+    private void apply(WriteBatch batch) {
+        for (Invitation i : batch.inserts()) {
+            invitations.put(i.id(), i);
+            history.put(i.id(), new ArrayList<>());
+        }
+        for (Invitation next : batch.updates()) {
+            Invitation previous = invitations.put(next.id(), next);
+            if (previous.status().isOpen()) {
+                openIndex.remove(openKey(previous), previous.id());
+            }
+        }
+        for (Invitation i : batch.inserts()) {
+            if (i.status().isOpen()) {
+                openIndex.put(openKey(i), i.id());
+            }
+        }
+        for (Invitation i : batch.updates()) {
+            if (i.status().isOpen()) {
+                openIndex.put(openKey(i), i.id());
+            }
+        }
+        for (HistoryEntry e : batch.history()) {
+            history.get(e.invitationId()).add(e);
+        }
+        for (OutboxMessage m : batch.enqueued()) {
+            outbox.put(m.id(), m);
+        }
+        for (OutboxMessage m : batch.outboxOutcomes()) {
+            outbox.put(m.id(), m);
+        }
+        for (InvitationLink l : batch.linkInserts()) {
+            links.put(l.id(), l);
+        }
+        for (InvitationLink l : batch.linkUpdates()) {
+            links.put(l.id(), l);
+        }
+    }
+
+    private static String openKey(Invitation i) {
+        return i.tenantId().value() + '\u0000' + i.target().type() + '\u0000' + i.target().id() + '\u0000'
+                + i.inviteeKey();
+    }
+
+    @Override
+    public Optional<Invitation> find(TenantId tenantId, InvitationId id) {
+        return read(() -> Optional.ofNullable(invitations.get(id)).filter(i -> i.tenantId().equals(tenantId)));
+    }
+
+    @Override
+    public Optional<Invitation> findOpen(TenantId tenantId, Target target, Contact contact) {
+        String key = tenantId.value() + '\u0000' + target.type() + '\u0000' + target.id() + '\u0000'
+                + contact.matchKey();
+        return read(() -> Optional.ofNullable(openIndex.get(key)).map(invitations::get));
+    }
+
+    @Override
+    public List<Invitation> findByInvitee(TenantId tenantId, Contact contact) {
+        String key = contact.matchKey();
+        return read(() -> invitations.values().stream()
+                .filter(i -> i.tenantId().equals(tenantId) && i.inviteeKey().equals(key))
+                .sorted(CREATION_ORDER).toList());
+    }
+
+    @Override
+    public Page<Invitation> query(InvitationQuery query) {
+        List<Invitation> matches = read(() -> invitations.values().stream().filter(query::matches)
+                .sorted(CREATION_ORDER).toList());
+        int from = Math.min(query.offset(), matches.size());
+        int to = Math.min(from + query.limit(), matches.size());
+        return new Page<>(matches.subList(from, to), query.offset(), to < matches.size());
+    }
+
+    @Override
+    public long count(InvitationQuery query) {
+        return read(() -> invitations.values().stream().filter(query::matches).count());
+    }
+
+    @Override
+    public List<Invitation> dueForExpiry(Instant now, int limit) {
+        return read(() -> invitations.values().stream()
+                .filter(i -> i.status() == InvitationStatus.PENDING && i.expiresAt() != null
+                        && !now.isBefore(i.expiresAt()))
+                .sorted(Comparator.comparing(Invitation::expiresAt).thenComparing(i -> i.id().value()))
+                .limit(limit).toList());
+    }
+
+    @Override
+    public List<HistoryEntry> history(TenantId tenantId, InvitationId id) {
+        return read(() -> {
+            Invitation i = invitations.get(id);
+            return i == null || !i.tenantId().equals(tenantId) ? List.of() : List.copyOf(history.get(id));
+        });
+    }
+
+    @Override
+    public Optional<InvitationLink> findLink(TenantId tenantId, LinkId id) {
+        return read(() -> Optional.ofNullable(links.get(id)).filter(l -> l.tenantId().equals(tenantId)));
+    }
+
+    @Override
+    public List<InvitationLink> links(TenantId tenantId) {
+        return read(() -> links.values().stream().filter(l -> l.tenantId().equals(tenantId)).toList());
+    }
+
+    @Override
+    public List<OutboxMessage> claimOutbox(Instant now, int limit, Duration lease) {
+        if (limit < 1 || lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("limit must be at least 1 and lease positive");
+        }
+        lock.writeLock().lock();
+        try {
+            List<OutboxMessage> due = outbox.values().stream()
+                    .filter(m -> m.status() == OutboxMessage.Status.PENDING && !m.nextAttemptAt().isAfter(now))
+                    .sorted(Comparator.comparing(OutboxMessage::nextAttemptAt).thenComparing(OutboxMessage::id))
+                    .limit(limit).toList();
+            List<OutboxMessage> claimed = new ArrayList<>(due.size());
+            for (OutboxMessage m : due) {
+                OutboxMessage c = new OutboxMessage(m.id(), m.tenantId(), m.invitationId(), m.kind(), m.sendNumber(),
+                        m.status(), m.attempts() + 1, now.plus(lease), m.lastError(), m.createdAt(), now);
+                outbox.put(c.id(), c);
+                claimed.add(c);
+            }
+            return List.copyOf(claimed);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public List<OutboxMessage> outbox(TenantId tenantId, InvitationId invitationId) {
+        return read(() -> outbox.values().stream()
+                .filter(m -> m.tenantId().equals(tenantId) && m.invitationId().equals(invitationId))
+                .sorted(Comparator.comparingInt(OutboxMessage::sendNumber)).toList());
+    }
+
+    private <T> T read(java.util.function.Supplier<T> reader) {
+        lock.readLock().lock();
+        try {
+            return reader.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+}

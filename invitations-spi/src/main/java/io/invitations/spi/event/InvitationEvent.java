@@ -1,0 +1,704 @@
+package io.invitations.spi.event;
+
+import io.invitations.spi.invitation.InvitationId;
+import io.invitations.spi.invitation.InvitationStatus;
+import io.invitations.spi.invitation.LinkId;
+import io.invitations.spi.invitation.TenantId;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Something that happened to an invitation or a shareable link, published after it was stored.
+ * A sealed family: {@link StatusEvent status events} for every transition of DESIGN's lifecycle,
+ * {@link DeliveryEvent delivery events} for the outbox, and {@link LinkEvent link events}. Events
+ * never carry a token, access code, password or key.
+ *
+ * @since 0.1.0
+ */
+public sealed interface InvitationEvent {
+    /**
+     * The tenant it happened in.
+     *
+     * @return the tenant
+     */
+    TenantId tenantId();
+
+    /**
+     * When it happened.
+     *
+     * @return the instant
+     */
+    Instant at();
+
+    /**
+     * The user id of who did it, or {@code system:…} for the engine itself.
+     *
+     * @return the actor
+     */
+    String actor();
+
+    /**
+     * A stable name of the event type, e.g. {@code invitation.accepted}; used as the JSON type.
+     *
+     * @return the type name
+     */
+    String type();
+
+    /**
+     * A transition of one invitation from one status to another.
+     *
+     * @since 0.1.0
+     */
+    sealed interface StatusEvent extends InvitationEvent {
+        /**
+         * The invitation.
+         *
+         * @return its id
+         */
+        InvitationId invitationId();
+
+        /**
+         * The status before, or {@code null} when the invitation was created by this transition.
+         *
+         * @return the status before
+         */
+        InvitationStatus from();
+
+        /**
+         * The status after.
+         *
+         * @return the status after
+         */
+        InvitationStatus to();
+    }
+
+    /**
+     * An outcome of delivering one of an invitation's messages.
+     *
+     * @since 0.1.0
+     */
+    sealed interface DeliveryEvent extends InvitationEvent {
+        /**
+         * The invitation.
+         *
+         * @return its id
+         */
+        InvitationId invitationId();
+
+        /**
+         * Which message of the invitation (1 for the first).
+         *
+         * @return the send number
+         */
+        int sendNumber();
+    }
+
+    /**
+     * A change to a shareable link.
+     *
+     * @since 0.1.0
+     */
+    sealed interface LinkEvent extends InvitationEvent {
+        /**
+         * The link.
+         *
+         * @return its id
+         */
+        LinkId linkId();
+    }
+
+    /**
+     * An invitation was created without being sent (invite later).
+     *
+     * @param tenantId the tenant
+     * @param invitationId the invitation
+     * @param at when
+     * @param actor who
+     * @since 0.1.0
+     */
+    record Provisioned(TenantId tenantId, InvitationId invitationId, Instant at, String actor)
+            implements StatusEvent {
+        /**
+         * Validates the event.
+         *
+         * @throws NullPointerException if a required component is null
+         */
+        public Provisioned {
+            Objects.requireNonNull(tenantId, "tenantId");
+            Objects.requireNonNull(invitationId, "invitationId");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(actor, "actor");
+        }
+
+        /** {@inheritDoc} Always {@code null}. */
+        @Override
+        public InvitationStatus from() {
+            return null;
+        }
+
+        /** {@inheritDoc} Always {@code PROVISIONED}. */
+        @Override
+        public InvitationStatus to() {
+            return InvitationStatus.PROVISIONED;
+        }
+
+        @Override
+        public String type() {
+            return "invitation.provisioned";
+        }
+    }
+
+    /**
+     * An invitation was sent: created and invited at once, or a provisioned one was sent.
+     *
+     * @param tenantId the tenant
+     * @param invitationId the invitation
+     * @param at when
+     * @param actor who
+     * @param from the status before: {@code null} when created by this event, else the status it left
+     * @since 0.1.0
+     */
+    record Invited(TenantId tenantId, InvitationId invitationId, Instant at, String actor, InvitationStatus from)
+            implements StatusEvent {
+        /**
+         * Validates the event.
+         *
+         * @throws NullPointerException if a required component is null
+         */
+        public Invited {
+            Objects.requireNonNull(tenantId, "tenantId");
+            Objects.requireNonNull(invitationId, "invitationId");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(actor, "actor");
+        }
+
+        /** {@inheritDoc} Always {@code PENDING}. */
+        @Override
+        public InvitationStatus to() {
+            return InvitationStatus.PENDING;
+        }
+
+        @Override
+        public String type() {
+            return "invitation.invited";
+        }
+    }
+
+    /**
+     * A pending invitation was resent; its expiry was extended and, by tenant policy, its link rotated.
+     *
+     * @param tenantId the tenant
+     * @param invitationId the invitation
+     * @param at when
+     * @param actor who
+     * @param resendCount how many times it was resent so far
+     * @param linkRotated whether the link changed (older links died)
+     * @since 0.1.0
+     */
+    record Resent(TenantId tenantId, InvitationId invitationId, Instant at, String actor, int resendCount, boolean linkRotated)
+            implements StatusEvent {
+        /**
+         * Validates the event.
+         *
+         * @throws NullPointerException if a required component is null
+         */
+        public Resent {
+            Objects.requireNonNull(tenantId, "tenantId");
+            Objects.requireNonNull(invitationId, "invitationId");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(actor, "actor");
+        }
+
+        /** {@inheritDoc} Always {@code PENDING}. */
+        @Override
+        public InvitationStatus from() {
+            return InvitationStatus.PENDING;
+        }
+
+        /** {@inheritDoc} Always {@code PENDING}. */
+        @Override
+        public InvitationStatus to() {
+            return InvitationStatus.PENDING;
+        }
+
+        @Override
+        public String type() {
+            return "invitation.resent";
+        }
+    }
+
+    /**
+     * An expired invitation was invited again with a new link and expiry.
+     *
+     * @param tenantId the tenant
+     * @param invitationId the invitation
+     * @param at when
+     * @param actor who
+     * @since 0.1.0
+     */
+    record Reinvited(TenantId tenantId, InvitationId invitationId, Instant at, String actor)
+            implements StatusEvent {
+        /**
+         * Validates the event.
+         *
+         * @throws NullPointerException if a required component is null
+         */
+        public Reinvited {
+            Objects.requireNonNull(tenantId, "tenantId");
+            Objects.requireNonNull(invitationId, "invitationId");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(actor, "actor");
+        }
+
+        /** {@inheritDoc} Always {@code EXPIRED}. */
+        @Override
+        public InvitationStatus from() {
+            return InvitationStatus.EXPIRED;
+        }
+
+        /** {@inheritDoc} Always {@code PENDING}. */
+        @Override
+        public InvitationStatus to() {
+            return InvitationStatus.PENDING;
+        }
+
+        @Override
+        public String type() {
+            return "invitation.reinvited";
+        }
+    }
+
+    /**
+     * The invitee accepted and is now a member (or has the resource).
+     *
+     * @param tenantId the tenant
+     * @param invitationId the invitation
+     * @param at when
+     * @param actor who
+     * @param accountId the account the identity directory created or linked
+     * @param invitedBy the user id of who invited (for referrals)
+     * @since 0.1.0
+     */
+    record Accepted(TenantId tenantId, InvitationId invitationId, Instant at, String actor, String accountId, String invitedBy)
+            implements StatusEvent {
+        /**
+         * Validates the event.
+         *
+         * @throws NullPointerException if a required component is null
+         */
+        public Accepted {
+            Objects.requireNonNull(tenantId, "tenantId");
+            Objects.requireNonNull(invitationId, "invitationId");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(actor, "actor");
+        }
+
+        /** {@inheritDoc} Always {@code PENDING}. */
+        @Override
+        public InvitationStatus from() {
+            return InvitationStatus.PENDING;
+        }
+
+        /** {@inheritDoc} Always {@code ACCEPTED}. */
+        @Override
+        public InvitationStatus to() {
+            return InvitationStatus.ACCEPTED;
+        }
+
+        @Override
+        public String type() {
+            return "invitation.accepted";
+        }
+    }
+
+    /**
+     * The invitee accepted; the tenant requires an approval before membership.
+     *
+     * @param tenantId the tenant
+     * @param invitationId the invitation
+     * @param at when
+     * @param actor who
+     * @param accountId the account the identity directory created or linked
+     * @since 0.1.0
+     */
+    record ApprovalRequested(TenantId tenantId, InvitationId invitationId, Instant at, String actor, String accountId)
+            implements StatusEvent {
+        /**
+         * Validates the event.
+         *
+         * @throws NullPointerException if a required component is null
+         */
+        public ApprovalRequested {
+            Objects.requireNonNull(tenantId, "tenantId");
+            Objects.requireNonNull(invitationId, "invitationId");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(actor, "actor");
+        }
+
+        /** {@inheritDoc} Always {@code PENDING}. */
+        @Override
+        public InvitationStatus from() {
+            return InvitationStatus.PENDING;
+        }
+
+        /** {@inheritDoc} Always {@code AWAITING_APPROVAL}. */
+        @Override
+        public InvitationStatus to() {
+            return InvitationStatus.AWAITING_APPROVAL;
+        }
+
+        @Override
+        public String type() {
+            return "invitation.approval_requested";
+        }
+    }
+
+    /**
+     * An acceptance awaiting approval was approved.
+     *
+     * @param tenantId the tenant
+     * @param invitationId the invitation
+     * @param at when
+     * @param actor who
+     * @param invitedBy the user id of who invited (for referrals)
+     * @since 0.1.0
+     */
+    record Approved(TenantId tenantId, InvitationId invitationId, Instant at, String actor, String invitedBy)
+            implements StatusEvent {
+        /**
+         * Validates the event.
+         *
+         * @throws NullPointerException if a required component is null
+         */
+        public Approved {
+            Objects.requireNonNull(tenantId, "tenantId");
+            Objects.requireNonNull(invitationId, "invitationId");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(actor, "actor");
+        }
+
+        /** {@inheritDoc} Always {@code AWAITING_APPROVAL}. */
+        @Override
+        public InvitationStatus from() {
+            return InvitationStatus.AWAITING_APPROVAL;
+        }
+
+        /** {@inheritDoc} Always {@code ACCEPTED}. */
+        @Override
+        public InvitationStatus to() {
+            return InvitationStatus.ACCEPTED;
+        }
+
+        @Override
+        public String type() {
+            return "invitation.approved";
+        }
+    }
+
+    /**
+     * An acceptance awaiting approval was rejected.
+     *
+     * @param tenantId the tenant
+     * @param invitationId the invitation
+     * @param at when
+     * @param actor who
+     * @param reason the reason given, or {@code null}
+     * @since 0.1.0
+     */
+    record Rejected(TenantId tenantId, InvitationId invitationId, Instant at, String actor, String reason)
+            implements StatusEvent {
+        /**
+         * Validates the event.
+         *
+         * @throws NullPointerException if a required component is null
+         */
+        public Rejected {
+            Objects.requireNonNull(tenantId, "tenantId");
+            Objects.requireNonNull(invitationId, "invitationId");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(actor, "actor");
+        }
+
+        /** {@inheritDoc} Always {@code AWAITING_APPROVAL}. */
+        @Override
+        public InvitationStatus from() {
+            return InvitationStatus.AWAITING_APPROVAL;
+        }
+
+        /** {@inheritDoc} Always {@code REJECTED}. */
+        @Override
+        public InvitationStatus to() {
+            return InvitationStatus.REJECTED;
+        }
+
+        @Override
+        public String type() {
+            return "invitation.rejected";
+        }
+    }
+
+    /**
+     * The invitee declined.
+     *
+     * @param tenantId the tenant
+     * @param invitationId the invitation
+     * @param at when
+     * @param actor who
+     * @since 0.1.0
+     */
+    record Declined(TenantId tenantId, InvitationId invitationId, Instant at, String actor)
+            implements StatusEvent {
+        /**
+         * Validates the event.
+         *
+         * @throws NullPointerException if a required component is null
+         */
+        public Declined {
+            Objects.requireNonNull(tenantId, "tenantId");
+            Objects.requireNonNull(invitationId, "invitationId");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(actor, "actor");
+        }
+
+        /** {@inheritDoc} Always {@code PENDING}. */
+        @Override
+        public InvitationStatus from() {
+            return InvitationStatus.PENDING;
+        }
+
+        /** {@inheritDoc} Always {@code DECLINED}. */
+        @Override
+        public InvitationStatus to() {
+            return InvitationStatus.DECLINED;
+        }
+
+        @Override
+        public String type() {
+            return "invitation.declined";
+        }
+    }
+
+    /**
+     * The invitation was withdrawn; its link died at once.
+     *
+     * @param tenantId the tenant
+     * @param invitationId the invitation
+     * @param at when
+     * @param actor who
+     * @param from the status before: {@code null} when created by this event, else the status it left
+     * @param reason the reason given, or {@code null}
+     * @since 0.1.0
+     */
+    record Revoked(TenantId tenantId, InvitationId invitationId, Instant at, String actor, InvitationStatus from, String reason)
+            implements StatusEvent {
+        /**
+         * Validates the event.
+         *
+         * @throws NullPointerException if a required component is null
+         */
+        public Revoked {
+            Objects.requireNonNull(tenantId, "tenantId");
+            Objects.requireNonNull(invitationId, "invitationId");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(actor, "actor");
+        }
+
+        /** {@inheritDoc} Always {@code REVOKED}. */
+        @Override
+        public InvitationStatus to() {
+            return InvitationStatus.REVOKED;
+        }
+
+        @Override
+        public String type() {
+            return "invitation.revoked";
+        }
+    }
+
+    /**
+     * A sweep stored that a pending invitation passed its expiry.
+     *
+     * @param tenantId the tenant
+     * @param invitationId the invitation
+     * @param at when
+     * @param actor who
+     * @since 0.1.0
+     */
+    record Expired(TenantId tenantId, InvitationId invitationId, Instant at, String actor)
+            implements StatusEvent {
+        /**
+         * Validates the event.
+         *
+         * @throws NullPointerException if a required component is null
+         */
+        public Expired {
+            Objects.requireNonNull(tenantId, "tenantId");
+            Objects.requireNonNull(invitationId, "invitationId");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(actor, "actor");
+        }
+
+        /** {@inheritDoc} Always {@code PENDING}. */
+        @Override
+        public InvitationStatus from() {
+            return InvitationStatus.PENDING;
+        }
+
+        /** {@inheritDoc} Always {@code EXPIRED}. */
+        @Override
+        public InvitationStatus to() {
+            return InvitationStatus.EXPIRED;
+        }
+
+        @Override
+        public String type() {
+            return "invitation.expired";
+        }
+    }
+
+    /**
+     * A message was handed to the mail server.
+     *
+     * @param tenantId the tenant
+     * @param invitationId the invitation
+     * @param at when
+     * @param actor who
+     * @param sendNumber which message of the invitation
+     * @since 0.1.0
+     */
+    record Delivered(TenantId tenantId, InvitationId invitationId, Instant at, String actor, int sendNumber)
+            implements DeliveryEvent {
+        /**
+         * Validates the event.
+         *
+         * @throws NullPointerException if a required component is null
+         */
+        public Delivered {
+            Objects.requireNonNull(tenantId, "tenantId");
+            Objects.requireNonNull(invitationId, "invitationId");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(actor, "actor");
+        }
+
+        @Override
+        public String type() {
+            return "delivery.delivered";
+        }
+    }
+
+    /**
+     * A message failed for good (permanently, or after the last retry); the invitation records it.
+     *
+     * @param tenantId the tenant
+     * @param invitationId the invitation
+     * @param at when
+     * @param actor who
+     * @param sendNumber which message of the invitation
+     * @param reason why, without secrets
+     * @since 0.1.0
+     */
+    record DeliveryFailed(TenantId tenantId, InvitationId invitationId, Instant at, String actor, int sendNumber, String reason)
+            implements DeliveryEvent {
+        /**
+         * Validates the event.
+         *
+         * @throws NullPointerException if a required component is null
+         */
+        public DeliveryFailed {
+            Objects.requireNonNull(tenantId, "tenantId");
+            Objects.requireNonNull(invitationId, "invitationId");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(actor, "actor");
+        }
+
+        @Override
+        public String type() {
+            return "delivery.failed";
+        }
+    }
+
+    /**
+     * A shareable link was created.
+     *
+     * @param tenantId the tenant
+     * @param linkId   the link
+     * @param at       when
+     * @param actor    who
+     * @since 0.1.0
+     */
+    record LinkCreated(TenantId tenantId, LinkId linkId, Instant at, String actor) implements LinkEvent {
+        /**
+         * Validates the event.
+         *
+         * @throws NullPointerException if a component is null
+         */
+        public LinkCreated {
+            Objects.requireNonNull(tenantId, "tenantId");
+            Objects.requireNonNull(linkId, "linkId");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(actor, "actor");
+        }
+
+        @Override
+        public String type() {
+            return "link.created";
+        }
+    }
+
+    /**
+     * A shareable link was deactivated; its URL died at once.
+     *
+     * @param tenantId the tenant
+     * @param linkId   the link
+     * @param at       when
+     * @param actor    who
+     * @since 0.1.0
+     */
+    record LinkDeactivated(TenantId tenantId, LinkId linkId, Instant at, String actor) implements LinkEvent {
+        /**
+         * Validates the event.
+         *
+         * @throws NullPointerException if a component is null
+         */
+        public LinkDeactivated {
+            Objects.requireNonNull(tenantId, "tenantId");
+            Objects.requireNonNull(linkId, "linkId");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(actor, "actor");
+        }
+
+        @Override
+        public String type() {
+            return "link.deactivated";
+        }
+    }
+
+    /**
+     * A shareable link was reactivated with a new URL; the old one stays dead.
+     *
+     * @param tenantId the tenant
+     * @param linkId   the link
+     * @param at       when
+     * @param actor    who
+     * @since 0.1.0
+     */
+    record LinkReactivated(TenantId tenantId, LinkId linkId, Instant at, String actor) implements LinkEvent {
+        /**
+         * Validates the event.
+         *
+         * @throws NullPointerException if a component is null
+         */
+        public LinkReactivated {
+            Objects.requireNonNull(tenantId, "tenantId");
+            Objects.requireNonNull(linkId, "linkId");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(actor, "actor");
+        }
+
+        @Override
+        public String type() {
+            return "link.reactivated";
+        }
+    }
+}

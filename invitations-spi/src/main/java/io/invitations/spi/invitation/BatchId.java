@@ -1,0 +1,43 @@
+package io.invitations.spi.invitation;
+
+/**
+ * Identifies a bulk run; every invitation a bulk call creates carries it.
+ *
+ * @param value the id as the host knows it; not blank, at most 128 characters
+ * @since 0.1.0
+ */
+public record BatchId(String value) {
+    /**
+     * Validates the id.
+     *
+     * @throws NullPointerException     if {@code value} is null
+     * @throws IllegalArgumentException if {@code value} is blank or longer than 128 characters
+     */
+    public BatchId {
+        Values.requireText(value, "BatchId", 128);
+    }
+
+    /**
+     * Creates an id from its text.
+     *
+     * @param value the id, not blank
+     * @return the id
+     */
+    public static BatchId of(String value) {
+        return new BatchId(value);
+    }
+
+    /**
+     * Creates a fresh random id.
+     *
+     * @return a new id, never {@code null}
+     */
+    public static BatchId random() {
+        return new BatchId(java.util.UUID.randomUUID().toString());
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

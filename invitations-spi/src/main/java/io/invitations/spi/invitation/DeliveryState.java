@@ -1,0 +1,83 @@
+package io.invitations.spi.invitation;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What happened to the invitation's messages, as the host sees it.
+ *
+ * @param status        the latest message's fate, not {@code null}
+ * @param sendCount     how many messages were queued for this invitation (first send included)
+ * @param lastQueuedAt  when the latest message was queued, or {@code null}
+ * @param lastDeliveredAt when a message was last handed to the mail server, or {@code null}
+ * @param lastError     why the latest message failed for good, or {@code null}
+ * @since 0.1.0
+ */
+public record DeliveryState(Status status, int sendCount, Instant lastQueuedAt, Instant lastDeliveredAt,
+                            String lastError) {
+    /** The fate of the latest message. */
+    public enum Status {
+        /** No message is meant to be sent (provisioned, or joined through a link). */
+        NOT_SENT,
+        /** A message is queued in the outbox. */
+        QUEUED,
+        /** The message was handed to the mail server. */
+        DELIVERED,
+        /** Delivery failed for good; see the last error. */
+        FAILED
+    }
+
+    private static final DeliveryState NONE = new DeliveryState(Status.NOT_SENT, 0, null, null, null);
+
+    /**
+     * Validates the state.
+     *
+     * @throws NullPointerException     if {@code status} is null
+     * @throws IllegalArgumentException if {@code sendCount} is negative
+     */
+    public DeliveryState {
+        Objects.requireNonNull(status, "status");
+        if (sendCount < 0) {
+            throw new IllegalArgumentException("sendCount must not be negative");
+        }
+    }
+
+    /**
+     * Returns the state of an invitation that has no message.
+     *
+     * @return the state
+     */
+    public static DeliveryState none() {
+        return NONE;
+    }
+
+    /**
+     * Returns the state after one more message was queued.
+     *
+     * @param at when it was queued
+     * @return a new state
+     */
+    public DeliveryState queued(Instant at) {
+        return new DeliveryState(Status.QUEUED, sendCount + 1, at, lastDeliveredAt, null);
+    }
+
+    /**
+     * Returns the state after a message was delivered.
+     *
+     * @param at when it was handed to the mail server
+     * @return a new state
+     */
+    public DeliveryState delivered(Instant at) {
+        return new DeliveryState(Status.DELIVERED, sendCount, lastQueuedAt, at, null);
+    }
+
+    /**
+     * Returns the state after a message failed for good.
+     *
+     * @param error why, without secrets
+     * @return a new state
+     */
+    public DeliveryState failed(String error) {
+        return new DeliveryState(Status.FAILED, sendCount, lastQueuedAt, lastDeliveredAt, error);
+    }
+}

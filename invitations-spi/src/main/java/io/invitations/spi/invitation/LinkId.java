@@ -1,0 +1,43 @@
+package io.invitations.spi.invitation;
+
+/**
+ * Identifies a shareable invitation link.
+ *
+ * @param value the id as the host knows it; not blank, at most 128 characters
+ * @since 0.1.0
+ */
+public record LinkId(String value) {
+    /**
+     * Validates the id.
+     *
+     * @throws NullPointerException     if {@code value} is null
+     * @throws IllegalArgumentException if {@code value} is blank or longer than 128 characters
+     */
+    public LinkId {
+        Values.requireText(value, "LinkId", 128);
+    }
+
+    /**
+     * Creates an id from its text.
+     *
+     * @param value the id, not blank
+     * @return the id
+     */
+    public static LinkId of(String value) {
+        return new LinkId(value);
+    }
+
+    /**
+     * Creates a fresh random id.
+     *
+     * @return a new id, never {@code null}
+     */
+    public static LinkId random() {
+        return new LinkId(java.util.UUID.randomUUID().toString());
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

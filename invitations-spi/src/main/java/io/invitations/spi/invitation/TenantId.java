@@ -1,0 +1,34 @@
+package io.invitations.spi.invitation;
+
+/**
+ * Identifies the organization an invitation belongs to; everything is scoped by tenant.
+ *
+ * @param value the id as the host knows it; not blank, at most 128 characters
+ * @since 0.1.0
+ */
+public record TenantId(String value) {
+    /**
+     * Validates the id.
+     *
+     * @throws NullPointerException     if {@code value} is null
+     * @throws IllegalArgumentException if {@code value} is blank or longer than 128 characters
+     */
+    public TenantId {
+        Values.requireText(value, "TenantId", 128);
+    }
+
+    /**
+     * Creates an id from its text.
+     *
+     * @param value the id, not blank
+     * @return the id
+     */
+    public static TenantId of(String value) {
+        return new TenantId(value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

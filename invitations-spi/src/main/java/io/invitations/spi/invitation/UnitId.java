@@ -1,0 +1,34 @@
+package io.invitations.spi.invitation;
+
+/**
+ * Identifies a local scope inside a tenant (a site or department); *_LOCAL levels act only in their own units.
+ *
+ * @param value the id as the host knows it; not blank, at most 128 characters
+ * @since 0.1.0
+ */
+public record UnitId(String value) {
+    /**
+     * Validates the id.
+     *
+     * @throws NullPointerException     if {@code value} is null
+     * @throws IllegalArgumentException if {@code value} is blank or longer than 128 characters
+     */
+    public UnitId {
+        Values.requireText(value, "UnitId", 128);
+    }
+
+    /**
+     * Creates an id from its text.
+     *
+     * @param value the id, not blank
+     * @return the id
+     */
+    public static UnitId of(String value) {
+        return new UnitId(value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

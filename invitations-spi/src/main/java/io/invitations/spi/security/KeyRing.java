@@ -1,0 +1,30 @@
+package io.invitations.spi.security;
+
+import java.util.Optional;
+
+/**
+ * The keys link tokens and access codes are derived under. New tokens use {@link #current()};
+ * tokens made under an older key still verify while {@link #find(String)} returns it. Retiring a
+ * key (no longer returning it) kills every token made under it.
+ *
+ * <p>Implementations must be safe for use by many threads at once and must never log key material.
+ *
+ * @since 0.1.0
+ */
+public interface KeyRing {
+    /**
+     * Returns the key for new tokens.
+     *
+     * @return the current key, never {@code null}
+     * @throws io.invitations.spi.InvitationException with code KEY_UNAVAILABLE when no key can be had
+     */
+    SigningKey current();
+
+    /**
+     * Returns a key by id, if it is still accepted.
+     *
+     * @param keyId the id a token names, not {@code null}
+     * @return the key, or empty when unknown or retired
+     */
+    Optional<SigningKey> find(String keyId);
+}

@@ -1,0 +1,153 @@
+package io.invitations.spi.storage;
+
+import io.invitations.spi.invitation.Contact;
+import io.invitations.spi.invitation.HistoryEntry;
+import io.invitations.spi.invitation.Invitation;
+import io.invitations.spi.invitation.InvitationId;
+import io.invitations.spi.invitation.InvitationLink;
+import io.invitations.spi.invitation.LinkId;
+import io.invitations.spi.invitation.Target;
+import io.invitations.spi.invitation.TenantId;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Keeps invitations, their history, shareable links and the outbox. The engine's guarantees rest on
+ * this contract, which {@code InvitationStoreCompatibilityKit} checks:
+ * <ul>
+ *   <li>{@link #write(WriteBatch)} is atomic: after a failure nothing of the batch remains.</li>
+ *   <li>At most one open invitation (PROVISIONED, PENDING, AWAITING_APPROVAL) exists per tenant,
+ *       target and invitee {@linkplain Contact#matchKey() match key}, whatever the concurrency and
+ *       across processes sharing the store.</li>
+ *   <li>Updates are compare-and-set on the version: of many concurrent writers expecting the same
+ *       version, exactly one succeeds.</li>
+ *   <li>History is append-only and read back in the order written.</li>
+ *   <li>Every read is confined to one tenant.</li>
+ *   <li>An outbox message is claimed by one worker at a time.</li>
+ * </ul>
+ *
+ * <p>Implementations must be safe for use by many threads at once. Returned values are immutable
+ * snapshots; methods never return {@code null}. Every method may throw {@link StorageException}
+ * when the underlying storage fails.
+ *
+ * @since 0.1.0
+ */
+public interface InvitationStore {
+
+    /**
+     * Applies a batch atomically.
+     *
+     * @param batch what to write, not {@code null}
+     * @throws DuplicateInvitationException if an insert (or an update that reopens one) would make a
+     *                                      second open invitation for a tenant, target and invitee
+     * @throws StaleVersionException        if an update (invitation, link or outbox outcome) finds
+     *                                      another version than expected, or no record
+     * @throws StorageException             if a history entry or message refers to an unknown
+     *                                      invitation, an insert reuses an id, or storage fails
+     */
+    void write(WriteBatch batch);
+
+    /**
+     * Reads one invitation.
+     *
+     * @param tenantId the tenant, not {@code null}
+     * @param id       the invitation, not {@code null}
+     * @return the invitation, or empty when it does not exist in that tenant
+     */
+    Optional<Invitation> find(TenantId tenantId, InvitationId id);
+
+    /**
+     * Reads the open invitation of an invitee for a target, if any.
+     *
+     * @param tenantId the tenant, not {@code null}
+     * @param target   the target, not {@code null}
+     * @param contact  the invitee's contact, matched by {@link Contact#matchKey()}; not {@code null}
+     * @return the open invitation (by stored status), or empty
+     */
+    Optional<Invitation> findOpen(TenantId tenantId, Target target, Contact contact);
+
+    /**
+     * Reads every invitation of one invitee in a tenant, whatever the target and status, oldest first.
+     *
+     * @param tenantId the tenant, not {@code null}
+     * @param contact  the invitee's contact, matched by {@link Contact#matchKey()}; not {@code null}
+     * @return the invitations, possibly empty
+     */
+    List<Invitation> findByInvitee(TenantId tenantId, Contact contact);
+
+    /**
+     * Reads one page of a tenant's invitations.
+     *
+     * @param query the filters and page, not {@code null}
+     * @return the page, ordered by creation time then id
+     */
+    Page<Invitation> query(InvitationQuery query);
+
+    /**
+     * Counts the invitations that match a query's filters (its page is ignored).
+     *
+     * @param query the filters, not {@code null}
+     * @return the number of matches
+     */
+    long count(InvitationQuery query);
+
+    /**
+     * Reads PENDING invitations, of any tenant, whose expiry is at or before an instant, earliest
+     * expiry first.
+     *
+     * @param now   the instant, not {@code null}
+     * @param limit the most to return, at least 1
+     * @return the invitations due for expiry
+     */
+    List<Invitation> dueForExpiry(Instant now, int limit);
+
+    /**
+     * Reads the history of one invitation in the order it was appended.
+     *
+     * @param tenantId the tenant, not {@code null}
+     * @param id       the invitation, not {@code null}
+     * @return the entries; empty when the invitation does not exist in that tenant
+     */
+    List<HistoryEntry> history(TenantId tenantId, InvitationId id);
+
+    /**
+     * Reads one shareable link.
+     *
+     * @param tenantId the tenant, not {@code null}
+     * @param id       the link, not {@code null}
+     * @return the link, or empty
+     */
+    Optional<InvitationLink> findLink(TenantId tenantId, LinkId id);
+
+    /**
+     * Reads every shareable link of a tenant, oldest first.
+     *
+     * @param tenantId the tenant, not {@code null}
+     * @return the links
+     */
+    List<InvitationLink> links(TenantId tenantId);
+
+    /**
+     * Claims outbox messages that are due: PENDING with {@code nextAttemptAt} at or before
+     * {@code now}, earliest first. Each claimed message gets one more attempt and is hidden until
+     * {@code now + lease}; two workers calling at once never claim the same message.
+     *
+     * @param now   the instant, not {@code null}
+     * @param limit the most to claim, at least 1
+     * @param lease how long a claim hides a message from other workers, positive
+     * @return the claimed messages as stored after the claim
+     */
+    List<OutboxMessage> claimOutbox(Instant now, int limit, Duration lease);
+
+    /**
+     * Reads the outbox messages of one invitation, in send order.
+     *
+     * @param tenantId     the tenant, not {@code null}
+     * @param invitationId the invitation, not {@code null}
+     * @return the messages
+     */
+    List<OutboxMessage> outbox(TenantId tenantId, InvitationId invitationId);
+}

@@ -1,0 +1,35 @@
+package io.invitations.spi.storage;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One page of results.
+ *
+ * @param items   the results on this page, in query order
+ * @param offset  the offset this page starts at
+ * @param hasMore whether more results follow this page
+ * @param <T>     the result type
+ * @since 0.1.0
+ */
+public record Page<T>(List<T> items, int offset, boolean hasMore) {
+    /**
+     * Copies the items.
+     *
+     * @throws NullPointerException if {@code items} is null or holds null
+     */
+    public Page {
+        items = List.copyOf(items);
+    }
+
+    /**
+     * Maps the items, keeping the paging.
+     *
+     * @param mapper the mapping
+     * @param <R>    the new item type
+     * @return a new page
+     */
+    public <R> Page<R> map(Function<? super T, ? extends R> mapper) {
+        return new Page<>(items.stream().<R>map(mapper).toList(), offset, hasMore);
+    }
+}

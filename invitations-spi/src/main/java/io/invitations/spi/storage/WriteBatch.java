@@ -1,0 +1,267 @@
+package io.invitations.spi.storage;
+
+import io.invitations.spi.invitation.HistoryEntry;
+import io.invitations.spi.invitation.Invitation;
+import io.invitations.spi.invitation.InvitationId;
+import io.invitations.spi.invitation.InvitationLink;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything one operation writes, applied by {@link InvitationStore#write(WriteBatch)} atomically:
+ * all of it or none of it. A bulk run is one batch; an acceptance is one batch (the invitation's
+ * compare-and-set and its history entry); a join through a link is one batch (the link's use and the
+ * new invitation).
+ *
+ * <p>Updates are compare-and-set: each names the new snapshot, whose version must be exactly one more
+ * than the stored one. Instances are immutable and thread-safe; build them with {@link #builder()}.
+ *
+ * @since 0.1.0
+ */
+public final class WriteBatch {
+    private final List<Invitation> inserts;
+    private final List<Invitation> updates;
+    private final List<HistoryEntry> history;
+    private final List<OutboxMessage> enqueued;
+    private final List<OutboxMessage> outboxOutcomes;
+    private final List<InvitationLink> linkInserts;
+    private final List<InvitationLink> linkUpdates;
+
+    private WriteBatch(Builder b) {
+        inserts = List.copyOf(b.inserts);
+        updates = List.copyOf(b.updates);
+        history = List.copyOf(b.history);
+        enqueued = List.copyOf(b.enqueued);
+        outboxOutcomes = List.copyOf(b.outboxOutcomes);
+        linkInserts = List.copyOf(b.linkInserts);
+        linkUpdates = List.copyOf(b.linkUpdates);
+    }
+
+    /**
+     * Starts an empty batch.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * New invitations, each at version 1. Each must not create a second open invitation for its
+     * tenant, target and invitee, neither against stored ones nor within the batch.
+     *
+     * @return the inserts, in order
+     */
+    public List<Invitation> inserts() {
+        return inserts;
+    }
+
+    /**
+     * New snapshots of stored invitations; each is stored only if the stored version is
+     * {@code next.version() - 1}.
+     *
+     * @return the updates, in order
+     */
+    public List<Invitation> updates() {
+        return updates;
+    }
+
+    /**
+     * History entries to append; each refers to an invitation stored before or inserted by this batch.
+     *
+     * @return the entries, in order
+     */
+    public List<HistoryEntry> history() {
+        return history;
+    }
+
+    /**
+     * New outbox messages; each refers to an invitation stored before or inserted by this batch.
+     *
+     * @return the messages, in order
+     */
+    public List<OutboxMessage> enqueued() {
+        return enqueued;
+    }
+
+    /**
+     * Outcomes of claimed outbox messages; each is stored only if the stored message is still
+     * PENDING with the same {@link OutboxMessage#attempts()} (the claim is still the latest).
+     *
+     * @return the outcomes, in order
+     */
+    public List<OutboxMessage> outboxOutcomes() {
+        return outboxOutcomes;
+    }
+
+    /**
+     * New shareable links, each at version 1.
+     *
+     * @return the link inserts
+     */
+    public List<InvitationLink> linkInserts() {
+        return linkInserts;
+    }
+
+    /**
+     * New snapshots of stored links, compare-and-set like invitation updates.
+     *
+     * @return the link updates
+     */
+    public List<InvitationLink> linkUpdates() {
+        return linkUpdates;
+    }
+
+    /**
+     * Tells whether the batch writes nothing.
+     *
+     * @return {@code true} when every list is empty
+     */
+    public boolean isEmpty() {
+        return inserts.isEmpty() && updates.isEmpty() && history.isEmpty() && enqueued.isEmpty()
+                && outboxOutcomes.isEmpty() && linkInserts.isEmpty() && linkUpdates.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        return "WriteBatch[inserts=" + inserts.size() + ", updates=" + updates.size() + ", history=" + history.size()
+                + ", enqueued=" + enqueued.size() + ", outboxOutcomes=" + outboxOutcomes.size()
+                + ", linkInserts=" + linkInserts.size() + ", linkUpdates=" + linkUpdates.size() + "]";
+    }
+
+    /**
+     * Builds a {@link WriteBatch}. Not thread-safe.
+     *
+     * @since 0.1.0
+     */
+    public static final class Builder {
+        private final List<Invitation> inserts = new ArrayList<>();
+        private final List<Invitation> updates = new ArrayList<>();
+        private final List<HistoryEntry> history = new ArrayList<>();
+        private final List<OutboxMessage> enqueued = new ArrayList<>();
+        private final List<OutboxMessage> outboxOutcomes = new ArrayList<>();
+        private final List<InvitationLink> linkInserts = new ArrayList<>();
+        private final List<InvitationLink> linkUpdates = new ArrayList<>();
+        private final Set<InvitationId> touched = new HashSet<>();
+
+        private Builder() {
+        }
+
+        /**
+         * Adds a new invitation.
+         *
+         * @param invitation the invitation, at version 1
+         * @return this builder
+         * @throws IllegalArgumentException if its version is not 1 or the batch already writes it
+         */
+        public Builder insert(Invitation invitation) {
+            if (invitation.version() != 1) {
+                throw new IllegalArgumentException("a new invitation has version 1, not " + invitation.version());
+            }
+            claim(invitation.id());
+            inserts.add(invitation);
+            return this;
+        }
+
+        /**
+         * Adds a compare-and-set update.
+         *
+         * @param next the new snapshot, whose version is one more than the stored one
+         * @return this builder
+         * @throws IllegalArgumentException if its version is below 2 or the batch already writes it
+         */
+        public Builder update(Invitation next) {
+            if (next.version() < 2) {
+                throw new IllegalArgumentException("an updated invitation has version 2 or more");
+            }
+            claim(next.id());
+            updates.add(next);
+            return this;
+        }
+
+        /**
+         * Appends a history entry.
+         *
+         * @param entry the entry
+         * @return this builder
+         */
+        public Builder append(HistoryEntry entry) {
+            history.add(entry);
+            return this;
+        }
+
+        /**
+         * Queues an outbox message.
+         *
+         * @param message the message, PENDING with no attempts
+         * @return this builder
+         * @throws IllegalArgumentException if it is not a new pending message
+         */
+        public Builder enqueue(OutboxMessage message) {
+            if (message.status() != OutboxMessage.Status.PENDING || message.attempts() != 0) {
+                throw new IllegalArgumentException("a queued message is PENDING with no attempts");
+            }
+            enqueued.add(message);
+            return this;
+        }
+
+        /**
+         * Records the outcome of a claimed outbox message.
+         *
+         * @param outcome the message after the attempt (delivered, retry later, or failed)
+         * @return this builder
+         */
+        public Builder outboxOutcome(OutboxMessage outcome) {
+            outboxOutcomes.add(outcome);
+            return this;
+        }
+
+        /**
+         * Adds a new shareable link.
+         *
+         * @param link the link, at version 1
+         * @return this builder
+         * @throws IllegalArgumentException if its version is not 1
+         */
+        public Builder insertLink(InvitationLink link) {
+            if (link.version() != 1) {
+                throw new IllegalArgumentException("a new link has version 1, not " + link.version());
+            }
+            linkInserts.add(link);
+            return this;
+        }
+
+        /**
+         * Adds a compare-and-set update of a link.
+         *
+         * @param next the new snapshot, whose version is one more than the stored one
+         * @return this builder
+         * @throws IllegalArgumentException if its version is below 2
+         */
+        public Builder updateLink(InvitationLink next) {
+            if (next.version() < 2) {
+                throw new IllegalArgumentException("an updated link has version 2 or more");
+            }
+            linkUpdates.add(next);
+            return this;
+        }
+
+        /**
+         * Builds the batch.
+         *
+         * @return the batch
+         */
+        public WriteBatch build() {
+            return new WriteBatch(this);
+        }
+
+        private void claim(InvitationId id) {
+            if (!touched.add(id)) {
+                throw new IllegalArgumentException("the batch already writes invitation " + id);
+            }
+        }
+    }
+}
