@@ -60,8 +60,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The storage contract of {@link InvitationStore} as JUnit 5 checks. An adapter author extends this
- * class, implements {@link #createStore()}, and runs it like any other test class:
+ * The storage contract of {@link InvitationStore} as JUnit 5 checks. An adapter author adds
+ * {@code io.invitations:invitations-tck} with test scope (it brings JUnit Jupiter and AssertJ),
+ * extends this class, implements {@link #createStore()}, and runs it like any other test class:
  *
  * <pre>{@code
  * class JdbcInvitationStoreCompatibilityTest extends InvitationStoreCompatibilityKit {
