@@ -133,7 +133,8 @@ public final class LdifImporter {
     }
 
     private static boolean isPerson(Entry entry) {
-        if (Stream.of("mail", "givenName", "sn", "employeeNumber").anyMatch(a -> !isBlank(entry.getAttributeValue(a)))) {
+        if (Stream.of("mail", "givenName", "sn", "employeeNumber")
+                .anyMatch(a -> !isBlank(entry.getAttributeValue(a)))) {
             return true;
         }
         String[] classes = entry.getObjectClassValues();

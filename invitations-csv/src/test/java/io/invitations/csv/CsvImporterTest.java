@@ -202,7 +202,8 @@ class CsvImporterTest {
             ImportResult result = CsvImporter.read(utf8("email,message\n\"a@x.io\",\"two\nlines\"\n\n,\nb@x.io,\n"));
 
             assertThat(result.rows()).extracting(InvitationRow::rowNumber).containsExactly(2, 5);
-            assertThat(result.warnings()).extracting(ImportWarning::message).containsExactly("2 blank rows skipped: 3, 4");
+            assertThat(result.warnings()).extracting(ImportWarning::message)
+                    .containsExactly("2 blank rows skipped: 3, 4");
         }
 
         @Test
@@ -311,7 +312,8 @@ class CsvImporterTest {
             byte[] ole = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1};
 
             assertThatThrownBy(() -> CsvImporter.read(new ByteArrayInputStream(nul)))
-                    .isInstanceOf(ImportException.class).hasMessageContaining("binary data").hasMessageContaining("line 2");
+                    .isInstanceOf(ImportException.class).hasMessageContaining("binary data")
+                    .hasMessageContaining("line 2");
             assertThatThrownBy(() -> CsvImporter.read(new ByteArrayInputStream(zip)))
                     .isInstanceOf(ImportException.class).hasMessageContaining("invitations-excel");
             assertThatThrownBy(() -> CsvImporter.read(new ByteArrayInputStream(ole)))

@@ -119,7 +119,8 @@ public final class InputText {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
-        CharBuffer out = CharBuffer.allocate((int) Math.ceil((bytes.length - offset) * (double) decoder.maxCharsPerByte()) + 1);
+        int capacity = (int) Math.ceil((bytes.length - offset) * (double) decoder.maxCharsPerByte()) + 1;
+        CharBuffer out = CharBuffer.allocate(capacity);
         CoderResult result = decoder.decode(in, out, true);
         if (!result.isError()) {
             result = decoder.flush(out);
@@ -131,8 +132,8 @@ public final class InputText {
                     ? "; save the file as UTF-8, or pass its charset (e.g. windows-1252) in the import options"
                     : "; save the file as UTF-8 and import it with the UTF-8 charset";
             throw new ImportException(ErrorCode.IMPORT_INVALID_FILE, 0, null, "the " + format + " file is not valid "
-                    + charset.name() + " text (byte " + (in.position() + 1) + ", line " + lineOf(before, before.length())
-                    + ")" + hint);
+                    + charset.name() + " text (byte " + (in.position() + 1) + ", line "
+                    + lineOf(before, before.length()) + ")" + hint);
         }
         out.flip();
         return out.toString();
