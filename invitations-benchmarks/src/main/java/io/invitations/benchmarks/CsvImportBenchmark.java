@@ -1,0 +1,107 @@
+package io.invitations.benchmarks;
+
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.RFC4180ParserBuilder;
+import com.opencsv.exceptions.CsvValidationException;
+import io.invitations.benchmarks.internal.SampleFiles;
+import io.invitations.benchmarks.internal.SamplePeople;
+import io.invitations.benchmarks.internal.TempDirectory;
+import io.invitations.csv.CsvImporter;
+import io.invitations.csv.ImportResult;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A dry-run CSV import of 100,000 rows by {@link CsvImporter} (bytes to
+ * {@link io.invitations.core.bulk.InvitationRow rows}, not yet validated: charset and separator
+ * detection, RFC 4180 parsing, header recognition, cell restoring, row building) next to a raw OpenCSV parse of the same
+ * file ({@code CSVReader} over {@code RFC4180Parser}, every record read and discarded). Both read the
+ * file from disk on every operation. Target: the import reaches at least 50% of the raw parse's
+ * throughput, i.e. {@code rawOpenCsv / importRows ≥ 0.5} in time per operation.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = "-Xmx1g")
+public class CsvImportBenchmark {
+    /** How many data rows the file holds. */
+    @Param("100000")
+    public int rows;
+
+    private TempDirectory directory;
+    private Path file;
+
+    /**
+     * Writes the CSV file into a fresh temporary directory.
+     */
+    @Setup
+    public void writeFile() {
+        directory = TempDirectory.create("invitations-csv-bench");
+        file = SampleFiles.csv(directory.path().resolve("people.csv"), rows, SamplePeople.SEED);
+    }
+
+    /**
+     * Deletes the temporary directory.
+     */
+    @TearDown
+    public void deleteFile() {
+        directory.close();
+    }
+
+    /**
+     * Imports every row with {@link CsvImporter} and its default options.
+     *
+     * @return the import result, so the JIT cannot drop the work
+     * @throws IOException when the file cannot be read
+     */
+    @Benchmark
+    public ImportResult importRows() throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return CsvImporter.read(in);
+        }
+    }
+
+    /**
+     * Parses every record with OpenCSV alone, the floor any CSV import on it pays.
+     *
+     * @param blackhole sink for the records
+     * @return the number of records read
+     * @throws IOException            when the file cannot be read
+     * @throws CsvValidationException when a record is malformed (never, for the generated file)
+     */
+    @Benchmark
+    public long rawOpenCsv(Blackhole blackhole) throws IOException, CsvValidationException {
+        long records = 0;
+        try (CSVReader reader = new CSVReaderBuilder(new InputStreamReader(Files.newInputStream(file),
+                StandardCharsets.UTF_8)).withCSVParser(new RFC4180ParserBuilder().withSeparator(',').build()).build()) {
+            String[] record;
+            while ((record = reader.readNext()) != null) {
+                blackhole.consume(record);
+                records++;
+            }
+        }
+        return records;
+    }
+}
