@@ -1,0 +1,160 @@
+package io.invitations.benchmarks;
+
+import io.invitations.benchmarks.internal.SampleFiles;
+import io.invitations.benchmarks.internal.SamplePeople;
+import io.invitations.benchmarks.internal.TempDirectory;
+import io.invitations.benchmarks.internal.WorkbookReaders;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Measures how much heap each {@code .xlsx} reader needs for the benchmark workbook (100,000 rows by
+ * default): JMH's {@code -prof gc} gives allocation rates, not peaks, so this runs each reader once
+ * in a <b>fresh JVM</b> with a hard heap cap ({@code -Xmx64m} by default) and reports:
+ * <ul>
+ *   <li>PASS or FAIL: whether the reader finished under the cap (FAIL = {@link OutOfMemoryError});
+ *       this is the target's check, "fits in 64 MB of heap";</li>
+ *   <li>the peak heap in use during the read: the sum of the peak usages of the heap memory pools
+ *       ({@link MemoryPoolMXBean#getPeakUsage()}, reset after a {@code System.gc()} just before the
+ *       read). Pools peak at different moments, so the sum is an upper bound, and it includes
+ *       garbage not yet collected;</li>
+ *   <li>with {@code --min}, the smallest {@code -Xmx} (to 4 MB, or 1/16 above 64 MB) under which the reader still
+ *       finishes, found by bisection: the closest figure to the reader's true need.</li>
+ * </ul>
+ *
+ * <p>Run: {@code java -cp invitations-benchmarks/target/benchmarks.jar io.invitations.benchmarks.HeapProbe
+ * [--rows 100000] [--heap 64] [--min]}. The child JVMs use the JVM's default collector.
+ */
+public final class HeapProbe {
+    private static final String CHILD = "--child";
+    private static final long CHILD_TIMEOUT_SECONDS = 600;
+
+    private HeapProbe() {
+    }
+
+    /**
+     * Runs the probe, or, with {@code --child}, one measured read inside a child JVM.
+     *
+     * @param args {@code [--rows N] [--heap MB] [--min]}, or {@code --child READER FILE}
+     * @throws Exception when a child JVM cannot be started or the files cannot be written
+     */
+    public static void main(String[] args) throws Exception {
+        System.setProperty(WorkbookReaders.LOG4J_FACTORY_PROPERTY, WorkbookReaders.LOG4J_SIMPLE_FACTORY);
+        if (args.length == 3 && args[0].equals(CHILD)) {
+            child(WorkbookReaders.valueOf(args[1]), Paths.get(args[2]));
+            return;
+        }
+        int rows = 100_000;
+        int heapMb = 64;
+        boolean searchMinimum = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--rows" -> rows = Integer.parseInt(args[++i]);
+                case "--heap" -> heapMb = Integer.parseInt(args[++i]);
+                case "--min" -> searchMinimum = true;
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + "; use [--rows N] [--heap MB] [--min]");
+            }
+        }
+        try (TempDirectory directory = TempDirectory.create("invitations-heap-probe")) {
+            Path file = SampleFiles.xlsx(directory.path().resolve("people.xlsx"), rows, SamplePeople.SEED);
+            System.out.printf(Locale.ROOT, "%,d rows, %,d bytes; child JVMs: %s, -Xmx%dm%n", rows,
+                    file.toFile().length(), javaBinary(), heapMb);
+            for (WorkbookReaders reader : WorkbookReaders.values()) {
+                Outcome outcome = run(reader, file, heapMb);
+                System.out.printf(Locale.ROOT, "%-22s -Xmx%dm  %s%n", reader.label(), heapMb, outcome);
+                if (searchMinimum) {
+                    System.out.printf(Locale.ROOT, "%-22s smallest -Xmx that finishes: %s%n", reader.label(),
+                            smallestHeap(reader, file));
+                }
+            }
+        }
+    }
+
+    /** Reads once and prints {@code OK <result> <millis> <peakBytes>}; exits 3 on OutOfMemoryError. */
+    private static void child(WorkbookReaders reader, Path file) {
+        List<MemoryPoolMXBean> heapPools = new ArrayList<>();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.isValid()) {
+                heapPools.add(pool);
+            }
+        }
+        System.gc();
+        heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
+        try {
+            long start = System.nanoTime();
+            long result = reader.read(file);
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            long peak = heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+            System.out.println("OK " + result + " " + millis + " " + peak);
+        } catch (OutOfMemoryError e) {
+            System.out.println("OOM");
+            System.exit(3);
+        }
+    }
+
+    /** Bisects the smallest heap between 4 MB and 4 GB, to 4 MB or 1/16 of it, whichever is more. */
+    private static String smallestHeap(WorkbookReaders reader, Path file) throws IOException, InterruptedException {
+        int low = 0;        // known to fail (or nothing below)
+        int high = 4096;    // assumed to pass; checked
+        if (!run(reader, file, high).passed()) {
+            return "more than " + high + " MB";
+        }
+        while (high - low > Math.max(4, high / 16)) {
+            int mid = (low + high) / 2;
+            if (run(reader, file, mid).passed()) {
+                high = mid;
+            } else {
+                low = mid;
+            }
+        }
+        return high + " MB";
+    }
+
+    private static Outcome run(WorkbookReaders reader, Path file, int heapMb) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx" + heapMb + "m", "-cp",
+                System.getProperty("java.class.path"), HeapProbe.class.getName(), CHILD, reader.name(),
+                file.toString());
+        builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process process = builder.start();
+        String output;
+        try {
+            output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!process.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return new Outcome(false, "FAIL (no result in " + CHILD_TIMEOUT_SECONDS + " s)");
+            }
+        } finally {
+            process.getInputStream().close();
+        }
+        String[] parts = output.substring(output.lastIndexOf('\n') + 1).split(" ");
+        if (process.exitValue() == 0 && parts.length == 4 && parts[0].equals("OK")) {
+            return new Outcome(true, String.format(Locale.ROOT, "PASS  read in %,d ms, peak heap in use %.1f MB",
+                    Long.parseLong(parts[2]), Long.parseLong(parts[3]) / (1024.0 * 1024.0)));
+        }
+        return new Outcome(false, output.endsWith("OOM") ? "FAIL (OutOfMemoryError)"
+                : "FAIL (exit " + process.exitValue() + ": " + output + ")");
+    }
+
+    private static String javaBinary() {
+        return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** The result of one child JVM. */
+    private record Outcome(boolean passed, String text) {
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+}
