@@ -24,7 +24,9 @@ package io.invitations.excel;
  * @param maxRows              the most data rows read (blank rows do not count; the header does not count)
  * @param maxCells             the most non-blank cells kept, header row included
  * @param maxTextChars         the most characters kept across all those cells
- * @param maxEntries           the most entries (files) the zip archive may list
+ * @param maxEntries           the most entries (files) the zip archive may list (POI itself also refuses
+ *                             more than {@code ZipSecureFile.getMaxFileCount()}, 1,000 unless the host
+ *                             changed that JVM-wide setting; this importer never does)
  * @param minInflateRatio      the smallest compressed/expanded ratio accepted for an entry once it has
  *                             expanded past 100 KiB ({@code 0.01}: an entry may expand at most 100 times)
  * @param maxEntryBytes        the largest expanded size of any one entry (the worksheet, which is streamed)

@@ -93,6 +93,18 @@ class XlsxImportSafetyTest {
         }
 
         @Test
+        @DisplayName("an OpenDocument spreadsheet (.ods)")
+        void ods() {
+            Map<String, byte[]> parts = new java.util.LinkedHashMap<>();
+            parts.put("mimetype", "application/vnd.oasis.opendocument.spreadsheet".getBytes(StandardCharsets.US_ASCII));
+            parts.put("settings.xml", "<office:document-settings/>".getBytes(StandardCharsets.UTF_8));
+            parts.put("content.xml", "<office:document-content/>".getBytes(StandardCharsets.UTF_8));
+            ImportException e = refusal(HandMadeXlsx.zip(parts));
+            assertThat(e.code()).isEqualTo(ErrorCode.IMPORT_INVALID_FILE);
+            assertThat(e.getMessage()).contains(".ods", "save it as 'Excel Workbook (.xlsx)'");
+        }
+
+        @Test
         @DisplayName("a cell that refers to a shared string the workbook does not have")
         void missingSharedString() {
             byte[] xlsx = HandMadeXlsx.create().sheet("S", "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>7</v></c></row>").bytes();
@@ -203,7 +215,7 @@ class XlsxImportSafetyTest {
         @DisplayName("an entry whose directory lies about its size is stopped while it expands")
         void lyingBomb() {
             byte[] xlsx = ZipBombs.lyingAboutSize(HandMadeXlsx.create()
-                    .sheet("S", HEADER + "<!--" + " ".repeat(2_000_000) + "-->").parts(), "xl/worksheets/sheet1.xml");
+                    .sheet("S", HEADER + "<!--" + " ".repeat(2_000_000) + "-->").bytes(), "xl/worksheets/sheet1.xml");
             ImportException e = refusal(xlsx);
             assertThat(e.code()).isEqualTo(ErrorCode.IMPORT_LIMIT_EXCEEDED);
             assertThat(e.getMessage()).contains("xl/worksheets/sheet1.xml", "zip bomb");

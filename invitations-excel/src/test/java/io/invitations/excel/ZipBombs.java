@@ -15,11 +15,11 @@ final class ZipBombs {
     }
 
     /**
-     * Zips the parts, then rewrites the central directory so that {@code entry} declares an expanded
-     * size equal to its compressed size: only the real bytes can tell it is a bomb.
+     * Rewrites (a copy of) the central directory so that {@code entry} declares an expanded size equal
+     * to its compressed size: only the real bytes can tell it is a bomb.
      */
-    static byte[] lyingAboutSize(Map<String, byte[]> parts, String entry) {
-        byte[] zip = HandMadeXlsx.zip(parts);
+    static byte[] lyingAboutSize(byte[] original, String entry) {
+        byte[] zip = original.clone();
         byte[] name = entry.getBytes(StandardCharsets.UTF_8);
         for (int p = 0; p + 46 < zip.length; p++) {
             if (zip[p] == 'P' && zip[p + 1] == 'K' && zip[p + 2] == 1 && zip[p + 3] == 2

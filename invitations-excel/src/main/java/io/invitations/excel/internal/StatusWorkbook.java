@@ -35,9 +35,9 @@ public final class StatusWorkbook {
      * @throws IOException when writing fails
      */
     public static int write(OutputStream out, Iterable<Invitation> invitations, Instant now) throws IOException {
-        SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW);
-        wb.setCompressTempFiles(true);
-        try {
+        // close() also deletes SXSSF's temporary file
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW)) {
+            wb.setCompressTempFiles(true);
             SXSSFSheet sheet = wb.createSheet(SHEET);
             CellStyle header = wb.createCellStyle();
             Font bold = wb.createFont();
@@ -59,9 +59,6 @@ public final class StatusWorkbook {
             }
             wb.write(out);
             return n;
-        } finally {
-            wb.close();
-            wb.dispose();
         }
     }
 

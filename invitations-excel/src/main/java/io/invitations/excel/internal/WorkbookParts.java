@@ -19,7 +19,6 @@ import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -81,7 +80,9 @@ final class WorkbookParts extends XSSFReader {
         SheetIterator it = getSheetIterator();
         while (it.hasNext()) {
             PackagePart part;
-            try (InputStream ignored = it.next()) {
+            try {
+                // next() opens the sheet's stream; only its part is wanted here
+                it.next().close();
                 part = it.getSheetPart();
             } catch (POIXMLException e) {
                 part = null;
