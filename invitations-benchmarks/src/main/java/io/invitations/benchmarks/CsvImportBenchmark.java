@@ -6,7 +6,6 @@ import com.opencsv.RFC4180ParserBuilder;
 import com.opencsv.exceptions.CsvValidationException;
 import io.invitations.benchmarks.internal.SampleFiles;
 import io.invitations.benchmarks.internal.SamplePeople;
-import io.invitations.benchmarks.internal.TempDirectory;
 import io.invitations.csv.CsvImporter;
 import io.invitations.csv.ImportResult;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,11 +14,6 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
@@ -39,35 +33,15 @@ import java.util.concurrent.TimeUnit;
  * file from disk on every operation. Target: the import reaches at least 50% of the raw parse's
  * throughput, i.e. {@code rawOpenCsv / importRows ≥ 0.5} in time per operation.
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = "-Xmx1g")
-public class CsvImportBenchmark {
-    /** How many data rows the file holds. */
-    @Param("100000")
-    public int rows;
-
-    private TempDirectory directory;
-    private Path file;
-
-    /**
-     * Writes the CSV file into a fresh temporary directory.
-     */
-    @Setup
-    public void writeFile() {
-        directory = TempDirectory.create("invitations-csv-bench");
-        file = SampleFiles.csv(directory.path().resolve("people.csv"), rows, SamplePeople.SEED);
-    }
-
-    /**
-     * Deletes the temporary directory.
-     */
-    @TearDown
-    public void deleteFile() {
-        directory.close();
+public class CsvImportBenchmark extends GeneratedFileBenchmark {
+    @Override
+    protected Path write(Path directory, int rows) {
+        return SampleFiles.csv(directory.resolve("people.csv"), rows, SamplePeople.SEED);
     }
 
     /**
@@ -78,7 +52,7 @@ public class CsvImportBenchmark {
      */
     @Benchmark
     public ImportResult importRows() throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file())) {
             return CsvImporter.read(in);
         }
     }
@@ -94,7 +68,7 @@ public class CsvImportBenchmark {
     @Benchmark
     public long rawOpenCsv(Blackhole blackhole) throws IOException, CsvValidationException {
         long records = 0;
-        try (CSVReader reader = new CSVReaderBuilder(new InputStreamReader(Files.newInputStream(file),
+        try (CSVReader reader = new CSVReaderBuilder(new InputStreamReader(Files.newInputStream(file()),
                 StandardCharsets.UTF_8)).withCSVParser(new RFC4180ParserBuilder().withSeparator(',').build()).build()) {
             String[] record;
             while ((record = reader.readNext()) != null) {

@@ -2,19 +2,15 @@ package io.invitations.benchmarks;
 
 import io.invitations.benchmarks.internal.SampleFiles;
 import io.invitations.benchmarks.internal.SamplePeople;
-import io.invitations.benchmarks.internal.TempDirectory;
 import io.invitations.benchmarks.internal.UserModelReader;
+import io.invitations.benchmarks.internal.WorkbookReaders;
+import io.invitations.excel.XlsxImportResult;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.nio.file.Path;
@@ -28,36 +24,26 @@ import java.util.concurrent.TimeUnit;
  * {@link HeapProbe}: JMH's {@code -prof gc} reports allocation rates, not peaks. The fork has 2 GB of
  * heap because the user model needs several hundred MB for this file.
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 3)
 @Measurement(iterations = 3, time = 3)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g",
     "-Dlog4j2.loggerContextFactory=org.apache.logging.log4j.simple.SimpleLoggerContextFactory"})
-public class XlsxImportBenchmark {
-    /** How many data rows the workbook holds. */
-    @Param("100000")
-    public int rows;
-
-    private TempDirectory directory;
-    private Path file;
-
-    /**
-     * Writes the workbook into a fresh temporary directory.
-     */
-    @Setup
-    public void writeFile() {
-        directory = TempDirectory.create("invitations-xlsx-bench");
-        file = SampleFiles.xlsx(directory.path().resolve("people.xlsx"), rows, SamplePeople.SEED);
+public class XlsxImportBenchmark extends GeneratedFileBenchmark {
+    @Override
+    protected Path write(Path directory, int rows) {
+        return SampleFiles.xlsx(directory.resolve("people.xlsx"), rows, SamplePeople.SEED);
     }
 
     /**
-     * Deletes the temporary directory.
+     * Imports every row with the streaming {@link io.invitations.excel.XlsxImporter}.
+     *
+     * @return the import result
      */
-    @TearDown
-    public void deleteFile() {
-        directory.close();
+    @Benchmark
+    public XlsxImportResult streamingImport() {
+        return WorkbookReaders.importRows(file());
     }
 
     /**
@@ -67,6 +53,6 @@ public class XlsxImportBenchmark {
      */
     @Benchmark
     public long userModel() {
-        return UserModelReader.readAllCells(file);
+        return UserModelReader.readAllCells(file());
     }
 }

@@ -1,8 +1,16 @@
 package io.invitations.benchmarks;
 
+import io.invitations.benchmarks.internal.SampleFiles;
+import io.invitations.benchmarks.internal.SamplePeople;
+import io.invitations.benchmarks.internal.WorkbookReaders;
+import io.invitations.core.bulk.InvitationRow;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.infra.Blackhole;
+
+import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +34,40 @@ class BenchmarkSmokeTest {
             assertThat(benchmark.rawOpenCsv(BLACKHOLE)).isEqualTo(201); // with the header
         } finally {
             benchmark.deleteFile();
+        }
+    }
+
+    @Test
+    @DisplayName("the streaming .xlsx import and POI's user model read every row of the same generated workbook")
+    void xlsxPairReadsTheSameRows() {
+        XlsxImportBenchmark benchmark = new XlsxImportBenchmark();
+        benchmark.rows = 200;
+        benchmark.writeFile();
+        try {
+            List<InvitationRow> rows = benchmark.streamingImport().rows();
+            assertThat(rows).hasSize(200).allSatisfy(row -> assertThat(row.problems()).isEmpty());
+            long characters = rows.stream().mapToLong(BenchmarkSmokeTest::characters).sum()
+                    + String.join("", SamplePeople.HEADER).length();
+            assertThat(benchmark.userModel()).isEqualTo(characters);
+        } finally {
+            benchmark.deleteFile();
+        }
+    }
+
+    /** Counts a row's characters as the cells hold them (groups joined by the one comma of the cell). */
+    private static long characters(InvitationRow row) {
+        return row.email().length() + row.firstName().length() + row.lastName().length() + row.role().length()
+                + String.join(",", row.groups()).length();
+    }
+
+    @Test
+    @DisplayName("the heap probe runs each reader in a child JVM under a heap cap and reports the outcome")
+    void heapProbeRunsEachReaderInAChildJvm(@TempDir Path directory) throws Exception {
+        Path file = SampleFiles.xlsx(directory.resolve("small.xlsx"), 200, SamplePeople.SEED);
+        for (WorkbookReaders reader : WorkbookReaders.values()) {
+            HeapProbe.Outcome outcome = HeapProbe.run(reader, file, 64);
+            assertThat(outcome.passed()).as(reader + ": " + outcome).isTrue();
+            assertThat(outcome.text()).startsWith("PASS").contains("peak live heap");
         }
     }
 }
