@@ -22,6 +22,7 @@ public final class SecretLeakGuard implements BeforeEachCallback, AfterEachCallb
     @Override
     public void beforeEach(ExtensionContext context) {
         Secrets.drainObserved();
+        Secrets.forgetTokens();
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream out = System.out;
         PrintStream err = System.err;
