@@ -52,6 +52,17 @@ public final class Inviting {
     }
 
     /**
+     * A request validated and turned into domain values, with its tenant's settings.
+     *
+     * @param request  the request
+     * @param settings the tenant's settings
+     * @param invitee  the invitee, email normalised and display name inferred
+     * @param grant    the grant, role spelled as the tenant does
+     */
+    public record Draft(InviteRequest request, TenantSettings settings, Invitee invitee, Grant grant) {
+    }
+
+    /**
      * Validates, checks and stores a new invitation; with {@code send} it is PENDING with its first
      * message queued, otherwise PROVISIONED.
      *
@@ -60,56 +71,99 @@ public final class Inviting {
      * @return the stored invitation
      */
     public Invitation create(InviteRequest request, boolean send) {
-        RequestValidator.throwIfAny(problems(request));
-        TenantId tenantId = request.tenantId();
-        Inviter inviter = request.inviter();
-        TenantSettings settings = ctx.settingsFor(tenantId);
-        Invitee invitee = invitee(request);
-        Grant grant = grant(request, settings);
-        InvitationPolicy policy = InvitationPolicy.of(settings);
-        return ctx.tenantLocks().with(tenantId, () -> {
-            Instant now = ctx.now();
-            List<Refusal> refusals = new ArrayList<>(policy.checkCreate(inviter, invitee, request.target(), grant));
-            policy.checkSeats(ctx.seatCount(tenantId, now), 1).ifPresent(refusals::add);
-            settings.quotaIfAny().flatMap(q -> policy.checkQuota(inviter, ctx.store().count(InvitationQuery
-                    .of(tenantId).invitedBy(inviter.userId()).createdBetween(now.minus(q.window()), null).build()), 1))
-                    .ifPresent(refusals::add);
-            PolicyViolationException.throwIfAny(refusals);
-
-            Change change = new Change(now);
-            Optional<Invitation> open = ctx.store().findOpen(tenantId, request.target(), invitee.contact());
-            if (open.isPresent()) {
-                Invitation expired = change.expireIfDue(open.get());
-                if (expired == open.get()) {
-                    throw AlreadyInvitedException.alreadyInvited(invitee.contact().toString(), open.get().id());
-                }
-                change.update(open.get(), expired);
-            }
-            if (request.target().isMembership() && ctx.directory().isMember(tenantId, invitee.contact())) {
-                throw AlreadyInvitedException.alreadyMember(invitee.contact().toString());
-            }
-            Invitation invitation = Invitation.builder().id(ctx.ids().get()).tenantId(tenantId).invitee(invitee)
-                    .target(request.target()).grant(grant).inviter(inviter).personalMessage(request.personalMessage())
-                    .locale(request.locale() != null ? request.locale() : settings.defaultLocale())
-                    .source(request.source()).status(send ? InvitationStatus.PENDING : InvitationStatus.PROVISIONED)
-                    .createdAt(now).updatedAt(now).invitedAt(send ? now : null)
-                    .expiresAt(send ? now.plus(settings.invitationTtl()) : null).build();
-            if (send) {
-                invitation = change.queueMessage(invitation, OutboxMessage.Kind.INVITATION);
-                change.transition(invitation, inviter.userId(), Action.INVITE, null, InvitationStatus.PENDING, null,
-                        new InvitationEvent.Invited(tenantId, invitation.id(), now, inviter.userId(), null));
-            } else {
-                change.transition(invitation, inviter.userId(), Action.PROVISION, null, InvitationStatus.PROVISIONED,
-                        null, new InvitationEvent.Provisioned(tenantId, invitation.id(), now, inviter.userId()));
-            }
-            change.insert(invitation);
+        Draft draft = prepare(request);
+        return ctx.tenantLocks().with(request.tenantId(), () -> {
+            Change change = new Change(ctx.now());
+            PolicyViolationException.throwIfAny(refusals(draft, change.now()));
+            Invitation invitation = add(draft, send, change);
             try {
                 change.commit(ctx);
             } catch (DuplicateInvitationException e) {
-                throw AlreadyInvitedException.alreadyInvited(invitee.contact().toString(), null);
+                throw AlreadyInvitedException.alreadyInvited(draft.invitee().contact().toString(), null);
             }
             return invitation;
         });
+    }
+
+    /**
+     * Validates a request in full and turns it into domain values.
+     *
+     * @param request the request
+     * @return the draft
+     * @throws io.invitations.core.InvalidRequestException listing every problem
+     */
+    public Draft prepare(InviteRequest request) {
+        RequestValidator.throwIfAny(problems(request));
+        TenantSettings settings = ctx.settingsFor(request.tenantId());
+        return new Draft(request, settings, invitee(request), grant(request, settings));
+    }
+
+    /**
+     * Returns every refusal of the tenant's rules for one more invitation: level, units, role,
+     * guests, domain, seats and quota (a bulk run calls the policy itself with running counts).
+     *
+     * @param draft the draft
+     * @param now   the instant
+     * @return the refusals, empty when allowed
+     */
+    public List<Refusal> refusals(Draft draft, Instant now) {
+        TenantId tenantId = draft.request().tenantId();
+        Inviter inviter = draft.request().inviter();
+        InvitationPolicy policy = InvitationPolicy.of(draft.settings());
+        List<Refusal> refusals = new ArrayList<>(policy.checkCreate(inviter, draft.invitee(),
+                draft.request().target(), draft.grant()));
+        policy.checkSeats(ctx.seatCount(tenantId, now), 1).ifPresent(refusals::add);
+        draft.settings().quotaIfAny().flatMap(q -> policy.checkQuota(inviter, ctx.store().count(InvitationQuery
+                .of(tenantId).invitedBy(inviter.userId()).createdBetween(now.minus(q.window()), null).build()), 1))
+                .ifPresent(refusals::add);
+        return refusals;
+    }
+
+    /**
+     * Adds a new invitation to a change: refuses a duplicate or an existing member, closes an open
+     * invitation of the same person that is past its expiry, and records the creating transition
+     * (and the first message when sending). Does not check the tenant's rules.
+     *
+     * @param draft  the draft
+     * @param send   {@code true} to invite, {@code false} to provision
+     * @param change the change to add to
+     * @return the invitation as it will be stored
+     * @throws AlreadyInvitedException if the invitee has an open invitation or is already a member
+     */
+    public Invitation add(Draft draft, boolean send, Change change) {
+        InviteRequest request = draft.request();
+        TenantId tenantId = request.tenantId();
+        Invitee invitee = draft.invitee();
+        Instant now = change.now();
+        Optional<Invitation> open = ctx.store().findOpen(tenantId, request.target(), invitee.contact());
+        if (open.isPresent()) {
+            Invitation expired = change.expireIfDue(open.get());
+            if (expired == open.get()) {
+                throw AlreadyInvitedException.alreadyInvited(invitee.contact().toString(), open.get().id());
+            }
+            change.update(open.get(), expired);
+        }
+        if (request.target().isMembership() && ctx.directory().isMember(tenantId, invitee.contact())) {
+            throw AlreadyInvitedException.alreadyMember(invitee.contact().toString());
+        }
+        String actor = request.inviter().userId();
+        Invitation invitation = Invitation.builder().id(ctx.ids().get()).tenantId(tenantId).invitee(invitee)
+                .target(request.target()).grant(draft.grant()).inviter(request.inviter())
+                .personalMessage(request.personalMessage())
+                .locale(request.locale() != null ? request.locale() : draft.settings().defaultLocale())
+                .source(request.source()).status(send ? InvitationStatus.PENDING : InvitationStatus.PROVISIONED)
+                .createdAt(now).updatedAt(now).invitedAt(send ? now : null)
+                .expiresAt(send ? now.plus(draft.settings().invitationTtl()) : null).build();
+        if (send) {
+            invitation = change.queueMessage(invitation, OutboxMessage.Kind.INVITATION);
+            change.transition(invitation, actor, Action.INVITE, null, InvitationStatus.PENDING, null,
+                    new InvitationEvent.Invited(tenantId, invitation.id(), now, actor, null));
+        } else {
+            change.transition(invitation, actor, Action.PROVISION, null, InvitationStatus.PROVISIONED, null,
+                    new InvitationEvent.Provisioned(tenantId, invitation.id(), now, actor));
+        }
+        change.insert(invitation);
+        return invitation;
     }
 
     /**
@@ -184,7 +238,14 @@ public final class Inviting {
         return sendSelected(actor, tenantId, ids);
     }
 
-    private static List<FieldProblem> problems(InviteRequest r) {
+    /**
+     * Returns every problem of a request: its constraints, and that exactly one of email and
+     * identifier (with its kind) is given.
+     *
+     * @param r the request
+     * @return the problems, possibly empty
+     */
+    public static List<FieldProblem> problems(InviteRequest r) {
         List<FieldProblem> out = new ArrayList<>(RequestValidator.problems(r));
         if (r.email() == null && r.identifier() == null) {
             out.add(new FieldProblem("email", "give the invitee's email address, or an identifier with its kind"));
