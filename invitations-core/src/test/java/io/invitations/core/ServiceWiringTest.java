@@ -6,6 +6,7 @@ import io.invitations.spi.event.InvitationEvent;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.storage.InvitationStore;
+import io.invitations.spi.storage.StaleVersionException;
 import io.invitations.spi.storage.StorageException;
 import io.invitations.spi.storage.WriteBatch;
 import org.junit.jupiter.api.DisplayName;
@@ -89,6 +90,40 @@ class ServiceWiringTest {
         assertThat(Fixture.refused(() -> service.invite(InviteRequest.builder(ACME, ADMIN).email("a@example.com")
                 .role("member").build())).code()).isEqualTo(io.invitations.spi.ErrorCode.STORAGE_FAILURE);
         assertThat(seen).isEmpty();
+    }
+
+    @Test
+    void a_change_another_process_made_first_is_read_again_and_decided_again() {
+        Fixture f = new Fixture();
+        InvitationStore racing = spy(f.store);
+        InvitationService service = InvitationService.builder().store(racing).identityDirectory(f.directory)
+                .keyRing(f.keys).clock(f.clock).listener(f.events::add).build();
+        Invitation inv = service.invite(InviteRequest.builder(ACME, ADMIN).email("a@example.com").role("member")
+                .build());
+        String token = io.invitations.core.testing.Secrets.issued(service.revealLink(ADMIN, ACME, inv.id()).token());
+        StaleVersionException stale = new StaleVersionException("invitation", inv.id().value(), 1);
+        doThrow(stale).doThrow(stale).doCallRealMethod().when(racing).write(any(WriteBatch.class));
+
+        assertThat(service.accept(Fixture.claim(token)).invitation().status()).isEqualTo(InvitationStatus.ACCEPTED);
+        assertThat(f.directory.createOrLinkCalls()).as("the account is created once, not per attempt").isEqualTo(1);
+        assertThat(f.eventTypes()).containsExactly("invitation.invited", "invitation.accepted");
+    }
+
+    @Test
+    void when_another_process_keeps_winning_the_caller_gets_concurrent_modification_and_no_event() {
+        Fixture f = new Fixture();
+        InvitationStore racing = spy(f.store);
+        InvitationService service = InvitationService.builder().store(racing).keyRing(f.keys).clock(f.clock)
+                .listener(f.events::add).build();
+        Invitation inv = service.invite(InviteRequest.builder(ACME, ADMIN).email("a@example.com").role("member")
+                .build());
+        doThrow(new StaleVersionException("invitation", inv.id().value(), 1)).when(racing)
+                .write(any(WriteBatch.class));
+
+        assertThat(Fixture.refused(() -> service.revoke(ADMIN, ACME, inv.id(), null)).code())
+                .isEqualTo(io.invitations.spi.ErrorCode.CONCURRENT_MODIFICATION);
+        assertThat(f.eventTypes()).containsExactly("invitation.invited");
+        assertThat(f.stored(inv).status()).isEqualTo(InvitationStatus.PENDING);
     }
 
     @Test
