@@ -10,7 +10,6 @@ import io.invitations.spi.invitation.DeliveryState;
 import io.invitations.spi.invitation.HistoryEntry;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationSource;
-import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.storage.OutboxMessage;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;

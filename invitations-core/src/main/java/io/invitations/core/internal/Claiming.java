@@ -94,7 +94,8 @@ public final class Claiming {
                 if (accountId == null) {
                     checkComplete(claim, stored, settings);
                     grant = withChosenGroups(grant, claim.chosenGroups());
-                    accountId = ctx.directory().createOrLinkAccount(accountRequest(claim, stored, grant));
+                    boolean sso = ctx.directory().ssoEnabled(stored.tenantId());
+                    accountId = ctx.directory().createOrLinkAccount(accountRequest(claim, stored, grant, sso));
                 } else {
                     grant = withChosenGroups(grant, claim.chosenGroups());
                 }
@@ -225,8 +226,10 @@ public final class Claiming {
         return grant.withGroups(groups);
     }
 
-    private static AccountRequest accountRequest(ClaimRequest claim, Invitation invitation, Grant grant) {
-        char[] password = claim.password();
+    /** The directory's request; under SSO it carries no password even if one was typed. */
+    private static AccountRequest accountRequest(ClaimRequest claim, Invitation invitation, Grant grant,
+                                                 boolean sso) {
+        char[] password = sso ? null : claim.password();
         try {
             return new AccountRequest(invitation.tenantId(), invitation.id(), invitation.invitee().contact(),
                     claim.firstName() != null ? claim.firstName() : invitation.invitee().firstName(),

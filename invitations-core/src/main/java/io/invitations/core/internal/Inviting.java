@@ -213,19 +213,14 @@ public final class Inviting {
 
     /**
      * Sends every provisioned invitation of a tenant ("invite all"). The actor needs the tenant's
-     * manage level.
+     * manage level; invitations must be on.
      *
      * @param actor    who sends
      * @param tenantId the tenant
      * @return what was sent and what was refused
      */
     public SendReport sendAll(Inviter actor, TenantId tenantId) {
-        TenantSettings settings = ctx.settingsFor(tenantId);
-        if (!actor.level().atLeast(settings.manageLevel())) {
-            throw new PolicyViolationException(List.of(new Refusal(io.invitations.spi.ErrorCode.NOT_ALLOWED_TO_MANAGE,
-                    "actor", actor.userId() + " is " + actor.level() + "; inviting all provisioned people needs "
-                    + settings.manageLevel() + " or higher")));
-        }
+        PolicyViolationException.throwIfAny(InvitationPolicy.of(ctx.settingsFor(tenantId)).checkSendAll(actor));
         List<InvitationId> ids = new ArrayList<>();
         InvitationQuery query = InvitationQuery.of(tenantId).statuses(InvitationStatus.PROVISIONED)
                 .page(0, InvitationQuery.MAX_LIMIT).build();

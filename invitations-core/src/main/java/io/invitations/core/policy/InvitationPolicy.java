@@ -144,6 +144,24 @@ public final class InvitationPolicy {
     }
 
     /**
+     * Checks whether an actor may send every provisioned invitation of the tenant at once ("invite
+     * all"): invitations on, and the tenant's manage level. Each invitation is then checked with
+     * {@link #checkManage}.
+     *
+     * @param actor the actor, not {@code null}
+     * @return every refusal, empty when allowed
+     */
+    public List<Refusal> checkSendAll(Inviter actor) {
+        List<Refusal> out = new ArrayList<>();
+        checkEnabled(out);
+        if (!actor.level().atLeast(settings.manageLevel())) {
+            out.add(new Refusal(ErrorCode.NOT_ALLOWED_TO_MANAGE, "actor", actor.userId() + " is " + actor.level()
+                    + "; inviting all provisioned people needs " + settings.manageLevel() + " or higher"));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
      * Checks whether an actor may approve or reject an acceptance: the tenant's manage level and,
      * at a {@code *_LOCAL} level, the invitation's unit. The inviter gets no exemption.
      *
