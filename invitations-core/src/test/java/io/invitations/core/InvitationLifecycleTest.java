@@ -391,8 +391,10 @@ class InvitationLifecycleTest {
             Invitation inv = f.invite("jane@example.com");
             String token = f.token(inv);
             assertThat(f.service.inspect(token).requirements().passwordRequired()).isFalse();
-            assertThat(f.service.accept(ClaimRequest.builder(token).build()).invitation().status())
-                    .isEqualTo(ACCEPTED);
+            assertThat(f.service.accept(ClaimRequest.builder(token).password("typed anyway".toCharArray()).build())
+                    .invitation().status()).isEqualTo(ACCEPTED);
+            assertThat(f.directory.accounts(ACME)).singleElement()
+                    .satisfies(a -> assertThat(a.hasPassword()).as("no password handed over under SSO").isFalse());
         }
 
         @Test
