@@ -80,6 +80,9 @@ public final class TokenSigner {
             String subject = decode(parts[3]);
             int version = parseVersion(parts[4]);
             byte[] presented = DECODER.decode(parts[5]);
+            if (!ENCODER.encodeToString(presented).equals(parts[5])) {
+                return Optional.empty();
+            }
             if (tenant.isBlank() || tenant.length() > 128 || subject.isBlank() || version < 1) {
                 return Optional.empty();
             }
@@ -128,7 +131,10 @@ public final class TokenSigner {
         return ENCODER.encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Decodes base64url text, refusing non-canonical spellings so each claim has one token. */
+    /**
+     * Decodes base64url text, refusing non-canonical spellings (the decoder ignores the spare bits of
+     * the last character) so that each claim has exactly one token.
+     */
     private static String decode(String part) {
         String text = new String(DECODER.decode(part), StandardCharsets.UTF_8);
         if (!encode(text).equals(part)) {
