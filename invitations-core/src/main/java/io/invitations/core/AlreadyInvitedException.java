@@ -16,6 +16,7 @@ import java.util.Optional;
 public class AlreadyInvitedException extends InvitationException {
     private static final long serialVersionUID = 1L;
 
+    /** The id of the open invitation that blocks a new one, or {@code null}. */
     private final String existingInvitationId;
 
     private AlreadyInvitedException(ErrorCode code, String message, InvitationId existing) {

@@ -15,6 +15,7 @@ import java.util.List;
 public class ClaimIncompleteException extends InvitationException {
     private static final long serialVersionUID = 1L;
 
+    /** What is missing or wrong, each naming the field. */
     private final List<String> missing;
 
     /**

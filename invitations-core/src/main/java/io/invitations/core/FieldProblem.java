@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param message what is wrong, not {@code null}
  * @since 0.1.0
  */
-public record FieldProblem(String field, String message) {
+public record FieldProblem(String field, String message) implements java.io.Serializable {
     /**
      * Validates the problem.
      *

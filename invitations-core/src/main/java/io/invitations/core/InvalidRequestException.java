@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 public class InvalidRequestException extends InvitationException {
     private static final long serialVersionUID = 1L;
 
+    /** Every problem found, ordered by field. */
     private final List<FieldProblem> problems;
 
     /**

@@ -13,7 +13,9 @@ import io.invitations.spi.invitation.TenantId;
 public class InvitationNotFoundException extends InvitationException {
     private static final long serialVersionUID = 1L;
 
+    /** The tenant looked in. */
     private final String tenantId;
+    /** The id looked for. */
     private final String invitationId;
 
     /**

@@ -19,8 +19,11 @@ import java.util.Objects;
 public class IllegalTransitionException extends InvitationException {
     private static final long serialVersionUID = 1L;
 
+    /** The invitation. */
     private final String invitationId;
+    /** Its effective status. */
     private final InvitationStatus status;
+    /** The refused action. */
     private final Action action;
 
     /**

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 public class PolicyViolationException extends InvitationException {
     private static final long serialVersionUID = 1L;
 
+    /** Every refusal, in the order found. */
     private final List<Refusal> refusals;
 
     /**

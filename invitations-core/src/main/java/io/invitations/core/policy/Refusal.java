@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param message what is wrong and what to do; never a secret; not {@code null}
  * @since 0.1.0
  */
-public record Refusal(ErrorCode code, String field, String message) {
+public record Refusal(ErrorCode code, String field, String message) implements java.io.Serializable {
     /**
      * Validates the refusal.
      *

@@ -14,6 +14,7 @@ import java.util.List;
 public class InvalidSettingsException extends InvitationException {
     private static final long serialVersionUID = 1L;
 
+    /** Every problem found, each naming the setting. */
     private final List<String> problems;
 
     /**
