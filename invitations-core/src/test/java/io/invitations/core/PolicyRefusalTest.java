@@ -183,6 +183,8 @@ class PolicyRefusalTest {
         f.clock.advance(Duration.ofHours(1));
         assertThat(f.service.resend(user("hr", PermissionLevel.HR_TENANT), ACME, inv.id()).resendCount())
                 .as("the manage level may").isEqualTo(2);
+        assertThat(refused(() -> f.service.sendAllProvisioned(alice, ACME)).code())
+                .as("invite-all needs the manage level").isEqualTo(ErrorCode.NOT_ALLOWED_TO_MANAGE);
     }
 
     @Test
