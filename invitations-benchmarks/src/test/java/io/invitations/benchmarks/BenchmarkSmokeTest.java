@@ -4,6 +4,8 @@ import io.invitations.benchmarks.internal.SampleFiles;
 import io.invitations.benchmarks.internal.SamplePeople;
 import io.invitations.benchmarks.internal.WorkbookReaders;
 import io.invitations.core.bulk.InvitationRow;
+import io.invitations.spi.invitation.Invitation;
+import io.invitations.spi.invitation.InvitationStatus;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +23,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BenchmarkSmokeTest {
     private static final Blackhole BLACKHOLE = new Blackhole(
             "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
+
+    @Test
+    @DisplayName("creating queues a pending invitation, and the primitives validate, sign and insert")
+    void createPairDoesItsWork() {
+        CreateBenchmark benchmark = new CreateBenchmark();
+        CreateBenchmark.Service service = new CreateBenchmark.Service();
+        service.start();
+        CreateBenchmark.Floor floor = new CreateBenchmark.Floor();
+        floor.start();
+        for (int i = 0; i < 3; i++) {
+            Invitation created = benchmark.createAndQueue(service);
+            assertThat(created.status()).isEqualTo(InvitationStatus.PENDING);
+            assertThat(created.delivery().lastQueuedAt()).isNotNull();
+            assertThat(benchmark.primitives(floor)).isEmpty();
+        }
+        assertThat(floor.primitives.inserted()).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("accepting (alone, or after inspecting) accepts each prepared invitation; the HMAC floors agree")
+    void acceptPairDoesItsWork() {
+        AcceptBenchmark benchmark = new AcceptBenchmark();
+        AcceptBenchmark.Pending pending = new AcceptBenchmark.Pending();
+        pending.invite();
+        assertThat(benchmark.accept(pending).invitation().status()).isEqualTo(InvitationStatus.ACCEPTED);
+        assertThat(benchmark.inspectThenAccept(pending, BLACKHOLE).invitation().status())
+                .isEqualTo(InvitationStatus.ACCEPTED);
+        AcceptBenchmark.Floor floor = new AcceptBenchmark.Floor();
+        floor.key();
+        byte[] keyedOnce = benchmark.hmac(floor);
+        floor.sequence = 0;
+        assertThat(benchmark.hmacFreshMac(floor)).hasSize(32).isEqualTo(keyedOnce);
+    }
 
     @Test
     @DisplayName("the CSV import and the raw OpenCSV parse read every row of the same generated file")

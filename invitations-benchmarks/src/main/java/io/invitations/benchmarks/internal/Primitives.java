@@ -35,12 +35,7 @@ public final class Primitives {
      * @throws IllegalStateException if the JDK has no HmacSHA256
      */
     public Primitives(byte[] key) {
-        try {
-            mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        mac = keyedMac(key);
     }
 
     /**
@@ -51,7 +46,20 @@ public final class Primitives {
      * @return the 32-byte MAC
      */
     public byte[] hmac(long sequence) {
-        return mac.doFinal(("tenant-0001|inv-" + sequence + "|1").getBytes(StandardCharsets.UTF_8));
+        return mac.doFinal(message(sequence));
+    }
+
+    /**
+     * Computes one HMAC-SHA256 over the same message as {@link #hmac(long)}, but first gets a new
+     * {@link Mac} and keys it, as code that keeps no {@code Mac} between calls does.
+     *
+     * @param key      the HMAC key, at least 32 bytes
+     * @param sequence makes each message different
+     * @return the 32-byte MAC
+     * @throws IllegalStateException if the JDK has no HmacSHA256
+     */
+    public static byte[] hmacWithFreshMac(byte[] key, long sequence) {
+        return keyedMac(key).doFinal(message(sequence));
     }
 
     /**
@@ -75,5 +83,19 @@ public final class Primitives {
      */
     public int inserted() {
         return map.size();
+    }
+
+    private static Mac keyedMac(byte[] key) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    private static byte[] message(long sequence) {
+        return ("tenant-0001|inv-" + sequence + "|1").getBytes(StandardCharsets.UTF_8);
     }
 }
