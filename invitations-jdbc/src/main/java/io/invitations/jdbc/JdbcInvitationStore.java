@@ -8,6 +8,7 @@ import io.invitations.jdbc.internal.Rows;
 import io.invitations.jdbc.internal.SqlFailures;
 import io.invitations.jdbc.internal.Statements;
 import io.invitations.jdbc.internal.Tables;
+import io.invitations.jdbc.internal.Transaction;
 import io.invitations.spi.invitation.Contact;
 import io.invitations.spi.invitation.HistoryEntry;
 import io.invitations.spi.invitation.Invitation;
@@ -223,22 +224,7 @@ public final class JdbcInvitationStore implements InvitationStore {
         }
         Instant hiddenUntil = now.plus(lease);
         try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                List<OutboxMessage> claimed = claim(c, now, limit, hiddenUntil);
-                c.commit();
-                return claimed;
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    c.rollback();
-                } catch (SQLException r) {
-                    e.addSuppressed(r);
-                }
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
+            return Transaction.run(c, tx -> claim(tx, now, limit, hiddenUntil));
         } catch (SQLException e) {
             throw failed("claim outbox messages", e);
         }

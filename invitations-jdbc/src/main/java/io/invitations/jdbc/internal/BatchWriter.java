@@ -73,52 +73,29 @@ public final class BatchWriter {
         SQLException lastConflict = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             try (Connection c = dataSource.getConnection()) {
-                boolean autoCommit = c.getAutoCommit();
-                c.setAutoCommit(false);
                 try {
-                    InvitationException refusal = attempt(c, batch);
+                    Transaction.run(c, tx -> {
+                        apply(tx, batch);
+                        return null;
+                    });
+                    return;
+                } catch (SQLException e) {
+                    // rolled back: now compare the batch with what is stored to name the conflict
+                    InvitationException refusal = explain(c, batch, e, SqlFailures.state(e));
                     if (refusal != null) {
                         throw refusal;
                     }
-                    return;
-                } finally {
-                    c.setAutoCommit(autoCommit);
+                    lastConflict = e;
+                    LOG.debug("writing {} met a concurrent transaction (SQLState {}); attempt {} of {}", batch,
+                            SqlFailures.state(e), attempt, MAX_ATTEMPTS);
                 }
             } catch (SQLException e) {
                 throw new StorageException("could not write " + batch + ": the database failed (SQLState "
                         + SqlFailures.state(e) + "); nothing was stored", e);
-            } catch (RetryableConflict e) {
-                lastConflict = e.cause;
-                LOG.debug("writing {} met a concurrent transaction (SQLState {}); attempt {} of {}", batch,
-                        SqlFailures.state(e.cause), attempt, MAX_ATTEMPTS);
             }
         }
         throw new StorageException("could not write " + batch + ": concurrent transactions kept conflicting after "
                 + MAX_ATTEMPTS + " attempts; nothing was stored, try again", lastConflict);
-    }
-
-    /**
-     * One transaction. Returns normally after commit, returns a refusal to throw after rollback,
-     * or throws {@link RetryableConflict} after rollback.
-     */
-    private InvitationException attempt(Connection c, WriteBatch batch) throws SQLException {
-        try {
-            apply(c, batch);
-            c.commit();
-            return null;
-        } catch (SQLException e) {
-            rollback(c, e);
-            String state = SqlFailures.state(e);
-            InvitationException refusal = explain(c, batch, e, state);
-            c.rollback();
-            if (refusal == null) {
-                throw new RetryableConflict(e);
-            }
-            return refusal;
-        } catch (RuntimeException e) {
-            rollback(c, e);
-            throw e;
-        }
     }
 
     private void apply(Connection c, WriteBatch b) throws SQLException {
@@ -187,7 +164,10 @@ public final class BatchWriter {
         }
     }
 
-    /** Names what a refused batch conflicted with; {@code null} when trying again may succeed. */
+    /**
+     * Names what a refused batch conflicted with, reading in auto-commit mode after the rollback;
+     * {@code null} when trying again may succeed.
+     */
     private InvitationException explain(Connection c, WriteBatch batch, SQLException e, String state)
             throws SQLException {
         if (SqlFailures.isUniqueViolation(state)) {
@@ -386,24 +366,5 @@ public final class BatchWriter {
     private static StorageException unknown(String what, String invitation, String tenant, SQLException cause) {
         return new StorageException(what + " refers to unknown invitation " + invitation + " in tenant " + tenant
                 + "; write the invitation first or in the same batch. Nothing of the write was stored", cause);
-    }
-
-    private static void rollback(Connection c, Exception failure) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            failure.addSuppressed(e);
-        }
-    }
-
-    /** A failure that trying the batch again may overcome. */
-    private static final class RetryableConflict extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient SQLException cause;
-
-        RetryableConflict(SQLException cause) {
-            super(null, null, false, false);
-            this.cause = cause;
-        }
     }
 }

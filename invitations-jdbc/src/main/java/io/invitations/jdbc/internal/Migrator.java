@@ -58,26 +58,13 @@ public final class Migrator {
     }
 
     private static int migrateInTransaction(Connection c, JdbcDialect dialect, Tables tables) throws SQLException {
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try {
-            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+        return Transaction.run(c, tx -> {
+            try (PreparedStatement lock = tx.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
                 lock.setLong(1, lockKey(tables));
                 lock.execute();
             }
-            int applied = applyPending(c, dialect, tables);
-            c.commit();
-            return applied;
-        } catch (SQLException | RuntimeException e) {
-            try {
-                c.rollback();
-            } catch (SQLException r) {
-                e.addSuppressed(r);
-            }
-            throw e;
-        } finally {
-            c.setAutoCommit(autoCommit);
-        }
+            return applyPending(tx, dialect, tables);
+        });
     }
 
     private static int migrateStepByStep(Connection c, JdbcDialect dialect, Tables tables) throws SQLException {
