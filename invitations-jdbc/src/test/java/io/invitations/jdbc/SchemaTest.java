@@ -3,8 +3,10 @@ package io.invitations.jdbc;
 import io.invitations.jdbc.internal.Rows;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.TenantId;
+import io.invitations.spi.storage.DuplicateInvitationException;
 import io.invitations.spi.storage.StorageException;
 import io.invitations.spi.storage.WriteBatch;
+import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -146,6 +148,28 @@ class SchemaTest {
                 + " VALUES ('other-tenant', '" + i.id() + "', CURRENT_TIMESTAMP, 'u', 'INVITE', 'PENDING')"))
                 .isInstanceOf(SQLException.class);
         assertThat(store.findByInvitee(tenant, i.invitee().contact())).hasSize(2);
+    }
+
+    @Test
+    @DisplayName("H2 in PostgreSQL compatibility mode is detected as H2 and keeps the open-invitation rule")
+    void h2InPostgresModeWorks() {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(
+                "jdbc:h2:mem:pg_mode;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "");
+        try {
+            JdbcInvitationStore store = JdbcInvitationStore.builder(pool).build();
+            store.migrate();
+            TenantId tenant = Samples.newTenant();
+            Invitation i = Samples.pending(tenant, "mode@example.com");
+            store.write(WriteBatch.builder().insert(i).append(Samples.created(i)).build());
+
+            assertThat(store.dialect()).isEqualTo(JdbcDialect.H2);
+            assertThat(store.find(tenant, i.id())).contains(i);
+            assertThatThrownBy(() -> store.write(WriteBatch.builder()
+                    .insert(Samples.pending(tenant, "MODE@example.com")).build()))
+                    .isInstanceOf(DuplicateInvitationException.class);
+        } finally {
+            pool.dispose();
+        }
     }
 
     @Test
