@@ -167,7 +167,7 @@ public final class SmtpMailer implements Mailer {
         }
     }
 
-    private MimeMessage toMime(MailMessage message) {
+    MimeMessage toMime(MailMessage message) {
         String key = message.idempotencyKey();
         try {
             MimeMessage mime = new KeyedMimeMessage(session, messageIdFor(key));
