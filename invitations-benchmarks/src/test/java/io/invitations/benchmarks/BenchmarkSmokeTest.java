@@ -4,8 +4,11 @@ import io.invitations.benchmarks.internal.SampleFiles;
 import io.invitations.benchmarks.internal.SamplePeople;
 import io.invitations.benchmarks.internal.WorkbookReaders;
 import io.invitations.core.bulk.InvitationRow;
+import io.invitations.benchmarks.internal.EmbeddedService;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationStatus;
+import io.invitations.spi.storage.InvitationQuery;
+import io.invitations.spi.storage.WriteBatch;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +58,26 @@ class BenchmarkSmokeTest {
         byte[] keyedOnce = benchmark.hmac(floor);
         floor.sequence = 0;
         assertThat(benchmark.hmacFreshMac(floor)).hasSize(32).isEqualTo(keyedOnce);
+    }
+
+    @Test
+    @DisplayName("on embedded PostgreSQL, one batch and row-by-row writes both store every invitation")
+    void jdbcPairStoresEveryInvitation() throws Exception {
+        JdbcBulkBenchmark benchmark = new JdbcBulkBenchmark();
+        benchmark.commits = "durable";
+        benchmark.size = 5;
+        benchmark.startDatabase();
+        try {
+            benchmark.emptyTables();
+            WriteBatch batch = benchmark.oneTransaction();
+            WriteBatch last = benchmark.rowByRow();
+            assertThat(batch.inserts()).hasSize(5);
+            assertThat(benchmark.store().find(EmbeddedService.TENANT, batch.inserts().get(4).id())).isPresent();
+            assertThat(benchmark.store().find(EmbeddedService.TENANT, last.inserts().get(0).id())).isPresent();
+            assertThat(benchmark.store().count(InvitationQuery.of(EmbeddedService.TENANT).build())).isEqualTo(10);
+        } finally {
+            benchmark.stopDatabase();
+        }
     }
 
     @Test

@@ -5,7 +5,6 @@ import io.invitations.spi.invitation.Grant;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.Invitee;
-import io.invitations.spi.invitation.TenantId;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +14,7 @@ import java.time.Instant;
  * id, built directly through the SPI as the engine builds them. Not thread-safe.
  */
 public final class SampleInvitations {
-    private static final TenantId TENANT = TenantId.of("acme");
-    private static final Instant NOW = Instant.parse("2026-11-22T09:00:00Z");
+        private static final Instant NOW = Instant.parse("2026-11-22T09:00:00Z");
 
     private long sequence;
 
@@ -29,7 +27,7 @@ public final class SampleInvitations {
         long n = sequence++;
         return Invitation.builder()
                 .id(InvitationId.of("bench-" + n))
-                .tenantId(TENANT)
+                .tenantId(EmbeddedService.TENANT)
                 .invitee(Invitee.email("person-" + n + "@example.com"))
                 .grant(Grant.role("member"))
                 .invitedBy("admin-1")
