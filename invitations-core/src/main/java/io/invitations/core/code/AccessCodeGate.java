@@ -21,6 +21,11 @@ import java.util.Objects;
  * <p>A right code clears the identifier's failures but not the client's, so that a guesser cannot
  * wipe their client's count by redeeming a code of their own.
  *
+ * <p>Within one process, the attempts on one identifier are judged one at a time, so the limit is
+ * exact even when guesses race. Across processes sharing a throttle, nodes that race may each
+ * compare a guess before the other's failure is counted; the shared throttle bounds that to a few
+ * guesses per window per node.
+ *
  * <p>Throttle keys are {@code "identifier:" + tenant + ":" + kind + ":" + value} and
  * {@code "client:" + clientKey}; they never contain the code. Nothing here logs a code or an
  * identifier's value. Instances are immutable and thread-safe.
@@ -45,12 +50,18 @@ public final class AccessCodeGate {
         THROTTLED
     }
 
+    private static final int STRIPES = 64;
+
     private final AccessCodes codes;
     private final AttemptThrottle throttle;
+    private final Object[] stripes = new Object[STRIPES];
 
     private AccessCodeGate(AccessCodes codes, AttemptThrottle throttle) {
         this.codes = codes;
         this.throttle = throttle;
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new Object();
+        }
     }
 
     /**
@@ -86,6 +97,15 @@ public final class AccessCodeGate {
         Objects.requireNonNull(now, "now");
         String identifierKey = identifierKey(tenant, identifier);
         String clientThrottleKey = clientKey == null || clientKey.isBlank() ? null : clientKey(clientKey);
+        // one identifier's attempts are judged one at a time, so that racing guesses cannot all pass
+        // the lock check before any of their failures is counted
+        synchronized (stripes[Math.floorMod(identifierKey.hashCode(), stripes.length)]) {
+            return judge(tenant, identifier, identifierKey, clientThrottleKey, candidate, entered, now);
+        }
+    }
+
+    private Verdict judge(TenantId tenant, Identifier identifier, String identifierKey, String clientThrottleKey,
+                          Invitation candidate, CharSequence entered, Instant now) {
         if (throttle.isLocked(identifierKey, now)
                 || (clientThrottleKey != null && throttle.isLocked(clientThrottleKey, now))) {
             LOG.info("access-code attempt refused: too many failures for a {} identifier in tenant {}",

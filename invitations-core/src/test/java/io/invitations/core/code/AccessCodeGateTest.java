@@ -22,9 +22,17 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -118,6 +126,36 @@ class AccessCodeGateTest {
                 codes.derive(ACME, otherPerson.id(), 1).value())).isEqualTo(Verdict.MISMATCH);
         assertThat(attempt(PHONE, null, otherTenant,
                 codes.derive(otherTenant.tenantId(), otherTenant.id(), 1).value())).isEqualTo(Verdict.MISMATCH);
+    }
+
+    @Test
+    @DisplayName("compares exactly 5 of 64 racing guesses on one identifier, round after round")
+    void racingGuessesAreCountedExactly() throws Exception {
+        int threads = 64;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (int round = 0; round < 100; round++) {
+                CyclicBarrier start = new CyclicBarrier(threads);
+                List<Future<Verdict>> verdicts = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    String guess = "AAAAA-" + AccessCode.ALPHABET.substring(t % 28, t % 28 + 5);
+                    verdicts.add(pool.submit(() -> {
+                        start.await();
+                        return attempt(PHONE, null, invitation, guess);
+                    }));
+                }
+                Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
+                for (Future<Verdict> v : verdicts) {
+                    counts.merge(v.get(10, TimeUnit.SECONDS), 1, Integer::sum);
+                }
+
+                assertThat(counts).as("round %d", round)
+                        .containsEntry(Verdict.MISMATCH, 5).containsEntry(Verdict.THROTTLED, threads - 5);
+                clock.advance(WINDOW);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Nested

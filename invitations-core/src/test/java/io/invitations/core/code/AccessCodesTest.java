@@ -97,11 +97,17 @@ class AccessCodesTest {
         }
 
         @Test
-        @DisplayName("only for token versions from 1")
+        @DisplayName("only for token versions from 1, with a message that never holds a code")
         void refuseTokenVersionZero() {
+            String code = codes.derive(ACME, INVITATION, 1).value();
+
             assertThatThrownBy(() -> codes.derive(ACME, INVITATION, 0))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("tokenVersion");
+            assertThatThrownBy(() -> codes.verify(ACME, INVITATION, 0, code))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("tokenVersion")
+                    .hasMessageNotContaining(code);
         }
     }
 
