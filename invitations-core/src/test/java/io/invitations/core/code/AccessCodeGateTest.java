@@ -3,6 +3,7 @@ package io.invitations.core.code;
 import io.invitations.core.code.AccessCodeGate.Verdict;
 import io.invitations.core.memory.InMemoryAttemptThrottle;
 import io.invitations.core.testing.MutableClock;
+import io.invitations.core.testing.Race;
 import io.invitations.core.testing.TestKeyRing;
 import io.invitations.spi.invitation.Grant;
 import io.invitations.spi.invitation.Identifier;
@@ -22,17 +23,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -132,29 +127,19 @@ class AccessCodeGateTest {
     @DisplayName("compares exactly 5 of 64 racing guesses on one identifier, round after round")
     void racingGuessesAreCountedExactly() throws Exception {
         int threads = 64;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
+        try (Race race = new Race(threads)) {
             for (int round = 0; round < 100; round++) {
-                CyclicBarrier start = new CyclicBarrier(threads);
-                List<Future<Verdict>> verdicts = new ArrayList<>();
-                for (int t = 0; t < threads; t++) {
+                List<Verdict> verdicts = race.run(t -> {
                     String guess = "AAAAA-" + AccessCode.ALPHABET.substring(t % 28, t % 28 + 5);
-                    verdicts.add(pool.submit(() -> {
-                        start.await();
-                        return attempt(PHONE, null, invitation, guess);
-                    }));
-                }
+                    return () -> attempt(PHONE, null, invitation, guess);
+                });
                 Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
-                for (Future<Verdict> v : verdicts) {
-                    counts.merge(v.get(10, TimeUnit.SECONDS), 1, Integer::sum);
-                }
+                verdicts.forEach(v -> counts.merge(v, 1, Integer::sum));
 
                 assertThat(counts).as("round %d", round)
                         .containsEntry(Verdict.MISMATCH, 5).containsEntry(Verdict.THROTTLED, threads - 5);
                 clock.advance(WINDOW);
             }
-        } finally {
-            pool.shutdownNow();
         }
     }
 

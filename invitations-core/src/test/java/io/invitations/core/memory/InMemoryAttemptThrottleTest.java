@@ -1,18 +1,12 @@
 package io.invitations.core.memory;
 
 import io.invitations.core.testing.MutableClock;
+import io.invitations.core.testing.Race;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -120,33 +114,21 @@ class InMemoryAttemptThrottleTest {
     @DisplayName("counts failures from many threads exactly")
     void concurrentFailuresAreCountedExactly() throws Exception {
         int threads = 16;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
+        try (Race race = new Race(threads)) {
             for (int round = 0; round < 100; round++) {
                 InMemoryAttemptThrottle exact = InMemoryAttemptThrottle.builder()
                         .maxFailures(threads).clock(clock).build();
                 InMemoryAttemptThrottle oneMore = InMemoryAttemptThrottle.builder()
                         .maxFailures(threads + 1).clock(clock).build();
-                CountDownLatch start = new CountDownLatch(1);
-                List<Future<?>> done = new ArrayList<>();
-                for (int t = 0; t < threads; t++) {
-                    done.add(pool.submit(() -> {
-                        start.await();
-                        exact.recordFailure(KEY, clock.instant());
-                        oneMore.recordFailure(KEY, clock.instant());
-                        return null;
-                    }));
-                }
-                start.countDown();
-                for (Future<?> f : done) {
-                    f.get(10, TimeUnit.SECONDS);
-                }
+                race.run(t -> () -> {
+                    exact.recordFailure(KEY, clock.instant());
+                    oneMore.recordFailure(KEY, clock.instant());
+                    return null;
+                });
 
                 assertThat(exact.isLocked(KEY, clock.instant())).as("round %d", round).isTrue();
                 assertThat(oneMore.isLocked(KEY, clock.instant())).as("round %d", round).isFalse();
             }
-        } finally {
-            pool.shutdownNow();
         }
     }
 
