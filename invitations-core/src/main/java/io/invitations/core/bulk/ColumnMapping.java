@@ -82,6 +82,19 @@ public final class ColumnMapping {
      *                         same field, or neither an email nor an identifier column exists
      */
     public Resolved resolve(List<String> headers) {
+        return resolve(headers, 1);
+    }
+
+    /**
+     * Resolves a header row that is not the file's first row (blank rows before it).
+     *
+     * @param headers         the header cells in column order; {@code null} or blank cells are allowed
+     * @param headerRowNumber the header's row number as the user sees it, named in errors; at least 1
+     * @return the resolved columns
+     * @throws ImportException with {@link ErrorCode#IMPORT_INVALID_FILE} when two columns map to the
+     *                         same field, or neither an email nor an identifier column exists
+     */
+    public Resolved resolve(List<String> headers, int headerRowNumber) {
         Map<Integer, RowField> fields = new LinkedHashMap<>();
         Map<Integer, String> unknown = new LinkedHashMap<>();
         Map<RowField, Integer> seen = new HashMap<>();
@@ -102,14 +115,14 @@ public final class ColumnMapping {
             }
             Integer other = seen.putIfAbsent(f, c);
             if (other != null) {
-                throw new ImportException(ErrorCode.IMPORT_INVALID_FILE, 1, f.canonicalHeader(),
+                throw new ImportException(ErrorCode.IMPORT_INVALID_FILE, headerRowNumber, f.canonicalHeader(),
                         "columns " + (other + 1) + " ('" + headers.get(other) + "') and " + (c + 1) + " ('" + h.strip()
                                 + "') both mean " + f.canonicalHeader() + "; rename one or map it with ColumnMapping.with");
             }
             fields.put(c, f);
         }
         if (!seen.containsKey(RowField.EMAIL) && !seen.containsKey(RowField.IDENTIFIER)) {
-            throw new ImportException(ErrorCode.IMPORT_INVALID_FILE, 1, "email",
+            throw new ImportException(ErrorCode.IMPORT_INVALID_FILE, headerRowNumber, "email",
                     "the header row has no email column (nor an identifier column); found " + headers
                             + "; name a column 'email' or map one with ColumnMapping.with(header, RowField.EMAIL)");
         }

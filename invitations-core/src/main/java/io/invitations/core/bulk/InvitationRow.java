@@ -74,6 +74,21 @@ public record InvitationRow(int rowNumber, String email, String firstName, Strin
                 && problems.isEmpty();
     }
 
+    /**
+     * Returns a copy with one more problem, for problems seen only after the row was built (a
+     * duplicate of an earlier row, cells beyond the header).
+     *
+     * @param field   the field's name
+     * @param message what is wrong and how to fix it
+     * @return a new row
+     */
+    public InvitationRow withProblem(String field, String message) {
+        List<RowProblem> more = new java.util.ArrayList<>(problems);
+        more.add(new RowProblem(field, message));
+        return new InvitationRow(rowNumber, email, firstName, lastName, role, groups, membershipType, identifierKind,
+                identifier, language, this.message, metadata, more);
+    }
+
     private static String clean(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }

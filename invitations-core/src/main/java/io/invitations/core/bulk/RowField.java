@@ -18,12 +18,14 @@ import java.util.Optional;
 public enum RowField {
     /** The invitee's email address. */
     EMAIL("email", "e-mail", "email address", "e-mail address", "mail", "email adresse", "e-mail-adresse",
-            "courriel", "adresse email", "adresse e-mail", "adresse mail", "adresse courriel", "mel"),
+            "courriel", "adresse email", "adresse e-mail", "adresse mail", "adresse courriel", "mel",
+            "email 1 value", "primary email", "work email", "mail address", "emailadresse", "mailadresse",
+            "adresse electronique", "adresse de messagerie"),
     /** The first (given) name. */
-    FIRST_NAME("first name", "firstname", "given name", "forename", "prenom", "vorname"),
+    FIRST_NAME("first name", "firstname", "given name", "given names", "forename", "prenom", "vorname", "vornamen"),
     /** The last (family) name. */
     LAST_NAME("last name", "lastname", "surname", "family name", "nom", "nom de famille", "nachname",
-            "familienname"),
+            "familienname", "zuname"),
     /** The role to grant. */
     ROLE("role", "permission role", "rolle", "berechtigung", "droit"),
     /** Groups or teams, split on {@code ;} or {@code ,} inside the cell. */
@@ -38,7 +40,8 @@ public enum RowField {
     IDENTIFIER_KIND("identifier kind", "identifier type", "id kind", "id type", "type d identifiant",
             "kennungstyp", "kennungsart"),
     /** The invitee's language (a language tag such as {@code fr} or {@code de-CH}). */
-    LANGUAGE("language", "locale", "lang", "langue", "sprache"),
+    LANGUAGE("language", "locale", "lang", "preferred language", "langue", "langue preferee", "sprache",
+            "bevorzugte sprache"),
     /** A personal message for this invitee. */
     MESSAGE("message", "personal message", "message personnel", "nachricht", "personliche nachricht");
 

@@ -23,11 +23,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -103,9 +105,10 @@ public final class InMemoryInvitationStore implements InvitationStore {
         for (HistoryEntry e : batch.history()) {
             requireKnown(e.tenantId(), e.invitationId(), afterBatch, "history entry");
         }
+        Set<String> newMessages = new HashSet<>();
         for (OutboxMessage m : batch.enqueued()) {
             requireKnown(m.tenantId(), m.invitationId(), afterBatch, "outbox message");
-            if (outbox.containsKey(m.id())) {
+            if (outbox.containsKey(m.id()) || !newMessages.add(m.id())) {
                 throw new StorageException("outbox message " + m.id() + " already exists", null);
             }
         }
@@ -116,8 +119,9 @@ public final class InMemoryInvitationStore implements InvitationStore {
                 throw new StaleVersionException("outbox message", m.id(), m.attempts());
             }
         }
+        Set<LinkId> newLinks = new HashSet<>();
         for (InvitationLink l : batch.linkInserts()) {
-            if (links.containsKey(l.id())) {
+            if (links.containsKey(l.id()) || !newLinks.add(l.id())) {
                 throw new StorageException("link " + l.id() + " already exists; ids must be unique", null);
             }
         }
@@ -239,7 +243,8 @@ public final class InMemoryInvitationStore implements InvitationStore {
 
     @Override
     public List<InvitationLink> links(TenantId tenantId) {
-        return read(() -> links.values().stream().filter(l -> l.tenantId().equals(tenantId)).toList());
+        return read(() -> links.values().stream().filter(l -> l.tenantId().equals(tenantId))
+                .sorted(Comparator.comparing(InvitationLink::createdAt).thenComparing(l -> l.id().value())).toList());
     }
 
     @Override

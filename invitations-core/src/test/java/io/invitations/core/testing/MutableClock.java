@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests move by hand, so that nothing ever sleeps for time to pass. */
+/** A clock tests move by hand; thread-safe. */
 public final class MutableClock extends Clock {
     private final AtomicReference<Instant> now;
 
@@ -15,12 +15,12 @@ public final class MutableClock extends Clock {
         now = new AtomicReference<>(start);
     }
 
-    public static MutableClock at(String instant) {
-        return new MutableClock(Instant.parse(instant));
+    public static MutableClock at(String isoInstant) {
+        return new MutableClock(Instant.parse(isoInstant));
     }
 
-    public void advance(Duration by) {
-        now.updateAndGet(i -> i.plus(by));
+    public void advance(Duration d) {
+        now.updateAndGet(i -> i.plus(d));
     }
 
     public void set(Instant instant) {
@@ -39,6 +39,6 @@ public final class MutableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("a test clock stays in UTC");
+        throw new UnsupportedOperationException("tests use UTC");
     }
 }

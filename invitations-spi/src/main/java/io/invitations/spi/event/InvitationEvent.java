@@ -45,6 +45,13 @@ public sealed interface InvitationEvent {
      */
     String type();
 
+    private static void requireCommon(TenantId tenantId, Object subject, Instant at, String actor) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(subject, "invitationId or linkId");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(actor, "actor");
+    }
+
     /**
      * A transition of one invitation from one status to another.
      *
@@ -125,10 +132,7 @@ public sealed interface InvitationEvent {
          * @throws NullPointerException if a required component is null
          */
         public Provisioned {
-            Objects.requireNonNull(tenantId, "tenantId");
-            Objects.requireNonNull(invitationId, "invitationId");
-            Objects.requireNonNull(at, "at");
-            Objects.requireNonNull(actor, "actor");
+            requireCommon(tenantId, invitationId, at, actor);
         }
 
         /** {@inheritDoc} Always {@code null}. */
@@ -167,10 +171,7 @@ public sealed interface InvitationEvent {
          * @throws NullPointerException if a required component is null
          */
         public Invited {
-            Objects.requireNonNull(tenantId, "tenantId");
-            Objects.requireNonNull(invitationId, "invitationId");
-            Objects.requireNonNull(at, "at");
-            Objects.requireNonNull(actor, "actor");
+            requireCommon(tenantId, invitationId, at, actor);
         }
 
         /** {@inheritDoc} Always {@code PENDING}. */
@@ -204,10 +205,7 @@ public sealed interface InvitationEvent {
          * @throws NullPointerException if a required component is null
          */
         public Resent {
-            Objects.requireNonNull(tenantId, "tenantId");
-            Objects.requireNonNull(invitationId, "invitationId");
-            Objects.requireNonNull(at, "at");
-            Objects.requireNonNull(actor, "actor");
+            requireCommon(tenantId, invitationId, at, actor);
         }
 
         /** {@inheritDoc} Always {@code PENDING}. */
@@ -245,10 +243,7 @@ public sealed interface InvitationEvent {
          * @throws NullPointerException if a required component is null
          */
         public Reinvited {
-            Objects.requireNonNull(tenantId, "tenantId");
-            Objects.requireNonNull(invitationId, "invitationId");
-            Objects.requireNonNull(at, "at");
-            Objects.requireNonNull(actor, "actor");
+            requireCommon(tenantId, invitationId, at, actor);
         }
 
         /** {@inheritDoc} Always {@code EXPIRED}. */
@@ -288,10 +283,7 @@ public sealed interface InvitationEvent {
          * @throws NullPointerException if a required component is null
          */
         public Accepted {
-            Objects.requireNonNull(tenantId, "tenantId");
-            Objects.requireNonNull(invitationId, "invitationId");
-            Objects.requireNonNull(at, "at");
-            Objects.requireNonNull(actor, "actor");
+            requireCommon(tenantId, invitationId, at, actor);
         }
 
         /** {@inheritDoc} Always {@code PENDING}. */
@@ -330,10 +322,7 @@ public sealed interface InvitationEvent {
          * @throws NullPointerException if a required component is null
          */
         public ApprovalRequested {
-            Objects.requireNonNull(tenantId, "tenantId");
-            Objects.requireNonNull(invitationId, "invitationId");
-            Objects.requireNonNull(at, "at");
-            Objects.requireNonNull(actor, "actor");
+            requireCommon(tenantId, invitationId, at, actor);
         }
 
         /** {@inheritDoc} Always {@code PENDING}. */
@@ -372,10 +361,7 @@ public sealed interface InvitationEvent {
          * @throws NullPointerException if a required component is null
          */
         public Approved {
-            Objects.requireNonNull(tenantId, "tenantId");
-            Objects.requireNonNull(invitationId, "invitationId");
-            Objects.requireNonNull(at, "at");
-            Objects.requireNonNull(actor, "actor");
+            requireCommon(tenantId, invitationId, at, actor);
         }
 
         /** {@inheritDoc} Always {@code AWAITING_APPROVAL}. */
@@ -414,10 +400,7 @@ public sealed interface InvitationEvent {
          * @throws NullPointerException if a required component is null
          */
         public Rejected {
-            Objects.requireNonNull(tenantId, "tenantId");
-            Objects.requireNonNull(invitationId, "invitationId");
-            Objects.requireNonNull(at, "at");
-            Objects.requireNonNull(actor, "actor");
+            requireCommon(tenantId, invitationId, at, actor);
         }
 
         /** {@inheritDoc} Always {@code AWAITING_APPROVAL}. */
@@ -455,10 +438,7 @@ public sealed interface InvitationEvent {
          * @throws NullPointerException if a required component is null
          */
         public Declined {
-            Objects.requireNonNull(tenantId, "tenantId");
-            Objects.requireNonNull(invitationId, "invitationId");
-            Objects.requireNonNull(at, "at");
-            Objects.requireNonNull(actor, "actor");
+            requireCommon(tenantId, invitationId, at, actor);
         }
 
         /** {@inheritDoc} Always {@code PENDING}. */
@@ -498,10 +478,7 @@ public sealed interface InvitationEvent {
          * @throws NullPointerException if a required component is null
          */
         public Revoked {
-            Objects.requireNonNull(tenantId, "tenantId");
-            Objects.requireNonNull(invitationId, "invitationId");
-            Objects.requireNonNull(at, "at");
-            Objects.requireNonNull(actor, "actor");
+            requireCommon(tenantId, invitationId, at, actor);
         }
 
         /** {@inheritDoc} Always {@code REVOKED}. */
@@ -533,10 +510,7 @@ public sealed interface InvitationEvent {
          * @throws NullPointerException if a required component is null
          */
         public Expired {
-            Objects.requireNonNull(tenantId, "tenantId");
-            Objects.requireNonNull(invitationId, "invitationId");
-            Objects.requireNonNull(at, "at");
-            Objects.requireNonNull(actor, "actor");
+            requireCommon(tenantId, invitationId, at, actor);
         }
 
         /** {@inheritDoc} Always {@code PENDING}. */
@@ -575,10 +549,7 @@ public sealed interface InvitationEvent {
          * @throws NullPointerException if a required component is null
          */
         public Delivered {
-            Objects.requireNonNull(tenantId, "tenantId");
-            Objects.requireNonNull(invitationId, "invitationId");
-            Objects.requireNonNull(at, "at");
-            Objects.requireNonNull(actor, "actor");
+            requireCommon(tenantId, invitationId, at, actor);
         }
 
         @Override
@@ -606,10 +577,7 @@ public sealed interface InvitationEvent {
          * @throws NullPointerException if a required component is null
          */
         public DeliveryFailed {
-            Objects.requireNonNull(tenantId, "tenantId");
-            Objects.requireNonNull(invitationId, "invitationId");
-            Objects.requireNonNull(at, "at");
-            Objects.requireNonNull(actor, "actor");
+            requireCommon(tenantId, invitationId, at, actor);
         }
 
         @Override
@@ -634,10 +602,7 @@ public sealed interface InvitationEvent {
          * @throws NullPointerException if a component is null
          */
         public LinkCreated {
-            Objects.requireNonNull(tenantId, "tenantId");
-            Objects.requireNonNull(linkId, "linkId");
-            Objects.requireNonNull(at, "at");
-            Objects.requireNonNull(actor, "actor");
+            requireCommon(tenantId, linkId, at, actor);
         }
 
         @Override
@@ -662,10 +627,7 @@ public sealed interface InvitationEvent {
          * @throws NullPointerException if a component is null
          */
         public LinkDeactivated {
-            Objects.requireNonNull(tenantId, "tenantId");
-            Objects.requireNonNull(linkId, "linkId");
-            Objects.requireNonNull(at, "at");
-            Objects.requireNonNull(actor, "actor");
+            requireCommon(tenantId, linkId, at, actor);
         }
 
         @Override
@@ -690,10 +652,7 @@ public sealed interface InvitationEvent {
          * @throws NullPointerException if a component is null
          */
         public LinkReactivated {
-            Objects.requireNonNull(tenantId, "tenantId");
-            Objects.requireNonNull(linkId, "linkId");
-            Objects.requireNonNull(at, "at");
-            Objects.requireNonNull(actor, "actor");
+            requireCommon(tenantId, linkId, at, actor);
         }
 
         @Override

@@ -1,0 +1,148 @@
+package io.invitations.examples.adapters;
+
+import io.invitations.spi.invitation.Contact;
+import io.invitations.spi.invitation.HistoryEntry;
+import io.invitations.spi.invitation.Invitation;
+import io.invitations.spi.invitation.InvitationId;
+import io.invitations.spi.invitation.InvitationLink;
+import io.invitations.spi.invitation.LinkId;
+import io.invitations.spi.invitation.Target;
+import io.invitations.spi.invitation.TenantId;
+import io.invitations.spi.storage.InvitationQuery;
+import io.invitations.spi.storage.InvitationStore;
+import io.invitations.spi.storage.OutboxMessage;
+import io.invitations.spi.storage.Page;
+import io.invitations.spi.storage.WriteBatch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A host-written storage adapter: wraps any {@link InvitationStore} and counts reads, writes and
+ * refused writes, the way a host would feed its metrics system. The compatibility kit
+ * ({@code MeteredInvitationStoreCompatibilityTest}, and the tour's last step) proves the wrapper
+ * keeps the whole storage contract.
+ */
+public final class MeteredInvitationStore implements InvitationStore {
+    private final InvitationStore delegate;
+    private final LongAdder writes = new LongAdder();
+    private final LongAdder refusedWrites = new LongAdder();
+    private final LongAdder reads = new LongAdder();
+
+    /**
+     * Wraps a store.
+     *
+     * @param delegate the store that keeps the data
+     */
+    public MeteredInvitationStore(InvitationStore delegate) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+    }
+
+    /**
+     * Returns how many batches were written.
+     *
+     * @return successful writes
+     */
+    public long writes() {
+        return writes.sum();
+    }
+
+    /**
+     * Returns how many batches the store refused (duplicate, stale version, failure).
+     *
+     * @return refused writes
+     */
+    public long refusedWrites() {
+        return refusedWrites.sum();
+    }
+
+    /**
+     * Returns how many reads were served.
+     *
+     * @return reads
+     */
+    public long reads() {
+        return reads.sum();
+    }
+
+    @Override
+    public void write(WriteBatch batch) {
+        try {
+            delegate.write(batch);
+            writes.increment();
+        } catch (RuntimeException e) {
+            refusedWrites.increment();
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<Invitation> find(TenantId tenantId, InvitationId id) {
+        reads.increment();
+        return delegate.find(tenantId, id);
+    }
+
+    @Override
+    public Optional<Invitation> findOpen(TenantId tenantId, Target target, Contact contact) {
+        reads.increment();
+        return delegate.findOpen(tenantId, target, contact);
+    }
+
+    @Override
+    public List<Invitation> findByInvitee(TenantId tenantId, Contact contact) {
+        reads.increment();
+        return delegate.findByInvitee(tenantId, contact);
+    }
+
+    @Override
+    public Page<Invitation> query(InvitationQuery query) {
+        reads.increment();
+        return delegate.query(query);
+    }
+
+    @Override
+    public long count(InvitationQuery query) {
+        reads.increment();
+        return delegate.count(query);
+    }
+
+    @Override
+    public List<Invitation> dueForExpiry(Instant now, int limit) {
+        reads.increment();
+        return delegate.dueForExpiry(now, limit);
+    }
+
+    @Override
+    public List<HistoryEntry> history(TenantId tenantId, InvitationId id) {
+        reads.increment();
+        return delegate.history(tenantId, id);
+    }
+
+    @Override
+    public Optional<InvitationLink> findLink(TenantId tenantId, LinkId id) {
+        reads.increment();
+        return delegate.findLink(tenantId, id);
+    }
+
+    @Override
+    public List<InvitationLink> links(TenantId tenantId) {
+        reads.increment();
+        return delegate.links(tenantId);
+    }
+
+    @Override
+    public List<OutboxMessage> claimOutbox(Instant now, int limit, Duration lease) {
+        writes.increment();
+        return delegate.claimOutbox(now, limit, lease);
+    }
+
+    @Override
+    public List<OutboxMessage> outbox(TenantId tenantId, InvitationId invitationId) {
+        reads.increment();
+        return delegate.outbox(tenantId, invitationId);
+    }
+}

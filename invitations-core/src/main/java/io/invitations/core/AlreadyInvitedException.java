@@ -1,0 +1,58 @@
+package io.invitations.core;
+
+import io.invitations.spi.ErrorCode;
+import io.invitations.spi.InvitationException;
+import io.invitations.spi.invitation.InvitationId;
+
+import java.util.Optional;
+
+/**
+ * Thrown when the invitee already has an open invitation for the same target
+ * ({@link ErrorCode#ALREADY_INVITED}), or is already a member ({@link ErrorCode#ALREADY_MEMBER}).
+ * Asking again never makes a duplicate.
+ *
+ * @since 0.1.0
+ */
+public class AlreadyInvitedException extends InvitationException {
+    private static final long serialVersionUID = 1L;
+
+    /** The id of the open invitation that blocks a new one, or {@code null}. */
+    private final String existingInvitationId;
+
+    private AlreadyInvitedException(ErrorCode code, String message, InvitationId existing) {
+        super(code, message);
+        this.existingInvitationId = existing == null ? null : existing.value();
+    }
+
+    /**
+     * Creates the "already invited" refusal.
+     *
+     * @param invitee  the invitee's contact as shown to the inviter, not {@code null}
+     * @param existing the open invitation, or {@code null} when not known (a concurrent insert won)
+     * @return the exception
+     */
+    public static AlreadyInvitedException alreadyInvited(String invitee, InvitationId existing) {
+        return new AlreadyInvitedException(ErrorCode.ALREADY_INVITED, invitee + " already has an open invitation"
+                + (existing == null ? "" : " (" + existing + ")") + "; resend or revoke it instead", existing);
+    }
+
+    /**
+     * Creates the "already a member" refusal.
+     *
+     * @param invitee the invitee's contact as shown to the inviter, not {@code null}
+     * @return the exception
+     */
+    public static AlreadyInvitedException alreadyMember(String invitee) {
+        return new AlreadyInvitedException(ErrorCode.ALREADY_MEMBER, invitee
+                + " is already a member of this tenant; nothing to invite", null);
+    }
+
+    /**
+     * Returns the open invitation that blocks a new one.
+     *
+     * @return its id, or empty for {@code ALREADY_MEMBER} or when not known
+     */
+    public Optional<InvitationId> existingInvitationId() {
+        return Optional.ofNullable(existingInvitationId).map(InvitationId::of);
+    }
+}

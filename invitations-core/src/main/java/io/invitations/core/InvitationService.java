@@ -1,0 +1,534 @@
+package io.invitations.core;
+
+import io.invitations.core.internal.ClaimLinks;
+import io.invitations.core.internal.Claiming;
+import io.invitations.core.internal.Context;
+import io.invitations.core.internal.EventPublisher;
+import io.invitations.core.internal.Inviting;
+import io.invitations.core.internal.Managing;
+import io.invitations.core.internal.Reporting;
+import io.invitations.core.internal.StripedLocks;
+import io.invitations.core.memory.InMemoryIdentityDirectory;
+import io.invitations.core.memory.InMemoryInvitationStore;
+import io.invitations.core.memory.InMemoryKeyRing;
+import io.invitations.core.memory.InMemorySeatLedger;
+import io.invitations.core.memory.InMemoryTenantSettingsSource;
+import io.invitations.core.memory.RecordingMailer;
+import io.invitations.core.policy.SeatCount;
+import io.invitations.core.referral.ReferralStats;
+import io.invitations.core.settings.TenantSettingsSource;
+import io.invitations.core.token.ClaimLink;
+import io.invitations.core.token.TokenSigner;
+import io.invitations.spi.event.InvitationEventListener;
+import io.invitations.spi.identity.IdentityDirectory;
+import io.invitations.spi.invitation.HistoryEntry;
+import io.invitations.spi.invitation.Invitation;
+import io.invitations.spi.invitation.InvitationId;
+import io.invitations.spi.invitation.Inviter;
+import io.invitations.spi.invitation.TenantId;
+import io.invitations.spi.mail.Mailer;
+import io.invitations.spi.seats.SeatLedger;
+import io.invitations.spi.security.KeyRing;
+import io.invitations.spi.storage.InvitationQuery;
+import io.invitations.spi.storage.InvitationStore;
+import io.invitations.spi.storage.Page;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The one entry point of the engine: invite, provision and send, resend, re-invite, revoke, the
+ * invitee's inspect / accept / decline, approval, queries, history, seats and referrals.
+ *
+ * <pre>{@code
+ * InvitationService invitations = InvitationService.builder().build();   // everything in memory
+ * Invitation inv = invitations.invite(InviteRequest.builder(tenant, admin)
+ *         .email("jane.doe@example.com").role("member").build());
+ * }</pre>
+ *
+ * <p>Every operation that sends a message stores the invitation and an outbox row in one atomic
+ * write; delivery happens after, so a failing mail server never loses an invitation. Events are
+ * published to the listeners after each successful write. Refusals are typed
+ * {@link io.invitations.spi.InvitationException}s with a stable code.
+ *
+ * <p>Thread-safe: one instance serves the whole application. Several instances (or processes) may
+ * share one store; acceptance stays exactly-once through compare-and-set.
+ *
+ * @since 0.1.0
+ */
+public final class InvitationService {
+    private final Context ctx;
+    // The outbox worker delivers through this mailer (wired with message rendering).
+    private final Mailer mailer;
+    private final Inviting inviting;
+    private final Managing managing;
+    private final Claiming claiming;
+    private final Reporting reporting;
+
+    private InvitationService(Context ctx, Mailer mailer) {
+        this.ctx = ctx;
+        this.mailer = mailer;
+        this.inviting = new Inviting(ctx);
+        this.managing = new Managing(ctx);
+        this.claiming = new Claiming(ctx);
+        this.reporting = new Reporting(ctx);
+    }
+
+    /**
+     * Starts configuring a service; every part defaults to the embedded in-memory one.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Invites someone: stores a PENDING invitation that expires after the tenant's validity (7 days
+     * by default) and queues its message.
+     *
+     * @param request who, into what, with which grant; validated in full
+     * @return the stored invitation
+     * @throws InvalidRequestException   listing every invalid field
+     * @throws io.invitations.core.policy.PolicyViolationException with every refusal of the tenant's
+     *                                   rules (level, unit, role, guests, domain, seats, quota, ...)
+     * @throws AlreadyInvitedException   if the invitee has an open invitation for the target, or is
+     *                                   already a member
+     */
+    public Invitation invite(InviteRequest request) {
+        return inviting.create(Objects.requireNonNull(request, "request"), true);
+    }
+
+    /**
+     * Provisions someone ("invite later"): stores a PROVISIONED invitation that sends nothing and
+     * cannot be claimed until {@linkplain #send sent}. It takes a seat.
+     *
+     * @param request who, into what, with which grant; validated in full
+     * @return the stored invitation
+     * @throws InvalidRequestException   listing every invalid field
+     * @throws io.invitations.core.policy.PolicyViolationException with every refusal
+     * @throws AlreadyInvitedException   if the invitee has an open invitation or is a member
+     */
+    public Invitation provision(InviteRequest request) {
+        return inviting.create(Objects.requireNonNull(request, "request"), false);
+    }
+
+    /**
+     * Sends one provisioned invitation: it becomes PENDING and its message is queued.
+     *
+     * @param actor    who sends: the one who provisioned it, or someone at the tenant's manage level
+     * @param tenantId the tenant
+     * @param id       the invitation
+     * @return the stored invitation
+     * @throws InvitationNotFoundException if there is no such invitation in the tenant
+     * @throws io.invitations.core.policy.PolicyViolationException if the actor may not, or invitations are off
+     * @throws io.invitations.core.lifecycle.IllegalTransitionException if it is not PROVISIONED
+     */
+    public Invitation send(Inviter actor, TenantId tenantId, InvitationId id) {
+        return inviting.send(actor, tenantId, id);
+    }
+
+    /**
+     * Sends a selection of provisioned invitations, each on its own.
+     *
+     * @param actor    who sends
+     * @param tenantId the tenant
+     * @param ids      the invitations
+     * @return what was sent and what was refused (with code and reason)
+     */
+    public SendReport send(Inviter actor, TenantId tenantId, Collection<InvitationId> ids) {
+        return inviting.sendSelected(actor, tenantId, List.copyOf(ids));
+    }
+
+    /**
+     * Sends every provisioned invitation of a tenant ("invite all").
+     *
+     * @param actor    who sends; needs the tenant's manage level
+     * @param tenantId the tenant
+     * @return what was sent and what was refused
+     * @throws io.invitations.core.policy.PolicyViolationException if the actor is below the manage level
+     */
+    public SendReport sendAllProvisioned(Inviter actor, TenantId tenantId) {
+        return inviting.sendAll(actor, tenantId);
+    }
+
+    /**
+     * Resends a pending invitation: queues the message again and starts its validity afresh; by the
+     * tenant's resend policy the link stays the same (default) or is rotated.
+     *
+     * @param actor    the original inviter, or someone at the tenant's manage level
+     * @param tenantId the tenant
+     * @param id       the invitation
+     * @return the stored invitation
+     * @throws InvitationNotFoundException if there is no such invitation
+     * @throws io.invitations.core.policy.PolicyViolationException if the actor may not, or the resend
+     *                                   cap or cooldown refuses it
+     * @throws io.invitations.core.lifecycle.IllegalTransitionException if it is not PENDING
+     */
+    public Invitation resend(Inviter actor, TenantId tenantId, InvitationId id) {
+        return managing.resend(actor, tenantId, id);
+    }
+
+    /**
+     * Invites again after expiry: a new link (older ones die) and a new expiry.
+     *
+     * @param actor    the original inviter, or someone at the tenant's manage level
+     * @param tenantId the tenant
+     * @param id       the invitation
+     * @return the stored invitation
+     * @throws InvitationNotFoundException if there is no such invitation
+     * @throws io.invitations.core.policy.PolicyViolationException if the actor may not, or no seat is left
+     * @throws io.invitations.core.lifecycle.IllegalTransitionException if it is not EXPIRED
+     * @throws AlreadyInvitedException if the invitee was invited again meanwhile
+     */
+    public Invitation reinvite(Inviter actor, TenantId tenantId, InvitationId id) {
+        return managing.reinvite(actor, tenantId, id);
+    }
+
+    /**
+     * Revokes a provisioned, pending or expired invitation; its link dies at once.
+     *
+     * @param actor    the original inviter, or someone at the tenant's manage level
+     * @param tenantId the tenant
+     * @param id       the invitation
+     * @param reason   why, or {@code null}; kept in the history
+     * @return the stored invitation
+     * @throws InvitationNotFoundException if there is no such invitation
+     * @throws io.invitations.core.policy.PolicyViolationException if the actor may not
+     * @throws io.invitations.core.lifecycle.IllegalTransitionException in any other status
+     */
+    public Invitation revoke(Inviter actor, TenantId tenantId, InvitationId id, String reason) {
+        return managing.revoke(actor, tenantId, id, reason);
+    }
+
+    /**
+     * Reads what a claim link opens, for the invitee page. Changes nothing, so mail scanners that
+     * open links do no harm.
+     *
+     * @param token the token from the link
+     * @return the invitation's details, its effective status and what the claim needs
+     * @throws io.invitations.core.token.InvalidTokenException if the token is not valid (the same
+     *                                   whether or not such an invitation exists)
+     */
+    public LinkInspection inspect(String token) {
+        return claiming.inspect(token);
+    }
+
+    /**
+     * Accepts an invitation, exactly once: the identity directory creates or links the account, and
+     * the invitation becomes ACCEPTED, or AWAITING_APPROVAL when the tenant requires approval.
+     *
+     * @param claim the token and what the claim needs
+     * @return the stored invitation and the account id
+     * @throws InvalidRequestException if the claim is malformed
+     * @throws io.invitations.core.token.InvalidTokenException if the token is not valid
+     * @throws io.invitations.core.lifecycle.IllegalTransitionException with code EXPIRED, REVOKED,
+     *                                   ALREADY_ACCEPTED, or ILLEGAL_TRANSITION (declined, rejected, not sent)
+     * @throws ClaimIncompleteException if terms, password, a profile field or the group choice is wrong
+     */
+    public Acceptance accept(ClaimRequest claim) {
+        return claiming.accept(Objects.requireNonNull(claim, "claim"));
+    }
+
+    /**
+     * Declines an invitation, by the invitee.
+     *
+     * @param token the token from the link
+     * @return the stored invitation
+     * @throws io.invitations.core.token.InvalidTokenException if the token is not valid
+     * @throws io.invitations.core.lifecycle.IllegalTransitionException if it is not PENDING
+     */
+    public Invitation decline(String token) {
+        return claiming.decline(token);
+    }
+
+    /**
+     * Approves an acceptance awaiting approval: the invitation becomes ACCEPTED.
+     *
+     * @param actor    someone at the tenant's manage level
+     * @param tenantId the tenant
+     * @param id       the invitation
+     * @return the stored invitation
+     * @throws InvitationNotFoundException if there is no such invitation
+     * @throws io.invitations.core.policy.PolicyViolationException if the actor may not
+     * @throws io.invitations.core.lifecycle.IllegalTransitionException with APPROVAL_NOT_REQUIRED if
+     *                                   it is not AWAITING_APPROVAL
+     */
+    public Invitation approve(Inviter actor, TenantId tenantId, InvitationId id) {
+        return managing.approve(actor, tenantId, id);
+    }
+
+    /**
+     * Rejects an acceptance awaiting approval: the invitation becomes REJECTED.
+     *
+     * @param actor    someone at the tenant's manage level
+     * @param tenantId the tenant
+     * @param id       the invitation
+     * @param reason   why, or {@code null}
+     * @return the stored invitation
+     * @throws InvitationNotFoundException if there is no such invitation
+     * @throws io.invitations.core.policy.PolicyViolationException if the actor may not
+     * @throws io.invitations.core.lifecycle.IllegalTransitionException with APPROVAL_NOT_REQUIRED if
+     *                                   it is not AWAITING_APPROVAL
+     */
+    public Invitation reject(Inviter actor, TenantId tenantId, InvitationId id, String reason) {
+        return managing.reject(actor, tenantId, id, reason);
+    }
+
+    /**
+     * Stores EXPIRED, with history and events, for every pending invitation past its expiry. Reads
+     * already report them EXPIRED; run this periodically so that stored data and events follow.
+     *
+     * @return how many invitations were expired
+     */
+    public int expireDue() {
+        return managing.expireDue();
+    }
+
+    /**
+     * Reveals an invitation's current claim link, e.g. to hand it over another way or export it.
+     *
+     * @param actor    an administrator ({@code ADMIN_LOCAL} within their units, or {@code ADMIN_TENANT})
+     * @param tenantId the tenant
+     * @param id       the invitation
+     * @return the link; a secret, whose {@code toString()} hides it
+     * @throws InvitationNotFoundException if there is no such invitation
+     * @throws io.invitations.core.policy.PolicyViolationException if the actor is not an administrator
+     *                                   (of the invitation's unit)
+     */
+    public ClaimLink revealLink(Inviter actor, TenantId tenantId, InvitationId id) {
+        return claiming.reveal(actor, tenantId, id);
+    }
+
+    /**
+     * Reads one invitation as it reads now (EXPIRED once past its expiry).
+     *
+     * @param tenantId the tenant
+     * @param id       the invitation
+     * @return the invitation, or empty
+     */
+    public Optional<Invitation> find(TenantId tenantId, InvitationId id) {
+        return reporting.find(tenantId, id);
+    }
+
+    /**
+     * Reads a page of a tenant's invitations, filtered by status (effective: EXPIRED includes pending
+     * ones past expiry), inviter, source, target and creation time.
+     *
+     * @param query the filters and page; see {@link InvitationQuery#of(TenantId)}
+     * @return the page, oldest first
+     */
+    public Page<Invitation> query(InvitationQuery query) {
+        return reporting.query(Objects.requireNonNull(query, "query"));
+    }
+
+    /**
+     * Reads the history of one invitation: one entry per transition (actor, time, from, to, reason).
+     *
+     * @param tenantId the tenant
+     * @param id       the invitation
+     * @return the entries, oldest first
+     * @throws InvitationNotFoundException if there is no such invitation
+     */
+    public List<HistoryEntry> history(TenantId tenantId, InvitationId id) {
+        return reporting.history(tenantId, id);
+    }
+
+    /**
+     * Counts a tenant's seats: "how many can I still invite".
+     *
+     * @param tenantId the tenant
+     * @return the limit, seats taken, open invitations and what remains (empty when unlimited)
+     */
+    public SeatCount seats(TenantId tenantId) {
+        return reporting.seats(tenantId);
+    }
+
+    /**
+     * Returns one inviter's referrals over a period: sent, accepted, acceptance rate.
+     *
+     * @param tenantId  the tenant
+     * @param inviterId the inviter's user id
+     * @param from      inclusive start (by creation time), or {@code null}
+     * @param until     exclusive end, or {@code null}
+     * @return the statistics
+     */
+    public ReferralStats referrals(TenantId tenantId, String inviterId, Instant from, Instant until) {
+        return reporting.referrals(tenantId, inviterId, from, until);
+    }
+
+    /**
+     * Returns a tenant's top inviters over a period, by accepted invitations.
+     *
+     * @param tenantId the tenant
+     * @param from     inclusive start, or {@code null}
+     * @param until    exclusive end, or {@code null}
+     * @param limit    how many, at least 1
+     * @return the inviters, best first
+     */
+    public List<ReferralStats> topInviters(TenantId tenantId, Instant from, Instant until, int limit) {
+        return reporting.topInviters(tenantId, from, until, limit);
+    }
+
+    @Override
+    public String toString() {
+        return "InvitationService[store=" + ctx.store().getClass().getSimpleName() + ", mailer="
+                + mailer.getClass().getSimpleName() + "]";
+    }
+
+    /**
+     * Configures an {@link InvitationService}. Every part is optional and defaults to the embedded
+     * in-memory adapter of {@link io.invitations.core.memory}. Not thread-safe.
+     *
+     * @since 0.1.0
+     */
+    public static final class Builder {
+        private static final Logger LOG = LoggerFactory.getLogger(InvitationService.class);
+
+        private InvitationStore store;
+        private Mailer mailer;
+        private IdentityDirectory directory;
+        private SeatLedger seats;
+        private KeyRing keyRing;
+        private TenantSettingsSource settings;
+        private Clock clock = Clock.systemUTC();
+        private Supplier<InvitationId> ids = InvitationId::random;
+        private final List<InvitationEventListener> listeners = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /**
+         * Sets where invitations are stored.
+         *
+         * @param value the store (default: an {@link InMemoryInvitationStore})
+         * @return this builder
+         */
+        public Builder store(InvitationStore value) {
+            store = Objects.requireNonNull(value, "store");
+            return this;
+        }
+
+        /**
+         * Sets how messages are delivered.
+         *
+         * @param value the mailer (default: a {@link RecordingMailer} that keeps what it was sent)
+         * @return this builder
+         */
+        public Builder mailer(Mailer value) {
+            mailer = Objects.requireNonNull(value, "mailer");
+            return this;
+        }
+
+        /**
+         * Sets the host's directory of accounts.
+         *
+         * @param value the directory (default: an {@link InMemoryIdentityDirectory})
+         * @return this builder
+         */
+        public Builder identityDirectory(IdentityDirectory value) {
+            directory = Objects.requireNonNull(value, "identityDirectory");
+            return this;
+        }
+
+        /**
+         * Sets the host's seat ledger.
+         *
+         * @param value the ledger (default: an {@link InMemorySeatLedger}, unlimited; it counts the
+         *              members of the default directory)
+         * @return this builder
+         */
+        public Builder seatLedger(SeatLedger value) {
+            seats = Objects.requireNonNull(value, "seatLedger");
+            return this;
+        }
+
+        /**
+         * Sets the keys links are signed with.
+         *
+         * @param value the key ring (default: one random in-process key — links die with the process)
+         * @return this builder
+         */
+        public Builder keyRing(KeyRing value) {
+            keyRing = Objects.requireNonNull(value, "keyRing");
+            return this;
+        }
+
+        /**
+         * Sets where tenant settings come from.
+         *
+         * @param value the source (default: an {@link InMemoryTenantSettingsSource} with defaults)
+         * @return this builder
+         */
+        public Builder settings(TenantSettingsSource value) {
+            settings = Objects.requireNonNull(value, "settings");
+            return this;
+        }
+
+        /**
+         * Sets the clock every timestamp and expiry comes from.
+         *
+         * @param value the clock (default: {@link Clock#systemUTC()})
+         * @return this builder
+         */
+        public Builder clock(Clock value) {
+            clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /**
+         * Sets how invitation ids are made.
+         *
+         * @param value the generator; must return a fresh id each call (default: random UUIDs)
+         * @return this builder
+         */
+        public Builder idGenerator(Supplier<InvitationId> value) {
+            ids = Objects.requireNonNull(value, "idGenerator");
+            return this;
+        }
+
+        /**
+         * Adds an event listener; listeners are called in the order added, after each write.
+         *
+         * @param value the listener
+         * @return this builder
+         */
+        public Builder listener(InvitationEventListener value) {
+            listeners.add(Objects.requireNonNull(value, "listener"));
+            return this;
+        }
+
+        /**
+         * Builds the service.
+         *
+         * @return the service
+         */
+        public InvitationService build() {
+            InvitationStore s = store != null ? store : new InMemoryInvitationStore();
+            IdentityDirectory d = directory != null ? directory : new InMemoryIdentityDirectory();
+            SeatLedger l = seats != null ? seats
+                    : d instanceof InMemoryIdentityDirectory mem ? InMemorySeatLedger.countingMembersOf(mem)
+                    : new InMemorySeatLedger();
+            KeyRing k = keyRing;
+            if (k == null) {
+                LOG.warn("No KeyRing configured: invitation links are signed with a random in-process key and stop"
+                        + " working when this process ends. Configure InvitationService.builder().keyRing(...) with"
+                        + " persistent keys for production.");
+                k = InMemoryKeyRing.random();
+            }
+            TenantSettingsSource t = settings != null ? settings : new InMemoryTenantSettingsSource();
+            TokenSigner signer = new TokenSigner(k);
+            Context ctx = new Context(s, d, l, t, clock, ids, signer, new ClaimLinks(signer, t),
+                    new EventPublisher(listeners), new StripedLocks(256), new StripedLocks(64));
+            return new InvitationService(ctx, mailer != null ? mailer : new RecordingMailer());
+        }
+    }
+}

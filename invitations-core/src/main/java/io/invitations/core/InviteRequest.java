@@ -1,0 +1,371 @@
+package io.invitations.core;
+
+import io.invitations.core.invitee.Invitees;
+import io.invitations.spi.invitation.IdentifierKind;
+import io.invitations.spi.invitation.InvitationSource;
+import io.invitations.spi.invitation.Inviter;
+import io.invitations.spi.invitation.MembershipType;
+import io.invitations.spi.invitation.Target;
+import io.invitations.spi.invitation.TenantId;
+import io.invitations.spi.invitation.UnitId;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What to invite (or provision): who, into what, with which grant, by whom. Build with
+ * {@link #builder(TenantId, Inviter)}. The record accepts anything; the facade validates it and
+ * reports every problem at once in an {@link InvalidRequestException}.
+ *
+ * <p>The email is kept in its normal form: the domain converted from IDN to ASCII and lower-cased,
+ * the local part as typed. Exactly one of {@code email} and {@code identifier} must be given.
+ *
+ * @param tenantId        the tenant, required
+ * @param inviter         who invites, required
+ * @param email           the invitee's email, at most 254 characters; or {@code null} for an
+ *                        identifier invitee
+ * @param identifierKind  the kind of identifier ({@code phone}, {@code personnel_number},
+ *                        {@code birth_date} or a host-defined kind), with {@code identifier}
+ * @param identifier      the identifier of an invitee without email, at most 256 characters
+ * @param firstName       the first name, or {@code null}
+ * @param lastName        the last name, or {@code null}
+ * @param displayName     the name to show, or {@code null} to use the names or infer one from the email
+ * @param target          membership (the default) or a resource, required
+ * @param role            the role to grant, required; one of the tenant's roles
+ * @param membershipType  member (the default) or guest, required
+ * @param groups          groups or teams to join; possibly empty
+ * @param unit            the unit the member will belong to, or {@code null}; a {@code *_LOCAL}
+ *                        inviter must name one of theirs (their only unit is taken when omitted)
+ * @param metadata        values copied onto the account at acceptance; at most 50 entries
+ * @param personalMessage the inviter's message, at most 2000 characters, or {@code null}
+ * @param locale          the invitee's language, or {@code null} for the tenant's default
+ * @param source          how the invitation comes to be (individual by default; bulk, link or
+ *                        directory for those flows), required
+ * @since 0.1.0
+ */
+public record InviteRequest(
+        @NotNull TenantId tenantId,
+        @NotNull Inviter inviter,
+        @Email(regexp = ".+@.+\\..+", message = "must be a well-formed email address like jane@example.com")
+        @Size(max = 254) String email,
+        @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "must be 1 to 64 letters, digits, '-' or '_'")
+        String identifierKind,
+        @Size(max = 256) String identifier,
+        @Size(max = 100) String firstName,
+        @Size(max = 100) String lastName,
+        @Size(max = 200) String displayName,
+        @NotNull Target target,
+        @NotBlank @Size(max = 128) String role,
+        @NotNull MembershipType membershipType,
+        @NotNull @Size(max = 100) Set<@NotBlank @Size(max = 128) String> groups,
+        UnitId unit,
+        @NotNull @Size(max = 50) Map<@NotBlank @Size(max = 64) String, @NotNull @Size(max = 1024) String> metadata,
+        @Size(max = 2000) String personalMessage,
+        Locale locale,
+        @NotNull InvitationSource source) {
+
+    /**
+     * Normalises the email and names and copies collections (keeping {@code null} elements for the
+     * validator to report).
+     */
+    public InviteRequest {
+        email = email == null || email.isBlank() ? null : Invitees.normalizeEmail(email).orElse(email.strip());
+        identifierKind = blankToNull(identifierKind);
+        identifier = blankToNull(identifier);
+        firstName = blankToNull(firstName);
+        lastName = blankToNull(lastName);
+        displayName = blankToNull(displayName);
+        role = role == null ? null : role.strip();
+        groups = groups == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(groups));
+        metadata = metadata == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        personalMessage = personalMessage == null || personalMessage.isBlank() ? null : personalMessage.strip();
+    }
+
+    /**
+     * Starts a request; the target is membership, the type member, the source individual.
+     *
+     * @param tenantId the tenant
+     * @param inviter  who invites
+     * @return a new builder
+     */
+    public static Builder builder(TenantId tenantId, Inviter inviter) {
+        return new Builder(tenantId, inviter);
+    }
+
+    /**
+     * Starts a builder holding this request, to change a part of it.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /**
+     * Builds an {@link InviteRequest}. Not thread-safe.
+     *
+     * @since 0.1.0
+     */
+    public static final class Builder {
+        private final TenantId tenantId;
+        private final Inviter inviter;
+        private String email;
+        private String identifierKind;
+        private String identifier;
+        private String firstName;
+        private String lastName;
+        private String displayName;
+        private Target target = Target.membership();
+        private String role;
+        private MembershipType membershipType = MembershipType.MEMBER;
+        private Set<String> groups = new LinkedHashSet<>();
+        private UnitId unit;
+        private Map<String, String> metadata = new LinkedHashMap<>();
+        private String personalMessage;
+        private Locale locale;
+        private InvitationSource source = InvitationSource.individual();
+
+        private Builder(TenantId tenantId, Inviter inviter) {
+            this.tenantId = tenantId;
+            this.inviter = inviter;
+        }
+
+        private Builder(InviteRequest r) {
+            tenantId = r.tenantId;
+            inviter = r.inviter;
+            email = r.email;
+            identifierKind = r.identifierKind;
+            identifier = r.identifier;
+            firstName = r.firstName;
+            lastName = r.lastName;
+            displayName = r.displayName;
+            target = r.target;
+            role = r.role;
+            membershipType = r.membershipType;
+            groups = r.groups == null ? null : new LinkedHashSet<>(r.groups);
+            unit = r.unit;
+            metadata = r.metadata == null ? null : new LinkedHashMap<>(r.metadata);
+            personalMessage = r.personalMessage;
+            locale = r.locale;
+            source = r.source;
+        }
+
+        /**
+         * Invites by email.
+         *
+         * @param value the address as typed
+         * @return this builder
+         */
+        public Builder email(String value) {
+            email = value;
+            return this;
+        }
+
+        /**
+         * Invites someone without email, by an identifier.
+         *
+         * @param kind  the identifier's kind, e.g. {@code "personnel_number"}
+         * @param value the identifier
+         * @return this builder
+         */
+        public Builder identifier(String kind, String value) {
+            identifierKind = kind;
+            identifier = value;
+            return this;
+        }
+
+        /**
+         * Invites someone without email, by an identifier.
+         *
+         * @param kind  the identifier's kind
+         * @param value the identifier
+         * @return this builder
+         */
+        public Builder identifier(IdentifierKind kind, String value) {
+            return identifier(kind.name(), value);
+        }
+
+        /**
+         * Sets first and last name.
+         *
+         * @param first the first name, or {@code null}
+         * @param last  the last name, or {@code null}
+         * @return this builder
+         */
+        public Builder name(String first, String last) {
+            firstName = first;
+            lastName = last;
+            return this;
+        }
+
+        /**
+         * Sets the name to show.
+         *
+         * @param value the display name, or {@code null} to derive it
+         * @return this builder
+         */
+        public Builder displayName(String value) {
+            displayName = value;
+            return this;
+        }
+
+        /**
+         * Invites to a resource instead of the tenant.
+         *
+         * @param value the target
+         * @return this builder
+         */
+        public Builder target(Target value) {
+            target = value;
+            return this;
+        }
+
+        /**
+         * Sets the role to grant.
+         *
+         * @param value one of the tenant's roles
+         * @return this builder
+         */
+        public Builder role(String value) {
+            role = value;
+            return this;
+        }
+
+        /**
+         * Sets member or guest.
+         *
+         * @param value the membership type
+         * @return this builder
+         */
+        public Builder membershipType(MembershipType value) {
+            membershipType = value;
+            return this;
+        }
+
+        /**
+         * Invites a guest: they see only the groups or resources they are invited to.
+         *
+         * @return this builder
+         */
+        public Builder guest() {
+            return membershipType(MembershipType.GUEST);
+        }
+
+        /**
+         * Sets the groups or teams to join.
+         *
+         * @param values the groups
+         * @return this builder
+         */
+        public Builder groups(Collection<String> values) {
+            groups = values == null ? null : new LinkedHashSet<>(values);
+            return this;
+        }
+
+        /**
+         * Sets the groups or teams to join.
+         *
+         * @param values the groups
+         * @return this builder
+         */
+        public Builder groups(String... values) {
+            return groups(List.of(values));
+        }
+
+        /**
+         * Sets the member's unit.
+         *
+         * @param value the unit, or {@code null}
+         * @return this builder
+         */
+        public Builder unit(UnitId value) {
+            unit = value;
+            return this;
+        }
+
+        /**
+         * Replaces the metadata copied onto the account.
+         *
+         * @param values the metadata
+         * @return this builder
+         */
+        public Builder metadata(Map<String, String> values) {
+            metadata = values == null ? null : new LinkedHashMap<>(values);
+            return this;
+        }
+
+        /**
+         * Adds one metadata entry.
+         *
+         * @param key   the key
+         * @param value the value
+         * @return this builder
+         */
+        public Builder metadata(String key, String value) {
+            if (metadata == null) {
+                metadata = new LinkedHashMap<>();
+            }
+            metadata.put(key, value);
+            return this;
+        }
+
+        /**
+         * Sets the inviter's personal message.
+         *
+         * @param value the message, or {@code null}
+         * @return this builder
+         */
+        public Builder personalMessage(String value) {
+            personalMessage = value;
+            return this;
+        }
+
+        /**
+         * Sets the invitee's language.
+         *
+         * @param value the locale, or {@code null} for the tenant's default
+         * @return this builder
+         */
+        public Builder locale(Locale value) {
+            locale = value;
+            return this;
+        }
+
+        /**
+         * Sets how the invitation comes to be.
+         *
+         * @param value the source
+         * @return this builder
+         */
+        public Builder source(InvitationSource value) {
+            source = value;
+            return this;
+        }
+
+        /**
+         * Builds the request; does not validate it (the facade does).
+         *
+         * @return the request
+         */
+        public InviteRequest build() {
+            return new InviteRequest(tenantId, inviter, email, identifierKind, identifier, firstName, lastName,
+                    displayName, target, role, membershipType, groups, unit, metadata, personalMessage, locale,
+                    source);
+        }
+    }
+}

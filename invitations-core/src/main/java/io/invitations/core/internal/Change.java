@@ -1,0 +1,131 @@
+package io.invitations.core.internal;
+
+import io.invitations.spi.event.InvitationEvent;
+import io.invitations.spi.invitation.Action;
+import io.invitations.spi.invitation.HistoryEntry;
+import io.invitations.spi.invitation.Invitation;
+import io.invitations.spi.invitation.InvitationStatus;
+import io.invitations.spi.storage.OutboxMessage;
+import io.invitations.spi.storage.WriteBatch;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One operation's writes and events: inserts and compare-and-set updates, one history entry and one
+ * event per transition, outbox messages. {@link #commit(Context)} writes everything as one atomic
+ * batch and publishes the events only after the write succeeded. Not thread-safe; one per operation.
+ */
+public final class Change {
+    private final WriteBatch.Builder batch = WriteBatch.builder();
+    private final List<InvitationEvent> events = new ArrayList<>();
+    private final Instant now;
+
+    /**
+     * Starts a change.
+     *
+     * @param now the instant every entry of the change is stamped with
+     */
+    public Change(Instant now) {
+        this.now = now;
+    }
+
+    /**
+     * Returns the change's instant.
+     *
+     * @return now
+     */
+    public Instant now() {
+        return now;
+    }
+
+    /**
+     * Records one transition: a history entry and its event.
+     *
+     * @param invitation the invitation (its id and tenant are used)
+     * @param actor      who did it
+     * @param action     what was done
+     * @param from       the status before, or {@code null} for creation
+     * @param to         the status after
+     * @param reason     a detail, or {@code null}; never a secret
+     * @param event      the event to publish after the write
+     * @return this change
+     */
+    public Change transition(Invitation invitation, String actor, Action action, InvitationStatus from,
+                             InvitationStatus to, String reason, InvitationEvent event) {
+        batch.append(new HistoryEntry(invitation.tenantId(), invitation.id(), now, actor, action, from, to, reason));
+        events.add(event);
+        return this;
+    }
+
+    /**
+     * Adds a new invitation.
+     *
+     * @param invitation the invitation at version 1
+     * @return this change
+     */
+    public Change insert(Invitation invitation) {
+        batch.insert(invitation);
+        return this;
+    }
+
+    /**
+     * Adds a compare-and-set update: {@code next} is stored with the version after {@code stored}'s.
+     *
+     * @param stored the snapshot as read from the store
+     * @param next   the new content (its version is replaced)
+     * @return the snapshot as it will be stored
+     */
+    public Invitation update(Invitation stored, Invitation next) {
+        Invitation versioned = next.toBuilder().version(stored.version() + 1).updatedAt(now).build();
+        batch.update(versioned);
+        return versioned;
+    }
+
+    /**
+     * Queues a message for an invitation reached by email, in the same write, and returns the
+     * invitation with its delivery state moved to queued. Identifier invitees get no message (their
+     * access code is handed over by other means) and come back unchanged.
+     *
+     * @param invitation the invitation as it will be stored (before its delivery state changes)
+     * @param kind       which message
+     * @return the invitation with the new delivery state
+     */
+    public Invitation queueMessage(Invitation invitation, OutboxMessage.Kind kind) {
+        if (invitation.invitee().emailOrNull() == null) {
+            return invitation;
+        }
+        Invitation queued = invitation.toBuilder().delivery(invitation.delivery().queued(now)).build();
+        batch.enqueue(OutboxMessage.queue(queued.tenantId(), queued.id(), kind, queued.delivery().sendCount(), now));
+        return queued;
+    }
+
+    /**
+     * Records the expiry of an invitation that is stored PENDING but past its expiry, so that the
+     * action that follows starts from EXPIRED with history and events complete.
+     *
+     * @param stored the snapshot as read from the store
+     * @return the snapshot as EXPIRED (same version) when it was due, else {@code stored}
+     */
+    public Invitation expireIfDue(Invitation stored) {
+        if (stored.status() != InvitationStatus.PENDING
+                || stored.effectiveStatus(now) != InvitationStatus.EXPIRED) {
+            return stored;
+        }
+        transition(stored, Context.EXPIRY_ACTOR, Action.EXPIRE, InvitationStatus.PENDING, InvitationStatus.EXPIRED,
+                "expiry passed at " + stored.expiresAt(), new InvitationEvent.Expired(stored.tenantId(), stored.id(),
+                        now, Context.EXPIRY_ACTOR));
+        return stored.toBuilder().status(InvitationStatus.EXPIRED).build();
+    }
+
+    /**
+     * Writes the batch atomically, then publishes the events.
+     *
+     * @param ctx the context
+     */
+    public void commit(Context ctx) {
+        ctx.store().write(batch.build());
+        ctx.publisher().publish(events);
+    }
+}

@@ -1,0 +1,244 @@
+package io.invitations.core.internal;
+
+import io.invitations.core.Acceptance;
+import io.invitations.core.ClaimIncompleteException;
+import io.invitations.core.ClaimRequest;
+import io.invitations.core.ClaimRequirements;
+import io.invitations.core.LinkInspection;
+import io.invitations.core.lifecycle.IllegalTransitionException;
+import io.invitations.core.lifecycle.Lifecycle;
+import io.invitations.core.policy.InvitationPolicy;
+import io.invitations.core.policy.PolicyViolationException;
+import io.invitations.core.settings.TenantSettings;
+import io.invitations.core.token.ClaimLink;
+import io.invitations.core.token.InvalidTokenException;
+import io.invitations.core.token.TokenClaims;
+import io.invitations.core.token.TokenPurpose;
+import io.invitations.spi.event.InvitationEvent;
+import io.invitations.spi.identity.AccountRequest;
+import io.invitations.spi.invitation.Action;
+import io.invitations.spi.invitation.Grant;
+import io.invitations.spi.invitation.Invitation;
+import io.invitations.spi.invitation.InvitationId;
+import io.invitations.spi.invitation.InvitationStatus;
+import io.invitations.spi.invitation.Inviter;
+import io.invitations.spi.invitation.TenantId;
+import io.invitations.spi.storage.StaleVersionException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What invitees do with a claim link (inspect, accept, decline), and revealing a link to an
+ * administrator. Every token is verified against the key ring before storage is read; an unknown,
+ * forged, retired or rotated token always gives the same {@link InvalidTokenException}.
+ */
+public final class Claiming {
+    private static final int ATTEMPTS = 5;
+
+    private final Context ctx;
+
+    /**
+     * Creates the operations.
+     *
+     * @param ctx the context
+     */
+    public Claiming(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    /**
+     * Reads what a link opens; changes nothing.
+     *
+     * @param token the token
+     * @return the inspection
+     */
+    public LinkInspection inspect(String token) {
+        Invitation invitation = resolve(verify(token));
+        Invitation current = Context.effective(invitation, ctx.now());
+        TenantSettings settings = ctx.settingsFor(current.tenantId());
+        return new LinkInspection(current.tenantId(), settings.branding().tenantName(), current.id(),
+                current.inviterName(), current.invitee(), current.target(), current.grant(),
+                current.personalMessage(), current.locale(), current.status(), current.expiresAt(),
+                requirements(settings, current.tenantId()));
+    }
+
+    /**
+     * Accepts an invitation exactly once: the identity directory is asked once to create or link the
+     * account, then the invitation moves to ACCEPTED (or AWAITING_APPROVAL) by compare-and-set.
+     *
+     * @param claim the claim
+     * @return the result
+     */
+    public Acceptance accept(ClaimRequest claim) {
+        RequestValidator.throwIfAny(RequestValidator.problems(claim));
+        TokenClaims claims = verify(claim.token());
+        InvitationId id = InvitationId.of(claims.subjectId());
+        return ctx.invitationLocks().with(id, () -> {
+            String accountId = null;
+            for (int attempt = 1; ; attempt++) {
+                Invitation stored = resolve(claims);
+                Instant now = ctx.now();
+                InvitationStatus status = stored.effectiveStatus(now);
+                if (status != InvitationStatus.PENDING) {
+                    throw new IllegalTransitionException(id, status, Action.ACCEPT);
+                }
+                TenantSettings settings = ctx.settingsFor(stored.tenantId());
+                Grant grant = stored.grant();
+                if (accountId == null) {
+                    checkComplete(claim, stored, settings);
+                    grant = withChosenGroups(grant, claim.chosenGroups());
+                    boolean sso = ctx.directory().ssoEnabled(stored.tenantId());
+                    accountId = ctx.directory().createOrLinkAccount(accountRequest(claim, stored, grant, sso));
+                } else {
+                    grant = withChosenGroups(grant, claim.chosenGroups());
+                }
+                InvitationStatus to = Lifecycle.require(id, status, Action.ACCEPT, settings.approvalRequired());
+                Change change = new Change(now);
+                InvitationEvent event = to == InvitationStatus.ACCEPTED
+                        ? new InvitationEvent.Accepted(stored.tenantId(), id, now, accountId, accountId,
+                        stored.invitedBy())
+                        : new InvitationEvent.ApprovalRequested(stored.tenantId(), id, now, accountId, accountId);
+                change.transition(stored, accountId, Action.ACCEPT, InvitationStatus.PENDING, to, null, event);
+                Invitation next = change.update(stored, stored.toBuilder().status(to).grant(grant).respondedAt(now)
+                        .accountId(accountId).build());
+                try {
+                    change.commit(ctx);
+                    return new Acceptance(next, accountId);
+                } catch (StaleVersionException e) {
+                    if (attempt >= ATTEMPTS) {
+                        throw e;
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * Declines an invitation, by the invitee.
+     *
+     * @param token the token
+     * @return the stored invitation
+     */
+    public Invitation decline(String token) {
+        TokenClaims claims = verify(token);
+        Invitation found = resolve(claims);
+        return Mutation.run(ctx, found.tenantId(), found.id(), (stored, change) -> {
+            if (stored.tokenVersion() != claims.version()) {
+                throw new InvalidTokenException();
+            }
+            InvitationStatus to = Lifecycle.require(stored.id(), stored.effectiveStatus(change.now()), Action.DECLINE,
+                    false);
+            change.transition(stored, Context.INVITEE_ACTOR, Action.DECLINE, InvitationStatus.PENDING, to, null,
+                    new InvitationEvent.Declined(stored.tenantId(), stored.id(), change.now(), Context.INVITEE_ACTOR));
+            return change.update(stored, stored.toBuilder().status(to).respondedAt(change.now()).build());
+        });
+    }
+
+    /**
+     * Reveals an invitation's current claim link to an administrator.
+     *
+     * @param actor    who asks
+     * @param tenantId the tenant
+     * @param id       the invitation
+     * @return the link
+     */
+    public ClaimLink reveal(Inviter actor, TenantId tenantId, InvitationId id) {
+        Invitation invitation = ctx.require(tenantId, id);
+        PolicyViolationException.throwIfAny(InvitationPolicy.of(ctx.settingsFor(tenantId))
+                .checkReveal(actor, invitation));
+        return ctx.links().linkFor(invitation);
+    }
+
+    private TokenClaims verify(String token) {
+        return ctx.signer().verify(TokenPurpose.INVITATION_LINK, token).orElseThrow(InvalidTokenException::new);
+    }
+
+    /** Reads the invitation a verified token names; the token must be of its current version. */
+    private Invitation resolve(TokenClaims claims) {
+        Invitation invitation;
+        try {
+            invitation = ctx.store().find(claims.tenantId(), InvitationId.of(claims.subjectId())).orElse(null);
+        } catch (IllegalArgumentException e) {
+            invitation = null;
+        }
+        if (invitation == null || invitation.tokenVersion() != claims.version()) {
+            throw new InvalidTokenException();
+        }
+        return invitation;
+    }
+
+    private ClaimRequirements requirements(TenantSettings settings, TenantId tenantId) {
+        return new ClaimRequirements(settings.termsRequired(), settings.profileFields(),
+                !ctx.directory().ssoEnabled(tenantId), settings.defaultGroupPool());
+    }
+
+    private void checkComplete(ClaimRequest claim, Invitation invitation, TenantSettings settings) {
+        List<String> missing = new ArrayList<>();
+        if (settings.termsRequired() && !claim.termsAccepted()) {
+            missing.add("termsAccepted: the tenant's terms must be accepted");
+        }
+        char[] password = claim.password();
+        boolean sso = ctx.directory().ssoEnabled(invitation.tenantId());
+        if (!sso && (password == null || password.length == 0)) {
+            missing.add("password: choose a password (this tenant does not sign in through SSO)");
+        }
+        if (password != null) {
+            Arrays.fill(password, '\0');
+        }
+        for (String field : settings.profileFields()) {
+            if (profileValue(field, claim, invitation) == null) {
+                missing.add("profile." + field + ": must be confirmed");
+            }
+        }
+        Set<String> outside = new TreeSet<>(claim.chosenGroups());
+        outside.removeAll(settings.defaultGroupPool());
+        if (!outside.isEmpty()) {
+            missing.add("chosenGroups: " + outside + " are not among the groups offered " + 
+                    new TreeSet<>(settings.defaultGroupPool()));
+        }
+        if (!missing.isEmpty()) {
+            throw new ClaimIncompleteException(missing);
+        }
+    }
+
+    private static String profileValue(String field, ClaimRequest claim, Invitation invitation) {
+        String value = switch (field) {
+            case "firstName" -> claim.firstName() != null ? claim.firstName() : invitation.invitee().firstName();
+            case "lastName" -> claim.lastName() != null ? claim.lastName() : invitation.invitee().lastName();
+            default -> claim.profile().get(field);
+        };
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static Grant withChosenGroups(Grant grant, Set<String> chosen) {
+        if (chosen.isEmpty()) {
+            return grant;
+        }
+        Set<String> groups = new LinkedHashSet<>(grant.groups());
+        groups.addAll(chosen);
+        return grant.withGroups(groups);
+    }
+
+    /** The directory's request; under SSO it carries no password even if one was typed. */
+    private static AccountRequest accountRequest(ClaimRequest claim, Invitation invitation, Grant grant,
+                                                 boolean sso) {
+        char[] password = sso ? null : claim.password();
+        try {
+            return new AccountRequest(invitation.tenantId(), invitation.id(), invitation.invitee().contact(),
+                    claim.firstName() != null ? claim.firstName() : invitation.invitee().firstName(),
+                    claim.lastName() != null ? claim.lastName() : invitation.invitee().lastName(), grant,
+                    Map.copyOf(claim.profile()), password, claim.termsAccepted(), invitation.invitedBy());
+        } finally {
+            if (password != null) {
+                Arrays.fill(password, '\0');
+            }
+        }
+    }
+}

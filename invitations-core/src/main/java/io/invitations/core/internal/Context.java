@@ -1,0 +1,119 @@
+package io.invitations.core.internal;
+
+import io.invitations.core.InvitationNotFoundException;
+import io.invitations.core.policy.SeatCount;
+import io.invitations.core.settings.TenantSettings;
+import io.invitations.core.settings.TenantSettingsSource;
+import io.invitations.core.token.TokenSigner;
+import io.invitations.spi.identity.IdentityDirectory;
+import io.invitations.spi.invitation.Invitation;
+import io.invitations.spi.invitation.InvitationId;
+import io.invitations.spi.invitation.InvitationStatus;
+import io.invitations.spi.invitation.TenantId;
+import io.invitations.spi.seats.SeatLedger;
+import io.invitations.spi.storage.InvitationQuery;
+import io.invitations.spi.storage.InvitationStore;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Everything an operation needs: the adapters, the clock, the id generator, the token signer and the
+ * in-process locks. Built once by the facade's builder; immutable and thread-safe.
+ *
+ * @param store           the invitation store
+ * @param directory       the identity directory
+ * @param seats           the seat ledger
+ * @param settings        the tenant settings source
+ * @param clock           the clock
+ * @param ids             the invitation id generator
+ * @param signer          the token signer
+ * @param links           the claim-link derivation
+ * @param publisher       the event publisher
+ * @param invitationLocks locks by invitation id
+ * @param tenantLocks     locks by tenant id, for operations that consume seats or quota
+ */
+public record Context(InvitationStore store, IdentityDirectory directory, SeatLedger seats,
+                      TenantSettingsSource settings, Clock clock, Supplier<InvitationId> ids, TokenSigner signer,
+                      ClaimLinks links, EventPublisher publisher, StripedLocks invitationLocks,
+                      StripedLocks tenantLocks) {
+    /** The actor of changes the engine makes by itself (expiry). */
+    public static final String EXPIRY_ACTOR = "system:expiry";
+    /** The actor recorded when an invitee declines. */
+    public static final String INVITEE_ACTOR = "invitee";
+
+    /** Checks that nothing is missing. */
+    public Context {
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(seats, "seats");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(ids, "ids");
+        Objects.requireNonNull(signer, "signer");
+        Objects.requireNonNull(links, "links");
+        Objects.requireNonNull(publisher, "publisher");
+        Objects.requireNonNull(invitationLocks, "invitationLocks");
+        Objects.requireNonNull(tenantLocks, "tenantLocks");
+    }
+
+    /**
+     * Returns the current instant.
+     *
+     * @return now, from the injected clock
+     */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /**
+     * Returns a tenant's settings.
+     *
+     * @param tenantId the tenant
+     * @return the settings, never {@code null}
+     */
+    public TenantSettings settingsFor(TenantId tenantId) {
+        return Objects.requireNonNull(settings.settingsFor(tenantId), "the settings source returned null");
+    }
+
+    /**
+     * Counts a tenant's seats: the ledger's limit and seats in use, plus open invitations that are
+     * not past their expiry.
+     *
+     * @param tenantId the tenant
+     * @param now      the instant for effective statuses
+     * @return the count
+     */
+    public SeatCount seatCount(TenantId tenantId, Instant now) {
+        long pending = store.count(InvitationQuery.of(tenantId).statuses(InvitationStatus.PROVISIONED,
+                InvitationStatus.PENDING, InvitationStatus.AWAITING_APPROVAL).asOf(now).build());
+        return new SeatCount(seats.seatLimit(tenantId), seats.seatsInUse(tenantId), pending);
+    }
+
+    /**
+     * Reads an invitation or fails.
+     *
+     * @param tenantId the tenant
+     * @param id       the invitation
+     * @return the stored snapshot
+     * @throws InvitationNotFoundException if there is none in that tenant
+     */
+    public Invitation require(TenantId tenantId, InvitationId id) {
+        return store.find(tenantId, id).orElseThrow(() -> new InvitationNotFoundException(tenantId, id));
+    }
+
+    /**
+     * Returns a snapshot as it reads at an instant: a pending invitation past its expiry reads as
+     * EXPIRED (same version), before any sweep stored it.
+     *
+     * @param stored the stored snapshot
+     * @param now    the instant
+     * @return the effective snapshot
+     */
+    public static Invitation effective(Invitation stored, Instant now) {
+        InvitationStatus s = stored.effectiveStatus(now);
+        return s == stored.status() ? stored : stored.toBuilder().status(s).build();
+    }
+}

@@ -1,0 +1,277 @@
+package io.invitations.core.internal;
+
+import io.invitations.core.AlreadyInvitedException;
+import io.invitations.core.FieldProblem;
+import io.invitations.core.InviteRequest;
+import io.invitations.core.SendReport;
+import io.invitations.core.invitee.Invitees;
+import io.invitations.core.lifecycle.Lifecycle;
+import io.invitations.core.policy.InvitationPolicy;
+import io.invitations.core.policy.PolicyViolationException;
+import io.invitations.core.policy.Refusal;
+import io.invitations.core.settings.TenantSettings;
+import io.invitations.spi.InvitationException;
+import io.invitations.spi.event.InvitationEvent;
+import io.invitations.spi.invitation.Action;
+import io.invitations.spi.invitation.Contact;
+import io.invitations.spi.invitation.EmailAddress;
+import io.invitations.spi.invitation.Grant;
+import io.invitations.spi.invitation.Identifier;
+import io.invitations.spi.invitation.IdentifierKind;
+import io.invitations.spi.invitation.Invitation;
+import io.invitations.spi.invitation.InvitationId;
+import io.invitations.spi.invitation.InvitationStatus;
+import io.invitations.spi.invitation.Invitee;
+import io.invitations.spi.invitation.Inviter;
+import io.invitations.spi.invitation.TenantId;
+import io.invitations.spi.invitation.UnitId;
+import io.invitations.spi.storage.DuplicateInvitationException;
+import io.invitations.spi.storage.InvitationQuery;
+import io.invitations.spi.storage.OutboxMessage;
+import io.invitations.spi.storage.Page;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Creating invitations (invite, provision) and sending provisioned ones.
+ */
+public final class Inviting {
+    private final Context ctx;
+
+    /**
+     * Creates the operations.
+     *
+     * @param ctx the context
+     */
+    public Inviting(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    /**
+     * A request validated and turned into domain values, with its tenant's settings.
+     *
+     * @param request  the request
+     * @param settings the tenant's settings
+     * @param invitee  the invitee, email normalised and display name inferred
+     * @param grant    the grant, role spelled as the tenant does
+     */
+    public record Draft(InviteRequest request, TenantSettings settings, Invitee invitee, Grant grant) {
+    }
+
+    /**
+     * Validates, checks and stores a new invitation; with {@code send} it is PENDING with its first
+     * message queued, otherwise PROVISIONED.
+     *
+     * @param request the request
+     * @param send    {@code true} to invite, {@code false} to provision
+     * @return the stored invitation
+     */
+    public Invitation create(InviteRequest request, boolean send) {
+        Draft draft = prepare(request);
+        return ctx.tenantLocks().with(request.tenantId(), () -> {
+            Change change = new Change(ctx.now());
+            PolicyViolationException.throwIfAny(refusals(draft, change.now()));
+            Invitation invitation = add(draft, send, change);
+            try {
+                change.commit(ctx);
+            } catch (DuplicateInvitationException e) {
+                throw AlreadyInvitedException.alreadyInvited(draft.invitee().contact().toString(), null);
+            }
+            return invitation;
+        });
+    }
+
+    /**
+     * Validates a request in full and turns it into domain values.
+     *
+     * @param request the request
+     * @return the draft
+     * @throws io.invitations.core.InvalidRequestException listing every problem
+     */
+    public Draft prepare(InviteRequest request) {
+        RequestValidator.throwIfAny(problems(request));
+        TenantSettings settings = ctx.settingsFor(request.tenantId());
+        return new Draft(request, settings, invitee(request), grant(request, settings));
+    }
+
+    /**
+     * Returns every refusal of the tenant's rules for one more invitation: level, units, role,
+     * guests, domain, seats and quota (a bulk run calls the policy itself with running counts).
+     *
+     * @param draft the draft
+     * @param now   the instant
+     * @return the refusals, empty when allowed
+     */
+    public List<Refusal> refusals(Draft draft, Instant now) {
+        TenantId tenantId = draft.request().tenantId();
+        Inviter inviter = draft.request().inviter();
+        InvitationPolicy policy = InvitationPolicy.of(draft.settings());
+        List<Refusal> refusals = new ArrayList<>(policy.checkCreate(inviter, draft.invitee(),
+                draft.request().target(), draft.grant()));
+        policy.checkSeats(ctx.seatCount(tenantId, now), 1).ifPresent(refusals::add);
+        draft.settings().quotaIfAny().flatMap(q -> policy.checkQuota(inviter, ctx.store().count(InvitationQuery
+                .of(tenantId).invitedBy(inviter.userId()).createdBetween(now.minus(q.window()), null).build()), 1))
+                .ifPresent(refusals::add);
+        return refusals;
+    }
+
+    /**
+     * Adds a new invitation to a change: refuses a duplicate or an existing member, closes an open
+     * invitation of the same person that is past its expiry, and records the creating transition
+     * (and the first message when sending). Does not check the tenant's rules.
+     *
+     * @param draft  the draft
+     * @param send   {@code true} to invite, {@code false} to provision
+     * @param change the change to add to
+     * @return the invitation as it will be stored
+     * @throws AlreadyInvitedException if the invitee has an open invitation or is already a member
+     */
+    public Invitation add(Draft draft, boolean send, Change change) {
+        InviteRequest request = draft.request();
+        TenantId tenantId = request.tenantId();
+        Invitee invitee = draft.invitee();
+        Instant now = change.now();
+        Optional<Invitation> open = ctx.store().findOpen(tenantId, request.target(), invitee.contact());
+        if (open.isPresent()) {
+            Invitation expired = change.expireIfDue(open.get());
+            if (expired == open.get()) {
+                throw AlreadyInvitedException.alreadyInvited(invitee.contact().toString(), open.get().id());
+            }
+            change.update(open.get(), expired);
+        }
+        if (request.target().isMembership() && ctx.directory().isMember(tenantId, invitee.contact())) {
+            throw AlreadyInvitedException.alreadyMember(invitee.contact().toString());
+        }
+        String actor = request.inviter().userId();
+        Invitation invitation = Invitation.builder().id(ctx.ids().get()).tenantId(tenantId).invitee(invitee)
+                .target(request.target()).grant(draft.grant()).inviter(request.inviter())
+                .personalMessage(request.personalMessage())
+                .locale(request.locale() != null ? request.locale() : draft.settings().defaultLocale())
+                .source(request.source()).status(send ? InvitationStatus.PENDING : InvitationStatus.PROVISIONED)
+                .createdAt(now).updatedAt(now).invitedAt(send ? now : null)
+                .expiresAt(send ? now.plus(draft.settings().invitationTtl()) : null).build();
+        if (send) {
+            invitation = change.queueMessage(invitation, OutboxMessage.Kind.INVITATION);
+            change.transition(invitation, actor, Action.INVITE, null, InvitationStatus.PENDING, null,
+                    new InvitationEvent.Invited(tenantId, invitation.id(), now, actor, null));
+        } else {
+            change.transition(invitation, actor, Action.PROVISION, null, InvitationStatus.PROVISIONED, null,
+                    new InvitationEvent.Provisioned(tenantId, invitation.id(), now, actor));
+        }
+        change.insert(invitation);
+        return invitation;
+    }
+
+    /**
+     * Sends one provisioned invitation: it becomes PENDING with its first message queued.
+     *
+     * @param actor    who sends
+     * @param tenantId the tenant
+     * @param id       the invitation
+     * @return the stored invitation
+     */
+    public Invitation send(Inviter actor, TenantId tenantId, InvitationId id) {
+        return Mutation.run(ctx, tenantId, id, (stored, change) -> {
+            TenantSettings settings = ctx.settingsFor(tenantId);
+            PolicyViolationException.throwIfAny(InvitationPolicy.of(settings).checkManage(actor, stored, false));
+            Invitation current = Context.effective(stored, change.now());
+            Lifecycle.require(id, current.status(), Action.INVITE, settings.approvalRequired());
+            Instant now = change.now();
+            Invitation next = change.queueMessage(stored.toBuilder().status(InvitationStatus.PENDING).invitedAt(now)
+                    .expiresAt(now.plus(settings.invitationTtl())).build(), OutboxMessage.Kind.INVITATION);
+            change.transition(stored, actor.userId(), Action.INVITE, InvitationStatus.PROVISIONED,
+                    InvitationStatus.PENDING, null, new InvitationEvent.Invited(tenantId, id, now, actor.userId(),
+                            InvitationStatus.PROVISIONED));
+            return change.update(stored, next);
+        });
+    }
+
+    /**
+     * Sends several provisioned invitations, each on its own; refusals are reported, not thrown.
+     *
+     * @param actor    who sends
+     * @param tenantId the tenant
+     * @param ids      the invitations
+     * @return what was sent and what was refused
+     */
+    public SendReport sendSelected(Inviter actor, TenantId tenantId, Collection<InvitationId> ids) {
+        List<Invitation> sent = new ArrayList<>();
+        List<SendReport.Refused> refused = new ArrayList<>();
+        for (InvitationId id : ids) {
+            try {
+                sent.add(send(actor, tenantId, id));
+            } catch (InvitationException e) {
+                refused.add(new SendReport.Refused(id, e.code(), e.getMessage()));
+            }
+        }
+        return new SendReport(sent, refused);
+    }
+
+    /**
+     * Sends every provisioned invitation of a tenant ("invite all"). The actor needs the tenant's
+     * manage level; invitations must be on.
+     *
+     * @param actor    who sends
+     * @param tenantId the tenant
+     * @return what was sent and what was refused
+     */
+    public SendReport sendAll(Inviter actor, TenantId tenantId) {
+        PolicyViolationException.throwIfAny(InvitationPolicy.of(ctx.settingsFor(tenantId)).checkSendAll(actor));
+        List<InvitationId> ids = new ArrayList<>();
+        InvitationQuery query = InvitationQuery.of(tenantId).statuses(InvitationStatus.PROVISIONED)
+                .page(0, InvitationQuery.MAX_LIMIT).build();
+        Page<Invitation> page;
+        do {
+            page = ctx.store().query(query);
+            page.items().forEach(i -> ids.add(i.id()));
+            query = query.nextPage();
+        } while (page.hasMore());
+        return sendSelected(actor, tenantId, ids);
+    }
+
+    /**
+     * Returns every problem of a request: its constraints, and that exactly one of email and
+     * identifier (with its kind) is given.
+     *
+     * @param r the request
+     * @return the problems, possibly empty
+     */
+    public static List<FieldProblem> problems(InviteRequest r) {
+        List<FieldProblem> out = new ArrayList<>(RequestValidator.problems(r));
+        if (r.email() == null && r.identifier() == null) {
+            out.add(new FieldProblem("email", "give the invitee's email address, or an identifier with its kind"));
+        } else if (r.email() != null && r.identifier() != null) {
+            out.add(new FieldProblem("identifier", "give either an email address or an identifier, not both"));
+        }
+        if (r.identifier() != null && r.identifierKind() == null) {
+            out.add(new FieldProblem("identifierKind", "must be given with an identifier, e.g. personnel_number"));
+        }
+        if (r.identifierKind() != null && r.identifier() == null) {
+            out.add(new FieldProblem("identifier", "must be given with identifierKind"));
+        }
+        return out;
+    }
+
+    private static Invitee invitee(InviteRequest r) {
+        Contact contact = r.email() != null ? new EmailAddress(r.email())
+                : new Identifier(IdentifierKind.of(r.identifierKind()), r.identifier());
+        String display = r.displayName() != null ? r.displayName()
+                : Invitees.displayName(r.firstName(), r.lastName(), contact);
+        return new Invitee(contact, r.firstName(), r.lastName(), display);
+    }
+
+    /** The grant with the role spelled as the tenant does; a local inviter's only unit by default. */
+    private static Grant grant(InviteRequest r, TenantSettings settings) {
+        UnitId unit = r.unit();
+        Inviter inviter = r.inviter();
+        if (unit == null && inviter.level().isLocal() && inviter.units().size() == 1) {
+            unit = inviter.units().iterator().next();
+        }
+        return new Grant(settings.canonicalRole(r.role()).orElse(r.role()), r.membershipType(), r.groups(), unit,
+                r.metadata());
+    }
+}

@@ -1,0 +1,208 @@
+package io.invitations.core.internal;
+
+import io.invitations.core.lifecycle.Lifecycle;
+import io.invitations.core.policy.InvitationPolicy;
+import io.invitations.core.policy.PolicyViolationException;
+import io.invitations.core.settings.ResendPolicy;
+import io.invitations.core.settings.TenantSettings;
+import io.invitations.spi.event.InvitationEvent;
+import io.invitations.spi.invitation.Action;
+import io.invitations.spi.invitation.Invitation;
+import io.invitations.spi.invitation.InvitationId;
+import io.invitations.spi.invitation.InvitationStatus;
+import io.invitations.spi.invitation.Inviter;
+import io.invitations.spi.invitation.TenantId;
+import io.invitations.spi.storage.OutboxMessage;
+import io.invitations.spi.storage.StaleVersionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What inviters and administrators do to existing invitations: resend, re-invite, revoke, approve,
+ * reject; and the expiry sweep.
+ */
+public final class Managing {
+    private static final Logger LOG = LoggerFactory.getLogger(Managing.class);
+    private static final int SWEEP_PAGE = 200;
+
+    private final Context ctx;
+
+    /**
+     * Creates the operations.
+     *
+     * @param ctx the context
+     */
+    public Managing(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    /**
+     * Resends a pending invitation: a fresh expiry and, by tenant policy, a new link.
+     *
+     * @param actor    who resends
+     * @param tenantId the tenant
+     * @param id       the invitation
+     * @return the stored invitation
+     */
+    public Invitation resend(Inviter actor, TenantId tenantId, InvitationId id) {
+        return Mutation.run(ctx, tenantId, id, (stored, change) -> {
+            TenantSettings settings = ctx.settingsFor(tenantId);
+            InvitationPolicy policy = InvitationPolicy.of(settings);
+            PolicyViolationException.throwIfAny(policy.checkManage(actor, stored, false));
+            Lifecycle.require(id, stored.effectiveStatus(change.now()), Action.RESEND, settings.approvalRequired());
+            PolicyViolationException.throwIfAny(policy.checkResend(stored, change.now()));
+            Instant now = change.now();
+            boolean rotate = settings.resendPolicy() == ResendPolicy.ROTATE;
+            int count = stored.resendCount() + 1;
+            Invitation next = change.queueMessage(stored.toBuilder().resendCount(count)
+                    .tokenVersion(rotate ? stored.tokenVersion() + 1 : stored.tokenVersion())
+                    .expiresAt(now.plus(settings.invitationTtl())).build(), OutboxMessage.Kind.RESEND);
+            change.transition(stored, actor.userId(), Action.RESEND, InvitationStatus.PENDING,
+                    InvitationStatus.PENDING, rotate ? "link rotated, expiry extended" : "expiry extended",
+                    new InvitationEvent.Resent(tenantId, id, now, actor.userId(), count, rotate));
+            return change.update(stored, next);
+        });
+    }
+
+    /**
+     * Invites again after expiry: a new link and a new expiry; the invitation counts against seats
+     * again.
+     *
+     * @param actor    who re-invites
+     * @param tenantId the tenant
+     * @param id       the invitation
+     * @return the stored invitation
+     */
+    public Invitation reinvite(Inviter actor, TenantId tenantId, InvitationId id) {
+        return ctx.tenantLocks().with(tenantId, () -> Mutation.run(ctx, tenantId, id, (stored, change) -> {
+            TenantSettings settings = ctx.settingsFor(tenantId);
+            InvitationPolicy policy = InvitationPolicy.of(settings);
+            PolicyViolationException.throwIfAny(policy.checkManage(actor, stored, false));
+            Lifecycle.require(id, stored.effectiveStatus(change.now()), Action.REINVITE, settings.approvalRequired());
+            PolicyViolationException.throwIfAny(policy.checkSeats(ctx.seatCount(tenantId, change.now()), 1)
+                    .stream().toList());
+            Invitation expired = change.expireIfDue(stored);
+            Instant now = change.now();
+            Invitation next = change.queueMessage(expired.toBuilder().status(InvitationStatus.PENDING)
+                    .tokenVersion(stored.tokenVersion() + 1).resendCount(0).invitedAt(now)
+                    .expiresAt(now.plus(settings.invitationTtl())).build(), OutboxMessage.Kind.REINVITE);
+            change.transition(stored, actor.userId(), Action.REINVITE, InvitationStatus.EXPIRED,
+                    InvitationStatus.PENDING, null, new InvitationEvent.Reinvited(tenantId, id, now, actor.userId()));
+            return change.update(stored, next);
+        }));
+    }
+
+    /**
+     * Revokes an invitation; its link dies at once. Allowed while invitations are switched off.
+     *
+     * @param actor    who revokes
+     * @param tenantId the tenant
+     * @param id       the invitation
+     * @param reason   why, or {@code null}
+     * @return the stored invitation
+     */
+    public Invitation revoke(Inviter actor, TenantId tenantId, InvitationId id, String reason) {
+        return Mutation.run(ctx, tenantId, id, (stored, change) -> {
+            TenantSettings settings = ctx.settingsFor(tenantId);
+            PolicyViolationException.throwIfAny(InvitationPolicy.of(settings).checkManage(actor, stored, true));
+            InvitationStatus from = stored.effectiveStatus(change.now());
+            Lifecycle.require(id, from, Action.REVOKE, settings.approvalRequired());
+            Invitation current = change.expireIfDue(stored);
+            change.transition(stored, actor.userId(), Action.REVOKE, from, InvitationStatus.REVOKED, reason,
+                    new InvitationEvent.Revoked(tenantId, id, change.now(), actor.userId(), from, reason));
+            return change.update(stored, current.toBuilder().status(InvitationStatus.REVOKED).build());
+        });
+    }
+
+    /**
+     * Approves an acceptance awaiting approval.
+     *
+     * @param actor    who approves
+     * @param tenantId the tenant
+     * @param id       the invitation
+     * @return the stored invitation
+     */
+    public Invitation approve(Inviter actor, TenantId tenantId, InvitationId id) {
+        return decide(actor, tenantId, id, Action.APPROVE, null);
+    }
+
+    /**
+     * Rejects an acceptance awaiting approval.
+     *
+     * @param actor    who rejects
+     * @param tenantId the tenant
+     * @param id       the invitation
+     * @param reason   why, or {@code null}
+     * @return the stored invitation
+     */
+    public Invitation reject(Inviter actor, TenantId tenantId, InvitationId id, String reason) {
+        return decide(actor, tenantId, id, Action.REJECT, reason);
+    }
+
+    private Invitation decide(Inviter actor, TenantId tenantId, InvitationId id, Action action, String reason) {
+        return Mutation.run(ctx, tenantId, id, (stored, change) -> {
+            TenantSettings settings = ctx.settingsFor(tenantId);
+            PolicyViolationException.throwIfAny(InvitationPolicy.of(settings).checkDecide(actor, stored));
+            InvitationStatus to = Lifecycle.require(id, stored.effectiveStatus(change.now()), action,
+                    settings.approvalRequired());
+            InvitationEvent event = action == Action.APPROVE
+                    ? new InvitationEvent.Approved(tenantId, id, change.now(), actor.userId(), stored.invitedBy())
+                    : new InvitationEvent.Rejected(tenantId, id, change.now(), actor.userId(), reason);
+            change.transition(stored, actor.userId(), action, stored.status(), to, reason, event);
+            return change.update(stored, stored.toBuilder().status(to).build());
+        });
+    }
+
+    /**
+     * Stores EXPIRED for every pending invitation past its expiry, in all tenants, with history and
+     * events. Safe to run from several processes at once (each invitation expires once).
+     *
+     * @return how many invitations this call expired
+     */
+    public int expireDue() {
+        int expired = 0;
+        Set<InvitationId> seen = new HashSet<>();
+        while (true) {
+            Instant now = ctx.now();
+            List<Invitation> due = ctx.store().dueForExpiry(now, SWEEP_PAGE);
+            boolean progress = false;
+            for (Invitation candidate : due) {
+                if (!seen.add(candidate.id())) {
+                    continue;
+                }
+                progress = true;
+                if (expireOne(candidate, now)) {
+                    expired++;
+                }
+            }
+            if (due.size() < SWEEP_PAGE || !progress) {
+                return expired;
+            }
+        }
+    }
+
+    private boolean expireOne(Invitation candidate, Instant now) {
+        return ctx.invitationLocks().with(candidate.id(), () -> {
+            Invitation stored = ctx.store().find(candidate.tenantId(), candidate.id()).orElse(null);
+            if (stored == null || stored.effectiveStatus(now) != InvitationStatus.EXPIRED
+                    || stored.status() != InvitationStatus.PENDING) {
+                return false;
+            }
+            Change change = new Change(now);
+            Invitation next = change.expireIfDue(stored);
+            change.update(stored, next);
+            try {
+                change.commit(ctx);
+                return true;
+            } catch (StaleVersionException e) {
+                LOG.debug("invitation {} changed while expiring; left for the next sweep", stored.id());
+                return false;
+            }
+        });
+    }
+}

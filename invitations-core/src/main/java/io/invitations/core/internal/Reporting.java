@@ -1,0 +1,140 @@
+package io.invitations.core.internal;
+
+import io.invitations.core.policy.SeatCount;
+import io.invitations.core.referral.ReferralStats;
+import io.invitations.spi.invitation.HistoryEntry;
+import io.invitations.spi.invitation.Invitation;
+import io.invitations.spi.invitation.InvitationId;
+import io.invitations.spi.invitation.InvitationStatus;
+import io.invitations.spi.invitation.Inviter;
+import io.invitations.spi.invitation.TenantId;
+import io.invitations.spi.storage.InvitationQuery;
+import io.invitations.spi.storage.Page;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads: invitations as they read now (expiry applied), history, seats and referral statistics.
+ */
+public final class Reporting {
+    private final Context ctx;
+
+    /**
+     * Creates the reads.
+     *
+     * @param ctx the context
+     */
+    public Reporting(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    /**
+     * Reads one invitation as it reads now.
+     *
+     * @param tenantId the tenant
+     * @param id       the invitation
+     * @return the invitation, or empty
+     */
+    public Optional<Invitation> find(TenantId tenantId, InvitationId id) {
+        Instant now = ctx.now();
+        return ctx.store().find(tenantId, id).map(i -> Context.effective(i, now));
+    }
+
+    /**
+     * Reads a page of invitations with effective statuses as of now (unless the query names an instant).
+     *
+     * @param query the query
+     * @return the page
+     */
+    public Page<Invitation> query(InvitationQuery query) {
+        Instant now = query.asOf() != null ? query.asOf() : ctx.now();
+        InvitationQuery effective = new InvitationQuery(query.tenantId(), query.statuses(), query.invitedBy(),
+                query.source(), query.target(), query.createdFrom(), query.createdUntil(), now, query.offset(),
+                query.limit());
+        return ctx.store().query(effective).map(i -> Context.effective(i, now));
+    }
+
+    /**
+     * Reads the history of one invitation.
+     *
+     * @param tenantId the tenant
+     * @param id       the invitation
+     * @return the entries, oldest first
+     */
+    public List<HistoryEntry> history(TenantId tenantId, InvitationId id) {
+        ctx.require(tenantId, id);
+        return ctx.store().history(tenantId, id);
+    }
+
+    /**
+     * Counts the seats of a tenant now.
+     *
+     * @param tenantId the tenant
+     * @return the count
+     */
+    public SeatCount seats(TenantId tenantId) {
+        return ctx.seatCount(tenantId, ctx.now());
+    }
+
+    /**
+     * Returns one inviter's referral statistics over {@code [from, until)}.
+     *
+     * @param tenantId  the tenant
+     * @param inviterId the inviter's user id
+     * @param from      inclusive start, or {@code null}
+     * @param until     exclusive end, or {@code null}
+     * @return the statistics (zeros when the inviter sent nothing)
+     */
+    public ReferralStats referrals(TenantId tenantId, String inviterId, Instant from, Instant until) {
+        Map<String, ReferralStats> all = aggregate(InvitationQuery.of(tenantId).invitedBy(inviterId)
+                .createdBetween(from, until));
+        return all.getOrDefault(inviterId, new ReferralStats(inviterId, inviterId, 0, 0));
+    }
+
+    /**
+     * Returns the inviters with the most accepted invitations over {@code [from, until)}; ties go to
+     * more sent, then to the user id. System actors are left out.
+     *
+     * @param tenantId the tenant
+     * @param from     inclusive start, or {@code null}
+     * @param until    exclusive end, or {@code null}
+     * @param limit    the most inviters to return, at least 1
+     * @return the top inviters, best first
+     */
+    public List<ReferralStats> topInviters(TenantId tenantId, Instant from, Instant until, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        return aggregate(InvitationQuery.of(tenantId).createdBetween(from, until)).values().stream()
+                .filter(s -> !s.inviterId().startsWith(Inviter.SYSTEM_PREFIX))
+                .sorted(Comparator.comparingLong(ReferralStats::accepted).reversed()
+                        .thenComparing(Comparator.comparingLong(ReferralStats::sent).reversed())
+                        .thenComparing(ReferralStats::inviterId))
+                .limit(limit).toList();
+    }
+
+    private Map<String, ReferralStats> aggregate(InvitationQuery.Builder filters) {
+        Map<String, ReferralStats> stats = new LinkedHashMap<>();
+        InvitationQuery query = filters.page(0, InvitationQuery.MAX_LIMIT).build();
+        Page<Invitation> page;
+        do {
+            page = ctx.store().query(query);
+            for (Invitation i : page.items()) {
+                if (i.invitedAt() == null) {
+                    continue;
+                }
+                long accepted = i.status() == InvitationStatus.ACCEPTED ? 1 : 0;
+                stats.merge(i.invitedBy(), new ReferralStats(i.invitedBy(), i.inviterName(), 1, accepted),
+                        (a, b) -> new ReferralStats(a.inviterId(), b.inviterName(), a.sent() + 1,
+                                a.accepted() + b.accepted()));
+            }
+            query = query.nextPage();
+        } while (page.hasMore());
+        return stats;
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * The invitation state machine of DESIGN §4: which {@link io.invitations.spi.invitation.Action}
+ * moves an invitation from which status to which, and the typed
+ * {@link io.invitations.core.lifecycle.IllegalTransitionException} for every other move.
+ *
+ * @since 0.1.0
+ */
+package io.invitations.core.lifecycle;

@@ -1,0 +1,71 @@
+package io.invitations.core.memory;
+
+import io.invitations.core.message.Branding;
+import io.invitations.core.settings.TenantSettings;
+import io.invitations.core.settings.TenantSettingsSource;
+import io.invitations.spi.invitation.TenantId;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * The embedded default {@link TenantSettingsSource}: settings the host puts per tenant; tenants
+ * without any get the defaults branded with the tenant's id. Changes apply to the next operation.
+ *
+ * <p>Thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class InMemoryTenantSettingsSource implements TenantSettingsSource {
+    private final Map<TenantId, TenantSettings> settings = new ConcurrentHashMap<>();
+    private final TenantSettings defaults;
+
+    /** Creates a source that gives every tenant the defaults. */
+    public InMemoryTenantSettingsSource() {
+        this(null);
+    }
+
+    /**
+     * Creates a source that gives tenants without settings these defaults.
+     *
+     * @param defaults the defaults, or {@code null} for {@link TenantSettings#defaults()} branded
+     *                 with the tenant's id
+     */
+    public InMemoryTenantSettingsSource(TenantSettings defaults) {
+        this.defaults = defaults;
+    }
+
+    @Override
+    public TenantSettings settingsFor(TenantId tenantId) {
+        TenantSettings s = settings.get(Objects.requireNonNull(tenantId, "tenantId"));
+        if (s != null) {
+            return s;
+        }
+        return defaults != null ? defaults
+                : TenantSettings.defaults().toBuilder().branding(Branding.named(tenantId.value())).build();
+    }
+
+    /**
+     * Sets a tenant's settings.
+     *
+     * @param tenantId the tenant, not {@code null}
+     * @param value    the settings, not {@code null}
+     */
+    public void put(TenantId tenantId, TenantSettings value) {
+        settings.put(Objects.requireNonNull(tenantId, "tenantId"), Objects.requireNonNull(value, "value"));
+    }
+
+    /**
+     * Changes a tenant's settings atomically, starting from its current ones.
+     *
+     * @param tenantId the tenant, not {@code null}
+     * @param change   maps the current settings to the new ones, not {@code null}
+     * @return the new settings
+     */
+    public TenantSettings update(TenantId tenantId, UnaryOperator<TenantSettings> change) {
+        return settings.compute(tenantId, (t, current) -> Objects.requireNonNull(
+                change.apply(current != null ? current : settingsFor(t)), "new settings"));
+    }
+}

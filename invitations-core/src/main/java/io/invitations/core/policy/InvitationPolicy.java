@@ -1,0 +1,293 @@
+package io.invitations.core.policy;
+
+import io.invitations.core.settings.TenantSettings;
+import io.invitations.spi.ErrorCode;
+import io.invitations.spi.invitation.EmailAddress;
+import io.invitations.spi.invitation.Grant;
+import io.invitations.spi.invitation.Invitation;
+import io.invitations.spi.invitation.Invitee;
+import io.invitations.spi.invitation.Inviter;
+import io.invitations.spi.invitation.MembershipType;
+import io.invitations.spi.invitation.PermissionLevel;
+import io.invitations.spi.invitation.Target;
+import io.invitations.spi.invitation.UnitId;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The rules of DESIGN §5 for one tenant's settings. Each check returns every refusal it finds
+ * (empty when allowed) and reads nothing but its arguments, so it is cheap to call per row of a
+ * bulk run: counts that need storage (seats, quota) are passed in.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class InvitationPolicy {
+    /** The target type of a group, for group administrators inviting into their groups. */
+    public static final String GROUP_TARGET_TYPE = "group";
+
+    private final TenantSettings settings;
+
+    private InvitationPolicy(TenantSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /**
+     * Returns the policy of a tenant.
+     *
+     * @param settings the tenant's settings, not {@code null}
+     * @return the policy
+     */
+    public static InvitationPolicy of(TenantSettings settings) {
+        return new InvitationPolicy(settings);
+    }
+
+    /**
+     * Checks whether an inviter may create (invite or provision) an invitation: invitations on, the
+     * inviter's level or group administration, units, role ceiling, guests and email domain.
+     * Duplicates, membership, seats and quota are checked separately.
+     *
+     * @param inviter the inviter, not {@code null}
+     * @param invitee the invitee (email already normalised), not {@code null}
+     * @param target  the target, not {@code null}
+     * @param grant   the grant, not {@code null}
+     * @return every refusal, empty when allowed
+     */
+    public List<Refusal> checkCreate(Inviter inviter, Invitee invitee, Target target, Grant grant) {
+        List<Refusal> out = new ArrayList<>();
+        checkEnabled(out);
+        PermissionLevel level = inviter.level();
+        if (level.atLeast(settings.minimumInviteLevel())) {
+            if (level.isLocal()) {
+                checkUnit(inviter, grant.unit(), "invite into", out);
+            }
+        } else {
+            checkGroupAdmin(inviter, target, grant, out);
+        }
+        checkRole(inviter, grant, out);
+        if (grant.membershipType() == MembershipType.GUEST && !settings.guestsAllowed()) {
+            out.add(new Refusal(ErrorCode.GUESTS_NOT_ALLOWED, "membershipType",
+                    "this tenant does not allow guests; invite as a member or ask an administrator to allow guests"));
+        }
+        EmailAddress email = invitee.emailOrNull();
+        if (email != null && grant.membershipType() == MembershipType.MEMBER && !settings.allowsDomain(email.domain())) {
+            out.add(new Refusal(ErrorCode.DOMAIN_NOT_ALLOWED, "email", "members may only be invited with an address at "
+                    + String.join(", ", new TreeSet<>(settings.allowedDomains())) + "; " + email.domain()
+                    + " is not one of them"));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Checks the seat limit for {@code wanted} more open invitations.
+     *
+     * @param seats  the tenant's seats, not {@code null}
+     * @param wanted how many invitations would be added, at least 1
+     * @return the refusal, or empty when the seats suffice or there is no limit
+     */
+    public Optional<Refusal> checkSeats(SeatCount seats, long wanted) {
+        if (seats.unlimited() || seats.remaining().getAsLong() >= wanted) {
+            return Optional.empty();
+        }
+        return Optional.of(new Refusal(ErrorCode.SEAT_LIMIT_REACHED, "seats", "the plan has "
+                + seats.limit().getAsLong() + " seats: " + seats.inUse() + " taken by members and " + seats.pending()
+                + " by open invitations, " + seats.remaining().getAsLong() + " left but " + wanted
+                + " needed; free seats (revoke invitations) or add seats to the plan"));
+    }
+
+    /**
+     * Checks the per-inviter quota for {@code wanted} more invitations. System actors have no quota.
+     *
+     * @param inviter       the inviter, not {@code null}
+     * @param usedInWindow  invitations the inviter created in the last quota window
+     * @param wanted        how many invitations would be added, at least 1
+     * @return the refusal, or empty when within quota or there is none
+     */
+    public Optional<Refusal> checkQuota(Inviter inviter, long usedInWindow, long wanted) {
+        if (settings.quota() == null || inviter.isSystem()
+                || usedInWindow + wanted <= settings.quota().maxInvitations()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Refusal(ErrorCode.QUOTA_EXCEEDED, "inviter", inviter.userId() + " created "
+                + usedInWindow + " invitations in the last " + describe(settings.quota().window())
+                + "; the quota is " + settings.quota().maxInvitations() + " — try again later"));
+    }
+
+    /**
+     * Checks whether an actor may manage (send, resend, re-invite, revoke) an invitation: the
+     * original inviter always may; others need the tenant's manage level and, at a
+     * {@code *_LOCAL} level, the invitation's unit. Except for revoking, invitations must be on.
+     *
+     * @param actor      the actor, not {@code null}
+     * @param invitation the invitation, not {@code null}
+     * @param revoking   {@code true} when the action is a revoke (allowed while invitations are off)
+     * @return every refusal, empty when allowed
+     */
+    public List<Refusal> checkManage(Inviter actor, Invitation invitation, boolean revoking) {
+        List<Refusal> out = new ArrayList<>();
+        if (!revoking) {
+            checkEnabled(out);
+        }
+        if (!actor.userId().equals(invitation.invitedBy())) {
+            checkAtManageLevel(actor, invitation, "manage", out);
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Checks whether an actor may send every provisioned invitation of the tenant at once ("invite
+     * all"): invitations on, and the tenant's manage level. Each invitation is then checked with
+     * {@link #checkManage}.
+     *
+     * @param actor the actor, not {@code null}
+     * @return every refusal, empty when allowed
+     */
+    public List<Refusal> checkSendAll(Inviter actor) {
+        List<Refusal> out = new ArrayList<>();
+        checkEnabled(out);
+        if (!actor.level().atLeast(settings.manageLevel())) {
+            out.add(new Refusal(ErrorCode.NOT_ALLOWED_TO_MANAGE, "actor", actor.userId() + " is " + actor.level()
+                    + "; inviting all provisioned people needs " + settings.manageLevel() + " or higher"));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Checks whether an actor may approve or reject an acceptance: the tenant's manage level and,
+     * at a {@code *_LOCAL} level, the invitation's unit. The inviter gets no exemption.
+     *
+     * @param actor      the actor, not {@code null}
+     * @param invitation the invitation, not {@code null}
+     * @return every refusal, empty when allowed
+     */
+    public List<Refusal> checkDecide(Inviter actor, Invitation invitation) {
+        List<Refusal> out = new ArrayList<>();
+        checkAtManageLevel(actor, invitation, "approve or reject", out);
+        return List.copyOf(out);
+    }
+
+    /**
+     * Checks the resend cap and cooldown of a pending invitation.
+     *
+     * @param invitation the invitation, not {@code null}
+     * @param now        the current instant, not {@code null}
+     * @return every refusal, empty when a resend is allowed now
+     */
+    public List<Refusal> checkResend(Invitation invitation, Instant now) {
+        List<Refusal> out = new ArrayList<>();
+        if (invitation.resendCount() >= settings.resendLimit()) {
+            out.add(new Refusal(ErrorCode.RESEND_LIMIT, "resendCount", "invitation " + invitation.id()
+                    + " was resent " + invitation.resendCount() + " times; the limit is " + settings.resendLimit()
+                    + " — revoke it and invite again, or wait for it to expire and re-invite"));
+        }
+        Instant last = invitation.delivery().lastQueuedAt() != null ? invitation.delivery().lastQueuedAt()
+                : invitation.invitedAt();
+        if (last != null && now.isBefore(last.plus(settings.resendCooldown()))) {
+            out.add(new Refusal(ErrorCode.RESEND_COOLDOWN, "resend", "invitation " + invitation.id()
+                    + " was sent at " + last + "; resend again after " + last.plus(settings.resendCooldown())));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Checks whether an actor may reveal (or export) an invitation's claim link: administrator
+     * levels only, a {@code *_LOCAL} administrator within their units.
+     *
+     * @param actor      the actor, not {@code null}
+     * @param invitation the invitation, not {@code null}
+     * @return every refusal, empty when allowed
+     */
+    public List<Refusal> checkReveal(Inviter actor, Invitation invitation) {
+        List<Refusal> out = new ArrayList<>();
+        if (!actor.level().isAdmin()) {
+            out.add(new Refusal(ErrorCode.LEVEL_TOO_LOW, "actor", actor.userId() + " is " + actor.level()
+                    + "; revealing a claim link needs an administrator level (ADMIN_LOCAL or ADMIN_TENANT)"));
+        } else if (actor.level().isLocal()) {
+            checkUnit(actor, invitation.grant().unit(), "reveal links in", out);
+        }
+        return List.copyOf(out);
+    }
+
+    private void checkEnabled(List<Refusal> out) {
+        if (!settings.invitationsEnabled()) {
+            out.add(new Refusal(ErrorCode.INVITATIONS_DISABLED, "tenant",
+                    "invitations are switched off for this tenant; an administrator can switch them on"));
+        }
+    }
+
+    private void checkAtManageLevel(Inviter actor, Invitation invitation, String what, List<Refusal> out) {
+        if (!actor.level().atLeast(settings.manageLevel())) {
+            out.add(new Refusal(ErrorCode.NOT_ALLOWED_TO_MANAGE, "actor", actor.userId() + " is " + actor.level()
+                    + " and did not send invitation " + invitation.id() + "; to " + what
+                    + " invitations others sent one needs " + settings.manageLevel() + " or higher"));
+        } else if (actor.level().isLocal()) {
+            checkUnit(actor, invitation.grant().unit(), what + " invitations in", out);
+        }
+    }
+
+    private static void checkUnit(Inviter actor, UnitId unit, String what, List<Refusal> out) {
+        if (unit == null || !actor.units().contains(unit)) {
+            out.add(new Refusal(ErrorCode.OUTSIDE_UNIT, "unit", actor.userId() + " is " + actor.level()
+                    + " and may only " + what + " their units " + sorted(actor.units()) + "; "
+                    + (unit == null ? "no unit was given — name one of them" : "unit " + unit + " is not one of them")));
+        }
+    }
+
+    private void checkGroupAdmin(Inviter inviter, Target target, Grant grant, List<Refusal> out) {
+        Set<String> groups = new LinkedHashSet<>(grant.groups());
+        if (GROUP_TARGET_TYPE.equals(target.type())) {
+            groups.add(target.id());
+        }
+        if (inviter.administeredGroups().isEmpty() || groups.isEmpty()) {
+            out.add(new Refusal(ErrorCode.LEVEL_TOO_LOW, "inviter", inviter.userId() + " is " + inviter.level()
+                    + "; inviting in this tenant needs " + settings.minimumInviteLevel()
+                    + " or higher — ask someone at that level to invite"));
+        } else if (!settings.groupAdminsMayInvite()) {
+            out.add(new Refusal(ErrorCode.NOT_GROUP_ADMIN, "groups", "this tenant does not let group administrators"
+                    + " invite; ask someone at " + settings.minimumInviteLevel() + " or higher"));
+        } else if (!inviter.administeredGroups().containsAll(groups)) {
+            Set<String> foreign = new TreeSet<>(groups);
+            foreign.removeAll(inviter.administeredGroups());
+            out.add(new Refusal(ErrorCode.NOT_GROUP_ADMIN, "groups", inviter.userId()
+                    + " may only invite into the groups they administer " + sorted(inviter.administeredGroups())
+                    + "; not into " + foreign));
+        }
+    }
+
+    private void checkRole(Inviter inviter, Grant grant, List<Refusal> out) {
+        Optional<PermissionLevel> needed = settings.levelToGrant(grant.role());
+        if (needed.isEmpty()) {
+            out.add(new Refusal(ErrorCode.UNKNOWN_ROLE, "role", "role '" + grant.role()
+                    + "' is not one of this tenant's roles " + settings.roles().keySet()));
+        } else if (!inviter.level().atLeast(needed.get())) {
+            out.add(new Refusal(ErrorCode.ROLE_ABOVE_INVITER, "role", "granting role '" + grant.role() + "' needs "
+                    + needed.get() + "; " + inviter.userId() + " is " + inviter.level()
+                    + " — choose a role at or below your own level"));
+        }
+    }
+
+    private static Set<String> sorted(Set<?> values) {
+        Set<String> s = new TreeSet<>();
+        values.forEach(v -> s.add(v.toString()));
+        return s;
+    }
+
+    private static String describe(Duration d) {
+        if (d.toDaysPart() > 0 && d.toHoursPart() == 0 && d.toMinutesPart() == 0) {
+            return d.toDays() == 1 ? "day" : d.toDays() + " days";
+        }
+        if (d.toHours() > 0 && d.toMinutesPart() == 0 && d.toSecondsPart() == 0) {
+            return d.toHours() == 1 ? "hour" : d.toHours() + " hours";
+        }
+        return d.toString();
+    }
+}

@@ -1,0 +1,168 @@
+package io.invitations.core;
+
+import io.invitations.core.policy.SeatCount;
+import io.invitations.core.referral.ReferralStats;
+import io.invitations.core.testing.Fixture;
+import io.invitations.spi.invitation.EmailAddress;
+import io.invitations.spi.invitation.Invitation;
+import io.invitations.spi.invitation.InvitationStatus;
+import io.invitations.spi.invitation.Inviter;
+import io.invitations.spi.invitation.PermissionLevel;
+import io.invitations.spi.storage.InvitationQuery;
+import io.invitations.spi.storage.Page;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.OptionalLong;
+
+import static io.invitations.core.testing.Fixture.ACME;
+import static io.invitations.core.testing.Fixture.ADMIN;
+import static io.invitations.core.testing.Fixture.claim;
+import static io.invitations.core.testing.Fixture.user;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+@DisplayName("Queries, seats and referrals")
+class QueriesAndReferralsTest {
+    private final Fixture f = new Fixture();
+    private final Inviter alice = user("alice", PermissionLevel.USER);
+    private final Inviter bob = user("bob", PermissionLevel.USER);
+
+    private Invitation inviteAs(Inviter inviter, String email) {
+        return f.service.invite(InviteRequest.builder(ACME, inviter).email(email).role("member").build());
+    }
+
+    @Nested
+    @DisplayName("queries")
+    class Queries {
+        @Test
+        void invitations_are_listed_per_tenant_and_inviter_by_effective_status_in_pages() {
+            f.configure(s -> s.minimumInviteLevel(PermissionLevel.USER));
+            for (int i = 0; i < 5; i++) {
+                inviteAs(alice, "a" + i + "@example.com");
+                f.clock.advance(Duration.ofMinutes(1));
+            }
+            Invitation bobs = inviteAs(bob, "b@example.com");
+            f.clock.advance(Duration.ofDays(7));
+            Invitation fresh = inviteAs(bob, "c@example.com");
+
+            Page<Invitation> first = f.service.query(InvitationQuery.of(ACME).invitedBy("alice")
+                    .statuses(InvitationStatus.EXPIRED).page(0, 2).build());
+            assertThat(first.items()).hasSize(2).allMatch(i -> i.status() == InvitationStatus.EXPIRED);
+            assertThat(first.hasMore()).isTrue();
+            Page<Invitation> last = f.service.query(InvitationQuery.of(ACME).invitedBy("alice")
+                    .statuses(InvitationStatus.EXPIRED).page(4, 2).build());
+            assertThat(last.items()).hasSize(1);
+            assertThat(last.hasMore()).isFalse();
+
+            assertThat(f.service.query(InvitationQuery.of(ACME).invitedBy("bob").build()).items())
+                    .extracting(Invitation::id, Invitation::status)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(bobs.id(), InvitationStatus.EXPIRED),
+                            org.assertj.core.groups.Tuple.tuple(fresh.id(), InvitationStatus.PENDING));
+            assertThat(f.service.query(InvitationQuery.of(ACME).statuses(InvitationStatus.PENDING).build()).items())
+                    .extracting(Invitation::id).containsExactly(fresh.id());
+            assertThat(f.service.query(InvitationQuery.of(Fixture.GLOBEX).build()).items()).isEmpty();
+        }
+
+        @Test
+        void find_reports_the_status_as_it_reads_now() {
+            Invitation inv = f.invite("a@example.com");
+            f.clock.advance(Duration.ofDays(7));
+            assertThat(f.service.find(ACME, inv.id())).get().extracting(Invitation::status)
+                    .isEqualTo(InvitationStatus.EXPIRED);
+            assertThat(f.service.find(ACME, io.invitations.spi.invitation.InvitationId.of("nope"))).isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("seats")
+    class Seats {
+        @Test
+        void without_a_limit_seats_are_unlimited() {
+            f.invite("a@example.com");
+            SeatCount seats = f.service.seats(ACME);
+            assertThat(seats.unlimited()).isTrue();
+            assertThat(seats.remaining()).isEmpty();
+            assertThat(seats.pending()).isEqualTo(1);
+        }
+
+        @Test
+        void open_invitations_hold_a_seat_until_accepted_revoked_or_expired() {
+            f.seats.setLimit(ACME, 5);
+            f.directory.addMember(ACME, EmailAddress.of("boss@example.com"));
+            Invitation accepted = f.invite("a@example.com");
+            Invitation revoked = f.invite("b@example.com");
+            f.invite("c@example.com");
+            f.service.provision(f.request("d@example.com").build());
+            assertThat(f.service.seats(ACME)).isEqualTo(new SeatCount(OptionalLong.of(5), 1, 4));
+            assertThat(f.service.seats(ACME).remaining()).hasValue(0);
+
+            f.service.accept(claim(f.token(accepted)));
+            assertThat(f.service.seats(ACME)).isEqualTo(new SeatCount(OptionalLong.of(5), 2, 3));
+            f.service.revoke(ADMIN, ACME, revoked.id(), null);
+            assertThat(f.service.seats(ACME).remaining()).hasValue(1);
+            f.clock.advance(Duration.ofDays(7));
+            assertThat(f.service.seats(ACME).pending()).as("only the provisioned one is left").isEqualTo(1);
+            assertThat(f.service.seats(ACME).remaining()).hasValue(2);
+        }
+
+        @Test
+        void re_inviting_needs_a_free_seat_again() {
+            f.seats.setLimit(ACME, 1);
+            Invitation inv = f.invite("a@example.com");
+            f.clock.advance(Duration.ofDays(8));
+            f.invite("b@example.com");
+            assertThat(Fixture.refused(() -> f.service.reinvite(ADMIN, ACME, inv.id())).code())
+                    .isEqualTo(io.invitations.spi.ErrorCode.SEAT_LIMIT_REACHED);
+        }
+    }
+
+    @Nested
+    @DisplayName("referrals")
+    class Referrals {
+        @Test
+        void per_inviter_sent_accepted_and_rate_over_a_period() {
+            f.configure(s -> s.minimumInviteLevel(PermissionLevel.USER));
+            Instant start = f.clock.instant();
+            Invitation a1 = inviteAs(alice, "a1@example.com");
+            Invitation a2 = inviteAs(alice, "a2@example.com");
+            inviteAs(alice, "a3@example.com");
+            inviteAs(alice, "a4@example.com");
+            f.service.provision(InviteRequest.builder(ACME, alice).email("p@example.com").role("member").build());
+            f.service.accept(claim(f.token(a1)));
+            f.service.accept(claim(f.token(a2)));
+            f.clock.advance(Duration.ofDays(30));
+            Invitation later = inviteAs(alice, "late@example.com");
+            f.service.accept(claim(f.token(later)));
+
+            ReferralStats month = f.service.referrals(ACME, "alice", start, start.plus(Duration.ofDays(1)));
+            assertThat(month.sent()).as("provisioned but unsent does not count").isEqualTo(4);
+            assertThat(month.accepted()).isEqualTo(2);
+            assertThat(month.acceptanceRate()).isCloseTo(0.5, within(1e-9));
+            assertThat(f.service.referrals(ACME, "alice", null, null).sent()).isEqualTo(5);
+            assertThat(f.service.referrals(ACME, "nobody", null, null)).isEqualTo(
+                    new ReferralStats("nobody", "nobody", 0, 0));
+        }
+
+        @Test
+        void top_inviters_rank_by_accepted_then_sent_and_leave_out_system_actors() {
+            f.configure(s -> s.minimumInviteLevel(PermissionLevel.USER));
+            Invitation b1 = inviteAs(bob, "b1@example.com");
+            inviteAs(alice, "a1@example.com");
+            inviteAs(alice, "a2@example.com");
+            Invitation s1 = inviteAs(Inviter.system("directory-sync"), "s1@example.com");
+            Invitation s2 = inviteAs(Inviter.system("directory-sync"), "s2@example.com");
+            f.service.accept(claim(f.token(b1)));
+            f.service.accept(claim(f.token(s1)));
+            f.service.accept(claim(f.token(s2)));
+
+            assertThat(f.service.topInviters(ACME, null, null, 10)).extracting(ReferralStats::inviterId)
+                    .containsExactly("bob", "alice");
+            assertThat(f.service.topInviters(ACME, null, null, 1)).singleElement()
+                    .extracting(ReferralStats::inviterName).isEqualTo("User bob");
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package io.invitations.core.memory;
+
+import io.invitations.spi.storage.InvitationStore;
+import io.invitations.tck.InvitationStoreCompatibilityKit;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+/**
+ * Proves that the storage compatibility kit catches broken stores: it runs the whole kit, through
+ * the JUnit Platform launcher, against the correct in-memory store and against each of
+ * {@link BrokenStores}, and checks which checks fail. The kit classes below are nested, not named
+ * {@code *Test}, and disabled except in these runs, so the build never runs them on its own.
+ */
+class BrokenStoresFailTheKitTest {
+    /**
+     * Keeps the kits below from running on their own, even when a {@code -Dtest} pattern overrides
+     * surefire's exclusion of nested classes; {@link KitRun} switches this condition off.
+     */
+    static final String RUN_BY_THE_LAUNCHER_ONLY = "run through the launcher by BrokenStoresFailTheKitTest";
+
+    @Disabled(RUN_BY_THE_LAUNCHER_ONLY)
+    static class CorrectStore extends InvitationStoreCompatibilityKit {
+        @Override
+        protected InvitationStore createStore() {
+            return new InMemoryInvitationStore();
+        }
+    }
+
+    @Disabled(RUN_BY_THE_LAUNCHER_ONLY)
+    static class StoreIgnoringVersions extends InvitationStoreCompatibilityKit {
+        @Override
+        protected InvitationStore createStore() {
+            return new BrokenStores.IgnoresVersions();
+        }
+    }
+
+    @Disabled(RUN_BY_THE_LAUNCHER_ONLY)
+    static class StoreIgnoringTheOpenInvitationRule extends InvitationStoreCompatibilityKit {
+        @Override
+        protected InvitationStore createStore() {
+            return new BrokenStores.IgnoresOpenInvitationRule();
+        }
+    }
+
+    @Disabled(RUN_BY_THE_LAUNCHER_ONLY)
+    static class NonAtomicStore extends InvitationStoreCompatibilityKit {
+        @Override
+        protected InvitationStore createStore() {
+            return new BrokenStores.NotAtomic();
+        }
+    }
+
+    @Disabled(RUN_BY_THE_LAUNCHER_ONLY)
+    static class StoreLeakingAcrossTenants extends InvitationStoreCompatibilityKit {
+        @Override
+        protected InvitationStore createStore() {
+            return new BrokenStores.LeaksAcrossTenants();
+        }
+    }
+
+    @Test
+    @DisplayName("the correct in-memory store passes every check of the kit, and the kit has at least 25 of them")
+    void correctStorePassesEverything() {
+        KitRun run = KitRun.of(CorrectStore.class);
+
+        assertThat(run.failed()).as(run.toString()).isEmpty();
+        assertThat(run.passed()).hasSizeGreaterThanOrEqualTo(25);
+    }
+
+    @Test
+    @DisplayName("a store that ignores versions fails the compare-and-set checks, including the 32-thread race")
+    void storeIgnoringVersionsIsCaught() {
+        KitRun run = KitRun.of(StoreIgnoringVersions.class);
+
+        assertThat(run.failed()).as(run.toString()).contains(
+                "CompareAndSet.staleVersionIsRefused",
+                "CompareAndSet.skippedVersionIsRefused",
+                "Atomicity.staleUpdateUndoesTheBatch",
+                "Atomicity.staleLinkUpdateUndoesTheJoin",
+                "Links.linkUpdatesAreCompareAndSet",
+                "Concurrency.oneCompareAndSetWins",
+                "Concurrency.oneConcurrentLinkUseWins");
+        assertThat(run.passed()).contains("ReadingBack.everyFieldReadsBack", "CompareAndSet.nextVersionReplacesEveryField");
+    }
+
+    @Test
+    @DisplayName("a store that ignores the open-invitation rule fails the one-open-invitation checks, "
+            + "including the concurrent inserts")
+    void storeIgnoringTheOpenInvitationRuleIsCaught() {
+        KitRun run = KitRun.of(StoreIgnoringTheOpenInvitationRule.class);
+
+        assertThat(run.failed()).as(run.toString()).contains(
+                "OneOpenInvitation.secondOpenInvitationIsRefused",
+                "OneOpenInvitation.emailsMatchWhateverTheCase",
+                "OneOpenInvitation.everyOpenStatusBlocks",
+                "OneOpenInvitation.identifiersMatchByKindAndValue",
+                "OneOpenInvitation.duplicatesWithinOneBatchAreRefused",
+                "OneOpenInvitation.reopeningWhileAnotherIsOpenIsRefused",
+                "Atomicity.thirdOfFiveInsertsIsADuplicate",
+                "Concurrency.oneOfManyConcurrentInsertsWins");
+        assertThat(run.passed()).contains("ReadingBack.everyFieldReadsBack",
+                "OneOpenInvitation.closedInvitationsDoNotBlock", "OneOpenInvitation.findOpenFollowsTheStoredStatus");
+    }
+
+    @Test
+    @DisplayName("a store that applies a batch piece by piece fails the atomicity checks")
+    void nonAtomicStoreIsCaught() {
+        KitRun run = KitRun.of(NonAtomicStore.class);
+
+        assertThat(run.failed()).as(run.toString()).contains(
+                "Atomicity.thirdOfFiveInsertsIsADuplicate",
+                "Atomicity.staleUpdateUndoesTheBatch",
+                "Atomicity.historyForUnknownInvitationIsRefused",
+                "Atomicity.messageForUnknownInvitationIsRefused",
+                "Atomicity.staleLinkUpdateUndoesTheJoin",
+                "OneOpenInvitation.duplicatesWithinOneBatchAreRefused",
+                "ReadingBack.reusedIdIsRefused");
+        assertThat(run.passed()).contains("ReadingBack.everyFieldReadsBack", "CompareAndSet.staleVersionIsRefused");
+    }
+
+    @Test
+    @DisplayName("a store that falls back to other tenants fails the tenant-isolation checks")
+    void storeLeakingAcrossTenantsIsCaught() {
+        KitRun run = KitRun.of(StoreLeakingAcrossTenants.class);
+
+        assertThat(run.failed()).as(run.toString()).contains(
+                "TenantIsolation.lookupsStayInTheirTenant",
+                "TenantIsolation.queriesStayInTheirTenant",
+                "TenantIsolation.historyAndOutboxStayInTheirTenant",
+                "TenantIsolation.linksStayInTheirTenant");
+        assertThat(run.passed()).contains("ReadingBack.everyFieldReadsBack", "CompareAndSet.staleVersionIsRefused");
+    }
+
+    /**
+     * The results of one run of the kit, by check: {@code Group.method} (the kit's nested class and
+     * method name, stable where display names may be reworded).
+     */
+    private record KitRun(String kit, Map<String, TestExecutionResult> results) {
+
+        static KitRun of(Class<? extends InvitationStoreCompatibilityKit> kit) {
+            LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                    .selectors(selectClass(kit))
+                    .configurationParameter("junit.jupiter.conditions.deactivate", "org.junit.*DisabledCondition")
+                    .build();
+            Map<String, TestExecutionResult> results = new TreeMap<>();
+            TestExecutionListener recorder = new TestExecutionListener() {
+                @Override
+                public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+                    if (id.isTest() && id.getSource().orElse(null) instanceof MethodSource m) {
+                        String group = m.getClassName().substring(m.getClassName().lastIndexOf('$') + 1);
+                        synchronized (results) {
+                            results.put(group + "." + m.getMethodName(), result);
+                        }
+                    }
+                }
+            };
+            LauncherFactory.create().execute(request, recorder);
+            return new KitRun(kit.getSimpleName(), results);
+        }
+
+        Set<String> failed() {
+            return names(false);
+        }
+
+        Set<String> passed() {
+            return names(true);
+        }
+
+        private Set<String> names(boolean successful) {
+            return results.entrySet().stream()
+                    .filter(e -> (e.getValue().getStatus() == TestExecutionResult.Status.SUCCESSFUL) == successful)
+                    .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
+        }
+
+        @Override
+        public String toString() {
+            return kit + " failed " + failed() + " of " + results.size() + " checks";
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.invitations.core.memory;
+
+import io.invitations.spi.invitation.Contact;
+import io.invitations.spi.invitation.HistoryEntry;
+import io.invitations.spi.invitation.Invitation;
+import io.invitations.spi.invitation.InvitationId;
+import io.invitations.spi.invitation.InvitationLink;
+import io.invitations.spi.invitation.LinkId;
+import io.invitations.spi.invitation.Target;
+import io.invitations.spi.invitation.TenantId;
+import io.invitations.spi.storage.InvitationQuery;
+import io.invitations.spi.storage.InvitationStore;
+import io.invitations.spi.storage.OutboxMessage;
+import io.invitations.spi.storage.Page;
+import io.invitations.spi.storage.WriteBatch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * A store that hands every call to another one; the deliberately broken stores of
+ * {@link BrokenStoresFailTheKitTest} override the calls they break.
+ */
+abstract class ForwardingInvitationStore implements InvitationStore {
+    private final InvitationStore delegate;
+
+    ForwardingInvitationStore(InvitationStore delegate) {
+        this.delegate = delegate;
+    }
+
+    InvitationStore delegate() {
+        return delegate;
+    }
+
+    /**
+     * Copies a batch, changing its inserted and updated invitations and its updated links.
+     *
+     * @param batch       the batch
+     * @param inserts     applied to each inserted invitation
+     * @param updates     applied to each updated invitation
+     * @param linkUpdates applied to each updated link
+     * @return the new batch
+     */
+    static WriteBatch rebuild(WriteBatch batch, UnaryOperator<Invitation> inserts, UnaryOperator<Invitation> updates,
+                              UnaryOperator<InvitationLink> linkUpdates) {
+        WriteBatch.Builder b = WriteBatch.builder();
+        batch.inserts().forEach(i -> b.insert(inserts.apply(i)));
+        batch.updates().forEach(i -> b.update(updates.apply(i)));
+        batch.history().forEach(b::append);
+        batch.enqueued().forEach(b::enqueue);
+        batch.outboxOutcomes().forEach(b::outboxOutcome);
+        batch.linkInserts().forEach(b::insertLink);
+        batch.linkUpdates().forEach(l -> b.updateLink(linkUpdates.apply(l)));
+        return b.build();
+    }
+
+    @Override
+    public void write(WriteBatch batch) {
+        delegate.write(batch);
+    }
+
+    @Override
+    public Optional<Invitation> find(TenantId tenantId, InvitationId id) {
+        return delegate.find(tenantId, id);
+    }
+
+    @Override
+    public Optional<Invitation> findOpen(TenantId tenantId, Target target, Contact contact) {
+        return delegate.findOpen(tenantId, target, contact);
+    }
+
+    @Override
+    public List<Invitation> findByInvitee(TenantId tenantId, Contact contact) {
+        return delegate.findByInvitee(tenantId, contact);
+    }
+
+    @Override
+    public Page<Invitation> query(InvitationQuery query) {
+        return delegate.query(query);
+    }
+
+    @Override
+    public long count(InvitationQuery query) {
+        return delegate.count(query);
+    }
+
+    @Override
+    public List<Invitation> dueForExpiry(Instant now, int limit) {
+        return delegate.dueForExpiry(now, limit);
+    }
+
+    @Override
+    public List<HistoryEntry> history(TenantId tenantId, InvitationId id) {
+        return delegate.history(tenantId, id);
+    }
+
+    @Override
+    public Optional<InvitationLink> findLink(TenantId tenantId, LinkId id) {
+        return delegate.findLink(tenantId, id);
+    }
+
+    @Override
+    public List<InvitationLink> links(TenantId tenantId) {
+        return delegate.links(tenantId);
+    }
+
+    @Override
+    public List<OutboxMessage> claimOutbox(Instant now, int limit, Duration lease) {
+        return delegate.claimOutbox(now, limit, lease);
+    }
+
+    @Override
+    public List<OutboxMessage> outbox(TenantId tenantId, InvitationId invitationId) {
+        return delegate.outbox(tenantId, invitationId);
+    }
+}

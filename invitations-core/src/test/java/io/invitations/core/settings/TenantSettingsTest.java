@@ -1,0 +1,64 @@
+package io.invitations.core.settings;
+
+import io.invitations.core.memory.InMemoryTenantSettingsSource;
+import io.invitations.spi.invitation.PermissionLevel;
+import io.invitations.spi.invitation.TenantId;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("Tenant settings")
+class TenantSettingsTest {
+    @Test
+    void the_defaults_match_the_design() {
+        TenantSettings s = TenantSettings.defaults();
+        assertThat(s.invitationsEnabled()).isTrue();
+        assertThat(s.invitationTtl()).isEqualTo(Duration.ofDays(7));
+        assertThat(s.bulkLimit()).isEqualTo(500);
+        assertThat(s.resendPolicy()).isEqualTo(ResendPolicy.SAME_LINK_EXTEND);
+        assertThat(s.allowedDomains()).isEmpty();
+        assertThat(s.quotaIfAny()).isEmpty();
+        assertThat(s.approvalRequired()).isFalse();
+        assertThat(s.defaultLocale()).isEqualTo(Locale.ENGLISH);
+        assertThat(s.claimUrlTemplate()).contains(TenantSettings.TOKEN_PLACEHOLDER);
+        assertThat(s.levelToGrant("Member")).contains(PermissionLevel.USER);
+        assertThat(s.levelToGrant("admin")).contains(PermissionLevel.ADMIN_TENANT);
+    }
+
+    @Test
+    void a_copy_through_the_builder_is_equal_and_changes_one_thing_at_a_time() {
+        TenantSettings s = TenantSettings.builder().approvalRequired(true).build();
+        assertThat(s.toBuilder().build()).isEqualTo(s);
+        assertThat(s.toBuilder().bulkLimit(100).build()).isNotEqualTo(s).extracting(TenantSettings::bulkLimit)
+                .isEqualTo(100);
+    }
+
+    @Test
+    void domains_are_normalised_like_emails() {
+        TenantSettings s = TenantSettings.builder().allowedDomains(" @Example.COM ", "bücher.de").build();
+        assertThat(s.allowedDomains()).containsExactlyInAnyOrder("example.com", "xn--bcher-kva.de");
+        assertThat(s.allowsDomain("example.com")).isTrue();
+        assertThat(s.allowsDomain("other.com")).isFalse();
+    }
+
+    @Test
+    void two_roles_that_differ_only_in_case_are_refused() {
+        InvalidSettingsException e = org.assertj.core.api.Assertions.catchThrowableOfType(InvalidSettingsException.class,
+                () -> TenantSettings.builder().role("Admin", PermissionLevel.ADMIN_LOCAL).build());
+        assertThat(e.problems()).singleElement().asString().contains("twice");
+    }
+
+    @Test
+    void the_in_memory_source_gives_branded_defaults_and_applies_updates() {
+        InMemoryTenantSettingsSource source = new InMemoryTenantSettingsSource();
+        TenantId acme = TenantId.of("acme");
+        assertThat(source.settingsFor(acme).branding().tenantName()).isEqualTo("acme");
+        source.update(acme, s -> s.toBuilder().invitationsEnabled(false).build());
+        assertThat(source.settingsFor(acme).invitationsEnabled()).isFalse();
+        assertThat(source.settingsFor(TenantId.of("other")).invitationsEnabled()).isTrue();
+    }
+}

@@ -1,0 +1,137 @@
+package io.invitations.core.testing;
+
+import io.invitations.core.ClaimRequest;
+import io.invitations.core.InvitationService;
+import io.invitations.core.InviteRequest;
+import io.invitations.core.event.InvitationEventJson;
+import io.invitations.core.memory.InMemoryIdentityDirectory;
+import io.invitations.core.memory.InMemoryInvitationStore;
+import io.invitations.core.memory.InMemoryKeyRing;
+import io.invitations.core.memory.InMemorySeatLedger;
+import io.invitations.core.memory.InMemoryTenantSettingsSource;
+import io.invitations.core.memory.RecordingMailer;
+import io.invitations.core.settings.TenantSettings;
+import io.invitations.spi.InvitationException;
+import io.invitations.spi.event.InvitationEvent;
+import io.invitations.spi.invitation.Invitation;
+import io.invitations.spi.invitation.InvitationId;
+import io.invitations.spi.invitation.Inviter;
+import io.invitations.spi.invitation.PermissionLevel;
+import io.invitations.spi.invitation.TenantId;
+import io.invitations.spi.invitation.UnitId;
+import io.invitations.spi.security.SigningKey;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * A service on the in-memory adapters with a hand-moved clock, fixed ids ({@code inv-1},
+ * {@code inv-2}, ...), a fixed key and a recording listener; plus helpers that keep tests short.
+ */
+public final class Fixture {
+    public static final TenantId ACME = TenantId.of("acme");
+    public static final TenantId GLOBEX = TenantId.of("globex");
+    public static final UnitId PARIS = UnitId.of("paris");
+    public static final UnitId BERLIN = UnitId.of("berlin");
+    public static final Inviter ADMIN = Inviter.of("admin-1", "Ada Admin", PermissionLevel.ADMIN_TENANT);
+    public static final String PASSWORD = "correct horse battery staple";
+
+    public final MutableClock clock = MutableClock.at("2026-11-22T09:00:00Z");
+    public final InMemoryInvitationStore store = new InMemoryInvitationStore();
+    public final InMemoryIdentityDirectory directory = new InMemoryIdentityDirectory();
+    public final InMemorySeatLedger seats = InMemorySeatLedger.countingMembersOf(directory);
+    public final InMemoryTenantSettingsSource settings = new InMemoryTenantSettingsSource();
+    public final InMemoryKeyRing keys = InMemoryKeyRing.of(SigningKey.of("k1",
+            "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII)));
+    public final RecordingMailer mailer = new RecordingMailer();
+    public final List<InvitationEvent> events = new CopyOnWriteArrayList<>();
+    private final AtomicInteger ids = new AtomicInteger();
+    public final InvitationService service;
+
+    public Fixture() {
+        this(true);
+    }
+
+    /**
+     * Creates the fixture.
+     *
+     * @param watchEvents whether every event's text and JSON go to the leak guard (long random runs
+     *                    turn it off: events are checked for secrets elsewhere)
+     */
+    public Fixture(boolean watchEvents) {
+        service = InvitationService.builder().store(store).identityDirectory(directory).seatLedger(seats)
+                .settings(settings).keyRing(keys).mailer(mailer).clock(clock)
+                .idGenerator(() -> InvitationId.of("inv-" + ids.incrementAndGet()))
+                .listener(e -> {
+                    if (watchEvents) {
+                        Secrets.observed(e.toString());
+                        Secrets.observed(InvitationEventJson.toJson(e));
+                    }
+                    events.add(e);
+                })
+                .build();
+    }
+
+    /** Changes the settings of {@link #ACME}. */
+    public Fixture configure(UnaryOperator<TenantSettings.Builder> change) {
+        return configure(ACME, change);
+    }
+
+    /** Changes the settings of a tenant. */
+    public Fixture configure(TenantId tenant, UnaryOperator<TenantSettings.Builder> change) {
+        settings.update(tenant, s -> change.apply(s.toBuilder()).build());
+        return this;
+    }
+
+    public static Inviter user(String id, PermissionLevel level, UnitId... units) {
+        return Inviter.of(id, "User " + id, level).withUnits(Set.of(units));
+    }
+
+    /** A member-role request by the tenant admin. */
+    public InviteRequest.Builder request(String email) {
+        return InviteRequest.builder(ACME, ADMIN).email(email).role("member");
+    }
+
+    public Invitation invite(String email) {
+        return service.invite(request(email).build());
+    }
+
+    /** The invitation's current link token, as an admin reveals it; registered with the leak guard. */
+    public String token(Invitation invitation) {
+        return Secrets.issued(service.revealLink(ADMIN, invitation.tenantId(), invitation.id()).token());
+    }
+
+    /** A complete claim for a tenant without SSO. */
+    public static ClaimRequest claim(String token) {
+        return ClaimRequest.builder(token).password(PASSWORD.toCharArray()).build();
+    }
+
+    public Invitation stored(Invitation invitation) {
+        return store.find(invitation.tenantId(), invitation.id()).orElseThrow();
+    }
+
+    /** Runs an action that must be refused; records the exception for the leak guard and returns it. */
+    public static InvitationException refused(ThrowingCallable action) {
+        try {
+            action.call();
+        } catch (InvitationException e) {
+            Secrets.observed(e);
+            return e;
+        } catch (Throwable t) {
+            Secrets.observed(t);
+            throw new AssertionError("expected an InvitationException, got " + t, t);
+        }
+        return fail("expected the action to be refused, but it succeeded");
+    }
+
+    public List<String> eventTypes() {
+        return events.stream().map(InvitationEvent::type).toList();
+    }
+}

@@ -1,0 +1,116 @@
+package io.invitations.csv;
+
+import io.invitations.core.bulk.StatusReport;
+import io.invitations.csv.internal.CsvTableWriter;
+import io.invitations.spi.invitation.Invitation;
+
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.StreamSupport;
+
+/**
+ * Writes claim links as CSV, for hosts that hand links out another way (print, an SMS gateway, a
+ * mail merge from a manager): the {@link StatusReport} columns of each invitation followed by a
+ * {@value #CLAIM_LINK_HEADER} column. Every cell is neutralised against formula injection.
+ *
+ * <p><b>This class trusts its caller.</b> Claim links are secrets: the facade's export method
+ * checks that the actor holds an admin level and re-derives each link from the key ring (links are
+ * never stored); this class only writes what it is given. Do not call it with links the actor may
+ * not see. {@link CsvImporter} never imports a {@value #CLAIM_LINK_HEADER} column, so a file that
+ * comes back does not copy links into metadata. Thread-safe: the class holds no state.
+ *
+ * <pre>{@code
+ * List<ClaimLinkExport.Entry> entries = ...;   // from the facade, for an admin
+ * ClaimLinkExport.write(entries, clock.instant(), out, CsvExportOptions.excel());
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public final class ClaimLinkExport {
+    /** The header of the link column. */
+    public static final String CLAIM_LINK_HEADER = "claim link";
+
+    /** The header row: {@link StatusReport#HEADERS} and {@value #CLAIM_LINK_HEADER}. */
+    public static final List<String> HEADERS = headers();
+
+    private ClaimLinkExport() {
+    }
+
+    /**
+     * Writes the links as UTF-8 bytes.
+     *
+     * @param entries the invitations with their links, in the order to write them; iterated once
+     * @param asOf    the instant statuses are judged at; usually the service clock's {@code instant()}
+     * @param out     the target; flushed, not closed
+     * @param options separator and byte-order mark
+     * @throws UncheckedIOException when writing fails
+     */
+    public static void write(Iterable<Entry> entries, Instant asOf, OutputStream out, CsvExportOptions options) {
+        CsvTableWriter.write(HEADERS, rows(entries, asOf), out, options);
+    }
+
+    /**
+     * Writes the links as text.
+     *
+     * @param entries the invitations with their links, in the order to write them; iterated once
+     * @param asOf    the instant statuses are judged at
+     * @param out     the target; flushed, not closed
+     * @param options separator and byte-order mark (written as the character U+FEFF)
+     * @throws UncheckedIOException when writing fails
+     */
+    public static void write(Iterable<Entry> entries, Instant asOf, Writer out, CsvExportOptions options) {
+        CsvTableWriter.write(HEADERS, rows(entries, asOf), out, options);
+    }
+
+    private static List<String> headers() {
+        List<String> h = new ArrayList<>(StatusReport.HEADERS);
+        h.add(CLAIM_LINK_HEADER);
+        return List.copyOf(h);
+    }
+
+    private static Iterable<List<String>> rows(Iterable<Entry> entries, Instant asOf) {
+        Objects.requireNonNull(entries, "entries");
+        Objects.requireNonNull(asOf, "asOf");
+        return () -> StreamSupport.stream(entries.spliterator(), false)
+                .<List<String>>map(entry -> {
+                    List<String> row = new ArrayList<>(StatusReport.row(entry.invitation(), asOf));
+                    row.add(entry.claimUrl());
+                    return row;
+                })
+                .iterator();
+    }
+
+    /**
+     * One invitation and its re-derived claim link.
+     *
+     * @param invitation the invitation, not {@code null}
+     * @param claimUrl   the link that claims it, not blank; a secret, so {@link #toString()} hides it
+     * @since 0.1.0
+     */
+    public record Entry(Invitation invitation, String claimUrl) {
+        /**
+         * Validates the entry.
+         *
+         * @throws NullPointerException     if an argument is null
+         * @throws IllegalArgumentException if the link is blank
+         */
+        public Entry {
+            Objects.requireNonNull(invitation, "invitation");
+            Objects.requireNonNull(claimUrl, "claimUrl");
+            if (claimUrl.isBlank()) {
+                throw new IllegalArgumentException("claimUrl must not be blank");
+            }
+        }
+
+        /** Names the invitation; the link is a secret and is not shown. */
+        @Override
+        public String toString() {
+            return "ClaimLinkExport.Entry[invitation=" + invitation.id().value() + ", claimUrl=<hidden>]";
+        }
+    }
+}

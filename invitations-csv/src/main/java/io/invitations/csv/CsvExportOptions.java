@@ -1,0 +1,66 @@
+package io.invitations.csv;
+
+/**
+ * How the CSV exports are written. Lines always end with CRLF (RFC 4180); cells are quoted when
+ * they hold the separator, a quote or a line break, and neutralised against formula injection.
+ *
+ * <pre>{@code
+ * CsvExportOptions.excel().withSeparator(';')   // for Excel in locales whose list separator is ';'
+ * }</pre>
+ *
+ * @param separator     the cell separator; not a quote, CR or LF
+ * @param byteOrderMark whether the text starts with a UTF-8 byte-order mark, which makes Excel read
+ *                      accents correctly when the file is opened by double-click
+ * @since 0.1.0
+ */
+public record CsvExportOptions(char separator, boolean byteOrderMark) {
+    /**
+     * Validates the options.
+     *
+     * @throws IllegalArgumentException if the separator is a quote, CR or LF
+     */
+    public CsvExportOptions {
+        if (separator == '"' || separator == '\r' || separator == '\n') {
+            throw new IllegalArgumentException("a quote, CR or LF cannot separate cells");
+        }
+    }
+
+    /**
+     * Returns plain RFC 4180 output: comma, no byte-order mark.
+     *
+     * @return the options
+     */
+    public static CsvExportOptions defaults() {
+        return new CsvExportOptions(',', false);
+    }
+
+    /**
+     * Returns output for Excel: comma and a UTF-8 byte-order mark.
+     *
+     * @return the options
+     */
+    public static CsvExportOptions excel() {
+        return new CsvExportOptions(',', true);
+    }
+
+    /**
+     * Returns a copy with another separator.
+     *
+     * @param value the separator, e.g. {@code ';'} or {@code '\t'}
+     * @return new options
+     * @throws IllegalArgumentException if the separator is a quote, CR or LF
+     */
+    public CsvExportOptions withSeparator(char value) {
+        return new CsvExportOptions(value, byteOrderMark);
+    }
+
+    /**
+     * Returns a copy with or without the byte-order mark.
+     *
+     * @param value whether to write it
+     * @return new options
+     */
+    public CsvExportOptions withByteOrderMark(boolean value) {
+        return new CsvExportOptions(separator, value);
+    }
+}

@@ -1,0 +1,191 @@
+package io.invitations.csv;
+
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.RFC4180ParserBuilder;
+import com.opencsv.exceptions.CsvException;
+import com.opencsv.exceptions.CsvMalformedLineException;
+import io.invitations.core.bulk.CellText;
+import io.invitations.core.bulk.ColumnMapping;
+import io.invitations.core.bulk.ImportException;
+import io.invitations.core.bulk.InvitationRow;
+import io.invitations.core.bulk.RowField;
+import io.invitations.csv.internal.InputText;
+import io.invitations.csv.internal.RowCollector;
+import io.invitations.csv.internal.Separators;
+import io.invitations.spi.ErrorCode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads invitation rows from a CSV file with a header row, as spreadsheets, address books and HR
+ * systems write them.
+ *
+ * <ul>
+ *   <li>The first non-blank row names the columns. Names are matched ignoring case, accents, spaces
+ *       and punctuation, in English, French and German ({@code email}, {@code E-Mail-Adresse},
+ *       {@code Courriel}, {@code first name}, {@code Prénom}, {@code Nachname}, {@code role},
+ *       {@code groups}, {@code membership}, {@code identifier}, {@code identifier kind},
+ *       {@code language}, {@code message}, ...; see {@link RowField}). Unknown columns are kept as
+ *       metadata or ignored, and explicit mappings win ({@link CsvImportOptions#columnMapping()}).
+ *       A {@value ClaimLinkExport#CLAIM_LINK_HEADER} column is never kept: links are secrets.</li>
+ *   <li>Cells are parsed per RFC 4180 (OpenCSV's {@code RFC4180Parser}): quoted cells may hold the
+ *       separator, doubled quotes and line breaks. The separator (comma, semicolon or tab) is
+ *       detected from the header line unless forced. UTF-8 with or without a byte-order mark, CRLF
+ *       or LF; other charsets by option.</li>
+ *   <li>Groups are split on {@code ;} or {@code ,} inside their cell. Cells that an export
+ *       neutralised against formula injection ({@code '+33 6...}) are restored
+ *       ({@link CellText#restore(String)}), so an export imports unchanged.</li>
+ *   <li><b>Row numbers</b> are the ones a spreadsheet shows: the header is row 1 (when it is the
+ *       first line) and every record after it is one row, blank ones included. A quoted line break
+ *       stays inside its cell, so it does not shift later rows. Blank rows are skipped and listed in
+ *       a warning.</li>
+ *   <li>A row with non-blank cells beyond the header gets a problem on field {@code columns}: a
+ *       separator inside an unquoted cell shifted its cells.</li>
+ * </ul>
+ *
+ * <p>A file that cannot be read as a whole is refused with an {@link ImportException} naming the row
+ * and what to do: empty, no header with an email or identifier column, a quote never closed, not
+ * valid in the charset, binary, a workbook, or over the {@link ImportLimits}. Thread-safe: the class
+ * holds no state.
+ *
+ * <pre>{@code
+ * try (InputStream in = Files.newInputStream(path)) {
+ *     ImportResult result = CsvImporter.read(in, CsvImportOptions.defaults());
+ *     for (InvitationRow row : result.rows()) {
+ *         System.out.println(row.rowNumber() + " " + row.email() + " " + row.problems());
+ *     }
+ * }
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public final class CsvImporter {
+    private static final String FORMAT = "CSV";
+
+    private CsvImporter() {
+    }
+
+    /**
+     * Reads a CSV file with the default options.
+     *
+     * @param in the file's bytes; read to the end, not closed
+     * @return the rows and warnings
+     * @throws ImportException      when the file cannot be read as a whole
+     * @throws UncheckedIOException when reading the stream fails
+     * @see #read(InputStream, CsvImportOptions)
+     */
+    public static ImportResult read(InputStream in) {
+        return read(in, CsvImportOptions.defaults());
+    }
+
+    /**
+     * Reads a CSV file.
+     *
+     * @param in      the file's bytes; read to the end, not closed
+     * @param options separator, charset, column mapping and limits
+     * @return the rows in file order, and warnings (blank rows skipped, a claim-link column dropped)
+     * @throws ImportException      when the file cannot be read as a whole: codes
+     *                              {@link ErrorCode#IMPORT_INVALID_FILE} and
+     *                              {@link ErrorCode#IMPORT_LIMIT_EXCEEDED}
+     * @throws UncheckedIOException when reading the stream fails
+     */
+    public static ImportResult read(InputStream in, CsvImportOptions options) {
+        String text = InputText.read(in, options.charset(), options.limits().maxBytes(), FORMAT);
+        char separator = options.separator().orElseGet(() -> Separators.detect(text));
+        CSVReader reader = new CSVReaderBuilder(new StringReader(text))
+                .withCSVParser(new RFC4180ParserBuilder().withSeparator(separator).build())
+                .build();
+        RowCollector collector = new RowCollector(options.limits());
+        int rowNumber = 0;
+        List<String> header = null;
+        ColumnMapping.Resolved columns = null;
+        List<String> cells;
+        while ((cells = next(reader, ++rowNumber)) != null) {
+            if (cells.stream().allMatch(String::isBlank)) {
+                if (header != null) {
+                    collector.blank(rowNumber);
+                }
+                continue;
+            }
+            if (header == null) {
+                header = withoutClaimLinks(cells, rowNumber, collector);
+                columns = resolve(options.columnMapping(), header, rowNumber);
+                continue;
+            }
+            collector.add(checkWidth(columns.toRow(rowNumber, cells), header.size(), cells));
+        }
+        if (header == null) {
+            throw new ImportException(ErrorCode.IMPORT_INVALID_FILE, 0, null, "the file is empty; its first row must "
+                    + "name the columns, e.g. email" + separator + "first name" + separator + "last name");
+        }
+        return collector.result("the file has a header row but no data rows; add one row per person below it");
+    }
+
+    /** Reads the next record with its cells restored, or {@code null} at the end. */
+    private static List<String> next(CSVReader reader, int rowNumber) {
+        long line = reader.getLinesRead() + 1;
+        String[] record;
+        try {
+            record = reader.readNext();
+        } catch (CsvMalformedLineException e) {
+            throw new ImportException(ErrorCode.IMPORT_INVALID_FILE, rowNumber, null, "a quoted cell that starts on "
+                    + "line " + line + " is never closed, or text follows its closing quote; put quotes around the "
+                    + "whole cell and double every quote inside it (\"\")", e);
+        } catch (CsvException | IOException | RuntimeException e) {
+            // OpenCSV's own failures on odd input must not escape untyped
+            throw new ImportException(ErrorCode.IMPORT_INVALID_FILE, rowNumber, null, "line " + line
+                    + " could not be read as CSV (" + e.getClass().getSimpleName() + "); check its quotes and "
+                    + "separators", e);
+        }
+        if (record == null) {
+            return null;
+        }
+        List<String> cells = new ArrayList<>(record.length);
+        for (String cell : record) {
+            cells.add(cell == null ? "" : CellText.restore(cell));
+        }
+        return cells;
+    }
+
+    private static List<String> withoutClaimLinks(List<String> header, int rowNumber, RowCollector collector) {
+        List<String> kept = new ArrayList<>(header);
+        for (int c = 0; c < kept.size(); c++) {
+            if (RowField.normalize(kept.get(c)).equals(ClaimLinkExport.CLAIM_LINK_HEADER)) {
+                kept.set(c, "");
+                collector.warn(rowNumber, "column " + (c + 1) + " ('" + header.get(c).strip() + "') holds claim "
+                        + "links, which are secrets; it was not imported");
+            }
+        }
+        return kept;
+    }
+
+    private static ColumnMapping.Resolved resolve(ColumnMapping mapping, List<String> header, int rowNumber) {
+        try {
+            return mapping.resolve(header, rowNumber);
+        } catch (ImportException e) {
+            if (header.stream().anyMatch(h -> h.contains("@"))) {
+                throw new ImportException(ErrorCode.IMPORT_INVALID_FILE, rowNumber, "email", "the first row holds an "
+                        + "address, not column names; add a header row (e.g. 'email'), or import a plain list of "
+                        + "addresses with TextImporter", e);
+            }
+            throw e;
+        }
+    }
+
+    private static InvitationRow checkWidth(InvitationRow row, int width, List<String> cells) {
+        if (cells.size() <= width || cells.subList(width, cells.size()).stream().allMatch(String::isBlank)) {
+            return row;
+        }
+        List<String> extra = cells.subList(width, cells.size()).stream().filter(s -> !s.isBlank()).toList();
+        return row.withProblem("columns", "the row has " + cells.size() + " cells but the header names " + width
+                + " columns; " + Arrays.toString(extra.toArray()) + " would be lost. Quote cells that contain the "
+                + "separator");
+    }
+}

@@ -1,0 +1,92 @@
+package io.invitations.csv;
+
+import io.invitations.core.bulk.ImportException;
+import io.invitations.core.bulk.InvitationRow;
+import io.invitations.core.bulk.RowField;
+import io.invitations.csv.internal.InputText;
+import io.invitations.csv.internal.RowCollector;
+import io.invitations.spi.ErrorCode;
+
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Reads a plain text list of email addresses: one address per line, as pasted from a mail client
+ * or a spreadsheet column. The row number is the line number. Blank lines are skipped (listed in a
+ * warning); surrounding blanks are removed.
+ *
+ * <p><b>Duplicates</b>: a line whose address (compared ignoring case) already appeared on an earlier
+ * line is kept, so that the bulk report still has one line per input line, but gets a problem on
+ * field {@code email} saying {@code "duplicate of row 3"}. The first occurrence stays clean. Other
+ * formats leave duplicates to the bulk engine, which reports them as {@code DUPLICATE_IN_INPUT}.
+ *
+ * <p>Addresses are not validated here; the bulk engine does that per row. Thread-safe: the class
+ * holds no state.
+ *
+ * <pre>{@code
+ * ImportResult result = TextImporter.read(new ByteArrayInputStream("ana@example.com\nbo@example.com\n"
+ *         .getBytes(StandardCharsets.UTF_8)));
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public final class TextImporter {
+    private static final String FORMAT = "TXT";
+
+    private TextImporter() {
+    }
+
+    /**
+     * Reads a UTF-8 list with the default limits.
+     *
+     * @param in the file's bytes; read to the end, not closed
+     * @return the rows and warnings
+     * @throws ImportException      when the file cannot be read as a whole
+     * @throws UncheckedIOException when reading the stream fails
+     */
+    public static ImportResult read(InputStream in) {
+        return read(in, StandardCharsets.UTF_8, ImportLimits.defaults());
+    }
+
+    /**
+     * Reads a list.
+     *
+     * @param in      the file's bytes; read to the end, not closed
+     * @param charset the charset when the file has no byte-order mark
+     * @param limits  the size and row limits
+     * @return one row per non-blank line, numbered by line, duplicates marked
+     * @throws ImportException      when the file is empty, not text, not valid in the charset or over a
+     *                              limit ({@link ErrorCode#IMPORT_INVALID_FILE},
+     *                              {@link ErrorCode#IMPORT_LIMIT_EXCEEDED})
+     * @throws UncheckedIOException when reading the stream fails
+     */
+    public static ImportResult read(InputStream in, Charset charset, ImportLimits limits) {
+        Objects.requireNonNull(charset, "charset");
+        String text = InputText.read(in, charset, limits.maxBytes(), FORMAT);
+        RowCollector collector = new RowCollector(limits);
+        Map<String, Integer> firstSeen = new HashMap<>();
+        Iterator<String> lines = text.lines().iterator();
+        for (int rowNumber = 1; lines.hasNext(); rowNumber++) {
+            String address = lines.next().strip();
+            if (address.isEmpty()) {
+                collector.blank(rowNumber);
+                continue;
+            }
+            InvitationRow row = InvitationRow.builder(rowNumber).set(RowField.EMAIL, address).build();
+            Integer first = firstSeen.putIfAbsent(address.toLowerCase(Locale.ROOT), rowNumber);
+            if (first != null) {
+                row = row.withProblem("email", "duplicate of row " + first + " (addresses are compared ignoring "
+                        + "case); remove one of the two lines");
+            }
+            collector.add(row);
+        }
+        return collector.result("the file holds no address; write one email address per line");
+    }
+}

@@ -1,0 +1,100 @@
+package io.invitations.csv.internal;
+
+import io.invitations.core.bulk.ImportException;
+import io.invitations.core.bulk.InvitationRow;
+import io.invitations.csv.ImportLimits;
+import io.invitations.csv.ImportResult;
+import io.invitations.csv.ImportWarning;
+import io.invitations.spi.ErrorCode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Gathers an importer's rows and warnings, enforces the row limit as rows arrive, and refuses a
+ * file that gave no row at all. Not thread-safe; one per import.
+ */
+public final class RowCollector {
+    private static final int BLANK_ROWS_LISTED = 10;
+
+    private final ImportLimits limits;
+    private final List<InvitationRow> rows = new ArrayList<>();
+    private final List<ImportWarning> warnings = new ArrayList<>();
+    private final List<Integer> blankRows = new ArrayList<>();
+    private int blankCount;
+
+    /**
+     * Starts a collection.
+     *
+     * @param limits the limits whose row count is enforced
+     */
+    public RowCollector(ImportLimits limits) {
+        this.limits = limits;
+    }
+
+    /**
+     * Adds a row.
+     *
+     * @param row the row
+     * @throws ImportException with {@link ErrorCode#IMPORT_LIMIT_EXCEEDED} when it is one too many
+     */
+    public void add(InvitationRow row) {
+        if (rows.size() >= limits.maxRows()) {
+            throw new ImportException(ErrorCode.IMPORT_LIMIT_EXCEEDED, row.rowNumber(), null, "the file has more than "
+                    + limits.maxRows() + " rows, the limit; split it into smaller files");
+        }
+        rows.add(row);
+    }
+
+    /**
+     * Notes a blank row that was skipped.
+     *
+     * @param rowNumber its number
+     */
+    public void blank(int rowNumber) {
+        // only the first few are listed: a file of empty lines must not cost memory per line
+        if (blankCount++ < BLANK_ROWS_LISTED) {
+            blankRows.add(rowNumber);
+        }
+    }
+
+    /**
+     * Adds a warning.
+     *
+     * @param rowNumber the row, or 0
+     * @param message   what happened
+     */
+    public void warn(int rowNumber, String message) {
+        warnings.add(new ImportWarning(rowNumber, message));
+    }
+
+    /**
+     * Returns the number of rows so far.
+     *
+     * @return the count
+     */
+    public int size() {
+        return rows.size();
+    }
+
+    /**
+     * Finishes the import.
+     *
+     * @param whenEmpty what to tell the user when no row was read
+     * @return the result, with a warning listing skipped blank rows
+     * @throws ImportException with {@link ErrorCode#IMPORT_INVALID_FILE} when no row was read
+     */
+    public ImportResult result(String whenEmpty) {
+        if (rows.isEmpty()) {
+            throw new ImportException(ErrorCode.IMPORT_INVALID_FILE, 0, null, whenEmpty);
+        }
+        List<ImportWarning> all = new ArrayList<>(warnings);
+        if (blankCount > 0) {
+            String listed = blankRows.stream().map(String::valueOf).collect(Collectors.joining(", "));
+            all.add(new ImportWarning(0, blankCount + " blank row" + (blankCount == 1 ? "" : "s") + " skipped: "
+                    + listed + (blankCount > BLANK_ROWS_LISTED ? ", ..." : "")));
+        }
+        return new ImportResult(rows, all);
+    }
+}

@@ -1,0 +1,46 @@
+package io.invitations.excel;
+
+import io.invitations.core.bulk.InvitationRow;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What {@link XlsxImporter} read: every non-blank data row of the sheet, in order, each with the row
+ * number Excel shows and the problems found while reading it (such as a number in the email column).
+ * A result is only returned once the whole sheet was read; a file that cannot be read raises an
+ * {@link io.invitations.core.bulk.ImportException} instead, never a partial result.
+ *
+ * @param sheetName       the name of the sheet that was read
+ * @param headerRowNumber the row number (as Excel shows it) of the header row
+ * @param headers         the header cells as written, in column order from column A ({@code ""} for a
+ *                        blank header cell)
+ * @param rows            the data rows; blank rows are skipped
+ * @since 0.1.0
+ */
+public record XlsxImportResult(String sheetName, int headerRowNumber, List<String> headers,
+                               List<InvitationRow> rows) {
+    /**
+     * Copies the lists.
+     *
+     * @throws NullPointerException     if a component is null
+     * @throws IllegalArgumentException if {@code headerRowNumber} is below 1
+     */
+    public XlsxImportResult {
+        Objects.requireNonNull(sheetName, "sheetName");
+        if (headerRowNumber < 1) {
+            throw new IllegalArgumentException("headerRowNumber starts at 1");
+        }
+        headers = List.copyOf(headers);
+        rows = List.copyOf(rows);
+    }
+
+    /**
+     * Returns the rows that have at least one problem found while reading.
+     *
+     * @return those rows, in order
+     */
+    public List<InvitationRow> rowsWithProblems() {
+        return rows.stream().filter(r -> !r.problems().isEmpty()).toList();
+    }
+}

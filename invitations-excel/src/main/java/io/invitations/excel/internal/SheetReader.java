@@ -1,0 +1,378 @@
+package io.invitations.excel.internal;
+
+import io.invitations.core.bulk.ColumnMapping;
+import io.invitations.core.bulk.ImportException;
+import io.invitations.core.bulk.InvitationRow;
+import io.invitations.core.bulk.RowField;
+import io.invitations.excel.XlsxImportResult;
+import io.invitations.excel.XlsxLimits;
+import io.invitations.spi.ErrorCode;
+import org.xml.sax.Attributes;
+import org.xml.sax.helpers.DefaultHandler;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads one worksheet as SAX events, row by row, never holding more than the current row besides
+ * the rows already produced. The first non-blank row is the header, resolved by the same
+ * {@link ColumnMapping} as CSV; after it only the columns the mapping keeps are captured. Row
+ * numbers are the ones Excel shows ({@code r} attribute); cells without a reference follow the one
+ * before, so sparse rows land in the right columns. Not thread-safe; one per sheet.
+ */
+final class SheetReader extends DefaultHandler {
+    /** Excel's last row. */
+    private static final int MAX_ROW = 1_048_576;
+    /** Excel's last column (XFD), 0-based. */
+    private static final int MAX_COLUMN = 16_383;
+
+    private enum Kind { TEXT, NUMBER, DATE, BOOLEAN, ERROR }
+
+    private record Cell(Kind kind, String text) {
+    }
+
+    private final String sheetName;
+    private final SharedStrings strings;
+    private final CellFormats formats;
+    private final ColumnMapping mapping;
+    private final XlsxLimits limits;
+
+    private final Map<Integer, Cell> row = new HashMap<>();
+    private final StringBuilder text = new StringBuilder();
+    private final List<InvitationRow> rows = new ArrayList<>();
+
+    private int rowNumber;
+    private int column;
+    private String type;
+    private int style;
+    private boolean capture;
+    private boolean inValue;
+    private boolean inInline;
+    private boolean inInlineText;
+    private int phoneticDepth;
+    private boolean inSheetData;
+
+    private int headerRow;
+    private List<String> headers;
+    private ColumnMapping.Resolved columns;
+    private int emailColumn = -1;
+    private long cells;
+    private long chars;
+
+    SheetReader(String sheetName, SharedStrings strings, CellFormats formats, ColumnMapping mapping,
+                XlsxLimits limits) {
+        this.sheetName = sheetName;
+        this.strings = strings;
+        this.formats = formats;
+        this.mapping = mapping;
+        this.limits = limits;
+    }
+
+    /**
+     * Returns what was read, once the parse has ended.
+     *
+     * @return the result
+     * @throws ImportException when the sheet had no header row
+     */
+    XlsxImportResult result() {
+        if (headers == null) {
+            throw new ImportException(ErrorCode.IMPORT_INVALID_FILE, 0, null,
+                    "the sheet '" + Names.shorten(sheetName) + "' is empty; its first row must hold the column headers"
+                            + " (email, first name, last name, ...)");
+        }
+        return new XlsxImportResult(sheetName, headerRow, headers, rows);
+    }
+
+    @Override
+    public void startElement(String uri, String localName, String qName, Attributes attributes) {
+        switch (Xml.local(localName, qName)) {
+            case "sheetData" -> inSheetData = true;
+            case "row" -> {
+                if (inSheetData) {
+                    startRow(attributes.getValue("r"));
+                }
+            }
+            case "c" -> {
+                if (inSheetData) {
+                    startCell(attributes.getValue("r"), attributes.getValue("t"), attributes.getValue("s"));
+                }
+            }
+            case "v" -> inValue = capture;
+            case "is" -> inInline = capture;
+            case "t" -> inInlineText = inInline && phoneticDepth == 0;
+            case "rPh" -> phoneticDepth++;
+            default -> { }
+        }
+    }
+
+    @Override
+    public void endElement(String uri, String localName, String qName) {
+        switch (Xml.local(localName, qName)) {
+            case "sheetData" -> inSheetData = false;
+            case "row" -> {
+                if (inSheetData) {
+                    endRow();
+                }
+            }
+            case "c" -> {
+                if (inSheetData && capture) {
+                    endCell();
+                }
+                capture = false;
+            }
+            case "v" -> inValue = false;
+            case "is" -> inInline = false;
+            case "t" -> inInlineText = false;
+            case "rPh" -> phoneticDepth--;
+            default -> { }
+        }
+    }
+
+    @Override
+    public void characters(char[] ch, int start, int length) {
+        if (inValue || inInlineText) {
+            // escaped characters (_xHHHH_) take 7 characters each before decoding
+            if (text.length() + length > 7L * SharedStrings.MAX_CELL_CHARS) {
+                throw cellTooLong();
+            }
+            text.append(ch, start, length);
+        }
+    }
+
+    private void startRow(String reference) {
+        int number = rowNumber + 1;
+        if (reference != null) {
+            try {
+                number = Integer.parseInt(reference.strip());
+            } catch (NumberFormatException e) {
+                throw invalid("a row is numbered '" + Names.shorten(reference) + "', which is not a row number");
+            }
+        }
+        if (number < 1 || number > MAX_ROW) {
+            throw invalid("a row is numbered " + number + "; Excel numbers rows from 1 to " + Sizes.count(MAX_ROW));
+        }
+        rowNumber = number;
+        column = -1;
+        row.clear();
+    }
+
+    private void startCell(String reference, String cellType, String styleIndex) {
+        column = reference == null ? column + 1 : columnOf(reference);
+        if (column > MAX_COLUMN) {
+            throw invalid("a cell lies beyond column XFD, Excel's last column");
+        }
+        type = cellType;
+        style = parseStyle(styleIndex);
+        text.setLength(0);
+        capture = columns == null || columns.fields().containsKey(column) || columns.unknown().containsKey(column);
+    }
+
+    private void endCell() {
+        Cell cell = value();
+        if (cell == null) {
+            return;
+        }
+        if (cell.text.length() > SharedStrings.MAX_CELL_CHARS) {
+            throw cellTooLong();
+        }
+        cells++;
+        chars += cell.text.length();
+        if (cells > limits.maxCells()) {
+            throw new ImportException(ErrorCode.IMPORT_LIMIT_EXCEEDED, rowNumber, null,
+                    "the sheet holds more than " + Sizes.count(limits.maxCells())
+                            + " filled cells, the most this importer accepts; split the list into several files");
+        }
+        if (chars > limits.maxTextChars()) {
+            throw new ImportException(ErrorCode.IMPORT_LIMIT_EXCEEDED, rowNumber, null,
+                    "the sheet holds more than " + Sizes.count(limits.maxTextChars())
+                            + " characters, the most this importer accepts; split the list into several files");
+        }
+        row.put(column, cell);
+    }
+
+    /** The cell's value, or {@code null} when it is blank. */
+    private Cell value() {
+        String raw = text.toString();
+        String t = type == null ? "n" : type;
+        Cell cell = switch (t) {
+            case "s" -> new Cell(Kind.TEXT, shared(raw));
+            case "inlineStr", "str" -> new Cell(Kind.TEXT, Xml.unescape(raw));
+            case "b" -> new Cell(Kind.BOOLEAN, raw.isBlank() ? "" : isTrue(raw.strip()) ? "TRUE" : "FALSE");
+            case "e" -> new Cell(Kind.ERROR, raw.strip());
+            case "d" -> new Cell(Kind.DATE, isoDate(raw.strip()));
+            case "n" -> number(raw.strip());
+            default -> new Cell(Kind.TEXT, Xml.unescape(raw));
+        };
+        return cell.text.isBlank() ? null : cell;
+    }
+
+    private Cell number(String raw) {
+        if (raw.isEmpty()) {
+            return new Cell(Kind.NUMBER, "");
+        }
+        double value;
+        try {
+            value = Double.parseDouble(raw);
+        } catch (NumberFormatException e) {
+            value = Double.NaN;
+        }
+        if (!Double.isFinite(value)) {
+            throw invalid("cell " + reference() + " is marked as a number but holds '" + Names.shorten(raw) + "'");
+        }
+        return formats.isDate(value, style)
+                ? new Cell(Kind.DATE, formats.date(value))
+                : new Cell(Kind.NUMBER, formats.number(value, style));
+    }
+
+    private String shared(String raw) {
+        int index;
+        try {
+            index = Integer.parseInt(raw.strip());
+        } catch (NumberFormatException e) {
+            index = -1;
+        }
+        if (index < 0 || index >= strings.size()) {
+            throw invalid("cell " + reference() + " refers to shared string '" + Names.shorten(raw.strip())
+                    + "', which the workbook does not have (it has " + Sizes.count(strings.size()) + ")");
+        }
+        return strings.get(index);
+    }
+
+    private void endRow() {
+        if (row.isEmpty()) {
+            return;
+        }
+        if (headers == null) {
+            readHeader();
+            return;
+        }
+        if (rows.size() >= limits.maxRows()) {
+            throw new ImportException(ErrorCode.IMPORT_LIMIT_EXCEEDED, rowNumber, null,
+                    "the sheet '" + Names.shorten(sheetName) + "' has more than " + Sizes.count(limits.maxRows())
+                            + " rows, the most this importer accepts; split the list into several files");
+        }
+        InvitationRow.Builder b = InvitationRow.builder(rowNumber);
+        columns.fields().forEach((c, field) -> b.set(field, cellText(c)));
+        columns.unknown().forEach((c, header) -> b.metadata(header, cellText(c)));
+        row.forEach((c, cell) -> {
+            if (cell.kind == Kind.ERROR) {
+                b.problem(fieldName(c), "the cell shows the error " + Names.shorten(cell.text)
+                        + "; correct the formula or type the value");
+            } else if (c == emailColumn && cell.kind != Kind.TEXT) {
+                b.problem(RowField.EMAIL.canonicalHeader(), "the cell holds a " + kindName(cell.kind) + " ("
+                        + Names.shorten(cell.text) + "), not an email address; type the address as text");
+            }
+        });
+        rows.add(b.build());
+    }
+
+    private void readHeader() {
+        int width = row.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+        List<String> header = new ArrayList<>(width);
+        for (int c = 0; c < width; c++) {
+            Cell cell = row.get(c);
+            header.add(cell == null ? "" : cell.text.strip());
+        }
+        try {
+            columns = mapping.resolve(header);
+        } catch (ImportException e) {
+            if (rowNumber == 1 || e.rowNumber() == rowNumber) {
+                throw e;
+            }
+            String message = e.getMessage().replaceFirst("^row " + e.rowNumber() + ": ", "");
+            throw new ImportException(e.code(), rowNumber, e.field(), message, e);
+        }
+        columns.fields().forEach((c, field) -> {
+            if (field == RowField.EMAIL) {
+                emailColumn = c;
+            }
+        });
+        headers = header;
+        headerRow = rowNumber;
+    }
+
+    private String cellText(int c) {
+        Cell cell = row.get(c);
+        return cell == null || cell.kind == Kind.ERROR ? null : cell.text;
+    }
+
+    private String fieldName(int c) {
+        RowField field = columns.fields().get(c);
+        return field != null ? field.canonicalHeader() : columns.unknown().getOrDefault(c, "column " + (c + 1));
+    }
+
+    private String reference() {
+        return columnName(column) + rowNumber;
+    }
+
+    private ImportException invalid(String message) {
+        return new ImportException(ErrorCode.IMPORT_INVALID_FILE, rowNumber, null,
+                message + "; the file was not saved by a spreadsheet program or is damaged: save it again as"
+                        + " 'Excel Workbook (.xlsx)'");
+    }
+
+    private ImportException cellTooLong() {
+        return new ImportException(ErrorCode.IMPORT_LIMIT_EXCEEDED, rowNumber, null,
+                "cell " + reference() + " holds more than " + Sizes.count(SharedStrings.MAX_CELL_CHARS)
+                        + " characters, Excel's own limit for a cell");
+    }
+
+    private int columnOf(String reference) {
+        int c = 0;
+        int letters = 0;
+        for (int i = 0; i < reference.length(); i++) {
+            char ch = Character.toUpperCase(reference.charAt(i));
+            if (ch >= 'A' && ch <= 'Z') {
+                if (++letters > 3) {
+                    break;
+                }
+                c = c * 26 + (ch - 'A' + 1);
+            } else {
+                break;
+            }
+        }
+        if (letters == 0 || letters > 3) {
+            throw invalid("a cell is referenced as '" + Names.shorten(reference) + "', which is not a cell reference");
+        }
+        return c - 1;
+    }
+
+    private static String columnName(int column) {
+        StringBuilder name = new StringBuilder();
+        for (int c = column + 1; c > 0; c = (c - 1) / 26) {
+            name.insert(0, (char) ('A' + (c - 1) % 26));
+        }
+        return name.toString();
+    }
+
+    private static int parseStyle(String s) {
+        if (s == null) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(s.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static boolean isTrue(String raw) {
+        return "1".equals(raw) || "true".equalsIgnoreCase(raw);
+    }
+
+    /** Strict-format dates ({@code t="d"}) are ISO 8601 already; a midnight time is dropped. */
+    private static String isoDate(String raw) {
+        return raw.replaceFirst("T00:00(:00(\\.0+)?)?Z?$", "");
+    }
+
+    private static String kindName(Kind kind) {
+        return switch (kind) {
+            case NUMBER -> "number";
+            case DATE -> "date";
+            case BOOLEAN -> "true/false value";
+            default -> "value";
+        };
+    }
+}
