@@ -9,14 +9,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * Checks an identifier and access code typed by an invitee, throttling wrong guesses per identifier
- * and per client (e.g. an IP address or device the host recognises). While either key is locked,
- * no code is even compared. A wrong code, an identifier nobody was invited with, and input that
- * cannot be a code all count as one failure for both keys and look the same to the caller, so a
- * guesser learns nothing about which identifiers exist.
+ * Checks an identifier and access code typed by an invitee against the invitations of that
+ * identifier, throttling wrong guesses per identifier and per client (e.g. an IP address or device
+ * the host recognises). While either key is locked, no code is even compared. A wrong code, an
+ * identifier nobody was invited with, and input that cannot be a code all count as one failure for
+ * both keys and look the same to the caller, so a guesser learns nothing about which identifiers
+ * exist.
  *
  * <p>A right code clears the identifier's failures but not the client's, so that a guesser cannot
  * wipe their client's count by redeeming a code of their own.
@@ -42,7 +45,7 @@ public final class AccessCodeGate {
      * @since 0.1.0
      */
     public enum Verdict {
-        /** The code is the candidate invitation's code; the identifier's failures are cleared. */
+        /** The code is a candidate invitation's code; the identifier's failures are cleared. */
         MATCH,
         /** No candidate, a wrong code, or input that cannot be a code; one failure was recorded. */
         MISMATCH,
@@ -77,61 +80,89 @@ public final class AccessCodeGate {
     }
 
     /**
-     * Checks a typed code against the invitation found for an identifier.
+     * What a check found, and for a match, which invitation the code opens.
+     *
+     * @param verdict    the verdict, not {@code null}
+     * @param invitation the invitation whose code was typed when {@link Verdict#MATCH}, else {@code null}
+     * @since 0.1.0
+     */
+    public record Result(Verdict verdict, Invitation invitation) {
+        /**
+         * Validates the result.
+         *
+         * @throws NullPointerException     if {@code verdict} is null
+         * @throws IllegalArgumentException if a match has no invitation, or another verdict has one
+         */
+        public Result {
+            Objects.requireNonNull(verdict, "verdict");
+            if ((verdict == Verdict.MATCH) != (invitation != null)) {
+                throw new IllegalArgumentException("exactly a MATCH names the invitation");
+            }
+        }
+    }
+
+    /**
+     * Checks a typed code against the invitations of an identifier; the code of one invitation
+     * opens only that invitation.
      *
      * @param tenant     the tenant the invitee claims in, not {@code null}
      * @param identifier the identifier the invitee typed, not {@code null}
      * @param clientKey  the host's key for the client (an IP address, a device id), or {@code null}
      *                   to throttle per identifier only
-     * @param candidate  the open invitation stored for that tenant and identifier, or {@code null}
-     *                   when there is none
+     * @param candidates the invitations stored for that tenant and identifier, possibly empty;
+     *                   others are ignored
      * @param entered    the code as typed, may be {@code null}
      * @param now        the instant of the attempt, not {@code null}
-     * @return the verdict
+     * @return the verdict, with the matched invitation
      * @throws NullPointerException if a required argument is null
      */
-    public Verdict check(TenantId tenant, Identifier identifier, String clientKey, Invitation candidate,
-                         CharSequence entered, Instant now) {
+    public Result check(TenantId tenant, Identifier identifier, String clientKey, Collection<Invitation> candidates,
+                        CharSequence entered, Instant now) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(identifier, "identifier");
+        Objects.requireNonNull(candidates, "candidates");
         Objects.requireNonNull(now, "now");
         String identifierKey = identifierKey(tenant, identifier);
         String clientThrottleKey = clientKey == null || clientKey.isBlank() ? null : clientKey(clientKey);
         // one identifier's attempts are judged one at a time, so that racing guesses cannot all pass
         // the lock check before any of their failures is counted
         synchronized (stripes[Math.floorMod(identifierKey.hashCode(), stripes.length)]) {
-            return judge(tenant, identifier, identifierKey, clientThrottleKey, candidate, entered, now);
+            return judge(tenant, identifier, identifierKey, clientThrottleKey, List.copyOf(candidates), entered, now);
         }
     }
 
-    private Verdict judge(TenantId tenant, Identifier identifier, String identifierKey, String clientThrottleKey,
-                          Invitation candidate, CharSequence entered, Instant now) {
+    private Result judge(TenantId tenant, Identifier identifier, String identifierKey, String clientThrottleKey,
+                         List<Invitation> candidates, CharSequence entered, Instant now) {
         if (throttle.isLocked(identifierKey, now)
                 || (clientThrottleKey != null && throttle.isLocked(clientThrottleKey, now))) {
             LOG.info("access-code attempt refused: too many failures for a {} identifier in tenant {}",
                     identifier.kind(), tenant);
-            return Verdict.THROTTLED;
+            return new Result(Verdict.THROTTLED, null);
         }
-        boolean known = candidate != null && candidate.tenantId().equals(tenant)
-                && candidate.invitee().contact().equals(identifier);
-        boolean matched;
-        if (known) {
-            matched = codes.verify(tenant, candidate.id(), candidate.tokenVersion(), entered);
-        } else {
+        Invitation matched = null;
+        boolean compared = false;
+        for (Invitation candidate : candidates) {
+            if (candidate.tenantId().equals(tenant) && candidate.invitee().contact().equals(identifier)) {
+                compared = true;
+                if (codes.verify(tenant, candidate.id(), candidate.tokenVersion(), entered) && matched == null) {
+                    matched = candidate;
+                }
+            }
+        }
+        if (!compared) {
             // the same work as for a known identifier, so response time does not tell them apart
             codes.verify(tenant, DECOY, 1, entered);
-            matched = false;
         }
-        if (matched) {
+        if (matched != null) {
             throttle.reset(identifierKey);
-            return Verdict.MATCH;
+            return new Result(Verdict.MATCH, matched);
         }
         throttle.recordFailure(identifierKey, now);
         if (clientThrottleKey != null) {
             throttle.recordFailure(clientThrottleKey, now);
         }
         LOG.debug("access-code attempt failed for a {} identifier in tenant {}", identifier.kind(), tenant);
-        return Verdict.MISMATCH;
+        return new Result(Verdict.MISMATCH, null);
     }
 
     /**

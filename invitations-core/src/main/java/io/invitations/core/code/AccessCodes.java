@@ -1,29 +1,26 @@
 package io.invitations.core.code;
 
-import io.invitations.spi.ErrorCode;
+import io.invitations.core.token.TokenPurpose;
+import io.invitations.core.token.TokenSigner;
 import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.security.KeyRing;
 import io.invitations.spi.security.SigningKey;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Derives and verifies the access codes of identifier invitations. A code is HMAC-SHA256 under a
- * key of the {@link KeyRing} over tenant, invitation id and token version, with a label that keeps
- * it apart from link tokens; its first {@value AccessCode#BITS} bits become the
- * {@value AccessCode#LENGTH} symbols. Nothing is stored: verifying recomputes the code and compares
- * in constant time. Bumping the invitation's token version changes its code.
+ * Derives and verifies the access codes of identifier invitations. A code is the MAC of
+ * {@link TokenSigner#mac} under a key of the {@link KeyRing} over tenant, invitation id and token
+ * version with the purpose {@link TokenPurpose#ACCESS_CODE}, which keeps it apart from link tokens;
+ * its first {@value AccessCode#BITS} bits become the {@value AccessCode#LENGTH} symbols. Nothing
+ * is stored: verifying recomputes the code and compares in constant time. Bumping the invitation's
+ * token version changes its code.
  *
  * <p>A code cannot name the key it was made under, so {@link #verify} tries every key of
  * {@link KeyRing#accepted()}: a code revealed before a key rotation keeps working while the ring
@@ -34,10 +31,6 @@ import java.util.Optional;
  * @since 0.1.0
  */
 public final class AccessCodes {
-    /** Keeps codes apart from link tokens and from any other MAC made under the same keys. */
-    private static final byte[] LABEL = "io.invitations/access-code/v1".getBytes(StandardCharsets.US_ASCII);
-    private static final String ALGORITHM = "HmacSHA256";
-
     private final KeyRing keyRing;
 
     private AccessCodes(KeyRing keyRing) {
@@ -66,7 +59,8 @@ public final class AccessCodes {
      * @throws InvitationException      with KEY_UNAVAILABLE when the ring has no key
      */
     public AccessCode derive(TenantId tenant, InvitationId invitation, int tokenVersion) {
-        return derive(keyRing.current(), input(tenant, invitation, tokenVersion));
+        check(tenant, invitation, tokenVersion);
+        return derive(keyRing.current(), tenant, invitation, tokenVersion);
     }
 
     /**
@@ -82,50 +76,32 @@ public final class AccessCodes {
      * @throws InvitationException      with KEY_UNAVAILABLE when the ring has no key
      */
     public boolean verify(TenantId tenant, InvitationId invitation, int tokenVersion, CharSequence entered) {
-        byte[] input = input(tenant, invitation, tokenVersion);
+        check(tenant, invitation, tokenVersion);
         Optional<AccessCode> typed = AccessCode.parse(entered);
         List<SigningKey> keys = keyRing.accepted();
         boolean matched = false;
         // every key is tried even after a match, so timing does not tell which key made the code
         for (SigningKey key : keys) {
-            AccessCode expected = derive(key, input);
+            AccessCode expected = derive(key, tenant, invitation, tokenVersion);
             matched |= typed.isPresent() && expected.matches(typed.get());
         }
         return matched;
     }
 
-    private static byte[] input(TenantId tenant, InvitationId invitation, int tokenVersion) {
+    private static void check(TenantId tenant, InvitationId invitation, int tokenVersion) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(invitation, "invitation");
         if (tokenVersion < 1) {
             throw new IllegalArgumentException("tokenVersion starts at 1, got " + tokenVersion);
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-        field(out, LABEL);
-        field(out, tenant.value().getBytes(StandardCharsets.UTF_8));
-        field(out, invitation.value().getBytes(StandardCharsets.UTF_8));
-        field(out, ByteBuffer.allocate(Integer.BYTES).putInt(tokenVersion).array());
-        return out.toByteArray();
     }
 
-    /** Length-prefixes each field so that no two different inputs share an encoding. */
-    private static void field(ByteArrayOutputStream out, byte[] bytes) {
-        out.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
-        out.writeBytes(bytes);
-    }
-
-    private static AccessCode derive(SigningKey key, byte[] input) {
-        byte[] material = key.material();
+    private static AccessCode derive(SigningKey key, TenantId tenant, InvitationId invitation, int tokenVersion) {
+        byte[] mac = TokenSigner.mac(key, TokenPurpose.ACCESS_CODE, tenant, invitation.value(), tokenVersion);
         try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(new SecretKeySpec(material, ALGORITHM));
-            long bits = ByteBuffer.wrap(mac.doFinal(input)).getLong() >>> (Long.SIZE - AccessCode.BITS);
-            return AccessCode.fromBits(bits);
-        } catch (GeneralSecurityException e) {
-            throw new InvitationException(ErrorCode.CONFIGURATION,
-                    "HMAC-SHA256 is not available for key " + key.id() + "; check the JDK's security providers", e);
+            return AccessCode.fromBits(ByteBuffer.wrap(mac).getLong() >>> (Long.SIZE - AccessCode.BITS));
         } finally {
-            Arrays.fill(material, (byte) 0);
+            Arrays.fill(mac, (byte) 0);
         }
     }
 }

@@ -2,9 +2,9 @@ package io.invitations.core.code;
 
 import io.invitations.core.code.AccessCodeGate.Verdict;
 import io.invitations.core.memory.InMemoryAttemptThrottle;
+import io.invitations.core.memory.InMemoryKeyRing;
 import io.invitations.core.testing.MutableClock;
 import io.invitations.core.testing.Race;
-import io.invitations.core.testing.TestKeyRing;
 import io.invitations.spi.invitation.Grant;
 import io.invitations.spi.invitation.Identifier;
 import io.invitations.spi.invitation.IdentifierKind;
@@ -38,7 +38,7 @@ class AccessCodeGateTest {
     private static final Duration WINDOW = InMemoryAttemptThrottle.DEFAULT_WINDOW;
 
     private final MutableClock clock = MutableClock.at("2026-03-01T09:00:00Z");
-    private final AccessCodes codes = AccessCodes.using(TestKeyRing.withKey("k1"));
+    private final AccessCodes codes = AccessCodes.using(InMemoryKeyRing.of(AccessCodesTest.key("k1")));
     private final RecordingThrottle throttle = new RecordingThrottle(
             InMemoryAttemptThrottle.builder().clock(clock).build());
     private final AccessCodeGate gate = AccessCodeGate.of(codes, throttle);
@@ -46,7 +46,10 @@ class AccessCodeGateTest {
     private final String code = codes.derive(ACME, invitation.id(), invitation.tokenVersion()).formatted();
 
     private Verdict attempt(Identifier identifier, String client, Invitation candidate, String typed) {
-        return gate.check(ACME, identifier, client, candidate, typed, clock.instant());
+        AccessCodeGate.Result result = gate.check(ACME, identifier, client,
+                candidate == null ? List.of() : List.of(candidate), typed, clock.instant());
+        assertThat(result.invitation()).isEqualTo(result.verdict() == Verdict.MATCH ? candidate : null);
+        return result.verdict();
     }
 
     @Test
@@ -109,6 +112,19 @@ class AccessCodeGateTest {
 
         assertThat(attempt(stranger, null, null, code)).isEqualTo(Verdict.THROTTLED);
         assertThat(attempt(PHONE, null, invitation, code)).isEqualTo(Verdict.MATCH);
+    }
+
+    @Test
+    @DisplayName("finds which of an identifier's invitations the code opens")
+    void picksTheMatchingCandidate() {
+        Invitation event = invitation(ACME, PHONE, "inv-event");
+        String eventCode = codes.derive(ACME, event.id(), 1).value();
+
+        AccessCodeGate.Result result = gate.check(ACME, PHONE, null, List.of(invitation, event), eventCode,
+                clock.instant());
+
+        assertThat(result.verdict()).isEqualTo(Verdict.MATCH);
+        assertThat(result.invitation()).isEqualTo(event);
     }
 
     @Test

@@ -1,15 +1,20 @@
 package io.invitations.core.code;
 
-import io.invitations.core.testing.TestKeyRing;
+import io.invitations.core.memory.InMemoryKeyRing;
+import io.invitations.core.token.TokenPurpose;
+import io.invitations.core.token.TokenSigner;
 import io.invitations.spi.ErrorCode;
 import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.TenantId;
+import io.invitations.spi.security.SigningKey;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import java.nio.ByteBuffer;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
@@ -23,7 +28,7 @@ class AccessCodesTest {
     private static final TenantId GLOBEX = TenantId.of("globex");
     private static final InvitationId INVITATION = InvitationId.of("inv-1");
 
-    private final TestKeyRing keys = TestKeyRing.withKey("k1");
+    private final InMemoryKeyRing keys = InMemoryKeyRing.of(key("k1"));
     private final AccessCodes codes = AccessCodes.using(keys);
 
     @Nested
@@ -48,10 +53,22 @@ class AccessCodesTest {
                 seen.add(codes.derive(ACME, id, 1).value());
                 seen.add(codes.derive(GLOBEX, id, 1).value());
                 seen.add(codes.derive(ACME, id, 2).value());
-                seen.add(AccessCodes.using(TestKeyRing.withKey("other")).derive(ACME, id, 1).value());
+                seen.add(AccessCodes.using(InMemoryKeyRing.of(key("other"))).derive(ACME, id, 1).value());
             }
 
             assertThat(seen).hasSize(2_000);
+        }
+
+        @Test
+        @DisplayName("apart from link tokens: the same inputs for a link give other bits")
+        void separatedFromLinkTokens() {
+            AccessCode code = codes.derive(ACME, INVITATION, 1);
+            for (TokenPurpose other : List.of(TokenPurpose.INVITATION_LINK, TokenPurpose.SHAREABLE_LINK)) {
+                byte[] mac = TokenSigner.mac(key("k1"), other, ACME, INVITATION.value(), 1);
+                AccessCode sameBitsOfTheLink = AccessCode.fromBits(ByteBuffer.wrap(mac).getLong() >>> 14);
+
+                assertThat(sameBitsOfTheLink).as("bits of %s", other).isNotEqualTo(code);
+            }
         }
 
         @Test
@@ -141,7 +158,7 @@ class AccessCodesTest {
         void surviveRotationUntilRetired() {
             AccessCode before = codes.derive(ACME, INVITATION, 1);
 
-            keys.rotateTo("k2");
+            keys.rotate(key("k2"));
             AccessCode after = codes.derive(ACME, INVITATION, 1);
 
             assertThat(after).isNotEqualTo(before);
@@ -168,6 +185,12 @@ class AccessCodesTest {
 
             assertThat(successes).as("successful guesses with seed %d", seed).isZero();
         }
+    }
+
+    /** A fixed key, so that derived codes are the same at every run. */
+    static SigningKey key(String id) {
+        return SigningKey.of(id, ("fixed test material of key " + id + ", 32 bytes or more")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 
     static String randomCode(Random random) {
