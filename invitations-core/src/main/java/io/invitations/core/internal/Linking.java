@@ -206,7 +206,8 @@ public final class Linking {
                     }
                     change.update(open.get(), expired);
                 }
-                if (link.target().isMembership() && ctx.directory().isMember(tenantId, address)) {
+                // after our own account call (a retry), the joiner is a member because of this join
+                if (accountId == null && link.target().isMembership() && ctx.directory().isMember(tenantId, address)) {
                     throw AlreadyInvitedException.alreadyMember(address.toString());
                 }
                 Invitation invited = Invitation.builder().id(invitationId).tenantId(tenantId).invitee(invitee)

@@ -1,6 +1,7 @@
 package io.invitations.core.link;
 
 import io.invitations.core.ClaimRequest;
+import io.invitations.core.invitee.Invitees;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -18,7 +19,7 @@ import jakarta.validation.constraints.Size;
  *         .name("Jane", "Doe").password(chosen).acceptTerms().build()));
  * }</pre>
  *
- * @param email the joiner's email, required, at most 254 characters
+ * @param email the joiner's email, required, at most 254 characters; kept in its normal form
  * @param claim the claim, with the link's token; required
  * @since 0.1.0
  */
@@ -27,6 +28,11 @@ public record JoinRequest(
         @Email(regexp = ".+@.+\\..+", message = "must be a well-formed email address like jane@example.com")
         String email,
         @NotNull @Valid ClaimRequest claim) {
+
+    /** Keeps the email in its normal form: the domain from IDN to ASCII and lower-cased, blanks stripped. */
+    public JoinRequest {
+        email = email == null || email.isBlank() ? null : Invitees.normalizeEmail(email).orElse(email.strip());
+    }
 
     /**
      * Creates a join.

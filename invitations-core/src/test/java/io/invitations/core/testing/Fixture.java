@@ -61,7 +61,7 @@ public final class Fixture {
     public final InvitationService service;
 
     public Fixture() {
-        this(new InMemoryInvitationStore(), true);
+        this(new InMemoryInvitationStore(), true, "");
     }
 
     /**
@@ -71,20 +71,23 @@ public final class Fixture {
      *                    turn it off: events are checked for secrets elsewhere)
      */
     public Fixture(boolean watchEvents) {
-        this(new InMemoryInvitationStore(), watchEvents);
+        this(new InMemoryInvitationStore(), watchEvents, "");
     }
 
-    /** A fixture whose service shares a store with others: another node of the same cluster. */
-    public Fixture(InMemoryInvitationStore sharedStore) {
-        this(sharedStore, true);
+    /**
+     * A fixture whose service shares a store with others: another node of the same cluster, with
+     * the same key. Its ids start with the node's name so that nodes never make the same id.
+     */
+    public Fixture(InMemoryInvitationStore sharedStore, String node) {
+        this(sharedStore, true, node + "-");
     }
 
-    private Fixture(InMemoryInvitationStore sharedStore, boolean watchEvents) {
+    private Fixture(InMemoryInvitationStore sharedStore, boolean watchEvents, String idPrefix) {
         store = sharedStore;
         service = InvitationService.builder().store(store).identityDirectory(directory).seatLedger(seats)
                 .settings(settings).keyRing(keys).mailer(mailer).clock(clock)
-                .idGenerator(() -> InvitationId.of("inv-" + ids.incrementAndGet()))
-                .linkIdGenerator(() -> LinkId.of("link-" + linkIds.incrementAndGet()))
+                .idGenerator(() -> InvitationId.of(idPrefix + "inv-" + ids.incrementAndGet()))
+                .linkIdGenerator(() -> LinkId.of(idPrefix + "link-" + linkIds.incrementAndGet()))
                 .attemptThrottle(throttle)
                 .listener(e -> {
                     if (watchEvents) {
