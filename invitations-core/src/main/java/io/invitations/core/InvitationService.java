@@ -61,7 +61,9 @@ import java.util.function.Supplier;
 
 /**
  * The one entry point of the engine: invite, provision and send, resend, re-invite, revoke, the
- * invitee's inspect / accept / decline, approval, queries, history, seats and referrals.
+ * invitee's inspect / accept / decline, approval, queries, history, seats and referrals; and the
+ * other ways in: access codes for invitees without email, shareable links, directory sync and
+ * matching people who signed up another way.
  *
  * <pre>{@code
  * InvitationService invitations = InvitationService.builder().build();   // everything in memory

@@ -56,7 +56,8 @@ public final class Claiming {
     }
 
     /**
-     * Reads what a link opens; changes nothing.
+     * Reads what a link opens; changes nothing. A provisioned invitation is refused: it cannot be
+     * claimed before it is sent.
      *
      * @param token the token
      * @return the inspection
