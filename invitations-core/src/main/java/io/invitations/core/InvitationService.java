@@ -1,5 +1,10 @@
 package io.invitations.core;
 
+import io.invitations.core.bulk.BulkReport;
+import io.invitations.core.bulk.BulkRequest;
+import io.invitations.core.bulk.ClaimLinkEntry;
+import io.invitations.core.bulk.internal.BulkEngine;
+import io.invitations.core.bulk.internal.ClaimLinkExporter;
 import io.invitations.core.internal.ClaimLinks;
 import io.invitations.core.internal.Claiming;
 import io.invitations.core.internal.Context;
@@ -21,6 +26,7 @@ import io.invitations.core.token.ClaimLink;
 import io.invitations.core.token.TokenSigner;
 import io.invitations.spi.event.InvitationEventListener;
 import io.invitations.spi.identity.IdentityDirectory;
+import io.invitations.spi.invitation.BatchId;
 import io.invitations.spi.invitation.HistoryEntry;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;
@@ -72,6 +78,8 @@ public final class InvitationService {
     private final Managing managing;
     private final Claiming claiming;
     private final Reporting reporting;
+    private final BulkEngine bulk;
+    private final ClaimLinkExporter claimLinks;
 
     private InvitationService(Context ctx, Mailer mailer) {
         this.ctx = ctx;
@@ -80,6 +88,8 @@ public final class InvitationService {
         this.managing = new Managing(ctx);
         this.claiming = new Claiming(ctx);
         this.reporting = new Reporting(ctx);
+        this.bulk = new BulkEngine(ctx);
+        this.claimLinks = new ClaimLinkExporter(ctx);
     }
 
     /**
@@ -119,6 +129,24 @@ public final class InvitationService {
      */
     public Invitation provision(InviteRequest request) {
         return inviting.create(Objects.requireNonNull(request, "request"), false);
+    }
+
+    /**
+     * Invites (or provisions) many people at once, from rows an importer read or the host built. The
+     * call takes at most the tenant's bulk limit (500 by default); split longer lists with
+     * {@link io.invitations.core.bulk.Batches#split(List, int)}. Each row is validated like a single
+     * invitation and checked against the tenant's rules, with seats and quota counted across the
+     * batch. Everything that is created is written in one store call; events follow the write.
+     * {@link io.invitations.core.bulk.BulkMode#DRY_RUN} writes nothing, {@code BEST_EFFORT} writes
+     * the rows that can be created, {@code ALL_OR_NOTHING} writes nothing unless every row can be.
+     *
+     * @param request the rows, defaults, action and mode; not {@code null}
+     * @return one line per row: its outcome, the created invitation, or every reason with its field
+     * @throws io.invitations.core.bulk.BulkLimitExceededException if there are more rows than the
+     *                                   tenant's bulk limit; nothing is read or written
+     */
+    public BulkReport bulk(BulkRequest request) {
+        return bulk.run(Objects.requireNonNull(request, "request"));
     }
 
     /**
@@ -306,6 +334,22 @@ public final class InvitationService {
      */
     public ClaimLink revealLink(Inviter actor, TenantId tenantId, InvitationId id) {
         return claiming.reveal(actor, tenantId, id);
+    }
+
+    /**
+     * Exports the claim links of pending invitations, e.g. to print them or hand them to an SMS
+     * gateway; the CSV module writes them with {@code ClaimLinkExport}. Links are re-derived from the
+     * key ring, never stored. A {@code *_LOCAL} administrator gets the invitations of their units only.
+     *
+     * @param actor    an administrator ({@code ADMIN_LOCAL} or {@code ADMIN_TENANT})
+     * @param tenantId the tenant
+     * @param batch    only the invitations of this bulk batch, or {@code null} for every pending one
+     * @return the invitations that are PENDING now with their links, oldest first; the links are secrets
+     * @throws io.invitations.core.policy.PolicyViolationException with {@code LEVEL_TOO_LOW} if the
+     *                                   actor is not an administrator
+     */
+    public List<ClaimLinkEntry> exportClaimLinks(Inviter actor, TenantId tenantId, BatchId batch) {
+        return claimLinks.export(actor, tenantId, batch);
     }
 
     /**
