@@ -78,8 +78,6 @@ public final class InvitationService {
     private final Managing managing;
     private final Claiming claiming;
     private final Reporting reporting;
-    private final BulkEngine bulk;
-    private final ClaimLinkExporter claimLinks;
 
     private InvitationService(Context ctx, Mailer mailer) {
         this.ctx = ctx;
@@ -88,8 +86,6 @@ public final class InvitationService {
         this.managing = new Managing(ctx);
         this.claiming = new Claiming(ctx);
         this.reporting = new Reporting(ctx);
-        this.bulk = new BulkEngine(ctx);
-        this.claimLinks = new ClaimLinkExporter(ctx);
     }
 
     /**
@@ -146,7 +142,7 @@ public final class InvitationService {
      *                                   tenant's bulk limit; nothing is read or written
      */
     public BulkReport bulk(BulkRequest request) {
-        return bulk.run(Objects.requireNonNull(request, "request"));
+        return new BulkEngine(ctx).run(Objects.requireNonNull(request, "request"));
     }
 
     /**
@@ -349,7 +345,7 @@ public final class InvitationService {
      *                                   actor is not an administrator
      */
     public List<ClaimLinkEntry> exportClaimLinks(Inviter actor, TenantId tenantId, BatchId batch) {
-        return claimLinks.export(actor, tenantId, batch);
+        return new ClaimLinkExporter(ctx).export(actor, tenantId, batch);
     }
 
     /**
