@@ -15,6 +15,12 @@ import io.invitations.core.memory.InMemoryAttemptThrottle;
 import io.invitations.spi.invitation.InvitationLink;
 import io.invitations.spi.invitation.LinkId;
 import io.invitations.spi.security.AttemptThrottle;
+
+import io.invitations.core.bulk.BulkReport;
+import io.invitations.core.bulk.BulkRequest;
+import io.invitations.core.bulk.ClaimLinkEntry;
+import io.invitations.core.bulk.internal.BulkEngine;
+import io.invitations.core.bulk.internal.ClaimLinkExporter;
 import io.invitations.core.internal.ClaimLinks;
 import io.invitations.core.internal.Claiming;
 import io.invitations.core.internal.Context;
@@ -36,6 +42,7 @@ import io.invitations.core.token.ClaimLink;
 import io.invitations.core.token.TokenSigner;
 import io.invitations.spi.event.InvitationEventListener;
 import io.invitations.spi.identity.IdentityDirectory;
+import io.invitations.spi.invitation.BatchId;
 import io.invitations.spi.invitation.HistoryEntry;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;
@@ -142,6 +149,24 @@ public final class InvitationService {
      */
     public Invitation provision(InviteRequest request) {
         return inviting.create(Objects.requireNonNull(request, "request"), false);
+    }
+
+    /**
+     * Invites (or provisions) many people at once, from rows an importer read or the host built. The
+     * call takes at most the tenant's bulk limit (500 by default); split longer lists with
+     * {@link io.invitations.core.bulk.Batches#split(List, int)}. Each row is validated like a single
+     * invitation and checked against the tenant's rules, with seats and quota counted across the
+     * batch. Everything that is created is written in one store call; events follow the write.
+     * {@link io.invitations.core.bulk.BulkMode#DRY_RUN} writes nothing, {@code BEST_EFFORT} writes
+     * the rows that can be created, {@code ALL_OR_NOTHING} writes nothing unless every row can be.
+     *
+     * @param request the rows, defaults, action and mode; not {@code null}
+     * @return one line per row: its outcome, the created invitation, or every reason with its field
+     * @throws io.invitations.core.bulk.BulkLimitExceededException if there are more rows than the
+     *                                   tenant's bulk limit; nothing is read or written
+     */
+    public BulkReport bulk(BulkRequest request) {
+        return new BulkEngine(ctx).run(Objects.requireNonNull(request, "request"));
     }
 
     /**
@@ -515,6 +540,20 @@ public final class InvitationService {
      */
     public boolean selfRegistrationAllowed(TenantId tenantId) {
         return ctx.settingsFor(Objects.requireNonNull(tenantId, "tenantId")).selfRegistration();
+
+     * Exports the claim links of pending invitations, e.g. to print them or hand them to an SMS
+     * gateway; the CSV module writes them with {@code ClaimLinkExport}. Links are re-derived from the
+     * key ring, never stored. A {@code *_LOCAL} administrator gets the invitations of their units only.
+     *
+     * @param actor    an administrator ({@code ADMIN_LOCAL} or {@code ADMIN_TENANT})
+     * @param tenantId the tenant
+     * @param batch    only the invitations of this bulk batch, or {@code null} for every pending one
+     * @return the invitations that are PENDING now with their links, oldest first; the links are secrets
+     * @throws io.invitations.core.policy.PolicyViolationException with {@code LEVEL_TOO_LOW} if the
+     *                                   actor is not an administrator
+     */
+    public List<ClaimLinkEntry> exportClaimLinks(Inviter actor, TenantId tenantId, BatchId batch) {
+        return new ClaimLinkExporter(ctx).export(actor, tenantId, batch);
     }
 
     /**
