@@ -540,7 +540,9 @@ public final class InvitationService {
      */
     public boolean selfRegistrationAllowed(TenantId tenantId) {
         return ctx.settingsFor(Objects.requireNonNull(tenantId, "tenantId")).selfRegistration();
+    }
 
+    /**
      * Exports the claim links of pending invitations, e.g. to print them or hand them to an SMS
      * gateway; the CSV module writes them with {@code ClaimLinkExport}. Links are re-derived from the
      * key ring, never stored. A {@code *_LOCAL} administrator gets the invitations of their units only.
