@@ -100,9 +100,8 @@ public final class Composer {
      * @throws InvitationException with CONFIGURATION when the tenant's claim URL is not absolute
      */
     public MailMessage notice(Invitation invitation, String accessCode) {
-        return renderer.render(MessageContext.of(Kind.ACCESS_CODE_NOTICE, invitation,
-                brandingOf(invitation.tenantId()), redeemUrl(invitation.tenantId()), clock.instant())
-                .withAccessCode(accessCode));
+        return renderer.render(MessageContext.forNotice(invitation, brandingOf(invitation.tenantId()),
+                redeemUrl(invitation.tenantId()), accessCode, clock.instant()));
     }
 
     /**
