@@ -4,6 +4,7 @@ import io.invitations.spi.event.InvitationEvent;
 import io.invitations.spi.invitation.Action;
 import io.invitations.spi.invitation.HistoryEntry;
 import io.invitations.spi.invitation.Invitation;
+import io.invitations.spi.invitation.InvitationLink;
 import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.storage.OutboxMessage;
 import io.invitations.spi.storage.WriteBatch;
@@ -21,6 +22,7 @@ public final class Change {
     private final WriteBatch.Builder batch = WriteBatch.builder();
     private final List<InvitationEvent> events = new ArrayList<>();
     private final Instant now;
+    private boolean messagesQueued;
 
     /**
      * Starts a change.
@@ -98,6 +100,7 @@ public final class Change {
         }
         Invitation queued = invitation.toBuilder().delivery(invitation.delivery().queued(now)).build();
         batch.enqueue(OutboxMessage.queue(queued.tenantId(), queued.id(), kind, queued.delivery().sendCount(), now));
+        messagesQueued = true;
         return queued;
     }
 
@@ -120,12 +123,45 @@ public final class Change {
     }
 
     /**
-     * Writes the batch atomically, then publishes the events.
+     * Adds a new shareable link and the event that announces it.
+     *
+     * @param link  the link at version 1
+     * @param event the event to publish after the write
+     * @return this change
+     */
+    public Change insertLink(InvitationLink link, InvitationEvent event) {
+        batch.insertLink(link);
+        events.add(event);
+        return this;
+    }
+
+    /**
+     * Adds a compare-and-set update of a shareable link, and optionally an event.
+     *
+     * @param next  the new snapshot, one version after the stored one
+     * @param event the event to publish after the write, or {@code null}
+     * @return this change
+     */
+    public Change updateLink(InvitationLink next, InvitationEvent event) {
+        batch.updateLink(next);
+        if (event != null) {
+            events.add(event);
+        }
+        return this;
+    }
+
+    /**
+     * Writes the batch atomically, then publishes the events; when the batch queued messages, tells
+     * the outbox driver (which, by the delivery mode, delivers them once the operation released its
+     * locks, and never fails the operation).
      *
      * @param ctx the context
      */
     public void commit(Context ctx) {
         ctx.store().write(batch.build());
         ctx.publisher().publish(events);
+        if (messagesQueued) {
+            ctx.delivery().messagesQueued();
+        }
     }
 }
