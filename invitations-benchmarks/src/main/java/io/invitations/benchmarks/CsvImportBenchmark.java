@@ -4,8 +4,10 @@ import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
 import com.opencsv.RFC4180ParserBuilder;
 import com.opencsv.exceptions.CsvValidationException;
+import io.invitations.benchmarks.internal.EmbeddedService;
 import io.invitations.benchmarks.internal.SampleFiles;
 import io.invitations.benchmarks.internal.SamplePeople;
+import io.invitations.core.InvitationService;
 import io.invitations.csv.CsvImporter;
 import io.invitations.csv.ImportResult;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -39,6 +41,8 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = "-Xmx1g")
 public class CsvImportBenchmark extends GeneratedFileBenchmark {
+    private final InvitationService service = EmbeddedService.start();
+
     @Override
     protected Path write(Path directory, int rows) {
         return SampleFiles.csv(directory.resolve("people.csv"), rows, SamplePeople.SEED);
@@ -55,6 +59,19 @@ public class CsvImportBenchmark extends GeneratedFileBenchmark {
         try (InputStream in = Files.newInputStream(file())) {
             return CsvImporter.read(in);
         }
+    }
+
+    /**
+     * Imports every row and checks it as a bulk dry run ({@link io.invitations.core.bulk.BulkMode#DRY_RUN}
+     * through the facade, in waves of 500): the whole "upload and preview" path. Not part of the
+     * target's pair; it shows what validation adds.
+     *
+     * @return how many rows would be created
+     * @throws IOException when the file cannot be read
+     */
+    @Benchmark
+    public int importAndDryRun() throws IOException {
+        return EmbeddedService.dryRun(service, importRows().rows());
     }
 
     /**

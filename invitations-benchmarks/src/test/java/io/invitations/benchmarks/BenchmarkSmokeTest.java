@@ -90,6 +90,7 @@ class BenchmarkSmokeTest {
             assertThat(benchmark.importRows().rows()).hasSize(200)
                     .allSatisfy(row -> assertThat(row.problems()).isEmpty());
             assertThat(benchmark.rawOpenCsv(BLACKHOLE)).isEqualTo(201); // with the header
+            assertThat(benchmark.importAndDryRun()).as("every generated row is valid").isEqualTo(200);
         } finally {
             benchmark.deleteFile();
         }

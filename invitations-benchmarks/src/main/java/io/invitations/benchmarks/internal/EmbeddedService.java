@@ -3,7 +3,15 @@ package io.invitations.benchmarks.internal;
 import io.invitations.core.ClaimRequest;
 import io.invitations.core.InvitationService;
 import io.invitations.core.InviteRequest;
+import io.invitations.core.bulk.Batches;
+import io.invitations.core.bulk.BulkMode;
+import io.invitations.core.bulk.BulkOutcome;
+import io.invitations.core.bulk.BulkReport;
+import io.invitations.core.bulk.BulkRequest;
+import io.invitations.core.bulk.InvitationRow;
 import io.invitations.core.memory.InMemoryKeyRing;
+import io.invitations.core.outbox.DeliveryMode;
+import io.invitations.core.settings.TenantSettings;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.Inviter;
 import io.invitations.spi.invitation.PermissionLevel;
@@ -34,12 +42,33 @@ public final class EmbeddedService {
     }
 
     /**
-     * Starts a fresh service: nothing stored yet.
+     * Starts a fresh service: nothing stored yet. Messages are only queued
+     * ({@link DeliveryMode#HOST_DRIVEN}): the benchmarks measure creating and queueing, not rendering
+     * and delivering.
      *
      * @return the service
      */
     public static InvitationService start() {
-        return InvitationService.builder().keyRing(InMemoryKeyRing.of(SigningKey.of("k1", KEY))).build();
+        return InvitationService.builder().keyRing(InMemoryKeyRing.of(SigningKey.of("k1", KEY)))
+                .deliveryMode(DeliveryMode.HOST_DRIVEN).build();
+    }
+
+    /**
+     * Checks rows as a bulk dry run would, in waves of the tenant's default bulk limit (500 rows per
+     * call), as the member role by default.
+     *
+     * @param service the service
+     * @param rows    the rows, e.g. from an importer
+     * @return how many rows would be created
+     */
+    public static int dryRun(InvitationService service, List<InvitationRow> rows) {
+        int creatable = 0;
+        for (List<InvitationRow> wave : Batches.split(rows, TenantSettings.defaults().bulkLimit())) {
+            BulkReport report = service.bulk(BulkRequest.builder(TENANT, ADMIN, wave).defaultRole("member")
+                    .mode(BulkMode.DRY_RUN).build());
+            creatable += report.count(BulkOutcome.CREATED);
+        }
+        return creatable;
     }
 
     /**

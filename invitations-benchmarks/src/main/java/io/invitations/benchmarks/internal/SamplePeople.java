@@ -22,7 +22,8 @@ public final class SamplePeople {
         "Inès", "Jonas", "Karin", "Léo", "Maya", "Noah", "Olga", "Paul", "Rita", "Sven", "Tina", "Zoë"};
     private static final String[] LAST = {"Martin", "Müller", "Dubois", "Schmidt", "Bernard", "Weber", "Petit",
         "Fischer", "Durand", "Meyer", "Lefèvre", "Wagner", "Moreau", "Becker", "Laurent", "Hoffmann"};
-    private static final String[] ROLES = {"member", "member", "member", "editor", "viewer", "manager"};
+    // the default tenant's roles, so that a dry run finds every row valid
+    private static final String[] ROLES = {"member", "member", "member", "member", "admin"};
     private static final String[] GROUPS = {"Sales", "Support", "Engineering", "Finance", "HR", "EMEA", "APAC"};
     private static final String[] DOMAINS = {"example.com", "example.org", "acme.test", "exemple.fr"};
 
