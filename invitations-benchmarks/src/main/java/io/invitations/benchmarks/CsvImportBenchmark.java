@@ -5,6 +5,7 @@ import com.opencsv.CSVReaderBuilder;
 import com.opencsv.RFC4180ParserBuilder;
 import com.opencsv.exceptions.CsvValidationException;
 import io.invitations.benchmarks.internal.EmbeddedService;
+import io.invitations.benchmarks.internal.ForkOptions;
 import io.invitations.benchmarks.internal.SampleFiles;
 import io.invitations.benchmarks.internal.SamplePeople;
 import io.invitations.core.InvitationService;
@@ -37,9 +38,9 @@ import java.util.concurrent.TimeUnit;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = "-Xmx1g")
+@Fork(value = 1, jvmArgsAppend = {"-Xmx1g", ForkOptions.QUIET_LOGGING_PROVIDERS, ForkOptions.QUIET_LOG4J})
 public class CsvImportBenchmark extends GeneratedFileBenchmark {
     private final InvitationService service = EmbeddedService.start();
 

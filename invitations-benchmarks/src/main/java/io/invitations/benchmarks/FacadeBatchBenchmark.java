@@ -1,6 +1,7 @@
 package io.invitations.benchmarks;
 
 import io.invitations.benchmarks.internal.Batch;
+import io.invitations.benchmarks.internal.ForkOptions;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
@@ -16,12 +17,14 @@ import java.util.concurrent.TimeUnit;
  * store would grow without bound, the tokens run out). Each iteration is therefore one
  * {@code SingleShotTime} batch of {@value Batch#SIZE} operations on state prepared fresh before it
  * ({@code @Setup(Level.Iteration)}, not timed); the score is milliseconds per batch, which reads as
- * microseconds per operation. Forty warm-up batches give the JIT 40,000 calls before measuring.
+ * microseconds per operation. A hundred warm-up batches give the JIT 100,000 calls before measuring:
+ * on a loaded machine the compiler threads get little CPU, and forty were not enough (the first
+ * measured batches were still two to five times slower than the last).
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 40, batchSize = Batch.SIZE)
-@Measurement(iterations = 40, batchSize = Batch.SIZE)
-@Fork(1)
+@Warmup(iterations = 100, batchSize = Batch.SIZE)
+@Measurement(iterations = 50, batchSize = Batch.SIZE)
+@Fork(value = 1, jvmArgsAppend = {ForkOptions.QUIET_LOGGING_PROVIDERS, ForkOptions.QUIET_LOG4J})
 public abstract class FacadeBatchBenchmark {
 }

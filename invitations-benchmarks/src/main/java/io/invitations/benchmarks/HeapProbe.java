@@ -1,5 +1,6 @@
 package io.invitations.benchmarks;
 
+import io.invitations.benchmarks.internal.ForkOptions;
 import io.invitations.benchmarks.internal.LiveHeapPeak;
 import io.invitations.benchmarks.internal.SampleFiles;
 import io.invitations.benchmarks.internal.SamplePeople;
@@ -25,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  *       read, or after a forced one at its end while the result is still held ({@link LiveHeapPeak},
  *       from the JVM's collection notifications). This is the data the reader keeps, without the
  *       garbage it makes along the way; a collector may run less often than that figure suggests,
- *       so the cap is the check and this the explanation;</li>
+ *       so the cap is the check and this the explanation. The result's own share is measured by a
+ *       last collection after it is dropped;</li>
  *   <li>with {@code --min}, the smallest {@code -Xmx} (to 4 MB, or 1/16 above 64 MB) under which the reader still
  *       finishes, found by bisection: the closest figure to the reader's true need.</li>
  * </ul>
@@ -47,7 +49,7 @@ public final class HeapProbe {
      * @throws Exception when a child JVM cannot be started or the files cannot be written
      */
     public static void main(String[] args) throws Exception {
-        System.setProperty(WorkbookReaders.LOG4J_FACTORY_PROPERTY, WorkbookReaders.LOG4J_SIMPLE_FACTORY);
+        ForkOptions.applyToThisJvm();
         if (args.length == 3 && args[0].equals(CHILD)) {
             child(WorkbookReaders.valueOf(args[1]), Paths.get(args[2]));
             return;
@@ -79,7 +81,10 @@ public final class HeapProbe {
         }
     }
 
-    /** Reads once and prints {@code OK <millis> <peakBytes> <collections> <hash>}; exits 3 on OutOfMemoryError. */
+    /**
+     * Reads once and prints {@code OK <millis> <peakBytes> <collections> <resultBytes> <hash>}; exits 3 on
+     * OutOfMemoryError.
+     */
     private static void child(WorkbookReaders reader, Path file) throws InterruptedException {
         System.gc();
         try (LiveHeapPeak peak = new LiveHeapPeak()) {
@@ -87,8 +92,12 @@ public final class HeapProbe {
             Object result = reader.read(file);
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             peak.measureNow(); // while the result is still held: it is part of what the reader needs
+            long withResult = peak.latest();
+            int hash = Objects.hashCode(result);
+            result = null;
+            peak.measureNow();
             System.out.println("OK " + millis + " " + peak.bytes() + " " + peak.collections() + " "
-                    + Objects.hashCode(result));
+                    + Math.max(0, withResult - peak.latest()) + " " + hash);
         } catch (OutOfMemoryError e) {
             System.out.println("OOM");
             System.exit(3);
@@ -124,7 +133,8 @@ public final class HeapProbe {
      * @throws InterruptedException when interrupted while waiting for it
      */
     static Outcome run(WorkbookReaders reader, Path file, int heapMb) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx" + heapMb + "m", "-cp",
+        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx" + heapMb + "m",
+                ForkOptions.QUIET_LOGGING_PROVIDERS, ForkOptions.QUIET_LOG4J, "-cp",
                 System.getProperty("java.class.path"), HeapProbe.class.getName(), CHILD, reader.name(),
                 file.toString());
         builder.redirectError(ProcessBuilder.Redirect.DISCARD);
@@ -140,13 +150,17 @@ public final class HeapProbe {
             process.getInputStream().close();
         }
         String[] parts = output.substring(output.lastIndexOf('\n') + 1).split(" ");
-        if (process.exitValue() == 0 && parts.length == 5 && parts[0].equals("OK")) {
+        if (process.exitValue() == 0 && parts.length == 6 && parts[0].equals("OK")) {
             return new Outcome(true, String.format(Locale.ROOT, "PASS  read in %,d ms; peak live heap %.1f MB "
-                    + "(largest heap in use after any of %s collections, result still held)",
-                    Long.parseLong(parts[1]), Long.parseLong(parts[2]) / (1024.0 * 1024.0), parts[3]));
+                    + "(largest heap in use after any of %s collections), of which the returned result %.1f MB",
+                    Long.parseLong(parts[1]), mb(parts[2]), parts[3], mb(parts[4])));
         }
         return new Outcome(false, output.endsWith("OOM") ? "FAIL (OutOfMemoryError)"
                 : "FAIL (exit " + process.exitValue() + ": " + output + ")");
+    }
+
+    private static double mb(String bytes) {
+        return Long.parseLong(bytes) / (1024.0 * 1024.0);
     }
 
     private static String javaBinary() {

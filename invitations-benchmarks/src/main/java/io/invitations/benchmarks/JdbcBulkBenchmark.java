@@ -1,5 +1,6 @@
 package io.invitations.benchmarks;
 
+import io.invitations.benchmarks.internal.ForkOptions;
 import io.invitations.benchmarks.internal.SampleInvitations;
 import io.invitations.jdbc.JdbcInvitationStore;
 import io.invitations.spi.storage.WriteBatch;
@@ -42,7 +43,7 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {ForkOptions.QUIET_LOGGING_PROVIDERS, ForkOptions.QUIET_LOG4J})
 public class JdbcBulkBenchmark {
     /**
      * How commits reach the disk: {@code durable} is PostgreSQL's default ({@code fsync=on},

@@ -1,5 +1,6 @@
 package io.invitations.benchmarks;
 
+import io.invitations.benchmarks.internal.ForkOptions;
 import io.invitations.benchmarks.internal.SampleFiles;
 import io.invitations.benchmarks.internal.SamplePeople;
 import io.invitations.benchmarks.internal.UserModelReader;
@@ -26,10 +27,9 @@ import java.util.concurrent.TimeUnit;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2, time = 3)
+@Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 3, time = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g",
-    "-Dlog4j2.loggerContextFactory=org.apache.logging.log4j.simple.SimpleLoggerContextFactory"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", ForkOptions.QUIET_LOGGING_PROVIDERS, ForkOptions.QUIET_LOG4J})
 public class XlsxImportBenchmark extends GeneratedFileBenchmark {
     @Override
     protected Path write(Path directory, int rows) {

@@ -27,6 +27,7 @@ public final class LiveHeapPeak implements NotificationListener, AutoCloseable {
     private final Set<String> heapPools = new HashSet<>();
     private final AtomicLong peak = new AtomicLong();
     private final AtomicLong collections = new AtomicLong();
+    private final AtomicLong last = new AtomicLong();
 
     /**
      * Starts listening to every collector.
@@ -56,6 +57,7 @@ public final class LiveHeapPeak implements NotificationListener, AutoCloseable {
             }
         }
         peak.accumulateAndGet(live, Math::max);
+        last.set(live);
         collections.incrementAndGet();
     }
 
@@ -80,6 +82,15 @@ public final class LiveHeapPeak implements NotificationListener, AutoCloseable {
      */
     public long bytes() {
         return peak.get();
+    }
+
+    /**
+     * Returns the heap in use after the latest collection.
+     *
+     * @return bytes
+     */
+    public long latest() {
+        return last.get();
     }
 
     /**

@@ -20,14 +20,6 @@ public enum WorkbookReaders {
     /** POI's user model: the whole workbook in memory. */
     USER_MODEL("POI user model", UserModelReader::readAllCells);
 
-    /**
-     * The system property that picks Log4j's provider. POI logs through the Log4j API and, with no
-     * provider on the class path, prints an error at start-up; the API's own simple provider is quiet.
-     */
-    public static final String LOG4J_FACTORY_PROPERTY = "log4j2.loggerContextFactory";
-    /** Log4j API's built-in simple provider (errors only, to standard error). */
-    public static final String LOG4J_SIMPLE_FACTORY = "org.apache.logging.log4j.simple.SimpleLoggerContextFactory";
-
     private final String label;
     private final Function<Path, Object> reader;
 
