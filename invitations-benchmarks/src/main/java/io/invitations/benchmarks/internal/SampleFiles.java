@@ -64,7 +64,6 @@ public final class SampleFiles {
                 writeXlsxRow(sheet, r++, row);
             }
             workbook.write(out);
-            workbook.dispose();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
