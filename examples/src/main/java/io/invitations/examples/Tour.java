@@ -1,55 +1,578 @@
 package io.invitations.examples;
 
+import io.invitations.core.Acceptance;
+import io.invitations.core.ClaimIncompleteException;
+import io.invitations.core.ClaimRequest;
+import io.invitations.core.ClaimRequirements;
+import io.invitations.core.FieldProblem;
+import io.invitations.core.InvalidRequestException;
+import io.invitations.core.InvitationService;
+import io.invitations.core.InviteRequest;
+import io.invitations.core.LinkInspection;
+import io.invitations.core.bulk.InvitationRow;
+import io.invitations.core.memory.InMemoryIdentityDirectory;
 import io.invitations.core.memory.InMemoryInvitationStore;
-import io.invitations.spi.invitation.Action;
-import io.invitations.spi.invitation.Grant;
+import io.invitations.core.memory.InMemoryKeyRing;
+import io.invitations.core.memory.InMemorySeatLedger;
+import io.invitations.core.memory.InMemoryTenantSettingsSource;
+import io.invitations.core.message.Branding;
+import io.invitations.core.message.MessageContext;
+import io.invitations.core.message.MessageRenderer;
+import io.invitations.core.outbox.OutboxProcessor;
+import io.invitations.core.policy.PolicyViolationException;
+import io.invitations.core.policy.SeatCount;
+import io.invitations.core.referral.ReferralStats;
+import io.invitations.core.settings.TenantSettings;
+import io.invitations.core.token.ClaimLink;
+import io.invitations.csv.ClaimLinkExport;
+import io.invitations.csv.CsvExportOptions;
+import io.invitations.csv.CsvImporter;
+import io.invitations.csv.ImportResult;
+import io.invitations.examples.adapters.MeteredInvitationStoreCompatibility;
+import io.invitations.excel.XlsxImportResult;
+import io.invitations.excel.XlsxImporter;
+import io.invitations.mail.EmlFileMailer;
+import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.HistoryEntry;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.InvitationStatus;
-import io.invitations.spi.invitation.Invitee;
 import io.invitations.spi.invitation.Inviter;
 import io.invitations.spi.invitation.PermissionLevel;
 import io.invitations.spi.invitation.TenantId;
-import io.invitations.spi.storage.DuplicateInvitationException;
-import io.invitations.spi.storage.WriteBatch;
+import io.invitations.spi.security.SigningKey;
+import io.invitations.spi.storage.InvitationQuery;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * The README's demo: a tour of the Invitations SDK on the embedded default.
+ * The README's demo: a tour of the Invitations SDK on the embedded default (in-memory storage, a
+ * mailer that writes each message as an {@code .eml} file, a clock the tour moves forward by hand).
+ * It walks the stories of the product pages the library was designed from, printing a short report
+ * at each step, and ends by running the storage compatibility kit against a host-written adapter.
+ *
+ * <pre>{@code
+ * mvn -q -pl examples -am compile exec:java
+ * }</pre>
  */
 public final class Tour {
-    private Tour() {
+    /** The system property that names the folder messages are written to. */
+    public static final String MAIL_DIR_PROPERTY = "tour.mailDir";
+
+    /** Each step's title, in the order the tour prints them. */
+    public static final List<String> STEPS = List.of(
+            "Set up two tenants: the ladder and their settings",
+            "Invite one person by email, with a role and groups",
+            "Bulk import: a CSV file with a few bad rows",
+            "Bulk import: an .xlsx file with a few bad rows",
+            "Resend a pending invitation",
+            "Expiry: advance the clock, then re-invite",
+            "Inspect a link, then accept it with the claim steps",
+            "Approval: an acceptance that needs a board member",
+            "Referral statistics: who invited whom",
+            "Export the claim links (CSV)",
+            "Storage compatibility kit on a host-written adapter");
+
+    private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+    private static final TenantId ACME = TenantId.of("acme");
+    private static final TenantId CLUB = TenantId.of("riverside");
+    private static final List<String> EXPORT_COLUMNS = List.of("email", "identifier", "display name", "status",
+            "expires at", ClaimLinkExport.CLAIM_LINK_HEADER);
+
+    private final Report report;
+    private final TourClock clock = new TourClock(START);
+    private final Mailbox mailbox;
+    private final InMemoryTenantSettingsSource settings = new InMemoryTenantSettingsSource();
+    private final InMemoryIdentityDirectory directory = new InMemoryIdentityDirectory();
+    private final InMemorySeatLedger seats = InMemorySeatLedger.countingMembersOf(directory);
+    private final InMemoryInvitationStore store = new InMemoryInvitationStore();
+    private final InvitationService invitations;
+    private final OutboxProcessor outbox;
+
+    private final Inviter ada = Inviter.of("u-ada", "Ada Admin", PermissionLevel.ADMIN_TENANT);
+    private final Inviter hugo = Inviter.of("u-hugo", "Hugo HR", PermissionLevel.HR_TENANT);
+    private final Inviter uma = Inviter.of("u-uma", "Uma User", PermissionLevel.USER);
+    private final Inviter cleo = Inviter.of("c-cleo", "Cleo Chair", PermissionLevel.ADMIN_TENANT);
+    private final Inviter max = Inviter.of("c-max", "Max Member", PermissionLevel.USER);
+
+    private InvitationId jane;
+    private final Map<String, InvitationId> bulkInvited = new LinkedHashMap<>();
+
+    private Tour(PrintStream out, Path mailDir) {
+        this.report = new Report(out, STEPS.size());
+        this.mailbox = Mailbox.emptied(mailDir);
+        AtomicInteger ids = new AtomicInteger();
+        this.invitations = InvitationService.builder()
+                .store(store)
+                .settings(settings)
+                .identityDirectory(directory)
+                .seatLedger(seats)
+                .keyRing(InMemoryKeyRing.of(demoKey()))
+                .clock(clock)
+                .idGenerator(() -> InvitationId.of(String.format(Locale.ROOT, "inv-%03d", ids.incrementAndGet())))
+                .build();
+        this.outbox = OutboxProcessor.builder()
+                .store(store)
+                .mailer(EmlFileMailer.into(mailDir, "invitations@tour.example", clock))
+                .renderer((invitation, message) -> MessageRenderer.builtIn().render(MessageContext.forMessage(
+                        message, invitation, settings.settingsFor(invitation.tenantId()).branding(),
+                        invitations.revealLink(OUTBOX_ACTOR, invitation.tenantId(), invitation.id()).url(),
+                        clock.instant())))
+                .clock(clock)
+                .build();
+    }
+
+    private static final Inviter OUTBOX_ACTOR = Inviter.of("system:tour-outbox", "Outbox", PermissionLevel.ADMIN_TENANT);
+
+    /**
+     * Runs the tour, writing the report to standard output and the messages under
+     * {@code examples/target/tour-mail} (or the folder the {@value #MAIL_DIR_PROPERTY} system property
+     * names).
+     *
+     * @param args ignored
+     * @throws IllegalStateException if a step does not behave as the tour expects, so the command fails
+     */
+    public static void main(String[] args) {
+        run(System.out, defaultMailDir());
     }
 
     /**
      * Runs the tour.
      *
-     * @param args ignored
+     * @param out     where the report goes
+     * @param mailDir where the {@code .eml} files go; earlier {@code .eml} files there are removed
+     * @throws IllegalStateException if a step does not behave as the tour expects
      */
-    public static void main(String[] args) {
-        InMemoryInvitationStore store = new InMemoryInvitationStore();
-        TenantId acme = TenantId.of("acme");
-        Inviter admin = Inviter.of("u-1", "Ada Admin", PermissionLevel.ADMIN_TENANT);
-        Instant now = Instant.parse("2026-11-22T09:00:00Z");
-        Invitation invitation = Invitation.builder().id(InvitationId.random()).tenantId(acme)
-                .invitee(Invitee.email("jane.doe@example.com")).grant(Grant.role("member")).inviter(admin)
-                .createdAt(now).updatedAt(now).invitedAt(now).expiresAt(now.plus(Duration.ofDays(7))).build();
-        store.write(WriteBatch.builder().insert(invitation)
-                .append(new HistoryEntry(acme, invitation.id(), now, admin.userId(), Action.INVITE, null,
-                        InvitationStatus.PENDING, null))
-                .build());
-        System.out.println("Stored invitation for " + invitation.invitee().contact() + ", status "
-                + invitation.effectiveStatus(now));
-        try {
-            Invitation again = invitation.toBuilder().id(InvitationId.random())
-                    .invitee(Invitee.email("JANE.DOE@example.com")).build();
-            store.write(WriteBatch.builder().insert(again).build());
-        } catch (DuplicateInvitationException e) {
-            System.out.println("Second invitation refused: " + e.getMessage());
+    public static void run(PrintStream out, Path mailDir) {
+        new Tour(out, mailDir).walk();
+    }
+
+    private static Path defaultMailDir() {
+        String configured = System.getProperty(MAIL_DIR_PROPERTY);
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
         }
-        System.out.println("Eight days later it reads as " + invitation.effectiveStatus(now.plus(Duration.ofDays(8))));
+        return Files.isDirectory(Path.of("examples")) ? Path.of("examples", "target", "tour-mail")
+                : Path.of("target", "tour-mail");
+    }
+
+    private void walk() {
+        report.title("Invitations SDK: a tour on the embedded default",
+                "in-memory storage, messages as .eml files in " + shown(mailbox.directory()) + ", clock starting at "
+                        + WHEN.format(START) + " UTC");
+        setUpTenants();
+        inviteByEmail();
+        bulkCsv();
+        bulkXlsx();
+        resend();
+        expireAndReinvite();
+        inspectAndAccept();
+        approval();
+        referrals();
+        exportClaimLinks();
+        storageKit();
+        report.end("Tour complete: " + mailbox.count() + " messages written to " + shown(mailbox.directory()));
+    }
+
+    // ---------------------------------------------------------------------------------------- steps
+
+    private void setUpTenants() {
+        report.step(STEPS.get(0));
+        settings.put(ACME, TenantSettings.builder()
+                .minimumInviteLevel(PermissionLevel.HR_TENANT)
+                .roles(orderedRoles("member", PermissionLevel.USER, "editor", PermissionLevel.HR_TENANT,
+                        "admin", PermissionLevel.ADMIN_TENANT))
+                .allowedDomains("acme.example")
+                .branding(new Branding("Acme Corp", "https://cdn.acme.example/logo.png", "#0B6E4F",
+                        "Where Acme's teams plan their work."))
+                .claimUrlTemplate("https://app.acme.example/join/{token}")
+                .linkInvitationsEnabled(true)
+                .termsRequired(true)
+                .profileFields(List.of("firstName", "lastName", "jobTitle"))
+                .defaultGroupPool(Set.of("announcements", "running-club", "social"))
+                .build());
+        seats.setLimit(ACME, 25);
+        settings.put(CLUB, TenantSettings.builder()
+                .minimumInviteLevel(PermissionLevel.USER)
+                .roles(orderedRoles("member", PermissionLevel.USER, "board", PermissionLevel.ADMIN_TENANT))
+                .approvalRequired(true)
+                .branding(new Branding("Riverside Rowing Club", null, "#1F4E9C", "Rowing on the river since 1921."))
+                .claimUrlTemplate("https://riverside-rowing.example/join/{token}")
+                .build());
+        report.kv("ladder", String.join(" < ",
+                java.util.Arrays.stream(PermissionLevel.values()).map(Enum::name).toList()));
+        TenantSettings a = settings.settingsFor(ACME);
+        TenantSettings c = settings.settingsFor(CLUB);
+        report.table("setting", "acme (Acme Corp)", "riverside (Riverside Rowing Club)")
+                .row("who may invite", a.minimumInviteLevel() + " and above", c.minimumInviteLevel() + " and above")
+                .row("roles (level to grant)", roles(a), roles(c))
+                .row("allowed email domains", domains(a), domains(c))
+                .row("seats", "25 (plan limit)", "unlimited")
+                .row("validity", days(a.invitationTtl()), days(c.invitationTtl()))
+                .row("shareable links", onOff(a.linkInvitationsEnabled()), onOff(c.linkInvitationsEnabled()))
+                .row("approval after accept", onOff(a.approvalRequired()), onOff(c.approvalRequired()))
+                .row("claim steps", "terms, profile " + a.profileFields() + ", password, groups", "password")
+                .row("branding", a.branding().accentColor() + ", logo, description",
+                        c.branding().accentColor() + ", description")
+                .print();
+        report.table("inviter", "tenant", "level")
+                .row(ada.displayName(), ACME, ada.level())
+                .row(hugo.displayName(), ACME, hugo.level())
+                .row(uma.displayName(), ACME, uma.level())
+                .row(cleo.displayName(), CLUB, cleo.level())
+                .row(max.displayName(), CLUB, max.level())
+                .print();
+    }
+
+    private void inviteByEmail() {
+        report.step(STEPS.get(1));
+        Invitation invitation = invitations.invite(InviteRequest.builder(ACME, ada)
+                .email("jane.doe@acme.example").role("editor").groups("design", "launch-2026")
+                .personalMessage("Welcome aboard, Jane! The launch plan is in the design group.").build());
+        jane = invitation.id();
+        deliver();
+        report.kv("invitation", invitation.id() + " for " + invitation.invitee().contact()
+                + " (name inferred: " + invitation.invitee().displayName() + ")");
+        report.kv("grant", "role " + invitation.grant().role() + ", groups " + sorted(invitation.grant().groups()));
+        report.kv("status", invitation.status() + ", expires " + WHEN.format(invitation.expiresAt()) + " (7 days)");
+        printMessages();
+        refused("Uma User (USER) invites", () -> invitations.invite(InviteRequest.builder(ACME, uma)
+                .email("friend@acme.example").role("member").build()));
+        refused("Hugo HR grants admin", () -> invitations.invite(InviteRequest.builder(ACME, hugo)
+                .email("boss@acme.example").role("admin").build()));
+        refused("Ada invites a gmail address", () -> invitations.invite(InviteRequest.builder(ACME, ada)
+                .email("jane.doe@gmail.com").role("member").build()));
+        refused("Ada invites Jane again", () -> invitations.invite(InviteRequest.builder(ACME, ada)
+                .email("Jane.Doe@acme.example").role("member").build()));
+    }
+
+    private void bulkCsv() {
+        report.step(STEPS.get(2));
+        ImportResult result = readResource("tour/people.csv", CsvImporter::read);
+        report.kv("file", "people.csv, " + result.rows().size() + " rows, imported by " + hugo.displayName()
+                + " (" + hugo.level() + ")");
+        bulk(hugo, result.rows());
+    }
+
+    private void bulkXlsx() {
+        report.step(STEPS.get(3));
+        XlsxImportResult result = readResource("tour/team.xlsx", XlsxImporter::read);
+        report.kv("file", "team.xlsx, sheet '" + result.sheetName() + "', " + result.rows().size()
+                + " rows, imported by " + ada.displayName() + " (" + ada.level() + ")");
+        bulk(ada, result.rows());
+    }
+
+    private void resend() {
+        report.step(STEPS.get(4));
+        clock.advance(Duration.ofDays(6));
+        Invitation before = find(ACME, jane);
+        Invitation after = invitations.resend(ada, ACME, jane);
+        deliver();
+        report.kv("clock", WHEN.format(clock.instant()) + " (+6 days): Jane has not answered");
+        report.kv("invitation", after.id() + " " + after.status() + ", send #" + after.delivery().sendCount());
+        report.kv("expiry", WHEN.format(before.expiresAt()) + " -> " + WHEN.format(after.expiresAt())
+                + " (same link, validity starts afresh)");
+        printMessages();
+    }
+
+    private void expireAndReinvite() {
+        report.step(STEPS.get(5));
+        InvitationId lena = bulkInvited.get("lena.fischer@acme.example");
+        String oldToken = invitations.revealLink(ada, ACME, lena).token();
+        clock.advance(Duration.ofDays(2));
+        report.kv("clock", WHEN.format(clock.instant()) + " (+2 days): the bulk invitations are 8 days old");
+        long expiredBeforeSweep = invitations.query(InvitationQuery.of(ACME)
+                .statuses(InvitationStatus.EXPIRED).build()).items().size();
+        report.kv("reads as EXPIRED", expiredBeforeSweep + " invitations, before any sweep");
+        int swept = invitations.expireDue();
+        report.kv("expireDue()", swept + " stored as EXPIRED (history + events)");
+        Invitation again = invitations.reinvite(hugo, ACME, lena);
+        deliver();
+        report.kv("re-invite", again.id() + " " + again.invitee().contact() + ": " + again.status()
+                + ", expires " + WHEN.format(again.expiresAt()));
+        refused("old link after re-invite", () -> invitations.inspect(oldToken));
+        report.kv("new link", invitations.inspect(invitations.revealLink(ada, ACME, lena).token()).status()
+                + " (inspect)");
+        printMessages();
+    }
+
+    private void inspectAndAccept() {
+        report.step(STEPS.get(6));
+        String token = invitations.revealLink(ada, ACME, jane).token();
+        LinkInspection page = invitations.inspect(token);
+        ClaimRequirements needs = page.requirements();
+        report.kv("inspect", "read-only: " + page.tenantName() + ", invited by " + page.inviterName() + ", role "
+                + page.grant().role() + ", " + page.status() + " until " + WHEN.format(page.expiresAt()));
+        report.kv("claim steps", "1 terms: " + (needs.termsRequired() ? "accept" : "none")
+                + " | 2 profile: " + needs.profileFields() + " | 3 password: "
+                + (needs.passwordRequired() ? "set one" : "SSO") + " | 4 groups from " + sorted(needs.groupPool()));
+        refused("accept without the steps", () -> invitations.accept(ClaimRequest.builder(token).build()));
+        Acceptance done = invitations.accept(ClaimRequest.builder(token)
+                .acceptTerms()
+                .name("Jane", "Doe")
+                .profile("jobTitle", "Product designer")
+                .password("correct horse battery staple".toCharArray())
+                .chooseGroups("running-club", "social")
+                .build());
+        report.kv("accept", done.invitation().status() + ", account " + done.accountId() + ", groups "
+                + sorted(done.invitation().grant().groups()));
+        refused("accept the same link again", () -> invitations.accept(ClaimRequest.builder(token)
+                .acceptTerms().profile("jobTitle", "x").password("again".toCharArray()).build()));
+        Report.Table history = report.table("time", "actor", "action", "from -> to");
+        for (HistoryEntry e : invitations.history(ACME, jane)) {
+            history.row(WHEN.format(e.at()), e.actor(), e.action(),
+                    (e.from() == null ? "-" : e.from()) + " -> " + e.to());
+        }
+        history.print();
+    }
+
+    private void approval() {
+        report.step(STEPS.get(7));
+        Invitation felix = invitations.invite(InviteRequest.builder(CLUB, max)
+                .email("felix.wagner@example.org").role("member")
+                .personalMessage("Come row with us on Saturdays!").build());
+        deliver();
+        report.kv("invite", max.displayName() + " (USER) invites " + felix.invitee().contact() + ": "
+                + felix.status());
+        printMessages();
+        String token = invitations.revealLink(cleo, CLUB, felix.id()).token();
+        Acceptance accepted = invitations.accept(ClaimRequest.builder(token)
+                .password("river-2026-oars".toCharArray()).build());
+        report.kv("Felix accepts", accepted.invitation().status() + " (the club requires approval)");
+        Invitation approved = invitations.approve(cleo, CLUB, felix.id());
+        report.kv("Cleo approves", approved.status());
+        Invitation second = invitations.invite(InviteRequest.builder(CLUB, max)
+                .email("gina.ross@example.org").role("member").build());
+        deliver();
+        String message = fileNames(mailbox.newMessages());
+        Acceptance waiting = invitations.accept(ClaimRequest.builder(
+                invitations.revealLink(cleo, CLUB, second.id()).token()).password("gina-rows-fast".toCharArray()).build());
+        Invitation rejected = invitations.reject(cleo, CLUB, second.id(), "membership is full this season");
+        report.kv("Gina", "invited by Max (" + message + "), accepts: " + waiting.invitation().status()
+                + ", Cleo rejects: " + rejected.status());
+    }
+
+    private void referrals() {
+        report.step(STEPS.get(8));
+        Report.Table table = report.table("tenant", "inviter", "sent", "accepted", "rate");
+        for (TenantId tenant : List.of(ACME, CLUB)) {
+            for (ReferralStats s : invitations.topInviters(tenant, null, null, 5)) {
+                table.row(tenant, s.inviterName(), s.sent(), s.accepted(),
+                        String.format(Locale.ROOT, "%.0f%%", s.acceptanceRate() * 100));
+            }
+        }
+        table.print();
+        ReferralStats march = invitations.referrals(CLUB, max.userId(), Instant.parse("2026-03-01T00:00:00Z"),
+                Instant.parse("2026-04-01T00:00:00Z"));
+        report.kv("Max in March", march.sent() + " sent, " + march.accepted() + " accepted");
+        SeatCount count = invitations.seats(ACME);
+        report.kv("acme seats", count.inUse() + " in use + " + count.pending() + " pending of "
+                + count.limit().orElseThrow() + ": " + count.remaining().orElseThrow() + " left to invite");
+    }
+
+    private void exportClaimLinks() {
+        report.step(STEPS.get(9));
+        List<ClaimLinkExport.Entry> entries = new ArrayList<>();
+        for (Invitation i : invitations.query(InvitationQuery.of(ACME).statuses(InvitationStatus.PENDING).build())
+                .items()) {
+            entries.add(new ClaimLinkExport.Entry(i, invitations.revealLink(ada, ACME, i.id()).url()));
+        }
+        StringWriter csv = new StringWriter();
+        ClaimLinkExport.write(entries, clock.instant(), csv, CsvExportOptions.defaults());
+        Path file = mailbox.directory().resolveSibling("claim-links.csv");
+        write(file, csv.toString());
+        List<String> lines = csv.toString().lines().toList();
+        report.kv("export", entries.size() + " unclaimed invitations, " + ClaimLinkExport.HEADERS.size()
+                + " columns, written to " + shown(file));
+        report.kv("", "(6 columns shown; links shortened here, whole in the file)");
+        List<Integer> shown = CsvColumns.indexesOf(lines.get(0), EXPORT_COLUMNS);
+        lines.stream().map(line -> CsvColumns.select(line, shown)).map(Report::maskLinks).forEach(report::line);
+    }
+
+    private void storageKit() {
+        report.step(STEPS.get(10));
+        report.kv("adapter", "examples/adapters/MeteredInvitationStore (wraps a store, counts reads and writes)");
+        StorageKitRun run = StorageKitRun.of(MeteredInvitationStoreCompatibility.class);
+        run.failures().forEach(f -> report.line("FAILED " + f));
+        report.line(run.passed() + "/" + run.checks() + " storage contract checks passed");
+        if (!run.allPassed()) {
+            throw new IllegalStateException("the storage kit failed " + run.failures().size() + " checks");
+        }
+    }
+
+    // -------------------------------------------------------------------------------------- helpers
+
+    /** Runs the bulk rows; until the facade's bulk engine lands, one invitation per valid row. */
+    private void bulk(Inviter inviter, List<InvitationRow> rows) {
+        Report.Table table = report.table("row", "email / identifier", "outcome", "reasons");
+        Set<String> seen = new java.util.HashSet<>();
+        for (InvitationRow row : rows) {
+            String who = row.email() != null ? row.email() : row.identifier();
+            if (!row.problems().isEmpty()) {
+                table.row(row.rowNumber(), who, "INVALID", row.problems().stream().map(Object::toString)
+                        .collect(Collectors.joining("; ")));
+                continue;
+            }
+            if (who != null && !seen.add(who.toLowerCase(Locale.ROOT))) {
+                table.row(row.rowNumber(), who, "DUPLICATE_IN_INPUT", "");
+                continue;
+            }
+            try {
+                InviteRequest.Builder b = InviteRequest.builder(ACME, inviter)
+                        .role(row.role() == null ? "member" : row.role()).groups(row.groups());
+                if (row.email() != null) {
+                    b.email(row.email());
+                } else {
+                    b.identifier(row.identifierKind() == null ? "personnel_number" : row.identifierKind(), row.identifier());
+                }
+                if (row.firstName() != null) {
+                    b.name(row.firstName(), row.lastName());
+                }
+                Invitation created = invitations.invite(b.build());
+                bulkInvited.put(who, created.id());
+                table.row(row.rowNumber(), who, "CREATED", created.id());
+            } catch (InvitationException e) {
+                table.row(row.rowNumber(), who, e.code(), e.getMessage());
+            }
+        }
+        deliver();
+        table.print();
+        List<Mailbox.Message> written = mailbox.newMessages();
+        report.kv("messages", written.size() + " .eml files: " + fileNames(written));
+    }
+
+    /** Delivers the queued messages (until the facade delivers by itself). */
+    private void deliver() {
+        outbox.drainDue();
+    }
+
+    private static String fileNames(List<Mailbox.Message> messages) {
+        return messages.stream().map(m -> m.file().getFileName().toString()).collect(Collectors.joining(", "));
+    }
+
+    private void printMessages() {
+        List<Mailbox.Message> messages = mailbox.newMessages();
+        Report.Table table = report.table("message file", "to", "subject");
+        messages.forEach(m -> table.row(m.file().getFileName(), m.to(), m.subject()));
+        table.print();
+    }
+
+    private void refused(String what, Runnable action) {
+        try {
+            action.run();
+        } catch (InvitationException e) {
+            report.kv("refused", what + ": " + e.code());
+            reasons(e).forEach(reason -> report.kv("", "  " + reason));
+            return;
+        }
+        throw new IllegalStateException("expected a refusal: " + what);
+    }
+
+    private Invitation find(TenantId tenant, InvitationId id) {
+        return invitations.find(tenant, id).orElseThrow();
+    }
+
+    /** A path as the reader typed it: relative to the working directory when it lies inside it. */
+    private static Path shown(Path path) {
+        Path here = Path.of("").toAbsolutePath();
+        Path absolute = path.toAbsolutePath().normalize();
+        return absolute.startsWith(here) ? here.relativize(absolute) : absolute;
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** An error's reasons, one per line: each refused rule, missing claim step or invalid field. */
+    private static List<String> reasons(InvitationException e) {
+        if (e instanceof PolicyViolationException p) {
+            return p.refusals().stream().map(r -> r.field() + ": " + r.message()).toList();
+        }
+        if (e instanceof ClaimIncompleteException c) {
+            return c.missing();
+        }
+        if (e instanceof InvalidRequestException r) {
+            return r.problems().stream().map(FieldProblem::toString).toList();
+        }
+        return List.of(e.getMessage());
+    }
+
+    private static <T> T readResource(String name, Function<InputStream, T> reader) {
+        try (InputStream in = Tour.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("the tour's resource " + name + " is missing from the classpath");
+            }
+            return reader.apply(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the tour's resource " + name, e);
+        }
+    }
+
+    private static Map<String, PermissionLevel> orderedRoles(Object... nameLevel) {
+        Map<String, PermissionLevel> roles = new LinkedHashMap<>();
+        for (int i = 0; i < nameLevel.length; i += 2) {
+            roles.put((String) nameLevel[i], (PermissionLevel) nameLevel[i + 1]);
+        }
+        return roles;
+    }
+
+    private static String roles(TenantSettings s) {
+        return s.roles().entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String domains(TenantSettings s) {
+        return s.allowedDomains().isEmpty() ? "any" : String.join(", ", s.allowedDomains());
+    }
+
+    private static String onOff(boolean on) {
+        return on ? "on" : "off";
+    }
+
+    private static String days(Duration d) {
+        return d.toDays() + " days";
+    }
+
+    private static List<String> sorted(Set<String> values) {
+        return values.stream().sorted().toList();
+    }
+
+    /** A fixed key for the demo, so it needs no setup; a host keeps its keys in a secret store. */
+    private static SigningKey demoKey() {
+        try {
+            byte[] material = MessageDigest.getInstance("SHA-256")
+                    .digest("invitations tour demo key - never use in production".getBytes(StandardCharsets.UTF_8));
+            return SigningKey.of("tour-demo", material);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
     }
 }
