@@ -1,5 +1,20 @@
 package io.invitations.core;
 
+import io.invitations.core.code.AccessCode;
+import io.invitations.core.code.AccessCodeGate;
+import io.invitations.core.code.AccessCodes;
+import io.invitations.core.internal.Linking;
+import io.invitations.core.internal.Redeeming;
+import io.invitations.core.internal.Syncing;
+import io.invitations.core.internal.WaysIn;
+import io.invitations.core.link.JoinRequest;
+import io.invitations.core.link.LinkOffer;
+import io.invitations.core.link.LinkRequest;
+import io.invitations.core.link.ShareableLink;
+import io.invitations.core.memory.InMemoryAttemptThrottle;
+import io.invitations.spi.invitation.InvitationLink;
+import io.invitations.spi.invitation.LinkId;
+import io.invitations.spi.security.AttemptThrottle;
 import io.invitations.core.internal.ClaimLinks;
 import io.invitations.core.internal.Claiming;
 import io.invitations.core.internal.Context;
@@ -46,7 +61,9 @@ import java.util.function.Supplier;
 
 /**
  * The one entry point of the engine: invite, provision and send, resend, re-invite, revoke, the
- * invitee's inspect / accept / decline, approval, queries, history, seats and referrals.
+ * invitee's inspect / accept / decline, approval, queries, history, seats and referrals; and the
+ * other ways in: access codes for invitees without email, shareable links, directory sync and
+ * matching people who signed up another way.
  *
  * <pre>{@code
  * InvitationService invitations = InvitationService.builder().build();   // everything in memory
@@ -72,14 +89,20 @@ public final class InvitationService {
     private final Managing managing;
     private final Claiming claiming;
     private final Reporting reporting;
+    private final Redeeming redeeming;
+    private final Linking linking;
+    private final Syncing syncing;
 
-    private InvitationService(Context ctx, Mailer mailer) {
+    private InvitationService(Context ctx, WaysIn ways, Mailer mailer) {
         this.ctx = ctx;
         this.mailer = mailer;
         this.inviting = new Inviting(ctx);
         this.managing = new Managing(ctx);
         this.claiming = new Claiming(ctx);
         this.reporting = new Reporting(ctx);
+        this.redeeming = new Redeeming(ways, claiming);
+        this.linking = new Linking(ways, claiming);
+        this.syncing = new Syncing(ctx, inviting);
     }
 
     /**
@@ -149,7 +172,10 @@ public final class InvitationService {
     }
 
     /**
-     * Sends every provisioned invitation of a tenant ("invite all").
+     * Sends every provisioned invitation of a tenant ("invite all"), then switches the tenant's
+     * {@linkplain io.invitations.core.settings.TenantSettings#inviteOnCreation() invite-on-creation}
+     * on through {@link TenantSettingsSource#switchOnInviteOnCreation(TenantId)}, so that accounts
+     * directory sync creates from now on are invited at once.
      *
      * @param actor    who sends; needs the tenant's manage level
      * @param tenantId the tenant
@@ -157,7 +183,7 @@ public final class InvitationService {
      * @throws io.invitations.core.policy.PolicyViolationException if the actor is below the manage level
      */
     public SendReport sendAllProvisioned(Inviter actor, TenantId tenantId) {
-        return inviting.sendAll(actor, tenantId);
+        return syncing.inviteAll(actor, tenantId);
     }
 
     /**
@@ -217,6 +243,8 @@ public final class InvitationService {
      * @return the invitation's details, its effective status and what the claim needs
      * @throws io.invitations.core.token.InvalidTokenException if the token is not valid (the same
      *                                   whether or not such an invitation exists)
+     * @throws io.invitations.core.lifecycle.IllegalTransitionException if the invitation is still
+     *                                   PROVISIONED: prepared but not invited, it cannot be claimed
      */
     public LinkInspection inspect(String token) {
         return claiming.inspect(token);
@@ -306,6 +334,187 @@ public final class InvitationService {
      */
     public ClaimLink revealLink(Inviter actor, TenantId tenantId, InvitationId id) {
         return claiming.reveal(actor, tenantId, id);
+    }
+
+    /**
+     * Reveals the access code of an invitation without email ("see access code"), to hand to the
+     * invitee by other means. The code is derived, never stored; it changes when the invitation's
+     * link is rotated or it is re-invited.
+     *
+     * @param actor    an administrator ({@code ADMIN_LOCAL} within their units, or {@code ADMIN_TENANT})
+     * @param tenantId the tenant
+     * @param id       the invitation
+     * @return the code; a secret, whose {@code toString()} hides it
+     * @throws InvitationNotFoundException if there is no such invitation
+     * @throws io.invitations.core.policy.PolicyViolationException with LEVEL_TOO_LOW (or OUTSIDE_UNIT)
+     *                                   if the actor is not an administrator (of the invitation's unit)
+     * @throws InvalidRequestException   if the invitee has an email (reveal the claim link instead)
+     */
+    public AccessCode revealAccessCode(Inviter actor, TenantId tenantId, InvitationId id) {
+        return redeeming.reveal(actor, tenantId, id);
+    }
+
+    /**
+     * Redeems an identifier and access code: when they open an invitation, returns what
+     * {@link #inspect(String)} would and the claim token to {@link #accept(ClaimRequest)} (or
+     * {@link #decline(String)}) with. Changes nothing but the throttle: wrong codes are counted per
+     * identifier and per client key, and after 5 within 15 minutes (by default) attempts are refused
+     * for the rest of the window.
+     *
+     * @param entry the identifier and code as typed, and the client key if the host has one
+     * @return the inspection and the claim token
+     * @throws InvalidRequestException if the entry is malformed
+     * @throws io.invitations.core.code.InvalidAccessCodeException if identifier and code open no
+     *                                   invitation (the same whether or not the identifier exists)
+     * @throws io.invitations.core.code.ThrottledException with THROTTLED after too many failures
+     * @throws io.invitations.core.lifecycle.IllegalTransitionException if the invitation is still
+     *                                   PROVISIONED
+     */
+    public RedeemedCode redeemCode(CodeRedemption entry) {
+        return redeeming.redeem(Objects.requireNonNull(entry, "entry"));
+    }
+
+    /**
+     * Creates a shareable invitation link for the tenant or a resource, with a preset grant.
+     *
+     * @param request the link: target, grant, expiry, maximum uses, allowed domains
+     * @return the stored link with its URL
+     * @throws InvalidRequestException listing every invalid field
+     * @throws io.invitations.core.policy.PolicyViolationException with LINKS_DISABLED,
+     *                                   LEVEL_TOO_LOW, ROLE_ABOVE_INVITER, ... when not allowed
+     */
+    public ShareableLink createLink(LinkRequest request) {
+        return linking.create(Objects.requireNonNull(request, "request"));
+    }
+
+    /**
+     * Reveals a shareable link's current URL.
+     *
+     * @param actor    an administrator
+     * @param tenantId the tenant
+     * @param id       the link
+     * @return the link with its URL
+     * @throws io.invitations.core.link.LinkNotFoundException if the tenant has no such link
+     * @throws io.invitations.core.policy.PolicyViolationException if the actor may not, or links are off
+     */
+    public ShareableLink revealShareableLink(Inviter actor, TenantId tenantId, LinkId id) {
+        return linking.reveal(actor, tenantId, id);
+    }
+
+    /**
+     * Deactivates a shareable link: its URL dies at once. Works while links are switched off;
+     * deactivating an inactive link changes nothing.
+     *
+     * @param actor    an administrator
+     * @param tenantId the tenant
+     * @param id       the link
+     * @return the link as stored
+     * @throws io.invitations.core.link.LinkNotFoundException if the tenant has no such link
+     * @throws io.invitations.core.policy.PolicyViolationException if the actor is not an administrator
+     */
+    public InvitationLink deactivateLink(Inviter actor, TenantId tenantId, LinkId id) {
+        return linking.deactivate(actor, tenantId, id);
+    }
+
+    /**
+     * Reactivates a shareable link under a NEW URL; the URL it had before stays dead. Reactivating an
+     * active link changes nothing and returns its current URL.
+     *
+     * @param actor    an administrator
+     * @param tenantId the tenant
+     * @param id       the link
+     * @return the link with its new URL
+     * @throws io.invitations.core.link.LinkNotFoundException if the tenant has no such link
+     * @throws io.invitations.core.policy.PolicyViolationException if the actor may not, or links are off
+     */
+    public ShareableLink reactivateLink(Inviter actor, TenantId tenantId, LinkId id) {
+        return linking.reactivate(actor, tenantId, id);
+    }
+
+    /**
+     * Lists a tenant's shareable links, active or not.
+     *
+     * @param tenantId the tenant
+     * @return the links, oldest first
+     */
+    public List<InvitationLink> links(TenantId tenantId) {
+        return linking.list(Objects.requireNonNull(tenantId, "tenantId"));
+    }
+
+    /**
+     * Reads what a shareable link offers, for the join page. Changes nothing.
+     *
+     * @param token the token from the link's URL
+     * @return the tenant, target, grant, limits and what joining needs
+     * @throws io.invitations.core.token.InvalidTokenException if the token is not valid
+     * @throws io.invitations.core.link.LinkClosedException with LINKS_DISABLED, LINK_INACTIVE,
+     *                                   LINK_EXPIRED or LINK_EXHAUSTED
+     */
+    public LinkOffer inspectLink(String token) {
+        return linking.offer(token);
+    }
+
+    /**
+     * Joins through a shareable link: creates an invitation with source LINK that is accepted at
+     * once (or awaits approval when the tenant requires it), stored in one write with the link's
+     * next use. The identity directory creates or links the account once; the claim must bring
+     * what {@link LinkOffer#requirements()} asks for. The use count never exceeds the link's
+     * maximum, however many join at once.
+     *
+     * @param request the joiner's email and claim (whose token is the link's)
+     * @return the stored invitation and the account id
+     * @throws InvalidRequestException if the request is malformed
+     * @throws io.invitations.core.token.InvalidTokenException if the token is not valid
+     * @throws io.invitations.core.link.LinkClosedException if the link takes no more joins
+     * @throws io.invitations.core.policy.PolicyViolationException with DOMAIN_NOT_ALLOWED,
+     *                                   SEAT_LIMIT_REACHED or INVITATIONS_DISABLED
+     * @throws AlreadyInvitedException   if the joiner is already a member or has an open invitation
+     * @throws ClaimIncompleteException  if terms, profile, password or groups are missing or wrong
+     */
+    public Acceptance joinLink(JoinRequest request) {
+        return linking.join(Objects.requireNonNull(request, "request"));
+    }
+
+    /**
+     * Creates the invitation of an entry from an identity provider or directory (directory sync,
+     * an account-management API): PROVISIONED, so it sends nothing and cannot be claimed until sent,
+     * unless the tenant {@linkplain io.invitations.core.settings.TenantSettings#inviteOnCreation()
+     * invites on creation}, in which case it is invited at once. The source becomes DIRECTORY
+     * unless the request already names a directory.
+     *
+     * @param request the entry; usually with a system inviter such as {@code Inviter.system("azure-ad")}
+     * @return the stored invitation
+     * @throws InvalidRequestException   listing every invalid field
+     * @throws io.invitations.core.policy.PolicyViolationException with every refusal
+     * @throws AlreadyInvitedException   if the person has an open invitation or is a member
+     */
+    public Invitation provisionFromDirectory(InviteRequest request) {
+        return syncing.fromDirectory(Objects.requireNonNull(request, "request"));
+    }
+
+    /**
+     * Matches someone who registered another way (SSO, self-registration) with a verified email to
+     * their pending invitations in the tenant, and accepts those for them: the identity directory
+     * links the account and applies each grant. Provisioned (not yet invited) invitations are not
+     * matched.
+     *
+     * @param signUp who registered, with a verified email
+     * @return the invitations accepted (or awaiting approval), oldest first; empty when none was pending
+     * @throws InvalidRequestException if the email is malformed or not verified
+     */
+    public List<Invitation> matchSignUp(SignUp signUp) {
+        return syncing.match(Objects.requireNonNull(signUp, "signUp"));
+    }
+
+    /**
+     * Tells whether a tenant lets people register without an invitation, so the host can offer
+     * (or hide) its sign-up page.
+     *
+     * @param tenantId the tenant
+     * @return the tenant's self-registration setting
+     */
+    public boolean selfRegistrationAllowed(TenantId tenantId) {
+        return ctx.settingsFor(Objects.requireNonNull(tenantId, "tenantId")).selfRegistration();
     }
 
     /**
@@ -401,6 +610,8 @@ public final class InvitationService {
         private TenantSettingsSource settings;
         private Clock clock = Clock.systemUTC();
         private Supplier<InvitationId> ids = InvitationId::random;
+        private Supplier<LinkId> linkIds = LinkId::random;
+        private AttemptThrottle throttle;
         private final List<InvitationEventListener> listeners = new ArrayList<>();
 
         private Builder() {
@@ -496,6 +707,30 @@ public final class InvitationService {
         }
 
         /**
+         * Sets how shareable-link ids are made.
+         *
+         * @param value the generator; must return a fresh id each call (default: random UUIDs)
+         * @return this builder
+         */
+        public Builder linkIdGenerator(Supplier<LinkId> value) {
+            linkIds = Objects.requireNonNull(value, "linkIdGenerator");
+            return this;
+        }
+
+        /**
+         * Sets the throttle of wrong access codes; clusters share one so that guesses cannot be
+         * spread over nodes.
+         *
+         * @param value the throttle (default: an {@link InMemoryAttemptThrottle} on the service's clock,
+         *              5 failures per 15 minutes)
+         * @return this builder
+         */
+        public Builder attemptThrottle(AttemptThrottle value) {
+            throttle = Objects.requireNonNull(value, "attemptThrottle");
+            return this;
+        }
+
+        /**
          * Adds an event listener; listeners are called in the order added, after each write.
          *
          * @param value the listener
@@ -528,7 +763,10 @@ public final class InvitationService {
             TokenSigner signer = new TokenSigner(k);
             Context ctx = new Context(s, d, l, t, clock, ids, signer, new ClaimLinks(signer, t),
                     new EventPublisher(listeners), new StripedLocks(256), new StripedLocks(64));
-            return new InvitationService(ctx, mailer != null ? mailer : new RecordingMailer());
+            AccessCodes codes = AccessCodes.using(k);
+            AttemptThrottle a = throttle != null ? throttle : InMemoryAttemptThrottle.builder().clock(clock).build();
+            WaysIn ways = new WaysIn(ctx, codes, AccessCodeGate.of(codes, a), linkIds);
+            return new InvitationService(ctx, ways, mailer != null ? mailer : new RecordingMailer());
         }
     }
 }

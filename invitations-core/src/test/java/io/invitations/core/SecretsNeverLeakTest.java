@@ -62,12 +62,12 @@ class SecretsNeverLeakTest {
         see(f.service.inspect(tokenA));
         refusal(() -> f.service.accept(claim(tokenA)));                       // terms missing
         refusal(() -> f.service.accept(ClaimRequest.builder(tokenA + "x").build()));
-        refusal(() -> f.service.accept(ClaimRequest.builder("").password("pw".toCharArray()).build()));
-        see(ClaimRequest.builder(tokenA).password("pw".toCharArray()).acceptTerms().build());
-        Acceptance accepted = f.service.accept(ClaimRequest.builder(tokenA).password("pw".toCharArray())
+        refusal(() -> f.service.accept(ClaimRequest.builder("").password(Fixture.PASSWORD.toCharArray()).build()));
+        see(ClaimRequest.builder(tokenA).password(Fixture.PASSWORD.toCharArray()).acceptTerms().build());
+        Acceptance accepted = f.service.accept(ClaimRequest.builder(tokenA).password(Fixture.PASSWORD.toCharArray())
                 .acceptTerms().build());
         see(accepted);
-        refusal(() -> f.service.accept(ClaimRequest.builder(tokenA).password("pw".toCharArray()).acceptTerms()
+        refusal(() -> f.service.accept(ClaimRequest.builder(tokenA).password(Fixture.PASSWORD.toCharArray()).acceptTerms()
                 .build()));                                                  // already accepted
         see(f.service.decline(tokenB));
         refusal(() -> f.service.decline(tokenB));                             // declined
@@ -76,7 +76,7 @@ class SecretsNeverLeakTest {
         Invitation c2 = f.stored(c);
         String tokenC2 = f.token(c2);
         f.clock.advance(Duration.ofDays(8));
-        refusal(() -> f.service.accept(ClaimRequest.builder(tokenC2).password("pw".toCharArray()).acceptTerms()
+        refusal(() -> f.service.accept(ClaimRequest.builder(tokenC2).password(Fixture.PASSWORD.toCharArray()).acceptTerms()
                 .build()));                                                  // expired
         f.service.revoke(ADMIN, ACME, c.id(), "done");
         refusal(() -> f.service.decline(tokenC2));                            // revoked

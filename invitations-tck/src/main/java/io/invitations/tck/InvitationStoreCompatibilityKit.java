@@ -66,10 +66,16 @@ import static org.assertj.core.api.Assertions.tuple;
  *
  * <pre>{@code
  * class JdbcInvitationStoreCompatibilityTest extends InvitationStoreCompatibilityKit {
- *     private static final DataSource DATA_SOURCE = TestDatabase.dataSource();
+ *     private static final JdbcInvitationStore STORE = migrated(TestDatabase.dataSource());
+ *
+ *     private static JdbcInvitationStore migrated(DataSource dataSource) {
+ *         JdbcInvitationStore store = JdbcInvitationStore.builder(dataSource).build();
+ *         store.migrate();
+ *         return store;
+ *     }
  *
  *     protected InvitationStore createStore() {
- *         return new JdbcInvitationStore(DATA_SOURCE);
+ *         return STORE; // one database for every check: each check writes under fresh tenant ids
  *     }
  * }
  * }</pre>

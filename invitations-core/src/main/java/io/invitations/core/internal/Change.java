@@ -4,6 +4,7 @@ import io.invitations.spi.event.InvitationEvent;
 import io.invitations.spi.invitation.Action;
 import io.invitations.spi.invitation.HistoryEntry;
 import io.invitations.spi.invitation.Invitation;
+import io.invitations.spi.invitation.InvitationLink;
 import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.storage.OutboxMessage;
 import io.invitations.spi.storage.WriteBatch;
@@ -117,6 +118,34 @@ public final class Change {
                 "expiry passed at " + stored.expiresAt(), new InvitationEvent.Expired(stored.tenantId(), stored.id(),
                         now, Context.EXPIRY_ACTOR));
         return stored.toBuilder().status(InvitationStatus.EXPIRED).build();
+    }
+
+    /**
+     * Adds a new shareable link and the event that announces it.
+     *
+     * @param link  the link at version 1
+     * @param event the event to publish after the write
+     * @return this change
+     */
+    public Change insertLink(InvitationLink link, InvitationEvent event) {
+        batch.insertLink(link);
+        events.add(event);
+        return this;
+    }
+
+    /**
+     * Adds a compare-and-set update of a shareable link, and optionally an event.
+     *
+     * @param next  the new snapshot, one version after the stored one
+     * @param event the event to publish after the write, or {@code null}
+     * @return this change
+     */
+    public Change updateLink(InvitationLink next, InvitationEvent event) {
+        batch.updateLink(next);
+        if (event != null) {
+            events.add(event);
+        }
+        return this;
     }
 
     /**

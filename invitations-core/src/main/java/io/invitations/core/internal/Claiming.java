@@ -4,6 +4,7 @@ import io.invitations.core.Acceptance;
 import io.invitations.core.ClaimIncompleteException;
 import io.invitations.core.ClaimRequest;
 import io.invitations.core.ClaimRequirements;
+import io.invitations.core.ClaimStep;
 import io.invitations.core.LinkInspection;
 import io.invitations.core.lifecycle.IllegalTransitionException;
 import io.invitations.core.lifecycle.Lifecycle;
@@ -28,6 +29,7 @@ import io.invitations.spi.storage.StaleVersionException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,13 +56,18 @@ public final class Claiming {
     }
 
     /**
-     * Reads what a link opens; changes nothing.
+     * Reads what a link opens; changes nothing. A provisioned invitation is refused: it cannot be
+     * claimed before it is sent.
      *
      * @param token the token
      * @return the inspection
      */
     public LinkInspection inspect(String token) {
         Invitation invitation = resolve(verify(token));
+        if (invitation.status() == InvitationStatus.PROVISIONED) {
+            // prepared but not invited: the invitee cannot know of it yet, nor claim it
+            throw new IllegalTransitionException(invitation.id(), InvitationStatus.PROVISIONED, Action.ACCEPT);
+        }
         Invitation current = Context.effective(invitation, ctx.now());
         TenantSettings settings = ctx.settingsFor(current.tenantId());
         return new LinkInspection(current.tenantId(), settings.branding().tenantName(), current.id(),
@@ -94,8 +101,7 @@ public final class Claiming {
                 if (accountId == null) {
                     checkComplete(claim, stored, settings);
                     grant = withChosenGroups(grant, claim.chosenGroups());
-                    boolean sso = ctx.directory().ssoEnabled(stored.tenantId());
-                    accountId = ctx.directory().createOrLinkAccount(accountRequest(claim, stored, grant, sso));
+                    accountId = ctx.directory().createOrLinkAccount(accountRequest(claim, stored, grant));
                 } else {
                     grant = withChosenGroups(grant, claim.chosenGroups());
                 }
@@ -174,37 +180,56 @@ public final class Claiming {
         return invitation;
     }
 
-    private ClaimRequirements requirements(TenantSettings settings, TenantId tenantId) {
-        return new ClaimRequirements(settings.termsRequired(), settings.profileFields(),
-                !ctx.directory().ssoEnabled(tenantId), settings.defaultGroupPool());
+    ClaimRequirements requirements(TenantSettings settings, TenantId tenantId) {
+        boolean passwordRequired = !ctx.directory().ssoEnabled(tenantId);
+        return new ClaimRequirements(settings.termsRequired(), settings.profileFields(), passwordRequired,
+                settings.defaultGroupPool(), passwordRequired ? settings.minimumPasswordLength() : 0);
     }
 
-    private void checkComplete(ClaimRequest claim, Invitation invitation, TenantSettings settings) {
+    /**
+     * Checks every step of a claim against the tenant's settings and lists all that are missing.
+     * The password is only measured, on a copy that is wiped at once.
+     */
+    void checkComplete(ClaimRequest claim, Invitation invitation, TenantSettings settings) {
+        Set<ClaimStep> steps = EnumSet.noneOf(ClaimStep.class);
         List<String> missing = new ArrayList<>();
         if (settings.termsRequired() && !claim.termsAccepted()) {
+            steps.add(ClaimStep.TERMS);
             missing.add("termsAccepted: the tenant's terms must be accepted");
-        }
-        char[] password = claim.password();
-        boolean sso = ctx.directory().ssoEnabled(invitation.tenantId());
-        if (!sso && (password == null || password.length == 0)) {
-            missing.add("password: choose a password (this tenant does not sign in through SSO)");
-        }
-        if (password != null) {
-            Arrays.fill(password, '\0');
         }
         for (String field : settings.profileFields()) {
             if (profileValue(field, claim, invitation) == null) {
+                steps.add(ClaimStep.PROFILE);
                 missing.add("profile." + field + ": must be confirmed");
+            }
+        }
+        char[] password = claim.password();
+        try {
+            if (!ctx.directory().ssoEnabled(invitation.tenantId())) {
+                int min = settings.minimumPasswordLength();
+                if (password == null || password.length == 0) {
+                    steps.add(ClaimStep.PASSWORD);
+                    missing.add("password: choose a password of at least " + min
+                            + " characters (this tenant does not sign in through SSO)");
+                } else if (password.length < min) {
+                    steps.add(ClaimStep.PASSWORD);
+                    missing.add("password: too short — choose one of at least " + min + " characters");
+                }
+            }
+        } finally {
+            if (password != null) {
+                Arrays.fill(password, '\0');
             }
         }
         Set<String> outside = new TreeSet<>(claim.chosenGroups());
         outside.removeAll(settings.defaultGroupPool());
         if (!outside.isEmpty()) {
-            missing.add("chosenGroups: " + outside + " are not among the groups offered " + 
-                    new TreeSet<>(settings.defaultGroupPool()));
+            steps.add(ClaimStep.GROUPS);
+            missing.add("chosenGroups: " + outside + " are not among the groups offered "
+                    + new TreeSet<>(settings.defaultGroupPool()));
         }
         if (!missing.isEmpty()) {
-            throw new ClaimIncompleteException(missing);
+            throw new ClaimIncompleteException(steps, missing);
         }
     }
 
@@ -217,7 +242,7 @@ public final class Claiming {
         return value == null || value.isBlank() ? null : value;
     }
 
-    private static Grant withChosenGroups(Grant grant, Set<String> chosen) {
+    static Grant withChosenGroups(Grant grant, Set<String> chosen) {
         if (chosen.isEmpty()) {
             return grant;
         }
@@ -226,10 +251,12 @@ public final class Claiming {
         return grant.withGroups(groups);
     }
 
-    /** The directory's request; under SSO it carries no password even if one was typed. */
-    private static AccountRequest accountRequest(ClaimRequest claim, Invitation invitation, Grant grant,
-                                                 boolean sso) {
-        char[] password = sso ? null : claim.password();
+    /**
+     * The request to the identity directory. The password goes only to a tenant without SSO; the
+     * copy taken here is wiped once the request holds its own.
+     */
+    AccountRequest accountRequest(ClaimRequest claim, Invitation invitation, Grant grant) {
+        char[] password = ctx.directory().ssoEnabled(invitation.tenantId()) ? null : claim.password();
         try {
             return new AccountRequest(invitation.tenantId(), invitation.id(), invitation.invitee().contact(),
                     claim.firstName() != null ? claim.firstName() : invitation.invitee().firstName(),

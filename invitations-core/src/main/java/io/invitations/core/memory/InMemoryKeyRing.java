@@ -6,6 +6,7 @@ import io.invitations.spi.security.KeyRing;
 import io.invitations.spi.security.SigningKey;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,19 @@ public final class InMemoryKeyRing implements KeyRing {
     @Override
     public synchronized Optional<SigningKey> find(String keyId) {
         return Optional.ofNullable(keys.get(keyId));
+    }
+
+    /**
+     * {@inheritDoc} The current key first, then the older keys that still verify, oldest first.
+     *
+     * @throws InvitationException with KEY_UNAVAILABLE when the current key was retired
+     */
+    @Override
+    public synchronized List<SigningKey> accepted() {
+        List<SigningKey> accepted = new ArrayList<>(keys.size());
+        accepted.add(current());
+        keys.values().stream().filter(k -> !k.id().equals(current.id())).forEach(accepted::add);
+        return List.copyOf(accepted);
     }
 
     /**

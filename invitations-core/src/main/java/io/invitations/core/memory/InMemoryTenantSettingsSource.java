@@ -68,4 +68,11 @@ public final class InMemoryTenantSettingsSource implements TenantSettingsSource 
         return settings.compute(tenantId, (t, current) -> Objects.requireNonNull(
                 change.apply(current != null ? current : settingsFor(t)), "new settings"));
     }
+
+    /** {@inheritDoc} Always stores it. */
+    @Override
+    public boolean switchOnInviteOnCreation(TenantId tenantId) {
+        update(tenantId, s -> s.toBuilder().inviteOnCreation(true).build());
+        return true;
+    }
 }

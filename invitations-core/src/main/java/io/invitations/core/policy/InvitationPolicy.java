@@ -5,6 +5,7 @@ import io.invitations.spi.ErrorCode;
 import io.invitations.spi.invitation.EmailAddress;
 import io.invitations.spi.invitation.Grant;
 import io.invitations.spi.invitation.Invitation;
+import io.invitations.spi.invitation.InvitationLink;
 import io.invitations.spi.invitation.Invitee;
 import io.invitations.spi.invitation.Inviter;
 import io.invitations.spi.invitation.MembershipType;
@@ -213,6 +214,66 @@ public final class InvitationPolicy {
                     + "; revealing a claim link needs an administrator level (ADMIN_LOCAL or ADMIN_TENANT)"));
         } else if (actor.level().isLocal()) {
             checkUnit(actor, invitation.grant().unit(), "reveal links in", out);
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Checks whether an actor may manage a shareable link with a grant: an administrator level
+     * ({@code *_LOCAL} within their units). Opening a link (creating, revealing, reactivating) also
+     * needs links and invitations on, the role within the actor's ceiling and, for guests, guests
+     * allowed; deactivating works while links are off.
+     *
+     * @param actor   the actor, not {@code null}
+     * @param grant   the link's grant, not {@code null}
+     * @param opening {@code true} to create, reveal or reactivate; {@code false} to deactivate
+     * @return every refusal, empty when allowed
+     */
+    public List<Refusal> checkLink(Inviter actor, Grant grant, boolean opening) {
+        List<Refusal> out = new ArrayList<>();
+        if (opening && !settings.linkInvitationsEnabled()) {
+            out.add(new Refusal(ErrorCode.LINKS_DISABLED, "tenant",
+                    "invitation links are switched off for this tenant; an administrator can switch them on"));
+        }
+        if (opening) {
+            checkEnabled(out);
+        }
+        if (!actor.level().isAdmin()) {
+            out.add(new Refusal(ErrorCode.LEVEL_TOO_LOW, "actor", actor.userId() + " is " + actor.level()
+                    + "; managing invitation links needs an administrator level (ADMIN_LOCAL or ADMIN_TENANT)"));
+        } else if (actor.level().isLocal()) {
+            checkUnit(actor, grant.unit(), "share links into", out);
+        }
+        if (opening) {
+            checkRole(actor, grant, out);
+            if (grant.membershipType() == MembershipType.GUEST && !settings.guestsAllowed()) {
+                out.add(new Refusal(ErrorCode.GUESTS_NOT_ALLOWED, "membershipType",
+                        "this tenant does not allow guests; share a link for members or ask to allow guests"));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Checks whether someone may join through a shareable link: invitations on, the link's allowed
+     * domains and, for a member grant, the tenant's allowed domains. Whether the link itself is
+     * usable (active, not expired, not exhausted) is checked separately.
+     *
+     * @param email the joiner's email (normalised), not {@code null}
+     * @param link  the link, not {@code null}
+     * @return every refusal, empty when allowed
+     */
+    public List<Refusal> checkJoin(EmailAddress email, InvitationLink link) {
+        List<Refusal> out = new ArrayList<>();
+        checkEnabled(out);
+        if (!link.allowedDomains().isEmpty() && !link.allowedDomains().contains(email.domain())) {
+            out.add(new Refusal(ErrorCode.DOMAIN_NOT_ALLOWED, "email", "this link is for addresses at "
+                    + String.join(", ", new TreeSet<>(link.allowedDomains())) + "; " + email.domain()
+                    + " is not one of them"));
+        } else if (link.grant().membershipType() == MembershipType.MEMBER && !settings.allowsDomain(email.domain())) {
+            out.add(new Refusal(ErrorCode.DOMAIN_NOT_ALLOWED, "email", "members may only join with an address at "
+                    + String.join(", ", new TreeSet<>(settings.allowedDomains())) + "; " + email.domain()
+                    + " is not one of them"));
         }
         return List.copyOf(out);
     }

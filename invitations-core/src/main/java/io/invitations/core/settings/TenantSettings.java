@@ -51,7 +51,13 @@ import java.util.Set;
  *                               {@code lastName}, {@code jobTitle} (default none)
  * @param defaultGroupPool       groups an invitee may pick from when claiming (default none)
  * @param inviteOnCreation       whether accounts created by directory sync are invited at once
- *                               rather than provisioned (default {@code false})
+ *                               rather than provisioned (default {@code false}); inviting all
+ *                               provisioned people switches it on
+ * @param minimumPasswordLength  the fewest characters a password chosen at claim may have
+ *                               (default 8); not used under SSO
+ * @param joinUrlTemplate        the URL of shareable invitation links, with a {@code {token}}
+ *                               placeholder and an optional {@code {tenant}} one (default
+ *                               {@code /join/{token}})
  * @since 0.1.0
  */
 public record TenantSettings(boolean invitationsEnabled, PermissionLevel minimumInviteLevel,
@@ -61,7 +67,8 @@ public record TenantSettings(boolean invitationsEnabled, PermissionLevel minimum
                              Duration resendCooldown, ResendPolicy resendPolicy, Duration invitationTtl,
                              int bulkLimit, Map<String, PermissionLevel> roles, Locale defaultLocale,
                              Branding branding, String claimUrlTemplate, boolean termsRequired,
-                             List<String> profileFields, Set<String> defaultGroupPool, boolean inviteOnCreation) {
+                             List<String> profileFields, Set<String> defaultGroupPool, boolean inviteOnCreation,
+                             int minimumPasswordLength, String joinUrlTemplate) {
     /** The placeholder the claim URL template must contain. */
     public static final String TOKEN_PLACEHOLDER = "{token}";
     /** The optional placeholder for the tenant id in the claim URL template. */
@@ -89,6 +96,12 @@ public record TenantSettings(boolean invitationsEnabled, PermissionLevel minimum
         }
         if (invitationTtl == null || invitationTtl.isNegative() || invitationTtl.isZero()) {
             problems.add("invitationTtl must be positive, was " + invitationTtl);
+        }
+        if (joinUrlTemplate == null || !joinUrlTemplate.contains(TOKEN_PLACEHOLDER)) {
+            problems.add("joinUrlTemplate must contain " + TOKEN_PLACEHOLDER + ", was " + joinUrlTemplate);
+        }
+        if (minimumPasswordLength < 1 || minimumPasswordLength > 128) {
+            problems.add("minimumPasswordLength must be between 1 and 128, was " + minimumPasswordLength);
         }
         if (bulkLimit < 1) {
             problems.add("bulkLimit must be at least 1, was " + bulkLimit);
@@ -250,6 +263,8 @@ public record TenantSettings(boolean invitationsEnabled, PermissionLevel minimum
         private List<String> profileFields = List.of();
         private Set<String> defaultGroupPool = Set.of();
         private boolean inviteOnCreation;
+        private int minimumPasswordLength = 8;
+        private String joinUrlTemplate = "/join/" + TOKEN_PLACEHOLDER;
 
         private Builder() {
         }
@@ -278,6 +293,8 @@ public record TenantSettings(boolean invitationsEnabled, PermissionLevel minimum
             profileFields = s.profileFields;
             defaultGroupPool = s.defaultGroupPool;
             inviteOnCreation = s.inviteOnCreation;
+            minimumPasswordLength = s.minimumPasswordLength;
+            joinUrlTemplate = s.joinUrlTemplate;
         }
 
         private static Map<String, PermissionLevel> defaultRoles() {
@@ -575,6 +592,28 @@ public record TenantSettings(boolean invitationsEnabled, PermissionLevel minimum
         }
 
         /**
+         * Sets the fewest characters a password chosen at claim may have.
+         *
+         * @param value 1 to 128
+         * @return this builder
+         */
+        public Builder minimumPasswordLength(int value) {
+            minimumPasswordLength = value;
+            return this;
+        }
+
+        /**
+         * Sets the URL of shareable invitation links.
+         *
+         * @param value a URL with {@code {token}} and optionally {@code {tenant}}
+         * @return this builder
+         */
+        public Builder joinUrlTemplate(String value) {
+            joinUrlTemplate = value;
+            return this;
+        }
+
+        /**
          * Builds the settings.
          *
          * @return the settings
@@ -584,7 +623,8 @@ public record TenantSettings(boolean invitationsEnabled, PermissionLevel minimum
             return new TenantSettings(invitationsEnabled, minimumInviteLevel, groupAdminsMayInvite, guestsAllowed,
                     allowedDomains, selfRegistration, linkInvitationsEnabled, approvalRequired, quota, manageLevel,
                     resendLimit, resendCooldown, resendPolicy, invitationTtl, bulkLimit, roles, defaultLocale,
-                    branding, claimUrlTemplate, termsRequired, profileFields, defaultGroupPool, inviteOnCreation);
+                    branding, claimUrlTemplate, termsRequired, profileFields, defaultGroupPool, inviteOnCreation,
+                    minimumPasswordLength, joinUrlTemplate);
         }
     }
 }

@@ -20,4 +20,19 @@ public interface TenantSettingsSource {
      * @return the settings, never {@code null}
      */
     TenantSettings settingsFor(TenantId tenantId);
+
+    /**
+     * Records that a tenant now invites accounts as soon as directory sync creates them, by setting
+     * {@link TenantSettings#inviteOnCreation()}. The engine calls this after inviting all of a
+     * tenant's provisioned people (Workplace: "after inviting all accounts ... newly created accounts
+     * will be invited immediately"). A source that cannot store it returns {@code false}, and the
+     * engine logs that the host should switch the setting on itself; the default does that.
+     *
+     * @param tenantId the tenant, not {@code null}
+     * @return {@code true} when the setting is now on
+     * @since 0.1.0
+     */
+    default boolean switchOnInviteOnCreation(TenantId tenantId) {
+        return false;
+    }
 }

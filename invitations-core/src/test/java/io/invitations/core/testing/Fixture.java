@@ -3,7 +3,9 @@ package io.invitations.core.testing;
 import io.invitations.core.ClaimRequest;
 import io.invitations.core.InvitationService;
 import io.invitations.core.InviteRequest;
+import io.invitations.core.code.AccessCode;
 import io.invitations.core.event.InvitationEventJson;
+import io.invitations.core.memory.InMemoryAttemptThrottle;
 import io.invitations.core.memory.InMemoryIdentityDirectory;
 import io.invitations.core.memory.InMemoryInvitationStore;
 import io.invitations.core.memory.InMemoryKeyRing;
@@ -15,6 +17,7 @@ import io.invitations.spi.InvitationException;
 import io.invitations.spi.event.InvitationEvent;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;
+import io.invitations.spi.invitation.LinkId;
 import io.invitations.spi.invitation.Inviter;
 import io.invitations.spi.invitation.PermissionLevel;
 import io.invitations.spi.invitation.TenantId;
@@ -44,7 +47,7 @@ public final class Fixture {
     public static final String PASSWORD = "correct horse battery staple";
 
     public final MutableClock clock = MutableClock.at("2026-11-22T09:00:00Z");
-    public final InMemoryInvitationStore store = new InMemoryInvitationStore();
+    public final InMemoryInvitationStore store;
     public final InMemoryIdentityDirectory directory = new InMemoryIdentityDirectory();
     public final InMemorySeatLedger seats = InMemorySeatLedger.countingMembersOf(directory);
     public final InMemoryTenantSettingsSource settings = new InMemoryTenantSettingsSource();
@@ -53,10 +56,12 @@ public final class Fixture {
     public final RecordingMailer mailer = new RecordingMailer();
     public final List<InvitationEvent> events = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private final AtomicInteger linkIds = new AtomicInteger();
+    public final InMemoryAttemptThrottle throttle = InMemoryAttemptThrottle.builder().clock(clock).build();
     public final InvitationService service;
 
     public Fixture() {
-        this(true);
+        this(new InMemoryInvitationStore(), true, "");
     }
 
     /**
@@ -66,9 +71,24 @@ public final class Fixture {
      *                    turn it off: events are checked for secrets elsewhere)
      */
     public Fixture(boolean watchEvents) {
+        this(new InMemoryInvitationStore(), watchEvents, "");
+    }
+
+    /**
+     * A fixture whose service shares a store with others: another node of the same cluster, with
+     * the same key. Its ids start with the node's name so that nodes never make the same id.
+     */
+    public Fixture(InMemoryInvitationStore sharedStore, String node) {
+        this(sharedStore, true, node + "-");
+    }
+
+    private Fixture(InMemoryInvitationStore sharedStore, boolean watchEvents, String idPrefix) {
+        store = sharedStore;
         service = InvitationService.builder().store(store).identityDirectory(directory).seatLedger(seats)
                 .settings(settings).keyRing(keys).mailer(mailer).clock(clock)
-                .idGenerator(() -> InvitationId.of("inv-" + ids.incrementAndGet()))
+                .idGenerator(() -> InvitationId.of(idPrefix + "inv-" + ids.incrementAndGet()))
+                .linkIdGenerator(() -> LinkId.of(idPrefix + "link-" + linkIds.incrementAndGet()))
+                .attemptThrottle(throttle)
                 .listener(e -> {
                     if (watchEvents) {
                         Secrets.observed(e.toString());
@@ -106,6 +126,14 @@ public final class Fixture {
     /** The invitation's current link token, as an admin reveals it; registered with the leak guard. */
     public String token(Invitation invitation) {
         return Secrets.issued(service.revealLink(ADMIN, invitation.tenantId(), invitation.id()).token());
+    }
+
+    /** The invitation's current access code, as an admin reveals it; registered with the leak guard. */
+    public String code(Invitation invitation) {
+        AccessCode code = service.revealAccessCode(ADMIN, invitation.tenantId(), invitation.id());
+        Secrets.issued(code.value());
+        Secrets.issued(code.formatted());
+        return code.formatted();
     }
 
     /** A complete claim for a tenant without SSO. */

@@ -24,8 +24,10 @@ public interface IdentityDirectory {
 
     /**
      * Creates an account for the invitee, or links the existing one, and applies the grant. Called
-     * once per accepted invitation, before the acceptance is stored; if the acceptance then loses a
-     * race the engine does not call it again for that invitation.
+     * before the acceptance is stored. Within one process the engine calls it once per accepted
+     * invitation; when several processes race to accept the same invitation, each may call it once
+     * before exactly one acceptance is stored, so implementations must be idempotent per invitation
+     * (link the account a previous call created rather than create a second one).
      *
      * @param request who, with what grant and (unless SSO) which password; not {@code null}
      * @return the account's id as the host knows it, not blank

@@ -1,5 +1,6 @@
 package io.invitations.spi.security;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,4 +28,18 @@ public interface KeyRing {
      * @return the key, or empty when unknown or retired
      */
     Optional<SigningKey> find(String keyId);
+
+    /**
+     * Returns every key that still verifies, the current one first. Access codes carry no key id,
+     * so they are checked against each of these in turn; a ring that keeps older keys for rotation
+     * should override this to list them. The default lists only {@link #current()}, so a code
+     * revealed under an older key stops working as soon as the current key changes.
+     *
+     * @return the accepted keys, current first, never empty, never {@code null}
+     * @throws io.invitations.spi.InvitationException with code KEY_UNAVAILABLE when no key can be had
+     * @since 0.1.0
+     */
+    default List<SigningKey> accepted() {
+        return List.of(current());
+    }
 }

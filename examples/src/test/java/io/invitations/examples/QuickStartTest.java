@@ -1,0 +1,45 @@
+package io.invitations.examples;
+
+import io.invitations.core.Acceptance;
+import io.invitations.core.ClaimRequest;
+import io.invitations.core.InvitationService;
+import io.invitations.core.InviteRequest;
+import io.invitations.core.LinkInspection;
+import io.invitations.spi.invitation.Invitation;
+import io.invitations.spi.invitation.InvitationStatus;
+import io.invitations.spi.invitation.Inviter;
+import io.invitations.spi.invitation.PermissionLevel;
+import io.invitations.spi.invitation.TenantId;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The README's quick start, kept compiling and working. */
+class QuickStartTest {
+
+    @Test
+    void theReadmeQuickStartInvitesAndAcceptsOnTheEmbeddedDefault() {
+        // --- README quick start (keep in sync) ---
+        TenantId acme = TenantId.of("acme");
+        Inviter admin = Inviter.of("u-1", "Ada Admin", PermissionLevel.ADMIN_TENANT);
+        InvitationService invitations = InvitationService.builder().build();   // every part embedded
+
+        Invitation sent = invitations.invite(InviteRequest.builder(acme, admin)
+                .email("jane.doe@example.com").role("member").groups("design")
+                .personalMessage("Welcome aboard!").build());                   // PENDING, expires in 7 days
+        String token = invitations.revealLink(admin, acme, sent.id()).token(); // what Jane's link carries
+
+        LinkInspection page = invitations.inspect(token);                      // read-only: what the claim needs
+        Acceptance done = invitations.accept(ClaimRequest.builder(token)
+                .password("correct horse battery staple".toCharArray()).acceptTerms().build());
+        // --- end of quick start ---
+
+        assertThat(sent.status()).isEqualTo(InvitationStatus.PENDING);
+        assertThat(sent.invitee().displayName()).isEqualTo("Jane Doe");
+        assertThat(page.inviterName()).isEqualTo("Ada Admin");
+        assertThat(page.status()).isEqualTo(InvitationStatus.PENDING);
+        assertThat(done.invitation().status()).isEqualTo(InvitationStatus.ACCEPTED);
+        assertThat(done.accountId()).isNotBlank();
+        assertThat(invitations.find(acme, sent.id()).orElseThrow().status()).isEqualTo(InvitationStatus.ACCEPTED);
+    }
+}

@@ -1,0 +1,18 @@
+package io.invitations.core;
+
+/**
+ * The steps of a claim (DESIGN §7, Workplace's claim process), as {@link ClaimIncompleteException}
+ * names the ones a claim did not complete.
+ *
+ * @since 0.1.0
+ */
+public enum ClaimStep {
+    /** Accept the tenant's terms of use (when the tenant requires it). */
+    TERMS,
+    /** Confirm the profile fields the tenant asks for. */
+    PROFILE,
+    /** Choose a password long enough for the tenant (not under SSO). */
+    PASSWORD,
+    /** Pick default groups only from the tenant's pool. */
+    GROUPS
+}

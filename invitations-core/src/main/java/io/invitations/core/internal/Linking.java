@@ -1,0 +1,362 @@
+package io.invitations.core.internal;
+
+import io.invitations.core.Acceptance;
+import io.invitations.core.AlreadyInvitedException;
+import io.invitations.core.ClaimRequest;
+import io.invitations.core.FieldProblem;
+import io.invitations.core.invitee.Invitees;
+import io.invitations.core.link.JoinRequest;
+import io.invitations.core.link.LinkClosedException;
+import io.invitations.core.link.LinkNotFoundException;
+import io.invitations.core.link.LinkOffer;
+import io.invitations.core.link.LinkRequest;
+import io.invitations.core.link.ShareableLink;
+import io.invitations.core.policy.InvitationPolicy;
+import io.invitations.core.policy.PolicyViolationException;
+import io.invitations.core.policy.Refusal;
+import io.invitations.core.settings.TenantSettings;
+import io.invitations.core.token.InvalidTokenException;
+import io.invitations.core.token.TokenClaims;
+import io.invitations.core.token.TokenPurpose;
+import io.invitations.spi.ErrorCode;
+import io.invitations.spi.event.InvitationEvent;
+import io.invitations.spi.invitation.Action;
+import io.invitations.spi.invitation.EmailAddress;
+import io.invitations.spi.invitation.Grant;
+import io.invitations.spi.invitation.Invitation;
+import io.invitations.spi.invitation.InvitationLink;
+import io.invitations.spi.invitation.InvitationSource;
+import io.invitations.spi.invitation.InvitationStatus;
+import io.invitations.spi.invitation.Invitee;
+import io.invitations.spi.invitation.Inviter;
+import io.invitations.spi.invitation.LinkId;
+import io.invitations.spi.invitation.TenantId;
+import io.invitations.spi.invitation.UnitId;
+import io.invitations.spi.storage.DuplicateInvitationException;
+import io.invitations.spi.storage.StaleVersionException;
+
+import java.net.IDN;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Shareable invitation links: creating, revealing, deactivating and reactivating them, and joining
+ * through one. A join stores the new invitation (source LINK, accepted or awaiting approval) and the
+ * link's compare-and-set use increment in one write. Inside one process, joins and changes of one
+ * tenant's links are serialised; across processes the link's version decides, and a join that loses
+ * reads the link again and retries while uses remain.
+ */
+public final class Linking {
+    /** Enough for every racing process to win once; a store that refuses more is broken. */
+    private static final int ATTEMPTS = 100;
+
+    private final WaysIn ways;
+    private final Context ctx;
+    private final Claiming claiming;
+
+    /**
+     * Creates the operations.
+     *
+     * @param ways     the context of the other ways in
+     * @param claiming the claim steps joins share with invitations
+     */
+    public Linking(WaysIn ways, Claiming claiming) {
+        this.ways = ways;
+        this.ctx = ways.ctx();
+        this.claiming = claiming;
+    }
+
+    /**
+     * Creates an active link.
+     *
+     * @param request the link to create
+     * @return the link with its URL
+     */
+    public ShareableLink create(LinkRequest request) {
+        List<FieldProblem> problems = new ArrayList<>(RequestValidator.problems(request));
+        Set<String> domains = normaliseDomains(request.allowedDomains(), problems);
+        Instant now = ctx.now();
+        if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
+            problems.add(new FieldProblem("expiresAt", "must be in the future, was " + request.expiresAt()));
+        }
+        RequestValidator.throwIfAny(problems);
+        TenantId tenantId = request.tenantId();
+        TenantSettings settings = ctx.settingsFor(tenantId);
+        Grant grant = grant(request, settings);
+        PolicyViolationException.throwIfAny(InvitationPolicy.of(settings).checkLink(request.creator(), grant, true));
+        InvitationLink link = new InvitationLink(ways.nextLinkId(), tenantId, request.target(), grant,
+                request.creator().userId(), now, now, request.expiresAt(), request.maxUses(), 0, domains, true, 1, 1);
+        Change change = new Change(now).insertLink(link, new InvitationEvent.LinkCreated(tenantId, link.id(), now,
+                request.creator().userId()));
+        change.commit(ctx);
+        return shareable(link, settings);
+    }
+
+    /**
+     * Reveals a link's current URL.
+     *
+     * @param actor    who asks
+     * @param tenantId the tenant
+     * @param id       the link
+     * @return the link with its URL
+     */
+    public ShareableLink reveal(Inviter actor, TenantId tenantId, LinkId id) {
+        InvitationLink link = require(tenantId, id);
+        TenantSettings settings = ctx.settingsFor(tenantId);
+        PolicyViolationException.throwIfAny(InvitationPolicy.of(settings).checkLink(actor, link.grant(), true));
+        return shareable(link, settings);
+    }
+
+    /**
+     * Deactivates a link: its URL dies at once. An inactive link stays as it is.
+     *
+     * @param actor    who deactivates
+     * @param tenantId the tenant
+     * @param id       the link
+     * @return the link as stored
+     */
+    public InvitationLink deactivate(Inviter actor, TenantId tenantId, LinkId id) {
+        return change(actor, tenantId, id, false);
+    }
+
+    /**
+     * Reactivates a link under a new URL; the old URL stays dead. An active link stays as it is.
+     *
+     * @param actor    who reactivates
+     * @param tenantId the tenant
+     * @param id       the link
+     * @return the link with its (new) URL
+     */
+    public ShareableLink reactivate(Inviter actor, TenantId tenantId, LinkId id) {
+        InvitationLink link = change(actor, tenantId, id, true);
+        return shareable(link, ctx.settingsFor(tenantId));
+    }
+
+    /**
+     * Lists a tenant's links.
+     *
+     * @param tenantId the tenant
+     * @return the links, oldest first
+     */
+    public List<InvitationLink> list(TenantId tenantId) {
+        return ctx.store().links(tenantId);
+    }
+
+    /**
+     * Reads what a usable link offers; changes nothing.
+     *
+     * @param token the link's token
+     * @return the offer
+     */
+    public LinkOffer offer(String token) {
+        TokenClaims claims = verify(token);
+        TenantSettings settings = ctx.settingsFor(claims.tenantId());
+        InvitationLink link = usable(claims, settings, ctx.now());
+        return new LinkOffer(link.tenantId(), settings.branding().tenantName(), link.id(), link.target(), link.grant(),
+                link.expiresAt(), link.maxUses() == null ? null : link.maxUses() - link.uses(), link.allowedDomains(),
+                claiming.requirements(settings, link.tenantId()));
+    }
+
+    /**
+     * Joins through a link: checks the link, the joiner and the claim, has the identity directory
+     * create or link the account once, then stores the accepted (or awaiting-approval) invitation
+     * and the link's next use together.
+     *
+     * @param request the join
+     * @return the stored invitation and the account id
+     */
+    public Acceptance join(JoinRequest request) {
+        List<FieldProblem> problems = new ArrayList<>(RequestValidator.problems(request));
+        Optional<String> email = request.email() == null ? Optional.empty() : Invitees.normalizeEmail(request.email());
+        if (request.email() != null && email.isEmpty() && problems.stream().noneMatch(p -> p.field().equals("email"))) {
+            problems.add(new FieldProblem("email", "must be a well-formed email address like jane@example.com"));
+        }
+        RequestValidator.throwIfAny(problems);
+        ClaimRequest claim = request.claim();
+        TokenClaims claims = verify(claim.token());
+        TenantId tenantId = claims.tenantId();
+        EmailAddress address = new EmailAddress(email.orElseThrow());
+        Invitee invitee = new Invitee(address, claim.firstName(), claim.lastName(),
+                Invitees.displayName(claim.firstName(), claim.lastName(), address));
+        var invitationId = ctx.ids().get();
+        return ctx.tenantLocks().with(tenantId, () -> {
+            String accountId = null;
+            for (int attempt = 1; ; attempt++) {
+                Instant now = ctx.now();
+                TenantSettings settings = ctx.settingsFor(tenantId);
+                InvitationLink link = usable(claims, settings, now);
+                InvitationPolicy policy = InvitationPolicy.of(settings);
+                List<Refusal> refusals = new ArrayList<>(policy.checkJoin(address, link));
+                policy.checkSeats(ctx.seatCount(tenantId, now), 1).ifPresent(refusals::add);
+                PolicyViolationException.throwIfAny(refusals);
+
+                Change change = new Change(now);
+                Optional<Invitation> open = ctx.store().findOpen(tenantId, link.target(), address);
+                if (open.isPresent()) {
+                    Invitation expired = change.expireIfDue(open.get());
+                    if (expired == open.get()) {
+                        throw AlreadyInvitedException.alreadyInvited(address.toString(), open.get().id());
+                    }
+                    change.update(open.get(), expired);
+                }
+                // after our own account call (a retry), the joiner is a member because of this join
+                if (accountId == null && link.target().isMembership() && ctx.directory().isMember(tenantId, address)) {
+                    throw AlreadyInvitedException.alreadyMember(address.toString());
+                }
+                Invitation invited = Invitation.builder().id(invitationId).tenantId(tenantId).invitee(invitee)
+                        .target(link.target()).grant(link.grant()).invitedBy(link.createdBy())
+                        .inviterName(link.createdBy()).locale(settings.defaultLocale())
+                        .source(InvitationSource.link(link.id())).status(InvitationStatus.PENDING)
+                        .createdAt(now).updatedAt(now).invitedAt(now).build();
+                Grant grant = Claiming.withChosenGroups(link.grant(), claim.chosenGroups());
+                if (accountId == null) {
+                    claiming.checkComplete(claim, invited, settings);
+                    accountId = ctx.directory().createOrLinkAccount(claiming.accountRequest(claim, invited, grant));
+                }
+                InvitationStatus to = settings.approvalRequired() ? InvitationStatus.AWAITING_APPROVAL
+                        : InvitationStatus.ACCEPTED;
+                Invitation joined = invited.toBuilder().status(to).grant(grant).respondedAt(now).accountId(accountId)
+                        .build();
+                String linkActor = "link:" + link.id();
+                change.transition(joined, linkActor, Action.INVITE, null, InvitationStatus.PENDING,
+                        "joined through link " + link.id(),
+                        new InvitationEvent.Invited(tenantId, invitationId, now, linkActor, null));
+                change.transition(joined, accountId, Action.ACCEPT, InvitationStatus.PENDING, to, null,
+                        to == InvitationStatus.ACCEPTED
+                                ? new InvitationEvent.Accepted(tenantId, invitationId, now, accountId, accountId,
+                                link.createdBy())
+                                : new InvitationEvent.ApprovalRequested(tenantId, invitationId, now, accountId,
+                                accountId));
+                change.insert(joined);
+                change.updateLink(link.withOneMoreUse(now), null);
+                try {
+                    change.commit(ctx);
+                    return new Acceptance(joined, accountId);
+                } catch (StaleVersionException e) {
+                    // another process changed the link (a join, a deactivation): judge it again
+                    if (attempt >= ATTEMPTS) {
+                        throw e;
+                    }
+                } catch (DuplicateInvitationException e) {
+                    throw AlreadyInvitedException.alreadyInvited(address.toString(), null);
+                }
+            }
+        });
+    }
+
+    private InvitationLink change(Inviter actor, TenantId tenantId, LinkId id, boolean activate) {
+        return ctx.tenantLocks().with(tenantId, () -> {
+            for (int attempt = 1; ; attempt++) {
+                InvitationLink stored = require(tenantId, id);
+                TenantSettings settings = ctx.settingsFor(tenantId);
+                PolicyViolationException.throwIfAny(InvitationPolicy.of(settings)
+                        .checkLink(actor, stored.grant(), activate));
+                if (stored.active() == activate) {
+                    return stored;
+                }
+                Instant now = ctx.now();
+                InvitationLink next = stored.withActive(activate, now);
+                InvitationEvent event = activate
+                        ? new InvitationEvent.LinkReactivated(tenantId, id, now, actor.userId())
+                        : new InvitationEvent.LinkDeactivated(tenantId, id, now, actor.userId());
+                try {
+                    new Change(now).updateLink(next, event).commit(ctx);
+                    return next;
+                } catch (StaleVersionException e) {
+                    if (attempt >= ATTEMPTS) {
+                        throw e;
+                    }
+                }
+            }
+        });
+    }
+
+    private InvitationLink require(TenantId tenantId, LinkId id) {
+        return ctx.store().findLink(tenantId, id).orElseThrow(() -> new LinkNotFoundException(tenantId, id));
+    }
+
+    private TokenClaims verify(String token) {
+        return ctx.signer().verify(TokenPurpose.SHAREABLE_LINK, token).orElseThrow(InvalidTokenException::new);
+    }
+
+    /**
+     * Reads the link a verified token names and checks that it takes a join now. A token of an
+     * older version is a link that was deactivated and reactivated since: it stays dead.
+     */
+    private InvitationLink usable(TokenClaims claims, TenantSettings settings, Instant now) {
+        InvitationLink link;
+        try {
+            link = ctx.store().findLink(claims.tenantId(), LinkId.of(claims.subjectId())).orElse(null);
+        } catch (IllegalArgumentException e) {
+            link = null;
+        }
+        if (link == null || claims.version() > link.tokenVersion()) {
+            throw new InvalidTokenException();
+        }
+        if (!settings.linkInvitationsEnabled()) {
+            throw new LinkClosedException(ErrorCode.LINKS_DISABLED, link.id());
+        }
+        if (!link.active() || claims.version() != link.tokenVersion()) {
+            throw new LinkClosedException(ErrorCode.LINK_INACTIVE, link.id());
+        }
+        if (link.expiresAt() != null && !now.isBefore(link.expiresAt())) {
+            throw new LinkClosedException(ErrorCode.LINK_EXPIRED, link.id());
+        }
+        if (link.maxUses() != null && link.uses() >= link.maxUses()) {
+            throw new LinkClosedException(ErrorCode.LINK_EXHAUSTED, link.id());
+        }
+        return link;
+    }
+
+    private ShareableLink shareable(InvitationLink link, TenantSettings settings) {
+        String token = ctx.signer().issue(TokenPurpose.SHAREABLE_LINK, link.tenantId(), link.id().value(),
+                link.tokenVersion());
+        String url = settings.joinUrlTemplate().replace(TenantSettings.TOKEN_PLACEHOLDER, token)
+                .replace(TenantSettings.TENANT_PLACEHOLDER,
+                        URLEncoder.encode(link.tenantId().value(), StandardCharsets.UTF_8));
+        return new ShareableLink(link, url, token);
+    }
+
+    /** The grant with the role spelled as the tenant does; a local creator's only unit by default. */
+    private static Grant grant(LinkRequest r, TenantSettings settings) {
+        UnitId unit = r.unit();
+        Inviter creator = r.creator();
+        if (unit == null && creator.level().isLocal() && creator.units().size() == 1) {
+            unit = creator.units().iterator().next();
+        }
+        return new Grant(settings.canonicalRole(r.role()).orElse(r.role()), r.membershipType(), r.groups(), unit,
+                r.metadata());
+    }
+
+    private static Set<String> normaliseDomains(Set<String> domains, List<FieldProblem> problems) {
+        Set<String> out = new LinkedHashSet<>();
+        if (domains == null) {
+            return out;
+        }
+        for (String d : domains) {
+            if (d == null || d.isBlank()) {
+                continue;
+            }
+            String cleaned = d.strip();
+            cleaned = cleaned.startsWith("@") ? cleaned.substring(1) : cleaned;
+            try {
+                String ascii = IDN.toASCII(cleaned, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+                if (ascii.contains(".")) {
+                    out.add(ascii);
+                    continue;
+                }
+            } catch (IllegalArgumentException e) {
+                // reported below
+            }
+            problems.add(new FieldProblem("allowedDomains", "'" + d + "' is not a domain like example.com"));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,225 @@
+package io.invitations.core.link;
+
+import io.invitations.spi.invitation.Inviter;
+import io.invitations.spi.invitation.MembershipType;
+import io.invitations.spi.invitation.Target;
+import io.invitations.spi.invitation.TenantId;
+import io.invitations.spi.invitation.UnitId;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A new shareable link: for the tenant or a resource, with the grant every joiner gets and its
+ * limits. Build with {@link #builder(TenantId, Inviter)}; the facade validates it and reports every
+ * problem at once.
+ *
+ * @param tenantId       the tenant, required
+ * @param creator        who creates the link (an administrator), required
+ * @param target         membership (the default) or a resource such as a group or an event, required
+ * @param role           the role joiners get, required; one of the tenant's roles
+ * @param membershipType member (the default) or guest, required
+ * @param groups         groups joiners join; possibly empty
+ * @param unit           the unit joiners belong to, or {@code null}
+ * @param metadata       values copied onto each joiner's account; at most 50 entries
+ * @param expiresAt      when the link stops working, or {@code null} for never
+ * @param maxUses        how many joins it takes, at least 1, or {@code null} for no limit
+ * @param allowedDomains email domains that may join (e.g. {@code example.com}); empty for any
+ * @since 0.1.0
+ */
+public record LinkRequest(
+        @NotNull TenantId tenantId,
+        @NotNull Inviter creator,
+        @NotNull Target target,
+        @NotBlank @Size(max = 128) String role,
+        @NotNull MembershipType membershipType,
+        @NotNull @Size(max = 100) Set<@NotBlank @Size(max = 128) String> groups,
+        UnitId unit,
+        @NotNull @Size(max = 50) Map<@NotBlank @Size(max = 64) String, @NotNull @Size(max = 1024) String> metadata,
+        Instant expiresAt,
+        @Min(1) Integer maxUses,
+        @NotNull @Size(max = 100) Set<@NotBlank @Size(max = 253) String> allowedDomains) {
+
+    /** Copies collections, keeping {@code null} elements for the validator to report. */
+    public LinkRequest {
+        role = role == null ? null : role.strip();
+        groups = groups == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(groups));
+        metadata = metadata == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        allowedDomains = allowedDomains == null ? null
+                : Collections.unmodifiableSet(new LinkedHashSet<>(allowedDomains));
+    }
+
+    /**
+     * Starts a request for a tenant-membership link granting members; no expiry, no limit.
+     *
+     * @param tenantId the tenant
+     * @param creator  who creates the link
+     * @return a new builder
+     */
+    public static Builder builder(TenantId tenantId, Inviter creator) {
+        return new Builder(tenantId, creator);
+    }
+
+    /**
+     * Builds a {@link LinkRequest}. Not thread-safe.
+     *
+     * @since 0.1.0
+     */
+    public static final class Builder {
+        private final TenantId tenantId;
+        private final Inviter creator;
+        private Target target = Target.membership();
+        private String role;
+        private MembershipType membershipType = MembershipType.MEMBER;
+        private Set<String> groups = new LinkedHashSet<>();
+        private UnitId unit;
+        private Map<String, String> metadata = new LinkedHashMap<>();
+        private Instant expiresAt;
+        private Integer maxUses;
+        private Set<String> allowedDomains = new LinkedHashSet<>();
+
+        private Builder(TenantId tenantId, Inviter creator) {
+            this.tenantId = tenantId;
+            this.creator = creator;
+        }
+
+        /**
+         * Makes the link join a resource (a group, an event) instead of the tenant.
+         *
+         * @param value the target
+         * @return this builder
+         */
+        public Builder target(Target value) {
+            target = value;
+            return this;
+        }
+
+        /**
+         * Sets the role joiners get.
+         *
+         * @param value one of the tenant's roles
+         * @return this builder
+         */
+        public Builder role(String value) {
+            role = value;
+            return this;
+        }
+
+        /**
+         * Sets member or guest.
+         *
+         * @param value the membership type
+         * @return this builder
+         */
+        public Builder membershipType(MembershipType value) {
+            membershipType = value;
+            return this;
+        }
+
+        /**
+         * Sets the groups joiners join.
+         *
+         * @param values the groups
+         * @return this builder
+         */
+        public Builder groups(Collection<String> values) {
+            groups = values == null ? null : new LinkedHashSet<>(values);
+            return this;
+        }
+
+        /**
+         * Sets the groups joiners join.
+         *
+         * @param values the groups
+         * @return this builder
+         */
+        public Builder groups(String... values) {
+            return groups(List.of(values));
+        }
+
+        /**
+         * Sets the unit joiners belong to.
+         *
+         * @param value the unit, or {@code null}
+         * @return this builder
+         */
+        public Builder unit(UnitId value) {
+            unit = value;
+            return this;
+        }
+
+        /**
+         * Replaces the metadata copied onto joiners' accounts.
+         *
+         * @param values the metadata
+         * @return this builder
+         */
+        public Builder metadata(Map<String, String> values) {
+            metadata = values == null ? null : new LinkedHashMap<>(values);
+            return this;
+        }
+
+        /**
+         * Sets when the link stops working.
+         *
+         * @param value the instant, or {@code null} for never
+         * @return this builder
+         */
+        public Builder expiresAt(Instant value) {
+            expiresAt = value;
+            return this;
+        }
+
+        /**
+         * Limits how many people may join.
+         *
+         * @param value at least 1, or {@code null} for no limit
+         * @return this builder
+         */
+        public Builder maxUses(Integer value) {
+            maxUses = value;
+            return this;
+        }
+
+        /**
+         * Limits joiners to email addresses at these domains.
+         *
+         * @param values the domains, e.g. {@code example.com}
+         * @return this builder
+         */
+        public Builder allowedDomains(Collection<String> values) {
+            allowedDomains = values == null ? null : new LinkedHashSet<>(values);
+            return this;
+        }
+
+        /**
+         * Limits joiners to email addresses at these domains.
+         *
+         * @param values the domains
+         * @return this builder
+         */
+        public Builder allowedDomains(String... values) {
+            return allowedDomains(List.of(values));
+        }
+
+        /**
+         * Builds the request; does not validate it (the facade does).
+         *
+         * @return the request
+         */
+        public LinkRequest build() {
+            return new LinkRequest(tenantId, creator, target, role, membershipType, groups, unit, metadata, expiresAt,
+                    maxUses, allowedDomains);
+        }
+    }
+}

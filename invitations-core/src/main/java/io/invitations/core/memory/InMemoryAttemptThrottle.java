@@ -1,0 +1,210 @@
+package io.invitations.core.memory;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.invitations.spi.security.AttemptThrottle;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The in-memory {@link AttemptThrottle}, on a Caffeine cache: by default 5 failures per key within
+ * a 15-minute window lock the key for the rest of that window. A window opens at a key's first
+ * failure; once it ends, the next failure opens a new one. {@link #reset(String)} forgets a key.
+ *
+ * <p>Windows are judged at the instant each call passes in; the injected {@link Clock} only drives
+ * the cache's housekeeping, which drops a key no sooner than one window after its last failure. The
+ * cache holds at most {@link Builder#maximumKeys(long)} keys; under a flood of distinct keys the
+ * least useful entries are dropped first. Use a shared implementation when several processes must
+ * count together.
+ *
+ * <p>Safe for use by many threads at once: a key's failures are counted atomically.
+ *
+ * @since 0.1.0
+ */
+public final class InMemoryAttemptThrottle implements AttemptThrottle {
+    /** Failures allowed per window unless configured otherwise. */
+    public static final int DEFAULT_MAX_FAILURES = 5;
+    /** The window unless configured otherwise. */
+    public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(15);
+    /** How many keys are tracked at most unless configured otherwise. */
+    public static final long DEFAULT_MAXIMUM_KEYS = 100_000;
+
+    private final int maxFailures;
+    private final Duration window;
+    private final Cache<String, Window> windows;
+
+    private InMemoryAttemptThrottle(Builder b) {
+        maxFailures = b.maxFailures;
+        window = b.window;
+        Clock clock = b.clock;
+        windows = Caffeine.newBuilder()
+                .ticker(ticker(clock))
+                .expireAfterWrite(window)
+                .maximumSize(b.maximumKeys)
+                .build();
+    }
+
+    /**
+     * Creates a throttle with the defaults: 5 failures per 15 minutes, the system clock.
+     *
+     * @return the throttle
+     */
+    public static InMemoryAttemptThrottle create() {
+        return builder().build();
+    }
+
+    /**
+     * Starts configuring a throttle.
+     *
+     * @return a builder with the defaults
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public boolean isLocked(String key, Instant now) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(now, "now");
+        Window w = windows.getIfPresent(key);
+        return w != null && w.failures >= maxFailures && w.isOpenAt(now, window);
+    }
+
+    @Override
+    public void recordFailure(String key, Instant now) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(now, "now");
+        windows.asMap().compute(key, (k, w) -> w == null || !w.isOpenAt(now, window)
+                ? new Window(now, 1)
+                : new Window(w.start, Math.min(w.failures, maxFailures) + 1));
+    }
+
+    @Override
+    public void reset(String key) {
+        windows.invalidate(Objects.requireNonNull(key, "key"));
+    }
+
+    /**
+     * Returns how many failures a key may have per window.
+     *
+     * @return the limit
+     */
+    public int maxFailures() {
+        return maxFailures;
+    }
+
+    /**
+     * Returns the window's length.
+     *
+     * @return the window
+     */
+    public Duration window() {
+        return window;
+    }
+
+    @Override
+    public String toString() {
+        return "InMemoryAttemptThrottle[maxFailures=" + maxFailures + ", window=" + window + "]";
+    }
+
+    private static Ticker ticker(Clock clock) {
+        return () -> {
+            Instant now = clock.instant();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        };
+    }
+
+    /** The failures of one key since {@code start}; {@code failures} is capped one above the limit. */
+    private record Window(Instant start, int failures) {
+        boolean isOpenAt(Instant now, Duration length) {
+            return now.isBefore(start.plus(length));
+        }
+    }
+
+    /**
+     * Configures an {@link InMemoryAttemptThrottle}. Not thread-safe.
+     *
+     * @since 0.1.0
+     */
+    public static final class Builder {
+        private int maxFailures = DEFAULT_MAX_FAILURES;
+        private Duration window = DEFAULT_WINDOW;
+        private Clock clock = Clock.systemUTC();
+        private long maximumKeys = DEFAULT_MAXIMUM_KEYS;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets how many failures a key may have in one window before it is locked.
+         *
+         * @param max at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code max} is below 1
+         */
+        public Builder maxFailures(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxFailures must be at least 1, got " + max);
+            }
+            maxFailures = max;
+            return this;
+        }
+
+        /**
+         * Sets the window's length.
+         *
+         * @param length positive
+         * @return this builder
+         * @throws NullPointerException     if {@code length} is null
+         * @throws IllegalArgumentException if it is zero or negative
+         */
+        public Builder window(Duration length) {
+            Objects.requireNonNull(length, "length");
+            if (length.isZero() || length.isNegative()) {
+                throw new IllegalArgumentException("the window must be positive, got " + length);
+            }
+            window = length;
+            return this;
+        }
+
+        /**
+         * Sets the clock the cache's housekeeping runs on; use the engine's clock.
+         *
+         * @param c the clock, not {@code null}
+         * @return this builder
+         * @throws NullPointerException if {@code c} is null
+         */
+        public Builder clock(Clock c) {
+            clock = Objects.requireNonNull(c, "clock");
+            return this;
+        }
+
+        /**
+         * Sets how many keys are tracked at most.
+         *
+         * @param max at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code max} is below 1
+         */
+        public Builder maximumKeys(long max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maximumKeys must be at least 1, got " + max);
+            }
+            maximumKeys = max;
+            return this;
+        }
+
+        /**
+         * Builds the throttle.
+         *
+         * @return the throttle
+         */
+        public InMemoryAttemptThrottle build() {
+            return new InMemoryAttemptThrottle(this);
+        }
+    }
+}

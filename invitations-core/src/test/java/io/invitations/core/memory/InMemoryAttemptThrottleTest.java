@@ -1,0 +1,142 @@
+package io.invitations.core.memory;
+
+import io.invitations.core.testing.MutableClock;
+import io.invitations.core.testing.Race;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@DisplayName("The in-memory attempt throttle")
+class InMemoryAttemptThrottleTest {
+    private static final String KEY = "identifier:acme:phone:+33612345678";
+
+    private final MutableClock clock = MutableClock.at("2026-03-01T09:00:00Z");
+    private final InMemoryAttemptThrottle throttle = InMemoryAttemptThrottle.builder().clock(clock).build();
+
+    private void fail(String key, int times) {
+        for (int i = 0; i < times; i++) {
+            throttle.recordFailure(key, clock.instant());
+        }
+    }
+
+    @Test
+    @DisplayName("allows 5 failures per 15 minutes by default")
+    void defaults() {
+        InMemoryAttemptThrottle defaults = InMemoryAttemptThrottle.create();
+
+        assertThat(defaults.maxFailures()).isEqualTo(5);
+        assertThat(defaults.window()).isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
+    @DisplayName("locks a key at its fifth failure, not before")
+    void locksAtTheLimit() {
+        fail(KEY, 4);
+        assertThat(throttle.isLocked(KEY, clock.instant())).isFalse();
+
+        fail(KEY, 1);
+        assertThat(throttle.isLocked(KEY, clock.instant())).isTrue();
+    }
+
+    @Test
+    @DisplayName("keeps the key locked for the rest of the window that opened at its first failure")
+    void lockEndsWithTheWindow() {
+        Instant first = clock.instant();
+        fail(KEY, 1);
+        clock.advance(Duration.ofMinutes(10));
+        fail(KEY, 4);
+
+        assertThat(throttle.isLocked(KEY, first.plus(Duration.ofMinutes(15)).minusNanos(1))).isTrue();
+        assertThat(throttle.isLocked(KEY, first.plus(Duration.ofMinutes(15)))).isFalse();
+    }
+
+    @Test
+    @DisplayName("opens a new window at the first failure after the old one ended")
+    void newWindowAfterTheOld() {
+        fail(KEY, 4);
+        clock.advance(Duration.ofMinutes(15));
+        fail(KEY, 4);
+
+        assertThat(throttle.isLocked(KEY, clock.instant())).isFalse();
+        fail(KEY, 1);
+        assertThat(throttle.isLocked(KEY, clock.instant())).isTrue();
+    }
+
+    @Test
+    @DisplayName("forgets a key's failures on reset")
+    void resetForgets() {
+        fail(KEY, 5);
+        throttle.reset(KEY);
+
+        assertThat(throttle.isLocked(KEY, clock.instant())).isFalse();
+        fail(KEY, 4);
+        assertThat(throttle.isLocked(KEY, clock.instant())).isFalse();
+    }
+
+    @Test
+    @DisplayName("counts every key on its own")
+    void keysAreIndependent() {
+        fail(KEY, 5);
+
+        assertThat(throttle.isLocked("client:203.0.113.9", clock.instant())).isFalse();
+        assertThat(throttle.isLocked(KEY, clock.instant())).isTrue();
+    }
+
+    @Test
+    @DisplayName("takes its limits from the builder")
+    void configurableLimits() {
+        InMemoryAttemptThrottle strict = InMemoryAttemptThrottle.builder()
+                .maxFailures(2).window(Duration.ofHours(1)).clock(clock).build();
+        strict.recordFailure(KEY, clock.instant());
+        strict.recordFailure(KEY, clock.instant());
+
+        assertThat(strict.isLocked(KEY, clock.instant().plus(Duration.ofMinutes(59)))).isTrue();
+        assertThat(strict.isLocked(KEY, clock.instant().plus(Duration.ofHours(1)))).isFalse();
+    }
+
+    @Test
+    @DisplayName("refuses limits that make no sense, naming them")
+    void refusesBadLimits() {
+        assertThatThrownBy(() -> InMemoryAttemptThrottle.builder().maxFailures(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxFailures");
+        assertThatThrownBy(() -> InMemoryAttemptThrottle.builder().window(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("window");
+        assertThatThrownBy(() -> InMemoryAttemptThrottle.builder().maximumKeys(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maximumKeys");
+    }
+
+    @Test
+    @DisplayName("counts failures from many threads exactly")
+    void concurrentFailuresAreCountedExactly() throws Exception {
+        int threads = 16;
+        try (Race race = new Race(threads)) {
+            for (int round = 0; round < 100; round++) {
+                InMemoryAttemptThrottle exact = InMemoryAttemptThrottle.builder()
+                        .maxFailures(threads).clock(clock).build();
+                InMemoryAttemptThrottle oneMore = InMemoryAttemptThrottle.builder()
+                        .maxFailures(threads + 1).clock(clock).build();
+                race.run(t -> () -> {
+                    exact.recordFailure(KEY, clock.instant());
+                    oneMore.recordFailure(KEY, clock.instant());
+                    return null;
+                });
+
+                assertThat(exact.isLocked(KEY, clock.instant())).as("round %d", round).isTrue();
+                assertThat(oneMore.isLocked(KEY, clock.instant())).as("round %d", round).isFalse();
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("shows its limits, not its keys, in toString")
+    void toStringShowsNoKeys() {
+        fail(KEY, 1);
+
+        assertThat(throttle.toString()).contains("maxFailures=5").doesNotContain("acme");
+    }
+}

@@ -1,0 +1,391 @@
+package io.invitations.jdbc;
+
+import io.invitations.jdbc.internal.BatchWriter;
+import io.invitations.jdbc.internal.InvitationFilter;
+import io.invitations.jdbc.internal.Migrator;
+import io.invitations.jdbc.internal.Params;
+import io.invitations.jdbc.internal.Rows;
+import io.invitations.jdbc.internal.SqlFailures;
+import io.invitations.jdbc.internal.Statements;
+import io.invitations.jdbc.internal.Tables;
+import io.invitations.jdbc.internal.Transaction;
+import io.invitations.spi.invitation.Contact;
+import io.invitations.spi.invitation.HistoryEntry;
+import io.invitations.spi.invitation.Invitation;
+import io.invitations.spi.invitation.InvitationId;
+import io.invitations.spi.invitation.InvitationLink;
+import io.invitations.spi.invitation.LinkId;
+import io.invitations.spi.invitation.Target;
+import io.invitations.spi.invitation.TenantId;
+import io.invitations.spi.storage.InvitationQuery;
+import io.invitations.spi.storage.InvitationStore;
+import io.invitations.spi.storage.OutboxMessage;
+import io.invitations.spi.storage.Page;
+import io.invitations.spi.storage.StorageException;
+import io.invitations.spi.storage.WriteBatch;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An {@link InvitationStore} on a SQL database through plain JDBC: PostgreSQL, or H2 as an embedded
+ * option. Several application instances may share one database; the guarantees of the storage
+ * contract hold across them because the database enforces them:
+ * <ul>
+ *   <li>{@link #write(WriteBatch)} is one transaction, with JDBC batching for inserts, history and
+ *       outbox rows; any failure rolls all of it back.</li>
+ *   <li>A unique index allows one open invitation per tenant, target and invitee match key
+ *       (PostgreSQL: a partial index; H2: an index over a generated column that is NULL once closed).</li>
+ *   <li>Updates are compare-and-set: {@code UPDATE ... WHERE id = ? AND tenant_id = ? AND version = ?}.</li>
+ *   <li>Foreign keys tie history and outbox rows to their invitation in the same tenant.</li>
+ *   <li>Outbox claims lock rows with {@code FOR UPDATE SKIP LOCKED} and re-check each row's attempt
+ *       count, so two workers never claim one message.</li>
+ * </ul>
+ *
+ * <p>Instants are stored as {@code TIMESTAMP WITH TIME ZONE} in UTC at microsecond precision: finer
+ * digits are truncated when written, so a snapshot read back equals the one written whenever its
+ * instants have at most microsecond precision (whole seconds and milliseconds always do). Groups,
+ * metadata and allowed domains are stored as JSON text; locales as language tags.
+ *
+ * <p>The store does not create its tables: call {@link #migrate()} at start-up, or run
+ * {@link JdbcSchema#ddl(JdbcDialect, String)} yourself. Thread-safe; it holds no connection between
+ * calls and keeps no state besides its configuration.
+ *
+ * <pre>{@code
+ * JdbcInvitationStore store = JdbcInvitationStore.builder(dataSource).build();
+ * store.migrate();
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public final class JdbcInvitationStore implements InvitationStore {
+    private final DataSource dataSource;
+    private final JdbcDialect dialect;
+    private final Tables tables;
+    private final Statements sql;
+    private final BatchWriter writer;
+
+    private JdbcInvitationStore(DataSource dataSource, JdbcDialect dialect, Tables tables) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.tables = tables;
+        this.sql = new Statements(tables);
+        this.writer = new BatchWriter(dataSource, sql);
+    }
+
+    /**
+     * Starts building a store on a host's data source. Use a pooled data source in production; the
+     * store borrows one connection per call and returns it before the call ends.
+     *
+     * @param dataSource the data source, not {@code null}
+     * @return a new builder
+     */
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(dataSource);
+    }
+
+    /**
+     * Returns the dialect in use, chosen or detected.
+     *
+     * @return the dialect
+     */
+    public JdbcDialect dialect() {
+        return dialect;
+    }
+
+    /**
+     * Returns the prefix of the store's table names.
+     *
+     * @return the prefix, lower case, possibly empty
+     */
+    public String tablePrefix() {
+        return tables.prefix();
+    }
+
+    /**
+     * Creates or upgrades the store's tables to {@link JdbcSchema#currentVersion()}. Safe to call
+     * from several instances at once: on PostgreSQL the migration runs in one transaction under an
+     * advisory lock, so later callers wait and then find nothing to do; on H2 the scripts are
+     * idempotent. Calling it when the schema is current does nothing.
+     *
+     * @return how many migrations this call applied
+     * @throws StorageException if the database fails, or a migration recorded as applied differs
+     *                          from the script shipped in the jar
+     */
+    public int migrate() {
+        return Migrator.migrate(dataSource, dialect, tables);
+    }
+
+    @Override
+    public void write(WriteBatch batch) {
+        Objects.requireNonNull(batch, "batch");
+        if (!batch.isEmpty()) {
+            writer.write(batch);
+        }
+    }
+
+    @Override
+    public Optional<Invitation> find(TenantId tenantId, InvitationId id) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(id, "id");
+        return first(list("read invitation " + id, sql.selectInvitations() + " WHERE id = ? AND tenant_id = ?",
+                p -> p.text(id.value()).text(tenantId.value()), Rows::invitation));
+    }
+
+    @Override
+    public Optional<Invitation> findOpen(TenantId tenantId, Target target, Contact contact) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(contact, "contact");
+        return first(list("read the open invitation of an invitee", sql.selectInvitations()
+                        + " WHERE tenant_id = ? AND target_type = ? AND target_id = ? AND invitee_key = ?"
+                        + " AND status IN " + Statements.OPEN_STATUSES,
+                p -> p.text(tenantId.value()).text(target.type()).text(target.id()).text(contact.matchKey()),
+                Rows::invitation));
+    }
+
+    @Override
+    public List<Invitation> findByInvitee(TenantId tenantId, Contact contact) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(contact, "contact");
+        return list("read the invitations of an invitee", sql.selectInvitations()
+                        + " WHERE tenant_id = ? AND invitee_key = ? ORDER BY created_at, id",
+                p -> p.text(tenantId.value()).text(contact.matchKey()), Rows::invitation);
+    }
+
+    @Override
+    public Page<Invitation> query(InvitationQuery query) {
+        InvitationFilter filter = InvitationFilter.of(Objects.requireNonNull(query, "query"));
+        List<Invitation> rows = list("query invitations", sql.selectInvitations() + filter.clause()
+                        + " ORDER BY created_at, id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                p -> {
+                    filter.bind(p);
+                    // one more than the page, to tell whether more follow
+                    p.integer(query.offset()).integer(query.limit() + 1);
+                }, Rows::invitation);
+        boolean hasMore = rows.size() > query.limit();
+        return new Page<>(hasMore ? rows.subList(0, query.limit()) : rows, query.offset(), hasMore);
+    }
+
+    @Override
+    public long count(InvitationQuery query) {
+        InvitationFilter filter = InvitationFilter.of(Objects.requireNonNull(query, "query"));
+        return list("count invitations", "SELECT COUNT(*) FROM " + tables.invitation() + filter.clause(),
+                filter::bind, rs -> rs.getLong(1)).get(0);
+    }
+
+    @Override
+    public List<Invitation> dueForExpiry(Instant now, int limit) {
+        Objects.requireNonNull(now, "now");
+        requirePositive(limit);
+        return list("read invitations due for expiry", sql.selectInvitations()
+                        + " WHERE status = 'PENDING' AND expires_at <= ? ORDER BY expires_at, id FETCH FIRST ? ROWS ONLY",
+                p -> p.instant(now).integer(limit), Rows::invitation);
+    }
+
+    @Override
+    public List<HistoryEntry> history(TenantId tenantId, InvitationId id) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(id, "id");
+        return list("read the history of invitation " + id, sql.selectHistory(),
+                p -> p.text(tenantId.value()).text(id.value()), Rows::history);
+    }
+
+    @Override
+    public Optional<InvitationLink> findLink(TenantId tenantId, LinkId id) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(id, "id");
+        return first(list("read link " + id, sql.selectLinks() + " WHERE id = ? AND tenant_id = ?",
+                p -> p.text(id.value()).text(tenantId.value()), Rows::link));
+    }
+
+    @Override
+    public List<InvitationLink> links(TenantId tenantId) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        return list("read the links of tenant " + tenantId, sql.selectLinks()
+                + " WHERE tenant_id = ? ORDER BY created_at, seq", p -> p.text(tenantId.value()), Rows::link);
+    }
+
+    @Override
+    public List<OutboxMessage> claimOutbox(Instant now, int limit, Duration lease) {
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(lease, "lease");
+        if (limit < 1 || lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("limit must be at least 1 and lease positive");
+        }
+        Instant hiddenUntil = now.plus(lease);
+        try (Connection c = dataSource.getConnection()) {
+            return Transaction.run(c, tx -> claim(tx, now, limit, hiddenUntil));
+        } catch (SQLException e) {
+            throw failed("claim outbox messages", e);
+        }
+    }
+
+    /** Locks due rows (skipping rows other workers hold), then claims each one whose attempts did not move. */
+    private List<OutboxMessage> claim(Connection c, Instant now, int limit, Instant hiddenUntil) throws SQLException {
+        List<OutboxMessage> due = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql.lockDueOutbox())) {
+            new Params(ps).instant(now).integer(limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    due.add(Rows.outbox(rs));
+                }
+            }
+        }
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        List<OutboxMessage> claimed = new ArrayList<>(due.size());
+        try (PreparedStatement ps = c.prepareStatement(sql.claimOutbox())) {
+            for (OutboxMessage m : due) {
+                new Params(ps).integer(m.attempts() + 1).instant(hiddenUntil).instant(now).text(m.id())
+                        .integer(m.attempts());
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            for (int k = 0; k < counts.length; k++) {
+                if (counts[k] == 1) {
+                    OutboxMessage m = due.get(k);
+                    claimed.add(new OutboxMessage(m.id(), m.tenantId(), m.invitationId(), m.kind(), m.sendNumber(),
+                            m.status(), m.attempts() + 1, truncated(hiddenUntil), m.lastError(), m.createdAt(),
+                            truncated(now)));
+                }
+            }
+        }
+        return List.copyOf(claimed);
+    }
+
+    @Override
+    public List<OutboxMessage> outbox(TenantId tenantId, InvitationId invitationId) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(invitationId, "invitationId");
+        return list("read the outbox of invitation " + invitationId, sql.selectOutbox()
+                        + " WHERE tenant_id = ? AND invitation_id = ? ORDER BY send_number, seq",
+                p -> p.text(tenantId.value()).text(invitationId.value()), Rows::outbox);
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcInvitationStore[" + dialect + ", tables " + tables.prefix() + "*]";
+    }
+
+    /** Binds a statement's parameters. */
+    @FunctionalInterface
+    private interface Binder {
+        void bind(Params p) throws SQLException;
+    }
+
+    /** Reads one row. */
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private <T> List<T> list(String what, String query, Binder binder, RowReader<T> reader) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(query)) {
+            binder.bind(new Params(ps));
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(reader.read(rs));
+                }
+                return List.copyOf(rows);
+            }
+        } catch (SQLException e) {
+            throw failed(what, e);
+        }
+    }
+
+    private static <T> Optional<T> first(List<T> rows) {
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    private static Instant truncated(Instant instant) {
+        return Params.toDatabase(instant).toInstant();
+    }
+
+    private static void requirePositive(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+    }
+
+    private static StorageException failed(String what, SQLException e) {
+        return new StorageException("could not " + what + ": the database failed (SQLState " + SqlFailures.state(e)
+                + ")", e);
+    }
+
+    /**
+     * Builds a {@link JdbcInvitationStore}. Not thread-safe.
+     *
+     * @since 0.1.0
+     */
+    public static final class Builder {
+        private final DataSource dataSource;
+        private JdbcDialect dialect;
+        private String tablePrefix = JdbcSchema.DEFAULT_TABLE_PREFIX;
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        }
+
+        /**
+         * Chooses the dialect instead of detecting it from the database's metadata.
+         *
+         * @param value the dialect, or {@code null} to detect it
+         * @return this builder
+         */
+        public Builder dialect(JdbcDialect value) {
+            dialect = value;
+            return this;
+        }
+
+        /**
+         * Chooses the prefix of every table and index name (default {@value JdbcSchema#DEFAULT_TABLE_PREFIX}),
+         * e.g. to keep two stores apart in one schema.
+         *
+         * @param value empty, or a letter followed by at most 23 letters, digits or underscores
+         * @return this builder
+         * @throws IllegalArgumentException if the prefix is not allowed
+         */
+        public Builder tablePrefix(String value) {
+            Tables.withPrefix(Objects.requireNonNull(value, "tablePrefix"));
+            tablePrefix = value;
+            return this;
+        }
+
+        /**
+         * Builds the store. Without a chosen dialect this opens one connection to read the
+         * database's product name.
+         *
+         * @return the store
+         * @throws StorageException if the dialect must be detected and the database cannot be
+         *                          reached or is neither PostgreSQL nor H2
+         */
+        public JdbcInvitationStore build() {
+            return new JdbcInvitationStore(dataSource, dialect != null ? dialect : detect(),
+                    Tables.withPrefix(tablePrefix));
+        }
+
+        private JdbcDialect detect() {
+            String product;
+            try (Connection c = dataSource.getConnection()) {
+                product = c.getMetaData().getDatabaseProductName();
+            } catch (SQLException e) {
+                throw failed("detect the database's dialect", e);
+            }
+            return JdbcDialect.forProductName(product).orElseThrow(() -> new StorageException("database '"
+                    + product + "' is not supported; use PostgreSQL or H2, or choose a dialect with"
+                    + " Builder.dialect(..) if the database is compatible with one", null));
+        }
+    }
+}

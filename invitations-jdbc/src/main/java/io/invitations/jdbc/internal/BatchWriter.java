@@ -1,0 +1,370 @@
+package io.invitations.jdbc.internal;
+
+import io.invitations.spi.InvitationException;
+import io.invitations.spi.invitation.HistoryEntry;
+import io.invitations.spi.invitation.Invitation;
+import io.invitations.spi.invitation.InvitationLink;
+import io.invitations.spi.storage.DuplicateInvitationException;
+import io.invitations.spi.storage.OutboxMessage;
+import io.invitations.spi.storage.StaleVersionException;
+import io.invitations.spi.storage.StorageException;
+import io.invitations.spi.storage.WriteBatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Applies a {@link WriteBatch} as one transaction. Inserts, history and outbox rows go through JDBC
+ * batching; updates are compare-and-set ({@code WHERE id = ? AND tenant_id = ? AND version = ?})
+ * and a row count other than one means a stale version. The database's constraints are the
+ * authority (the open-invitation unique index, primary and foreign keys); when one refuses a row,
+ * the transaction is rolled back and the batch is compared with the stored rows to name what
+ * conflicted. Failures caused only by concurrent transactions (deadlock, serialization) are retried.
+ */
+public final class BatchWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
+    private static final int MAX_ATTEMPTS = 4;
+    private static final int IN_LIST_CHUNK = 200;
+
+    /** Binds one item's parameters. */
+    @FunctionalInterface
+    private interface Binder<T> {
+        void bind(Params p, T item) throws SQLException;
+    }
+
+    private final DataSource dataSource;
+    private final Statements sql;
+
+    /**
+     * Creates a writer.
+     *
+     * @param dataSource where to write
+     * @param sql        the statements for the store's tables
+     */
+    public BatchWriter(DataSource dataSource, Statements sql) {
+        this.dataSource = dataSource;
+        this.sql = sql;
+    }
+
+    /**
+     * Applies a batch: all of it, or nothing.
+     *
+     * @param batch the batch
+     * @throws DuplicateInvitationException if it would make a second open invitation
+     * @throws StaleVersionException        if a compare-and-set finds another version
+     * @throws StorageException             for an unknown reference, a reused id, or a database failure
+     */
+    public void write(WriteBatch batch) {
+        SQLException lastConflict = null;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            try (Connection c = dataSource.getConnection()) {
+                try {
+                    Transaction.run(c, tx -> {
+                        apply(tx, batch);
+                        return null;
+                    });
+                    return;
+                } catch (SQLException e) {
+                    // rolled back: now compare the batch with what is stored to name the conflict
+                    InvitationException refusal = explain(c, batch, e, SqlFailures.state(e));
+                    if (refusal != null) {
+                        throw refusal;
+                    }
+                    lastConflict = e;
+                    LOG.debug("writing {} met a concurrent transaction (SQLState {}); attempt {} of {}", batch,
+                            SqlFailures.state(e), attempt, MAX_ATTEMPTS);
+                }
+            } catch (SQLException e) {
+                throw new StorageException("could not write " + batch + ": the database failed (SQLState "
+                        + SqlFailures.state(e) + "); nothing was stored", e);
+            }
+        }
+        throw new StorageException("could not write " + batch + ": concurrent transactions kept conflicting after "
+                + MAX_ATTEMPTS + " attempts; nothing was stored, try again", lastConflict);
+    }
+
+    private void apply(Connection c, WriteBatch b) throws SQLException {
+        // Closing updates first, so that a batch which closes one invitation and opens another
+        // for the same invitee never trips the unique index half-way; ids in a fixed order so that
+        // concurrent batches lock rows in the same order.
+        List<Invitation> updates = b.updates().stream()
+                .sorted(Comparator.comparing((Invitation i) -> i.status().isOpen())
+                        .thenComparing(i -> i.id().value()))
+                .toList();
+        compareAndSet(c, sql.updateInvitation(), updates, (p, i) -> {
+            Rows.bindInvitationValues(p, i);
+            p.text(i.id().value()).text(i.tenantId().value()).number(i.version() - 1);
+        }, i -> new StaleVersionException("invitation", i.id().value(), i.version() - 1));
+        // Inserts in open-key order: two batches inviting overlapping lists wait for each other
+        // instead of deadlocking.
+        List<Invitation> inserts = b.inserts().stream().sorted(Comparator.comparing((Invitation i) -> openKey(i))
+                .thenComparing(i -> i.id().value())).toList();
+        batch(c, sql.insertInvitation(), inserts, (p, i) -> {
+            p.text(i.id().value()).text(i.tenantId().value());
+            Rows.bindInvitationValues(p, i);
+        });
+        batch(c, sql.insertLink(), b.linkInserts(), (p, l) -> {
+            p.text(l.id().value()).text(l.tenantId().value());
+            Rows.bindLinkValues(p, l);
+        });
+        List<InvitationLink> linkUpdates = b.linkUpdates().stream()
+                .sorted(Comparator.comparing(l -> l.id().value())).toList();
+        compareAndSet(c, sql.updateLink(), linkUpdates, (p, l) -> {
+            Rows.bindLinkValues(p, l);
+            p.text(l.id().value()).text(l.tenantId().value()).number(l.version() - 1);
+        }, l -> new StaleVersionException("link", l.id().value(), l.version() - 1));
+        batch(c, sql.insertHistory(), b.history(), Rows::bindHistory);
+        batch(c, sql.insertOutbox(), b.enqueued(), Rows::bindOutbox);
+        compareAndSet(c, sql.updateOutboxOutcome(), b.outboxOutcomes(), (p, m) -> p.name(m.status())
+                .integer(m.attempts()).instant(m.nextAttemptAt()).text(m.lastError()).instant(m.updatedAt())
+                .text(m.id()).text(m.tenantId().value()).integer(m.attempts()),
+                m -> new StaleVersionException("outbox message", m.id(), m.attempts()));
+    }
+
+    private static <T> int[] batch(Connection c, String statement, List<T> items, Binder<T> binder)
+            throws SQLException {
+        if (items.isEmpty()) {
+            return new int[0];
+        }
+        try (PreparedStatement ps = c.prepareStatement(statement)) {
+            for (T item : items) {
+                binder.bind(new Params(ps), item);
+                ps.addBatch();
+            }
+            return ps.executeBatch();
+        }
+    }
+
+    private static <T> void compareAndSet(Connection c, String statement, List<T> items, Binder<T> binder,
+                                          Function<T, StaleVersionException> stale) throws SQLException {
+        int[] counts = batch(c, statement, items, binder);
+        for (int k = 0; k < counts.length; k++) {
+            if (counts[k] == Statement.SUCCESS_NO_INFO) {
+                throw new StorageException("the JDBC driver reports no row counts for batched updates, so a"
+                        + " compare-and-set cannot be checked; turn off batch rewriting for updates", null);
+            }
+            if (counts[k] != 1) {
+                throw stale.apply(items.get(k));
+            }
+        }
+    }
+
+    /**
+     * Names what a refused batch conflicted with, reading in auto-commit mode after the rollback;
+     * {@code null} when trying again may succeed.
+     */
+    private InvitationException explain(Connection c, WriteBatch batch, SQLException e, String state)
+            throws SQLException {
+        if (SqlFailures.isUniqueViolation(state)) {
+            Optional<DuplicateInvitationException> duplicate = duplicateWithin(batch);
+            if (duplicate.isEmpty()) {
+                duplicate = duplicateOfStored(c, batch);
+            }
+            if (duplicate.isPresent()) {
+                duplicate.get().initCause(e);
+                return duplicate.get();
+            }
+            // The row we collided with may have been closed since: then trying again is right.
+            return reusedId(c, batch, e).orElse(null);
+        }
+        if (SqlFailures.isForeignKeyViolation(state)) {
+            return unknownReference(c, batch, e).orElseGet(() -> new StorageException("could not write " + batch
+                    + ": a history entry or outbox message refers to an unknown invitation; nothing was stored", e));
+        }
+        if (SqlFailures.isTransient(state)) {
+            return null;
+        }
+        return new StorageException("could not write " + batch + ": the database refused it (SQLState " + state
+                + "); nothing was stored", e);
+    }
+
+    /** Two invitations of the batch itself would both be open for one invitee. */
+    private static Optional<DuplicateInvitationException> duplicateWithin(WriteBatch batch) {
+        Map<String, Invitation> open = new HashMap<>();
+        for (Invitation i : afterBatch(batch)) {
+            if (i.status().isOpen() && open.putIfAbsent(openKey(i), i) != null) {
+                return Optional.of(duplicate(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** An invitation of the batch would be open next to a stored open one that the batch leaves open. */
+    private Optional<DuplicateInvitationException> duplicateOfStored(Connection c, WriteBatch batch)
+            throws SQLException {
+        Set<String> rewritten = new HashSet<>();
+        batch.updates().forEach(i -> rewritten.add(i.id().value()));
+        List<Invitation> candidates = afterBatch(batch).stream().filter(i -> i.status().isOpen()).toList();
+        Map<String, List<Invitation>> byTenant = new HashMap<>();
+        candidates.forEach(i -> byTenant.computeIfAbsent(i.tenantId().value(), t -> new ArrayList<>()).add(i));
+        Map<String, String> storedOpen = new HashMap<>();
+        for (Map.Entry<String, List<Invitation>> tenant : byTenant.entrySet()) {
+            List<String> keys = tenant.getValue().stream().map(Invitation::inviteeKey).distinct().toList();
+            for (List<String> chunk : chunks(keys)) {
+                String query = "SELECT id, tenant_id, target_type, target_id, invitee_key FROM "
+                        + sql.tables().invitation() + " WHERE status IN " + Statements.OPEN_STATUSES
+                        + " AND tenant_id = ? AND invitee_key IN (" + Statements.marks(chunk.size()) + ")";
+                try (PreparedStatement ps = c.prepareStatement(query)) {
+                    Params p = new Params(ps).text(tenant.getKey());
+                    for (String key : chunk) {
+                        p.text(key);
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            storedOpen.put(openKey(rs.getString("tenant_id"), rs.getString("target_type"),
+                                    rs.getString("target_id"), rs.getString("invitee_key")), rs.getString("id"));
+                        }
+                    }
+                }
+            }
+        }
+        for (Invitation i : candidates) {
+            String stored = storedOpen.get(openKey(i));
+            if (stored != null && !stored.equals(i.id().value()) && !rewritten.contains(stored)) {
+                return Optional.of(duplicate(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** An insert reuses the id of a stored invitation, link or outbox message. */
+    private Optional<InvitationException> reusedId(Connection c, WriteBatch batch, SQLException cause)
+            throws SQLException {
+        Set<String> invitations = existing(c, sql.tables().invitation(),
+                batch.inserts().stream().map(i -> i.id().value()).toList());
+        for (Invitation i : batch.inserts()) {
+            if (invitations.contains(i.id().value())) {
+                return Optional.of(reused("invitation " + i.id(), cause));
+            }
+        }
+        Set<String> links = existing(c, sql.tables().link(),
+                batch.linkInserts().stream().map(l -> l.id().value()).toList());
+        for (InvitationLink l : batch.linkInserts()) {
+            if (links.contains(l.id().value())) {
+                return Optional.of(reused("link " + l.id(), cause));
+            }
+        }
+        Set<String> messages = existing(c, sql.tables().outbox(),
+                batch.enqueued().stream().map(OutboxMessage::id).toList());
+        Set<String> inBatch = new HashSet<>();
+        for (OutboxMessage m : batch.enqueued()) {
+            if (messages.contains(m.id()) || !inBatch.add(m.id())) {
+                return Optional.of(reused("outbox message " + m.id(), cause));
+            }
+        }
+        Set<String> linksInBatch = new HashSet<>();
+        for (InvitationLink l : batch.linkInserts()) {
+            if (!linksInBatch.add(l.id().value())) {
+                return Optional.of(reused("link " + l.id(), cause));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A history entry or message names an invitation that is neither stored nor inserted, in its tenant. */
+    private Optional<InvitationException> unknownReference(Connection c, WriteBatch batch, SQLException cause)
+            throws SQLException {
+        Map<String, String> tenantOf = new HashMap<>();
+        batch.inserts().forEach(i -> tenantOf.put(i.id().value(), i.tenantId().value()));
+        List<String> referenced = new ArrayList<>();
+        batch.history().forEach(h -> referenced.add(h.invitationId().value()));
+        batch.enqueued().forEach(m -> referenced.add(m.invitationId().value()));
+        List<String> lookUp = referenced.stream().distinct().filter(id -> !tenantOf.containsKey(id)).toList();
+        for (List<String> chunk : chunks(lookUp)) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, tenant_id FROM " + sql.tables().invitation()
+                    + " WHERE id IN (" + Statements.marks(chunk.size()) + ")")) {
+                Params p = new Params(ps);
+                for (String id : chunk) {
+                    p.text(id);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        tenantOf.put(rs.getString("id"), rs.getString("tenant_id"));
+                    }
+                }
+            }
+        }
+        for (HistoryEntry h : batch.history()) {
+            if (!h.tenantId().value().equals(tenantOf.get(h.invitationId().value()))) {
+                return Optional.of(unknown("a history entry", h.invitationId().value(), h.tenantId().value(), cause));
+            }
+        }
+        for (OutboxMessage m : batch.enqueued()) {
+            if (!m.tenantId().value().equals(tenantOf.get(m.invitationId().value()))) {
+                return Optional.of(unknown("outbox message " + m.id(), m.invitationId().value(),
+                        m.tenantId().value(), cause));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Set<String> existing(Connection c, String table, List<String> ids) throws SQLException {
+        Set<String> found = new HashSet<>();
+        for (List<String> chunk : chunks(ids)) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM " + table + " WHERE id IN ("
+                    + Statements.marks(chunk.size()) + ")")) {
+                Params p = new Params(ps);
+                for (String id : chunk) {
+                    p.text(id);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static List<Invitation> afterBatch(WriteBatch batch) {
+        List<Invitation> all = new ArrayList<>(batch.inserts());
+        all.addAll(batch.updates());
+        return all;
+    }
+
+    private static <T> List<List<T>> chunks(List<T> items) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += IN_LIST_CHUNK) {
+            chunks.add(items.subList(from, Math.min(items.size(), from + IN_LIST_CHUNK)));
+        }
+        return chunks;
+    }
+
+    private static String openKey(Invitation i) {
+        return openKey(i.tenantId().value(), i.target().type(), i.target().id(), i.inviteeKey());
+    }
+
+    private static String openKey(String tenant, String targetType, String targetId, String inviteeKey) {
+        return tenant + '\u0000' + targetType + '\u0000' + targetId + '\u0000' + inviteeKey;
+    }
+
+    private static DuplicateInvitationException duplicate(Invitation i) {
+        return new DuplicateInvitationException(i.tenantId(), i.target(), i.inviteeKey());
+    }
+
+    private static StorageException reused(String what, SQLException cause) {
+        return new StorageException(what + " already exists; ids must be unique. Nothing of the write was stored",
+                cause);
+    }
+
+    private static StorageException unknown(String what, String invitation, String tenant, SQLException cause) {
+        return new StorageException(what + " refers to unknown invitation " + invitation + " in tenant " + tenant
+                + "; write the invitation first or in the same batch. Nothing of the write was stored", cause);
+    }
+}

@@ -1,0 +1,104 @@
+package io.invitations.jdbc.internal;
+
+import io.invitations.spi.invitation.InvitationStatus;
+import io.invitations.spi.storage.InvitationQuery;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The WHERE clause of an {@link InvitationQuery}, with its values. With {@code asOf}, statuses
+ * match effectively, as {@link io.invitations.spi.invitation.Invitation#effectiveStatus} does: a
+ * PENDING row whose {@code expires_at} is at or before {@code asOf} matches EXPIRED, not PENDING.
+ *
+ * @param clause the clause, starting with {@code " WHERE "}
+ * @param values the values of its parameters, in order
+ */
+public record InvitationFilter(String clause, List<Object> values) {
+    /**
+     * Copies the values.
+     */
+    public InvitationFilter {
+        values = List.copyOf(values);
+    }
+
+    /**
+     * Writes the filter of a query (not its page).
+     *
+     * @param q the query
+     * @return the filter
+     */
+    public static InvitationFilter of(InvitationQuery q) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        conditions.add("tenant_id = ?");
+        values.add(q.tenantId().value());
+        if (!q.statuses().isEmpty()) {
+            conditions.add(statusCondition(q, values));
+        }
+        if (q.invitedBy() != null) {
+            conditions.add("invited_by = ?");
+            values.add(q.invitedBy());
+        }
+        if (q.source() != null) {
+            conditions.add("source_kind = ?");
+            values.add(q.source().kind().name());
+            if (q.source().reference() == null) {
+                conditions.add("source_ref IS NULL");
+            } else {
+                conditions.add("source_ref = ?");
+                values.add(q.source().reference());
+            }
+        }
+        if (q.target() != null) {
+            conditions.add("target_type = ? AND target_id = ?");
+            values.add(q.target().type());
+            values.add(q.target().id());
+        }
+        if (q.createdFrom() != null) {
+            conditions.add("created_at >= ?");
+            values.add(q.createdFrom());
+        }
+        if (q.createdUntil() != null) {
+            conditions.add("created_at < ?");
+            values.add(q.createdUntil());
+        }
+        return new InvitationFilter(" WHERE " + String.join(" AND ", conditions), values);
+    }
+
+    private static String statusCondition(InvitationQuery q, List<Object> values) {
+        Set<InvitationStatus> plain = EnumSet.copyOf(q.statuses());
+        List<String> alternatives = new ArrayList<>();
+        if (q.asOf() != null) {
+            if (plain.remove(InvitationStatus.PENDING)) {
+                alternatives.add("(status = 'PENDING' AND (expires_at IS NULL OR expires_at > ?))");
+                values.add(q.asOf());
+            }
+            if (plain.remove(InvitationStatus.EXPIRED)) {
+                alternatives.add("status = 'EXPIRED' OR (status = 'PENDING' AND expires_at <= ?)");
+                values.add(q.asOf());
+            }
+        }
+        if (!plain.isEmpty()) {
+            alternatives.add(0, plain.stream().map(s -> "'" + s.name() + "'")
+                    .collect(Collectors.joining(", ", "status IN (", ")")));
+        }
+        return "(" + String.join(" OR ", alternatives) + ")";
+    }
+
+    /**
+     * Binds the values, from the current parameter on.
+     *
+     * @param p the parameters
+     * @throws SQLException if binding fails
+     */
+    public void bind(Params p) throws SQLException {
+        for (Object v : values) {
+            p.any(v);
+        }
+    }
+}

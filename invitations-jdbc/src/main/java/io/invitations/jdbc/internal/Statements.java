@@ -1,0 +1,194 @@
+package io.invitations.jdbc.internal;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The SQL text the store runs, written once per table prefix. Portable between PostgreSQL and H2:
+ * standard {@code FETCH FIRST}, {@code OFFSET ... ROWS}, {@code FOR UPDATE SKIP LOCKED}.
+ */
+public final class Statements {
+    /** The open statuses, as an SQL list. */
+    public static final String OPEN_STATUSES = "('PROVISIONED', 'PENDING', 'AWAITING_APPROVAL')";
+
+    private final Tables tables;
+    private final String invitationColumns;
+    private final String insertInvitation;
+    private final String updateInvitation;
+    private final String linkColumns;
+    private final String insertLink;
+    private final String updateLink;
+    private final String insertOutbox;
+    private final String insertHistory;
+
+    /**
+     * Writes the statements for a set of tables.
+     *
+     * @param tables the table names
+     */
+    public Statements(Tables tables) {
+        this.tables = tables;
+        invitationColumns = "id, tenant_id, " + String.join(", ", Rows.INVITATION_VALUES);
+        insertInvitation = insert(tables.invitation(), invitationColumns, Rows.INVITATION_VALUES.size() + 2);
+        updateInvitation = "UPDATE " + tables.invitation() + " SET " + assignments(Rows.INVITATION_VALUES)
+                + " WHERE id = ? AND tenant_id = ? AND version = ?";
+        linkColumns = "id, tenant_id, " + String.join(", ", Rows.LINK_VALUES);
+        insertLink = insert(tables.link(), linkColumns, Rows.LINK_VALUES.size() + 2);
+        updateLink = "UPDATE " + tables.link() + " SET " + assignments(Rows.LINK_VALUES)
+                + " WHERE id = ? AND tenant_id = ? AND version = ?";
+        insertOutbox = insert(tables.outbox(), String.join(", ", Rows.OUTBOX), Rows.OUTBOX.size());
+        insertHistory = insert(tables.history(), String.join(", ", Rows.HISTORY), Rows.HISTORY.size());
+    }
+
+    /**
+     * Returns the table names.
+     *
+     * @return the tables
+     */
+    public Tables tables() {
+        return tables;
+    }
+
+    /**
+     * {@code SELECT <invitation columns> FROM <invitation table>}, to be followed by a WHERE clause.
+     *
+     * @return the SQL text
+     */
+    public String selectInvitations() {
+        return "SELECT " + invitationColumns + " FROM " + tables.invitation();
+    }
+
+    /**
+     * Inserts one invitation: {@code id, tenant_id}, then {@link Rows#INVITATION_VALUES}.
+     *
+     * @return the SQL text
+     */
+    public String insertInvitation() {
+        return insertInvitation;
+    }
+
+    /**
+     * Compare-and-set update: {@link Rows#INVITATION_VALUES}, then {@code id, tenant_id} and the expected version.
+     *
+     * @return the SQL text
+     */
+    public String updateInvitation() {
+        return updateInvitation;
+    }
+
+    /**
+     * {@code SELECT <link columns> FROM <link table>}, to be followed by a WHERE clause.
+     *
+     * @return the SQL text
+     */
+    public String selectLinks() {
+        return "SELECT " + linkColumns + " FROM " + tables.link();
+    }
+
+    /**
+     * Inserts one link: {@code id, tenant_id}, then {@link Rows#LINK_VALUES}.
+     *
+     * @return the SQL text
+     */
+    public String insertLink() {
+        return insertLink;
+    }
+
+    /**
+     * Compare-and-set update: {@link Rows#LINK_VALUES}, then {@code id, tenant_id} and the expected version.
+     *
+     * @return the SQL text
+     */
+    public String updateLink() {
+        return updateLink;
+    }
+
+    /**
+     * {@code SELECT <outbox columns> FROM <outbox table>}, to be followed by a WHERE clause.
+     *
+     * @return the SQL text
+     */
+    public String selectOutbox() {
+        return "SELECT " + String.join(", ", Rows.OUTBOX) + " FROM " + tables.outbox();
+    }
+
+    /**
+     * Inserts one outbox message: {@link Rows#OUTBOX}.
+     *
+     * @return the SQL text
+     */
+    public String insertOutbox() {
+        return insertOutbox;
+    }
+
+    /**
+     * Records a claimed message's outcome if it is still PENDING with the same attempts: status,
+     * attempts, next attempt, last error, updated; then id, tenant and the expected attempts.
+     *
+     * @return the SQL text
+     */
+    public String updateOutboxOutcome() {
+        return "UPDATE " + tables.outbox() + " SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ?,"
+                + " updated_at = ? WHERE id = ? AND tenant_id = ? AND status = 'PENDING' AND attempts = ?";
+    }
+
+    /**
+     * Selects due PENDING messages and locks them, skipping those another worker holds: the instant
+     * and the limit.
+     *
+     * @return the SQL text
+     */
+    public String lockDueOutbox() {
+        return selectOutbox() + " WHERE status = 'PENDING' AND next_attempt_at <= ?"
+                + " ORDER BY next_attempt_at, id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
+    }
+
+    /**
+     * Claims one message if no one else did: attempts, next attempt, updated; then id and the
+     * attempts it had when selected.
+     *
+     * @return the SQL text
+     */
+    public String claimOutbox() {
+        return "UPDATE " + tables.outbox() + " SET attempts = ?, next_attempt_at = ?, updated_at = ?"
+                + " WHERE id = ? AND status = 'PENDING' AND attempts = ?";
+    }
+
+    /**
+     * Inserts one history entry: {@link Rows#HISTORY}.
+     *
+     * @return the SQL text
+     */
+    public String insertHistory() {
+        return insertHistory;
+    }
+
+    /**
+     * Reads one invitation's history in order: tenant and invitation id.
+     *
+     * @return the SQL text
+     */
+    public String selectHistory() {
+        return "SELECT " + String.join(", ", Rows.HISTORY) + " FROM " + tables.history()
+                + " WHERE tenant_id = ? AND invitation_id = ? ORDER BY seq";
+    }
+
+    /**
+     * Lists {@code n} question marks separated by commas, for an IN list.
+     *
+     * @param n how many
+     * @return the text, e.g. {@code ?, ?, ?}
+     */
+    public static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+
+    private static String insert(String table, String columns, int count) {
+        return "INSERT INTO " + table + " (" + columns + ") VALUES (" + marks(count) + ")";
+    }
+
+    private static String assignments(List<String> columns) {
+        return columns.stream().map(c -> c + " = ?").collect(Collectors.joining(", "));
+    }
+}

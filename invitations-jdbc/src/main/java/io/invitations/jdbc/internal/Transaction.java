@@ -1,0 +1,58 @@
+package io.invitations.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Runs work on a connection as one transaction: commit when it returns, roll back when it throws,
+ * and give the connection back with the auto-commit mode it had.
+ */
+public final class Transaction {
+    /**
+     * Work done inside the transaction.
+     *
+     * @param <T> what it returns
+     */
+    @FunctionalInterface
+    public interface Work<T> {
+        /**
+         * Does the work.
+         *
+         * @param c the connection, with auto-commit off
+         * @return the result
+         * @throws SQLException if the database fails
+         */
+        T run(Connection c) throws SQLException;
+    }
+
+    private Transaction() {
+    }
+
+    /**
+     * Runs the work in one transaction.
+     *
+     * @param c    the connection
+     * @param work the work
+     * @param <T>  what it returns
+     * @return what the work returned, after commit
+     * @throws SQLException if the work or the commit fails; everything is rolled back
+     */
+    public static <T> T run(Connection c, Work<T> work) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            T result = work.run(c);
+            c.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                c.rollback();
+            } catch (SQLException r) {
+                e.addSuppressed(r);
+            }
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+    }
+}
