@@ -21,12 +21,12 @@ final class Report {
             "(https?://[^\\s,\"]*/(?:join|claim|redeem|j)/[A-Za-z0-9_.~-]{" + TOKEN_SHOWN + "})[A-Za-z0-9_.~=-]+");
 
     private final PrintStream out;
-    private final int steps;
+    private final List<String> steps;
     private int step;
 
-    Report(PrintStream out, int steps) {
+    Report(PrintStream out, List<String> steps) {
         this.out = Objects.requireNonNull(out, "out");
-        this.steps = steps;
+        this.steps = List.copyOf(steps);
     }
 
     /** Prints the banner that opens the tour. */
@@ -35,10 +35,10 @@ final class Report {
         out.println(subtitle);
     }
 
-    /** Starts the next step with its one header line. */
-    void step(String title) {
+    /** Starts the next step with its one header line: its number and title. */
+    void step() {
+        String head = heading(step, steps);
         step++;
-        String head = "== " + String.format("%2d/%d", step, steps) + "  " + title + " ";
         out.println();
         out.println(head + "=".repeat(Math.max(3, WIDTH - head.length())));
     }
@@ -51,6 +51,16 @@ final class Report {
     /** Prints a free line of text, indented. */
     void line(String text) {
         out.println(plain(INDENT + text));
+    }
+
+    /**
+     * Returns the header line of a step, without its trailing rule.
+     *
+     * @param index  the step's index, from 0
+     * @param titles every step's title
+     */
+    static String heading(int index, List<String> titles) {
+        return "== " + String.format("%2d/%d", index + 1, titles.size()) + "  " + titles.get(index) + " ";
     }
 
     /** Prints the closing line. */

@@ -1,6 +1,16 @@
 package io.invitations.examples;
 
 import io.invitations.core.Acceptance;
+import java.util.stream.Stream;
+import io.invitations.spi.invitation.LinkId;
+import io.invitations.spi.invitation.IdentifierKind;
+import io.invitations.core.link.ShareableLink;
+import io.invitations.core.link.LinkRequest;
+import io.invitations.core.link.LinkOffer;
+import io.invitations.core.link.JoinRequest;
+import io.invitations.core.code.AccessCode;
+import io.invitations.core.RedeemedCode;
+import io.invitations.core.CodeRedemption;
 import io.invitations.core.ClaimIncompleteException;
 import io.invitations.core.ClaimRequest;
 import io.invitations.core.ClaimRequirements;
@@ -87,6 +97,8 @@ public final class Tour {
             "Invite one person by email, with a role and groups",
             "Bulk import: a CSV file with a few bad rows",
             "Bulk import: an .xlsx file with a few bad rows",
+            "Invite by identifier: the access code",
+            "Join through a shareable link",
             "Resend a pending invitation",
             "Expiry: advance the clock, then re-invite",
             "Inspect a link, then accept it with the claim steps",
@@ -123,9 +135,10 @@ public final class Tour {
     private final Map<String, InvitationId> bulkInvited = new LinkedHashMap<>();
 
     private Tour(PrintStream out, Path mailDir) {
-        this.report = new Report(out, STEPS.size());
+        this.report = new Report(out, STEPS);
         this.mailbox = Mailbox.emptied(mailDir);
         AtomicInteger ids = new AtomicInteger();
+        AtomicInteger linkIds = new AtomicInteger();
         this.invitations = InvitationService.builder()
                 .store(store)
                 .settings(settings)
@@ -134,6 +147,7 @@ public final class Tour {
                 .keyRing(InMemoryKeyRing.of(demoKey()))
                 .clock(clock)
                 .idGenerator(() -> InvitationId.of(String.format(Locale.ROOT, "inv-%03d", ids.incrementAndGet())))
+                .linkIdGenerator(() -> LinkId.of("link-" + linkIds.incrementAndGet()))
                 .build();
         this.outbox = OutboxProcessor.builder()
                 .store(store)
@@ -188,6 +202,8 @@ public final class Tour {
         inviteByEmail();
         bulkCsv();
         bulkXlsx();
+        inviteByIdentifier();
+        shareableLink();
         resend();
         expireAndReinvite();
         inspectAndAccept();
@@ -201,7 +217,7 @@ public final class Tour {
     // ---------------------------------------------------------------------------------------- steps
 
     private void setUpTenants() {
-        report.step(STEPS.get(0));
+        report.step();
         settings.put(ACME, TenantSettings.builder()
                 .minimumInviteLevel(PermissionLevel.HR_TENANT)
                 .roles(orderedRoles("member", PermissionLevel.USER, "editor", PermissionLevel.HR_TENANT,
@@ -209,7 +225,8 @@ public final class Tour {
                 .allowedDomains("acme.example")
                 .branding(new Branding("Acme Corp", "https://cdn.acme.example/logo.png", "#0B6E4F",
                         "Where Acme's teams plan their work."))
-                .claimUrlTemplate("https://app.acme.example/join/{token}")
+                .claimUrlTemplate("https://app.acme.example/claim/{token}")
+                .joinUrlTemplate("https://app.acme.example/join/{token}")
                 .linkInvitationsEnabled(true)
                 .termsRequired(true)
                 .profileFields(List.of("firstName", "lastName", "jobTitle"))
@@ -221,7 +238,7 @@ public final class Tour {
                 .roles(orderedRoles("member", PermissionLevel.USER, "board", PermissionLevel.ADMIN_TENANT))
                 .approvalRequired(true)
                 .branding(new Branding("Riverside Rowing Club", null, "#1F4E9C", "Rowing on the river since 1921."))
-                .claimUrlTemplate("https://riverside-rowing.example/join/{token}")
+                .claimUrlTemplate("https://riverside-rowing.example/claim/{token}")
                 .build());
         report.kv("ladder", String.join(" < ",
                 java.util.Arrays.stream(PermissionLevel.values()).map(Enum::name).toList()));
@@ -249,7 +266,7 @@ public final class Tour {
     }
 
     private void inviteByEmail() {
-        report.step(STEPS.get(1));
+        report.step();
         Invitation invitation = invitations.invite(InviteRequest.builder(ACME, ada)
                 .email("jane.doe@acme.example").role("editor").groups("design", "launch-2026")
                 .personalMessage("Welcome aboard, Jane! The launch plan is in the design group.").build());
@@ -271,7 +288,7 @@ public final class Tour {
     }
 
     private void bulkCsv() {
-        report.step(STEPS.get(2));
+        report.step();
         ImportResult result = readResource("tour/people.csv", CsvImporter::read);
         report.kv("file", "people.csv, " + result.rows().size() + " rows, imported by " + hugo.displayName()
                 + " (" + hugo.level() + ")");
@@ -279,15 +296,65 @@ public final class Tour {
     }
 
     private void bulkXlsx() {
-        report.step(STEPS.get(3));
+        report.step();
         XlsxImportResult result = readResource("tour/team.xlsx", XlsxImporter::read);
         report.kv("file", "team.xlsx, sheet '" + result.sheetName() + "', " + result.rows().size()
                 + " rows, imported by " + ada.displayName() + " (" + ada.level() + ")");
         bulk(ada, result.rows());
     }
 
+    private void inviteByIdentifier() {
+        report.step();
+        Invitation karim = invitations.invite(InviteRequest.builder(ACME, ada)
+                .identifier(IdentifierKind.PERSONNEL_NUMBER, "E-1042").name("Karim", "Benali").role("member")
+                .groups("warehouse").build());
+        report.kv("invitation", karim.id() + " for " + karim.invitee().contact() + " (" + karim.invitee().displayName()
+                + "): " + karim.status() + ", no email, so no message");
+        AccessCode code = invitations.revealAccessCode(ada, ACME, karim.id());
+        report.kv("see access code", code.formatted() + " (revealed to Ada, an administrator; derived, never stored)");
+        refused("Hugo HR asks for the code", () -> invitations.revealAccessCode(hugo, ACME, karim.id()));
+        refused("Karim types a wrong code", () -> invitations.redeemCode(
+                CodeRedemption.of(ACME, "personnel_number", "E-1042", "0000000000")));
+        RedeemedCode redeemed = invitations.redeemCode(CodeRedemption.of(ACME, "personnel_number", "E-1042",
+                code.formatted().toLowerCase(Locale.ROOT)));
+        report.kv("right code", "redeemed (any case, with or without the dash): " + redeemed.inspection().status()
+                + ", claim steps " + redeemed.inspection().requirements().steps());
+        Acceptance done = invitations.accept(ClaimRequest.builder(redeemed.token()).acceptTerms()
+                .profile("jobTitle", "Warehouse lead").password("forklift-license-42".toCharArray()).build());
+        report.kv("accept", done.invitation().status() + ", account " + done.accountId());
+    }
+
+    private void shareableLink() {
+        report.step();
+        ShareableLink link = invitations.createLink(LinkRequest.builder(ACME, ada).role("member")
+                .groups("all-hands").maxUses(50).allowedDomains("acme.example")
+                .expiresAt(START.plus(Duration.ofDays(30))).build());
+        report.kv("link", link.link().id() + " " + Report.maskLinks(link.url()) + " (member, all-hands, 50 uses, "
+                + "acme.example only, until " + WHEN.format(link.link().expiresAt()) + ")");
+        LinkOffer offer = invitations.inspectLink(link.token());
+        report.kv("join page", "read-only: " + offer.tenantName() + ", role " + offer.grant().role() + ", "
+                + offer.usesLeft() + " uses left, claim steps " + offer.requirements().steps());
+        Acceptance noah = invitations.joinLink(JoinRequest.of("noah.berg@acme.example", claim(link.token(), "Noah",
+                "Berg", "Support engineer")));
+        report.kv("Noah joins", noah.invitation().id() + " " + noah.invitation().status() + " (source "
+                + noah.invitation().source().kind() + "), account " + noah.accountId());
+        refused("a gmail address joins", () -> invitations.joinLink(JoinRequest.of("noah.berg@gmail.com",
+                claim(link.token(), "Noah", "Berg", "Support engineer"))));
+        invitations.deactivateLink(ada, ACME, link.link().id());
+        refused("join after deactivation", () -> invitations.joinLink(JoinRequest.of("zoe.park@acme.example",
+                claim(link.token(), "Zoe", "Park", "Analyst"))));
+        ShareableLink renewed = invitations.reactivateLink(ada, ACME, link.link().id());
+        report.kv("reactivated", Report.maskLinks(renewed.url()) + (renewed.url().equals(link.url())
+                ? " (the same URL!)" : " (a new URL, not the first one)"));
+        refused("the first URL after reactivation", () -> invitations.joinLink(JoinRequest.of("zoe.park@acme.example",
+                claim(link.token(), "Zoe", "Park", "Analyst"))));
+        Acceptance zoe = invitations.joinLink(JoinRequest.of("zoe.park@acme.example", claim(renewed.token(), "Zoe",
+                "Park", "Analyst")));
+        report.kv("Zoe joins", zoe.invitation().id() + " " + zoe.invitation().status() + " with the new URL");
+    }
+
     private void resend() {
-        report.step(STEPS.get(4));
+        report.step();
         clock.advance(Duration.ofDays(6));
         Invitation before = find(ACME, jane);
         Invitation after = invitations.resend(ada, ACME, jane);
@@ -300,7 +367,7 @@ public final class Tour {
     }
 
     private void expireAndReinvite() {
-        report.step(STEPS.get(5));
+        report.step();
         InvitationId lena = bulkInvited.get("lena.fischer@acme.example");
         String oldToken = invitations.revealLink(ada, ACME, lena).token();
         clock.advance(Duration.ofDays(2));
@@ -321,7 +388,7 @@ public final class Tour {
     }
 
     private void inspectAndAccept() {
-        report.step(STEPS.get(6));
+        report.step();
         String token = invitations.revealLink(ada, ACME, jane).token();
         LinkInspection page = invitations.inspect(token);
         ClaimRequirements needs = page.requirements();
@@ -351,7 +418,7 @@ public final class Tour {
     }
 
     private void approval() {
-        report.step(STEPS.get(7));
+        report.step();
         Invitation felix = invitations.invite(InviteRequest.builder(CLUB, max)
                 .email("felix.wagner@example.org").role("member")
                 .personalMessage("Come row with us on Saturdays!").build());
@@ -377,11 +444,11 @@ public final class Tour {
     }
 
     private void referrals() {
-        report.step(STEPS.get(8));
+        report.step();
         Report.Table table = report.table("tenant", "inviter", "sent", "accepted", "rate");
         for (TenantId tenant : List.of(ACME, CLUB)) {
             for (ReferralStats s : invitations.topInviters(tenant, null, null, 5)) {
-                table.row(tenant, s.inviterName(), s.sent(), s.accepted(),
+                table.row(tenant, nameOf(s), s.sent(), s.accepted(),
                         String.format(Locale.ROOT, "%.0f%%", s.acceptanceRate() * 100));
             }
         }
@@ -395,7 +462,7 @@ public final class Tour {
     }
 
     private void exportClaimLinks() {
-        report.step(STEPS.get(9));
+        report.step();
         List<ClaimLinkExport.Entry> entries = new ArrayList<>();
         for (Invitation i : invitations.query(InvitationQuery.of(ACME).statuses(InvitationStatus.PENDING).build())
                 .items()) {
@@ -414,7 +481,7 @@ public final class Tour {
     }
 
     private void storageKit() {
-        report.step(STEPS.get(10));
+        report.step();
         report.kv("adapter", "examples/adapters/MeteredInvitationStore (wraps a store, counts reads and writes)");
         StorageKitRun run = StorageKitRun.of(MeteredInvitationStoreCompatibility.class);
         run.failures().forEach(f -> report.line("FAILED " + f));
@@ -470,6 +537,11 @@ public final class Tour {
         outbox.drainDue();
     }
 
+    private static ClaimRequest claim(String token, String first, String last, String jobTitle) {
+        return ClaimRequest.builder(token).acceptTerms().name(first, last).profile("jobTitle", jobTitle)
+                .password(("pw-" + first + "-" + last + "-2026").toCharArray()).build();
+    }
+
     private static String fileNames(List<Mailbox.Message> messages) {
         return messages.stream().map(m -> m.file().getFileName().toString()).collect(Collectors.joining(", "));
     }
@@ -490,6 +562,12 @@ public final class Tour {
             return;
         }
         throw new IllegalStateException("expected a refusal: " + what);
+    }
+
+    /** The inviter's display name as the host knows it (a link's joins carry only its creator's id). */
+    private String nameOf(ReferralStats stats) {
+        return Stream.of(ada, hugo, uma, cleo, max).filter(i -> i.userId().equals(stats.inviterId()))
+                .map(Inviter::displayName).findFirst().orElse(stats.inviterName());
     }
 
     private Invitation find(TenantId tenant, InvitationId id) {
