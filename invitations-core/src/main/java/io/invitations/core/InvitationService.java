@@ -15,12 +15,21 @@ import io.invitations.core.memory.InMemoryAttemptThrottle;
 import io.invitations.spi.invitation.InvitationLink;
 import io.invitations.spi.invitation.LinkId;
 import io.invitations.spi.security.AttemptThrottle;
+
+import io.invitations.core.bulk.BulkReport;
+import io.invitations.core.bulk.BulkRequest;
+import io.invitations.core.bulk.ClaimLinkEntry;
+import io.invitations.core.bulk.internal.BulkEngine;
+import io.invitations.core.bulk.internal.ClaimLinkExporter;
 import io.invitations.core.internal.ClaimLinks;
 import io.invitations.core.internal.Claiming;
+import io.invitations.core.internal.Composer;
 import io.invitations.core.internal.Context;
+import io.invitations.core.internal.Delivery;
 import io.invitations.core.internal.EventPublisher;
 import io.invitations.core.internal.Inviting;
 import io.invitations.core.internal.Managing;
+import io.invitations.core.internal.Messaging;
 import io.invitations.core.internal.Reporting;
 import io.invitations.core.internal.StripedLocks;
 import io.invitations.core.memory.InMemoryIdentityDirectory;
@@ -29,6 +38,14 @@ import io.invitations.core.memory.InMemoryKeyRing;
 import io.invitations.core.memory.InMemorySeatLedger;
 import io.invitations.core.memory.InMemoryTenantSettingsSource;
 import io.invitations.core.memory.RecordingMailer;
+import io.invitations.core.message.MessageContext;
+import io.invitations.core.message.MessageRenderer;
+import io.invitations.core.message.MessageTemplate;
+import io.invitations.core.message.MessageTemplateStore;
+import io.invitations.core.outbox.DeliveryMode;
+import io.invitations.core.outbox.DrainResult;
+import io.invitations.core.outbox.OutboxProcessor;
+import io.invitations.core.outbox.RetryPolicy;
 import io.invitations.core.policy.SeatCount;
 import io.invitations.core.referral.ReferralStats;
 import io.invitations.core.settings.TenantSettingsSource;
@@ -36,27 +53,34 @@ import io.invitations.core.token.ClaimLink;
 import io.invitations.core.token.TokenSigner;
 import io.invitations.spi.event.InvitationEventListener;
 import io.invitations.spi.identity.IdentityDirectory;
+import io.invitations.spi.invitation.BatchId;
 import io.invitations.spi.invitation.HistoryEntry;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.Inviter;
 import io.invitations.spi.invitation.TenantId;
+import io.invitations.spi.mail.MailMessage;
 import io.invitations.spi.mail.Mailer;
 import io.invitations.spi.seats.SeatLedger;
 import io.invitations.spi.security.KeyRing;
 import io.invitations.spi.storage.InvitationQuery;
 import io.invitations.spi.storage.InvitationStore;
+import io.invitations.spi.storage.OutboxMessage;
 import io.invitations.spi.storage.Page;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.function.Supplier;
 
 /**
@@ -72,8 +96,12 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * <p>Every operation that sends a message stores the invitation and an outbox row in one atomic
- * write; delivery happens after, so a failing mail server never loses an invitation. Events are
- * published to the listeners after each successful write. Refusals are typed
+ * write; delivery happens after, so a failing mail server never loses an invitation. By the
+ * {@linkplain Builder#deliveryMode delivery mode}, the engine delivers right after the operation
+ * (the default) or the host {@linkplain #deliverDueMessages() drains} the outbox from its own
+ * scheduler. Messages are rendered from the tenant's templates and branding at delivery time;
+ * {@link #preview} shows exactly what is sent. Events are published to the listeners after each
+ * successful write, and the outbox's {@code Delivered} / {@code DeliveryFailed} to the same listeners. Refusals are typed
  * {@link io.invitations.spi.InvitationException}s with a stable code.
  *
  * <p>Thread-safe: one instance serves the whole application. Several instances (or processes) may
@@ -92,10 +120,12 @@ public final class InvitationService {
     private final Redeeming redeeming;
     private final Linking linking;
     private final Syncing syncing;
+    private final Messaging messaging;
 
-    private InvitationService(Context ctx, WaysIn ways, Mailer mailer) {
+    private InvitationService(Context ctx, WaysIn ways, Mailer mailer, Messaging messaging) {
         this.ctx = ctx;
         this.mailer = mailer;
+        this.messaging = messaging;
         this.inviting = new Inviting(ctx);
         this.managing = new Managing(ctx);
         this.claiming = new Claiming(ctx);
@@ -142,6 +172,24 @@ public final class InvitationService {
      */
     public Invitation provision(InviteRequest request) {
         return inviting.create(Objects.requireNonNull(request, "request"), false);
+    }
+
+    /**
+     * Invites (or provisions) many people at once, from rows an importer read or the host built. The
+     * call takes at most the tenant's bulk limit (500 by default); split longer lists with
+     * {@link io.invitations.core.bulk.Batches#split(List, int)}. Each row is validated like a single
+     * invitation and checked against the tenant's rules, with seats and quota counted across the
+     * batch. Everything that is created is written in one store call; events follow the write.
+     * {@link io.invitations.core.bulk.BulkMode#DRY_RUN} writes nothing, {@code BEST_EFFORT} writes
+     * the rows that can be created, {@code ALL_OR_NOTHING} writes nothing unless every row can be.
+     *
+     * @param request the rows, defaults, action and mode; not {@code null}
+     * @return one line per row: its outcome, the created invitation, or every reason with its field
+     * @throws io.invitations.core.bulk.BulkLimitExceededException if there are more rows than the
+     *                                   tenant's bulk limit; nothing is read or written
+     */
+    public BulkReport bulk(BulkRequest request) {
+        return new BulkEngine(ctx).run(Objects.requireNonNull(request, "request"));
     }
 
     /**
@@ -518,6 +566,22 @@ public final class InvitationService {
     }
 
     /**
+     * Exports the claim links of pending invitations, e.g. to print them or hand them to an SMS
+     * gateway; the CSV module writes them with {@code ClaimLinkExport}. Links are re-derived from the
+     * key ring, never stored. A {@code *_LOCAL} administrator gets the invitations of their units only.
+     *
+     * @param actor    an administrator ({@code ADMIN_LOCAL} or {@code ADMIN_TENANT})
+     * @param tenantId the tenant
+     * @param batch    only the invitations of this bulk batch, or {@code null} for every pending one
+     * @return the invitations that are PENDING now with their links, oldest first; the links are secrets
+     * @throws io.invitations.core.policy.PolicyViolationException with {@code LEVEL_TOO_LOW} if the
+     *                                   actor is not an administrator
+     */
+    public List<ClaimLinkEntry> exportClaimLinks(Inviter actor, TenantId tenantId, BatchId batch) {
+        return new ClaimLinkExporter(ctx).export(actor, tenantId, batch);
+    }
+
+    /**
      * Reads one invitation as it reads now (EXPIRED once past its expiry).
      *
      * @param tenantId the tenant
@@ -587,10 +651,154 @@ public final class InvitationService {
         return reporting.topInviters(tenantId, from, until, limit);
     }
 
+    /**
+     * Delivers every queued message that is due now: what the engine does by itself after each
+     * operation in {@link DeliveryMode#IMMEDIATE}, and what a host in {@link DeliveryMode#HOST_DRIVEN}
+     * calls from its own scheduler (also useful in IMMEDIATE mode to retry transient failures whose
+     * backoff has passed). Several threads or processes may call it at once. Never throws: a failing
+     * mail server or store leaves the messages queued.
+     *
+     * @return how many messages were delivered, are retrying, failed, were cancelled or left unsettled
+     */
+    public DrainResult deliverDueMessages() {
+        return ctx.delivery().drainNow();
+    }
+
+    /**
+     * Calls {@link #deliverDueMessages()} on the host's scheduler: at once, then with a fixed delay
+     * between the end of one run and the start of the next. Cancel the returned future to stop; the
+     * executor stays the host's to shut down.
+     *
+     * @param executor the host's scheduler, not {@code null}
+     * @param delay    the pause between runs, positive
+     * @return the scheduled task
+     * @throws IllegalArgumentException if the delay is not positive
+     */
+    public ScheduledFuture<?> scheduleDelivery(ScheduledExecutorService executor, Duration delay) {
+        return ctx.delivery().outbox().scheduleWith(executor, Objects.requireNonNull(delay, "delay"));
+    }
+
+    /**
+     * Renders an invitation's message exactly as the outbox would send it now: same template,
+     * branding, claim link, expiry words and idempotency key (of the invitation's latest message).
+     * Sends and stores nothing. The message carries the claim link, so the actor needs the level that
+     * reveals links: an administrator ({@code ADMIN_LOCAL} within their units, or {@code ADMIN_TENANT}).
+     *
+     * @param actor    who asks
+     * @param tenantId the tenant
+     * @param id       the invitation
+     * @param kind     which message: invitation, resend or re-invite
+     * @return the message; its bodies hold the claim link, a secret (its {@code toString()} hides them)
+     * @throws InvitationNotFoundException if there is no such invitation
+     * @throws io.invitations.core.policy.PolicyViolationException if the actor is not an administrator
+     *                                   (of the invitation's unit)
+     * @throws InvalidRequestException   for an access-code notice (see {@link #accessCodeNotice}) or an
+     *                                   invitee without email (who is sent no message)
+     * @throws io.invitations.spi.InvitationException with CONFIGURATION if the tenant's claim URL is
+     *                                   not an absolute http(s) URL
+     */
+    public MailMessage preview(Inviter actor, TenantId tenantId, InvitationId id, OutboxMessage.Kind kind) {
+        return messaging.preview(actor, tenantId, id, kind);
+    }
+
+    /**
+     * Renders the printable notice that tells an invitee without email how to redeem their access
+     * code: the tenant's {@link OutboxMessage.Kind#ACCESS_CODE_NOTICE} template with the code, the
+     * identifier, and the page where both are entered (the tenant's claim URL without a token).
+     * Nothing is mailed or stored; the host prints or hands it over.
+     *
+     * @param actor      who asks; the code is a secret, so an administrator as for {@link #preview}
+     * @param tenantId   the tenant
+     * @param id         the invitation, for an identifier invitee
+     * @param accessCode the invitation's access code, as revealed to an administrator
+     * @return the notice; its bodies hold the code (its {@code toString()} hides them)
+     * @throws InvitationNotFoundException if there is no such invitation
+     * @throws io.invitations.core.policy.PolicyViolationException if the actor is not an administrator
+     * @throws InvalidRequestException   if the invitee has an email address, or the code is blank
+     * @throws io.invitations.spi.InvitationException with CONFIGURATION if the tenant's claim URL is
+     *                                   not an absolute http(s) URL
+     */
+    public MailMessage accessCodeNotice(Inviter actor, TenantId tenantId, InvitationId id, String accessCode) {
+        return messaging.accessCodeNotice(actor, tenantId, id, accessCode);
+    }
+
+    /**
+     * Renders a tenant's message around a sample invitation (see {@link MessageContext#sample}), to
+     * preview its templates and branding before any invitation exists. Reveals nothing.
+     *
+     * @param tenantId the tenant
+     * @param locale   the language
+     * @param kind     which message
+     * @return the message, addressed to the sample invitee
+     */
+    public MailMessage previewSample(TenantId tenantId, Locale locale, OutboxMessage.Kind kind) {
+        return messaging.sample(tenantId, locale, kind, null);
+    }
+
+    /**
+     * Renders a draft template around a sample invitation with the tenant's branding, before the
+     * tenant saves it. Reveals nothing.
+     *
+     * @param tenantId the tenant
+     * @param locale   the language
+     * @param kind     which message
+     * @param draft    the draft, from {@link MessageTemplate#of} (which refuses unknown placeholders)
+     * @return the message, addressed to the sample invitee
+     */
+    public MailMessage previewSample(TenantId tenantId, Locale locale, OutboxMessage.Kind kind,
+                                     MessageTemplate draft) {
+        return messaging.sample(tenantId, locale, kind, Objects.requireNonNull(draft, "draft"));
+    }
+
+    /**
+     * Returns the template a tenant's messages of a kind and language are rendered with: its custom
+     * one, else the built-in one. A starting point for editing.
+     *
+     * @param tenantId the tenant
+     * @param locale   the language (only the language counts)
+     * @param kind     which message
+     * @return the template
+     */
+    public MessageTemplate template(TenantId tenantId, Locale locale, OutboxMessage.Kind kind) {
+        return messaging.template(tenantId, locale, kind);
+    }
+
+    /**
+     * Validates and stores a tenant's custom template for a language and kind of message; it applies
+     * to the next message rendered, queued ones included. As with settings, the host decides who may
+     * edit a tenant's templates.
+     *
+     * @param tenantId the tenant
+     * @param locale   the language (only the language counts: {@code fr-CA} and {@code fr} share one)
+     * @param kind     which message
+     * @param subject  the subject, one line
+     * @param html     the HTML body
+     * @param text     the plain-text body
+     * @return the stored template
+     * @throws io.invitations.core.message.TemplateException with TEMPLATE_INVALID, listing every
+     *                                   unknown placeholder and other problem; nothing is stored then
+     */
+    public MessageTemplate saveTemplate(TenantId tenantId, Locale locale, OutboxMessage.Kind kind, String subject,
+                                        String html, String text) {
+        return messaging.saveTemplate(tenantId, locale, kind, subject, html, text);
+    }
+
+    /**
+     * Removes a tenant's custom template, so that the built-in one is used again.
+     *
+     * @param tenantId the tenant
+     * @param locale   the language
+     * @param kind     which message
+     * @return {@code true} if there was a custom template
+     */
+    public boolean removeTemplate(TenantId tenantId, Locale locale, OutboxMessage.Kind kind) {
+        return messaging.removeTemplate(tenantId, locale, kind);
+    }
+
     @Override
     public String toString() {
         return "InvitationService[store=" + ctx.store().getClass().getSimpleName() + ", mailer="
-                + mailer.getClass().getSimpleName() + "]";
+                + mailer.getClass().getSimpleName() + ", delivery=" + ctx.delivery().mode() + "]";
     }
 
     /**
@@ -613,6 +821,9 @@ public final class InvitationService {
         private Supplier<LinkId> linkIds = LinkId::random;
         private AttemptThrottle throttle;
         private final List<InvitationEventListener> listeners = new ArrayList<>();
+        private MessageTemplateStore templates;
+        private DeliveryMode deliveryMode = DeliveryMode.IMMEDIATE;
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
 
         private Builder() {
         }
@@ -742,6 +953,46 @@ public final class InvitationService {
         }
 
         /**
+         * Sets where tenants' custom message templates are kept.
+         *
+         * @param value the store (default: {@link MessageTemplateStore#inMemory()}; tenants without a
+         *              custom template get the built-in English, French and German ones)
+         * @return this builder
+         */
+        public Builder messageTemplates(MessageTemplateStore value) {
+            templates = Objects.requireNonNull(value, "messageTemplates");
+            return this;
+        }
+
+        /**
+         * Sets when queued messages are delivered.
+         *
+         * @param value {@link DeliveryMode#IMMEDIATE} (the default): right after each operation that
+         *              queued messages, once it released its locks — a failing mail server never fails
+         *              the operation, a slow one delays its return; {@link DeliveryMode#HOST_DRIVEN}:
+         *              only when the host calls {@link InvitationService#deliverDueMessages()} or
+         *              {@link InvitationService#scheduleDelivery}
+         * @return this builder
+         */
+        public Builder deliveryMode(DeliveryMode value) {
+            deliveryMode = Objects.requireNonNull(value, "deliveryMode");
+            return this;
+        }
+
+        /**
+         * Sets how transient delivery failures are retried. A retry happens on the next drain after
+         * its backoff: hosts in IMMEDIATE mode should still {@linkplain InvitationService#scheduleDelivery
+         * schedule} draining so that retries do not wait for the next operation.
+         *
+         * @param value the policy (default: {@link RetryPolicy#defaults()})
+         * @return this builder
+         */
+        public Builder retryPolicy(RetryPolicy value) {
+            retryPolicy = Objects.requireNonNull(value, "retryPolicy");
+            return this;
+        }
+
+        /**
          * Builds the service.
          *
          * @return the service
@@ -761,12 +1012,19 @@ public final class InvitationService {
             }
             TenantSettingsSource t = settings != null ? settings : new InMemoryTenantSettingsSource();
             TokenSigner signer = new TokenSigner(k);
-            Context ctx = new Context(s, d, l, t, clock, ids, signer, new ClaimLinks(signer, t),
-                    new EventPublisher(listeners), new StripedLocks(256), new StripedLocks(64));
+            ClaimLinks links = new ClaimLinks(signer, t);
+            EventPublisher publisher = new EventPublisher(listeners);
+            Mailer m = mailer != null ? mailer : new RecordingMailer();
+            MessageTemplateStore mt = templates != null ? templates : MessageTemplateStore.inMemory();
+            Composer composer = new Composer(t, links, MessageRenderer.of(mt), clock);
+            OutboxProcessor outbox = OutboxProcessor.builder().store(s).mailer(m).renderer(composer::render)
+                    .clock(clock).retryPolicy(retryPolicy).listener(e -> publisher.publish(List.of(e))).build();
+            Context ctx = new Context(s, d, l, t, clock, ids, signer, links, publisher, new StripedLocks(256),
+                    new StripedLocks(64), new Delivery(outbox, deliveryMode));
             AccessCodes codes = AccessCodes.using(k);
             AttemptThrottle a = throttle != null ? throttle : InMemoryAttemptThrottle.builder().clock(clock).build();
             WaysIn ways = new WaysIn(ctx, codes, AccessCodeGate.of(codes, a), linkIds);
-            return new InvitationService(ctx, ways, mailer != null ? mailer : new RecordingMailer());
+            return new InvitationService(ctx, ways, m, new Messaging(ctx, composer, mt));
         }
     }
 }

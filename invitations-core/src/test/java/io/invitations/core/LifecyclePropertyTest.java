@@ -36,10 +36,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Thousands of seeded random sequences of lifecycle actions (invite, provision, send, resend,
  * re-invite, revoke, accept and decline with fresh or stale links, approve, reject, clock jumps,
- * sweeps, settings changes), checking after every step that:
+ * sweeps, outbox deliveries, settings changes), checking after every step that:
  * at most one invitation is open per tenant, target and invitee; final states never change; an
  * invitation is accepted at most once; history has one entry per transition and chains; the
- * effective status agrees with the clock; and every outcome is what the state table says.
+ * effective status agrees with the clock; every outcome is what the state table says; every queued
+ * message has its outbox row and no idempotency key reaches the mailer twice.
  * Run one sequence again with {@code -Dlifecycle.seed=<seed>}.
  */
 @DisplayName("Random action sequences keep every lifecycle invariant")
@@ -122,9 +123,12 @@ class LifecyclePropertyTest {
                 create(kind == 2);
             } else if (kind == 3) {
                 advanceClock();
-            } else if (kind == 4) {
+            } else if (kind == 4 && random.nextBoolean()) {
                 log.add("sweep");
                 f.service.expireDue();
+            } else if (kind == 4) {
+                log.add("deliver");
+                f.service.deliverDueMessages();
             } else if (kind == 5) {
                 changeSettings();
             } else if (kind == 6) {
@@ -288,6 +292,8 @@ class LifecyclePropertyTest {
                     assertThat(history.get(h).from()).as("history chain of %s", id).isEqualTo(history.get(h - 1).to());
                 }
                 assertThat(history.get(history.size() - 1).to()).isEqualTo(stored.status());
+                assertThat(f.store.outbox(stored.tenantId(), id)).as("outbox rows of %s", id)
+                        .hasSize(stored.delivery().sendCount());
                 InvitationStatus effective = stored.status() == InvitationStatus.PENDING
                         && !now.isBefore(stored.expiresAt()) ? InvitationStatus.EXPIRED : stored.status();
                 assertThat(f.service.find(stored.tenantId(), id).orElseThrow().status())
@@ -298,6 +304,8 @@ class LifecyclePropertyTest {
                         .items().stream().filter(i -> i.status() != InvitationStatus.EXPIRED).count();
                 assertThat(expired).as("queries by EXPIRED return only expired views").isZero();
             }
+            List<String> keys = f.mailer.sent().stream().map(m -> m.idempotencyKey()).toList();
+            assertThat(keys).as("idempotency keys handed to the mailer").doesNotHaveDuplicates();
             assertThat(f.events.stream().filter(e -> e instanceof InvitationEvent.Accepted
                     || e instanceof InvitationEvent.ApprovalRequested).count()).isEqualTo(accepts);
         }

@@ -75,7 +75,9 @@ class ServiceWiringTest {
                 .role("member").build()));
 
         assertThat(f.stored(inv[0]).status()).isEqualTo(InvitationStatus.PENDING);
-        assertThat(seen).extracting(InvitationEvent::type).containsExactly("invitation.invited");
+        assertThat(seen).extracting(InvitationEvent::type)
+                .as("the outbox delivered right after the write, and its event reached the listeners too")
+                .containsExactly("invitation.invited", "delivery.delivered");
         assertThat(log[0]).contains("WARN", "invitation.invited", "webhook down");
     }
 
@@ -106,7 +108,8 @@ class ServiceWiringTest {
 
         assertThat(service.accept(Fixture.claim(token)).invitation().status()).isEqualTo(InvitationStatus.ACCEPTED);
         assertThat(f.directory.createOrLinkCalls()).as("the account is created once, not per attempt").isEqualTo(1);
-        assertThat(f.eventTypes()).containsExactly("invitation.invited", "invitation.accepted");
+        assertThat(f.eventTypes()).containsExactly("invitation.invited", "delivery.delivered",
+                "invitation.accepted");
     }
 
     @Test
@@ -122,7 +125,7 @@ class ServiceWiringTest {
 
         assertThat(Fixture.refused(() -> service.revoke(ADMIN, ACME, inv.id(), null)).code())
                 .isEqualTo(io.invitations.spi.ErrorCode.CONCURRENT_MODIFICATION);
-        assertThat(f.eventTypes()).containsExactly("invitation.invited");
+        assertThat(f.eventTypes()).containsExactly("invitation.invited", "delivery.delivered");
         assertThat(f.stored(inv).status()).isEqualTo(InvitationStatus.PENDING);
     }
 

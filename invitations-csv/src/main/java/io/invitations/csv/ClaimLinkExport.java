@@ -1,8 +1,8 @@
 package io.invitations.csv;
 
+import io.invitations.core.bulk.ClaimLinkEntry;
 import io.invitations.core.bulk.StatusReport;
 import io.invitations.csv.internal.CsvTableWriter;
-import io.invitations.spi.invitation.Invitation;
 
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -18,14 +18,15 @@ import java.util.stream.StreamSupport;
  * mail merge from a manager): the {@link StatusReport} columns of each invitation followed by a
  * {@value #CLAIM_LINK_HEADER} column. Every cell is neutralised against formula injection.
  *
- * <p><b>This class trusts its caller.</b> Claim links are secrets: the facade's export method
- * checks that the actor holds an admin level and re-derives each link from the key ring (links are
- * never stored); this class only writes what it is given. Do not call it with links the actor may
+ * <p><b>This class trusts its caller.</b> Claim links are secrets: the facade's
+ * {@link io.invitations.core.InvitationService#exportClaimLinks exportClaimLinks} checks that the
+ * actor holds an admin level and re-derives each link from the key ring (links are never stored);
+ * this class only writes what it is given. Do not call it with links the actor may
  * not see. {@link CsvImporter} never imports a {@value #CLAIM_LINK_HEADER} column, so a file that
  * comes back does not copy links into metadata. Thread-safe: the class holds no state.
  *
  * <pre>{@code
- * List<ClaimLinkExport.Entry> entries = ...;   // from the facade, for an admin
+ * List<ClaimLinkEntry> entries = invitations.exportClaimLinks(admin, tenant, batchId);  // admins only
  * ClaimLinkExport.write(entries, clock.instant(), out, CsvExportOptions.excel());
  * }</pre>
  *
@@ -50,7 +51,7 @@ public final class ClaimLinkExport {
      * @param options separator and byte-order mark
      * @throws UncheckedIOException when writing fails
      */
-    public static void write(Iterable<Entry> entries, Instant asOf, OutputStream out, CsvExportOptions options) {
+    public static void write(Iterable<ClaimLinkEntry> entries, Instant asOf, OutputStream out, CsvExportOptions options) {
         CsvTableWriter.write(HEADERS, rows(entries, asOf), out, options);
     }
 
@@ -63,7 +64,7 @@ public final class ClaimLinkExport {
      * @param options separator and byte-order mark (written as the character U+FEFF)
      * @throws UncheckedIOException when writing fails
      */
-    public static void write(Iterable<Entry> entries, Instant asOf, Writer out, CsvExportOptions options) {
+    public static void write(Iterable<ClaimLinkEntry> entries, Instant asOf, Writer out, CsvExportOptions options) {
         CsvTableWriter.write(HEADERS, rows(entries, asOf), out, options);
     }
 
@@ -73,7 +74,7 @@ public final class ClaimLinkExport {
         return List.copyOf(h);
     }
 
-    private static Iterable<List<String>> rows(Iterable<Entry> entries, Instant asOf) {
+    private static Iterable<List<String>> rows(Iterable<ClaimLinkEntry> entries, Instant asOf) {
         Objects.requireNonNull(entries, "entries");
         Objects.requireNonNull(asOf, "asOf");
         return () -> StreamSupport.stream(entries.spliterator(), false)
@@ -83,34 +84,5 @@ public final class ClaimLinkExport {
                     return row;
                 })
                 .iterator();
-    }
-
-    /**
-     * One invitation and its re-derived claim link.
-     *
-     * @param invitation the invitation, not {@code null}
-     * @param claimUrl   the link that claims it, not blank; a secret, so {@link #toString()} hides it
-     * @since 0.1.0
-     */
-    public record Entry(Invitation invitation, String claimUrl) {
-        /**
-         * Validates the entry.
-         *
-         * @throws NullPointerException     if an argument is null
-         * @throws IllegalArgumentException if the link is blank
-         */
-        public Entry {
-            Objects.requireNonNull(invitation, "invitation");
-            Objects.requireNonNull(claimUrl, "claimUrl");
-            if (claimUrl.isBlank()) {
-                throw new IllegalArgumentException("claimUrl must not be blank");
-            }
-        }
-
-        /** Names the invitation; the link is a secret and is not shown. */
-        @Override
-        public String toString() {
-            return "ClaimLinkExport.Entry[invitation=" + invitation.id().value() + ", claimUrl=<hidden>]";
-        }
     }
 }

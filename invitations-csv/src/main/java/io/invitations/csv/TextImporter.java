@@ -23,9 +23,10 @@ import java.util.Objects;
  * warning); surrounding blanks are removed.
  *
  * <p><b>Duplicates</b>: a line whose address (compared ignoring case) already appeared on an earlier
- * line is kept, so that the bulk report still has one line per input line, but gets a problem on
- * field {@code email} saying {@code "duplicate of row 3"}. The first occurrence stays clean. Other
- * formats leave duplicates to the bulk engine, which reports them as {@code DUPLICATE_IN_INPUT}.
+ * line is kept as it is, so that the bulk report still has one line per input line, and is reported
+ * by a warning on its row ({@code "duplicate of row 3 ..."}). The row itself carries no problem: the
+ * bulk engine finds duplicates in every format, comparing normalised addresses, and reports such a
+ * row as {@code DUPLICATE_IN_INPUT} naming the first row, not as {@code INVALID}.
  *
  * <p>Addresses are not validated here; the bulk engine does that per row. Thread-safe: the class
  * holds no state.
@@ -61,7 +62,7 @@ public final class TextImporter {
      * @param in      the file's bytes; read to the end, not closed
      * @param charset the charset when the file has no byte-order mark
      * @param limits  the size and row limits
-     * @return one row per non-blank line, numbered by line, duplicates marked
+     * @return one row per non-blank line, numbered by line; a warning per repeated address
      * @throws ImportException      when the file is empty, not text, not valid in the charset or over a
      *                              limit ({@link ErrorCode#IMPORT_INVALID_FILE},
      *                              {@link ErrorCode#IMPORT_LIMIT_EXCEEDED})
@@ -79,13 +80,12 @@ public final class TextImporter {
                 collector.blank(rowNumber);
                 continue;
             }
-            InvitationRow row = InvitationRow.builder(rowNumber).set(RowField.EMAIL, address).build();
+            collector.add(InvitationRow.builder(rowNumber).set(RowField.EMAIL, address).build());
             Integer first = firstSeen.putIfAbsent(address.toLowerCase(Locale.ROOT), rowNumber);
             if (first != null) {
-                row = row.withProblem("email", "duplicate of row " + first + " (addresses are compared ignoring "
-                        + "case); remove one of the two lines");
+                collector.warn(rowNumber, "duplicate of row " + first + " (addresses are compared ignoring case); "
+                        + "the bulk engine skips it as DUPLICATE_IN_INPUT — remove one of the two lines");
             }
-            collector.add(row);
         }
         return collector.result("the file holds no address; write one email address per line");
     }

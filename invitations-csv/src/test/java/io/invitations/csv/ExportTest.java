@@ -1,5 +1,6 @@
 package io.invitations.csv;
 
+import io.invitations.core.bulk.ClaimLinkEntry;
 import io.invitations.core.bulk.InvitationRow;
 import io.invitations.core.bulk.StatusReport;
 import io.invitations.spi.invitation.EmailAddress;
@@ -71,12 +72,12 @@ class ExportTest {
         @DisplayName("claim-link cells starting with = TAB CR LF get a single quote, and an entry never shows its link")
         void claimLinks() {
             StringWriter out = new StringWriter();
-            List<ClaimLinkExport.Entry> entries = List.of(
-                    new ClaimLinkExport.Entry(ZOE, "=https://x.example/c/tok-123"),
-                    new ClaimLinkExport.Entry(ZOE, "\thttps://x.example/c/tab"),
-                    new ClaimLinkExport.Entry(ZOE, "\rhttps://x.example/c/cr"),
-                    new ClaimLinkExport.Entry(ZOE, "\nhttps://x.example/c/lf"),
-                    new ClaimLinkExport.Entry(ZOE, "https://x.example/c/plain"));
+            List<ClaimLinkEntry> entries = List.of(
+                    new ClaimLinkEntry(ZOE, "=https://x.example/c/tok-123"),
+                    new ClaimLinkEntry(ZOE, "\thttps://x.example/c/tab"),
+                    new ClaimLinkEntry(ZOE, "\rhttps://x.example/c/cr"),
+                    new ClaimLinkEntry(ZOE, "\nhttps://x.example/c/lf"),
+                    new ClaimLinkEntry(ZOE, "https://x.example/c/plain"));
 
             ClaimLinkExport.write(entries, NOW, out, CsvExportOptions.defaults());
 
@@ -171,7 +172,7 @@ class ExportTest {
         @DisplayName("a claim-link export imports back without the links")
         void claimLinks() {
             StringWriter out = new StringWriter();
-            ClaimLinkExport.write(List.of(new ClaimLinkExport.Entry(ZOE, "https://x.example/c/tok-123")), NOW, out,
+            ClaimLinkExport.write(List.of(new ClaimLinkEntry(ZOE, "https://x.example/c/tok-123")), NOW, out,
                     CsvExportOptions.defaults());
 
             ImportResult imported = CsvImporter.read(new ByteArrayInputStream(out.toString()

@@ -22,6 +22,7 @@ public final class Change {
     private final WriteBatch.Builder batch = WriteBatch.builder();
     private final List<InvitationEvent> events = new ArrayList<>();
     private final Instant now;
+    private boolean messagesQueued;
 
     /**
      * Starts a change.
@@ -99,6 +100,7 @@ public final class Change {
         }
         Invitation queued = invitation.toBuilder().delivery(invitation.delivery().queued(now)).build();
         batch.enqueue(OutboxMessage.queue(queued.tenantId(), queued.id(), kind, queued.delivery().sendCount(), now));
+        messagesQueued = true;
         return queued;
     }
 
@@ -149,12 +151,17 @@ public final class Change {
     }
 
     /**
-     * Writes the batch atomically, then publishes the events.
+     * Writes the batch atomically, then publishes the events; when the batch queued messages, tells
+     * the outbox driver (which, by the delivery mode, delivers them once the operation released its
+     * locks, and never fails the operation).
      *
      * @param ctx the context
      */
     public void commit(Context ctx) {
         ctx.store().write(batch.build());
         ctx.publisher().publish(events);
+        if (messagesQueued) {
+            ctx.delivery().messagesQueued();
+        }
     }
 }

@@ -102,6 +102,24 @@ public record MessageContext(Kind kind, Invitation invitation, int sendNumber, B
                 now, invitation.locale());
     }
 
+    /**
+     * The context of an access-code notice produced on demand (printed or handed over by the host,
+     * not queued): its send number is the invitation's send count, at least 1.
+     *
+     * @param invitation the invitation of an identifier invitee, not {@code null}
+     * @param branding   the tenant's branding, not {@code null}
+     * @param redeemUrl  the page where the identifier and code are entered, not {@code null}
+     * @param accessCode the access code, not blank
+     * @param now        the instant of rendering, not {@code null}
+     * @return the context
+     * @throws IllegalArgumentException if the code is blank or the page is not an absolute http(s) URL
+     */
+    public static MessageContext forNotice(Invitation invitation, Branding branding, String redeemUrl,
+                                           String accessCode, Instant now) {
+        return new MessageContext(Kind.ACCESS_CODE_NOTICE, invitation, Math.max(1, invitation.delivery().sendCount()),
+                branding, redeemUrl, accessCode, now, invitation.locale());
+    }
+
     private static void requireSameInvitation(OutboxMessage message, Invitation invitation) {
         if (!message.invitationId().equals(invitation.id())) {
             throw new IllegalArgumentException("outbox message " + message.id() + " belongs to invitation "

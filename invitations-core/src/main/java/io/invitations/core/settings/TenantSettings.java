@@ -45,7 +45,8 @@ import java.util.Set;
  * @param defaultLocale          the language of invitations that name none (default English)
  * @param branding               the tenant's name, logo, colour and description in messages
  * @param claimUrlTemplate       the claim URL with a {@code {token}} placeholder and an optional
- *                               {@code {tenant}} one (default {@code /claim/{token}})
+ *                               {@code {tenant}} one; messages need it absolute (default
+ *                               {@code http://localhost:8080/claim/{token}}, for development)
  * @param termsRequired          whether a claim must accept the tenant's terms (default {@code false})
  * @param profileFields          profile fields a claim must confirm, e.g. {@code firstName},
  *                               {@code lastName}, {@code jobTitle} (default none)
@@ -258,7 +259,7 @@ public record TenantSettings(boolean invitationsEnabled, PermissionLevel minimum
         private Map<String, PermissionLevel> roles = defaultRoles();
         private Locale defaultLocale = Locale.ENGLISH;
         private Branding branding = Branding.named("Invitations");
-        private String claimUrlTemplate = "/claim/" + TOKEN_PLACEHOLDER;
+        private String claimUrlTemplate = "http://localhost:8080/claim/" + TOKEN_PLACEHOLDER;
         private boolean termsRequired;
         private List<String> profileFields = List.of();
         private Set<String> defaultGroupPool = Set.of();

@@ -22,16 +22,17 @@ import java.util.function.UnaryOperator;
 
 /**
  * A store that hands every call to another one; the deliberately broken stores of
- * {@link BrokenStoresFailTheKitTest} override the calls they break.
+ * {@link BrokenStoresFailTheKitTest} override the calls they break, other tests' store decorators
+ * (counting writes, say) the calls they watch.
  */
-abstract class ForwardingInvitationStore implements InvitationStore {
+public abstract class ForwardingInvitationStore implements InvitationStore {
     private final InvitationStore delegate;
 
-    ForwardingInvitationStore(InvitationStore delegate) {
+    protected ForwardingInvitationStore(InvitationStore delegate) {
         this.delegate = delegate;
     }
 
-    InvitationStore delegate() {
+    protected InvitationStore delegate() {
         return delegate;
     }
 

@@ -12,6 +12,7 @@ import io.invitations.core.memory.InMemoryKeyRing;
 import io.invitations.core.memory.InMemorySeatLedger;
 import io.invitations.core.memory.InMemoryTenantSettingsSource;
 import io.invitations.core.memory.RecordingMailer;
+import io.invitations.core.outbox.DeliveryMode;
 import io.invitations.core.settings.TenantSettings;
 import io.invitations.spi.InvitationException;
 import io.invitations.spi.event.InvitationEvent;
@@ -37,6 +38,9 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * A service on the in-memory adapters with a hand-moved clock, fixed ids ({@code inv-1},
  * {@code inv-2}, ...), a fixed key and a recording listener; plus helpers that keep tests short.
+ * Delivery is host-driven: tests see what an operation wrote (messages queued, not yet delivered)
+ * and deliver with {@code service.deliverDueMessages()}; {@code MessagesThroughTheFacadeTest}
+ * covers the default immediate delivery.
  */
 public final class Fixture {
     public static final TenantId ACME = TenantId.of("acme");
@@ -86,6 +90,7 @@ public final class Fixture {
         store = sharedStore;
         service = InvitationService.builder().store(store).identityDirectory(directory).seatLedger(seats)
                 .settings(settings).keyRing(keys).mailer(mailer).clock(clock)
+                .deliveryMode(DeliveryMode.HOST_DRIVEN)
                 .idGenerator(() -> InvitationId.of(idPrefix + "inv-" + ids.incrementAndGet()))
                 .linkIdGenerator(() -> LinkId.of(idPrefix + "link-" + linkIds.incrementAndGet()))
                 .attemptThrottle(throttle)

@@ -4,6 +4,7 @@ import io.invitations.core.bulk.BulkLimitExceededException;
 import io.invitations.core.bulk.BulkRequest;
 import io.invitations.core.bulk.InvitationRow;
 import io.invitations.core.bulk.RowProblem;
+import io.invitations.spi.invitation.BatchId;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,13 +40,14 @@ public final class BulkValidation {
      * Checks the limit, then reads and checks every row.
      *
      * @param request the call, not {@code null}
+     * @param batchId the batch the call's invitations belong to, not {@code null}
      * @param limit   the tenant's bulk limit
      * @return one check per row, in input order
      * @throws BulkLimitExceededException when the call has more rows than the limit
      */
-    public static List<RowCheck> check(BulkRequest request, int limit) {
+    public static List<RowCheck> check(BulkRequest request, BatchId batchId, int limit) {
         requireWithinLimit(request.rows().size(), limit);
-        RowReader reader = new RowReader(request);
+        RowReader reader = new RowReader(request, batchId);
         Map<String, Integer> firstRowOf = new HashMap<>();
         List<RowCheck> checks = new ArrayList<>(request.rows().size());
         for (InvitationRow row : request.rows()) {
@@ -60,7 +62,7 @@ public final class BulkValidation {
                             + first + "; the first row is used and this one is skipped");
                 }
             }
-            checks.add(new RowCheck(row.rowNumber(), reading.parsed(), reading.problems(), duplicateOf, duplicate));
+            checks.add(new RowCheck(row.rowNumber(), reading.request(), reading.problems(), duplicateOf, duplicate));
         }
         return checks;
     }

@@ -1,5 +1,6 @@
 package io.invitations.core.bulk.internal;
 
+import io.invitations.core.InviteRequest;
 import io.invitations.core.bulk.BulkOutcome;
 import io.invitations.core.bulk.RowProblem;
 
@@ -10,12 +11,12 @@ import java.util.List;
  * What validation found for one row, before any policy or storage check.
  *
  * @param rowNumber   the row's number as the user sees it
- * @param parsed      the validated row, or {@code null} when it has problems
+ * @param request     the valid request, or {@code null} when the row has problems
  * @param problems    every problem of the row with its field; empty when valid
  * @param duplicateOf the number of the earlier row with the same email or identifier, or 0
  * @param duplicate   the reason naming that earlier row, or {@code null} when not a duplicate
  */
-public record RowCheck(int rowNumber, ParsedRow parsed, List<RowProblem> problems, int duplicateOf,
+public record RowCheck(int rowNumber, InviteRequest request, List<RowProblem> problems, int duplicateOf,
                        RowProblem duplicate) {
     /**
      * Copies the problems.
@@ -32,7 +33,7 @@ public record RowCheck(int rowNumber, ParsedRow parsed, List<RowProblem> problem
      * @return {@code true} when valid and not a duplicate
      */
     public boolean isCandidate() {
-        return parsed != null && problems.isEmpty() && duplicate == null;
+        return request != null && problems.isEmpty() && duplicate == null;
     }
 
     /**

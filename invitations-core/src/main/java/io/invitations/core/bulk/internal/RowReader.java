@@ -1,18 +1,19 @@
 package io.invitations.core.bulk.internal;
 
+import io.invitations.core.FieldProblem;
+import io.invitations.core.InviteRequest;
 import io.invitations.core.bulk.BulkRequest;
 import io.invitations.core.bulk.InvitationRow;
 import io.invitations.core.bulk.RowField;
 import io.invitations.core.bulk.RowProblem;
-import io.invitations.spi.invitation.Contact;
-import io.invitations.spi.invitation.EmailAddress;
-import io.invitations.spi.invitation.Grant;
-import io.invitations.spi.invitation.Identifier;
+import io.invitations.core.internal.Inviting;
+import io.invitations.spi.invitation.BatchId;
 import io.invitations.spi.invitation.IdentifierKind;
-import io.invitations.spi.invitation.Invitee;
+import io.invitations.spi.invitation.InvitationSource;
 import io.invitations.spi.invitation.MembershipType;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,52 +24,78 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Turns one {@link InvitationRow} into a {@link ParsedRow}, applying the bulk call's defaults where
- * a cell is empty and collecting every problem of the row with its field (after the ones the
- * importer already recorded). Thread-safe: it keeps no state beyond the request.
+ * Turns one {@link InvitationRow} into an {@link InviteRequest}: the row's words read (membership
+ * types and identifier kinds in English, French and German, language tags), the bulk call's
+ * defaults applied where a cell is empty, the row's metadata copied into the grant, and the request
+ * validated by the same rules as a single invitation. Every problem of the row is collected with
+ * its field, after the ones the importer already recorded. Thread-safe: it keeps no state beyond
+ * the request.
  */
 public final class RowReader {
-    /** The longest first or last name. */
-    public static final int MAX_NAME = 256;
-    /** The longest role or group name. */
-    public static final int MAX_ROLE = 128;
-    /** The longest personal message. */
-    public static final int MAX_MESSAGE = 4000;
-    /** The longest identifier. */
-    public static final int MAX_IDENTIFIER = 256;
+    private static final Map<String, String> FIELD_OF_PROPERTY = Map.ofEntries(
+            Map.entry("email", RowField.EMAIL.canonicalHeader()),
+            Map.entry("identifier", RowField.IDENTIFIER.canonicalHeader()),
+            Map.entry("identifierKind", RowField.IDENTIFIER_KIND.canonicalHeader()),
+            Map.entry("firstName", RowField.FIRST_NAME.canonicalHeader()),
+            Map.entry("lastName", RowField.LAST_NAME.canonicalHeader()),
+            Map.entry("role", RowField.ROLE.canonicalHeader()),
+            Map.entry("membershipType", RowField.MEMBERSHIP_TYPE.canonicalHeader()),
+            Map.entry("groups", RowField.GROUPS.canonicalHeader()),
+            Map.entry("personalMessage", RowField.MESSAGE.canonicalHeader()),
+            Map.entry("locale", RowField.LANGUAGE.canonicalHeader()),
+            Map.entry("metadata", "metadata"));
+
+    private static final Set<String> CONTACT_FIELDS = Set.of(RowField.EMAIL.canonicalHeader(),
+            RowField.IDENTIFIER.canonicalHeader(), RowField.IDENTIFIER_KIND.canonicalHeader());
 
     private final BulkRequest request;
+    private final InvitationSource source;
 
     /**
      * Creates a reader for one bulk call.
      *
      * @param request the call, whose defaults apply; not {@code null}
+     * @param batchId the batch every invitation of the call belongs to; not {@code null}
      */
-    public RowReader(BulkRequest request) {
+    public RowReader(BulkRequest request, BatchId batchId) {
         this.request = Objects.requireNonNull(request, "request");
+        this.source = InvitationSource.bulk(batchId);
+    }
+
+    /**
+     * Names a request property (as {@link FieldProblem} and refusals name it) as the row field a
+     * user knows: {@code firstName} becomes {@code "first name"}, {@code groups[]} becomes
+     * {@code "groups"}.
+     *
+     * @param property the property path
+     * @return the row field's name, or the property itself when it is not a row field
+     */
+    public static String rowField(String property) {
+        String base = property.endsWith("[]") ? property.substring(0, property.length() - 2) : property;
+        return FIELD_OF_PROPERTY.getOrDefault(base, property);
     }
 
     /**
      * Reads one row.
      *
      * @param row the row, not {@code null}
-     * @return what was read: the parsed row when valid, every problem otherwise, and the row's
-     *         input key whenever its email or identifier could be read
+     * @return what was read: the request when valid, every problem otherwise, and the row's input
+     *         key whenever its email or identifier could be read
      */
     public Reading read(InvitationRow row) {
         List<RowProblem> problems = new ArrayList<>(row.problems());
         Map<String, String> metadata = new LinkedHashMap<>(row.metadata());
-        Contact contact = contact(row, problems, metadata);
+        InviteRequest.Builder b = InviteRequest.builder(request.tenantId(), request.inviter())
+                .target(request.target()).unit(request.unit()).source(source);
+        String keyField = contact(row, b, problems, metadata);
 
-        String first = text(row.firstName(), RowField.FIRST_NAME, MAX_NAME, problems);
-        String last = text(row.lastName(), RowField.LAST_NAME, MAX_NAME, problems);
+        b.name(line(row.firstName(), RowField.FIRST_NAME, problems), line(row.lastName(), RowField.LAST_NAME, problems));
         String role = row.role() != null ? row.role() : request.defaultRole();
         if (role == null) {
             problems.add(problem(RowField.ROLE, "the row has no role; fill the role column or set a default role "
                     + "for the bulk call"));
-        } else {
-            role = text(role, RowField.ROLE, MAX_ROLE, problems);
         }
+        b.role(line(role, RowField.ROLE, problems));
         MembershipType type = request.defaultMembershipType();
         if (row.membershipType() != null) {
             Optional<MembershipType> read = Vocabulary.membershipType(row.membershipType());
@@ -79,13 +106,15 @@ public final class RowReader {
                         + " is not a membership type; write member (membre, Mitglied) or guest (invité, Gast)"));
             }
         }
+        b.membershipType(type);
         Set<String> groups = new LinkedHashSet<>();
         for (String g : row.groups().isEmpty() ? request.defaultGroups() : row.groups()) {
-            String group = text(g, RowField.GROUPS, MAX_ROLE, problems);
+            String group = line(g, RowField.GROUPS, problems);
             if (group != null) {
                 groups.add(group);
             }
         }
+        b.groups(groups);
         Locale locale = request.defaultLocale();
         if (row.language() != null) {
             try {
@@ -94,23 +123,31 @@ public final class RowReader {
                 problems.add(problem(RowField.LANGUAGE, e.getMessage()));
             }
         }
-        String message = row.message() != null ? row.message() : request.personalMessage();
-        if (message != null && message.length() > MAX_MESSAGE) {
-            problems.add(problem(RowField.MESSAGE, "the personal message has " + message.length()
-                    + " characters; at most " + MAX_MESSAGE + " are allowed"));
-        }
+        b.locale(locale);
+        b.personalMessage(row.message() != null ? row.message() : request.personalMessage());
+        b.metadata(metadata);
 
-        String key = contact == null ? null : inputKey(contact);
-        if (!problems.isEmpty() || contact == null) {
-            return new Reading(problems, null, key, keyField(contact));
+        InviteRequest invite = b.build();
+        // The rules of a single invitation, for the fields this reader has not already faulted.
+        Set<String> faulted = new HashSet<>();
+        problems.forEach(p -> faulted.add(p.field()));
+        if (keyField == null) {
+            // The contact is already faulted above; the request's own "give an email or an identifier" adds nothing.
+            faulted.addAll(CONTACT_FIELDS);
         }
-        Invitee invitee = new Invitee(contact, first, last, null);
-        Grant grant = new Grant(role, type, groups, request.unit(), metadata);
-        return new Reading(problems, new ParsedRow(row.rowNumber(), invitee, grant, locale, message, key), key,
-                keyField(contact));
+        for (FieldProblem p : Inviting.problems(invite)) {
+            String field = rowField(p.field());
+            if (!faulted.contains(field)) {
+                problems.add(new RowProblem(field, p.message()));
+            }
+        }
+        String key = keyField == null ? null : inputKey(invite);
+        return new Reading(problems, problems.isEmpty() ? invite : null, key, keyField);
     }
 
-    private Contact contact(InvitationRow row, List<RowProblem> problems, Map<String, String> metadata) {
+    /** Sets the email or identifier; returns the field the input key comes from, or null when none. */
+    private String contact(InvitationRow row, InviteRequest.Builder b, List<RowProblem> problems,
+                           Map<String, String> metadata) {
         if (row.email() != null) {
             // An identifier next to an email (an employee number column, say) is kept, not lost.
             if (row.identifier() != null) {
@@ -119,12 +156,9 @@ public final class RowReader {
                     metadata.putIfAbsent(RowField.IDENTIFIER_KIND.canonicalHeader(), row.identifierKind());
                 }
             }
-            try {
-                return new EmailAddress(Emails.normalize(row.email()));
-            } catch (IllegalArgumentException e) {
-                problems.add(problem(RowField.EMAIL, e.getMessage()));
-                return null;
-            }
+            String email = line(row.email(), RowField.EMAIL, problems);
+            b.email(email);
+            return email == null ? null : RowField.EMAIL.canonicalHeader();
         }
         if (row.identifier() == null) {
             boolean reported = problems.stream().anyMatch(p -> p.field().equals(RowField.EMAIL.canonicalHeader()));
@@ -148,21 +182,17 @@ public final class RowReader {
                     + "for the bulk call"));
             return null;
         }
-        String value = text(row.identifier(), RowField.IDENTIFIER, MAX_IDENTIFIER, problems);
-        return value == null ? null : new Identifier(kind, value);
-    }
-
-    /** Checks a one-line text; returns it, or {@code null} after recording a problem. */
-    private static String text(String value, RowField field, int max, List<RowProblem> problems) {
+        String value = line(row.identifier(), RowField.IDENTIFIER, problems);
         if (value == null) {
             return null;
         }
-        if (value.length() > max) {
-            problems.add(problem(field, "the " + field.canonicalHeader() + " has " + value.length()
-                    + " characters; at most " + max + " are allowed"));
-            return null;
-        }
-        if (value.chars().anyMatch(Character::isISOControl)) {
+        b.identifier(kind, value);
+        return RowField.IDENTIFIER.canonicalHeader();
+    }
+
+    /** A one-line cell: returns it, or {@code null} after recording a problem when it spans lines. */
+    private static String line(String value, RowField field, List<RowProblem> problems) {
+        if (value != null && value.chars().anyMatch(Character::isISOControl)) {
             problems.add(problem(field, "the " + field.canonicalHeader() + " " + Vocabulary.quote(value)
                     + " contains a line break or another control character; keep it on one line"));
             return null;
@@ -174,30 +204,22 @@ public final class RowReader {
         return new RowProblem(field.canonicalHeader(), message);
     }
 
-    /**
-     * The key under which two rows of one call are the same person: emails and identifiers
-     * compared ignoring case.
-     *
-     * @param contact the contact, not {@code null}
-     * @return the key
-     */
-    public static String inputKey(Contact contact) {
-        return contact.matchKey().toLowerCase(Locale.ROOT);
-    }
-
-    private static String keyField(Contact contact) {
-        return contact instanceof Identifier ? RowField.IDENTIFIER.canonicalHeader() : RowField.EMAIL.canonicalHeader();
+    /** Emails and identifiers compared ignoring case; an identifier within its kind. */
+    private static String inputKey(InviteRequest invite) {
+        String key = invite.email() != null ? "email:" + invite.email()
+                : "id:" + invite.identifierKind() + ":" + invite.identifier();
+        return key.toLowerCase(Locale.ROOT);
     }
 
     /**
      * What reading one row gave.
      *
      * @param problems every problem, empty when valid
-     * @param parsed   the parsed row, or {@code null} when it has problems
+     * @param request  the request, or {@code null} when the row has problems
      * @param key      the input key, or {@code null} when neither an email nor an identifier could be read
-     * @param keyField the field the key comes from ({@code "email"} or {@code "identifier"})
+     * @param keyField the field the key comes from ({@code "email"} or {@code "identifier"}), or {@code null}
      */
-    public record Reading(List<RowProblem> problems, ParsedRow parsed, String key, String keyField) {
+    public record Reading(List<RowProblem> problems, InviteRequest request, String key, String keyField) {
         /**
          * Copies the problems.
          *

@@ -3,6 +3,7 @@ package io.invitations.core.bulk.internal;
 import io.invitations.core.bulk.BulkRequest;
 import io.invitations.core.bulk.InvitationRow;
 import io.invitations.core.bulk.RowField;
+import io.invitations.spi.invitation.BatchId;
 import io.invitations.spi.invitation.Inviter;
 import io.invitations.spi.invitation.PermissionLevel;
 import io.invitations.spi.invitation.TenantId;
@@ -17,12 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 @DisplayName("Bulk validation over seeded random rows")
-class BulkValidationFuzzTest {
+public class BulkValidationFuzzTest {
     private static final String[] PIECES = {"jane", "@", ".", "example.com", "Bücher.de", " ", "\n", "\t", "=",
             "-", "é", "ß", "..", "@@", "member", "Gast", "invité", "fr", "de-CH", "_", "x".repeat(300), "\u0000",
             "\uD83D\uDE00", "phone", "matricule", "1", ";", ",", "\"", "'", "<", ">", "\uD800"};
 
-    static String randomText(Random random) {
+    public static String randomText(Random random) {
         if (random.nextInt(5) == 0) {
             return null;
         }
@@ -34,7 +35,7 @@ class BulkValidationFuzzTest {
         return b.toString();
     }
 
-    static List<InvitationRow> randomRows(Random random, int n) {
+    public static List<InvitationRow> randomRows(Random random, int n) {
         List<InvitationRow> rows = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             InvitationRow.Builder b = InvitationRow.builder(i + 2);
@@ -65,7 +66,7 @@ class BulkValidationFuzzTest {
                     Inviter.of("u", "U", PermissionLevel.ADMIN_TENANT), rows)
                     .defaultRole(random.nextBoolean() ? "member" : null).build();
             try {
-                List<RowCheck> checks = BulkValidation.check(request, 500);
+                List<RowCheck> checks = BulkValidation.check(request, BatchId.of("b"), 500);
                 assertThat(checks).hasSize(rows.size());
                 for (RowCheck c : checks) {
                     assertThat(c.isCandidate() || !c.reasons().isEmpty())

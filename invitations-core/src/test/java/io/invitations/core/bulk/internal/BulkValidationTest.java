@@ -7,6 +7,7 @@ import io.invitations.core.bulk.BulkRequest;
 import io.invitations.core.bulk.InvitationRow;
 import io.invitations.core.bulk.RowField;
 import io.invitations.spi.ErrorCode;
+import io.invitations.spi.invitation.BatchId;
 import io.invitations.spi.invitation.Inviter;
 import io.invitations.spi.invitation.PermissionLevel;
 import io.invitations.spi.invitation.TenantId;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @DisplayName("Bulk validation: the limit and duplicates within the input")
 class BulkValidationTest {
+    private static final BatchId BATCH = BatchId.of("batch-1");
     private static final Inviter ADMIN = Inviter.of("u-1", "Ada Admin", PermissionLevel.ADMIN_TENANT);
 
     private static BulkRequest request(List<InvitationRow> rows) {
@@ -39,7 +41,7 @@ class BulkValidationTest {
 
     @Test
     void a_731_row_call_is_refused_with_both_numbers_and_the_splitter_in_the_message() {
-        assertThatThrownBy(() -> BulkValidation.check(request(rows(731)), 500))
+        assertThatThrownBy(() -> BulkValidation.check(request(rows(731)), BATCH, 500))
                 .isInstanceOfSatisfying(BulkLimitExceededException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.BULK_LIMIT_EXCEEDED);
                     assertThat(e.rows()).isEqualTo(731);
@@ -54,7 +56,7 @@ class BulkValidationTest {
         List<List<InvitationRow>> waves = Batches.split(rows(731), BulkValidation.DEFAULT_LIMIT);
 
         for (List<InvitationRow> wave : waves) {
-            List<RowCheck> checks = BulkValidation.check(request(wave), BulkValidation.DEFAULT_LIMIT);
+            List<RowCheck> checks = BulkValidation.check(request(wave), BATCH, BulkValidation.DEFAULT_LIMIT);
             assertThat(checks).hasSize(wave.size()).allMatch(RowCheck::isCandidate);
         }
         assertThat(waves).hasSize(2);
@@ -62,14 +64,14 @@ class BulkValidationTest {
 
     @Test
     void exactly_the_limit_is_accepted() {
-        assertThat(BulkValidation.check(request(rows(500)), 500)).hasSize(500);
+        assertThat(BulkValidation.check(request(rows(500)), BATCH, 500)).hasSize(500);
     }
 
     @Test
     void the_same_email_in_another_case_is_a_duplicate_of_the_first_row_which_wins() {
         List<RowCheck> checks = BulkValidation.check(request(List.of(
                 email(2, "Jane@Example.com"), email(3, "bob@example.com"), email(4, "jane@EXAMPLE.com"),
-                email(5, "JANE@example.com"))), 500);
+                email(5, "JANE@example.com"))), BATCH, 500);
 
         assertThat(checks).extracting(RowCheck::outcome)
                 .containsExactly(null, null, BulkOutcome.DUPLICATE_IN_INPUT, BulkOutcome.DUPLICATE_IN_INPUT);
@@ -85,7 +87,7 @@ class BulkValidationTest {
         List<RowCheck> checks = BulkValidation.check(request(List.of(
                 InvitationRow.builder(2).set(RowField.IDENTIFIER, "ab-1").set(RowField.IDENTIFIER_KIND, "matricule").build(),
                 InvitationRow.builder(3).set(RowField.IDENTIFIER, "AB-1").set(RowField.IDENTIFIER_KIND, "personnel number").build(),
-                InvitationRow.builder(4).set(RowField.IDENTIFIER, "AB-1").set(RowField.IDENTIFIER_KIND, "phone").build())), 500);
+                InvitationRow.builder(4).set(RowField.IDENTIFIER, "AB-1").set(RowField.IDENTIFIER_KIND, "phone").build())), BATCH, 500);
 
         assertThat(checks).extracting(RowCheck::outcome).containsExactly(null, BulkOutcome.DUPLICATE_IN_INPUT, null);
         assertThat(checks.get(1).reasons().get(0).field()).isEqualTo("identifier");
@@ -97,7 +99,7 @@ class BulkValidationTest {
                 InvitationRow.builder(2).set(RowField.EMAIL, "jane@example.com").set(RowField.LANGUAGE, "??").build(),
                 email(3, "jane@example.com"),
                 InvitationRow.builder(4).set(RowField.EMAIL, "JANE@example.com").set(RowField.MEMBERSHIP_TYPE, "boss").build())),
-                500);
+                BATCH, 500);
 
         assertThat(checks).extracting(RowCheck::outcome)
                 .containsExactly(BulkOutcome.INVALID, BulkOutcome.DUPLICATE_IN_INPUT, BulkOutcome.INVALID);
