@@ -35,13 +35,13 @@ final class Mailbox {
     }
 
     /**
-     * Opens the folder and removes the {@code .eml} files an earlier run left there (only those), so
-     * what the tour lists is what this run wrote.
+     * Opens the folder and removes the {@code .eml} and {@code .txt} files an earlier run left there
+     * (only those), so what the tour lists is what this run wrote.
      */
     static Mailbox emptied(Path directory) {
         try {
             Files.createDirectories(directory);
-            try (DirectoryStream<Path> old = Files.newDirectoryStream(directory, "*.eml")) {
+            try (DirectoryStream<Path> old = Files.newDirectoryStream(directory, "*.{eml,txt}")) {
                 for (Path file : old) {
                     Files.delete(file);
                 }

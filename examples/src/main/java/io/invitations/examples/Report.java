@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
  * ASCII, so it reads the same in any terminal encoding.
  */
 final class Report {
-    private static final int WIDTH = 100;
+    private static final int WIDTH = 110;
     private static final String INDENT = "  ";
     private static final int KEY_WIDTH = 18;
+    private static final int MIN_LAST_COLUMN = 30;
     private static final int TOKEN_SHOWN = 10;
     // The token after a link's path segment; only its first characters are printed.
     private static final Pattern LINK_TOKEN = Pattern.compile(
@@ -43,12 +44,39 @@ final class Report {
         out.println(head + "=".repeat(Math.max(3, WIDTH - head.length())));
     }
 
-    /** Prints one aligned key/value line. */
+    /** Prints one aligned key/value line; a long value wraps under itself. */
     void kv(String key, Object value) {
-        out.println(plain(INDENT + pad(key, KEY_WIDTH) + " " + value));
+        String prefix = INDENT + pad(key, KEY_WIDTH) + " ";
+        String text = String.valueOf(value);
+        String lead = text.substring(0, text.length() - text.stripLeading().length());
+        List<String> lines = wrap(text.stripLeading(), WIDTH - prefix.length() - lead.length());
+        out.println(plain(prefix + lead + lines.get(0)));
+        String continuation = " ".repeat(prefix.length()) + lead;
+        lines.stream().skip(1).forEach(l -> out.println(plain(continuation + l)));
     }
 
-    /** Prints a free line of text, indented. */
+    /**
+     * Breaks a text at blanks into lines of at most {@code width} characters; a word longer than
+     * that keeps a line of its own.
+     */
+    static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        lines.add(line.toString());
+        return lines;
+    }
+
+    /** Prints a free line of text, indented; never wrapped (a CSV record stays one line). */
     void line(String text) {
         out.println(plain(INDENT + text));
     }
@@ -110,13 +138,25 @@ final class Report {
             return this;
         }
 
-        /** Prints the header, a rule and the rows. */
+        /** Prints the header, a rule and the rows; a long last cell wraps under itself. */
         void print() {
+            int last = headers.length - 1;
             int[] widths = Arrays.stream(headers).mapToInt(String::length).toArray();
             for (String[] r : rows) {
-                for (int i = 0; i < r.length; i++) {
+                for (int i = 0; i < last; i++) {
                     widths[i] = Math.max(widths[i], r[i].length());
                 }
+            }
+            int used = INDENT.length() + Arrays.stream(widths, 0, last).map(w -> w + 2).sum();
+            int room = Math.max(MIN_LAST_COLUMN, WIDTH - used);
+            List<String[]> lines = new ArrayList<>();
+            for (String[] r : rows) {
+                List<String> pieces = wrap(r[last], room);
+                lines.add(withLast(r, pieces.get(0)));
+                pieces.stream().skip(1).forEach(piece -> lines.add(withLast(new String[r.length], piece)));
+            }
+            for (String[] l : lines) {
+                widths[last] = Math.max(widths[last], l[last].length());
             }
             printRow(headers, widths);
             String[] rule = new String[headers.length];
@@ -124,7 +164,16 @@ final class Report {
                 rule[i] = "-".repeat(widths[i]);
             }
             printRow(rule, widths);
-            rows.forEach(r -> printRow(r, widths));
+            lines.forEach(l -> printRow(l, widths));
+        }
+
+        private static String[] withLast(String[] row, String last) {
+            String[] copy = row.clone();
+            for (int i = 0; i < copy.length; i++) {
+                copy[i] = copy[i] == null ? "" : copy[i];
+            }
+            copy[copy.length - 1] = last;
+            return copy;
         }
 
         private void printRow(String[] cells, int[] widths) {

@@ -1,39 +1,39 @@
 package io.invitations.examples;
 
 import io.invitations.core.Acceptance;
-import java.util.stream.Stream;
-import io.invitations.spi.invitation.LinkId;
-import io.invitations.spi.invitation.IdentifierKind;
-import io.invitations.core.link.ShareableLink;
-import io.invitations.core.link.LinkRequest;
-import io.invitations.core.link.LinkOffer;
-import io.invitations.core.link.JoinRequest;
-import io.invitations.core.code.AccessCode;
-import io.invitations.core.RedeemedCode;
-import io.invitations.core.CodeRedemption;
 import io.invitations.core.ClaimIncompleteException;
 import io.invitations.core.ClaimRequest;
 import io.invitations.core.ClaimRequirements;
+import io.invitations.core.ClaimStep;
+import io.invitations.core.CodeRedemption;
 import io.invitations.core.FieldProblem;
 import io.invitations.core.InvalidRequestException;
 import io.invitations.core.InvitationService;
 import io.invitations.core.InviteRequest;
 import io.invitations.core.LinkInspection;
+import io.invitations.core.RedeemedCode;
+import io.invitations.core.SendReport;
+import io.invitations.core.bulk.BulkAction;
+import io.invitations.core.bulk.BulkOutcome;
+import io.invitations.core.bulk.BulkReport;
+import io.invitations.core.bulk.BulkRequest;
+import io.invitations.core.bulk.ClaimLinkEntry;
 import io.invitations.core.bulk.InvitationRow;
+import io.invitations.core.bulk.RowProblem;
+import io.invitations.core.code.AccessCode;
+import io.invitations.core.link.JoinRequest;
+import io.invitations.core.link.LinkOffer;
+import io.invitations.core.link.LinkRequest;
+import io.invitations.core.link.ShareableLink;
 import io.invitations.core.memory.InMemoryIdentityDirectory;
-import io.invitations.core.memory.InMemoryInvitationStore;
 import io.invitations.core.memory.InMemoryKeyRing;
 import io.invitations.core.memory.InMemorySeatLedger;
 import io.invitations.core.memory.InMemoryTenantSettingsSource;
 import io.invitations.core.message.Branding;
-import io.invitations.core.message.MessageContext;
-import io.invitations.core.message.MessageRenderer;
-import io.invitations.core.outbox.OutboxProcessor;
 import io.invitations.core.policy.PolicyViolationException;
 import io.invitations.core.policy.SeatCount;
 import io.invitations.core.referral.ReferralStats;
 import io.invitations.core.settings.TenantSettings;
-import io.invitations.core.token.ClaimLink;
 import io.invitations.csv.ClaimLinkExport;
 import io.invitations.csv.CsvExportOptions;
 import io.invitations.csv.CsvImporter;
@@ -43,13 +43,17 @@ import io.invitations.excel.XlsxImportResult;
 import io.invitations.excel.XlsxImporter;
 import io.invitations.mail.EmlFileMailer;
 import io.invitations.spi.InvitationException;
+import io.invitations.spi.invitation.BatchId;
 import io.invitations.spi.invitation.HistoryEntry;
+import io.invitations.spi.invitation.IdentifierKind;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.invitation.Inviter;
+import io.invitations.spi.invitation.LinkId;
 import io.invitations.spi.invitation.PermissionLevel;
 import io.invitations.spi.invitation.TenantId;
+import io.invitations.spi.mail.MailMessage;
 import io.invitations.spi.security.SigningKey;
 import io.invitations.spi.storage.InvitationQuery;
 
@@ -67,7 +71,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -76,6 +80,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The README's demo: a tour of the Invitations SDK on the embedded default (in-memory storage, a
@@ -96,7 +101,7 @@ public final class Tour {
             "Set up two tenants: the ladder and their settings",
             "Invite one person by email, with a role and groups",
             "Bulk import: a CSV file with a few bad rows",
-            "Bulk import: an .xlsx file with a few bad rows",
+            "Bulk import: an .xlsx file, provisioned now and invited later",
             "Invite by identifier: the access code",
             "Join through a shareable link",
             "Resend a pending invitation",
@@ -121,9 +126,7 @@ public final class Tour {
     private final InMemoryTenantSettingsSource settings = new InMemoryTenantSettingsSource();
     private final InMemoryIdentityDirectory directory = new InMemoryIdentityDirectory();
     private final InMemorySeatLedger seats = InMemorySeatLedger.countingMembersOf(directory);
-    private final InMemoryInvitationStore store = new InMemoryInvitationStore();
     private final InvitationService invitations;
-    private final OutboxProcessor outbox;
 
     private final Inviter ada = Inviter.of("u-ada", "Ada Admin", PermissionLevel.ADMIN_TENANT);
     private final Inviter hugo = Inviter.of("u-hugo", "Hugo HR", PermissionLevel.HR_TENANT);
@@ -132,7 +135,7 @@ public final class Tour {
     private final Inviter max = Inviter.of("c-max", "Max Member", PermissionLevel.USER);
 
     private InvitationId jane;
-    private final Map<String, InvitationId> bulkInvited = new LinkedHashMap<>();
+    private BulkReport csvBatch;
 
     private Tour(PrintStream out, Path mailDir) {
         this.report = new Report(out, STEPS);
@@ -140,27 +143,16 @@ public final class Tour {
         AtomicInteger ids = new AtomicInteger();
         AtomicInteger linkIds = new AtomicInteger();
         this.invitations = InvitationService.builder()
-                .store(store)
                 .settings(settings)
                 .identityDirectory(directory)
                 .seatLedger(seats)
+                .mailer(EmlFileMailer.into(mailDir, "invitations@tour.example", clock))
                 .keyRing(InMemoryKeyRing.of(demoKey()))
                 .clock(clock)
                 .idGenerator(() -> InvitationId.of(String.format(Locale.ROOT, "inv-%03d", ids.incrementAndGet())))
                 .linkIdGenerator(() -> LinkId.of("link-" + linkIds.incrementAndGet()))
                 .build();
-        this.outbox = OutboxProcessor.builder()
-                .store(store)
-                .mailer(EmlFileMailer.into(mailDir, "invitations@tour.example", clock))
-                .renderer((invitation, message) -> MessageRenderer.builtIn().render(MessageContext.forMessage(
-                        message, invitation, settings.settingsFor(invitation.tenantId()).branding(),
-                        invitations.revealLink(OUTBOX_ACTOR, invitation.tenantId(), invitation.id()).url(),
-                        clock.instant())))
-                .clock(clock)
-                .build();
     }
-
-    private static final Inviter OUTBOX_ACTOR = Inviter.of("system:tour-outbox", "Outbox", PermissionLevel.ADMIN_TENANT);
 
     /**
      * Runs the tour, writing the report to standard output and the messages under
@@ -178,7 +170,8 @@ public final class Tour {
      * Runs the tour.
      *
      * @param out     where the report goes
-     * @param mailDir where the {@code .eml} files go; earlier {@code .eml} files there are removed
+     * @param mailDir where the {@code .eml} files go; earlier {@code .eml} files there are removed, and
+     *                the claim-link export is written next to it
      * @throws IllegalStateException if a step does not behave as the tour expects
      */
     public static void run(PrintStream out, Path mailDir) {
@@ -240,8 +233,8 @@ public final class Tour {
                 .branding(new Branding("Riverside Rowing Club", null, "#1F4E9C", "Rowing on the river since 1921."))
                 .claimUrlTemplate("https://riverside-rowing.example/claim/{token}")
                 .build());
-        report.kv("ladder", String.join(" < ",
-                java.util.Arrays.stream(PermissionLevel.values()).map(Enum::name).toList()));
+        report.kv("ladder", Arrays.stream(PermissionLevel.values()).map(Enum::name)
+                .collect(Collectors.joining(" < ")));
         TenantSettings a = settings.settingsFor(ACME);
         TenantSettings c = settings.settingsFor(CLUB);
         report.table("setting", "acme (Acme Corp)", "riverside (Riverside Rowing Club)")
@@ -252,7 +245,7 @@ public final class Tour {
                 .row("validity", days(a.invitationTtl()), days(c.invitationTtl()))
                 .row("shareable links", onOff(a.linkInvitationsEnabled()), onOff(c.linkInvitationsEnabled()))
                 .row("approval after accept", onOff(a.approvalRequired()), onOff(c.approvalRequired()))
-                .row("claim steps", "terms, profile " + a.profileFields() + ", password, groups", "password")
+                .row("claim steps", "terms, profile, password, groups", "password")
                 .row("branding", a.branding().accentColor() + ", logo, description",
                         c.branding().accentColor() + ", description")
                 .print();
@@ -271,7 +264,6 @@ public final class Tour {
                 .email("jane.doe@acme.example").role("editor").groups("design", "launch-2026")
                 .personalMessage("Welcome aboard, Jane! The launch plan is in the design group.").build());
         jane = invitation.id();
-        deliver();
         report.kv("invitation", invitation.id() + " for " + invitation.invitee().contact()
                 + " (name inferred: " + invitation.invitee().displayName() + ")");
         report.kv("grant", "role " + invitation.grant().role() + ", groups " + sorted(invitation.grant().groups()));
@@ -289,18 +281,28 @@ public final class Tour {
 
     private void bulkCsv() {
         report.step();
-        ImportResult result = readResource("tour/people.csv", CsvImporter::read);
-        report.kv("file", "people.csv, " + result.rows().size() + " rows, imported by " + hugo.displayName()
-                + " (" + hugo.level() + ")");
-        bulk(hugo, result.rows());
+        ImportResult file = readResource("tour/people.csv", CsvImporter::read);
+        report.kv("file", "people.csv, " + file.rows().size() + " rows, imported by " + hugo.displayName()
+                + " (" + hugo.level() + ", below the manage level: invited and member read alike)");
+        csvBatch = invitations.bulk(BulkRequest.builder(ACME, hugo, file.rows()).batchId(BatchId.of("people-csv"))
+                .defaultRole("member").build());
+        printBulk(file.rows(), csvBatch);
+        printMessageNames();
     }
 
     private void bulkXlsx() {
         report.step();
-        XlsxImportResult result = readResource("tour/team.xlsx", XlsxImporter::read);
-        report.kv("file", "team.xlsx, sheet '" + result.sheetName() + "', " + result.rows().size()
-                + " rows, imported by " + ada.displayName() + " (" + ada.level() + ")");
-        bulk(ada, result.rows());
+        XlsxImportResult file = readResource("tour/team.xlsx", XlsxImporter::read);
+        report.kv("file", "team.xlsx, sheet '" + file.sheetName() + "', " + file.rows().size()
+                + " rows, imported by " + ada.displayName() + " as \"invite later\"");
+        BulkReport batch = invitations.bulk(BulkRequest.builder(ACME, ada, file.rows()).batchId(BatchId.of("team-xlsx"))
+                .defaultRole("member").action(BulkAction.PROVISION).build());
+        printBulk(file.rows(), batch);
+        report.kv("messages", mailbox.newMessages().size() + " (provisioned accounts are not told yet)");
+        SendReport sent = invitations.sendAllProvisioned(ada, ACME);
+        report.kv("invite all", sent.sent().size() + " PROVISIONED -> PENDING, " + sent.refused().size()
+                + " refused");
+        printMessageNames();
     }
 
     private void inviteByIdentifier() {
@@ -313,6 +315,7 @@ public final class Tour {
         AccessCode code = invitations.revealAccessCode(ada, ACME, karim.id());
         report.kv("see access code", code.formatted() + " (revealed to Ada, an administrator; derived, never stored)");
         refused("Hugo HR asks for the code", () -> invitations.revealAccessCode(hugo, ACME, karim.id()));
+        printNotice(karim.id(), code);
         refused("Karim types a wrong code", () -> invitations.redeemCode(
                 CodeRedemption.of(ACME, "personnel_number", "E-1042", "0000000000")));
         RedeemedCode redeemed = invitations.redeemCode(CodeRedemption.of(ACME, "personnel_number", "E-1042",
@@ -358,7 +361,6 @@ public final class Tour {
         clock.advance(Duration.ofDays(6));
         Invitation before = find(ACME, jane);
         Invitation after = invitations.resend(ada, ACME, jane);
-        deliver();
         report.kv("clock", WHEN.format(clock.instant()) + " (+6 days): Jane has not answered");
         report.kv("invitation", after.id() + " " + after.status() + ", send #" + after.delivery().sendCount());
         report.kv("expiry", WHEN.format(before.expiresAt()) + " -> " + WHEN.format(after.expiresAt())
@@ -368,23 +370,25 @@ public final class Tour {
 
     private void expireAndReinvite() {
         report.step();
-        InvitationId lena = bulkInvited.get("lena.fischer@acme.example");
+        InvitationId lena = csvBatch.createdIds().get(0);
         String oldToken = invitations.revealLink(ada, ACME, lena).token();
         clock.advance(Duration.ofDays(2));
         report.kv("clock", WHEN.format(clock.instant()) + " (+2 days): the bulk invitations are 8 days old");
-        long expiredBeforeSweep = invitations.query(InvitationQuery.of(ACME)
-                .statuses(InvitationStatus.EXPIRED).build()).items().size();
-        report.kv("reads as EXPIRED", expiredBeforeSweep + " invitations, before any sweep");
-        int swept = invitations.expireDue();
-        report.kv("expireDue()", swept + " stored as EXPIRED (history + events)");
-        Invitation again = invitations.reinvite(hugo, ACME, lena);
-        deliver();
-        report.kv("re-invite", again.id() + " " + again.invitee().contact() + ": " + again.status()
-                + ", expires " + WHEN.format(again.expiresAt()));
-        refused("old link after re-invite", () -> invitations.inspect(oldToken));
-        report.kv("new link", invitations.inspect(invitations.revealLink(ada, ACME, lena).token()).status()
+        long expired = invitations.query(InvitationQuery.of(ACME).statuses(InvitationStatus.EXPIRED).build())
+                .items().size();
+        report.kv("reads as EXPIRED", expired + " invitations, before any sweep");
+        report.kv("expireDue()", invitations.expireDue() + " stored as EXPIRED (history + events)");
+        Report.Table table = report.table("re-invite", "invitee", "status", "expires");
+        for (Invitation i : invitations.query(InvitationQuery.of(ACME).statuses(InvitationStatus.EXPIRED).build())
+                .items()) {
+            Invitation again = invitations.reinvite(ada, ACME, i.id());
+            table.row(again.id(), again.invitee().contact(), again.status(), WHEN.format(again.expiresAt()));
+        }
+        table.print();
+        refused("Lena's old link", () -> invitations.inspect(oldToken));
+        report.kv("Lena's new link", invitations.inspect(invitations.revealLink(ada, ACME, lena).token()).status()
                 + " (inspect)");
-        printMessages();
+        printMessageNames();
     }
 
     private void inspectAndAccept() {
@@ -394,10 +398,12 @@ public final class Tour {
         ClaimRequirements needs = page.requirements();
         report.kv("inspect", "read-only: " + page.tenantName() + ", invited by " + page.inviterName() + ", role "
                 + page.grant().role() + ", " + page.status() + " until " + WHEN.format(page.expiresAt()));
-        report.kv("claim steps", "1 terms: " + (needs.termsRequired() ? "accept" : "none")
-                + " | 2 profile: " + needs.profileFields() + " | 3 password: "
-                + (needs.passwordRequired() ? "set one" : "SSO") + " | 4 groups from " + sorted(needs.groupPool()));
-        refused("accept without the steps", () -> invitations.accept(ClaimRequest.builder(token).build()));
+        List<ClaimStep> steps = needs.steps();
+        for (int i = 0; i < steps.size(); i++) {
+            report.kv(i == 0 ? "claim steps" : "", (i + 1) + ". " + describe(steps.get(i), needs));
+        }
+        refused("accept without the steps", () -> invitations.accept(ClaimRequest.builder(token)
+                .password("short".toCharArray()).chooseGroups("board-room").build()));
         Acceptance done = invitations.accept(ClaimRequest.builder(token)
                 .acceptTerms()
                 .name("Jane", "Doe")
@@ -407,9 +413,8 @@ public final class Tour {
                 .build());
         report.kv("accept", done.invitation().status() + ", account " + done.accountId() + ", groups "
                 + sorted(done.invitation().grant().groups()));
-        refused("accept the same link again", () -> invitations.accept(ClaimRequest.builder(token)
-                .acceptTerms().profile("jobTitle", "x").password("again".toCharArray()).build()));
-        Report.Table history = report.table("time", "actor", "action", "from -> to");
+        refused("accept the same link again", () -> invitations.accept(claim(token, "Jane", "Doe", "Designer")));
+        Report.Table history = report.table("history", "actor", "action", "from -> to");
         for (HistoryEntry e : invitations.history(ACME, jane)) {
             history.row(WHEN.format(e.at()), e.actor(), e.action(),
                     (e.from() == null ? "-" : e.from()) + " -> " + e.to());
@@ -422,23 +427,19 @@ public final class Tour {
         Invitation felix = invitations.invite(InviteRequest.builder(CLUB, max)
                 .email("felix.wagner@example.org").role("member")
                 .personalMessage("Come row with us on Saturdays!").build());
-        deliver();
         report.kv("invite", max.displayName() + " (USER) invites " + felix.invitee().contact() + ": "
                 + felix.status());
         printMessages();
-        String token = invitations.revealLink(cleo, CLUB, felix.id()).token();
-        Acceptance accepted = invitations.accept(ClaimRequest.builder(token)
-                .password("river-2026-oars".toCharArray()).build());
+        Acceptance accepted = invitations.accept(ClaimRequest.builder(
+                invitations.revealLink(cleo, CLUB, felix.id()).token()).password("river-2026-oars".toCharArray()).build());
         report.kv("Felix accepts", accepted.invitation().status() + " (the club requires approval)");
-        Invitation approved = invitations.approve(cleo, CLUB, felix.id());
-        report.kv("Cleo approves", approved.status());
-        Invitation second = invitations.invite(InviteRequest.builder(CLUB, max)
+        report.kv("Cleo approves", invitations.approve(cleo, CLUB, felix.id()).status());
+        Invitation gina = invitations.invite(InviteRequest.builder(CLUB, max)
                 .email("gina.ross@example.org").role("member").build());
-        deliver();
         String message = fileNames(mailbox.newMessages());
         Acceptance waiting = invitations.accept(ClaimRequest.builder(
-                invitations.revealLink(cleo, CLUB, second.id()).token()).password("gina-rows-fast".toCharArray()).build());
-        Invitation rejected = invitations.reject(cleo, CLUB, second.id(), "membership is full this season");
+                invitations.revealLink(cleo, CLUB, gina.id()).token()).password("gina-rows-fast".toCharArray()).build());
+        Invitation rejected = invitations.reject(cleo, CLUB, gina.id(), "membership is full this season");
         report.kv("Gina", "invited by Max (" + message + "), accepts: " + waiting.invitation().status()
                 + ", Cleo rejects: " + rejected.status());
     }
@@ -463,19 +464,16 @@ public final class Tour {
 
     private void exportClaimLinks() {
         report.step();
-        List<ClaimLinkExport.Entry> entries = new ArrayList<>();
-        for (Invitation i : invitations.query(InvitationQuery.of(ACME).statuses(InvitationStatus.PENDING).build())
-                .items()) {
-            entries.add(new ClaimLinkExport.Entry(i, invitations.revealLink(ada, ACME, i.id()).url()));
-        }
+        List<ClaimLinkEntry> entries = invitations.exportClaimLinks(ada, ACME, null);
         StringWriter csv = new StringWriter();
         ClaimLinkExport.write(entries, clock.instant(), csv, CsvExportOptions.defaults());
         Path file = mailbox.directory().resolveSibling("claim-links.csv");
         write(file, csv.toString());
-        List<String> lines = csv.toString().lines().toList();
-        report.kv("export", entries.size() + " unclaimed invitations, " + ClaimLinkExport.HEADERS.size()
+        report.kv("export", entries.size() + " pending invitations, " + ClaimLinkExport.HEADERS.size()
                 + " columns, written to " + shown(file));
         report.kv("", "(6 columns shown; links shortened here, whole in the file)");
+        refused("Hugo HR exports", () -> invitations.exportClaimLinks(hugo, ACME, null));
+        List<String> lines = csv.toString().lines().toList();
         List<Integer> shown = CsvColumns.indexesOf(lines.get(0), EXPORT_COLUMNS);
         lines.stream().map(line -> CsvColumns.select(line, shown)).map(Report::maskLinks).forEach(report::line);
     }
@@ -493,48 +491,48 @@ public final class Tour {
 
     // -------------------------------------------------------------------------------------- helpers
 
-    /** Runs the bulk rows; until the facade's bulk engine lands, one invitation per valid row. */
-    private void bulk(Inviter inviter, List<InvitationRow> rows) {
-        Report.Table table = report.table("row", "email / identifier", "outcome", "reasons");
-        Set<String> seen = new java.util.HashSet<>();
-        for (InvitationRow row : rows) {
-            String who = row.email() != null ? row.email() : row.identifier();
-            if (!row.problems().isEmpty()) {
-                table.row(row.rowNumber(), who, "INVALID", row.problems().stream().map(Object::toString)
-                        .collect(Collectors.joining("; ")));
-                continue;
-            }
-            if (who != null && !seen.add(who.toLowerCase(Locale.ROOT))) {
-                table.row(row.rowNumber(), who, "DUPLICATE_IN_INPUT", "");
-                continue;
-            }
-            try {
-                InviteRequest.Builder b = InviteRequest.builder(ACME, inviter)
-                        .role(row.role() == null ? "member" : row.role()).groups(row.groups());
-                if (row.email() != null) {
-                    b.email(row.email());
-                } else {
-                    b.identifier(row.identifierKind() == null ? "personnel_number" : row.identifierKind(), row.identifier());
-                }
-                if (row.firstName() != null) {
-                    b.name(row.firstName(), row.lastName());
-                }
-                Invitation created = invitations.invite(b.build());
-                bulkInvited.put(who, created.id());
-                table.row(row.rowNumber(), who, "CREATED", created.id());
-            } catch (InvitationException e) {
-                table.row(row.rowNumber(), who, e.code(), e.getMessage());
-            }
-        }
-        deliver();
-        table.print();
-        List<Mailbox.Message> written = mailbox.newMessages();
-        report.kv("messages", written.size() + " .eml files: " + fileNames(written));
+    private static String describe(ClaimStep step, ClaimRequirements needs) {
+        return switch (step) {
+            case TERMS -> "accept the terms";
+            case PROFILE -> "confirm the profile: " + String.join(", ", needs.profileFields());
+            case PASSWORD -> "choose a password of " + needs.minimumPasswordLength() + "+ characters (no SSO here)";
+            case GROUPS -> "pick groups from: " + String.join(", ", sorted(needs.groupPool()));
+        };
     }
 
-    /** Delivers the queued messages (until the facade delivers by itself). */
-    private void deliver() {
-        outbox.drainDue();
+    /** Prints a bulk report: one line per row, then one more line per further reason. */
+    private void printBulk(List<InvitationRow> rows, BulkReport batch) {
+        Map<Integer, InvitationRow> byNumber = rows.stream()
+                .collect(Collectors.toMap(InvitationRow::rowNumber, r -> r, (a, b) -> a));
+        Report.Table table = report.table("row", "email / identifier", "outcome", "reasons");
+        for (BulkReport.Line line : batch.lines()) {
+            InvitationRow row = byNumber.get(line.rowNumber());
+            String who = row == null ? "" : row.email() != null ? row.email() : row.identifier();
+            List<String> reasons = line.reasons().stream().map(p -> reason(line.outcome(), p)).toList();
+            table.row(line.rowNumber(), who, line.outcome() + line.invitation().map(id -> " " + id).orElse(""),
+                    reasons.isEmpty() ? "" : reasons.get(0));
+            reasons.stream().skip(1).forEach(r -> table.row("", "", "", r));
+        }
+        table.print();
+        report.kv("totals", batch.totals().entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+    }
+
+    /** A row's reason; a refused rule also names its code, the rest say it in words. */
+    private static String reason(BulkOutcome outcome, RowProblem problem) {
+        return problem.field() + ": " + problem.message()
+                + (outcome == BulkOutcome.DENIED && problem.code() != null ? " [" + problem.code() + "]" : "");
+    }
+
+    /**
+     * Renders the printable notice that tells an identifier invitee how to redeem the code (there is
+     * no address to mail it to), and writes its text next to the messages, ready to print.
+     */
+    private void printNotice(InvitationId id, AccessCode code) {
+        MailMessage notice = invitations.accessCodeNotice(ada, ACME, id, code.formatted());
+        Path file = mailbox.directory().resolve(id + "-notice.txt");
+        write(file, notice.subject() + System.lineSeparator() + System.lineSeparator() + notice.text());
+        report.kv("printable notice", shown(file) + ": \"" + notice.subject() + "\"");
     }
 
     private static ClaimRequest claim(String token, String first, String last, String jobTitle) {
@@ -546,11 +544,18 @@ public final class Tour {
         return messages.stream().map(m -> m.file().getFileName().toString()).collect(Collectors.joining(", "));
     }
 
+    /** Lists the message files written since the last listing, as a table. */
     private void printMessages() {
         List<Mailbox.Message> messages = mailbox.newMessages();
         Report.Table table = report.table("message file", "to", "subject");
         messages.forEach(m -> table.row(m.file().getFileName(), m.to(), m.subject()));
         table.print();
+    }
+
+    /** Lists the message files written since the last listing, on one line. */
+    private void printMessageNames() {
+        List<Mailbox.Message> written = mailbox.newMessages();
+        report.kv("messages", written.size() + " .eml files: " + fileNames(written));
     }
 
     private void refused(String what, Runnable action) {
@@ -562,6 +567,20 @@ public final class Tour {
             return;
         }
         throw new IllegalStateException("expected a refusal: " + what);
+    }
+
+    /** An error's reasons, one per line: each refused rule, missing claim step or invalid field. */
+    private static List<String> reasons(InvitationException e) {
+        if (e instanceof PolicyViolationException p) {
+            return p.refusals().stream().map(r -> r.field() + ": " + r.message()).toList();
+        }
+        if (e instanceof ClaimIncompleteException c) {
+            return c.missing();
+        }
+        if (e instanceof InvalidRequestException r) {
+            return r.problems().stream().map(FieldProblem::toString).toList();
+        }
+        return List.of(e.getMessage());
     }
 
     /** The inviter's display name as the host knows it (a link's joins carry only its creator's id). */
@@ -589,20 +608,6 @@ public final class Tour {
         }
     }
 
-    /** An error's reasons, one per line: each refused rule, missing claim step or invalid field. */
-    private static List<String> reasons(InvitationException e) {
-        if (e instanceof PolicyViolationException p) {
-            return p.refusals().stream().map(r -> r.field() + ": " + r.message()).toList();
-        }
-        if (e instanceof ClaimIncompleteException c) {
-            return c.missing();
-        }
-        if (e instanceof InvalidRequestException r) {
-            return r.problems().stream().map(FieldProblem::toString).toList();
-        }
-        return List.of(e.getMessage());
-    }
-
     private static <T> T readResource(String name, Function<InputStream, T> reader) {
         try (InputStream in = Tour.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
@@ -623,7 +628,7 @@ public final class Tour {
     }
 
     private static String roles(TenantSettings s) {
-        return s.roles().entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
+        return s.roles().entrySet().stream().map(e -> e.getKey() + ":" + e.getValue())
                 .collect(Collectors.joining(", "));
     }
 

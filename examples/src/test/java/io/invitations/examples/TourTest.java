@@ -61,11 +61,18 @@ class TourTest {
     }
 
     @Test
-    @DisplayName("the individual invite, the refusals, the claim steps and the approval read as the stories tell")
+    @DisplayName("each story reads as told: refusals, row reports, access code, link, expiry, claim and approval")
     void storiesReadAsTold() {
         assertThat(report)
                 .contains("inv-001 for jane.doe@acme.example (name inferred: Jane Doe)")
                 .contains("LEVEL_TOO_LOW", "ROLE_ABOVE_INVITER", "DOMAIN_NOT_ALLOWED", "ALREADY_INVITED")
+                .contains("totals             CREATED 2, ALREADY_INVITED_OR_MEMBER 1, DUPLICATE_IN_INPUT 1, INVALID 1,"
+                        + " DENIED 3")
+                .contains("totals             PROVISIONED 4, DUPLICATE_IN_INPUT 1, INVALID 1, DENIED 1")
+                .contains("invite all         4 PROVISIONED -> PENDING, 0 refused")
+                .containsPattern("see access code    [0-9A-Z]{5}-[0-9A-Z]{5} ")
+                .contains("Noah joins", "LINK_INACTIVE", "a new URL, not the first one", "Zoe joins")
+                .contains("expireDue()        6 stored as EXPIRED")
                 .contains("CLAIM_INCOMPLETE", "ALREADY_ACCEPTED")
                 .contains("AWAITING_APPROVAL (the club requires approval)")
                 .contains("Cleo approves      ACCEPTED");
