@@ -315,7 +315,7 @@ public final class Tour {
         AccessCode code = invitations.revealAccessCode(ada, ACME, karim.id());
         report.kv("see access code", code.formatted() + " (revealed to Ada, an administrator; derived, never stored)");
         refused("Hugo HR asks for the code", () -> invitations.revealAccessCode(hugo, ACME, karim.id()));
-        printNotice(karim.id(), code);
+        printNotice(karim.id());
         refused("Karim types a wrong code", () -> invitations.redeemCode(
                 CodeRedemption.of(ACME, "personnel_number", "E-1042", "0000000000")));
         RedeemedCode redeemed = invitations.redeemCode(CodeRedemption.of(ACME, "personnel_number", "E-1042",
@@ -528,8 +528,8 @@ public final class Tour {
      * Renders the printable notice that tells an identifier invitee how to redeem the code (there is
      * no address to mail it to), and writes its text next to the messages, ready to print.
      */
-    private void printNotice(InvitationId id, AccessCode code) {
-        MailMessage notice = invitations.accessCodeNotice(ada, ACME, id, code.formatted());
+    private void printNotice(InvitationId id) {
+        MailMessage notice = invitations.accessCodeNotice(ada, ACME, id);
         Path file = mailbox.directory().resolve(id + "-notice.txt");
         write(file, notice.subject() + System.lineSeparator() + System.lineSeparator() + notice.text());
         report.kv("printable notice", shown(file) + ": \"" + notice.subject() + "\"");
