@@ -30,7 +30,7 @@ record StorageKitRun(int checks, int passed, List<String> failures) {
     /** Runs every check of the kit class. */
     static StorageKitRun of(Class<?> kit) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(kit))
-                .configurationParameter("junit.platform.output.capture.stdout", "false").build();
+                .build();
         AtomicInteger checks = new AtomicInteger();
         AtomicInteger passed = new AtomicInteger();
         List<String> failures = new ArrayList<>();

@@ -87,6 +87,8 @@ import java.util.stream.Stream;
  * mailer that writes each message as an {@code .eml} file, a clock the tour moves forward by hand).
  * It walks the stories of the product pages the library was designed from, printing a short report
  * at each step, and ends by running the storage compatibility kit against a host-written adapter.
+ * Its input files are in {@code src/main/resources/tour}: {@code people.csv} and {@code team.xlsx}
+ * (a small workbook committed as it is; edit it in any spreadsheet), each with a few bad rows.
  *
  * <pre>{@code
  * mvn -q -pl examples -am compile exec:java
