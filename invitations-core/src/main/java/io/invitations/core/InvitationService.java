@@ -723,6 +723,23 @@ public final class InvitationService {
     }
 
     /**
+     * Renders the printable access-code notice of an invitee without email with their current code:
+     * {@link #revealAccessCode(Inviter, TenantId, InvitationId)} then
+     * {@link #accessCodeNotice(Inviter, TenantId, InvitationId, String)}. Nothing is mailed or stored.
+     *
+     * @param actor    an administrator (the code is a secret)
+     * @param tenantId the tenant
+     * @param id       the invitation, for an identifier invitee
+     * @return the notice; its bodies hold the code (its {@code toString()} hides them)
+     * @throws InvitationNotFoundException if there is no such invitation
+     * @throws io.invitations.core.policy.PolicyViolationException if the actor is not an administrator
+     * @throws InvalidRequestException   if the invitee has an email address
+     */
+    public MailMessage accessCodeNotice(Inviter actor, TenantId tenantId, InvitationId id) {
+        return accessCodeNotice(actor, tenantId, id, revealAccessCode(actor, tenantId, id).formatted());
+    }
+
+    /**
      * Renders a tenant's message around a sample invitation (see {@link MessageContext#sample}), to
      * preview its templates and branding before any invitation exists. Reveals nothing.
      *

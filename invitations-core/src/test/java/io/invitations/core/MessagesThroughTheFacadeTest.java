@@ -552,6 +552,22 @@ class MessagesThroughTheFacadeTest {
         }
 
         @Test
+        @DisplayName("carries the invitation's own access code, which redeems it, when the code is not passed in")
+        void withItsOwnCode() {
+            configure(s -> s.claimUrlBase("https://app.acme.example/claim/"));
+            Invitation inv = identifierInvite();
+            String own = invitations.revealAccessCode(ADMIN, ACME, inv.id()).formatted();
+
+            MailMessage notice = invitations.accessCodeNotice(ADMIN, ACME, inv.id());
+
+            assertThat(notice.text().contains(own)).isTrue();
+            assertThat(notice).isEqualTo(invitations.accessCodeNotice(ADMIN, ACME, inv.id(), own));
+            assertThat(invitations.redeemCode(CodeRedemption.of(ACME, "personnel_number", "E-1042", own))
+                    .inspection().invitationId()).isEqualTo(inv.id());
+            assertThat(mailer.sent()).isEmpty();
+        }
+
+        @Test
         @DisplayName("is refused below the administrator levels, for email invitees and without a code")
         void refusals() {
             Invitation inv = identifierInvite();

@@ -4,6 +4,12 @@ import io.invitations.core.Acceptance;
 import io.invitations.core.ClaimRequest;
 import io.invitations.core.InvitationService;
 import io.invitations.core.InviteRequest;
+import io.invitations.core.bulk.BulkMode;
+import io.invitations.core.bulk.BulkOutcome;
+import io.invitations.core.bulk.BulkReport;
+import io.invitations.core.bulk.BulkRequest;
+import io.invitations.core.bulk.InvitationRow;
+import io.invitations.core.bulk.RowField;
 import io.invitations.core.memory.InMemoryIdentityDirectory;
 import io.invitations.core.memory.InMemoryKeyRing;
 import io.invitations.core.memory.InMemorySeatLedger;
@@ -148,6 +154,46 @@ class TwoServiceNodesTest {
                     .as("seed %d, %s", seed, email).hasSizeLessThanOrEqualTo(1);
         }
         assertThat(reader.findOpen(tenant, Target.membership(), EmailAddress.of(lists.get(0).get(0)))).isPresent();
+    }
+
+    @Test
+    @DisplayName("both nodes bulk-inviting overlapping lists at once leave exactly one open invitation per person")
+    void overlappingBulkInvitesNeverDuplicate() throws Exception {
+        List<InvitationService> nodes = twoNodes();
+        for (int round = 0; round < 5; round++) {
+            TenantId roundTenant = Samples.newTenant();
+            List<InvitationRow> first = new ArrayList<>();
+            List<InvitationRow> second = new ArrayList<>();
+            for (int n = 0; n < 300; n++) {
+                first.add(InvitationRow.builder(n + 2).set(RowField.EMAIL, "person" + n + "@example.com").build());
+                second.add(InvitationRow.builder(n + 2).set(RowField.EMAIL, "person" + (n + 150) + "@example.com")
+                        .build());
+            }
+            List<List<InvitationRow>> lists = List.of(first, second);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<BulkReport>> reports = new ArrayList<>();
+            for (int node = 0; node < 2; node++) {
+                InvitationService service = nodes.get(node);
+                List<InvitationRow> rows = lists.get(node);
+                reports.add(threads.submit(() -> {
+                    start.await();
+                    return service.bulk(BulkRequest.builder(roundTenant, ADMIN, rows).defaultRole("member")
+                            .mode(BulkMode.BEST_EFFORT).build());
+                }));
+            }
+            start.countDown();
+            int created = 0;
+            for (Future<BulkReport> f : reports) {
+                BulkReport report = f.get(120, TimeUnit.SECONDS);
+                assertThat(report.lines()).as("round %d", round).hasSize(300)
+                        .allSatisfy(line -> assertThat(line.outcome()).isIn(BulkOutcome.CREATED,
+                                BulkOutcome.ALREADY_INVITED));
+                created += report.count(BulkOutcome.CREATED);
+            }
+            assertThat(created).as("round %d: every one of the 450 people invited once", round).isEqualTo(450);
+            assertThat(nodes.get(1).query(InvitationQuery.of(roundTenant).statuses(InvitationStatus.PENDING)
+                    .page(0, 1000).build()).items()).as("round %d", round).hasSize(450);
+        }
     }
 
     /** Two services, each on a store of its own over a pool of its own, sharing one set of tables. */

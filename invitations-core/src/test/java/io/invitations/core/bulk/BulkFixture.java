@@ -6,6 +6,7 @@ import io.invitations.core.memory.InMemoryKeyRing;
 import io.invitations.core.memory.InMemorySeatLedger;
 import io.invitations.core.memory.InMemoryTenantSettingsSource;
 import io.invitations.core.memory.RecordingMailer;
+import io.invitations.core.outbox.DeliveryMode;
 import io.invitations.core.settings.TenantSettings;
 import io.invitations.core.testing.MutableClock;
 import io.invitations.spi.event.InvitationEvent;
@@ -43,6 +44,8 @@ final class BulkFixture {
     BulkFixture() {
         service = InvitationService.builder().store(store).identityDirectory(directory).seatLedger(seats)
                 .settings(settings).clock(clock).mailer(new RecordingMailer())
+                // the host drives delivery, so a test sees the batch's own write and events alone
+                .deliveryMode(DeliveryMode.HOST_DRIVEN)
                 .keyRing(InMemoryKeyRing.of(SigningKey.of("k1",
                         "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII))))
                 .idGenerator(() -> InvitationId.of("inv-" + ids.incrementAndGet()))

@@ -1,0 +1,97 @@
+package io.invitations.examples;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The README's demo runs to the end and prints every step; CI runs it once for all the checks. */
+class TourTest {
+    @TempDir
+    static Path mailDir;
+    private static String report;
+
+    @BeforeAll
+    static void runTheTour() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            Tour.run(out, mailDir.resolve("tour-mail"));
+        }
+        report = bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @DisplayName("the report prints every step's heading, in order, each once")
+    void everyStepIsPrinted() {
+        int from = 0;
+        for (int i = 0; i < Tour.STEPS.size(); i++) {
+            String heading = Report.heading(i, Tour.STEPS);
+            int at = report.indexOf(heading, from);
+            assertThat(at).as("heading '%s' after position %d", heading, from).isGreaterThanOrEqualTo(0);
+            from = at + heading.length();
+        }
+        assertThat(report).contains("Tour complete:");
+    }
+
+    @Test
+    @DisplayName("every message the tour mentions was written as an .eml file with headers and a body")
+    void messagesAreWrittenAsEmlFiles() throws IOException {
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(mailDir.resolve("tour-mail"))) {
+            files = listed.filter(f -> f.toString().endsWith(".eml")).sorted().toList();
+        }
+        assertThat(files).extracting(f -> f.getFileName().toString())
+                .contains("inv-001_1.eml", "inv-001_2.eml");
+        for (Path file : files) {
+            assertThat(report).contains(file.getFileName().toString().replace(".eml", ""));
+            assertThat(Files.readString(file, StandardCharsets.UTF_8)).contains("Subject:", "To:");
+        }
+        assertThat(report).contains("Tour complete: " + files.size() + " messages written");
+    }
+
+    @Test
+    @DisplayName("each story reads as told: refusals, row reports, access code, link, expiry, claim and approval")
+    void storiesReadAsTold() {
+        assertThat(report)
+                .contains("inv-001 for jane.doe@acme.example (name inferred: Jane Doe)")
+                .contains("LEVEL_TOO_LOW", "ROLE_ABOVE_INVITER", "DOMAIN_NOT_ALLOWED", "ALREADY_INVITED")
+                .contains("totals             CREATED 2, ALREADY_INVITED_OR_MEMBER 1, DUPLICATE_IN_INPUT 1, INVALID 1,"
+                        + " DENIED 3")
+                .contains("totals             PROVISIONED 4, DUPLICATE_IN_INPUT 1, INVALID 1, DENIED 1")
+                .contains("invite all         4 PROVISIONED -> PENDING, 0 refused")
+                .containsPattern("see access code    [0-9A-Z]{5}-[0-9A-Z]{5} ")
+                .contains("Noah joins", "LINK_INACTIVE", "a new URL, not the first one", "Zoe joins")
+                .contains("expireDue()        6 stored as EXPIRED")
+                .contains("CLAIM_INCOMPLETE", "ALREADY_ACCEPTED")
+                .contains("AWAITING_APPROVAL (the club requires approval)")
+                .contains("Cleo approves      ACCEPTED");
+    }
+
+    @Test
+    @DisplayName("the claim-link export shows its CSV with shortened links, and the file keeps them whole")
+    void claimLinksAreExportedAndMaskedOnScreen() throws IOException {
+        assertThat(report).contains("email,identifier,display name,status,expires at,claim link")
+                .containsPattern("https://app\\.acme\\.example/(claim|join)/\\S{10}\\.\\.\\.")
+                .doesNotContainPattern("https://app\\.acme\\.example/(claim|join)/\\S{40,}");
+        String csv = Files.readString(mailDir.resolve("claim-links.csv"), StandardCharsets.UTF_8);
+        assertThat(csv).containsPattern("https://app\\.acme\\.example/(claim|join)/\\S{40,}");
+    }
+
+    @Test
+    @DisplayName("the storage kit passes every check on the host-written adapter")
+    void storageKitPasses() {
+        assertThat(report).containsPattern("(\\d+)/\\1 storage contract checks passed")
+                .doesNotContain("FAILED ");
+    }
+}
