@@ -2,7 +2,6 @@ package io.invitations.core.bulk;
 
 import io.invitations.spi.ErrorCode;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -156,10 +155,7 @@ public final class ColumnMapping {
          */
         public InvitationRow toRow(int rowNumber, List<String> cells) {
             InvitationRow.Builder b = InvitationRow.builder(rowNumber);
-            List<Integer> columns = new ArrayList<>(fields.keySet());
-            for (int c : columns) {
-                b.set(fields.get(c), c < cells.size() ? cells.get(c) : null);
-            }
+            fields.forEach((c, field) -> b.set(field, c < cells.size() ? cells.get(c) : null));
             unknown.forEach((c, h) -> b.metadata(h, c < cells.size() ? cells.get(c) : null));
             return b.build();
         }

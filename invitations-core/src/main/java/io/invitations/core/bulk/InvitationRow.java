@@ -99,6 +99,8 @@ public record InvitationRow(int rowNumber, String email, String firstName, Strin
      * @since 0.1.0
      */
     public static final class Builder {
+        private static final java.util.regex.Pattern GROUP_SEPARATOR = java.util.regex.Pattern.compile("[;,]");
+
         private final int rowNumber;
         private final java.util.EnumMap<RowField, String> values = new java.util.EnumMap<>(RowField.class);
         private List<String> groups = List.of();
@@ -118,7 +120,7 @@ public record InvitationRow(int rowNumber, String email, String firstName, Strin
          */
         public Builder set(RowField field, String value) {
             if (field == RowField.GROUPS) {
-                groups = value == null ? List.of() : List.of(value.split("[;,]"));
+                groups = value == null ? List.of() : List.of(GROUP_SEPARATOR.split(value));
             } else {
                 values.put(field, value);
             }

@@ -17,6 +17,7 @@ import io.invitations.spi.storage.InvitationStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -92,6 +93,20 @@ public record Context(InvitationStore store, IdentityDirectory directory, SeatLe
         long pending = store.count(InvitationQuery.of(tenantId).statuses(InvitationStatus.PROVISIONED,
                 InvitationStatus.PENDING, InvitationStatus.AWAITING_APPROVAL).asOf(now).build());
         return new SeatCount(seats.seatLimit(tenantId), seats.seatsInUse(tenantId), pending);
+    }
+
+    /**
+     * Counts a tenant's seats for a limit check: as {@link #seatCount(TenantId, Instant)}, except
+     * that a tenant without a limit is not counted at all (nothing can exceed it), which spares every
+     * invitation of an unlimited tenant a count over its open invitations.
+     *
+     * @param tenantId the tenant
+     * @param now      the instant for effective statuses
+     * @return the count; zero in use and pending when there is no limit
+     */
+    public SeatCount seatCountForCheck(TenantId tenantId, Instant now) {
+        OptionalLong limit = seats.seatLimit(tenantId);
+        return limit.isEmpty() ? new SeatCount(limit, 0, 0) : seatCount(tenantId, now);
     }
 
     /**

@@ -112,7 +112,7 @@ public final class Inviting {
         InvitationPolicy policy = InvitationPolicy.of(draft.settings());
         List<Refusal> refusals = new ArrayList<>(policy.checkCreate(inviter, draft.invitee(),
                 draft.request().target(), draft.grant()));
-        policy.checkSeats(ctx.seatCount(tenantId, now), 1).ifPresent(refusals::add);
+        policy.checkSeats(ctx.seatCountForCheck(tenantId, now), 1).ifPresent(refusals::add);
         draft.settings().quotaIfAny().flatMap(q -> policy.checkQuota(inviter, ctx.store().count(InvitationQuery
                 .of(tenantId).invitedBy(inviter.userId()).createdBetween(now.minus(q.window()), null).build()), 1))
                 .ifPresent(refusals::add);

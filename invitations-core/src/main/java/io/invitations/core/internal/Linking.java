@@ -194,7 +194,7 @@ public final class Linking {
                 InvitationLink link = usable(claims, settings, now);
                 InvitationPolicy policy = InvitationPolicy.of(settings);
                 List<Refusal> refusals = new ArrayList<>(policy.checkJoin(address, link));
-                policy.checkSeats(ctx.seatCount(tenantId, now), 1).ifPresent(refusals::add);
+                policy.checkSeats(ctx.seatCountForCheck(tenantId, now), 1).ifPresent(refusals::add);
                 PolicyViolationException.throwIfAny(refusals);
 
                 Change change = new Change(now);

@@ -84,7 +84,7 @@ public final class Managing {
             InvitationPolicy policy = InvitationPolicy.of(settings);
             PolicyViolationException.throwIfAny(policy.checkManage(actor, stored, false));
             Lifecycle.require(id, stored.effectiveStatus(change.now()), Action.REINVITE, settings.approvalRequired());
-            PolicyViolationException.throwIfAny(policy.checkSeats(ctx.seatCount(tenantId, change.now()), 1)
+            PolicyViolationException.throwIfAny(policy.checkSeats(ctx.seatCountForCheck(tenantId, change.now()), 1)
                     .stream().toList());
             Invitation expired = change.expireIfDue(stored);
             Instant now = change.now();

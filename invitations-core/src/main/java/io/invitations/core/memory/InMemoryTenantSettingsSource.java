@@ -1,5 +1,7 @@
 package io.invitations.core.memory;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.invitations.core.message.Branding;
 import io.invitations.core.settings.TenantSettings;
 import io.invitations.core.settings.TenantSettingsSource;
@@ -21,6 +23,8 @@ import java.util.function.UnaryOperator;
 public final class InMemoryTenantSettingsSource implements TenantSettingsSource {
     private final Map<TenantId, TenantSettings> settings = new ConcurrentHashMap<>();
     private final TenantSettings defaults;
+    /** The branded defaults of tenants without settings, built once per tenant rather than per read. */
+    private final Cache<TenantId, TenantSettings> brandedDefaults = Caffeine.newBuilder().maximumSize(10_000).build();
 
     /** Creates a source that gives every tenant the defaults. */
     public InMemoryTenantSettingsSource() {
@@ -43,8 +47,8 @@ public final class InMemoryTenantSettingsSource implements TenantSettingsSource 
         if (s != null) {
             return s;
         }
-        return defaults != null ? defaults
-                : TenantSettings.defaults().toBuilder().branding(Branding.named(tenantId.value())).build();
+        return defaults != null ? defaults : brandedDefaults.get(tenantId,
+                t -> TenantSettings.defaults().toBuilder().branding(Branding.named(t.value())).build());
     }
 
     /**

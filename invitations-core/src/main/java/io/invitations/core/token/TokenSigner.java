@@ -118,12 +118,32 @@ public final class TokenSigner {
         byte[] s = subjectId.getBytes(StandardCharsets.UTF_8);
         ByteBuffer input = ByteBuffer.allocate(16 + p.length + t.length + s.length);
         input.putInt(p.length).put(p).putInt(t.length).put(t).putInt(s.length).put(s).putInt(version);
-        try {
-            Mac hmac = Mac.getInstance(ALGORITHM);
-            hmac.init(new SecretKeySpec(key.material(), ALGORITHM));
-            return hmac.doFinal(input.array());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+        return KEYED_MAC.get().macFor(key).doFinal(input.array());
+    }
+
+    /**
+     * Each thread keeps the {@link Mac} of the key it used last: keying a {@code Mac} costs several
+     * times the HMAC itself, and a service signs under one current key almost always.
+     */
+    private static final ThreadLocal<KeyedMac> KEYED_MAC = ThreadLocal.withInitial(KeyedMac::new);
+
+    /** One thread's keyed {@code Mac}; never shared between threads. */
+    private static final class KeyedMac {
+        private SigningKey key;
+        private Mac mac;
+
+        Mac macFor(SigningKey wanted) {
+            if (mac == null || !wanted.equals(key)) {
+                try {
+                    Mac fresh = Mac.getInstance(ALGORITHM);
+                    fresh.init(new SecretKeySpec(wanted.material(), ALGORITHM));
+                    mac = fresh;
+                    key = wanted;
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+                }
+            }
+            return mac;
         }
     }
 

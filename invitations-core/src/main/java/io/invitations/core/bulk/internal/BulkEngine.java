@@ -106,7 +106,7 @@ public final class BulkEngine {
         }
 
         BulkReport execute(List<RowCheck> checks) {
-            SeatCount seats = ctx.seatCount(tenantId, now);
+            SeatCount seats = ctx.seatCountForCheck(tenantId, now);
             long quotaUsed = settings.quotaIfAny().map(q -> ctx.store().count(InvitationQuery.of(tenantId)
                     .invitedBy(inviter.userId()).createdBetween(now.minus(q.window()), null).build())).orElse(0L);
             List<Verdict> verdicts = new ArrayList<>(checks.size());
