@@ -48,6 +48,19 @@ public class AlreadyInvitedException extends InvitationException {
     }
 
     /**
+     * Creates the neutral refusal for callers who may not learn whether someone is a member or only
+     * invited (a join through a shareable link, which anyone holding the URL can try with any address).
+     *
+     * @param invitee the address as the caller typed it, not {@code null}
+     * @return the exception, with code {@code ALREADY_INVITED_OR_MEMBER} and no invitation id
+     */
+    public static AlreadyInvitedException alreadyInvitedOrMember(String invitee) {
+        return new AlreadyInvitedException(ErrorCode.ALREADY_INVITED_OR_MEMBER, invitee
+                + " is already invited or already has an account here; sign in, or open the invitation you received",
+                null);
+    }
+
+    /**
      * Returns the open invitation that blocks a new one.
      *
      * @return its id, or empty for {@code ALREADY_MEMBER} or when not known

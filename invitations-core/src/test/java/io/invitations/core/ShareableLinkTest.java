@@ -278,15 +278,19 @@ class ShareableLinkTest {
         }
 
         @Test
-        void a_member_or_someone_already_invited_is_told_so_and_no_use_is_spent() {
+        void a_member_or_someone_already_invited_gets_one_neutral_refusal_and_no_use_is_spent() {
             ShareableLink created = create(link());
             f.directory.addMember(ACME, new EmailAddress("member@example.com"));
-            f.invite("invited@example.com");
+            Invitation invited = f.invite("invited@example.com");
 
-            assertThat(refused(() -> f.service.joinLink(join(created.token(), "member@example.com"))).code())
-                    .isEqualTo(ErrorCode.ALREADY_MEMBER);
-            assertThat(refused(() -> f.service.joinLink(join(created.token(), "INVITED@example.com"))).code())
-                    .isEqualTo(ErrorCode.ALREADY_INVITED);
+            InvitationException member = refused(() -> f.service.joinLink(join(created.token(), "member@example.com")));
+            InvitationException pending = refused(() -> f.service.joinLink(join(created.token(), "INVITED@example.com")));
+
+            // a public link must not tell its holder who is a member and who is only invited
+            assertThat(member.code()).isEqualTo(ErrorCode.ALREADY_INVITED_OR_MEMBER);
+            assertThat(pending.code()).isEqualTo(ErrorCode.ALREADY_INVITED_OR_MEMBER);
+            assertThat(pending.getMessage()).doesNotContain(invited.id().value());
+            assertThat(((AlreadyInvitedException) pending).existingInvitationId()).isEmpty();
             assertThat(f.store.findLink(ACME, created.link().id()).orElseThrow().uses()).isZero();
         }
 

@@ -29,6 +29,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -253,6 +254,10 @@ public final class JdbcInvitationStore implements InvitationStore {
             }
             int[] counts = ps.executeBatch();
             for (int k = 0; k < counts.length; k++) {
+                if (counts[k] == Statement.SUCCESS_NO_INFO) {
+                    throw new StorageException("the JDBC driver reports no row counts for batched updates, so"
+                            + " outbox claims cannot be checked; turn off batch rewriting for updates", null);
+                }
                 if (counts[k] == 1) {
                     OutboxMessage m = due.get(k);
                     claimed.add(new OutboxMessage(m.id(), m.tenantId(), m.invitationId(), m.kind(), m.sendNumber(),

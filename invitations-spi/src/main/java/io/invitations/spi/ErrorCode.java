@@ -39,6 +39,11 @@ public enum ErrorCode {
     ALREADY_INVITED,
     /** The invitee is already a member. */
     ALREADY_MEMBER,
+    /**
+     * The invitee is already invited or already a member, deliberately not saying which: given to
+     * callers who may not learn membership (someone joining through a public link).
+     */
+    ALREADY_INVITED_OR_MEMBER,
     /** The action is not allowed in the invitation's current state. */
     ILLEGAL_TRANSITION,
     /** No invitation (or link) with that id exists in that tenant. */

@@ -202,13 +202,14 @@ public final class Linking {
                 if (open.isPresent()) {
                     Invitation expired = change.expireIfDue(open.get());
                     if (expired == open.get()) {
-                        throw AlreadyInvitedException.alreadyInvited(address.toString(), open.get().id());
+                        // anyone holding the URL may try any address: say neither which nor whose invitation
+                        throw AlreadyInvitedException.alreadyInvitedOrMember(address.toString());
                     }
                     change.update(open.get(), expired);
                 }
                 // after our own account call (a retry), the joiner is a member because of this join
                 if (accountId == null && link.target().isMembership() && ctx.directory().isMember(tenantId, address)) {
-                    throw AlreadyInvitedException.alreadyMember(address.toString());
+                    throw AlreadyInvitedException.alreadyInvitedOrMember(address.toString());
                 }
                 Invitation invited = Invitation.builder().id(invitationId).tenantId(tenantId).invitee(invitee)
                         .target(link.target()).grant(link.grant()).invitedBy(link.createdBy())
@@ -245,7 +246,7 @@ public final class Linking {
                         throw e;
                     }
                 } catch (DuplicateInvitationException e) {
-                    throw AlreadyInvitedException.alreadyInvited(address.toString(), null);
+                    throw AlreadyInvitedException.alreadyInvitedOrMember(address.toString());
                 }
             }
         });

@@ -40,19 +40,25 @@ public final class Transaction {
     public static <T> T run(Connection c, Work<T> work) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
+        T result;
         try {
-            T result = work.run(c);
+            result = work.run(c);
             c.commit();
-            return result;
         } catch (SQLException | RuntimeException e) {
             try {
                 c.rollback();
             } catch (SQLException r) {
                 e.addSuppressed(r);
             }
+            // restoring auto-commit on a broken connection must not hide why the work failed
+            try {
+                c.setAutoCommit(autoCommit);
+            } catch (SQLException r) {
+                e.addSuppressed(r);
+            }
             throw e;
-        } finally {
-            c.setAutoCommit(autoCommit);
         }
+        c.setAutoCommit(autoCommit);
+        return result;
     }
 }
