@@ -108,7 +108,7 @@ public final class CsvImporter {
         ColumnMapping.Resolved columns = null;
         List<String> cells;
         while ((cells = next(reader, ++rowNumber)) != null) {
-            if (cells.stream().allMatch(String::isBlank)) {
+            if (allBlank(cells, 0)) {
                 if (header != null) {
                     collector.blank(rowNumber);
                 }
@@ -147,11 +147,21 @@ public final class CsvImporter {
         if (record == null) {
             return null;
         }
-        List<String> cells = new ArrayList<>(record.length);
-        for (String cell : record) {
-            cells.add(cell == null ? "" : CellText.restore(cell));
+        // restored in place: the record is this row's own array, so no second list is needed
+        for (int c = 0; c < record.length; c++) {
+            String cell = record[c];
+            record[c] = cell == null ? "" : CellText.restore(cell);
         }
-        return cells;
+        return Arrays.asList(record);
+    }
+
+    private static boolean allBlank(List<String> cells, int from) {
+        for (int c = from; c < cells.size(); c++) {
+            if (!cells.get(c).isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<String> withoutClaimLinks(List<String> header, int rowNumber, RowCollector collector) {
@@ -180,7 +190,7 @@ public final class CsvImporter {
     }
 
     private static InvitationRow checkWidth(InvitationRow row, int width, List<String> cells) {
-        if (cells.size() <= width || cells.subList(width, cells.size()).stream().allMatch(String::isBlank)) {
+        if (allBlank(cells, width)) {
             return row;
         }
         List<String> extra = cells.subList(width, cells.size()).stream().filter(s -> !s.isBlank()).toList();

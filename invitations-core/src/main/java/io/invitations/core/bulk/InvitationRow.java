@@ -42,7 +42,7 @@ public record InvitationRow(int rowNumber, String email, String firstName, Strin
         firstName = clean(firstName);
         lastName = clean(lastName);
         role = clean(role);
-        groups = groups.stream().map(InvitationRow::clean).filter(Objects::nonNull).toList();
+        groups = cleanGroups(groups);
         membershipType = clean(membershipType);
         identifierKind = clean(identifierKind);
         identifier = clean(identifier);
@@ -93,6 +93,25 @@ public record InvitationRow(int rowNumber, String email, String firstName, Strin
         return s == null || s.isBlank() ? null : s.strip();
     }
 
+    // a plain loop, and no copy at all when the list is already immutable and every group is clean
+    private static List<String> cleanGroups(List<String> groups) {
+        int size = groups.size();
+        if (size == 0) {
+            return List.of();
+        }
+        for (int i = 0; i < size; i++) {
+            String g = groups.get(i);
+            if (g == null || g.isEmpty() || isBlankOrPadded(g)) {
+                return groups.stream().map(InvitationRow::clean).filter(Objects::nonNull).toList();
+            }
+        }
+        return List.copyOf(groups);
+    }
+
+    private static boolean isBlankOrPadded(String s) {
+        return Character.isWhitespace(s.charAt(0)) || Character.isWhitespace(s.charAt(s.length() - 1));
+    }
+
     /**
      * Builds an {@link InvitationRow}. Not thread-safe.
      *
@@ -101,11 +120,14 @@ public record InvitationRow(int rowNumber, String email, String firstName, Strin
     public static final class Builder {
         private static final java.util.regex.Pattern GROUP_SEPARATOR = java.util.regex.Pattern.compile("[;,]");
 
+        private static final int FIELD_COUNT = RowField.values().length;
+
         private final int rowNumber;
-        private final java.util.EnumMap<RowField, String> values = new java.util.EnumMap<>(RowField.class);
+        // by RowField ordinal; the map and list below are created only when something goes in them
+        private final String[] values = new String[FIELD_COUNT];
         private List<String> groups = List.of();
-        private final java.util.LinkedHashMap<String, String> metadata = new java.util.LinkedHashMap<>();
-        private final java.util.ArrayList<RowProblem> problems = new java.util.ArrayList<>();
+        private java.util.LinkedHashMap<String, String> metadata;
+        private java.util.ArrayList<RowProblem> problems;
 
         private Builder(int rowNumber) {
             this.rowNumber = rowNumber;
@@ -122,7 +144,7 @@ public record InvitationRow(int rowNumber, String email, String firstName, Strin
             if (field == RowField.GROUPS) {
                 groups = value == null ? List.of() : List.of(GROUP_SEPARATOR.split(value));
             } else {
-                values.put(field, value);
+                values[field.ordinal()] = value;
             }
             return this;
         }
@@ -136,6 +158,9 @@ public record InvitationRow(int rowNumber, String email, String firstName, Strin
          */
         public Builder metadata(String header, String value) {
             if (value != null && !value.isBlank()) {
+                if (metadata == null) {
+                    metadata = new java.util.LinkedHashMap<>();
+                }
                 metadata.put(header, value.strip());
             }
             return this;
@@ -149,6 +174,9 @@ public record InvitationRow(int rowNumber, String email, String firstName, Strin
          * @return this builder
          */
         public Builder problem(String field, String message) {
+            if (problems == null) {
+                problems = new java.util.ArrayList<>();
+            }
             problems.add(new RowProblem(field, message));
             return this;
         }
@@ -159,11 +187,15 @@ public record InvitationRow(int rowNumber, String email, String firstName, Strin
          * @return the row
          */
         public InvitationRow build() {
-            return new InvitationRow(rowNumber, values.get(RowField.EMAIL), values.get(RowField.FIRST_NAME),
-                    values.get(RowField.LAST_NAME), values.get(RowField.ROLE), groups,
-                    values.get(RowField.MEMBERSHIP_TYPE), values.get(RowField.IDENTIFIER_KIND),
-                    values.get(RowField.IDENTIFIER), values.get(RowField.LANGUAGE), values.get(RowField.MESSAGE),
-                    metadata, problems);
+            return new InvitationRow(rowNumber, value(RowField.EMAIL), value(RowField.FIRST_NAME),
+                    value(RowField.LAST_NAME), value(RowField.ROLE), groups, value(RowField.MEMBERSHIP_TYPE),
+                    value(RowField.IDENTIFIER_KIND), value(RowField.IDENTIFIER), value(RowField.LANGUAGE),
+                    value(RowField.MESSAGE), metadata == null ? Map.of() : metadata,
+                    problems == null ? List.of() : problems);
+        }
+
+        private String value(RowField field) {
+            return values[field.ordinal()];
         }
     }
 }
