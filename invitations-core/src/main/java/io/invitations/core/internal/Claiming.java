@@ -101,7 +101,7 @@ public final class Claiming {
                 if (accountId == null) {
                     checkComplete(claim, stored, settings);
                     grant = withChosenGroups(grant, claim.chosenGroups());
-                    accountId = ctx.directory().createOrLinkAccount(accountRequest(claim, stored, grant));
+                    accountId = register(ctx, settings.approvalRequired(), accountRequest(claim, stored, grant));
                 } else {
                     grant = withChosenGroups(grant, claim.chosenGroups());
                 }
@@ -249,6 +249,15 @@ public final class Claiming {
         Set<String> groups = new LinkedHashSet<>(grant.groups());
         groups.addAll(chosen);
         return grant.withGroups(groups);
+    }
+
+    /**
+     * Asks the identity directory for the account: with the grant applied, or held back until a
+     * manager decides when the tenant requires approval.
+     */
+    static String register(Context ctx, boolean approvalRequired, AccountRequest request) {
+        return approvalRequired ? ctx.directory().registerAwaitingApproval(request)
+                : ctx.directory().createOrLinkAccount(request);
     }
 
     /**

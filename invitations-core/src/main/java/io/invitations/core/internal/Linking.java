@@ -219,7 +219,8 @@ public final class Linking {
                 Grant grant = Claiming.withChosenGroups(link.grant(), claim.chosenGroups());
                 if (accountId == null) {
                     claiming.checkComplete(claim, invited, settings);
-                    accountId = ctx.directory().createOrLinkAccount(claiming.accountRequest(claim, invited, grant));
+                    accountId = Claiming.register(ctx, settings.approvalRequired(),
+                            claiming.accountRequest(claim, invited, grant));
                 }
                 InvitationStatus to = settings.approvalRequired() ? InvitationStatus.AWAITING_APPROVAL
                         : InvitationStatus.ACCEPTED;

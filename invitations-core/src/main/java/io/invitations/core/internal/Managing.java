@@ -150,6 +150,11 @@ public final class Managing {
             PolicyViolationException.throwIfAny(InvitationPolicy.of(settings).checkDecide(actor, stored));
             InvitationStatus to = Lifecycle.require(id, stored.effectiveStatus(change.now()), action,
                     settings.approvalRequired());
+            // like acceptance, the directory hears of it before the decision is stored
+            if (stored.accountId() != null) {
+                ctx.directory().approvalDecided(tenantId, id, stored.accountId(), stored.grant(),
+                        action == Action.APPROVE);
+            }
             InvitationEvent event = action == Action.APPROVE
                     ? new InvitationEvent.Approved(tenantId, id, change.now(), actor.userId(), stored.invitedBy())
                     : new InvitationEvent.Rejected(tenantId, id, change.now(), actor.userId(), reason);

@@ -117,8 +117,8 @@ public final class Syncing {
             TenantSettings settings = ctx.settingsFor(stored.tenantId());
             InvitationStatus to = Lifecycle.require(stored.id(), status, Action.ACCEPT, settings.approvalRequired());
             if (accountId[0] == null) {
-                accountId[0] = ctx.directory().createOrLinkAccount(new AccountRequest(stored.tenantId(), stored.id(),
-                        stored.invitee().contact(), first(signUp.firstName(), stored.invitee().firstName()),
+                accountId[0] = Claiming.register(ctx, to == InvitationStatus.AWAITING_APPROVAL,
+                        new AccountRequest(stored.tenantId(), stored.id(), stored.invitee().contact(), first(signUp.firstName(), stored.invitee().firstName()),
                         first(signUp.lastName(), stored.invitee().lastName()), stored.grant(), Map.of(), null,
                         signUp.termsAccepted(), stored.invitedBy()));
             }

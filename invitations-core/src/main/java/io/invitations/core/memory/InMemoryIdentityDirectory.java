@@ -7,6 +7,7 @@ import io.invitations.spi.invitation.Grant;
 import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.TenantId;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,7 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The embedded default {@link IdentityDirectory}: accounts in heap maps, one member per contact
  * {@linkplain Contact#matchKey() match key} and tenant. Creating an account for someone already known
- * links the existing account. Passwords are never kept (only whether one was given).
+ * links the existing account. Passwords are never kept (only whether one was given). An account
+ * {@linkplain #registerAwaitingApproval registered awaiting approval} is held apart, per invitation: it
+ * is not a member (nor counted, nor listed by {@link #accounts}) until approved, and a rejection drops it.
  *
  * <p>Thread-safe.
  *
@@ -25,6 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class InMemoryIdentityDirectory implements IdentityDirectory {
     private final Map<TenantId, Map<String, Account>> members = new ConcurrentHashMap<>();
+    private final Map<TenantId, Map<InvitationId, Account>> awaiting = new ConcurrentHashMap<>();
     private final Set<TenantId> sso = ConcurrentHashMap.newKeySet();
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong createOrLinkCalls = new AtomicLong();
@@ -60,17 +64,56 @@ public final class InMemoryIdentityDirectory implements IdentityDirectory {
     public String createOrLinkAccount(AccountRequest request) {
         Objects.requireNonNull(request, "request");
         createOrLinkCalls.incrementAndGet();
-        Map<String, Account> accounts = tenant(request.tenantId());
-        char[] password = request.password();
-        boolean hasPassword = password != null && password.length > 0;
-        if (password != null) {
-            java.util.Arrays.fill(password, '\0');
-        }
-        Account account = accounts.compute(request.contact().matchKey(), (key, existing) -> new Account(
-                existing == null ? "acct-" + sequence.incrementAndGet() : existing.accountId(), request.tenantId(),
-                request.contact(), request.firstName(), request.lastName(), request.grant(), request.invitedBy(),
-                request.invitationId(), hasPassword || (existing != null && existing.hasPassword())));
+        boolean hasPassword = passwordGiven(request);
+        Account account = tenant(request.tenantId()).compute(request.contact().matchKey(), (key, existing) ->
+                account(request, existing == null ? "acct-" + sequence.incrementAndGet() : existing.accountId(),
+                        request.grant(), hasPassword || (existing != null && existing.hasPassword())));
         return account.accountId();
+    }
+
+    /**
+     * Registers the invitee apart from the members, keeping the grant to apply on approval; links the
+     * account of an existing member (whose grant stays as it is) or of a previous call for the same
+     * invitation.
+     *
+     * @param request who, with the grant to apply once approved; not {@code null}
+     * @return the account's id
+     */
+    @Override
+    public String registerAwaitingApproval(AccountRequest request) {
+        Objects.requireNonNull(request, "request");
+        createOrLinkCalls.incrementAndGet();
+        boolean hasPassword = passwordGiven(request);
+        Account member = tenant(request.tenantId()).get(request.contact().matchKey());
+        Account account = waiting(request.tenantId()).compute(request.invitationId(), (id, existing) -> account(
+                request, existing != null ? existing.accountId()
+                        : member != null ? member.accountId() : "acct-" + sequence.incrementAndGet(),
+                request.grant(), hasPassword || (existing != null && existing.hasPassword())));
+        return account.accountId();
+    }
+
+    /**
+     * Applies the grant passed (approved) or drops the registration (rejected). Deciding again is
+     * harmless: an approval re-applies the grant to the member with that account id.
+     */
+    @Override
+    public void approvalDecided(TenantId tenantId, InvitationId invitationId, String accountId, Grant grant,
+                                boolean approved) {
+        Objects.requireNonNull(invitationId, "invitationId");
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(grant, "grant");
+        Account registered = waiting(tenantId).remove(invitationId);
+        if (!approved) {
+            return;
+        }
+        Map<String, Account> accounts = tenant(tenantId);
+        if (registered != null) {
+            accounts.compute(registered.contact().matchKey(), (key, existing) -> withGrant(registered, grant,
+                    existing != null && existing.hasPassword()));
+            return;
+        }
+        accounts.replaceAll((key, existing) -> existing.accountId().equals(accountId)
+                ? withGrant(existing, grant, false) : existing);
     }
 
     @Override
@@ -116,6 +159,16 @@ public final class InMemoryIdentityDirectory implements IdentityDirectory {
     }
 
     /**
+     * Returns the registrations of a tenant that await approval (not members yet).
+     *
+     * @param tenantId the tenant
+     * @return a snapshot, in no particular order
+     */
+    public List<Account> awaitingApproval(TenantId tenantId) {
+        return List.copyOf(waiting(tenantId).values());
+    }
+
+    /**
      * Returns how many members a tenant has.
      *
      * @param tenantId the tenant
@@ -126,12 +179,39 @@ public final class InMemoryIdentityDirectory implements IdentityDirectory {
     }
 
     /**
-     * Returns how many times {@link #createOrLinkAccount} was called, over all tenants.
+     * Returns how many times {@link #createOrLinkAccount} or {@link #registerAwaitingApproval} was
+     * called, over all tenants.
      *
      * @return the count
      */
     public long createOrLinkCalls() {
         return createOrLinkCalls.get();
+    }
+
+    private static boolean passwordGiven(AccountRequest request) {
+        char[] password = request.password();
+        if (password == null) {
+            return false;
+        }
+        boolean given = password.length > 0;
+        Arrays.fill(password, '\0');
+        return given;
+    }
+
+    private static Account account(AccountRequest request, String accountId, Grant grant, boolean hasPassword) {
+        return new Account(accountId, request.tenantId(), request.contact(), request.firstName(),
+                request.lastName(), grant, request.invitedBy(), request.invitationId(), hasPassword);
+    }
+
+    private static Account withGrant(Account account, Grant grant, boolean hadPassword) {
+        return new Account(account.accountId(), account.tenantId(), account.contact(), account.firstName(),
+                account.lastName(), grant, account.invitedBy(), account.invitationId(),
+                account.hasPassword() || hadPassword);
+    }
+
+    private Map<InvitationId, Account> waiting(TenantId tenantId) {
+        return awaiting.computeIfAbsent(Objects.requireNonNull(tenantId, "tenantId"),
+                t -> new ConcurrentHashMap<>());
     }
 
     private Map<String, Account> tenant(TenantId tenantId) {

@@ -1,6 +1,8 @@
 package io.invitations.spi.identity;
 
 import io.invitations.spi.invitation.Contact;
+import io.invitations.spi.invitation.Grant;
+import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.TenantId;
 
 /**
@@ -29,10 +31,71 @@ public interface IdentityDirectory {
      * before exactly one acceptance is stored, so implementations must be idempotent per invitation
      * (link the account a previous call created rather than create a second one).
      *
+     * <p>When the tenant requires approval the engine calls {@link #registerAwaitingApproval} instead,
+     * so that the grant is held back until {@link #approvalDecided} says the membership was approved.
+     *
      * @param request who, with what grant and (unless SSO) which password; not {@code null}
      * @return the account's id as the host knows it, not blank
      */
     String createOrLinkAccount(AccountRequest request);
+
+    /**
+     * Creates an account for the invitee, or links the existing one, WITHOUT applying the grant: the
+     * tenant requires approval, so the invitee is registered but is not a member (nor gets the role,
+     * groups or resource) until {@link #approvalDecided} is called with {@code approved = true}. Until
+     * then {@link #isMember} should keep answering {@code false} for this invitee unless they were a
+     * member already. Called instead of {@link #createOrLinkAccount} before the AWAITING_APPROVAL
+     * acceptance is stored, with the same idempotency rule: when several processes race to accept the
+     * same invitation each may call it once, so implementations must link the registration a previous
+     * call made for the same {@linkplain AccountRequest#invitationId() invitation}.
+     *
+     * <p>The default delegates to {@link #createOrLinkAccount}, which applies the grant at once: adapters
+     * that cannot hold a grant back keep their old behaviour (the invitee gets the grant before approval,
+     * and a rejection does not withdraw it). Adapters that can should override this method together with
+     * {@link #approvalDecided}.
+     *
+     * <p>Must be safe for use by many threads at once. May throw any
+     * {@link io.invitations.spi.InvitationException}; other runtime exceptions propagate to the caller of
+     * the engine's operation, which then stores nothing.
+     *
+     * @param request who, with the grant to apply once approved and (unless SSO) which password; not
+     *                {@code null}
+     * @return the account's id as the host knows it, not blank; the engine passes it back to
+     *         {@link #approvalDecided}
+     * @since 0.1.0
+     */
+    default String registerAwaitingApproval(AccountRequest request) {
+        return createOrLinkAccount(request);
+    }
+
+    /**
+     * Tells the directory that a manager decided on an acceptance registered through
+     * {@link #registerAwaitingApproval}: when {@code approved}, apply the grant (the invitee becomes a
+     * member with that role, those groups or that resource); when rejected, withdraw the pending
+     * registration (the invitee gets no membership; an account that existed before may stay). Called
+     * before the decision is stored; when the store then refuses it (another process decided first), the
+     * engine may call again with the current state, so implementations must be idempotent per
+     * invitation. When several processes race to decide the same invitation, each may call it before
+     * exactly one decision is stored: hosts that need certainty reconcile with the stored status.
+     *
+     * <p>The default does nothing, which matches the default {@link #registerAwaitingApproval} (the grant
+     * was already applied at acceptance).
+     *
+     * <p>Must be safe for use by many threads at once. May throw any
+     * {@link io.invitations.spi.InvitationException}; other runtime exceptions propagate to the caller of
+     * the engine's operation, which then stores nothing (the invitation stays AWAITING_APPROVAL).
+     *
+     * @param tenantId     the tenant, not {@code null}
+     * @param invitationId the invitation that was accepted, not {@code null}
+     * @param accountId    the id {@link #registerAwaitingApproval} returned, not {@code null}
+     * @param grant        the grant stored with the acceptance (chosen groups included), not {@code null}
+     * @param approved     {@code true} to apply the grant, {@code false} to withdraw the registration
+     * @since 0.1.0
+     */
+    default void approvalDecided(TenantId tenantId, InvitationId invitationId, String accountId, Grant grant,
+                                 boolean approved) {
+        // the default registration already applied the grant: nothing to do
+    }
 
     /**
      * Tells whether the tenant signs in through SSO, in which case a claim needs no password.
