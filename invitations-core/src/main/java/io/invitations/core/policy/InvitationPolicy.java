@@ -200,6 +200,20 @@ public final class InvitationPolicy {
     }
 
     /**
+     * Checks that an actor holds an administrator level ({@code ADMIN_LOCAL} or {@code ADMIN_TENANT}),
+     * as revealing links and codes, exporting claim links and managing shareable links need.
+     *
+     * @param actor the actor, not {@code null}
+     * @param doing what the actor tries, for the message, e.g. {@code "exporting claim links"}
+     * @return the {@code LEVEL_TOO_LOW} refusal, or empty for an administrator
+     */
+    public static Optional<Refusal> adminLevel(Inviter actor, String doing) {
+        return actor.level().isAdmin() ? Optional.empty()
+                : Optional.of(new Refusal(ErrorCode.LEVEL_TOO_LOW, "actor", actor.userId() + " is " + actor.level()
+                        + "; " + doing + " needs an administrator level (ADMIN_LOCAL or ADMIN_TENANT)"));
+    }
+
+    /**
      * Checks whether an actor may reveal (or export) an invitation's claim link: administrator
      * levels only, a {@code *_LOCAL} administrator within their units.
      *
@@ -209,10 +223,9 @@ public final class InvitationPolicy {
      */
     public List<Refusal> checkReveal(Inviter actor, Invitation invitation) {
         List<Refusal> out = new ArrayList<>();
-        if (!actor.level().isAdmin()) {
-            out.add(new Refusal(ErrorCode.LEVEL_TOO_LOW, "actor", actor.userId() + " is " + actor.level()
-                    + "; revealing a claim link needs an administrator level (ADMIN_LOCAL or ADMIN_TENANT)"));
-        } else if (actor.level().isLocal()) {
+        Optional<Refusal> level = adminLevel(actor, "revealing a claim link");
+        level.ifPresent(out::add);
+        if (level.isEmpty() && actor.level().isLocal()) {
             checkUnit(actor, invitation.grant().unit(), "reveal links in", out);
         }
         return List.copyOf(out);
@@ -238,10 +251,9 @@ public final class InvitationPolicy {
         if (opening) {
             checkEnabled(out);
         }
-        if (!actor.level().isAdmin()) {
-            out.add(new Refusal(ErrorCode.LEVEL_TOO_LOW, "actor", actor.userId() + " is " + actor.level()
-                    + "; managing invitation links needs an administrator level (ADMIN_LOCAL or ADMIN_TENANT)"));
-        } else if (actor.level().isLocal()) {
+        Optional<Refusal> level = adminLevel(actor, "managing invitation links");
+        level.ifPresent(out::add);
+        if (level.isEmpty() && actor.level().isLocal()) {
             checkUnit(actor, grant.unit(), "share links into", out);
         }
         if (opening) {

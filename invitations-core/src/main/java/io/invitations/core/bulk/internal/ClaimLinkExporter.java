@@ -4,7 +4,6 @@ import io.invitations.core.bulk.ClaimLinkEntry;
 import io.invitations.core.internal.Context;
 import io.invitations.core.policy.InvitationPolicy;
 import io.invitations.core.policy.PolicyViolationException;
-import io.invitations.core.policy.Refusal;
 import io.invitations.spi.ErrorCode;
 import io.invitations.spi.invitation.BatchId;
 import io.invitations.spi.invitation.Invitation;
@@ -51,11 +50,8 @@ public final class ClaimLinkExporter {
     public List<ClaimLinkEntry> export(Inviter actor, TenantId tenantId, BatchId batch) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(tenantId, "tenantId");
-        if (!actor.level().isAdmin()) {
-            throw new PolicyViolationException(List.of(new Refusal(ErrorCode.LEVEL_TOO_LOW, "actor", actor.userId()
-                    + " is " + actor.level() + "; exporting claim links needs an administrator level (ADMIN_LOCAL or"
-                    + " ADMIN_TENANT)")));
-        }
+        PolicyViolationException.throwIfAny(InvitationPolicy.adminLevel(actor, "exporting claim links").stream()
+                .toList());
         InvitationPolicy policy = InvitationPolicy.of(ctx.settingsFor(tenantId));
         Instant now = ctx.now();
         InvitationQuery.Builder q = InvitationQuery.of(tenantId).statuses(InvitationStatus.PENDING).asOf(now)
