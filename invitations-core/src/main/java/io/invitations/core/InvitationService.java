@@ -949,8 +949,10 @@ public final class InvitationService {
          * Sets the throttle of wrong access codes; clusters share one so that guesses cannot be
          * spread over nodes.
          *
-         * @param value the throttle (default: an {@link InMemoryAttemptThrottle} on the service's clock,
-         *              5 failures per 15 minutes)
+         * @param value the throttle (default: the store's {@linkplain
+         *              io.invitations.spi.storage.InvitationStore#sharedAttemptThrottle() shared throttle}
+         *              when it has one, as the JDBC store does; otherwise an {@link InMemoryAttemptThrottle}
+         *              on the service's clock, 5 failures per 15 minutes)
          * @return this builder
          */
         public Builder attemptThrottle(AttemptThrottle value) {
@@ -1039,7 +1041,8 @@ public final class InvitationService {
             Context ctx = new Context(s, d, l, t, clock, ids, signer, links, publisher, new StripedLocks(256),
                     new StripedLocks(64), new Delivery(outbox, deliveryMode));
             AccessCodes codes = AccessCodes.using(k);
-            AttemptThrottle a = throttle != null ? throttle : InMemoryAttemptThrottle.builder().clock(clock).build();
+            AttemptThrottle a = throttle != null ? throttle : s.sharedAttemptThrottle()
+                    .orElseGet(() -> InMemoryAttemptThrottle.builder().clock(clock).build());
             WaysIn ways = new WaysIn(ctx, codes, AccessCodeGate.of(codes, a), linkIds);
             return new InvitationService(ctx, ways, m, new Messaging(ctx, composer, mt));
         }

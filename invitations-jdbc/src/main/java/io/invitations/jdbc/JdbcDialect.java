@@ -1,5 +1,10 @@
 package io.invitations.jdbc;
 
+import io.invitations.jdbc.internal.Lease;
+import io.invitations.jdbc.internal.SqlFailures;
+import io.invitations.spi.storage.StorageException;
+
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -43,6 +48,26 @@ public enum JdbcDialect {
             return Optional.of(H2);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Detects the dialect of a database from its metadata, opening one connection.
+     *
+     * @param connections where connections come from, not {@code null}
+     * @return the dialect
+     * @throws StorageException if the database cannot be reached or is neither PostgreSQL nor H2
+     */
+    public static JdbcDialect detect(JdbcConnections connections) {
+        String product;
+        try (Lease lease = Lease.of(connections)) {
+            product = lease.connection().getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+            throw new StorageException("could not detect the database's dialect: the database failed (SQLState "
+                    + SqlFailures.state(e) + ")", e);
+        }
+        return forProductName(product).orElseThrow(() -> new StorageException("database '" + product
+                + "' is not supported; use PostgreSQL or H2, or choose a dialect with Builder.dialect(..) if the"
+                + " database is compatible with one", null));
     }
 
     /**

@@ -2,13 +2,13 @@ package io.invitations.jdbc;
 
 import io.invitations.jdbc.internal.BatchWriter;
 import io.invitations.jdbc.internal.InvitationFilter;
+import io.invitations.jdbc.internal.Lease;
 import io.invitations.jdbc.internal.Migrator;
 import io.invitations.jdbc.internal.Params;
 import io.invitations.jdbc.internal.Rows;
 import io.invitations.jdbc.internal.SqlFailures;
 import io.invitations.jdbc.internal.Statements;
 import io.invitations.jdbc.internal.Tables;
-import io.invitations.jdbc.internal.Transaction;
 import io.invitations.spi.invitation.Contact;
 import io.invitations.spi.invitation.HistoryEntry;
 import io.invitations.spi.invitation.Invitation;
@@ -17,6 +17,7 @@ import io.invitations.spi.invitation.InvitationLink;
 import io.invitations.spi.invitation.LinkId;
 import io.invitations.spi.invitation.Target;
 import io.invitations.spi.invitation.TenantId;
+import io.invitations.spi.security.AttemptThrottle;
 import io.invitations.spi.storage.InvitationQuery;
 import io.invitations.spi.storage.InvitationStore;
 import io.invitations.spi.storage.OutboxMessage;
@@ -69,18 +70,22 @@ import java.util.Optional;
  * @since 0.1.0
  */
 public final class JdbcInvitationStore implements InvitationStore {
-    private final DataSource dataSource;
+    private final JdbcConnections connections;
     private final JdbcDialect dialect;
     private final Tables tables;
     private final Statements sql;
     private final BatchWriter writer;
+    private final JdbcAttemptThrottle throttle;
 
-    private JdbcInvitationStore(DataSource dataSource, JdbcDialect dialect, Tables tables) {
-        this.dataSource = dataSource;
+    private JdbcInvitationStore(JdbcConnections connections, JdbcDialect dialect, Tables tables,
+                                JdbcConnections throttleConnections) {
+        this.connections = connections;
+        this.throttle = JdbcAttemptThrottle.builder(throttleConnections).dialect(dialect).tablePrefix(tables.prefix())
+                .build();
         this.dialect = dialect;
         this.tables = tables;
         this.sql = new Statements(tables);
-        this.writer = new BatchWriter(dataSource, sql);
+        this.writer = new BatchWriter(connections, sql);
     }
 
     /**
@@ -91,7 +96,28 @@ public final class JdbcInvitationStore implements InvitationStore {
      * @return a new builder
      */
     public static Builder builder(DataSource dataSource) {
-        return new Builder(dataSource);
+        JdbcConnections own = JdbcConnections.of(Objects.requireNonNull(dataSource, "dataSource"));
+        return new Builder(own).attemptThrottleConnections(own);
+    }
+
+    /**
+     * Starts building a store on a connection source of the host's, e.g. one that joins the
+     * caller's transaction when there is one (see {@link JdbcConnections}).
+     *
+     * @param connections where connections come from, not {@code null}
+     * @return a new builder
+     */
+    public static Builder builder(JdbcConnections connections) {
+        return new Builder(Objects.requireNonNull(connections, "connections"));
+    }
+
+    /**
+     * Returns where the store gets its connections.
+     *
+     * @return the connection source
+     */
+    public JdbcConnections connections() {
+        return connections;
     }
 
     /**
@@ -123,7 +149,23 @@ public final class JdbcInvitationStore implements InvitationStore {
      *                          from the script shipped in the jar
      */
     public int migrate() {
-        return Migrator.migrate(dataSource, dialect, tables);
+        return Migrator.migrate(connections, dialect, tables);
+    }
+
+    /**
+     * Returns the attempt throttle on this store's database and tables (5 failures per 15 minutes),
+     * shared by every node using the same database. A service built on this store uses it unless
+     * the host sets a throttle of its own; {@link #migrate()} creates its table.
+     *
+     * @return the throttle
+     */
+    public JdbcAttemptThrottle attemptThrottle() {
+        return throttle;
+    }
+
+    @Override
+    public Optional<AttemptThrottle> sharedAttemptThrottle() {
+        return Optional.of(throttle);
     }
 
     @Override
@@ -224,8 +266,8 @@ public final class JdbcInvitationStore implements InvitationStore {
             throw new IllegalArgumentException("limit must be at least 1 and lease positive");
         }
         Instant hiddenUntil = now.plus(lease);
-        try (Connection c = dataSource.getConnection()) {
-            return Transaction.run(c, tx -> claim(tx, now, limit, hiddenUntil));
+        try (Lease borrowed = Lease.of(connections)) {
+            return borrowed.inTransaction(tx -> claim(tx, now, limit, hiddenUntil));
         } catch (SQLException e) {
             throw failed("claim outbox messages", e);
         }
@@ -248,7 +290,8 @@ public final class JdbcInvitationStore implements InvitationStore {
         List<OutboxMessage> claimed = new ArrayList<>(due.size());
         try (PreparedStatement ps = c.prepareStatement(sql.claimOutbox())) {
             for (OutboxMessage m : due) {
-                new Params(ps).integer(m.attempts() + 1).instant(hiddenUntil).instant(now).text(m.id())
+                new Params(ps).integer(m.attempts() + 1).instant(hiddenUntil).instant(now).text(m.tenantId().value())
+                        .text(m.id())
                         .integer(m.attempts());
                 ps.addBatch();
             }
@@ -296,7 +339,7 @@ public final class JdbcInvitationStore implements InvitationStore {
     }
 
     private <T> List<T> list(String what, String query, Binder binder, RowReader<T> reader) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(query)) {
+        try (Lease lease = Lease.of(connections); PreparedStatement ps = lease.connection().prepareStatement(query)) {
             binder.bind(new Params(ps));
             try (ResultSet rs = ps.executeQuery()) {
                 List<T> rows = new ArrayList<>();
@@ -335,12 +378,29 @@ public final class JdbcInvitationStore implements InvitationStore {
      * @since 0.1.0
      */
     public static final class Builder {
-        private final DataSource dataSource;
+        private final JdbcConnections connections;
         private JdbcDialect dialect;
         private String tablePrefix = JdbcSchema.DEFAULT_TABLE_PREFIX;
 
-        private Builder(DataSource dataSource) {
-            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        private JdbcConnections throttleConnections;
+
+        private Builder(JdbcConnections connections) {
+            this.connections = connections;
+        }
+
+        /**
+         * Chooses where the {@linkplain #attemptThrottle() shared throttle} gets its connections.
+         * They must commit on their own (a failed guess must stay counted when the caller rolls
+         * back): when the store's connections join callers' transactions, pass
+         * {@code JdbcConnections.of(dataSource)} here. Defaults to the data source of
+         * {@link #builder(DataSource)}, or else to the store's connections.
+         *
+         * @param value the connection source, not {@code null}
+         * @return this builder
+         */
+        public Builder attemptThrottleConnections(JdbcConnections value) {
+            throttleConnections = Objects.requireNonNull(value, "attemptThrottleConnections");
+            return this;
         }
 
         /**
@@ -377,20 +437,8 @@ public final class JdbcInvitationStore implements InvitationStore {
          *                          reached or is neither PostgreSQL nor H2
          */
         public JdbcInvitationStore build() {
-            return new JdbcInvitationStore(dataSource, dialect != null ? dialect : detect(),
-                    Tables.withPrefix(tablePrefix));
-        }
-
-        private JdbcDialect detect() {
-            String product;
-            try (Connection c = dataSource.getConnection()) {
-                product = c.getMetaData().getDatabaseProductName();
-            } catch (SQLException e) {
-                throw failed("detect the database's dialect", e);
-            }
-            return JdbcDialect.forProductName(product).orElseThrow(() -> new StorageException("database '"
-                    + product + "' is not supported; use PostgreSQL or H2, or choose a dialect with"
-                    + " Builder.dialect(..) if the database is compatible with one", null));
+            return new JdbcInvitationStore(connections, dialect != null ? dialect : JdbcDialect.detect(connections),
+                    Tables.withPrefix(tablePrefix), throttleConnections != null ? throttleConnections : connections);
         }
     }
 }

@@ -54,6 +54,12 @@ import java.util.regex.Pattern;
  * not the invitee's fault), SMTP 5xx replies and recipient addresses that are not email addresses
  * are permanent. Exception messages carry the server's reply, never the message body.
  *
+ * <p>A hanging or slow server never holds a sending thread for long: connecting, each wait for a
+ * server reply and each blocked write are bounded by {@link #DEFAULT_CONNECT_TIMEOUT},
+ * {@link #DEFAULT_READ_TIMEOUT} and {@link #DEFAULT_WRITE_TIMEOUT} (5 seconds each, configurable on
+ * the builder); when one runs out, {@link #send(MailMessage)} fails with a transient
+ * {@link MailDeliveryException} and the outbox retries later.
+ *
  * <p>Opens one connection per message. Thread-safe. {@link #toString()} never shows the password.
  *
  * <pre>{@code
@@ -69,6 +75,12 @@ import java.util.regex.Pattern;
 public final class SmtpMailer implements Mailer {
     /** The header carrying the message's idempotency key. */
     public static final String KEY_HEADER = "X-Invitation-Key";
+    /** How long connecting may take unless configured otherwise: 5 seconds. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** How long to wait for each server reply unless configured otherwise: 5 seconds. */
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(5);
+    /** How long a write may block unless configured otherwise: 5 seconds. */
+    public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(SmtpMailer.class);
     private static final Pattern HEADER_NAME = Pattern.compile("[!-9;-~]{1,76}");
@@ -314,9 +326,9 @@ public final class SmtpMailer implements Mailer {
         private String fromAddress;
         private String fromName;
         private String messageIdDomain;
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration readTimeout = Duration.ofSeconds(30);
-        private Duration writeTimeout = Duration.ofSeconds(30);
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+        private Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
         private Clock clock = Clock.systemUTC();
         private final Map<String, String> properties = new LinkedHashMap<>();
 
@@ -394,7 +406,7 @@ public final class SmtpMailer implements Mailer {
         }
 
         /**
-         * Sets how long connecting may take (default 10 seconds).
+         * Sets how long connecting may take (default {@link SmtpMailer#DEFAULT_CONNECT_TIMEOUT}, 5 seconds).
          *
          * @param v the timeout, positive
          * @return this builder
@@ -405,7 +417,7 @@ public final class SmtpMailer implements Mailer {
         }
 
         /**
-         * Sets how long to wait for each server reply (default 30 seconds).
+         * Sets how long to wait for each server reply (default {@link SmtpMailer#DEFAULT_READ_TIMEOUT}, 5 seconds).
          *
          * @param v the timeout, positive
          * @return this builder
@@ -416,7 +428,7 @@ public final class SmtpMailer implements Mailer {
         }
 
         /**
-         * Sets how long writing may block (default 30 seconds).
+         * Sets how long writing may block (default {@link SmtpMailer#DEFAULT_WRITE_TIMEOUT}, 5 seconds).
          *
          * @param v the timeout, positive
          * @return this builder

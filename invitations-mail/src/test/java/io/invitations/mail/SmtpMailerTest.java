@@ -166,6 +166,52 @@ class SmtpMailerTest {
     }
 
     @Nested
+    @DisplayName("against a server that accepts and never answers")
+    class Hanging {
+        private MailDeliveryException sendTo(ServerSocket silent, SmtpMailer mailer) {
+            return catchThrowableOfType(MailDeliveryException.class,
+                    () -> mailer.send(message("inv-42#1", "jerome@example.com")));
+        }
+
+        @Test
+        @DisplayName("fails transiently once the configured read timeout (1 s) runs out")
+        void configuredReadTimeout() throws IOException {
+            try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+                SmtpMailer mailer = mailer(silent.getLocalPort()).readTimeout(Duration.ofSeconds(1)).build();
+
+                long start = System.nanoTime();
+                MailDeliveryException e = sendTo(silent, mailer);
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+                assertThat(e).isNotNull();
+                assertThat(e.isTransient()).isTrue();
+                assertThat(e.getMessage()).contains("inv-42#1");
+                assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(900)).isLessThan(Duration.ofSeconds(4));
+            }
+        }
+
+        @Test
+        @DisplayName("fails transiently within the default timeouts of 5 seconds")
+        void defaultTimeouts() throws IOException {
+            assertThat(SmtpMailer.DEFAULT_CONNECT_TIMEOUT).isEqualTo(Duration.ofSeconds(5));
+            assertThat(SmtpMailer.DEFAULT_READ_TIMEOUT).isEqualTo(Duration.ofSeconds(5));
+            assertThat(SmtpMailer.DEFAULT_WRITE_TIMEOUT).isEqualTo(Duration.ofSeconds(5));
+            try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+                SmtpMailer mailer = SmtpMailer.builder().host("127.0.0.1").port(silent.getLocalPort())
+                        .security(SmtpSecurity.NONE).from("invitations@acme.example", null).build();
+
+                long start = System.nanoTime();
+                MailDeliveryException e = sendTo(silent, mailer);
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+                assertThat(e).isNotNull();
+                assertThat(e.isTransient()).isTrue();
+                assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(4_900)).isLessThan(Duration.ofSeconds(8));
+            }
+        }
+    }
+
+    @Nested
     @DisplayName("is configured")
     class Configuration {
         @Test

@@ -24,10 +24,13 @@ import java.util.Objects;
  * <p>A right code clears the identifier's failures but not the client's, so that a guesser cannot
  * wipe their client's count by redeeming a code of their own.
  *
- * <p>Within one process, the attempts on one identifier are judged one at a time, so the limit is
- * exact even when guesses race. Across processes sharing a throttle, nodes that race may each
- * compare a guess before the other's failure is counted; the shared throttle bounds that to a few
- * guesses per window per node.
+ * <p>Every attempt is counted before it is judged ({@link AttemptThrottle#tryAttempt(String, Instant)}),
+ * for the identifier and then the client; a right code is {@linkplain AttemptThrottle#forgive(String,
+ * Instant) forgiven} for the client. With a throttle that counts atomically (the in-memory one, the
+ * JDBC one shared by every node) exactly the documented number of guesses per identifier is judged
+ * per window, however many threads and nodes race. Within one process, attempts on one identifier
+ * are also judged one at a time, which keeps throttles relying on the SPI's default methods exact
+ * there.
  *
  * <p>Throttle keys are {@code "identifier:" + tenant + ":" + kind + ":" + value} and
  * {@code "client:" + clientKey}; they never contain the code. Nothing here logs a code or an
@@ -133,11 +136,13 @@ public final class AccessCodeGate {
 
     private Result judge(TenantId tenant, Identifier identifier, String identifierKey, String clientThrottleKey,
                          List<Invitation> candidates, CharSequence entered, Instant now) {
-        if (throttle.isLocked(identifierKey, now)
-                || (clientThrottleKey != null && throttle.isLocked(clientThrottleKey, now))) {
-            LOG.info("access-code attempt refused: too many failures for a {} identifier in tenant {}",
-                    identifier.kind(), tenant);
-            return new Result(Verdict.THROTTLED, null);
+        if (!throttle.tryAttempt(identifierKey, now)) {
+            return throttled(tenant, identifier);
+        }
+        if (clientThrottleKey != null && !throttle.tryAttempt(clientThrottleKey, now)) {
+            // this attempt is not judged: give the identifier its attempt back
+            throttle.forgive(identifierKey, now);
+            return throttled(tenant, identifier);
         }
         Invitation matched = null;
         boolean compared = false;
@@ -155,14 +160,20 @@ public final class AccessCodeGate {
         }
         if (matched != null) {
             throttle.reset(identifierKey);
+            if (clientThrottleKey != null) {
+                throttle.forgive(clientThrottleKey, now);
+            }
             return new Result(Verdict.MATCH, matched);
         }
-        throttle.recordFailure(identifierKey, now);
-        if (clientThrottleKey != null) {
-            throttle.recordFailure(clientThrottleKey, now);
-        }
+        // both keys counted this failure when the attempt was admitted
         LOG.debug("access-code attempt failed for a {} identifier in tenant {}", identifier.kind(), tenant);
         return new Result(Verdict.MISMATCH, null);
+    }
+
+    private static Result throttled(TenantId tenant, Identifier identifier) {
+        LOG.info("access-code attempt refused: too many failures for a {} identifier in tenant {}",
+                identifier.kind(), tenant);
+        return new Result(Verdict.THROTTLED, null);
     }
 
     /**

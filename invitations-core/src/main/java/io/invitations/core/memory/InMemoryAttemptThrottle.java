@@ -16,12 +16,16 @@ import java.util.Objects;
  * failure; once it ends, the next failure opens a new one. {@link #reset(String)} forgets a key.
  *
  * <p>Windows are judged at the instant each call passes in; the injected {@link Clock} only drives
- * the cache's housekeeping, which drops a key no sooner than one window after its last failure. The
- * cache holds at most {@link Builder#maximumKeys(long)} keys; under a flood of distinct keys the
- * least useful entries are dropped first. Use a shared implementation when several processes must
- * count together.
+ * the cache's housekeeping, which drops a key one window after its last failure, and never sooner:
+ * a key that is locked, or whose window is still open, is never forgotten, however many other keys
+ * are counted meanwhile (a flood of other identifiers or client keys frees no guess). Memory
+ * therefore grows with the number of distinct keys that failed within one window (about 100 bytes
+ * each), and shrinks as their windows end. Use a shared implementation (the JDBC one) when several
+ * processes must count together.
  *
- * <p>Safe for use by many threads at once: a key's failures are counted atomically.
+ * <p>Safe for use by many threads at once: a key's failures are counted atomically, and
+ * {@link #tryAttempt(String, Instant)} admits exactly the attempts left in the window however many
+ * threads race.
  *
  * @since 0.1.0
  */
@@ -30,7 +34,12 @@ public final class InMemoryAttemptThrottle implements AttemptThrottle {
     public static final int DEFAULT_MAX_FAILURES = 5;
     /** The window unless configured otherwise. */
     public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(15);
-    /** How many keys are tracked at most unless configured otherwise. */
+    /**
+     * Formerly how many keys were tracked at most.
+     *
+     * @deprecated keys are no longer dropped while their window is open; this bound is ignored
+     */
+    @Deprecated(since = "0.2.0")
     public static final long DEFAULT_MAXIMUM_KEYS = 100_000;
 
     private final int maxFailures;
@@ -43,8 +52,8 @@ public final class InMemoryAttemptThrottle implements AttemptThrottle {
         Clock clock = b.clock;
         windows = Caffeine.newBuilder()
                 .ticker(ticker(clock))
+                // no size bound: dropping a key whose window is open would free its guesses
                 .expireAfterWrite(window)
-                .maximumSize(b.maximumKeys)
                 .build();
     }
 
@@ -84,8 +93,49 @@ public final class InMemoryAttemptThrottle implements AttemptThrottle {
     }
 
     @Override
+    public boolean tryAttempt(String key, Instant now) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(now, "now");
+        boolean[] admitted = new boolean[1];
+        windows.asMap().compute(key, (k, w) -> {
+            if (w == null || !w.isOpenAt(now, window)) {
+                admitted[0] = true;
+                return new Window(now, 1);
+            }
+            admitted[0] = w.failures < maxFailures;
+            return admitted[0] ? new Window(w.start, w.failures + 1) : w;
+        });
+        return admitted[0];
+    }
+
+    @Override
+    public void forgive(String key, Instant now) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(now, "now");
+        windows.asMap().computeIfPresent(key, (k, w) -> w.isOpenAt(now, window) && w.failures > 0
+                ? new Window(w.start, Math.min(w.failures, maxFailures) - 1) : w);
+    }
+
+    @Override
     public void reset(String key) {
         windows.invalidate(Objects.requireNonNull(key, "key"));
+    }
+
+    /**
+     * Runs the cache's pending housekeeping now: drops the keys whose window ended by the clock.
+     * Housekeeping otherwise happens along with other calls.
+     */
+    public void cleanUp() {
+        windows.cleanUp();
+    }
+
+    /**
+     * Returns how many keys are tracked: those that failed within one window of the clock.
+     *
+     * @return the number of keys
+     */
+    public long trackedKeys() {
+        return windows.estimatedSize();
     }
 
     /**
@@ -134,7 +184,6 @@ public final class InMemoryAttemptThrottle implements AttemptThrottle {
         private int maxFailures = DEFAULT_MAX_FAILURES;
         private Duration window = DEFAULT_WINDOW;
         private Clock clock = Clock.systemUTC();
-        private long maximumKeys = DEFAULT_MAXIMUM_KEYS;
 
         private Builder() {
         }
@@ -184,17 +233,19 @@ public final class InMemoryAttemptThrottle implements AttemptThrottle {
         }
 
         /**
-         * Sets how many keys are tracked at most.
+         * Formerly set how many keys were tracked at most; now only checked and otherwise ignored,
+         * because dropping a key whose window is open would free its guesses.
          *
          * @param max at least 1
          * @return this builder
          * @throws IllegalArgumentException if {@code max} is below 1
+         * @deprecated keys are kept until their window ends; there is no size bound
          */
+        @Deprecated(since = "0.2.0")
         public Builder maximumKeys(long max) {
             if (max < 1) {
                 throw new IllegalArgumentException("maximumKeys must be at least 1, got " + max);
             }
-            maximumKeys = max;
             return this;
         }
 

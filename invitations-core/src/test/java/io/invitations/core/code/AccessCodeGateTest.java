@@ -268,6 +268,18 @@ class AccessCodeGateTest {
         }
 
         @Override
+        public boolean tryAttempt(String key, Instant now) {
+            keys.add(key);
+            return delegate.tryAttempt(key, now);
+        }
+
+        @Override
+        public void forgive(String key, Instant now) {
+            keys.add(key);
+            delegate.forgive(key, now);
+        }
+
+        @Override
         public void reset(String key) {
             keys.add(key);
             delegate.reset(key);

@@ -139,4 +139,64 @@ class InMemoryAttemptThrottleTest {
 
         assertThat(throttle.toString()).contains("maxFailures=5").doesNotContain("acme");
     }
+
+    @Test
+    @DisplayName("keeps a locked key locked after a flood of 200,000 other keys (no size bound evicts it)")
+    void floodOfOtherKeysFreesNoGuess() {
+        fail(KEY, 5);
+        for (int i = 0; i < 200_000; i++) {
+            throttle.recordFailure("client:flood-" + i, clock.instant());
+            if (i % 50_000 == 0) {
+                clock.advance(Duration.ofSeconds(1));
+            }
+        }
+        throttle.cleanUp();
+
+        assertThat(throttle.isLocked(KEY, clock.instant())).isTrue();
+        assertThat(throttle.tryAttempt(KEY, clock.instant())).isFalse();
+    }
+
+    @Test
+    @DisplayName("keeps a key whose window is open, not locked, through a flood, and forgets it once the window ended")
+    void openWindowSurvivesTheFloodAndExpires() {
+        fail(KEY, 4);
+        for (int i = 0; i < 200_000; i++) {
+            throttle.recordFailure("identifier:acme:email:flood-" + i, clock.instant());
+        }
+        throttle.cleanUp();
+        assertThat(throttle.tryAttempt(KEY, clock.instant())).as("the fifth guess").isTrue();
+        assertThat(throttle.tryAttempt(KEY, clock.instant())).as("a sixth guess").isFalse();
+
+        clock.advance(Duration.ofMinutes(15));
+        throttle.cleanUp();
+        assertThat(throttle.trackedKeys()).isZero();
+        assertThat(throttle.tryAttempt(KEY, clock.instant())).as("a new window").isTrue();
+    }
+
+    @Test
+    @DisplayName("admits exactly 5 of 64 racing attempts on one key, round after round")
+    void racingAttemptsAreAdmittedExactly() throws Exception {
+        int threads = 64;
+        try (Race race = new Race(threads)) {
+            for (int round = 0; round < 100; round++) {
+                long admitted = race.run(t -> () -> throttle.tryAttempt(KEY, clock.instant()))
+                        .stream().filter(Boolean::booleanValue).count();
+
+                assertThat(admitted).as("round %d", round).isEqualTo(5);
+                clock.advance(Duration.ofMinutes(15));
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("forgives one counted attempt without forgetting the others")
+    void forgiveTakesBackOne() {
+        fail(KEY, 4);
+        assertThat(throttle.tryAttempt(KEY, clock.instant())).isTrue();
+        throttle.forgive(KEY, clock.instant());
+
+        assertThat(throttle.isLocked(KEY, clock.instant())).isFalse();
+        assertThat(throttle.tryAttempt(KEY, clock.instant())).isTrue();
+        assertThat(throttle.isLocked(KEY, clock.instant())).isTrue();
+    }
 }

@@ -1,5 +1,6 @@
 package io.invitations.jdbc.internal;
 
+import io.invitations.jdbc.JdbcConnections;
 import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.HistoryEntry;
 import io.invitations.spi.invitation.Invitation;
@@ -12,7 +13,6 @@ import io.invitations.spi.storage.WriteBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -47,17 +47,17 @@ public final class BatchWriter {
         void bind(Params p, T item) throws SQLException;
     }
 
-    private final DataSource dataSource;
+    private final JdbcConnections connections;
     private final Statements sql;
 
     /**
      * Creates a writer.
      *
-     * @param dataSource where to write
-     * @param sql        the statements for the store's tables
+     * @param connections where to write
+     * @param sql         the statements for the store's tables
      */
-    public BatchWriter(DataSource dataSource, Statements sql) {
-        this.dataSource = dataSource;
+    public BatchWriter(JdbcConnections connections, Statements sql) {
+        this.connections = connections;
         this.sql = sql;
     }
 
@@ -72,9 +72,10 @@ public final class BatchWriter {
     public void write(WriteBatch batch) {
         SQLException lastConflict = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            try (Connection c = dataSource.getConnection()) {
+            try (Lease lease = Lease.of(connections)) {
+                Connection c = lease.connection();
                 try {
-                    Transaction.run(c, tx -> {
+                    lease.inTransaction(tx -> {
                         apply(tx, batch);
                         return null;
                     });
@@ -279,22 +280,28 @@ public final class BatchWriter {
     /** A history entry or message names an invitation that is neither stored nor inserted, in its tenant. */
     private Optional<InvitationException> unknownReference(Connection c, WriteBatch batch, SQLException cause)
             throws SQLException {
+        // invitation id -> tenant, for the invitations inserted by the batch or found in the tenant that names them
         Map<String, String> tenantOf = new HashMap<>();
         batch.inserts().forEach(i -> tenantOf.put(i.id().value(), i.tenantId().value()));
-        List<String> referenced = new ArrayList<>();
-        batch.history().forEach(h -> referenced.add(h.invitationId().value()));
-        batch.enqueued().forEach(m -> referenced.add(m.invitationId().value()));
-        List<String> lookUp = referenced.stream().distinct().filter(id -> !tenantOf.containsKey(id)).toList();
-        for (List<String> chunk : chunks(lookUp)) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, tenant_id FROM " + sql.tables().invitation()
-                    + " WHERE id IN (" + Statements.marks(chunk.size()) + ")")) {
-                Params p = new Params(ps);
-                for (String id : chunk) {
-                    p.text(id);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        tenantOf.put(rs.getString("id"), rs.getString("tenant_id"));
+        Map<String, Set<String>> lookUp = new HashMap<>();
+        batch.history().forEach(h -> lookUp.computeIfAbsent(h.tenantId().value(), t -> new HashSet<>())
+                .add(h.invitationId().value()));
+        batch.enqueued().forEach(m -> lookUp.computeIfAbsent(m.tenantId().value(), t -> new HashSet<>())
+                .add(m.invitationId().value()));
+        for (Map.Entry<String, Set<String>> tenant : lookUp.entrySet()) {
+            List<String> ids = tenant.getValue().stream().filter(id -> !tenantOf.containsKey(id)).sorted().toList();
+            for (List<String> chunk : chunks(ids)) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT id, tenant_id FROM "
+                        + sql.tables().invitation() + " WHERE tenant_id = ? AND id IN ("
+                        + Statements.marks(chunk.size()) + ")")) {
+                    Params p = new Params(ps).text(tenant.getKey());
+                    for (String id : chunk) {
+                        p.text(id);
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            tenantOf.put(rs.getString("id"), rs.getString("tenant_id"));
+                        }
                     }
                 }
             }

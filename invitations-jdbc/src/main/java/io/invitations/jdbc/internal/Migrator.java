@@ -1,11 +1,11 @@
 package io.invitations.jdbc.internal;
 
+import io.invitations.jdbc.JdbcConnections;
 import io.invitations.jdbc.JdbcDialect;
 import io.invitations.spi.storage.StorageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,20 +36,25 @@ public final class Migrator {
     /**
      * Applies every migration not yet recorded in the version table.
      *
-     * @param dataSource where
-     * @param dialect    the database's dialect
-     * @param tables     the table names
+     * @param connections where
+     * @param dialect     the database's dialect
+     * @param tables      the table names
      * @return the number of migrations applied by this call
      * @throws StorageException if the database fails, or a recorded migration's checksum differs
      *                          from the shipped script
      */
-    public static int migrate(DataSource dataSource, JdbcDialect dialect, Tables tables) {
-        try (Connection c = dataSource.getConnection()) {
+    public static int migrate(JdbcConnections connections, JdbcDialect dialect, Tables tables) {
+        try (Lease lease = Lease.of(connections)) {
             if (dialect == JdbcDialect.POSTGRESQL) {
-                return migrateInTransaction(c, dialect, tables);
+                return lease.inTransaction(tx -> {
+                    lock(tx, tables);
+                    return applyPending(tx, dialect, tables);
+                });
             }
             synchronized (H2_LOCK) {
-                return migrateStepByStep(c, dialect, tables);
+                // H2 commits DDL at once; a caller's transaction is left as it is
+                return lease.joined() ? applyPending(lease.connection(), dialect, tables)
+                        : migrateStepByStep(lease.connection(), dialect, tables);
             }
         } catch (SQLException e) {
             throw new StorageException("could not migrate the invitations schema (tables " + tables.prefix()
@@ -57,14 +62,11 @@ public final class Migrator {
         }
     }
 
-    private static int migrateInTransaction(Connection c, JdbcDialect dialect, Tables tables) throws SQLException {
-        return Transaction.run(c, tx -> {
-            try (PreparedStatement lock = tx.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-                lock.setLong(1, lockKey(tables));
-                lock.execute();
-            }
-            return applyPending(tx, dialect, tables);
-        });
+    private static void lock(Connection tx, Tables tables) throws SQLException {
+        try (PreparedStatement lock = tx.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            lock.setLong(1, lockKey(tables));
+            lock.execute();
+        }
     }
 
     private static int migrateStepByStep(Connection c, JdbcDialect dialect, Tables tables) throws SQLException {

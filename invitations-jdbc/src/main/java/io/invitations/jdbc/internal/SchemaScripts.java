@@ -37,7 +37,8 @@ public final class SchemaScripts {
     }
 
     /** Every migration, oldest first. */
-    public static final List<Migration> MIGRATIONS = List.of(new Migration(1, "invitations"));
+    public static final List<Migration> MIGRATIONS = List.of(new Migration(1, "invitations"),
+            new Migration(2, "tenant_keys_throttle_append_only"));
 
     private SchemaScripts() {
     }

@@ -145,14 +145,14 @@ public final class Statements {
     }
 
     /**
-     * Claims one message if no one else did: attempts, next attempt, updated; then id and the
-     * attempts it had when selected.
+     * Claims one message if no one else did: attempts, next attempt, updated; then tenant, id and
+     * the attempts it had when selected.
      *
      * @return the SQL text
      */
     public String claimOutbox() {
         return "UPDATE " + tables.outbox() + " SET attempts = ?, next_attempt_at = ?, updated_at = ?"
-                + " WHERE id = ? AND status = 'PENDING' AND attempts = ?";
+                + " WHERE tenant_id = ? AND id = ? AND status = 'PENDING' AND attempts = ?";
     }
 
     /**

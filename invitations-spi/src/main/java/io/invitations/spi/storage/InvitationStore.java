@@ -8,6 +8,7 @@ import io.invitations.spi.invitation.InvitationLink;
 import io.invitations.spi.invitation.LinkId;
 import io.invitations.spi.invitation.Target;
 import io.invitations.spi.invitation.TenantId;
+import io.invitations.spi.security.AttemptThrottle;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -150,4 +151,16 @@ public interface InvitationStore {
      * @return the messages
      */
     List<OutboxMessage> outbox(TenantId tenantId, InvitationId invitationId);
+
+    /**
+     * Returns an attempt throttle that shares this store's database, so that every node using the
+     * store counts wrong guesses together. The engine uses it when the host configures no throttle
+     * of its own.
+     *
+     * @return the shared throttle; empty (the default) when the store has none, e.g. in memory
+     * @since 0.2.0
+     */
+    default Optional<AttemptThrottle> sharedAttemptThrottle() {
+        return Optional.empty();
+    }
 }
