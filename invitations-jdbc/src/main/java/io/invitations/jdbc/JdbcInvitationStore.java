@@ -62,6 +62,14 @@ import java.util.Optional;
  * {@link JdbcSchema#ddl(JdbcDialect, String)} yourself. Thread-safe; it holds no connection between
  * calls and keeps no state besides its configuration.
  *
+ * <p>Connections come from a {@link JdbcConnections}: built from a {@code DataSource}, every write is
+ * a transaction of its own; built from a connection source that {@linkplain
+ * JdbcConnections#joinsTransaction(Connection) joins} the caller's transaction, writes become part of
+ * it (a refused write rolls back to its own savepoint) and the caller commits or rolls back. Its
+ * {@linkplain #attemptThrottle() attempt throttle} shares the database and is the default throttle
+ * of a service built on this store. Every primary key leads with {@code tenant_id} and every
+ * statement but the cross-tenant sweeps filters by it, so the tables can be distributed by tenant.
+ *
  * <pre>{@code
  * JdbcInvitationStore store = JdbcInvitationStore.builder(dataSource).build();
  * store.migrate();

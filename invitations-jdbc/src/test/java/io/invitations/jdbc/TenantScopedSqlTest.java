@@ -5,6 +5,7 @@ import io.invitations.tck.InvitationStoreCompatibilityKit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.lang.reflect.InvocationTargetException;
@@ -62,6 +63,17 @@ class TenantScopedSqlTest extends InvitationStoreCompatibilityKit {
         } finally {
             database.close();
         }
+    }
+
+    @Test
+    @DisplayName("the check itself: spots a statement without tenant_id, accepts scoped ones")
+    void theCheckSpotsUnscopedStatements() {
+        assertThat(isScoped(normalized("SELECT id FROM inv_invitation WHERE id = ?"))).isFalse();
+        assertThat(isScoped(normalized("UPDATE inv_outbox SET attempts = ? WHERE id = ?"))).isFalse();
+        assertThat(isScoped(normalized("SELECT tenant_id FROM inv_link"))).isFalse();
+        assertThat(isScoped(normalized("INSERT INTO inv_link (id) VALUES (?)"))).isFalse();
+        assertThat(isScoped(normalized("SELECT id FROM inv_invitation WHERE id = ? AND tenant_id = ?"))).isTrue();
+        assertThat(isScoped(normalized("INSERT INTO inv_link (id, tenant_id) VALUES (?, ?)"))).isTrue();
     }
 
     @Override

@@ -25,8 +25,8 @@ import java.util.Objects;
  * wipe their client's count by redeeming a code of their own.
  *
  * <p>Every attempt is counted before it is judged ({@link AttemptThrottle#tryAttempt(String, Instant)}),
- * for the identifier and then the client; a right code is {@linkplain AttemptThrottle#forgive(String,
- * Instant) forgiven} for the client. With a throttle that counts atomically (the in-memory one, the
+ * for the identifier and then the client; a right code is
+ * {@linkplain AttemptThrottle#forgive(String, Instant) forgiven} for the client. With a throttle that counts atomically (the in-memory one, the
  * JDBC one shared by every node) exactly the documented number of guesses per identifier is judged
  * per window, however many threads and nodes race. Within one process, attempts on one identifier
  * are also judged one at a time, which keeps throttles relying on the SPI's default methods exact
