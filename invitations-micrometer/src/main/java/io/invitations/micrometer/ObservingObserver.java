@@ -32,6 +32,7 @@ final class ObservingObserver implements InvitationObserver {
     }
 
     @Override
+    @SuppressWarnings("try") // the scope is only opened and closed around the work
     public <T> T observe(Operation operation, TenantId tenantId, Supplier<T> work) {
         Observation observation = Observation.createNotStarted(InvitationMetrics.OPERATION, registry)
                 .contextualName("invitations " + operation.tagValue())

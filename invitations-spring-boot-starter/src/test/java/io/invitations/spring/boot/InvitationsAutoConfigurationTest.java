@@ -234,7 +234,12 @@ class InvitationsAutoConfigurationTest {
 
     @Test
     void the_scheduler_runs_by_default_and_stops_with_the_context() {
-        runner.run(context -> assertThat(context.getBean(InvitationsScheduler.class).isRunning()).isTrue());
+        InvitationsScheduler[] seen = new InvitationsScheduler[1];
+        runner.run(context -> {
+            seen[0] = context.getBean(InvitationsScheduler.class);
+            assertThat(seen[0].isRunning()).isTrue();
+        });
+        assertThat(seen[0].isRunning()).isFalse();
     }
 
     @Test
