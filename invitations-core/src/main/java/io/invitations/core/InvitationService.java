@@ -12,6 +12,8 @@ import io.invitations.core.link.LinkOffer;
 import io.invitations.core.link.LinkRequest;
 import io.invitations.core.link.ShareableLink;
 import io.invitations.core.memory.InMemoryAttemptThrottle;
+import io.invitations.core.observe.InvitationObserver;
+import io.invitations.core.observe.InvitationObserver.Operation;
 import io.invitations.spi.invitation.InvitationLink;
 import io.invitations.spi.invitation.LinkId;
 import io.invitations.spi.security.AttemptThrottle;
@@ -121,9 +123,12 @@ public final class InvitationService {
     private final Linking linking;
     private final Syncing syncing;
     private final Messaging messaging;
+    private final InvitationObserver observer;
 
-    private InvitationService(Context ctx, WaysIn ways, Mailer mailer, Messaging messaging) {
+    private InvitationService(Context ctx, WaysIn ways, Mailer mailer, Messaging messaging,
+                              InvitationObserver observer) {
         this.ctx = ctx;
+        this.observer = observer;
         this.mailer = mailer;
         this.messaging = messaging;
         this.inviting = new Inviting(ctx);
@@ -157,7 +162,8 @@ public final class InvitationService {
      *                                   already a member
      */
     public Invitation invite(InviteRequest request) {
-        return inviting.create(Objects.requireNonNull(request, "request"), true);
+        Objects.requireNonNull(request, "request");
+        return observer.observe(Operation.INVITE, request.tenantId(), () -> inviting.create(request, true));
     }
 
     /**
@@ -171,7 +177,8 @@ public final class InvitationService {
      * @throws AlreadyInvitedException   if the invitee has an open invitation or is a member
      */
     public Invitation provision(InviteRequest request) {
-        return inviting.create(Objects.requireNonNull(request, "request"), false);
+        Objects.requireNonNull(request, "request");
+        return observer.observe(Operation.PROVISION, request.tenantId(), () -> inviting.create(request, false));
     }
 
     /**
@@ -189,7 +196,8 @@ public final class InvitationService {
      *                                   tenant's bulk limit; nothing is read or written
      */
     public BulkReport bulk(BulkRequest request) {
-        return new BulkEngine(ctx).run(Objects.requireNonNull(request, "request"));
+        Objects.requireNonNull(request, "request");
+        return observer.observe(Operation.BULK, request.tenantId(), () -> new BulkEngine(ctx).run(request));
     }
 
     /**
@@ -311,7 +319,8 @@ public final class InvitationService {
      * @throws ClaimIncompleteException if terms, password, a profile field or the group choice is wrong
      */
     public Acceptance accept(ClaimRequest claim) {
-        return claiming.accept(Objects.requireNonNull(claim, "claim"));
+        Objects.requireNonNull(claim, "claim");
+        return observer.observe(Operation.ACCEPT, null, () -> claiming.accept(claim));
     }
 
     /**
@@ -520,7 +529,8 @@ public final class InvitationService {
      * @throws ClaimIncompleteException  if terms, profile, password or groups are missing or wrong
      */
     public Acceptance joinLink(JoinRequest request) {
-        return linking.join(Objects.requireNonNull(request, "request"));
+        Objects.requireNonNull(request, "request");
+        return observer.observe(Operation.JOIN, null, () -> linking.join(request));
     }
 
     /**
@@ -675,7 +685,7 @@ public final class InvitationService {
      * @throws IllegalArgumentException if the delay is not positive
      */
     public ScheduledFuture<?> scheduleDelivery(ScheduledExecutorService executor, Duration delay) {
-        return ctx.delivery().outbox().scheduleWith(executor, Objects.requireNonNull(delay, "delay"));
+        return ctx.delivery().scheduleWith(executor, Objects.requireNonNull(delay, "delay"));
     }
 
     /**
@@ -841,6 +851,9 @@ public final class InvitationService {
         private MessageTemplateStore templates;
         private DeliveryMode deliveryMode = DeliveryMode.IMMEDIATE;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private InvitationObserver observer = InvitationObserver.noop();
+        private Duration outboxLease;
+        private int outboxBatchSize;
 
         private Builder() {
         }
@@ -1012,6 +1025,53 @@ public final class InvitationService {
         }
 
         /**
+         * Adds an observer called around invite, provision, bulk, accept, link join and each outbox
+         * drain, e.g. to time and trace them; observers added earlier wrap those added later.
+         *
+         * @param value the observer (default: none)
+         * @return this builder
+         * @since 0.1.0
+         */
+        public Builder observer(InvitationObserver value) {
+            observer = InvitationObserver.both(observer, Objects.requireNonNull(value, "observer"));
+            return this;
+        }
+
+        /**
+         * Sets how long a claimed outbox message stays reserved for the worker that claimed it;
+         * another worker (or node) may claim it again once the lease ran out.
+         *
+         * @param value the lease, positive (default: the outbox processor's default)
+         * @return this builder
+         * @throws IllegalArgumentException if the lease is not positive
+         * @since 0.1.0
+         */
+        public Builder outboxLease(Duration value) {
+            Objects.requireNonNull(value, "outboxLease");
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("outboxLease must be positive, was " + value);
+            }
+            outboxLease = value;
+            return this;
+        }
+
+        /**
+         * Sets how many outbox messages one drain claims at most.
+         *
+         * @param value the batch size, positive (default: the outbox processor's default)
+         * @return this builder
+         * @throws IllegalArgumentException if the size is not positive
+         * @since 0.1.0
+         */
+        public Builder outboxBatchSize(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("outboxBatchSize must be positive, was " + value);
+            }
+            outboxBatchSize = value;
+            return this;
+        }
+
+        /**
          * Builds the service.
          *
          * @return the service
@@ -1036,15 +1096,22 @@ public final class InvitationService {
             Mailer m = mailer != null ? mailer : new RecordingMailer();
             MessageTemplateStore mt = templates != null ? templates : MessageTemplateStore.inMemory();
             Composer composer = new Composer(t, links, MessageRenderer.of(mt), clock);
-            OutboxProcessor outbox = OutboxProcessor.builder().store(s).mailer(m).renderer(composer::render)
-                    .clock(clock).retryPolicy(retryPolicy).listener(e -> publisher.publish(List.of(e))).build();
+            OutboxProcessor.Builder ob = OutboxProcessor.builder().store(s).mailer(m).renderer(composer::render)
+                    .clock(clock).retryPolicy(retryPolicy).listener(e -> publisher.publish(List.of(e)));
+            if (outboxLease != null) {
+                ob.lease(outboxLease);
+            }
+            if (outboxBatchSize > 0) {
+                ob.batchSize(outboxBatchSize);
+            }
+            OutboxProcessor outbox = ob.build();
             Context ctx = new Context(s, d, l, t, clock, ids, signer, links, publisher, new StripedLocks(256),
-                    new StripedLocks(64), new Delivery(outbox, deliveryMode));
+                    new StripedLocks(64), new Delivery(outbox, deliveryMode, observer));
             AccessCodes codes = AccessCodes.using(k);
             AttemptThrottle a = throttle != null ? throttle : s.sharedAttemptThrottle()
                     .orElseGet(() -> InMemoryAttemptThrottle.builder().clock(clock).build());
             WaysIn ways = new WaysIn(ctx, codes, AccessCodeGate.of(codes, a), linkIds);
-            return new InvitationService(ctx, ways, m, new Messaging(ctx, composer, mt));
+            return new InvitationService(ctx, ways, m, new Messaging(ctx, composer, mt), observer);
         }
     }
 }
