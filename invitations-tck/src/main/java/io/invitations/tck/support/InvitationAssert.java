@@ -12,6 +12,7 @@ import org.assertj.core.api.AbstractObjectAssert;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * AssertJ assertions about an {@link Invitation}, for hosts' and adapters' tests. Every failure
@@ -53,7 +54,7 @@ public final class InvitationAssert extends AbstractObjectAssert<InvitationAsser
      */
     public InvitationAssert hasStatus(InvitationStatus expected) {
         Objects.requireNonNull(expected, "expected");
-        return has("status", actual.status(), expected);
+        return has("status", Invitation::status, expected);
     }
 
     /**
@@ -66,7 +67,7 @@ public final class InvitationAssert extends AbstractObjectAssert<InvitationAsser
     public InvitationAssert hasEffectiveStatusAt(Instant now, InvitationStatus expected) {
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(expected, "expected");
-        return has("effective status at " + now, actual.effectiveStatus(now), expected);
+        return has("effective status at " + now, i -> i.effectiveStatus(now), expected);
     }
 
     /**
@@ -162,7 +163,7 @@ public final class InvitationAssert extends AbstractObjectAssert<InvitationAsser
      */
     public InvitationAssert hasTenant(TenantId expected) {
         Objects.requireNonNull(expected, "expected");
-        return has("tenant", actual.tenantId(), expected);
+        return has("tenant", Invitation::tenantId, expected);
     }
 
     /**
@@ -210,7 +211,7 @@ public final class InvitationAssert extends AbstractObjectAssert<InvitationAsser
      */
     public InvitationAssert hasRole(String expected) {
         Objects.requireNonNull(expected, "expected");
-        return has("role", actual.grant().role(), expected);
+        return has("role", i -> i.grant().role(), expected);
     }
 
     /**
@@ -221,7 +222,7 @@ public final class InvitationAssert extends AbstractObjectAssert<InvitationAsser
      */
     public InvitationAssert hasGrant(Grant expected) {
         Objects.requireNonNull(expected, "expected");
-        return has("grant", actual.grant(), expected);
+        return has("grant", Invitation::grant, expected);
     }
 
     /**
@@ -232,7 +233,7 @@ public final class InvitationAssert extends AbstractObjectAssert<InvitationAsser
      */
     public InvitationAssert hasTarget(Target expected) {
         Objects.requireNonNull(expected, "expected");
-        return has("target", actual.target(), expected);
+        return has("target", Invitation::target, expected);
     }
 
     /**
@@ -243,7 +244,7 @@ public final class InvitationAssert extends AbstractObjectAssert<InvitationAsser
      */
     public InvitationAssert wasInvitedBy(String expectedUserId) {
         Objects.requireNonNull(expectedUserId, "expectedUserId");
-        return has("inviter", actual.invitedBy(), expectedUserId);
+        return has("inviter", Invitation::invitedBy, expectedUserId);
     }
 
     /**
@@ -254,7 +255,7 @@ public final class InvitationAssert extends AbstractObjectAssert<InvitationAsser
      */
     public InvitationAssert hasSource(InvitationSource expected) {
         Objects.requireNonNull(expected, "expected");
-        return has("source", actual.source(), expected);
+        return has("source", Invitation::source, expected);
     }
 
     /**
@@ -265,7 +266,7 @@ public final class InvitationAssert extends AbstractObjectAssert<InvitationAsser
      */
     public InvitationAssert expiresAt(Instant expected) {
         Objects.requireNonNull(expected, "expected");
-        return has("expiry", actual.expiresAt(), expected);
+        return has("expiry", Invitation::expiresAt, expected);
     }
 
     /**
@@ -276,7 +277,7 @@ public final class InvitationAssert extends AbstractObjectAssert<InvitationAsser
      */
     public InvitationAssert hasAccountId(String expected) {
         Objects.requireNonNull(expected, "expected");
-        return has("account id", actual.accountId(), expected);
+        return has("account id", Invitation::accountId, expected);
     }
 
     /**
@@ -286,7 +287,7 @@ public final class InvitationAssert extends AbstractObjectAssert<InvitationAsser
      * @return these assertions
      */
     public InvitationAssert hasVersion(long expected) {
-        return has("version", actual.version(), expected);
+        return has("version", Invitation::version, expected);
     }
 
     /**
@@ -296,11 +297,12 @@ public final class InvitationAssert extends AbstractObjectAssert<InvitationAsser
      * @return these assertions
      */
     public InvitationAssert hasResendCount(int expected) {
-        return has("resend count", actual.resendCount(), expected);
+        return has("resend count", Invitation::resendCount, expected);
     }
 
-    private InvitationAssert has(String what, Object value, Object expected) {
+    private InvitationAssert has(String what, Function<Invitation, Object> component, Object expected) {
         isNotNull();
+        Object value = component.apply(actual);
         if (!Objects.equals(value, expected)) {
             failWithActualExpectedAndMessage(value, expected, "expected invitation %s to have %s <%s> but was <%s>",
                     actual.id(), what, expected, value);
