@@ -1,7 +1,7 @@
 package io.invitations.core;
 
 import io.invitations.core.lifecycle.IllegalTransitionException;
-import io.invitations.core.settings.ResendPolicy;
+import io.invitations.spi.settings.ResendPolicy;
 import io.invitations.core.testing.Fixture;
 import io.invitations.spi.ErrorCode;
 import io.invitations.spi.InvitationException;
@@ -366,7 +366,7 @@ class InvitationLifecycleTest {
         void inspecting_a_link_changes_nothing_and_tells_what_the_claim_needs() {
             f.configure(s -> s.termsRequired(true).profileFields(List.of("firstName", "jobTitle"))
                     .defaultGroupPool(java.util.Set.of("news", "sports"))
-                    .branding(io.invitations.core.message.Branding.named("Acme Corp")));
+                    .branding(io.invitations.spi.message.Branding.named("Acme Corp")));
             Invitation inv = f.service.invite(f.request("jane@example.com").personalMessage("Welcome aboard!").build());
             String token = f.token(inv);
             int events = f.events.size();

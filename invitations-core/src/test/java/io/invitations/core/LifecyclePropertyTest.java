@@ -2,7 +2,7 @@ package io.invitations.core;
 
 import io.invitations.core.lifecycle.IllegalTransitionException;
 import io.invitations.core.lifecycle.Lifecycle;
-import io.invitations.core.settings.ResendPolicy;
+import io.invitations.spi.settings.ResendPolicy;
 import io.invitations.core.testing.Fixture;
 import io.invitations.spi.InvitationException;
 import io.invitations.spi.event.InvitationEvent;

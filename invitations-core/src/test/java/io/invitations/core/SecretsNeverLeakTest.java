@@ -1,7 +1,7 @@
 package io.invitations.core;
 
 import io.invitations.core.event.InvitationEventJson;
-import io.invitations.core.settings.ResendPolicy;
+import io.invitations.spi.settings.ResendPolicy;
 import io.invitations.core.testing.Fixture;
 import io.invitations.core.testing.Secrets;
 import io.invitations.core.token.TokenPurpose;

@@ -10,7 +10,7 @@ import io.invitations.core.lifecycle.IllegalTransitionException;
 import io.invitations.core.lifecycle.Lifecycle;
 import io.invitations.core.policy.InvitationPolicy;
 import io.invitations.core.policy.PolicyViolationException;
-import io.invitations.core.settings.TenantSettings;
+import io.invitations.spi.settings.TenantSettings;
 import io.invitations.core.token.ClaimLink;
 import io.invitations.core.token.InvalidTokenException;
 import io.invitations.core.token.TokenClaims;

@@ -2,8 +2,8 @@ package io.invitations.core.internal;
 
 import io.invitations.core.InvitationNotFoundException;
 import io.invitations.core.policy.SeatCount;
-import io.invitations.core.settings.TenantSettings;
-import io.invitations.core.settings.TenantSettingsSource;
+import io.invitations.spi.settings.TenantSettings;
+import io.invitations.spi.settings.TenantSettingsSource;
 import io.invitations.core.token.TokenSigner;
 import io.invitations.spi.identity.IdentityDirectory;
 import io.invitations.spi.invitation.Invitation;

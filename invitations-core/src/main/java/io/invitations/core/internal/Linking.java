@@ -14,7 +14,7 @@ import io.invitations.core.link.ShareableLink;
 import io.invitations.core.policy.InvitationPolicy;
 import io.invitations.core.policy.PolicyViolationException;
 import io.invitations.core.policy.Refusal;
-import io.invitations.core.settings.TenantSettings;
+import io.invitations.spi.settings.TenantSettings;
 import io.invitations.core.token.InvalidTokenException;
 import io.invitations.core.token.TokenClaims;
 import io.invitations.core.token.TokenPurpose;

@@ -1,5 +1,6 @@
 package io.invitations.core.message;
 
+import io.invitations.spi.message.Branding;
 import io.invitations.core.message.internal.Phrases;
 import io.invitations.spi.invitation.Grant;
 import io.invitations.spi.invitation.IdentifierKind;

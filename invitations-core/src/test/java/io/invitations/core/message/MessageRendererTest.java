@@ -1,5 +1,9 @@
 package io.invitations.core.message;
 
+import io.invitations.spi.message.MessageTemplateStore;
+import io.invitations.spi.message.MessageTemplate;
+import io.invitations.core.memory.InMemoryMessageTemplateStore;
+import io.invitations.spi.message.Branding;
 import io.invitations.spi.invitation.IdentifierKind;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.Invitee;
@@ -153,7 +157,7 @@ class MessageRendererTest {
     @Test
     @DisplayName("a tenant's custom template is used for its language only, and only for that tenant")
     void customTemplatesArePerTenantAndLanguage() {
-        MessageTemplateStore store = MessageTemplateStore.inMemory();
+        MessageTemplateStore store = new InMemoryMessageTemplateStore();
         store.save(TENANT, Locale.FRENCH, Kind.INVITATION, "{{tenantName}} : {{inviterName}} vous attend",
                 "<p>{{personalMessage}}</p><a href=\"{{claimUrl}}\">Go</a> {{expiresIn}}",
                 "{{personalMessage}} {{claimUrl}} {{expiresIn}}");
@@ -176,7 +180,7 @@ class MessageRendererTest {
     @Test
     @DisplayName("languages without built-in templates use the tenant's own template in that language, else its English one")
     void otherLanguagesFallBackThroughTheTenantsTemplates() {
-        MessageTemplateStore store = MessageTemplateStore.inMemory();
+        MessageTemplateStore store = new InMemoryMessageTemplateStore();
         store.save(TENANT, Locale.ENGLISH, Kind.INVITATION, "EN {{tenantName}}", "<p>en</p>", "en");
         store.save(TENANT, Locale.forLanguageTag("es"), Kind.INVITATION, "ES {{tenantName}}",
                 "<p>{{expiresOn}}</p>", "{{expiresOn}}");

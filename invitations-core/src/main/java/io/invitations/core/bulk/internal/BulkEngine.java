@@ -17,7 +17,7 @@ import io.invitations.core.internal.Inviting;
 import io.invitations.core.policy.InvitationPolicy;
 import io.invitations.core.policy.Refusal;
 import io.invitations.core.policy.SeatCount;
-import io.invitations.core.settings.TenantSettings;
+import io.invitations.spi.settings.TenantSettings;
 import io.invitations.spi.ErrorCode;
 import io.invitations.spi.invitation.BatchId;
 import io.invitations.spi.invitation.Grant;

@@ -1,6 +1,6 @@
-package io.invitations.core.settings;
+package io.invitations.spi.settings;
 
-import io.invitations.core.message.Branding;
+import io.invitations.spi.message.Branding;
 import io.invitations.spi.invitation.PermissionLevel;
 
 import java.net.IDN;

@@ -1,4 +1,4 @@
-package io.invitations.core.message;
+package io.invitations.spi.message;
 
 import java.util.Arrays;
 import java.util.List;
