@@ -597,7 +597,7 @@ public final class InvitationService {
      * Reads a page of a tenant's invitations, filtered by status (effective: EXPIRED includes pending
      * ones past expiry), inviter, source, target and creation time.
      *
-     * @param query the filters and page; see {@link InvitationQuery#of(TenantId)}
+     * @param query the filters and page; see {@link InvitationQuery#builder(TenantId)}
      * @return the page, oldest first
      */
     public Page<Invitation> query(InvitationQuery query) {

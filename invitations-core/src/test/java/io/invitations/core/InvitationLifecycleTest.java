@@ -182,7 +182,7 @@ class InvitationLifecycleTest {
             SendReport report = f.service.sendAllProvisioned(ADMIN, ACME);
             assertThat(report.sent()).hasSize(5).allMatch(i -> i.status() == PENDING);
             assertThat(report.refused()).isEmpty();
-            assertThat(f.service.query(io.invitations.spi.storage.InvitationQuery.of(Fixture.GLOBEX)
+            assertThat(f.service.query(io.invitations.spi.storage.InvitationQuery.builder(Fixture.GLOBEX)
                     .statuses(PROVISIONED).build()).items()).hasSize(1);
         }
     }
@@ -249,9 +249,9 @@ class InvitationLifecycleTest {
             f.clock.set(inv.expiresAt());
             assertThat(f.service.find(ACME, inv.id()).orElseThrow().status()).isEqualTo(EXPIRED);
             assertThat(f.stored(inv).status()).as("nothing stored yet").isEqualTo(PENDING);
-            assertThat(f.service.query(io.invitations.spi.storage.InvitationQuery.of(ACME).statuses(EXPIRED).build())
+            assertThat(f.service.query(io.invitations.spi.storage.InvitationQuery.builder(ACME).statuses(EXPIRED).build())
                     .items()).extracting(Invitation::id).containsExactly(inv.id());
-            assertThat(f.service.query(io.invitations.spi.storage.InvitationQuery.of(ACME).statuses(PENDING).build())
+            assertThat(f.service.query(io.invitations.spi.storage.InvitationQuery.builder(ACME).statuses(PENDING).build())
                     .items()).isEmpty();
         }
 

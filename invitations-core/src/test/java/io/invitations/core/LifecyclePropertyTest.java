@@ -300,7 +300,7 @@ class LifecyclePropertyTest {
                         .as("effective status of %s at %s", id, now).isEqualTo(effective);
             }
             for (TenantId t : TENANTS) {
-                long expired = f.service.query(InvitationQuery.of(t).statuses(InvitationStatus.EXPIRED).build())
+                long expired = f.service.query(InvitationQuery.builder(t).statuses(InvitationStatus.EXPIRED).build())
                         .items().stream().filter(i -> i.status() != InvitationStatus.EXPIRED).count();
                 assertThat(expired).as("queries by EXPIRED return only expired views").isZero();
             }

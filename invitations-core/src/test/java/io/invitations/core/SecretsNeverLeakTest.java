@@ -88,7 +88,7 @@ class SecretsNeverLeakTest {
             see(e);
             see(InvitationEventJson.toJson(e));
         });
-        f.store.query(InvitationQuery.of(ACME).build()).items().forEach(i -> {
+        f.store.query(InvitationQuery.builder(ACME).build()).items().forEach(i -> {
             see(i);
             see(f.store.history(ACME, i.id()));
             see(f.store.outbox(ACME, i.id()));

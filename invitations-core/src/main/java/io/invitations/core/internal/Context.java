@@ -90,7 +90,7 @@ public record Context(InvitationStore store, IdentityDirectory directory, SeatLe
      * @return the count
      */
     public SeatCount seatCount(TenantId tenantId, Instant now) {
-        long pending = store.count(InvitationQuery.of(tenantId).statuses(InvitationStatus.PROVISIONED,
+        long pending = store.count(InvitationQuery.builder(tenantId).statuses(InvitationStatus.PROVISIONED,
                 InvitationStatus.PENDING, InvitationStatus.AWAITING_APPROVAL).asOf(now).build());
         return new SeatCount(seats.seatLimit(tenantId), seats.seatsInUse(tenantId), pending);
     }

@@ -119,10 +119,19 @@ public final class MessageRenderer {
         Invitation invitation = context.invitation();
         Contact contact = invitation.invitee().contact();
         String to = contact instanceof EmailAddress email ? email.value() : contact.toString();
-        return new MailMessage(context.idempotencyKey(), invitation.tenantId(), invitation.id(), to,
-                values.get(Placeholder.INVITEE_NAME), null, template.renderSubject(lookup),
-                template.renderHtml(lookup), template.renderText(lookup), language,
-                Map.of(KIND_HEADER, context.kind().name().toLowerCase(Locale.ROOT).replace('_', '-')));
+        return MailMessage.builder()
+                .idempotencyKey(context.idempotencyKey())
+                .tenantId(invitation.tenantId())
+                .invitationId(invitation.id())
+                .to(to)
+                .toName(values.get(Placeholder.INVITEE_NAME))
+                .replyTo(null)
+                .subject(template.renderSubject(lookup))
+                .html(template.renderHtml(lookup))
+                .text(template.renderText(lookup))
+                .locale(language)
+                .headers(Map.of(KIND_HEADER, context.kind().name().toLowerCase(Locale.ROOT).replace('_', '-')))
+                .build();
     }
 
     private static Map<Placeholder, String> values(MessageContext context, Locale language) {

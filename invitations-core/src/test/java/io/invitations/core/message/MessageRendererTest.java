@@ -83,13 +83,29 @@ class MessageRendererTest {
     @DisplayName("the expiry is described from the moment of rendering: singular, and hours under a day")
     void expiryFollowsTheClock() {
         Invitation fr = invitation(Locale.FRENCH, null);
-        MessageContext inSixDays = new MessageContext(Kind.RESEND, fr, 2, BRANDING, CLAIM, null,
-                START.plus(Duration.ofDays(6)), Locale.FRENCH);
+        MessageContext inSixDays = MessageContext.builder()
+                .kind(Kind.RESEND)
+                .invitation(fr)
+                .sendNumber(2)
+                .branding(BRANDING)
+                .claimUrl(CLAIM)
+                .accessCode(null)
+                .now(START.plus(Duration.ofDays(6)))
+                .locale(Locale.FRENCH)
+                .build();
 
         assertThat(renderer.render(inSixDays).text()).contains("Cette invitation expire dans 1 jour (");
         assertThat(renderer.render(inSixDays.withLocale(Locale.GERMAN)).text()).contains("läuft in 1 Tag ab");
-        assertThat(renderer.render(new MessageContext(Kind.RESEND, fr, 2, BRANDING, CLAIM, null,
-                START.plus(Duration.ofDays(7)).minus(Duration.ofHours(5)), Locale.ENGLISH)).text())
+        assertThat(renderer.render(MessageContext.builder()
+                .kind(Kind.RESEND)
+                .invitation(fr)
+                .sendNumber(2)
+                .branding(BRANDING)
+                .claimUrl(CLAIM)
+                .accessCode(null)
+                .now(START.plus(Duration.ofDays(7)).minus(Duration.ofHours(5)))
+                .locale(Locale.ENGLISH)
+                .build()).text())
                 .contains("This invitation expires in 5 hours (");
     }
 
@@ -139,8 +155,16 @@ class MessageRendererTest {
     void noticeExplainsHowToRedeemTheCode() {
         Invitation invitation = TestInvitations.pending("inv-9",
                 Invitee.identifier(IdentifierKind.PERSONNEL_NUMBER, "E-77"), null, Locale.GERMAN, START);
-        MessageContext context = new MessageContext(Kind.ACCESS_CODE_NOTICE, invitation, 1, BRANDING,
-                "https://app.example/redeem", "K7QM-P2XW-9B", START, Locale.GERMAN);
+        MessageContext context = MessageContext.builder()
+                .kind(Kind.ACCESS_CODE_NOTICE)
+                .invitation(invitation)
+                .sendNumber(1)
+                .branding(BRANDING)
+                .claimUrl("https://app.example/redeem")
+                .accessCode("K7QM-P2XW-9B")
+                .now(START)
+                .locale(Locale.GERMAN)
+                .build();
 
         MailMessage notice = renderer.render(context);
 
