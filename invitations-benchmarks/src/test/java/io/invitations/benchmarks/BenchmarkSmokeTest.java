@@ -74,7 +74,7 @@ class BenchmarkSmokeTest {
             assertThat(batch.inserts()).hasSize(5);
             assertThat(benchmark.store().find(EmbeddedService.TENANT, batch.inserts().get(4).id())).isPresent();
             assertThat(benchmark.store().find(EmbeddedService.TENANT, last.inserts().get(0).id())).isPresent();
-            assertThat(benchmark.store().count(InvitationQuery.of(EmbeddedService.TENANT).build())).isEqualTo(10);
+            assertThat(benchmark.store().count(InvitationQuery.builder(EmbeddedService.TENANT).build())).isEqualTo(10);
         } finally {
             benchmark.stopDatabase();
         }

@@ -2,8 +2,8 @@ package io.invitations.core.internal;
 
 import io.invitations.core.InvitationNotFoundException;
 import io.invitations.core.policy.SeatCount;
-import io.invitations.core.settings.TenantSettings;
-import io.invitations.core.settings.TenantSettingsSource;
+import io.invitations.spi.settings.TenantSettings;
+import io.invitations.spi.settings.TenantSettingsSource;
 import io.invitations.core.token.TokenSigner;
 import io.invitations.spi.identity.IdentityDirectory;
 import io.invitations.spi.invitation.Invitation;
@@ -90,7 +90,7 @@ public record Context(InvitationStore store, IdentityDirectory directory, SeatLe
      * @return the count
      */
     public SeatCount seatCount(TenantId tenantId, Instant now) {
-        long pending = store.count(InvitationQuery.of(tenantId).statuses(InvitationStatus.PROVISIONED,
+        long pending = store.count(InvitationQuery.builder(tenantId).statuses(InvitationStatus.PROVISIONED,
                 InvitationStatus.PENDING, InvitationStatus.AWAITING_APPROVAL).asOf(now).build());
         return new SeatCount(seats.seatLimit(tenantId), seats.seatsInUse(tenantId), pending);
     }

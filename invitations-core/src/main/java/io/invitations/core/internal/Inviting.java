@@ -9,7 +9,7 @@ import io.invitations.core.lifecycle.Lifecycle;
 import io.invitations.core.policy.InvitationPolicy;
 import io.invitations.core.policy.PolicyViolationException;
 import io.invitations.core.policy.Refusal;
-import io.invitations.core.settings.TenantSettings;
+import io.invitations.spi.settings.TenantSettings;
 import io.invitations.spi.InvitationException;
 import io.invitations.spi.event.InvitationEvent;
 import io.invitations.spi.invitation.Action;
@@ -114,7 +114,7 @@ public final class Inviting {
                 draft.request().target(), draft.grant()));
         policy.checkSeats(ctx.seatCountForCheck(tenantId, now), 1).ifPresent(refusals::add);
         draft.settings().quotaIfAny().flatMap(q -> policy.checkQuota(inviter, ctx.store().count(InvitationQuery
-                .of(tenantId).invitedBy(inviter.userId()).createdBetween(now.minus(q.window()), null).build()), 1))
+                .builder(tenantId).invitedBy(inviter.userId()).createdBetween(now.minus(q.window()), null).build()), 1))
                 .ifPresent(refusals::add);
         return refusals;
     }
@@ -222,7 +222,7 @@ public final class Inviting {
     public SendReport sendAll(Inviter actor, TenantId tenantId) {
         PolicyViolationException.throwIfAny(InvitationPolicy.of(ctx.settingsFor(tenantId)).checkSendAll(actor));
         List<InvitationId> ids = new ArrayList<>();
-        InvitationQuery query = InvitationQuery.of(tenantId).statuses(InvitationStatus.PROVISIONED)
+        InvitationQuery query = InvitationQuery.builder(tenantId).statuses(InvitationStatus.PROVISIONED)
                 .page(0, InvitationQuery.MAX_LIMIT).build();
         Page<Invitation> page;
         do {

@@ -1,6 +1,6 @@
 package io.invitations.core.policy;
 
-import io.invitations.core.settings.TenantSettings;
+import io.invitations.spi.settings.TenantSettings;
 import io.invitations.spi.ErrorCode;
 import io.invitations.spi.invitation.EmailAddress;
 import io.invitations.spi.invitation.Grant;

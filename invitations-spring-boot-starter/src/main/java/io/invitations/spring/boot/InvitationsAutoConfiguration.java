@@ -2,9 +2,9 @@ package io.invitations.spring.boot;
 
 import io.invitations.core.InvitationService;
 import io.invitations.core.memory.InMemoryInvitationStore;
-import io.invitations.core.message.MessageTemplateStore;
+import io.invitations.spi.message.MessageTemplateStore;
 import io.invitations.core.observe.InvitationObserver;
-import io.invitations.core.settings.TenantSettingsSource;
+import io.invitations.spi.settings.TenantSettingsSource;
 import io.invitations.micrometer.InvitationMetrics;
 import io.invitations.spi.event.InvitationEventListener;
 import io.invitations.spi.identity.IdentityDirectory;

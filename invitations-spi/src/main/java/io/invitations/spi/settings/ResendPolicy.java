@@ -1,4 +1,4 @@
-package io.invitations.core.settings;
+package io.invitations.spi.settings;
 
 /**
  * What a resend does to the link of a pending invitation. Either way the expiry starts afresh.

@@ -1,19 +1,10 @@
-package io.invitations.core.message;
+package io.invitations.spi.message;
 
-import io.invitations.core.message.internal.BuiltInTemplates;
-import io.invitations.core.message.internal.Html;
-import io.invitations.core.message.internal.Phrases;
-import io.invitations.core.message.internal.TemplateSyntax;
-import io.invitations.core.message.internal.TemplateSyntax.Node;
-import io.invitations.core.message.internal.TemplateSyntax.Parsed;
-import io.invitations.spi.storage.OutboxMessage.Kind;
+import io.invitations.spi.message.TemplateSyntax.Node;
+import io.invitations.spi.message.TemplateSyntax.Parsed;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -39,7 +30,6 @@ public final class MessageTemplate {
     public static final int MAX_LENGTH = 100_000;
 
     private static final Set<String> KNOWN = Set.copyOf(Placeholder.keys());
-    private static final Map<String, Map<Kind, MessageTemplate>> BUILT_IN = builtIns();
 
     private final String subject;
     private final String html;
@@ -101,42 +91,6 @@ public final class MessageTemplate {
     }
 
     /**
-     * Returns the built-in template of a message kind in a locale's language: English, French or
-     * German, English for any other language. A good starting point for a custom template.
-     *
-     * @param locale the language, not {@code null}
-     * @param kind   the message, not {@code null}
-     * @return the built-in template
-     */
-    public static MessageTemplate builtIn(Locale locale, Kind kind) {
-        return BUILT_IN.get(Phrases.of(locale).language()).get(kind);
-    }
-
-    /**
-     * Tells whether a locale's language has built-in templates (otherwise English is used).
-     *
-     * @param locale the locale, not {@code null}
-     * @return {@code true} for English, French and German
-     */
-    public static boolean hasBuiltIn(Locale locale) {
-        return Phrases.LANGUAGES.contains(locale.getLanguage());
-    }
-
-    private static Map<String, Map<Kind, MessageTemplate>> builtIns() {
-        Map<String, Map<Kind, MessageTemplate>> all = new HashMap<>();
-        for (String language : Phrases.LANGUAGES) {
-            Phrases phrases = Phrases.of(Locale.forLanguageTag(language));
-            Map<Kind, MessageTemplate> kinds = new EnumMap<>(Kind.class);
-            for (Kind kind : Kind.values()) {
-                BuiltInTemplates.Source source = BuiltInTemplates.of(phrases, kind);
-                kinds.put(kind, of(source.subject(), source.html(), source.text()));
-            }
-            all.put(language, Map.copyOf(kinds));
-        }
-        return Map.copyOf(all);
-    }
-
-    /**
      * The subject as written.
      *
      * @return the subject template
@@ -163,19 +117,35 @@ public final class MessageTemplate {
         return text;
     }
 
-    /** Renders the subject: values as given, every line break folded into a space. */
-    String renderSubject(Function<String, String> values) {
+    /**
+     * Renders the subject: values as given, every line break folded into a space. Used by the
+     * engine's renderer; a value function returns {@code null} for an absent value.
+     *
+     * @param values the value of each placeholder key, not {@code null}
+     * @return the rendered subject
+     */
+    public String renderSubject(Function<String, String> values) {
         return TemplateSyntax.render(subjectNodes, values, UnaryOperator.identity())
                 .replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
     }
 
-    /** Renders the HTML body with every value escaped. */
-    String renderHtml(Function<String, String> values) {
+    /**
+     * Renders the HTML body with every value HTML-escaped.
+     *
+     * @param values the value of each placeholder key, not {@code null}
+     * @return the rendered HTML
+     */
+    public String renderHtml(Function<String, String> values) {
         return TemplateSyntax.render(htmlNodes, values, Html::escape);
     }
 
-    /** Renders the text body with every value as given. */
-    String renderText(Function<String, String> values) {
+    /**
+     * Renders the plain-text body with every value as given.
+     *
+     * @param values the value of each placeholder key, not {@code null}
+     * @return the rendered text
+     */
+    public String renderText(Function<String, String> values) {
         return TemplateSyntax.render(textNodes, values, UnaryOperator.identity());
     }
 

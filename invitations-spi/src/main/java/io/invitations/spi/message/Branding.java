@@ -1,4 +1,4 @@
-package io.invitations.core.message;
+package io.invitations.spi.message;
 
 import java.util.Objects;
 import java.util.regex.Pattern;

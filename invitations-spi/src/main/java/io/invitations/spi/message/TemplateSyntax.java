@@ -1,4 +1,4 @@
-package io.invitations.core.message.internal;
+package io.invitations.spi.message;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  *
  * @since 0.1.0
  */
-public final class TemplateSyntax {
+final class TemplateSyntax {
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
 
     private TemplateSyntax() {

@@ -1,4 +1,4 @@
-package io.invitations.core.settings;
+package io.invitations.spi.settings;
 
 import io.invitations.spi.invitation.TenantId;
 

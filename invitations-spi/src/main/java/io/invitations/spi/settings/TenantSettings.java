@@ -1,6 +1,7 @@
-package io.invitations.core.settings;
+package io.invitations.spi.settings;
 
-import io.invitations.core.message.Branding;
+import java.util.Objects;
+import io.invitations.spi.message.Branding;
 import io.invitations.spi.invitation.PermissionLevel;
 
 import java.net.IDN;
@@ -16,60 +17,38 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Everything a tenant decides about invitations (DESIGN §5). Build with {@link #builder()}; every
+ * Everything a tenant decides about invitations. Build with {@link #builder()}; every
  * setting has a default, so {@code TenantSettings.builder().build()} is a working configuration.
  *
- * @param invitationsEnabled     whether invitations are on (default {@code true}); when off, nothing
- *                               may be invited, provisioned, sent, resent or re-invited
- * @param minimumInviteLevel     the lowest level that may invite (default {@code ADMIN_LOCAL});
- *                               {@code USER} lets every member invite
- * @param groupAdminsMayInvite   whether administrators of a group may invite into the groups they
- *                               administer even below the minimum level (default {@code false})
- * @param guestsAllowed          whether guests may be invited (default {@code true})
- * @param allowedDomains         the email domains members may be invited with, lower-case ASCII;
- *                               empty (the default) for any. Guests are not bound by it
- * @param selfRegistration       whether people may register without an invitation (default {@code false})
- * @param linkInvitationsEnabled whether shareable invitation links are on (default {@code false})
- * @param approvalRequired       whether an acceptance waits for approval (default {@code false})
- * @param quota                  the per-inviter quota, or {@code null} (the default) for none
- * @param manageLevel            the level from which one may resend, revoke, re-invite, send and
- *                               approve invitations others sent (default {@code ADMIN_LOCAL})
- * @param resendLimit            how many times an invitation may be resent (default 5; 0 for never)
- * @param resendCooldown         how long after a message a resend is refused (default 5 minutes)
- * @param resendPolicy           same link with a fresh expiry, or a new link (default same link)
- * @param invitationTtl          how long an invitation stays valid once sent (default 7 days)
- * @param bulkLimit              the most rows one bulk call takes (default 500)
- * @param roles                  the tenant's roles with the level an inviter needs to grant each
- *                               (default {@code member}: USER, {@code admin}: ADMIN_TENANT); role
- *                               names match case-insensitively
- * @param defaultLocale          the language of invitations that name none (default English)
- * @param branding               the tenant's name, logo, colour and description in messages
- * @param claimUrlTemplate       the claim URL with a {@code {token}} placeholder and an optional
- *                               {@code {tenant}} one; messages need it absolute (default
- *                               {@code http://localhost:8080/claim/{token}}, for development)
- * @param termsRequired          whether a claim must accept the tenant's terms (default {@code false})
- * @param profileFields          profile fields a claim must confirm, e.g. {@code firstName},
- *                               {@code lastName}, {@code jobTitle} (default none)
- * @param defaultGroupPool       groups an invitee may pick from when claiming (default none)
- * @param inviteOnCreation       whether accounts created by directory sync are invited at once
- *                               rather than provisioned (default {@code false}); inviting all
- *                               provisioned people switches it on
- * @param minimumPasswordLength  the fewest characters a password chosen at claim may have
- *                               (default 8); not used under SSO
- * @param joinUrlTemplate        the URL of shareable invitation links, with a {@code {token}}
- *                               placeholder and an optional {@code {tenant}} one (default
- *                               {@code /join/{token}})
  * @since 0.1.0
  */
-public record TenantSettings(boolean invitationsEnabled, PermissionLevel minimumInviteLevel,
-                             boolean groupAdminsMayInvite, boolean guestsAllowed, Set<String> allowedDomains,
-                             boolean selfRegistration, boolean linkInvitationsEnabled, boolean approvalRequired,
-                             InviteQuota quota, PermissionLevel manageLevel, int resendLimit,
-                             Duration resendCooldown, ResendPolicy resendPolicy, Duration invitationTtl,
-                             int bulkLimit, Map<String, PermissionLevel> roles, Locale defaultLocale,
-                             Branding branding, String claimUrlTemplate, boolean termsRequired,
-                             List<String> profileFields, Set<String> defaultGroupPool, boolean inviteOnCreation,
-                             int minimumPasswordLength, String joinUrlTemplate) {
+public final class TenantSettings {
+    private final boolean invitationsEnabled;
+    private final PermissionLevel minimumInviteLevel;
+    private final boolean groupAdminsMayInvite;
+    private final boolean guestsAllowed;
+    private final Set<String> allowedDomains;
+    private final boolean selfRegistration;
+    private final boolean linkInvitationsEnabled;
+    private final boolean approvalRequired;
+    private final InviteQuota quota;
+    private final PermissionLevel manageLevel;
+    private final int resendLimit;
+    private final Duration resendCooldown;
+    private final ResendPolicy resendPolicy;
+    private final Duration invitationTtl;
+    private final int bulkLimit;
+    private final Map<String, PermissionLevel> roles;
+    private final Locale defaultLocale;
+    private final Branding branding;
+    private final String claimUrlTemplate;
+    private final boolean termsRequired;
+    private final List<String> profileFields;
+    private final Set<String> defaultGroupPool;
+    private final boolean inviteOnCreation;
+    private final int minimumPasswordLength;
+    private final String joinUrlTemplate;
+
     /** The placeholder the claim URL template must contain. */
     public static final String TOKEN_PLACEHOLDER = "{token}";
     /** The optional placeholder for the tenant id in the claim URL template. */
@@ -77,12 +56,13 @@ public record TenantSettings(boolean invitationsEnabled, PermissionLevel minimum
 
     private static final TenantSettings DEFAULTS = builder().build();
 
-    /**
-     * Validates the settings and copies collections; domains are normalised (IDN to ASCII, lower case).
-     *
-     * @throws InvalidSettingsException listing every problem, if any setting cannot work
-     */
-    public TenantSettings {
+    private TenantSettings(boolean invitationsEnabled, PermissionLevel minimumInviteLevel,
+            boolean groupAdminsMayInvite, boolean guestsAllowed, Set<String> allowedDomains, boolean selfRegistration,
+            boolean linkInvitationsEnabled, boolean approvalRequired, InviteQuota quota, PermissionLevel manageLevel,
+            int resendLimit, Duration resendCooldown, ResendPolicy resendPolicy, Duration invitationTtl, int bulkLimit,
+            Map<String, PermissionLevel> roles, Locale defaultLocale, Branding branding, String claimUrlTemplate,
+            boolean termsRequired, List<String> profileFields, Set<String> defaultGroupPool, boolean inviteOnCreation,
+            int minimumPasswordLength, String joinUrlTemplate) {
         List<String> problems = new ArrayList<>();
         require(minimumInviteLevel, "minimumInviteLevel", problems);
         require(manageLevel, "manageLevel", problems);
@@ -117,6 +97,32 @@ public record TenantSettings(boolean invitationsEnabled, PermissionLevel minimum
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
+
+        this.invitationsEnabled = invitationsEnabled;
+        this.minimumInviteLevel = minimumInviteLevel;
+        this.groupAdminsMayInvite = groupAdminsMayInvite;
+        this.guestsAllowed = guestsAllowed;
+        this.allowedDomains = allowedDomains;
+        this.selfRegistration = selfRegistration;
+        this.linkInvitationsEnabled = linkInvitationsEnabled;
+        this.approvalRequired = approvalRequired;
+        this.quota = quota;
+        this.manageLevel = manageLevel;
+        this.resendLimit = resendLimit;
+        this.resendCooldown = resendCooldown;
+        this.resendPolicy = resendPolicy;
+        this.invitationTtl = invitationTtl;
+        this.bulkLimit = bulkLimit;
+        this.roles = roles;
+        this.defaultLocale = defaultLocale;
+        this.branding = branding;
+        this.claimUrlTemplate = claimUrlTemplate;
+        this.termsRequired = termsRequired;
+        this.profileFields = profileFields;
+        this.defaultGroupPool = defaultGroupPool;
+        this.inviteOnCreation = inviteOnCreation;
+        this.minimumPasswordLength = minimumPasswordLength;
+        this.joinUrlTemplate = joinUrlTemplate;
     }
 
     /**
@@ -627,5 +633,286 @@ public record TenantSettings(boolean invitationsEnabled, PermissionLevel minimum
                     branding, claimUrlTemplate, termsRequired, profileFields, defaultGroupPool, inviteOnCreation,
                     minimumPasswordLength, joinUrlTemplate);
         }
+    }
+
+    /**
+     * Returns whether invitations are on (default {@code true}); when off, nothing may be invited, provisioned, sent, resent or re-invited.
+     *
+     * @return whether invitations are on (default {@code true}); when off, nothing may be invited, provisioned, sent, resent or re-invited
+     */
+    public boolean invitationsEnabled() {
+        return invitationsEnabled;
+    }
+
+    /**
+     * Returns the lowest level that may invite (default {@code ADMIN_LOCAL}); {@code USER} lets every member invite.
+     *
+     * @return the lowest level that may invite (default {@code ADMIN_LOCAL}); {@code USER} lets every member invite
+     */
+    public PermissionLevel minimumInviteLevel() {
+        return minimumInviteLevel;
+    }
+
+    /**
+     * Returns whether administrators of a group may invite into the groups they administer even below the minimum level (default {@code false}).
+     *
+     * @return whether administrators of a group may invite into the groups they administer even below the minimum level (default {@code false})
+     */
+    public boolean groupAdminsMayInvite() {
+        return groupAdminsMayInvite;
+    }
+
+    /**
+     * Returns whether guests may be invited (default {@code true}).
+     *
+     * @return whether guests may be invited (default {@code true})
+     */
+    public boolean guestsAllowed() {
+        return guestsAllowed;
+    }
+
+    /**
+     * Returns the email domains members may be invited with, lower-case ASCII; empty (the default) for any. Guests are not bound by it.
+     *
+     * @return the email domains members may be invited with, lower-case ASCII; empty (the default) for any. Guests are not bound by it
+     */
+    public Set<String> allowedDomains() {
+        return allowedDomains;
+    }
+
+    /**
+     * Returns whether people may register without an invitation (default {@code false}).
+     *
+     * @return whether people may register without an invitation (default {@code false})
+     */
+    public boolean selfRegistration() {
+        return selfRegistration;
+    }
+
+    /**
+     * Returns whether shareable invitation links are on (default {@code false}).
+     *
+     * @return whether shareable invitation links are on (default {@code false})
+     */
+    public boolean linkInvitationsEnabled() {
+        return linkInvitationsEnabled;
+    }
+
+    /**
+     * Returns whether an acceptance waits for approval (default {@code false}).
+     *
+     * @return whether an acceptance waits for approval (default {@code false})
+     */
+    public boolean approvalRequired() {
+        return approvalRequired;
+    }
+
+    /**
+     * Returns the per-inviter quota, or {@code null} (the default) for none.
+     *
+     * @return the per-inviter quota, or {@code null} (the default) for none
+     */
+    public InviteQuota quota() {
+        return quota;
+    }
+
+    /**
+     * Returns the level from which one may resend, revoke, re-invite, send and approve invitations others sent (default {@code ADMIN_LOCAL}).
+     *
+     * @return the level from which one may resend, revoke, re-invite, send and approve invitations others sent (default {@code ADMIN_LOCAL})
+     */
+    public PermissionLevel manageLevel() {
+        return manageLevel;
+    }
+
+    /**
+     * Returns how many times an invitation may be resent (default 5; 0 for never).
+     *
+     * @return how many times an invitation may be resent (default 5; 0 for never)
+     */
+    public int resendLimit() {
+        return resendLimit;
+    }
+
+    /**
+     * Returns how long after a message a resend is refused (default 5 minutes).
+     *
+     * @return how long after a message a resend is refused (default 5 minutes)
+     */
+    public Duration resendCooldown() {
+        return resendCooldown;
+    }
+
+    /**
+     * Returns same link with a fresh expiry, or a new link (default same link).
+     *
+     * @return same link with a fresh expiry, or a new link (default same link)
+     */
+    public ResendPolicy resendPolicy() {
+        return resendPolicy;
+    }
+
+    /**
+     * Returns how long an invitation stays valid once sent (default 7 days).
+     *
+     * @return how long an invitation stays valid once sent (default 7 days)
+     */
+    public Duration invitationTtl() {
+        return invitationTtl;
+    }
+
+    /**
+     * Returns the most rows one bulk call takes (default 500).
+     *
+     * @return the most rows one bulk call takes (default 500)
+     */
+    public int bulkLimit() {
+        return bulkLimit;
+    }
+
+    /**
+     * Returns the tenant's roles with the level an inviter needs to grant each (default {@code member}: USER, {@code admin}: ADMIN_TENANT); role names match case-insensitively.
+     *
+     * @return the tenant's roles with the level an inviter needs to grant each (default {@code member}: USER, {@code admin}: ADMIN_TENANT); role names match case-insensitively
+     */
+    public Map<String, PermissionLevel> roles() {
+        return roles;
+    }
+
+    /**
+     * Returns the language of invitations that name none (default English).
+     *
+     * @return the language of invitations that name none (default English)
+     */
+    public Locale defaultLocale() {
+        return defaultLocale;
+    }
+
+    /**
+     * Returns the tenant's name, logo, colour and description in messages.
+     *
+     * @return the tenant's name, logo, colour and description in messages
+     */
+    public Branding branding() {
+        return branding;
+    }
+
+    /**
+     * Returns the claim URL with a {@code {token}} placeholder and an optional {@code {tenant}} one; messages need it absolute (default {@code http://localhost:8080/claim/{token}}, for development).
+     *
+     * @return the claim URL with a {@code {token}} placeholder and an optional {@code {tenant}} one; messages need it absolute (default {@code http://localhost:8080/claim/{token}}, for development)
+     */
+    public String claimUrlTemplate() {
+        return claimUrlTemplate;
+    }
+
+    /**
+     * Returns whether a claim must accept the tenant's terms (default {@code false}).
+     *
+     * @return whether a claim must accept the tenant's terms (default {@code false})
+     */
+    public boolean termsRequired() {
+        return termsRequired;
+    }
+
+    /**
+     * Returns profile fields a claim must confirm, e.g. {@code firstName}, {@code lastName}, {@code jobTitle} (default none).
+     *
+     * @return profile fields a claim must confirm, e.g. {@code firstName}, {@code lastName}, {@code jobTitle} (default none)
+     */
+    public List<String> profileFields() {
+        return profileFields;
+    }
+
+    /**
+     * Returns groups an invitee may pick from when claiming (default none).
+     *
+     * @return groups an invitee may pick from when claiming (default none)
+     */
+    public Set<String> defaultGroupPool() {
+        return defaultGroupPool;
+    }
+
+    /**
+     * Returns whether accounts created by directory sync are invited at once rather than provisioned (default {@code false}); inviting all provisioned people switches it on.
+     *
+     * @return whether accounts created by directory sync are invited at once rather than provisioned (default {@code false}); inviting all provisioned people switches it on
+     */
+    public boolean inviteOnCreation() {
+        return inviteOnCreation;
+    }
+
+    /**
+     * Returns the fewest characters a password chosen at claim may have (default 8); not used under SSO.
+     *
+     * @return the fewest characters a password chosen at claim may have (default 8); not used under SSO
+     */
+    public int minimumPasswordLength() {
+        return minimumPasswordLength;
+    }
+
+    /**
+     * Returns the URL of shareable invitation links, with a {@code {token}} placeholder and an optional {@code {tenant}} one (default {@code /join/{token}}).
+     *
+     * @return the URL of shareable invitation links, with a {@code {token}} placeholder and an optional {@code {tenant}} one (default {@code /join/{token}})
+     */
+    public String joinUrlTemplate() {
+        return joinUrlTemplate;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof TenantSettings other
+                && invitationsEnabled == other.invitationsEnabled
+                && Objects.equals(minimumInviteLevel, other.minimumInviteLevel)
+                && groupAdminsMayInvite == other.groupAdminsMayInvite
+                && guestsAllowed == other.guestsAllowed
+                && Objects.equals(allowedDomains, other.allowedDomains)
+                && selfRegistration == other.selfRegistration
+                && linkInvitationsEnabled == other.linkInvitationsEnabled
+                && approvalRequired == other.approvalRequired
+                && Objects.equals(quota, other.quota)
+                && Objects.equals(manageLevel, other.manageLevel)
+                && resendLimit == other.resendLimit
+                && Objects.equals(resendCooldown, other.resendCooldown)
+                && Objects.equals(resendPolicy, other.resendPolicy)
+                && Objects.equals(invitationTtl, other.invitationTtl)
+                && bulkLimit == other.bulkLimit
+                && Objects.equals(roles, other.roles)
+                && Objects.equals(defaultLocale, other.defaultLocale)
+                && Objects.equals(branding, other.branding)
+                && Objects.equals(claimUrlTemplate, other.claimUrlTemplate)
+                && termsRequired == other.termsRequired
+                && Objects.equals(profileFields, other.profileFields)
+                && Objects.equals(defaultGroupPool, other.defaultGroupPool)
+                && inviteOnCreation == other.inviteOnCreation
+                && minimumPasswordLength == other.minimumPasswordLength
+                && Objects.equals(joinUrlTemplate, other.joinUrlTemplate);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(invitationsEnabled, minimumInviteLevel, groupAdminsMayInvite, guestsAllowed, allowedDomains, selfRegistration, linkInvitationsEnabled, approvalRequired, quota, manageLevel, resendLimit, resendCooldown, resendPolicy, invitationTtl, bulkLimit, roles, defaultLocale, branding, claimUrlTemplate, termsRequired, profileFields, defaultGroupPool, inviteOnCreation, minimumPasswordLength, joinUrlTemplate);
+    }
+
+    /**
+     * Describes the value for logs; never shows a token, code or key.
+     *
+     * @return a description
+     */
+    @Override
+    public String toString() {
+        return "TenantSettings[invitationsEnabled=" + invitationsEnabled
+                + ", minimumInviteLevel=" + minimumInviteLevel + ", groupAdminsMayInvite=" + groupAdminsMayInvite
+                + ", guestsAllowed=" + guestsAllowed + ", allowedDomains=" + allowedDomains
+                + ", selfRegistration=" + selfRegistration + ", linkInvitationsEnabled=" + linkInvitationsEnabled
+                + ", approvalRequired=" + approvalRequired + ", quota=" + quota + ", manageLevel=" + manageLevel
+                + ", resendLimit=" + resendLimit + ", resendCooldown=" + resendCooldown
+                + ", resendPolicy=" + resendPolicy + ", invitationTtl=" + invitationTtl + ", bulkLimit=" + bulkLimit
+                + ", roles=" + roles + ", defaultLocale=" + defaultLocale + ", branding=" + branding
+                + ", claimUrlTemplate=" + claimUrlTemplate + ", termsRequired=" + termsRequired
+                + ", profileFields=" + profileFields + ", defaultGroupPool=" + defaultGroupPool
+                + ", inviteOnCreation=" + inviteOnCreation + ", minimumPasswordLength=" + minimumPasswordLength
+                + ", joinUrlTemplate=" + joinUrlTemplate + "]";
     }
 }

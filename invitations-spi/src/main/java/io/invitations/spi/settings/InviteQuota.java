@@ -1,4 +1,4 @@
-package io.invitations.core.settings;
+package io.invitations.spi.settings;
 
 import java.time.Duration;
 import java.util.Objects;

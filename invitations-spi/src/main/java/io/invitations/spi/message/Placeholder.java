@@ -1,4 +1,4 @@
-package io.invitations.core.message;
+package io.invitations.spi.message;
 
 import java.util.Arrays;
 import java.util.List;
@@ -19,7 +19,7 @@ public enum Placeholder {
     TENANT_DESCRIPTION("tenantDescription"),
     /** The absolute URL of the tenant's logo; may be absent. */
     LOGO_URL("logoUrl"),
-    /** The tenant's accent colour as {@code #RRGGBB} ({@value MessageRenderer#DEFAULT_ACCENT_COLOR} by default). */
+    /** The tenant's accent colour as {@code #RRGGBB} ({@code #2F6FEB} by default). */
     ACCENT_COLOR("accentColor"),
     /** The inviter's display name. Always present. */
     INVITER_NAME("inviterName"),

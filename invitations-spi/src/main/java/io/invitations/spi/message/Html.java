@@ -1,4 +1,4 @@
-package io.invitations.core.message.internal;
+package io.invitations.spi.message;
 
 /**
  * HTML escaping of user-supplied values, safe both in element text and in quoted attributes.
@@ -6,7 +6,7 @@ package io.invitations.core.message.internal;
  *
  * @since 0.1.0
  */
-public final class Html {
+final class Html {
     private Html() {
     }
 

@@ -1,4 +1,4 @@
-package io.invitations.core.message;
+package io.invitations.spi.message;
 
 import io.invitations.spi.ErrorCode;
 import io.invitations.spi.InvitationException;

@@ -1,5 +1,7 @@
-package io.invitations.core.message;
+package io.invitations.core.memory;
 
+import io.invitations.spi.message.MessageTemplateStore;
+import io.invitations.spi.message.MessageTemplate;
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.storage.OutboxMessage.Kind;
 

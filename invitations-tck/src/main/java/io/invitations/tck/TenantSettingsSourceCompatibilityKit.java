@@ -1,9 +1,10 @@
-package io.invitations.core.settings;
+package io.invitations.tck;
 
-import io.invitations.core.message.Branding;
+import io.invitations.spi.message.Branding;
+import io.invitations.spi.settings.TenantSettings;
+import io.invitations.spi.settings.TenantSettingsSource;
 import io.invitations.spi.invitation.PermissionLevel;
 import io.invitations.spi.invitation.TenantId;
-import io.invitations.tck.Fixtures;
 import io.invitations.tck.support.Race;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;

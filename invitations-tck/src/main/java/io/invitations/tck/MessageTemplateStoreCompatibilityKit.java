@@ -1,8 +1,10 @@
-package io.invitations.core.message;
+package io.invitations.tck;
 
 import io.invitations.spi.invitation.TenantId;
+import io.invitations.spi.message.MessageTemplate;
+import io.invitations.spi.message.MessageTemplateStore;
+import io.invitations.spi.message.TemplateException;
 import io.invitations.spi.storage.OutboxMessage.Kind;
-import io.invitations.tck.Fixtures;
 import io.invitations.tck.support.Race;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;

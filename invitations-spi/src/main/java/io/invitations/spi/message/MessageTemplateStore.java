@@ -1,4 +1,4 @@
-package io.invitations.core.message;
+package io.invitations.spi.message;
 
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.storage.OutboxMessage.Kind;
@@ -9,7 +9,9 @@ import java.util.Optional;
 /**
  * Keeps each tenant's custom message templates, one per language and message kind. Only the
  * language of a locale counts: {@code fr-CA} and {@code fr} share a template. Where a tenant has no
- * custom template, the {@linkplain MessageTemplate#builtIn built-in} one is used.
+ * custom template, the engine's built-in one is used
+ * ({@code io.invitations.core.message.MessageTemplates#builtIn}). The engine's in-memory default is
+ * {@code io.invitations.core.memory.InMemoryMessageTemplateStore}.
  *
  * <p>A store that persists templates keeps their three texts ({@link MessageTemplate#subject()},
  * {@link MessageTemplate#html()}, {@link MessageTemplate#text()}) and rebuilds them with
@@ -70,13 +72,4 @@ public interface MessageTemplateStore {
      * @return {@code true} if there was a custom template
      */
     boolean remove(TenantId tenantId, Locale locale, Kind kind);
-
-    /**
-     * Returns a new empty store that keeps templates in memory (the embedded default).
-     *
-     * @return the store
-     */
-    static MessageTemplateStore inMemory() {
-        return new InMemoryMessageTemplateStore();
-    }
 }
