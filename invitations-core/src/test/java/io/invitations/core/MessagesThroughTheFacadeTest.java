@@ -1,6 +1,6 @@
 package io.invitations.core;
 
-import io.invitations.core.event.InvitationEventJson;
+import io.invitations.jackson.InvitationEventJson;
 import io.invitations.core.memory.InMemoryKeyRing;
 import io.invitations.core.memory.InMemoryTenantSettingsSource;
 import io.invitations.core.memory.RecordingMailer;
