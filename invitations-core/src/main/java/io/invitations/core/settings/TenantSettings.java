@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Everything a tenant decides about invitations (DESIGN §5). Build with {@link #builder()}; every
+ * Everything a tenant decides about invitations: who may invite, expiry, limits, claim steps, links. Build with {@link #builder()}; every
  * setting has a default, so {@code TenantSettings.builder().build()} is a working configuration.
  *
  * @param invitationsEnabled     whether invitations are on (default {@code true}); when off, nothing
