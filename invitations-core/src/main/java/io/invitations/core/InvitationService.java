@@ -6,6 +6,7 @@ import io.invitations.core.code.AccessCodeGate;
 import io.invitations.core.code.AccessCodes;
 import io.invitations.core.internal.Linking;
 import io.invitations.core.internal.Redeeming;
+import io.invitations.core.internal.RequestValidator;
 import io.invitations.core.internal.Syncing;
 import io.invitations.core.internal.WaysIn;
 import io.invitations.core.link.JoinRequest;
@@ -70,6 +71,7 @@ import io.invitations.spi.storage.InvitationQuery;
 import io.invitations.spi.storage.InvitationStore;
 import io.invitations.spi.storage.OutboxMessage;
 import io.invitations.spi.storage.Page;
+import jakarta.validation.Validator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -855,6 +857,7 @@ public final class InvitationService {
         private InvitationObserver observer = InvitationObserver.noop();
         private Duration outboxLease;
         private int outboxBatchSize;
+        private Validator validator;
 
         private Builder() {
         }
@@ -998,6 +1001,21 @@ public final class InvitationService {
         }
 
         /**
+         * Sets the Jakarta Validation validator that checks every request's constraints (any
+         * provider will do; its message interpolator words the problems hosts see).
+         *
+         * @param value the validator (default: one from the provider {@code jakarta.validation.Validation}
+         *              finds on the class path, with Hibernate Validator's Expression-Language-free
+         *              {@code ParameterMessageInterpolator} when Hibernate Validator is that provider;
+         *              without a provider {@link #build()} throws {@link NoValidationProviderException})
+         * @return this builder
+         */
+        public Builder validator(Validator value) {
+            validator = Objects.requireNonNull(value, "validator");
+            return this;
+        }
+
+        /**
          * Sets when queued messages are delivered.
          *
          * @param value {@link DeliveryMode#IMMEDIATE} (the default): right after each operation that
@@ -1076,6 +1094,8 @@ public final class InvitationService {
          * Builds the service.
          *
          * @return the service
+         * @throws NoValidationProviderException if no {@linkplain #validator(Validator) validator} was
+         *                                       given and no Jakarta Validation provider is on the class path
          */
         public InvitationService build() {
             InvitationStore s = store != null ? store : new InMemoryInvitationStore();
@@ -1107,7 +1127,8 @@ public final class InvitationService {
             }
             OutboxProcessor outbox = ob.build();
             Context ctx = new Context(s, d, l, t, clock, ids, signer, links, publisher, new StripedLocks(256),
-                    new StripedLocks(64), new Delivery(outbox, deliveryMode, observer));
+                    new StripedLocks(64), new Delivery(outbox, deliveryMode, observer),
+                    validator != null ? RequestValidator.using(validator) : RequestValidator.byDefaultProvider());
             AccessCodes codes = AccessCodes.using(k);
             AttemptThrottle a = throttle != null ? throttle : s.sharedAttemptThrottle()
                     .orElseGet(() -> InMemoryAttemptThrottle.builder().clock(clock).build());

@@ -1,7 +1,7 @@
 package io.invitations.core;
 
 import io.invitations.core.message.MessageTemplates;
-import io.invitations.core.event.InvitationEventJson;
+import io.invitations.jackson.InvitationEventJson;
 import io.invitations.core.memory.InMemoryKeyRing;
 import io.invitations.core.memory.InMemoryTenantSettingsSource;
 import io.invitations.core.memory.RecordingMailer;

@@ -1,6 +1,6 @@
 package io.invitations.core;
 
-import io.invitations.core.event.InvitationEventJson;
+import io.invitations.jackson.InvitationEventJson;
 import io.invitations.spi.settings.ResendPolicy;
 import io.invitations.core.testing.Fixture;
 import io.invitations.core.testing.Secrets;

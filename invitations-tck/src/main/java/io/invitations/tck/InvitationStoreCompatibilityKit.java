@@ -81,7 +81,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * }
  * }</pre>
  *
- * <p>The checks are grouped in {@link Nested} classes, one per rule of the contract (DESIGN §11,
+ * <p>The checks are grouped in {@link Nested} classes, one per rule of the storage contract (stated in
  * the Javadoc of {@link InvitationStore} and {@link WriteBatch}), each named by a sentence: reading
  * back every field; at most one open invitation per tenant, target and invitee; compare-and-set
  * updates; atomic batches; paging and filters; due for expiry; the outbox and its claims; append-only

@@ -94,7 +94,7 @@ public final class Claiming {
      * @return the result
      */
     public Acceptance accept(ClaimRequest claim) {
-        RequestValidator.throwIfAny(RequestValidator.problems(claim));
+        ctx.requests().check(claim);
         TokenClaims claims = verify(claim.token());
         InvitationId id = InvitationId.of(claims.subjectId());
         return ctx.invitationLocks().with(id, () -> {

@@ -36,11 +36,12 @@ import java.util.function.Supplier;
  * @param invitationLocks locks by invitation id
  * @param tenantLocks     locks by tenant id, for operations that consume seats or quota
  * @param delivery        the outbox driver, told after each write that queued messages
+ * @param requests        the validator of requests' constraints
  */
 public record Context(InvitationStore store, IdentityDirectory directory, SeatLedger seats,
                       TenantSettingsSource settings, Clock clock, Supplier<InvitationId> ids, TokenSigner signer,
                       ClaimLinks links, EventPublisher publisher, StripedLocks invitationLocks,
-                      StripedLocks tenantLocks, Delivery delivery) {
+                      StripedLocks tenantLocks, Delivery delivery, RequestValidator requests) {
     /** The actor of changes the engine makes by itself (expiry). */
     public static final String EXPIRY_ACTOR = "system:expiry";
     /** The actor recorded when an invitee declines. */
@@ -60,6 +61,7 @@ public record Context(InvitationStore store, IdentityDirectory directory, SeatLe
         Objects.requireNonNull(invitationLocks, "invitationLocks");
         Objects.requireNonNull(tenantLocks, "tenantLocks");
         Objects.requireNonNull(delivery, "delivery");
+        Objects.requireNonNull(requests, "requests");
     }
 
     /**

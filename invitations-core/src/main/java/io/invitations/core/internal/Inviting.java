@@ -93,7 +93,7 @@ public final class Inviting {
      * @throws io.invitations.core.InvalidRequestException listing every problem
      */
     public Draft prepare(InviteRequest request) {
-        RequestValidator.throwIfAny(problems(request));
+        RequestValidator.throwIfAny(problems(ctx.requests(), request));
         TenantSettings settings = ctx.settingsFor(request.tenantId());
         return new Draft(request, settings, invitee(request), grant(request, settings));
     }
@@ -237,11 +237,12 @@ public final class Inviting {
      * Returns every problem of a request: its constraints, and that exactly one of email and
      * identifier (with its kind) is given.
      *
-     * @param r the request
+     * @param requests the validator of the request's constraints
+     * @param r        the request
      * @return the problems, possibly empty
      */
-    public static List<FieldProblem> problems(InviteRequest r) {
-        List<FieldProblem> out = new ArrayList<>(RequestValidator.problems(r));
+    public static List<FieldProblem> problems(RequestValidator requests, InviteRequest r) {
+        List<FieldProblem> out = new ArrayList<>(requests.problems(r));
         if (r.email() == null && r.identifier() == null) {
             out.add(new FieldProblem("email", "give the invitee's email address, or an identifier with its kind"));
         } else if (r.email() != null && r.identifier() != null) {

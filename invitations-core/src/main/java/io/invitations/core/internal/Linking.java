@@ -80,7 +80,7 @@ public final class Linking {
      * @return the link with its URL
      */
     public ShareableLink create(LinkRequest request) {
-        List<FieldProblem> problems = new ArrayList<>(RequestValidator.problems(request));
+        List<FieldProblem> problems = new ArrayList<>(ctx.requests().problems(request));
         Set<String> domains = normaliseDomains(request.allowedDomains(), problems);
         Instant now = ctx.now();
         if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
@@ -195,7 +195,7 @@ public final class Linking {
      * @return the stored invitation and the account id
      */
     public Acceptance join(JoinRequest request) {
-        List<FieldProblem> problems = new ArrayList<>(RequestValidator.problems(request));
+        List<FieldProblem> problems = new ArrayList<>(ctx.requests().problems(request));
         Optional<String> email = request.email() == null ? Optional.empty() : Invitees.normalizeEmail(request.email());
         if (request.email() != null && email.isEmpty() && problems.stream().noneMatch(p -> p.field().equals("email"))) {
             problems.add(new FieldProblem("email", "must be a well-formed email address like jane@example.com"));

@@ -86,7 +86,7 @@ public final class Syncing {
      * @return the invitations as stored after the match, oldest first; empty when none was pending
      */
     public List<Invitation> match(SignUp signUp) {
-        List<FieldProblem> problems = new ArrayList<>(RequestValidator.problems(signUp));
+        List<FieldProblem> problems = new ArrayList<>(ctx.requests().problems(signUp));
         Optional<String> email = Invitees.normalizeEmail(signUp.email());
         if (signUp.email() != null && email.isEmpty() && problems.stream().noneMatch(p -> p.field().equals("email"))) {
             problems.add(new FieldProblem("email", "must be a well-formed email address like jane@example.com"));

@@ -5,7 +5,7 @@ import io.invitations.core.ClaimRequest;
 import io.invitations.core.InvitationService;
 import io.invitations.core.InviteRequest;
 import io.invitations.core.code.AccessCode;
-import io.invitations.core.event.InvitationEventJson;
+import io.invitations.jackson.InvitationEventJson;
 import io.invitations.core.memory.InMemoryAttemptThrottle;
 import io.invitations.core.memory.InMemoryIdentityDirectory;
 import io.invitations.core.memory.InMemoryInvitationStore;

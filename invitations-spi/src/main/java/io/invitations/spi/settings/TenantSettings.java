@@ -17,7 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Everything a tenant decides about invitations. Build with {@link #builder()}; every
+ * Everything a tenant decides about invitations: who may invite, expiry, limits, claim steps,
+ * shareable links. Build with {@link #builder()}; every
  * setting has a default, so {@code TenantSettings.builder().build()} is a working configuration.
  *
  * @since 0.1.0

@@ -78,7 +78,7 @@ public final class BulkEngine {
         TenantSettings settings = ctx.settingsFor(request.tenantId());
         BulkValidation.requireWithinLimit(request.rows().size(), settings.bulkLimit());
         BatchId batchId = request.batchId() != null ? request.batchId() : BatchId.random();
-        List<RowCheck> checks = BulkValidation.check(request, batchId, settings.bulkLimit());
+        List<RowCheck> checks = BulkValidation.check(request, batchId, settings.bulkLimit(), ctx.requests());
         return ctx.tenantLocks().with(request.tenantId(), () -> new Run(request, settings, batchId).execute(checks));
     }
 

@@ -1,4 +1,4 @@
-package io.invitations.core.event;
+package io.invitations.jackson;
 
 import io.invitations.spi.ErrorCode;
 import io.invitations.spi.InvitationException;

@@ -1,28 +1,20 @@
-package io.invitations.core.event;
+package io.invitations.jackson;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.invitations.spi.event.InvitationEvent;
-import io.invitations.spi.invitation.InvitationId;
-import io.invitations.spi.invitation.LinkId;
-import io.invitations.spi.invitation.TenantId;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The stable JSON form of events, for webhooks and audit logs: one object whose {@code "type"} is
@@ -34,7 +26,8 @@ import java.util.function.Function;
  * <pre>{@code {"type":"invitation.revoked","tenantId":"acme","invitationId":"42",
  *  "at":"2026-11-22T09:00:00Z","actor":"u-1","from":"PENDING","reason":"left","to":"REVOKED"}}</pre>
  *
- * <p>Thread-safe.
+ * <p>Built on Jackson 3 ({@code tools.jackson}), which lives in packages of its own: a host on
+ * Jackson 2 uses this class as it is, beside its own mapper. Thread-safe.
  *
  * @since 0.1.0
  */
@@ -60,11 +53,7 @@ public final class InvitationEventJson {
             root.put("from", s.from() == null ? null : s.from().name());
             root.put("to", s.to().name());
         }
-        try {
-            return MAPPER.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not write event " + event.type(), e);
-        }
+        return MAPPER.writeValueAsString(root);
     }
 
     /**
@@ -79,13 +68,13 @@ public final class InvitationEventJson {
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new EventJsonException("event JSON is not valid JSON: " + e.getOriginalMessage(), e);
         }
-        if (root == null || !root.isObject() || !root.path("type").isTextual()) {
+        if (root == null || !root.isObject() || !root.path("type").isString()) {
             throw new EventJsonException("event JSON must be an object with a \"type\" text field", null);
         }
-        String type = root.get("type").asText();
+        String type = root.get("type").asString();
         Class<? extends InvitationEvent> cls = TYPES.get(type);
         if (cls == null) {
             throw new EventJsonException("unknown event type \"" + type + "\"; known types are " + TYPES.keySet(),
@@ -93,9 +82,9 @@ public final class InvitationEventJson {
         }
         try {
             return MAPPER.treeToValue(root, cls);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+        } catch (JacksonException | IllegalArgumentException e) {
             throw new EventJsonException("event JSON of type \"" + type + "\" is incomplete or malformed: "
-                    + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
+                    + (e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage()), e);
         }
     }
 
@@ -126,40 +115,15 @@ public final class InvitationEventJson {
         m.put("link.created", InvitationEvent.LinkCreated.class);
         m.put("link.deactivated", InvitationEvent.LinkDeactivated.class);
         m.put("link.reactivated", InvitationEvent.LinkReactivated.class);
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 
     private static ObjectMapper mapper() {
-        SimpleModule ids = new SimpleModule("invitation-ids");
-        ids.addSerializer(TenantId.class, ToStringSerializer.instance);
-        ids.addSerializer(InvitationId.class, ToStringSerializer.instance);
-        ids.addSerializer(LinkId.class, ToStringSerializer.instance);
-        ids.addDeserializer(TenantId.class, new IdDeserializer<>(TenantId.class, TenantId::of));
-        ids.addDeserializer(InvitationId.class, new IdDeserializer<>(InvitationId.class, InvitationId::of));
-        ids.addDeserializer(LinkId.class, new IdDeserializer<>(LinkId.class, LinkId::of));
-        return new ObjectMapper().registerModule(new JavaTimeModule()).registerModule(ids)
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        return JsonMapper.builder().addModule(new InvitationsJacksonModule())
+                .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-    }
-
-    /** Reads an id type from its string form. */
-    private static final class IdDeserializer<T> extends StdScalarDeserializer<T> {
-        private static final long serialVersionUID = 1L;
-
-        private final transient Function<String, T> factory;
-
-        IdDeserializer(Class<T> type, Function<String, T> factory) {
-            super(type);
-            this.factory = factory;
-        }
-
-        @Override
-        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (!p.currentToken().isScalarValue()) {
-                return ctxt.reportInputMismatch(this, "expected the id as a string");
-            }
-            return factory.apply(p.getValueAsString());
-        }
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .build();
     }
 }
