@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.fail;
 @DisplayName("Importers under fuzzing")
 class ImportFuzzTest {
     private static final long MASTER_SEED = Long.getLong("fuzz.seed", 0x1D1E_5EEDL);
-    private static final int CASES = Integer.getInteger("fuzz.cases", 2_000);
+    private static final int CASES = Integer.getInteger("fuzz.cases", 1_000);
     private static final Long ONLY_CASE = Long.getLong("fuzz.case");
     private static final ImportLimits SMALL = ImportLimits.of(8 * 1024, 25);
     private static final EnumSet<ErrorCode> IMPORT_CODES =

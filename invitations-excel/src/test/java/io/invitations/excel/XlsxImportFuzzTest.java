@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.fail;
 @DisplayName("XlsxImporter under seeded fuzzing")
 class XlsxImportFuzzTest {
     private static final long SEED = Long.getLong("fuzz.seed", 20261122L);
-    private static final int CASES = Integer.getInteger("fuzz.cases", 1_200);
+    private static final int CASES = Integer.getInteger("fuzz.cases", 800);
     private static final Set<ErrorCode> IMPORT_CODES = Set.of(ErrorCode.IMPORT_INVALID_FILE,
             ErrorCode.IMPORT_LIMIT_EXCEEDED, ErrorCode.IMPORT_UNSAFE);
     private static final String[] XML_TOKENS = {"<", ">", "\"", "&", "&amp;", "&#0;", "<!DOCTYPE x>", "<c>", "</c>",
