@@ -294,9 +294,14 @@ public interface InvitationAdministration {
      * links the account and applies each grant. Provisioned (not yet invited) invitations are not
      * matched.
      *
+     * <p>The host vouches for the verified email, so it calls this with a system actor, e.g.
+     * {@code service.administration(Inviter.system("sso"), tenant).matchSignUp(signUp)}; the actor is
+     * not checked against the tenant's levels.
+     *
      * @param signUp who registered, with a verified email
      * @return the invitations accepted (or awaiting approval), oldest first; empty when none was pending
-     * @throws InvalidRequestException if the email is malformed or not verified
+     * @throws InvalidRequestException if the email is malformed or not verified, or the sign-up names
+     *                                 another tenant than {@link #tenantId()} (field {@code signUp.tenantId})
      */
     List<Invitation> matchSignUp(SignUp signUp);
 
@@ -324,8 +329,9 @@ public interface InvitationAdministration {
      * Reads a page of a tenant's invitations, filtered by status (effective: EXPIRED includes pending
      * ones past expiry), inviter, source, target and creation time.
      *
-     * @param query the filters and page; see {@link InvitationQuery#builder(TenantId)}
+     * @param query the filters and page, for {@link #tenantId()}; see {@link InvitationQuery#builder(TenantId)}
      * @return the page, oldest first
+     * @throws InvalidRequestException if the query names another tenant (field {@code query.tenantId})
      */
     Page<Invitation> query(InvitationQuery query);
 
