@@ -1039,7 +1039,7 @@ public final class InvitationService {
             OutboxProcessor outbox = OutboxProcessor.builder().store(s).mailer(m).renderer(composer::render)
                     .clock(clock).retryPolicy(retryPolicy).listener(e -> publisher.publish(List.of(e))).build();
             Context ctx = new Context(s, d, l, t, clock, ids, signer, links, publisher, new StripedLocks(256),
-                    new StripedLocks(64), new Delivery(outbox, deliveryMode));
+                    new Delivery(outbox, deliveryMode));
             AccessCodes codes = AccessCodes.using(k);
             AttemptThrottle a = throttle != null ? throttle : s.sharedAttemptThrottle()
                     .orElseGet(() -> InMemoryAttemptThrottle.builder().clock(clock).build());
