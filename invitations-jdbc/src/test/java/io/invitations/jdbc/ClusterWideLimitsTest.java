@@ -41,11 +41,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
@@ -261,26 +258,7 @@ class ClusterWideLimitsTest {
         return nodes;
     }
 
-    /** Runs one step on 32 threads released together; returns each result or the exception it threw. */
     private static List<Object> race(IntFunction<Callable<Object>> step) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Object>> futures = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            Callable<Object> mine = step.apply(t);
-            futures.add(threads.submit(() -> {
-                start.await();
-                try {
-                    return mine.call();
-                } catch (InvitationException e) {
-                    return e;
-                }
-            }));
-        }
-        start.countDown();
-        List<Object> outcomes = new ArrayList<>();
-        for (Future<Object> f : futures) {
-            outcomes.add(f.get(120, TimeUnit.SECONDS));
-        }
-        return outcomes;
+        return Racing.race(threads, THREADS, step);
     }
 }

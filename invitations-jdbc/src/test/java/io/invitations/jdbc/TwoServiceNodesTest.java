@@ -47,6 +47,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -210,26 +211,7 @@ class TwoServiceNodesTest {
         return nodes;
     }
 
-    /** Runs one step on 64 threads released together; returns each result or the exception it threw. */
-    private static List<Object> race(java.util.function.IntFunction<Callable<Object>> step) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Object>> futures = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            Callable<Object> mine = step.apply(t);
-            futures.add(threads.submit(() -> {
-                start.await();
-                try {
-                    return mine.call();
-                } catch (InvitationException e) {
-                    return e;
-                }
-            }));
-        }
-        start.countDown();
-        List<Object> outcomes = new ArrayList<>();
-        for (Future<Object> f : futures) {
-            outcomes.add(f.get(60, TimeUnit.SECONDS));
-        }
-        return outcomes;
+    private static List<Object> race(IntFunction<Callable<Object>> step) throws Exception {
+        return Racing.race(threads, THREADS, step);
     }
 }
