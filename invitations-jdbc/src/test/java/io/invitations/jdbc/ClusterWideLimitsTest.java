@@ -229,7 +229,7 @@ class ClusterWideLimitsTest {
 
     /** Accounts of the tenant that no stored acceptance (accepted or awaiting approval) names. */
     private long orphans(TenantId tenant) {
-        Set<String> named = reader.query(InvitationQuery.of(tenant).statuses(InvitationStatus.ACCEPTED,
+        Set<String> named = reader.query(InvitationQuery.builder(tenant).statuses(InvitationStatus.ACCEPTED,
                         InvitationStatus.AWAITING_APPROVAL).page(0, InvitationQuery.MAX_LIMIT).build()).items().stream()
                 .map(Invitation::accountId).collect(Collectors.toSet());
         return directory.accounts(tenant).stream().filter(a -> !named.contains(a.accountId())).count()
@@ -259,6 +259,6 @@ class ClusterWideLimitsTest {
     }
 
     private static List<Object> race(IntFunction<Callable<Object>> step) throws Exception {
-        return Racing.race(threads, THREADS, step);
+        return Racing.race(THREADS, step);
     }
 }

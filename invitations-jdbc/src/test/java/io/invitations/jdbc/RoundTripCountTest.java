@@ -17,7 +17,7 @@ import io.invitations.core.memory.InMemorySeatLedger;
 import io.invitations.core.memory.InMemoryTenantSettingsSource;
 import io.invitations.core.memory.RecordingMailer;
 import io.invitations.core.outbox.DeliveryMode;
-import io.invitations.core.settings.InviteQuota;
+import io.invitations.spi.settings.InviteQuota;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.Inviter;
 import io.invitations.spi.invitation.PermissionLevel;

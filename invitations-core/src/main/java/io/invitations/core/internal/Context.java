@@ -2,8 +2,8 @@ package io.invitations.core.internal;
 
 import io.invitations.core.InvitationNotFoundException;
 import io.invitations.core.policy.SeatCount;
-import io.invitations.core.settings.TenantSettings;
-import io.invitations.core.settings.TenantSettingsSource;
+import io.invitations.spi.settings.TenantSettings;
+import io.invitations.spi.settings.TenantSettingsSource;
 import io.invitations.core.token.TokenSigner;
 import io.invitations.spi.identity.IdentityDirectory;
 import io.invitations.spi.invitation.Invitation;
@@ -35,11 +35,12 @@ import java.util.function.Supplier;
  * @param invitationLocks locks by invitation id (fewer compare-and-set retries inside one process;
  *                        limits never rest on them, see {@link Limits})
  * @param delivery        the outbox driver, told after each write that queued messages
+ * @param requests        the validator of requests' constraints
  */
 public record Context(InvitationStore store, IdentityDirectory directory, SeatLedger seats,
                       TenantSettingsSource settings, Clock clock, Supplier<InvitationId> ids, TokenSigner signer,
                       ClaimLinks links, EventPublisher publisher, StripedLocks invitationLocks,
-                      Delivery delivery) {
+                      Delivery delivery, RequestValidator requests) {
     /** The actor of changes the engine makes by itself (expiry). */
     public static final String EXPIRY_ACTOR = "system:expiry";
     /** The actor recorded when an invitee declines. */
@@ -58,6 +59,7 @@ public record Context(InvitationStore store, IdentityDirectory directory, SeatLe
         Objects.requireNonNull(publisher, "publisher");
         Objects.requireNonNull(invitationLocks, "invitationLocks");
         Objects.requireNonNull(delivery, "delivery");
+        Objects.requireNonNull(requests, "requests");
     }
 
     /**

@@ -4,7 +4,7 @@ import io.invitations.core.policy.InvitationPolicy;
 import io.invitations.core.policy.PolicyViolationException;
 import io.invitations.core.policy.Refusal;
 import io.invitations.core.policy.SeatCount;
-import io.invitations.core.settings.TenantSettings;
+import io.invitations.spi.settings.TenantSettings;
 import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.invitation.Inviter;
 import io.invitations.spi.invitation.TenantId;
@@ -37,7 +37,7 @@ public final class Limits {
      * @return the query
      */
     public static InvitationQuery openSeats(TenantId tenantId, Instant now) {
-        return InvitationQuery.of(tenantId).statuses(InvitationStatus.PROVISIONED, InvitationStatus.PENDING,
+        return InvitationQuery.builder(tenantId).statuses(InvitationStatus.PROVISIONED, InvitationStatus.PENDING,
                 InvitationStatus.AWAITING_APPROVAL).asOf(now).build();
     }
 
@@ -50,7 +50,7 @@ public final class Limits {
      * @return the query
      */
     public static InvitationQuery quotaUse(TenantId tenantId, String inviter, Instant since) {
-        return InvitationQuery.of(tenantId).invitedBy(inviter).createdBetween(since, null).build();
+        return InvitationQuery.builder(tenantId).invitedBy(inviter).createdBetween(since, null).build();
     }
 
     /**

@@ -19,7 +19,7 @@ import io.invitations.core.policy.InvitationPolicy;
 import io.invitations.core.policy.PolicyViolationException;
 import io.invitations.core.policy.Refusal;
 import io.invitations.core.policy.SeatCount;
-import io.invitations.core.settings.TenantSettings;
+import io.invitations.spi.settings.TenantSettings;
 import io.invitations.spi.ErrorCode;
 import io.invitations.spi.invitation.BatchId;
 import io.invitations.spi.invitation.Contact;
@@ -85,7 +85,7 @@ public final class BulkEngine {
         TenantSettings settings = ctx.settingsFor(request.tenantId());
         BulkValidation.requireWithinLimit(request.rows().size(), settings.bulkLimit());
         BatchId batchId = request.batchId() != null ? request.batchId() : BatchId.random();
-        List<RowCheck> checks = BulkValidation.check(request, batchId, settings.bulkLimit());
+        List<RowCheck> checks = BulkValidation.check(request, batchId, settings.bulkLimit(), ctx.requests());
         return new Run(request, settings, batchId).execute(checks);
     }
 
