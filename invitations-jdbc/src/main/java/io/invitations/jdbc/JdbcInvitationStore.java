@@ -52,6 +52,11 @@ import java.util.Optional;
  *   <li>Foreign keys tie history and outbox rows to their invitation in the same tenant.</li>
  *   <li>Outbox claims lock rows with {@code FOR UPDATE SKIP LOCKED} and re-check each row's attempt
  *       count, so two workers never claim one message.</li>
+ *   <li>A batch's {@linkplain WriteBatch#guards() conditions} (seat limits, quotas) run after the
+ *       tenant's row of {@code inv_tenant_guard} is locked by an upsert in the write's transaction,
+ *       with counts on that transaction, so the check and the write are one step for every node.</li>
+ *   <li>{@link #findOpen(TenantId, java.util.Collection)} reads the open invitations of many invitees
+ *       in one statement.</li>
  * </ul>
  *
  * <p>Instants are stored as {@code TIMESTAMP WITH TIME ZONE} in UTC at microsecond precision: finer
