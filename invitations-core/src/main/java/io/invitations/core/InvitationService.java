@@ -444,7 +444,7 @@ public final class InvitationService {
             }
             OutboxProcessor outbox = ob.build();
             Context ctx = new Context(s, d, l, t, clock, ids, signer, links, publisher, new StripedLocks(256),
-                    new StripedLocks(64), new Delivery(outbox, deliveryMode, observer),
+                    new Delivery(outbox, deliveryMode, observer),
                     validator != null ? RequestValidator.using(validator) : RequestValidator.byDefaultProvider());
             AccessCodes codes = AccessCodes.using(k);
             AttemptThrottle a = throttle != null ? throttle : s.sharedAttemptThrottle()

@@ -85,7 +85,9 @@ import static org.assertj.core.api.Assertions.tuple;
  * the Javadoc of {@link InvitationStore} and {@link WriteBatch}), each named by a sentence: reading
  * back every field; at most one open invitation per tenant, target and invitee; compare-and-set
  * updates; atomic batches; paging and filters; due for expiry; the outbox and its claims; append-only
- * history; tenant isolation; shareable links; and real-thread concurrency. A failing check's name
+ * history; tenant isolation; shareable links; open invitations of many invitees at once; write
+ * conditions checked atomically with the write (seat limits, quotas) under racing threads; and
+ * real-thread concurrency. A failing check's name
  * says which promise the store broke.
  *
  * <p><b>Isolation.</b> {@link #createStore()} is called before every check. It may return a new
@@ -1350,6 +1352,184 @@ public abstract class InvitationStoreCompatibilityKit {
             assertThat(store.findLink(tenant, first.id())).contains(first);
             assertThat(store.links(tenant)).containsExactly(first);
         }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    @Nested
+    @DisplayName("Open invitations of many invitees at once")
+    class FindOpenMany {
+        @Test
+        @DisplayName("returns the open invitations of exactly the invitees asked for, whatever the target, "
+                + "matched by match key, in this tenant only")
+        void returnsTheOpenOnesOfThoseInvitees() {
+            Invitation ann = pending("ann@example.com");
+            Invitation annTeam = invitation("ann@example.com").target(Target.resource("team", "t-1")).build();
+            Invitation bob = pending("bob@example.com");
+            Invitation closed = invitation("cid@example.com").status(InvitationStatus.REVOKED).build();
+            Invitation other = pending("dan@example.com");
+            Invitation elsewhere = Fixtures.pending(otherTenant, "ann@example.com");
+            insert(ann, annTeam, bob, closed, other);
+            store.write(WriteBatch.builder().insert(elsewhere).build());
+
+            List<Invitation> found = store.findOpen(tenant, List.of(EmailAddress.of("ANN@example.com"),
+                    EmailAddress.of("bob@example.com"), EmailAddress.of("cid@example.com"),
+                    EmailAddress.of("nobody@example.com"), EmailAddress.of("ann@example.com")));
+
+            assertThat(found).extracting(Invitation::id)
+                    .containsExactlyInAnyOrder(ann.id(), annTeam.id(), bob.id());
+            assertThat(found).allSatisfy(i -> assertThat(i).isEqualTo(stored(i)));
+        }
+
+        @Test
+        @DisplayName("of 500 invitees, finds each open one once; an empty list finds nothing")
+        void manyInviteesAtOnce() {
+            List<Invitation> invited = new ArrayList<>();
+            List<Contact> asked = new ArrayList<>();
+            for (int n = 0; n < 500; n++) {
+                asked.add(EmailAddress.of("many" + n + "@example.com"));
+                if (n % 3 == 0) {
+                    invited.add(pending("many" + n + "@example.com"));
+                }
+            }
+            insert(invited);
+
+            assertThat(store.findOpen(tenant, asked)).extracting(Invitation::id)
+                    .containsExactlyInAnyOrderElementsOf(invited.stream().map(Invitation::id).toList());
+            assertThat(store.findOpen(tenant, List.<Contact>of())).isEmpty();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    @Nested
+    @DisplayName("Write conditions (seat limits and quotas)")
+    class Guards {
+        @Test
+        @DisplayName("a condition counts what is stored, without the batch's own rows, before the batch is applied")
+        void conditionCountsTheStoredRows() {
+            insert(pending("g1@example.com"), pending("g2@example.com"), pending("g3@example.com"));
+            List<Long> seen = new ArrayList<>();
+            Invitation next = pending("g4@example.com");
+
+            write(WriteBatch.builder().insert(next).guard(tenant, counts -> seen.add(counts.count(open(tenant)))));
+
+            assertThat(seen).containsExactly(3L);
+            assertStoredAs(next);
+        }
+
+        @Test
+        @DisplayName("a refusing condition stores nothing of the batch and its exception reaches the caller unchanged")
+        void refusalStoresNothing() {
+            Invitation stays = pending("stays@example.com");
+            insert(stays);
+            Invitation refused = invitation("refused@example.com").build();
+            Invitation update = nextVersion(stays).accountId("acct-x").build();
+            LimitReached why = new LimitReached();
+
+            assertThatExceptionOfType(LimitReached.class).isThrownBy(() -> write(WriteBatch.builder().insert(refused)
+                    .update(update).append(created(refused)).enqueue(message(refused, 1))
+                    .guard(tenant, counts -> {
+                        throw why;
+                    }))).isSameAs(why);
+
+            assertNothingStored(refused);
+            assertStoredAs(stays);
+        }
+
+        @Test
+        @DisplayName("a condition may count only the tenant it guards")
+        void conditionStaysInItsTenant() {
+            Invitation refused = pending("own@example.com");
+
+            assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> write(WriteBatch.builder()
+                    .insert(refused).guard(tenant, counts -> counts.count(open(otherTenant)))));
+
+            assertNothingStored(refused);
+        }
+
+        @Test
+        @DisplayName("conditions of two tenants in one batch each see their own tenant")
+        void twoTenantsInOneBatch() {
+            insert(pending("t1@example.com"));
+            List<Long> seen = new ArrayList<>();
+
+            write(WriteBatch.builder().insert(pending("t2@example.com"))
+                    .insert(Fixtures.pending(otherTenant, "t3@example.com"))
+                    .guard(otherTenant, counts -> seen.add(counts.count(open(otherTenant))))
+                    .guard(tenant, counts -> seen.add(counts.count(open(tenant)))));
+
+            assertThat(seen).containsExactlyInAnyOrder(0L, 1L);
+        }
+
+        @Test
+        @DisplayName("32 threads adding 1 or 3 invitations each under a limit of 10 open ones store exactly 10, "
+                + "20 times over")
+        void racersNeverExceedTheLimit() {
+            try (Race race = new Race(RACERS)) {
+                for (int round = 0; round < SHORT_ROUNDS; round++) {
+                    TenantId limited = Fixtures.newTenant();
+                    int r = round;
+                    Race.Outcomes outcomes = race.run(n -> () -> {
+                        int size = n % 3 == 1 ? 3 : 1;
+                        WriteBatch.Builder batch = WriteBatch.builder();
+                        for (int k = 0; k < size; k++) {
+                            batch.insert(Fixtures.pending(limited, "r" + r + "n" + n + "k" + k + "@example.com"));
+                        }
+                        write(batch.guard(limited, counts -> {
+                            if (counts.count(open(limited)) + size > LIMIT) {
+                                throw new LimitReached();
+                            }
+                        }));
+                    });
+
+                    String context = "round " + round;
+                    assertThat(outcomes.otherThan(LimitReached.class)).as(context).isEmpty();
+                    // 21 single inserts cannot all fit, so one was refused at a full store: exactly the limit
+                    assertThat(store.count(open(limited))).as(context).isEqualTo(LIMIT);
+                    assertThat(store.count(everything(limited).build())).as(context).isEqualTo(LIMIT);
+                }
+            }
+        }
+
+        @Test
+        @DisplayName("32 threads each adding one invitation under a limit of 10 store exactly 10 and 22 are refused, "
+                + "20 times over")
+        void exactlyTheLimitIsStored() {
+            try (Race race = new Race(RACERS)) {
+                for (int round = 0; round < SHORT_ROUNDS; round++) {
+                    TenantId limited = Fixtures.newTenant();
+                    int r = round;
+                    Race.Outcomes outcomes = race.run(n -> () -> write(WriteBatch.builder()
+                            .insert(Fixtures.pending(limited, "x" + r + "n" + n + "@example.com"))
+                            .guard(limited, counts -> {
+                                if (counts.count(open(limited)) + 1 > LIMIT) {
+                                    throw new LimitReached();
+                                }
+                            })));
+
+                    String context = "round " + round;
+                    assertThat(outcomes.otherThan(LimitReached.class)).as(context).isEmpty();
+                    assertThat(outcomes.succeeded()).as(context).isEqualTo(LIMIT);
+                    assertThat(store.count(open(limited))).as(context).isEqualTo(LIMIT);
+                }
+            }
+        }
+    }
+
+    /** The limit of the write-condition races. */
+    static final int LIMIT = 10;
+
+    /** What the kit's conditions throw to refuse a write. */
+    static final class LimitReached extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LimitReached() {
+            super("limit reached", null, false, false);
+        }
+    }
+
+    private static InvitationQuery open(TenantId t) {
+        return InvitationQuery.builder(t).statuses(InvitationStatus.PROVISIONED, InvitationStatus.PENDING,
+                InvitationStatus.AWAITING_APPROVAL).build();
     }
 
     // ---------------------------------------------------------------------------------------------

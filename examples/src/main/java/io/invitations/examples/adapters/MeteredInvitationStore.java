@@ -93,6 +93,12 @@ public final class MeteredInvitationStore implements InvitationStore {
     }
 
     @Override
+    public List<Invitation> findOpen(TenantId tenantId, java.util.Collection<? extends Contact> contacts) {
+        reads.increment();
+        return delegate.findOpen(tenantId, contacts);
+    }
+
+    @Override
     public List<Invitation> findByInvitee(TenantId tenantId, Contact contact) {
         reads.increment();
         return delegate.findByInvitee(tenantId, contact);

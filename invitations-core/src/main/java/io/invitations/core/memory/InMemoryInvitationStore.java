@@ -21,6 +21,7 @@ import io.invitations.spi.storage.WriteBatch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,7 +37,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 /**
  * The embedded default {@link InvitationStore}: everything in heap maps behind one read-write lock.
  * Writes are validated in full before anything changes, so a refused batch leaves no trace; reads
- * run in parallel. Passes {@code InvitationStoreCompatibilityKit}.
+ * run in parallel. Every write holds the one write lock, so a batch's {@linkplain WriteBatch#guards()
+ * conditions} and the batch itself are one atomic step (within this process, which is all an
+ * in-memory store serves). Passes {@code InvitationStoreCompatibilityKit}.
  *
  * <p>Thread-safe. Data lives as long as the instance.
  *
@@ -63,6 +66,8 @@ public final class InMemoryInvitationStore implements InvitationStore {
         Objects.requireNonNull(batch, "batch");
         lock.writeLock().lock();
         try {
+            // one lock for every write: the guards' counts and the batch are one atomic step
+            batch.guards().forEach(g -> g.check(this::count));
             check(batch);
             apply(batch);
         } finally {
@@ -195,6 +200,15 @@ public final class InMemoryInvitationStore implements InvitationStore {
         String key = tenantId.value() + '\u0000' + target.type() + '\u0000' + target.id() + '\u0000'
                 + contact.matchKey();
         return read(() -> Optional.ofNullable(openIndex.get(key)).map(invitations::get));
+    }
+
+    @Override
+    public List<Invitation> findOpen(TenantId tenantId, Collection<? extends Contact> contacts) {
+        Set<String> keys = new HashSet<>();
+        contacts.forEach(c -> keys.add(c.matchKey()));
+        return read(() -> invitations.values().stream()
+                .filter(i -> i.tenantId().equals(tenantId) && i.status().isOpen() && keys.contains(i.inviteeKey()))
+                .toList());
     }
 
     @Override

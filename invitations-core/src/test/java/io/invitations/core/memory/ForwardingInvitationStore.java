@@ -55,6 +55,7 @@ public abstract class ForwardingInvitationStore implements InvitationStore {
         batch.outboxOutcomes().forEach(b::outboxOutcome);
         batch.linkInserts().forEach(b::insertLink);
         batch.linkUpdates().forEach(l -> b.updateLink(linkUpdates.apply(l)));
+        batch.guards().forEach(g -> b.guard(g.tenantId(), g.condition()));
         return b.build();
     }
 
@@ -66,6 +67,11 @@ public abstract class ForwardingInvitationStore implements InvitationStore {
     @Override
     public Optional<Invitation> find(TenantId tenantId, InvitationId id) {
         return delegate.find(tenantId, id);
+    }
+
+    @Override
+    public List<Invitation> findOpen(TenantId tenantId, java.util.Collection<? extends Contact> contacts) {
+        return delegate.findOpen(tenantId, contacts);
     }
 
     @Override

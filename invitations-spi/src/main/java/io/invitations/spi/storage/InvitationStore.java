@@ -12,7 +12,11 @@ import io.invitations.spi.security.AttemptThrottle;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,6 +32,9 @@ import java.util.Optional;
  *   <li>History is append-only and read back in the order written.</li>
  *   <li>Every read is confined to one tenant.</li>
  *   <li>An outbox message is claimed by one worker at a time.</li>
+ *   <li>A batch's {@linkplain WriteBatch#guards() conditions} run holding the tenant's write guard,
+ *       which serialises every guarded write of the tenant across processes; what they count and
+ *       what the batch writes form one atomic step (seat limits and quotas rest on it).</li>
  * </ul>
  *
  * <p>Implementations must be safe for use by many threads at once. Returned values are immutable
@@ -69,6 +76,29 @@ public interface InvitationStore {
      * @return the open invitation (by stored status), or empty
      */
     Optional<Invitation> findOpen(TenantId tenantId, Target target, Contact contact);
+
+    /**
+     * Reads the open invitations of many invitees at once, whatever the target: one round trip
+     * instead of one per invitee. The engine uses it to check a bulk call.
+     *
+     * <p>The default calls {@link #findByInvitee(TenantId, Contact)} once per distinct invitee and
+     * keeps the open ones, so older stores keep working; stores on a remote database should override
+     * it with a single query.
+     *
+     * @param tenantId the tenant, not {@code null}
+     * @param contacts the invitees' contacts, matched by {@link Contact#matchKey()}; not {@code null}
+     * @return the open invitations (by stored status) of those invitees, in no particular order
+     * @since 0.2.0
+     */
+    default List<Invitation> findOpen(TenantId tenantId, Collection<? extends Contact> contacts) {
+        Map<String, Contact> distinct = new LinkedHashMap<>();
+        contacts.forEach(c -> distinct.putIfAbsent(c.matchKey(), c));
+        List<Invitation> open = new ArrayList<>();
+        for (Contact contact : distinct.values()) {
+            findByInvitee(tenantId, contact).stream().filter(i -> i.status().isOpen()).forEach(open::add);
+        }
+        return List.copyOf(open);
+    }
 
     /**
      * Reads every invitation of one invitee in a tenant, whatever the target and status, oldest first.
