@@ -79,6 +79,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.function.Supplier;
@@ -97,9 +98,12 @@ import java.util.function.Supplier;
  *
  * <p>Every operation that sends a message stores the invitation and an outbox row in one atomic
  * write; delivery happens after, so a failing mail server never loses an invitation. By the
- * {@linkplain Builder#deliveryMode delivery mode}, the engine delivers right after the operation
- * (the default) or the host {@linkplain #deliverDueMessages() drains} the outbox from its own
- * scheduler. Messages are rendered from the tenant's templates and branding at delivery time;
+ * {@linkplain Builder#deliveryMode delivery mode}, the engine hands the operation's messages to a
+ * small {@linkplain Builder#deliveryExecutor executor} right after the operation and returns without
+ * waiting for the mail server (the default), or the host {@linkplain #deliverDueMessages() drains}
+ * the outbox from its own scheduler. Each message is delivered at least once and never lost; a
+ * process that stops while handing a message to the mail server causes at most one duplicate of
+ * it, with the same idempotency key (see {@link OutboxProcessor}). Messages are rendered from the tenant's templates and branding at delivery time;
  * {@link #preview} shows exactly what is sent. Events are published to the listeners after each
  * successful write, and the outbox's {@code Delivered} / {@code DeliveryFailed} to the same listeners. Refusals are typed
  * {@link io.invitations.spi.InvitationException}s with a stable code.
@@ -652,8 +656,7 @@ public final class InvitationService {
     }
 
     /**
-     * Delivers every queued message that is due now: what the engine does by itself after each
-     * operation in {@link DeliveryMode#IMMEDIATE}, and what a host in {@link DeliveryMode#HOST_DRIVEN}
+     * Delivers every queued message that is due now, on the caller's thread: what a host in {@link DeliveryMode#HOST_DRIVEN}
      * calls from its own scheduler (also useful in IMMEDIATE mode to retry transient failures whose
      * backoff has passed). Several threads or processes may call it at once. Never throws: a failing
      * mail server or store leaves the messages queued.
@@ -841,6 +844,9 @@ public final class InvitationService {
         private MessageTemplateStore templates;
         private DeliveryMode deliveryMode = DeliveryMode.IMMEDIATE;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private Duration outboxLease = Duration.ofMinutes(5);
+        private int outboxBatchSize = 100;
+        private Executor deliveryExecutor;
 
         private Builder() {
         }
@@ -987,8 +993,10 @@ public final class InvitationService {
          * Sets when queued messages are delivered.
          *
          * @param value {@link DeliveryMode#IMMEDIATE} (the default): right after each operation that
-         *              queued messages, once it released its locks — a failing mail server never fails
-         *              the operation, a slow one delays its return; {@link DeliveryMode#HOST_DRIVEN}:
+         *              queued messages, once it released its locks, the {@linkplain #deliveryExecutor
+         *              delivery executor} tries that operation's messages (no others) while the
+         *              operation returns — neither a failing nor a slow or hanging mail server holds
+         *              up the caller beyond the store write; {@link DeliveryMode#HOST_DRIVEN}:
          *              only when the host calls {@link InvitationService#deliverDueMessages()} or
          *              {@link InvitationService#scheduleDelivery}
          * @return this builder
@@ -1008,6 +1016,47 @@ public final class InvitationService {
          */
         public Builder retryPolicy(RetryPolicy value) {
             retryPolicy = Objects.requireNonNull(value, "retryPolicy");
+            return this;
+        }
+
+        /**
+         * Sets how long a claimed outbox message stays hidden from other workers, and so how long the
+         * messages of a stopped process wait before another process takes them over.
+         *
+         * @param value the lease, positive (default 5 minutes); longer than the mailer's worst-case
+         *              send time (SmtpMailer: connect + read + write timeouts)
+         * @return this builder
+         * @see OutboxProcessor.Builder#lease(Duration)
+         */
+        public Builder outboxLease(Duration value) {
+            outboxLease = Objects.requireNonNull(value, "outboxLease");
+            return this;
+        }
+
+        /**
+         * Sets how many due messages one claim takes when the outbox is drained.
+         *
+         * @param value the batch size, at least 1 (default 100)
+         * @return this builder
+         */
+        public Builder outboxBatchSize(int value) {
+            outboxBatchSize = value;
+            return this;
+        }
+
+        /**
+         * Sets where {@link DeliveryMode#IMMEDIATE} delivery runs. The default is the library's own
+         * pool of two daemon threads with a queue of 1,000 deliveries; when it is full, the messages
+         * stay queued and the next delivery drains them. A host may pass its own bounded executor
+         * (it should refuse work rather than block when full); {@code Runnable::run} delivers on the
+         * caller's thread after each operation, which makes tests deterministic but lets a slow
+         * mail server hold up the caller.
+         *
+         * @param value the executor, not {@code null}; it stays the host's to shut down
+         * @return this builder
+         */
+        public Builder deliveryExecutor(Executor value) {
+            deliveryExecutor = Objects.requireNonNull(value, "deliveryExecutor");
             return this;
         }
 
@@ -1037,9 +1086,12 @@ public final class InvitationService {
             MessageTemplateStore mt = templates != null ? templates : MessageTemplateStore.inMemory();
             Composer composer = new Composer(t, links, MessageRenderer.of(mt), clock);
             OutboxProcessor outbox = OutboxProcessor.builder().store(s).mailer(m).renderer(composer::render)
-                    .clock(clock).retryPolicy(retryPolicy).listener(e -> publisher.publish(List.of(e))).build();
+                    .clock(clock).retryPolicy(retryPolicy).lease(outboxLease).batchSize(outboxBatchSize)
+                    .listener(e -> publisher.publish(List.of(e))).build();
+            Executor executor = deliveryExecutor != null ? deliveryExecutor
+                    : deliveryMode == DeliveryMode.IMMEDIATE ? Delivery.boundedDaemonPool(2, 1_000) : Runnable::run;
             Context ctx = new Context(s, d, l, t, clock, ids, signer, links, publisher, new StripedLocks(256),
-                    new StripedLocks(64), new Delivery(outbox, deliveryMode));
+                    new StripedLocks(64), new Delivery(outbox, deliveryMode, executor));
             AccessCodes codes = AccessCodes.using(k);
             AttemptThrottle a = throttle != null ? throttle : s.sharedAttemptThrottle()
                     .orElseGet(() -> InMemoryAttemptThrottle.builder().clock(clock).build());

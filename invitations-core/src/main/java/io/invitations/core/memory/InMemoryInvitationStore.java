@@ -21,6 +21,7 @@ import io.invitations.spi.storage.WriteBatch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,6 +33,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
 
 /**
  * The embedded default {@link InvitationStore}: everything in heap maps behind one read-write lock.
@@ -252,10 +254,15 @@ public final class InMemoryInvitationStore implements InvitationStore {
         if (limit < 1 || lease.isNegative() || lease.isZero()) {
             throw new IllegalArgumentException("limit must be at least 1 and lease positive");
         }
+        return claimWhere(m -> true, now, limit, lease);
+    }
+
+    private List<OutboxMessage> claimWhere(Predicate<OutboxMessage> which, Instant now, int limit, Duration lease) {
         lock.writeLock().lock();
         try {
             List<OutboxMessage> due = outbox.values().stream()
                     .filter(m -> m.status() == OutboxMessage.Status.PENDING && !m.nextAttemptAt().isAfter(now))
+                    .filter(which)
                     .sorted(Comparator.comparing(OutboxMessage::nextAttemptAt).thenComparing(OutboxMessage::id))
                     .limit(limit).toList();
             List<OutboxMessage> claimed = new ArrayList<>(due.size());
@@ -269,6 +276,18 @@ public final class InMemoryInvitationStore implements InvitationStore {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    @Override
+    public List<OutboxMessage> claimOutbox(TenantId tenantId, Collection<String> ids, Instant now, Duration lease) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(now, "now");
+        if (lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("lease must be positive");
+        }
+        Set<String> wanted = Set.copyOf(ids);
+        return claimWhere(m -> m.tenantId().equals(tenantId) && wanted.contains(m.id()), now, Integer.MAX_VALUE,
+                lease);
     }
 
     @Override

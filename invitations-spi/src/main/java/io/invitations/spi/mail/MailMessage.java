@@ -11,8 +11,10 @@ import java.util.Objects;
  * A rendered message ready to send. Its bodies carry the claim link, so {@link #toString()} shows
  * neither body.
  *
- * @param idempotencyKey invitation id and send number; a mailer that sees a key twice may drop the
- *                       second; not blank
+ * @param idempotencyKey invitation id and send number, the same on every attempt of one message
+ *                       (also after a crash); a mailer that sees a key twice may drop the second and
+ *                       should pass it to a provider that deduplicates by key (see {@link Mailer});
+ *                       not blank
  * @param tenantId       the tenant, not {@code null}
  * @param invitationId   the invitation, not {@code null}
  * @param to             the recipient's address, not blank
