@@ -10,6 +10,7 @@ import io.invitations.core.bulk.RowField;
 import io.invitations.core.memory.InMemoryKeyRing;
 import io.invitations.core.outbox.DeliveryMode;
 import io.invitations.mail.SmtpMailer;
+import io.invitations.mail.SmtpSecurity;
 import io.invitations.spi.invitation.DeliveryState;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.Inviter;
@@ -103,7 +104,8 @@ class HangingMailServerTest {
         return InvitationService.builder().store(store).deliveryMode(mode)
                 .keyRing(InMemoryKeyRing.of(SigningKey.of("k1",
                         "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII))))
-                .mailer(SmtpMailer.builder().host("127.0.0.1").port(smtpPort).from("noreply@example.com", "Invitations")
+                .mailer(SmtpMailer.builder().host("127.0.0.1").port(smtpPort).security(SmtpSecurity.NONE)
+                        .from("noreply@example.com", "Invitations")
                         .build())
                 .build();
     }

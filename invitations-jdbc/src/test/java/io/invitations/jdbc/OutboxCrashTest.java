@@ -57,7 +57,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @DisplayName("Killing outbox workers at random points loses no message and duplicates at most one per kill")
 class OutboxCrashTest {
-    private static final int MESSAGES = 300;
+    private static final int MESSAGES = 200;
     private static final int KILLS = 6;
     private static final long LEASE_MS = 2_000;
     private static final int BATCH_SIZE = 25;
@@ -134,6 +134,7 @@ class OutboxCrashTest {
         private final List<String> keys = new ArrayList<>();
         private final long seed = System.nanoTime();
         private final Random random = new Random(seed);
+        private final List<Process> started = new ArrayList<>();
 
         Run() {
             JdbcInvitationStore store = JdbcInvitationStore.builder(db.dataSource()).tablePrefix(prefix).build();
@@ -151,13 +152,21 @@ class OutboxCrashTest {
 
         /** Starts and kills workers {@link #KILLS} times, then lets one finish; returns the kills. */
         int crashRepeatedly(String target) throws Exception {
+            try {
+                return crashAndFinish(target);
+            } finally {
+                started.forEach(Process::destroyForcibly);
+            }
+        }
+
+        private int crashAndFinish(String target) throws Exception {
             System.out.println("OutboxCrashTest seed " + seed);
             int kills = 0;
             for (int k = 0; k < KILLS; k++) {
-                Worker worker = new Worker(target, "kill-" + k);
+                Worker worker = new Worker(target, target.substring(0, 4) + "-kill-" + k);
                 boolean sending = worker.firstSend.await(60, TimeUnit.SECONDS);
                 assertThat(sending).as("worker %d started sending (seed %d)", k, seed).isTrue();
-                Thread.sleep(random.nextInt(400));
+                Thread.sleep(random.nextInt(1_500));
                 if (worker.done.getCount() == 0) {
                     break;
                 }
@@ -173,8 +182,8 @@ class OutboxCrashTest {
                             seed).isBeforeOrEqualTo(killedAt.plusMillis(LEASE_MS));
                 }
             }
-            Worker last = new Worker(target, "last");
-            assertThat(last.process.waitFor(90, TimeUnit.SECONDS)).as("the last worker finished").isTrue();
+            Worker last = new Worker(target, target.substring(0, 4) + "-last");
+            assertThat(last.process.waitFor(150, TimeUnit.SECONDS)).as("the last worker finished").isTrue();
             assertThat(last.done.getCount()).as("the last worker drained the outbox").isZero();
             return kills;
         }
@@ -230,6 +239,7 @@ class OutboxCrashTest {
                         System.getProperty("java.class.path"), OutboxWorkerMain.class.getName(), db.jdbcUrl(),
                         "postgres", prefix, Long.toString(LEASE_MS), Integer.toString(BATCH_SIZE), target)
                         .redirectError(log.toFile()).start();
+                started.add(process);
                 Thread reader = new Thread(this::read, "crash-worker-" + name);
                 reader.setDaemon(true);
                 reader.start();

@@ -4,11 +4,14 @@ import io.invitations.core.outbox.DrainResult;
 import io.invitations.core.outbox.OutboxProcessor;
 import io.invitations.jdbc.JdbcInvitationStore;
 import io.invitations.mail.SmtpMailer;
+import io.invitations.mail.SmtpSecurity;
 import io.invitations.spi.mail.MailDeliveryException;
 import io.invitations.spi.mail.MailMessage;
 import io.invitations.spi.mail.Mailer;
-import org.postgresql.ds.PGSimpleDataSource;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.postgresql.ds.PGConnectionPoolDataSource;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,15 +46,22 @@ public final class OutboxWorkerMain {
      * @throws Exception when the database cannot be reached
      */
     public static void main(String[] args) throws Exception {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setURL(args[0]);
-        ds.setUser(args[1]);
+        PGConnectionPoolDataSource source = new PGConnectionPoolDataSource();
+        source.setURL(args[0]);
+        source.setUser(args[1]);
+        JdbcConnectionPool ds = JdbcConnectionPool.create(source);
+        ds.setMaxConnections(4);
         String prefix = args[2];
         Duration lease = Duration.ofMillis(Long.parseLong(args[3]));
         int batchSize = Integer.parseInt(args[4]);
         Mailer target = mailer(args[5]);
         Mailer mailer = message -> {
-            target.send(message);
+            try {
+                target.send(message);
+            } catch (RuntimeException e) {
+                System.err.println("mailer failed on " + message.idempotencyKey() + ": " + e.getMessage());
+                throw e;
+            }
             System.out.println("sent " + message.idempotencyKey());
             System.out.flush();
         };
@@ -78,6 +88,7 @@ public final class OutboxWorkerMain {
     private static Mailer mailer(String target) {
         if (target.startsWith("smtp:")) {
             return SmtpMailer.builder().host("127.0.0.1").port(Integer.parseInt(target.substring(5)))
+                    .security(SmtpSecurity.NONE)
                     .from("noreply@example.com", "Invitations").build();
         }
         HttpClient http = HttpClient.newHttpClient();
@@ -99,7 +110,7 @@ public final class OutboxWorkerMain {
         };
     }
 
-    private static int pending(PGSimpleDataSource ds, String prefix) throws SQLException {
+    private static int pending(DataSource ds, String prefix) throws SQLException {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT count(*) FROM " + prefix + "outbox WHERE status = 'PENDING'")) {
             rs.next();
