@@ -26,7 +26,6 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -116,9 +115,10 @@ public final class ScaleRunner {
 
             OutboxProcessor outbox = OutboxProcessor.builder().store(store).clock(clock).batchSize(100)
                     .mailer(message -> { })
-                    .renderer((invitation, message) -> new MailMessage(message.idempotencyKey(),
-                            invitation.tenantId(), invitation.id(), "someone@example.com", null, null, "Join us",
-                            "<p>Join us</p>", "Join us", Locale.ENGLISH, Map.of()))
+                    .renderer((invitation, message) -> MailMessage.builder().idempotencyKey(message.idempotencyKey())
+                        .tenantId(invitation.tenantId()).invitationId(invitation.id()).to("someone@example.com")
+                        .subject("You are invited").html("<p>Join us</p>").text("Join us").locale(Locale.ENGLISH)
+                        .build())
                     .build();
             once("drain every due outbox message (OutboxProcessor.drainDue)", () -> {
                 DrainResult r = outbox.drainDue();

@@ -1,10 +1,12 @@
 package io.invitations.core;
 
+import io.invitations.core.memory.InMemoryMessageTemplateStore;
 import io.invitations.core.code.AccessCode;
 import io.invitations.core.code.AccessCodeGate;
 import io.invitations.core.code.AccessCodes;
 import io.invitations.core.internal.Linking;
 import io.invitations.core.internal.Redeeming;
+import io.invitations.core.internal.RequestValidator;
 import io.invitations.core.internal.Syncing;
 import io.invitations.core.internal.WaysIn;
 import io.invitations.core.link.JoinRequest;
@@ -12,6 +14,8 @@ import io.invitations.core.link.LinkOffer;
 import io.invitations.core.link.LinkRequest;
 import io.invitations.core.link.ShareableLink;
 import io.invitations.core.memory.InMemoryAttemptThrottle;
+import io.invitations.core.observe.InvitationObserver;
+import io.invitations.core.observe.InvitationObserver.Operation;
 import io.invitations.spi.invitation.InvitationLink;
 import io.invitations.spi.invitation.LinkId;
 import io.invitations.spi.security.AttemptThrottle;
@@ -40,15 +44,15 @@ import io.invitations.core.memory.InMemoryTenantSettingsSource;
 import io.invitations.core.memory.RecordingMailer;
 import io.invitations.core.message.MessageContext;
 import io.invitations.core.message.MessageRenderer;
-import io.invitations.core.message.MessageTemplate;
-import io.invitations.core.message.MessageTemplateStore;
+import io.invitations.spi.message.MessageTemplate;
+import io.invitations.spi.message.MessageTemplateStore;
 import io.invitations.core.outbox.DeliveryMode;
 import io.invitations.core.outbox.DrainResult;
 import io.invitations.core.outbox.OutboxProcessor;
 import io.invitations.core.outbox.RetryPolicy;
 import io.invitations.core.policy.SeatCount;
 import io.invitations.core.referral.ReferralStats;
-import io.invitations.core.settings.TenantSettingsSource;
+import io.invitations.spi.settings.TenantSettingsSource;
 import io.invitations.core.token.ClaimLink;
 import io.invitations.core.token.TokenSigner;
 import io.invitations.spi.event.InvitationEventListener;
@@ -67,6 +71,7 @@ import io.invitations.spi.storage.InvitationQuery;
 import io.invitations.spi.storage.InvitationStore;
 import io.invitations.spi.storage.OutboxMessage;
 import io.invitations.spi.storage.Page;
+import jakarta.validation.Validator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -125,9 +130,12 @@ public final class InvitationService {
     private final Linking linking;
     private final Syncing syncing;
     private final Messaging messaging;
+    private final InvitationObserver observer;
 
-    private InvitationService(Context ctx, WaysIn ways, Mailer mailer, Messaging messaging) {
+    private InvitationService(Context ctx, WaysIn ways, Mailer mailer, Messaging messaging,
+                              InvitationObserver observer) {
         this.ctx = ctx;
+        this.observer = observer;
         this.mailer = mailer;
         this.messaging = messaging;
         this.inviting = new Inviting(ctx);
@@ -161,7 +169,8 @@ public final class InvitationService {
      *                                   already a member
      */
     public Invitation invite(InviteRequest request) {
-        return inviting.create(Objects.requireNonNull(request, "request"), true);
+        Objects.requireNonNull(request, "request");
+        return observer.observe(Operation.INVITE, request.tenantId(), () -> inviting.create(request, true));
     }
 
     /**
@@ -175,7 +184,8 @@ public final class InvitationService {
      * @throws AlreadyInvitedException   if the invitee has an open invitation or is a member
      */
     public Invitation provision(InviteRequest request) {
-        return inviting.create(Objects.requireNonNull(request, "request"), false);
+        Objects.requireNonNull(request, "request");
+        return observer.observe(Operation.PROVISION, request.tenantId(), () -> inviting.create(request, false));
     }
 
     /**
@@ -193,7 +203,8 @@ public final class InvitationService {
      *                                   tenant's bulk limit; nothing is read or written
      */
     public BulkReport bulk(BulkRequest request) {
-        return new BulkEngine(ctx).run(Objects.requireNonNull(request, "request"));
+        Objects.requireNonNull(request, "request");
+        return observer.observe(Operation.BULK, request.tenantId(), () -> new BulkEngine(ctx).run(request));
     }
 
     /**
@@ -225,7 +236,7 @@ public final class InvitationService {
 
     /**
      * Sends every provisioned invitation of a tenant ("invite all"), then switches the tenant's
-     * {@linkplain io.invitations.core.settings.TenantSettings#inviteOnCreation() invite-on-creation}
+     * {@linkplain io.invitations.spi.settings.TenantSettings#inviteOnCreation() invite-on-creation}
      * on through {@link TenantSettingsSource#switchOnInviteOnCreation(TenantId)}, so that accounts
      * directory sync creates from now on are invited at once.
      *
@@ -315,7 +326,8 @@ public final class InvitationService {
      * @throws ClaimIncompleteException if terms, password, a profile field or the group choice is wrong
      */
     public Acceptance accept(ClaimRequest claim) {
-        return claiming.accept(Objects.requireNonNull(claim, "claim"));
+        Objects.requireNonNull(claim, "claim");
+        return observer.observe(Operation.ACCEPT, null, () -> claiming.accept(claim));
     }
 
     /**
@@ -524,13 +536,14 @@ public final class InvitationService {
      * @throws ClaimIncompleteException  if terms, profile, password or groups are missing or wrong
      */
     public Acceptance joinLink(JoinRequest request) {
-        return linking.join(Objects.requireNonNull(request, "request"));
+        Objects.requireNonNull(request, "request");
+        return observer.observe(Operation.JOIN, null, () -> linking.join(request));
     }
 
     /**
      * Creates the invitation of an entry from an identity provider or directory (directory sync,
      * an account-management API): PROVISIONED, so it sends nothing and cannot be claimed until sent,
-     * unless the tenant {@linkplain io.invitations.core.settings.TenantSettings#inviteOnCreation()
+     * unless the tenant {@linkplain io.invitations.spi.settings.TenantSettings#inviteOnCreation()
      * invites on creation}, in which case it is invited at once. The source becomes DIRECTORY
      * unless the request already names a directory.
      *
@@ -600,7 +613,7 @@ public final class InvitationService {
      * Reads a page of a tenant's invitations, filtered by status (effective: EXPIRED includes pending
      * ones past expiry), inviter, source, target and creation time.
      *
-     * @param query the filters and page; see {@link InvitationQuery#of(TenantId)}
+     * @param query the filters and page; see {@link InvitationQuery#builder(TenantId)}
      * @return the page, oldest first
      */
     public Page<Invitation> query(InvitationQuery query) {
@@ -678,7 +691,7 @@ public final class InvitationService {
      * @throws IllegalArgumentException if the delay is not positive
      */
     public ScheduledFuture<?> scheduleDelivery(ScheduledExecutorService executor, Duration delay) {
-        return ctx.delivery().outbox().scheduleWith(executor, Objects.requireNonNull(delay, "delay"));
+        return ctx.delivery().scheduleWith(executor, Objects.requireNonNull(delay, "delay"));
     }
 
     /**
@@ -795,7 +808,7 @@ public final class InvitationService {
      * @param html     the HTML body
      * @param text     the plain-text body
      * @return the stored template
-     * @throws io.invitations.core.message.TemplateException with TEMPLATE_INVALID, listing every
+     * @throws io.invitations.spi.message.TemplateException with TEMPLATE_INVALID, listing every
      *                                   unknown placeholder and other problem; nothing is stored then
      */
     public MessageTemplate saveTemplate(TenantId tenantId, Locale locale, OutboxMessage.Kind kind, String subject,
@@ -844,8 +857,10 @@ public final class InvitationService {
         private MessageTemplateStore templates;
         private DeliveryMode deliveryMode = DeliveryMode.IMMEDIATE;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
-        private Duration outboxLease = Duration.ofMinutes(5);
-        private int outboxBatchSize = 100;
+        private InvitationObserver observer = InvitationObserver.noop();
+        private Duration outboxLease;
+        private int outboxBatchSize;
+        private Validator validator;
         private Executor deliveryExecutor;
 
         private Builder() {
@@ -980,12 +995,27 @@ public final class InvitationService {
         /**
          * Sets where tenants' custom message templates are kept.
          *
-         * @param value the store (default: {@link MessageTemplateStore#inMemory()}; tenants without a
+         * @param value the store (default: {@link InMemoryMessageTemplateStore}; tenants without a
          *              custom template get the built-in English, French and German ones)
          * @return this builder
          */
         public Builder messageTemplates(MessageTemplateStore value) {
             templates = Objects.requireNonNull(value, "messageTemplates");
+            return this;
+        }
+
+        /**
+         * Sets the Jakarta Validation validator that checks every request's constraints (any
+         * provider will do; its message interpolator words the problems hosts see).
+         *
+         * @param value the validator (default: one from the provider {@code jakarta.validation.Validation}
+         *              finds on the class path, with Hibernate Validator's Expression-Language-free
+         *              {@code ParameterMessageInterpolator} when Hibernate Validator is that provider;
+         *              without a provider {@link #build()} throws {@link NoValidationProviderException})
+         * @return this builder
+         */
+        public Builder validator(Validator value) {
+            validator = Objects.requireNonNull(value, "validator");
             return this;
         }
 
@@ -1020,26 +1050,50 @@ public final class InvitationService {
         }
 
         /**
-         * Sets how long a claimed outbox message stays hidden from other workers, and so how long the
-         * messages of a stopped process wait before another process takes them over.
+         * Adds an observer called around invite, provision, bulk, accept, link join and each outbox
+         * drain, e.g. to time and trace them; observers added earlier wrap those added later.
          *
-         * @param value the lease, positive (default 5 minutes); longer than the mailer's worst-case
-         *              send time (SmtpMailer: connect + read + write timeouts)
+         * @param value the observer (default: none)
          * @return this builder
-         * @see OutboxProcessor.Builder#lease(Duration)
+         * @since 0.1.0
          */
-        public Builder outboxLease(Duration value) {
-            outboxLease = Objects.requireNonNull(value, "outboxLease");
+        public Builder observer(InvitationObserver value) {
+            observer = InvitationObserver.both(observer, Objects.requireNonNull(value, "observer"));
             return this;
         }
 
         /**
-         * Sets how many due messages one claim takes when the outbox is drained.
+         * Sets how long a claimed outbox message stays reserved for the worker that claimed it;
+         * another worker (or node) may claim it again once the lease ran out. So it is also how long
+         * the messages of a stopped process wait before another process takes them over; keep it
+         * above the mailer's worst-case send time (SmtpMailer: connect + read + write timeouts).
          *
-         * @param value the batch size, at least 1 (default 100)
+         * @param value the lease, positive (default: the outbox processor's default, 5 minutes)
          * @return this builder
+         * @throws IllegalArgumentException if the lease is not positive
+         * @since 0.1.0
+         */
+        public Builder outboxLease(Duration value) {
+            Objects.requireNonNull(value, "outboxLease");
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("outboxLease must be positive, was " + value);
+            }
+            outboxLease = value;
+            return this;
+        }
+
+        /**
+         * Sets how many outbox messages one drain claims at most.
+         *
+         * @param value the batch size, positive (default: the outbox processor's default, 100)
+         * @return this builder
+         * @throws IllegalArgumentException if the size is not positive
+         * @since 0.1.0
          */
         public Builder outboxBatchSize(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("outboxBatchSize must be positive, was " + value);
+            }
             outboxBatchSize = value;
             return this;
         }
@@ -1064,6 +1118,8 @@ public final class InvitationService {
          * Builds the service.
          *
          * @return the service
+         * @throws NoValidationProviderException if no {@linkplain #validator(Validator) validator} was
+         *                                       given and no Jakarta Validation provider is on the class path
          */
         public InvitationService build() {
             InvitationStore s = store != null ? store : new InMemoryInvitationStore();
@@ -1083,20 +1139,27 @@ public final class InvitationService {
             ClaimLinks links = new ClaimLinks(signer, t);
             EventPublisher publisher = new EventPublisher(listeners);
             Mailer m = mailer != null ? mailer : new RecordingMailer();
-            MessageTemplateStore mt = templates != null ? templates : MessageTemplateStore.inMemory();
+            MessageTemplateStore mt = templates != null ? templates : new InMemoryMessageTemplateStore();
             Composer composer = new Composer(t, links, MessageRenderer.of(mt), clock);
-            OutboxProcessor outbox = OutboxProcessor.builder().store(s).mailer(m).renderer(composer::render)
-                    .clock(clock).retryPolicy(retryPolicy).lease(outboxLease).batchSize(outboxBatchSize)
-                    .listener(e -> publisher.publish(List.of(e))).build();
+            OutboxProcessor.Builder ob = OutboxProcessor.builder().store(s).mailer(m).renderer(composer::render)
+                    .clock(clock).retryPolicy(retryPolicy).listener(e -> publisher.publish(List.of(e)));
+            if (outboxLease != null) {
+                ob.lease(outboxLease);
+            }
+            if (outboxBatchSize > 0) {
+                ob.batchSize(outboxBatchSize);
+            }
+            OutboxProcessor outbox = ob.build();
             Executor executor = deliveryExecutor != null ? deliveryExecutor
                     : deliveryMode == DeliveryMode.IMMEDIATE ? Delivery.boundedDaemonPool(2, 1_000) : Runnable::run;
             Context ctx = new Context(s, d, l, t, clock, ids, signer, links, publisher, new StripedLocks(256),
-                    new StripedLocks(64), new Delivery(outbox, deliveryMode, executor));
+                    new StripedLocks(64), new Delivery(outbox, deliveryMode, executor, observer),
+                    validator != null ? RequestValidator.using(validator) : RequestValidator.byDefaultProvider());
             AccessCodes codes = AccessCodes.using(k);
             AttemptThrottle a = throttle != null ? throttle : s.sharedAttemptThrottle()
                     .orElseGet(() -> InMemoryAttemptThrottle.builder().clock(clock).build());
             WaysIn ways = new WaysIn(ctx, codes, AccessCodeGate.of(codes, a), linkIds);
-            return new InvitationService(ctx, ways, m, new Messaging(ctx, composer, mt));
+            return new InvitationService(ctx, ways, m, new Messaging(ctx, composer, mt), observer);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.invitations.jdbc;
 
+import io.invitations.tck.support.Race;
 import io.invitations.core.outbox.DrainResult;
 import io.invitations.core.outbox.OutboxProcessor;
 import io.invitations.spi.invitation.DeliveryState;
@@ -22,10 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.invitations.jdbc.Samples.T0;
@@ -59,9 +56,19 @@ class TwoNodeOutboxDeliveryTest {
             store.migrate();
             stores.add(store);
             nodes.add(OutboxProcessor.builder().store(store).mailer(mailer).clock(clock).batchSize(5)
-                    .renderer((invitation, message) -> new MailMessage(message.idempotencyKey(),
-                            invitation.tenantId(), invitation.id(), "someone@example.com", null, null, "Join us",
-                            "<p>Join us</p>", "Join us", Locale.ENGLISH, Map.of()))
+                    .renderer((invitation, message) -> MailMessage.builder()
+                            .idempotencyKey(message.idempotencyKey())
+                            .tenantId(invitation.tenantId())
+                            .invitationId(invitation.id())
+                            .to("someone@example.com")
+                            .toName(null)
+                            .replyTo(null)
+                            .subject("Join us")
+                            .html("<p>Join us</p>")
+                            .text("Join us")
+                            .locale(Locale.ENGLISH)
+                            .headers(Map.of())
+                            .build())
                     .build());
         }
         TenantId tenant = Samples.newTenant();
@@ -77,7 +84,7 @@ class TwoNodeOutboxDeliveryTest {
         assertThat(sends).hasSize(MESSAGES);
         assertThat(sends.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
         assertThat(results.stream().mapToInt(DrainResult::delivered).sum()).isEqualTo(MESSAGES);
-        List<Invitation> stored = stores.get(1).query(InvitationQuery.of(tenant).page(0, 1000).build()).items();
+        List<Invitation> stored = stores.get(1).query(InvitationQuery.builder(tenant).page(0, 1000).build()).items();
         assertThat(stored).hasSize(MESSAGES).allSatisfy(i -> {
             assertThat(i.delivery().status()).isEqualTo(DeliveryState.Status.DELIVERED);
             assertThat(stores.get(1).outbox(tenant, i.id())).extracting(OutboxMessage::status)
@@ -87,26 +94,9 @@ class TwoNodeOutboxDeliveryTest {
                 .isEmpty();
     }
 
-    private static List<DrainResult> drainTogether(List<OutboxProcessor> nodes) throws Exception {
-        int threads = nodes.size() * THREADS_PER_NODE;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CyclicBarrier start = new CyclicBarrier(threads);
-            List<Future<DrainResult>> futures = new ArrayList<>();
-            for (int n = 0; n < threads; n++) {
-                OutboxProcessor node = nodes.get(n % nodes.size());
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return node.drainDue();
-                }));
-            }
-            List<DrainResult> results = new ArrayList<>();
-            for (Future<DrainResult> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
+    private static List<DrainResult> drainTogether(List<OutboxProcessor> nodes) {
+        try (Race race = new Race(nodes.size() * THREADS_PER_NODE)) {
+            return race.collect(n -> nodes.get(n % nodes.size())::drainDue);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.invitations.jdbc;
 
+import io.invitations.tck.support.Race;
 import io.invitations.core.Acceptance;
 import io.invitations.core.ClaimRequest;
 import io.invitations.core.InvitationService;
@@ -146,7 +147,7 @@ class TwoServiceNodesTest {
         int invited = (int) lists.stream().flatMap(List::stream).distinct().count();
         assertThat(outcomes).as("seed %d", seed).allSatisfy(o -> assertThat(o).isInstanceOf(Integer.class));
         assertThat(outcomes.stream().mapToInt(o -> (Integer) o).sum()).as("seed %d", seed).isEqualTo(invited);
-        assertThat(nodes.get(0).query(InvitationQuery.of(tenant).statuses(InvitationStatus.PENDING).page(0, 1000)
+        assertThat(nodes.get(0).query(InvitationQuery.builder(tenant).statuses(InvitationStatus.PENDING).page(0, 1000)
                 .build()).items()).hasSize(invited);
         JdbcInvitationStore reader = JdbcInvitationStore.builder(database.dataSource()).tablePrefix(prefix).build();
         for (String email : people) {
@@ -191,7 +192,7 @@ class TwoServiceNodesTest {
                 created += report.count(BulkOutcome.CREATED);
             }
             assertThat(created).as("round %d: every one of the 450 people invited once", round).isEqualTo(450);
-            assertThat(nodes.get(1).query(InvitationQuery.of(roundTenant).statuses(InvitationStatus.PENDING)
+            assertThat(nodes.get(1).query(InvitationQuery.builder(roundTenant).statuses(InvitationStatus.PENDING)
                     .page(0, 1000).build()).items()).as("round %d", round).hasSize(450);
         }
     }
@@ -211,25 +212,18 @@ class TwoServiceNodesTest {
     }
 
     /** Runs one step on 64 threads released together; returns each result or the exception it threw. */
-    private static List<Object> race(java.util.function.IntFunction<Callable<Object>> step) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Object>> futures = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            Callable<Object> mine = step.apply(t);
-            futures.add(threads.submit(() -> {
-                start.await();
-                try {
-                    return mine.call();
-                } catch (InvitationException e) {
-                    return e;
-                }
-            }));
+    private static List<Object> race(java.util.function.IntFunction<Callable<Object>> step) {
+        try (Race race = new Race(THREADS)) {
+            return race.collect(t -> {
+                Callable<Object> mine = step.apply(t);
+                return () -> {
+                    try {
+                        return mine.call();
+                    } catch (InvitationException e) {
+                        return e;
+                    }
+                };
+            });
         }
-        start.countDown();
-        List<Object> outcomes = new ArrayList<>();
-        for (Future<Object> f : futures) {
-            outcomes.add(f.get(60, TimeUnit.SECONDS));
-        }
-        return outcomes;
     }
 }

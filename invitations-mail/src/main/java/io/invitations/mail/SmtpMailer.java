@@ -241,8 +241,18 @@ public final class SmtpMailer implements Mailer {
         }
     }
 
-    /** SMTP 5xx is permanent; 4xx, connection failures, timeouts and refused logins are transient. */
-    static MailDeliveryException classify(String key, MessagingException e) {
+    /**
+     * Classifies a Jakarta Mail failure the way this mailer does, for other mailers over Jakarta Mail
+     * (e.g. one over Spring's {@code JavaMailSender}): SMTP 5xx is permanent; 4xx, connection
+     * failures, timeouts and refused logins are transient. The message names the key and the
+     * server's reply, never the message body.
+     *
+     * @param key the message's idempotency key, not {@code null}
+     * @param e   the failure, not {@code null}
+     * @return the exception to throw from {@link io.invitations.spi.mail.Mailer#send}
+     * @since 0.1.0
+     */
+    public static MailDeliveryException classify(String key, MessagingException e) {
         List<Throwable> chain = chain(e);
         Throwable smtp = chain.stream().filter(t -> replyCode(t) > 0).findFirst().orElse(null);
         int code = smtp == null ? 0 : replyCode(smtp);

@@ -1,5 +1,6 @@
 package io.invitations.core.internal;
 
+import io.invitations.core.observe.InvitationObserver;
 import io.invitations.core.outbox.DeliveryMode;
 import io.invitations.core.outbox.DrainResult;
 import io.invitations.core.outbox.OutboxProcessor;
@@ -7,12 +8,15 @@ import io.invitations.spi.storage.OutboxMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,8 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * messages and no others — so the caller never waits for a mail server. When the executor refuses
  * work (its queue is full), the messages stay queued and the next task the executor runs drains
  * every due message after its own. In {@link DeliveryMode#HOST_DRIVEN} it does nothing and the host
- * drains. Never throws from {@link #messagesQueued}: a failing mail server never fails the operation.
- * Thread-safe.
+ * drains. Each delivery task and each drain runs inside the {@link InvitationObserver} as a
+ * {@code DELIVERY} operation. Never throws from {@link #messagesQueued}: a failing mail server never
+ * fails the operation. Thread-safe.
  */
 public final class Delivery {
     private static final Logger LOG = LoggerFactory.getLogger(Delivery.class);
@@ -34,6 +39,7 @@ public final class Delivery {
     private final OutboxProcessor outbox;
     private final DeliveryMode mode;
     private final Executor executor;
+    private final InvitationObserver observer;
     /** The messages this thread's operations queued that wait for its locks to be released. */
     private final ThreadLocal<List<OutboxMessage>> waiting = new ThreadLocal<>();
     /** Set when the executor refused work: the next task also drains what is due. */
@@ -45,11 +51,13 @@ public final class Delivery {
      * @param outbox   the outbox processor
      * @param mode     when queued messages are delivered
      * @param executor where IMMEDIATE delivery runs
+     * @param observer called around each delivery task and drain
      */
-    public Delivery(OutboxProcessor outbox, DeliveryMode mode, Executor executor) {
+    public Delivery(OutboxProcessor outbox, DeliveryMode mode, Executor executor, InvitationObserver observer) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.mode = Objects.requireNonNull(mode, "mode");
         this.executor = Objects.requireNonNull(executor, "executor");
+        this.observer = Objects.requireNonNull(observer, "observer");
     }
 
     /**
@@ -129,13 +137,22 @@ public final class Delivery {
 
     private void deliverQuietly(List<OutboxMessage> messages) {
         try {
-            outbox.deliver(messages);
+            observer.observe(InvitationObserver.Operation.DELIVERY, null, () -> outbox.deliver(messages));
             if (backlog.getAndSet(false)) {
-                outbox.drainDue();
+                drainNow();
             }
         } catch (RuntimeException e) {
             // deliver and drainDue promise not to throw; should a bug break that promise, the operation still stands.
             LOG.warn("delivering queued messages failed; they stay queued: {}", e.getClass().getName());
+        }
+    }
+
+    private void drainQuietly() {
+        try {
+            drainNow();
+        } catch (RuntimeException e) {
+            // drainDue promises not to throw; should a bug break that promise, the operation still stands.
+            LOG.warn("draining the outbox failed; queued messages stay queued: {}", e.getClass().getName());
         }
     }
 
@@ -145,6 +162,22 @@ public final class Delivery {
      * @return what was done
      */
     public DrainResult drainNow() {
-        return outbox.drainDue();
+        return observer.observe(InvitationObserver.Operation.DELIVERY, null, outbox::drainDue);
+    }
+
+    /**
+     * Drains on a host's scheduler: at once, then with a fixed delay between runs.
+     *
+     * @param scheduler the host's scheduler
+     * @param delay     the pause between runs, positive
+     * @return the scheduled task
+     * @throws IllegalArgumentException if the delay is not positive
+     */
+    public ScheduledFuture<?> scheduleWith(ScheduledExecutorService scheduler, Duration delay) {
+        Objects.requireNonNull(scheduler, "executor");
+        if (delay.isNegative() || delay.isZero()) {
+            throw new IllegalArgumentException("delay must be positive, was " + delay);
+        }
+        return scheduler.scheduleWithFixedDelay(this::drainQuietly, 0, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

@@ -1,10 +1,11 @@
 package io.invitations.core.testing;
 
+import io.invitations.tck.support.MutableClock;
 import io.invitations.core.ClaimRequest;
 import io.invitations.core.InvitationService;
 import io.invitations.core.InviteRequest;
 import io.invitations.core.code.AccessCode;
-import io.invitations.core.event.InvitationEventJson;
+import io.invitations.jackson.InvitationEventJson;
 import io.invitations.core.memory.InMemoryAttemptThrottle;
 import io.invitations.core.memory.InMemoryIdentityDirectory;
 import io.invitations.core.memory.InMemoryInvitationStore;
@@ -13,7 +14,7 @@ import io.invitations.core.memory.InMemorySeatLedger;
 import io.invitations.core.memory.InMemoryTenantSettingsSource;
 import io.invitations.core.memory.RecordingMailer;
 import io.invitations.core.outbox.DeliveryMode;
-import io.invitations.core.settings.TenantSettings;
+import io.invitations.spi.settings.TenantSettings;
 import io.invitations.spi.InvitationException;
 import io.invitations.spi.event.InvitationEvent;
 import io.invitations.spi.invitation.Invitation;

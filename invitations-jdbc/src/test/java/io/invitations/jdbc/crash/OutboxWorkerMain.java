@@ -23,7 +23,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * One application node of {@code OutboxCrashTest}, run as a separate JVM that the test kills at
@@ -67,9 +66,11 @@ public final class OutboxWorkerMain {
         };
         JdbcInvitationStore store = JdbcInvitationStore.builder(ds).tablePrefix(prefix).build();
         OutboxProcessor outbox = OutboxProcessor.builder().store(store).mailer(mailer).lease(lease)
-                .batchSize(batchSize).renderer((invitation, message) -> new MailMessage(message.idempotencyKey(),
-                        invitation.tenantId(), invitation.id(), invitation.invitee().emailOrNull().value(), null, null,
-                        "You are invited", "<p>Join us</p>", "Join us", Locale.ENGLISH, Map.of()))
+                .batchSize(batchSize).renderer((invitation, message) -> MailMessage.builder()
+                        .idempotencyKey(message.idempotencyKey()).tenantId(invitation.tenantId())
+                        .invitationId(invitation.id()).to(invitation.invitee().emailOrNull().value())
+                        .subject("You are invited").html("<p>Join us</p>").text("Join us").locale(Locale.ENGLISH)
+                        .build())
                 .build();
         System.out.println("ready");
         System.out.flush();

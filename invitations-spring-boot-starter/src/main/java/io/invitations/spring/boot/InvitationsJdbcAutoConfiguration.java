@@ -1,0 +1,64 @@
+package io.invitations.spring.boot;
+
+import io.invitations.jdbc.JdbcInvitationStore;
+import io.invitations.micrometer.OutboxBacklog;
+import io.invitations.spi.storage.InvitationStore;
+import io.invitations.spring.boot.internal.JdbcOutboxBacklog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+import javax.sql.DataSource;
+
+/**
+ * The JDBC store on the application's {@link DataSource}, its tables migrated on start unless
+ * {@code invitations.jdbc.migrate=false}, and the outbox backlog read from its table.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+@ConditionalOnClass({DataSource.class, JdbcInvitationStore.class})
+@ConditionalOnSingleCandidate(DataSource.class)
+@EnableConfigurationProperties(InvitationsProperties.class)
+public class InvitationsJdbcAutoConfiguration {
+    private static final Logger LOG = LoggerFactory.getLogger(InvitationsJdbcAutoConfiguration.class);
+
+    /**
+     * The JDBC store, migrated unless switched off.
+     *
+     * @param dataSource the application's data source
+     * @param properties the properties
+     * @return the store
+     */
+    @Bean
+    @ConditionalOnMissingBean(InvitationStore.class)
+    public JdbcInvitationStore invitationStore(DataSource dataSource, InvitationsProperties properties) {
+        JdbcInvitationStore store = JdbcInvitationStore.builder(dataSource)
+                .tablePrefix(properties.getJdbc().getTablePrefix()).build();
+        if (properties.getJdbc().isMigrate()) {
+            int applied = store.migrate();
+            LOG.info("invitations schema: {} migration(s) applied", applied);
+        }
+        return store;
+    }
+
+    /**
+     * The outbox backlog, read from the store's outbox table.
+     *
+     * @param dataSource the application's data source
+     * @param properties the properties
+     * @return the reader
+     */
+    @Bean
+    @ConditionalOnMissingBean(OutboxBacklog.class)
+    @ConditionalOnBean(JdbcInvitationStore.class)
+    public OutboxBacklog invitationsOutboxBacklog(DataSource dataSource, InvitationsProperties properties) {
+        return new JdbcOutboxBacklog(dataSource, properties.getJdbc().getTablePrefix());
+    }
+}

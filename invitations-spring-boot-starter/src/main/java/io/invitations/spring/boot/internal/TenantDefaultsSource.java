@@ -1,0 +1,57 @@
+package io.invitations.spring.boot.internal;
+
+import io.invitations.core.memory.InMemoryTenantSettingsSource;
+import io.invitations.spi.settings.TenantSettings;
+import io.invitations.spi.settings.TenantSettingsSource;
+import io.invitations.spring.boot.InvitationsProperties;
+
+/**
+ * Turns {@code invitations.tenant-defaults.*} into the settings source the engine reads (the one
+ * place of the starter that names the settings types, so that moving them touches one file).
+ */
+public final class TenantDefaultsSource {
+    private TenantDefaultsSource() {
+    }
+
+    /**
+     * Builds a source that gives every tenant the configured defaults.
+     *
+     * @param p the properties
+     * @return the source
+     * @throws io.invitations.spi.settings.InvalidSettingsException naming every invalid value
+     */
+    public static TenantSettingsSource of(InvitationsProperties.TenantDefaults p) {
+        TenantSettings.Builder b = TenantSettings.builder();
+        if (p.getInvitationTtl() != null) {
+            b.invitationTtl(p.getInvitationTtl());
+        }
+        if (p.getClaimUrlTemplate() != null) {
+            b.claimUrlTemplate(p.getClaimUrlTemplate());
+        }
+        if (p.getJoinUrlTemplate() != null) {
+            b.joinUrlTemplate(p.getJoinUrlTemplate());
+        }
+        if (p.getDefaultLocale() != null) {
+            b.defaultLocale(p.getDefaultLocale());
+        }
+        if (p.getBulkLimit() != null) {
+            b.bulkLimit(p.getBulkLimit());
+        }
+        if (p.getApprovalRequired() != null) {
+            b.approvalRequired(p.getApprovalRequired());
+        }
+        if (p.getGuestsAllowed() != null) {
+            b.guestsAllowed(p.getGuestsAllowed());
+        }
+        if (p.getLinkInvitationsEnabled() != null) {
+            b.linkInvitationsEnabled(p.getLinkInvitationsEnabled());
+        }
+        if (p.getTermsRequired() != null) {
+            b.termsRequired(p.getTermsRequired());
+        }
+        if (!p.getAllowedDomains().isEmpty()) {
+            b.allowedDomains(p.getAllowedDomains());
+        }
+        return new InMemoryTenantSettingsSource(b.build());
+    }
+}
