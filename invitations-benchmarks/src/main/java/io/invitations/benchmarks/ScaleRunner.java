@@ -26,6 +26,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -47,7 +48,7 @@ import java.util.concurrent.Callable;
  */
 public final class ScaleRunner {
     private static final String PREFIX = "scale_";
-    private static final int REPEATS = 7;
+    private static final int REPEATS = 5;
 
     private ScaleRunner() {
     }
@@ -87,9 +88,9 @@ public final class ScaleRunner {
     private record Figures(JdbcInvitationStore store, RecordingDataSource recording, ScaleData data,
                            JdbcConnectionPool pool, int tenants) {
         void run() throws Exception {
-            TenantId tenant = ScaleData.tenant(7, tenants);
+            TenantId tenant = ScaleData.tenant(700, tenants);
             Clock clock = Clock.fixed(ScaleData.NOW, ZoneOffset.UTC);
-            InvitationQuery page = InvitationQuery.of(tenant).statuses(InvitationStatus.PENDING).page(0, 50).build();
+            InvitationQuery page = InvitationQuery.builder(tenant).statuses(InvitationStatus.PENDING).page(0, 50).build();
             time("query a page of 50 PENDING invitations of one tenant", () -> store.query(page).items().size());
 
             List<String> keys = data.column(tenant, "invitee_key", 500);
@@ -118,10 +119,26 @@ public final class ScaleRunner {
                     .renderer((invitation, message) -> MailMessage.builder().idempotencyKey(message.idempotencyKey())
                         .tenantId(invitation.tenantId()).invitationId(invitation.id()).to("someone@example.com")
                         .subject("You are invited").html("<p>Join us</p>").text("Join us").locale(Locale.ENGLISH)
+                        .headers(Map.of())
                         .build())
                     .build();
+            long drainStart = System.nanoTime();
+            Thread progress = new Thread(() -> {
+                try {
+                    while (true) {
+                        Thread.sleep(30_000);
+                        System.out.printf("   drain progress: %.0f s, %,d messages still pending%n",
+                                ScaleData.millisSince(drainStart) / 1000, data.count("outbox", "status = 'PENDING'"));
+                    }
+                } catch (InterruptedException | java.sql.SQLException stopped) {
+                    // the drain is over
+                }
+            }, "drain-progress");
+            progress.setDaemon(true);
+            progress.start();
             once("drain every due outbox message (OutboxProcessor.drainDue)", () -> {
                 DrainResult r = outbox.drainDue();
+                progress.interrupt();
                 return r.delivered() + " delivered, " + r.cancelled() + " cancelled, " + r.unsettled() + " unsettled";
             });
         }

@@ -10,7 +10,6 @@ import io.invitations.core.memory.InMemoryInvitationStore;
 import io.invitations.core.memory.InMemoryKeyRing;
 import io.invitations.core.memory.RecordingMailer;
 import io.invitations.core.outbox.DeliveryMode;
-import io.invitations.core.testing.MutableClock;
 import io.invitations.spi.event.InvitationEvent;
 import io.invitations.spi.invitation.DeliveryState;
 import io.invitations.spi.invitation.Invitation;
@@ -20,6 +19,7 @@ import io.invitations.spi.mail.Mailer;
 import io.invitations.spi.security.SigningKey;
 import io.invitations.spi.storage.InvitationStore;
 import io.invitations.spi.storage.OutboxMessage;
+import io.invitations.tck.support.MutableClock;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  * {@code INSERT ... SELECT ... FROM generate_series} copies it {@code n} times with its own id,
  * tenant, invitee, status and times, and every sent invitation gets a delivered outbox message.
  *
- * <p>Invitation {@code g} (1 to {@code n}) is {@code inv-g} in tenant {@code tenant-(g mod tenants)},
+ * <p>Invitation {@code g} (1 to {@code n}) is {@code inv-g} in tenant
+ * {@code tenant-((g / 100) mod tenants)} (so every tenant holds whole runs of 100 and every status),
  * for {@code person-g@example.com}; by {@code g mod 100}: 0–59 ACCEPTED, 60–74 PENDING, 75–84
  * EXPIRED, 85–91 REVOKED, 92–96 DECLINED, 97–99 PROVISIONED. Due work, each about 1 % or less:
  * <ul>
@@ -59,7 +60,7 @@ public final class ScaleData {
      * @return the tenant
      */
     public static TenantId tenant(long g, int tenants) {
-        return TenantId.of("tenant-" + (g % tenants));
+        return TenantId.of("tenant-" + ((g / 100) % tenants));
     }
 
     /**
@@ -78,7 +79,7 @@ public final class ScaleData {
             String email = template.invitee().emailOrNull().value();
             Map<String, String> overrides = Map.ofEntries(
                     Map.entry("id", "'inv-' || g"),
-                    Map.entry("tenant_id", "'tenant-' || (g % " + tenants + ")"),
+                    Map.entry("tenant_id", "'tenant-' || ((g / 100) % " + tenants + ")"),
                     Map.entry("contact_value", "replace(t.contact_value, '" + email + "', 'person-' || g || '@example.com')"),
                     Map.entry("invitee_key", "replace(t.invitee_key, '" + email + "', 'person-' || g || '@example.com')"),
                     Map.entry("status", "CASE WHEN g % 100 < 60 THEN 'ACCEPTED' WHEN g % 100 < 75 THEN 'PENDING'"

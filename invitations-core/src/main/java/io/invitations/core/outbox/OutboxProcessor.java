@@ -79,8 +79,11 @@ import java.util.function.UnaryOperator;
  * thread — and none with a mailer whose provider deduplicates by key. Messages a stopped process
  * had claimed but not yet started are claimed again within one lease and sent once. A message
  * this processor delivered but could not record is recorded on its next claim without being sent
- * again. These figures were measured by killing worker processes at random points (see the
- * project's reliability notes).
+ * again. Measured by killing separate worker JVMs with {@code destroyForcibly()} at random points
+ * while they delivered 200 messages from PostgreSQL, 6 times: 0 messages lost, 3 extra deliveries
+ * at the SMTP server (at most one per kill, each with the original's Message-ID), 0 at a provider
+ * that deduplicates by key; a killed worker's claims were free again within one lease (see
+ * docs/RELIABILITY.md).
  *
  * <p>A failing or slow mailer never fails or loses an invitation: {@link #drainDue()} never throws,
  * and a message stays in the outbox until an outcome is stored. Make the lease longer than the

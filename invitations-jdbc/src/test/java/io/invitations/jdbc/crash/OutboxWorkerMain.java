@@ -23,6 +23,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One application node of {@code OutboxCrashTest}, run as a separate JVM that the test kills at
@@ -70,6 +71,7 @@ public final class OutboxWorkerMain {
                         .idempotencyKey(message.idempotencyKey()).tenantId(invitation.tenantId())
                         .invitationId(invitation.id()).to(invitation.invitee().emailOrNull().value())
                         .subject("You are invited").html("<p>Join us</p>").text("Join us").locale(Locale.ENGLISH)
+                        .headers(Map.of())
                         .build())
                 .build();
         System.out.println("ready");
