@@ -112,7 +112,7 @@ public final class ScaleRunner {
             InvitationService service = InvitationService.builder().store(store).clock(clock)
                     .deliveryMode(DeliveryMode.HOST_DRIVEN).keyRing(InMemoryKeyRing.of(SigningKey.of("k1",
                             "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII)))).build();
-            once("expire every due invitation (InvitationService.expireDue)", service::expireDue);
+            once("expire every due invitation (InvitationMaintenance.expireDue)", service.maintenance()::expireDue);
 
             OutboxProcessor outbox = OutboxProcessor.builder().store(store).clock(clock).batchSize(100)
                     .mailer(message -> { })

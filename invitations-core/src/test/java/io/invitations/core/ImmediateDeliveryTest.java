@@ -55,7 +55,7 @@ class ImmediateDeliveryTest {
     }
 
     private static InviteRequest invite(String email) {
-        return InviteRequest.builder(ACME, ADMIN).email(email).role("member").build();
+        return InviteRequest.builder().email(email).role("member").build();
     }
 
     private static List<InvitationRow> rows(int n) {
@@ -85,18 +85,18 @@ class ImmediateDeliveryTest {
             }
         }).build();
         try {
-            Invitation first = invitations.invite(invite("first@example.com"));
+            Invitation first = invitations.administration(ADMIN, ACME).invite(invite("first@example.com"));
             assertThat(entered.await(30, TimeUnit.SECONDS)).as("the mailer took the first message").isTrue();
 
-            Invitation second = invitations.invite(invite("second@example.com"));
-            BulkReport bulk = invitations.bulk(BulkRequest.builder(ACME, ADMIN, rows(10)).defaultRole("member")
-                    .build());
+            Invitation second = invitations.administration(ADMIN, ACME).invite(invite("second@example.com"));
+            BulkReport bulk = invitations.administration(ADMIN, ACME).bulk(BulkRequest.builder(rows(10))
+                    .defaultRole("member").build());
 
             assertThat(release.getCount()).as("the mailer is still blocked: the test holds its latch").isOne();
             assertThat(recorded.sent()).isEmpty();
             assertThat(bulk.count(BulkOutcome.CREATED)).isEqualTo(10);
             for (Invitation i : List.of(first, second)) {
-                assertThat(invitations.find(ACME, i.id()).orElseThrow().delivery().status())
+                assertThat(invitations.administration(ADMIN, ACME).find(i.id()).orElseThrow().delivery().status())
                         .isEqualTo(DeliveryState.Status.QUEUED);
             }
         } finally {
@@ -112,14 +112,14 @@ class ImmediateDeliveryTest {
         RecordingMailer mailer = new RecordingMailer();
         InvitationService hostDriven = service(mailer).deliveryMode(DeliveryMode.HOST_DRIVEN).build();
         for (int n = 0; n < 3; n++) {
-            hostDriven.invite(invite("backlog" + n + "@example.com"));
+            hostDriven.administration(ADMIN, ACME).invite(invite("backlog" + n + "@example.com"));
         }
         InvitationService immediate = service(mailer).deliveryExecutor(Runnable::run).build();
 
-        immediate.invite(invite("now@example.com"));
+        immediate.administration(ADMIN, ACME).invite(invite("now@example.com"));
 
         assertThat(mailer.sent()).extracting(MailMessage::to).containsExactly("now@example.com");
-        assertThat(immediate.deliverDueMessages().delivered()).isEqualTo(3);
+        assertThat(immediate.maintenance().deliverDueMessages().delivered()).isEqualTo(3);
     }
 
     @Test
@@ -135,13 +135,13 @@ class ImmediateDeliveryTest {
         };
         InvitationService invitations = service(mailer).deliveryExecutor(executor).build();
 
-        Invitation refused = invitations.invite(invite("refused@example.com"));
+        Invitation refused = invitations.administration(ADMIN, ACME).invite(invite("refused@example.com"));
         assertThat(mailer.sent()).isEmpty();
-        assertThat(invitations.find(ACME, refused.id()).orElseThrow().delivery().status())
+        assertThat(invitations.administration(ADMIN, ACME).find(refused.id()).orElseThrow().delivery().status())
                 .isEqualTo(DeliveryState.Status.QUEUED);
 
         full.set(false);
-        invitations.invite(invite("later@example.com"));
+        invitations.administration(ADMIN, ACME).invite(invite("later@example.com"));
 
         assertThat(mailer.sent()).extracting(MailMessage::to)
                 .containsExactly("later@example.com", "refused@example.com");
@@ -160,7 +160,7 @@ class ImmediateDeliveryTest {
         };
         InvitationService invitations = service(mailer).store(plain).deliveryExecutor(Runnable::run).build();
 
-        invitations.invite(invite("plain@example.com"));
+        invitations.administration(ADMIN, ACME).invite(invite("plain@example.com"));
 
         assertThat(mailer.sent()).extracting(MailMessage::to).containsExactly("plain@example.com");
     }

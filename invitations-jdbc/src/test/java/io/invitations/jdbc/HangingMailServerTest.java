@@ -73,19 +73,20 @@ class HangingMailServerTest {
             InvitationService queueOnly = service(db, DeliveryMode.HOST_DRIVEN, silent.getLocalPort());
             TenantId tenant = Samples.newTenant();
 
-            Invitation first = hanging.invite(invite(tenant, "first@example.com"));
+            Invitation first = hanging.administration(ADMIN, tenant).invite(invite("first@example.com"));
             assertThat(connected.await(30, TimeUnit.SECONDS)).as("the mailer connected to the silent server").isTrue();
 
-            long[] withMail = time(n -> hanging.invite(invite(tenant, "hang" + n + "@example.com")));
-            long[] withoutMail = time(n -> queueOnly.invite(invite(tenant, "queue" + n + "@example.com")));
+            long[] withMail = time(n -> hanging.administration(ADMIN, tenant).invite(invite("hang" + n + "@example.com")));
+            long[] withoutMail = time(n -> queueOnly.administration(ADMIN, tenant).invite(invite("queue" + n + "@example.com")));
             long bulkStart = System.nanoTime();
-            BulkReport bulk = hanging.bulk(BulkRequest.builder(tenant, ADMIN, rows(100)).defaultRole("member").build());
+            BulkReport bulk = hanging.administration(ADMIN, tenant).bulk(BulkRequest.builder(rows(100)).defaultRole("member")
+                    .build());
             long bulkMillis = (System.nanoTime() - bulkStart) / 1_000_000;
 
             assertThat(held).as("the silent server still holds every connection it accepted")
                     .isNotEmpty().allSatisfy(s -> assertThat(s.isClosed()).isFalse());
             assertThat(bulk.count(BulkOutcome.CREATED)).isEqualTo(100);
-            assertThat(hanging.find(tenant, first.id()).orElseThrow().delivery().status())
+            assertThat(hanging.administration(ADMIN, tenant).find(first.id()).orElseThrow().delivery().status())
                     .isEqualTo(DeliveryState.Status.QUEUED);
             System.out.printf("HangingMailServerTest invite() on PostgreSQL against a silent SMTP server: median %d ms,"
                             + " max %d ms; without delivery (HOST_DRIVEN): median %d ms, max %d ms; bulk of 100: %d ms%n",
@@ -110,8 +111,8 @@ class HangingMailServerTest {
                 .build();
     }
 
-    private static InviteRequest invite(TenantId tenant, String email) {
-        return InviteRequest.builder(tenant, ADMIN).email(email).role("member").build();
+    private static InviteRequest invite(String email) {
+        return InviteRequest.builder().email(email).role("member").build();
     }
 
     private static List<InvitationRow> rows(int n) {
