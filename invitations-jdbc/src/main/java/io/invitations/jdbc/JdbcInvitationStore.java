@@ -303,11 +303,42 @@ public final class JdbcInvitationStore implements InvitationStore {
         }
     }
 
-    /** Locks due rows (skipping rows other workers hold), then claims each one whose attempts did not move. */
+    @Override
+    public List<OutboxMessage> claimOutbox(TenantId tenantId, Collection<String> ids, Instant now, Duration lease) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(lease, "lease");
+        if (lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("lease must be positive");
+        }
+        List<String> wanted = List.copyOf(ids);
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        Instant hiddenUntil = now.plus(lease);
+        try (Lease borrowed = Lease.of(connections)) {
+            return borrowed.inTransaction(tx -> claim(tx, sql.lockDueOutbox(wanted.size()), p -> {
+                p.text(tenantId.value());
+                for (String id : wanted) {
+                    p.text(id);
+                }
+                p.instant(now);
+            }, now, hiddenUntil));
+        } catch (SQLException e) {
+            throw failed("claim outbox messages of tenant " + tenantId, e);
+        }
+    }
+
     private List<OutboxMessage> claim(Connection c, Instant now, int limit, Instant hiddenUntil) throws SQLException {
+        return claim(c, sql.lockDueOutbox(), p -> p.instant(now).integer(limit), now, hiddenUntil);
+    }
+
+    /** Locks due rows (skipping rows other workers hold), then claims each one whose attempts did not move. */
+    private List<OutboxMessage> claim(Connection c, String lockQuery, Binder binder, Instant now, Instant hiddenUntil)
+            throws SQLException {
         List<OutboxMessage> due = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql.lockDueOutbox())) {
-            new Params(ps).instant(now).integer(limit);
+        try (PreparedStatement ps = c.prepareStatement(lockQuery)) {
+            binder.bind(new Params(ps));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     due.add(Rows.outbox(rs));

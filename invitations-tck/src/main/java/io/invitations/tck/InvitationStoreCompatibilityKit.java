@@ -29,6 +29,7 @@ import io.invitations.spi.storage.StorageException;
 import io.invitations.spi.storage.WriteBatch;
 import io.invitations.tck.support.Race;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -1076,6 +1077,80 @@ public abstract class InvitationStoreCompatibilityKit {
         }
 
         @Test
+        @DisplayName("the attempt record written before the mailer is called (same attempts, a renewed lease, "
+                + "an in-doubt note) is stored for the latest claim, hides the message for a lease from then, "
+                + "and the claim's outcome still lands")
+        void attemptRecordRenewsTheLease() {
+            Invitation i = pending("attempt@example.com");
+            write(WriteBatch.builder().insert(i).enqueue(message(i, 1)));
+            OutboxMessage claimed = claimOwn(T0).get(0);
+            Instant started = T0.plusSeconds(90);
+            OutboxMessage attempt = claimed.retryAt(started.plus(LEASE), "in doubt: attempt 1 started", started);
+
+            write(WriteBatch.builder().outboxOutcome(attempt));
+
+            assertThat(store.outbox(tenant, i.id())).containsExactly(attempt);
+            assertThat(claimOwn(T0.plus(LEASE))).isEmpty();
+            OutboxMessage delivered = attempt.delivered(started.plusSeconds(1));
+            write(WriteBatch.builder().outboxOutcome(delivered));
+            assertThat(store.outbox(tenant, i.id())).containsExactly(delivered);
+        }
+
+        @Test
+        @DisplayName("a stopped worker's claims, in doubt or not yet started, are claimed again once their "
+                + "lease ends, keeping the in-doubt note, and the stopped claim can no longer record anything")
+        void stoppedWorkersClaimsAreTakenOverWithinOneLease() {
+            Invitation started = pending("in.doubt@example.com");
+            Invitation waiting = pending("not.started@example.com");
+            write(WriteBatch.builder().insert(started).insert(waiting)
+                    .enqueue(message(started, 1)).enqueue(message(waiting, 1)));
+            List<OutboxMessage> claimed = claimOwn(T0);
+            OutboxMessage attempt = claimedFor(claimed, started).retryAt(T0.plus(LEASE), "in doubt: attempt 1", T0);
+            write(WriteBatch.builder().outboxOutcome(attempt));
+
+            List<OutboxMessage> takenOver = claimOwn(T0.plus(LEASE));
+
+            assertThat(takenOver).extracting(OutboxMessage::invitationId, OutboxMessage::attempts,
+                    OutboxMessage::lastError).containsExactlyInAnyOrder(tuple(started.id(), 2, "in doubt: attempt 1"),
+                    tuple(waiting.id(), 2, null));
+            assertThatExceptionOfType(StaleVersionException.class).isThrownBy(() -> write(WriteBatch.builder()
+                    .outboxOutcome(attempt.delivered(T0.plus(LEASE)))));
+            assertThatExceptionOfType(StaleVersionException.class).isThrownBy(() -> write(WriteBatch.builder()
+                    .outboxOutcome(claimedFor(claimed, waiting).retryAt(T0.plus(LEASE).plus(LEASE), "in doubt", T0))));
+            assertThat(store.outbox(tenant, waiting.id())).containsExactly(claimedFor(takenOver, waiting));
+        }
+
+        @Test
+        @DisplayName("a claim by id takes only the named due messages of its tenant, each with one more attempt; "
+                + "held, settled, not yet due, foreign and unknown ones are left out")
+        void claimByIdTakesOnlyTheNamedMessages() {
+            Invitation wanted = pending("wanted@example.com");
+            Invitation alsoDue = pending("also.due@example.com");
+            Invitation held = pending("held@example.com");
+            Invitation settled = pending("settled@example.com");
+            Invitation notDue = pending("not.due@example.com");
+            Invitation foreign = Fixtures.pending(otherTenant, "foreign@example.com");
+            write(WriteBatch.builder().insert(wanted).insert(alsoDue).insert(held).insert(settled).insert(notDue)
+                    .insert(foreign).enqueue(message(wanted, 1)).enqueue(message(alsoDue, 1))
+                    .enqueue(message(held, 1)).enqueue(message(settled, 1))
+                    .enqueue(message(notDue, 1, T0.plusSeconds(60))).enqueue(message(foreign, 1)));
+            OutboxMessage heldClaim = claimById(tenant, List.of(message(held, 1).id()), T0).get(0);
+            OutboxMessage settledClaim = claimById(tenant, List.of(message(settled, 1).id()), T0).get(0);
+            write(WriteBatch.builder().outboxOutcome(settledClaim.delivered(T0)));
+
+            List<OutboxMessage> claimed = claimById(tenant, List.of(message(wanted, 1).id(), heldClaim.id(),
+                    settledClaim.id(), message(notDue, 1).id(), message(foreign, 1).id(), "no-such-message#1"), T0);
+
+            assertThat(claimed).extracting(OutboxMessage::invitationId, OutboxMessage::attempts,
+                    OutboxMessage::nextAttemptAt).containsExactly(tuple(wanted.id(), 1, T0.plus(LEASE)));
+            assertThat(store.outbox(tenant, wanted.id())).containsExactlyElementsOf(claimed);
+            assertThat(store.outbox(tenant, held.id())).containsExactly(heldClaim);
+            assertThat(store.outbox(otherTenant, foreign.id())).containsExactly(message(foreign, 1));
+            assertThat(claimOwn(T0)).extracting(OutboxMessage::invitationId)
+                    .containsExactlyInAnyOrder(alsoDue.id(), foreign.id());
+        }
+
+        @Test
         @DisplayName("delivered and failed messages are never claimed again")
         void finalMessagesAreNeverClaimedAgain() {
             Invitation a = pending("final1@example.com");
@@ -1738,6 +1813,16 @@ public abstract class InvitationStoreCompatibilityKit {
     }
 
     /** Claims every due message and keeps this check's own, in the order the store returns them. */
+    /** Claims by id; a store that does not support it skips the check. */
+    private List<OutboxMessage> claimById(TenantId tenantId, List<String> ids, Instant now) {
+        try {
+            return store.claimOutbox(tenantId, ids, now, LEASE);
+        } catch (UnsupportedOperationException e) {
+            Assumptions.abort("the store does not claim outbox messages by id (optional): " + e.getMessage());
+            throw e;
+        }
+    }
+
     private List<OutboxMessage> claimOwn(Instant now) {
         return store.claimOutbox(now, WIDE, LEASE).stream()
                 .filter(m -> m.tenantId().equals(tenant) || m.tenantId().equals(otherTenant)).toList();

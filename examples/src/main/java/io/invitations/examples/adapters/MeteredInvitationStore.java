@@ -16,6 +16,7 @@ import io.invitations.spi.storage.WriteBatch;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -144,6 +145,12 @@ public final class MeteredInvitationStore implements InvitationStore {
     public List<OutboxMessage> claimOutbox(Instant now, int limit, Duration lease) {
         writes.increment();
         return delegate.claimOutbox(now, limit, lease);
+    }
+
+    @Override
+    public List<OutboxMessage> claimOutbox(TenantId tenantId, Collection<String> ids, Instant now, Duration lease) {
+        writes.increment();
+        return delegate.claimOutbox(tenantId, ids, now, lease);
     }
 
     @Override

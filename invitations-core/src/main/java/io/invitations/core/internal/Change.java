@@ -175,16 +175,17 @@ public final class Change {
 
     /**
      * Writes the batch atomically, then publishes the events; when the batch queued messages, tells
-     * the outbox driver (which, by the delivery mode, delivers them once the operation released its
+     * the outbox driver (which, by the delivery mode, hands them to its executor once the operation released its
      * locks, and never fails the operation).
      *
      * @param ctx the context
      */
     public void commit(Context ctx) {
-        ctx.store().write(batch.build());
+        WriteBatch written = batch.build();
+        ctx.store().write(written);
         ctx.publisher().publish(events);
         if (messagesQueued) {
-            ctx.delivery().messagesQueued();
+            ctx.delivery().messagesQueued(written.enqueued());
         }
     }
 }

@@ -33,6 +33,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
 
 /**
  * The embedded default {@link InvitationStore}: everything in heap maps behind one read-write lock.
@@ -266,10 +267,15 @@ public final class InMemoryInvitationStore implements InvitationStore {
         if (limit < 1 || lease.isNegative() || lease.isZero()) {
             throw new IllegalArgumentException("limit must be at least 1 and lease positive");
         }
+        return claimWhere(m -> true, now, limit, lease);
+    }
+
+    private List<OutboxMessage> claimWhere(Predicate<OutboxMessage> which, Instant now, int limit, Duration lease) {
         lock.writeLock().lock();
         try {
             List<OutboxMessage> due = outbox.values().stream()
                     .filter(m -> m.status() == OutboxMessage.Status.PENDING && !m.nextAttemptAt().isAfter(now))
+                    .filter(which)
                     .sorted(Comparator.comparing(OutboxMessage::nextAttemptAt).thenComparing(OutboxMessage::id))
                     .limit(limit).toList();
             List<OutboxMessage> claimed = new ArrayList<>(due.size());
@@ -294,6 +300,18 @@ public final class InMemoryInvitationStore implements InvitationStore {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    @Override
+    public List<OutboxMessage> claimOutbox(TenantId tenantId, Collection<String> ids, Instant now, Duration lease) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(now, "now");
+        if (lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("lease must be positive");
+        }
+        Set<String> wanted = Set.copyOf(ids);
+        return claimWhere(m -> m.tenantId().equals(tenantId) && wanted.contains(m.id()), now, Integer.MAX_VALUE,
+                lease);
     }
 
     @Override

@@ -16,6 +16,7 @@ import io.invitations.spi.storage.WriteBatch;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -117,6 +118,11 @@ public abstract class ForwardingInvitationStore implements InvitationStore {
     @Override
     public List<OutboxMessage> claimOutbox(Instant now, int limit, Duration lease) {
         return delegate.claimOutbox(now, limit, lease);
+    }
+
+    @Override
+    public List<OutboxMessage> claimOutbox(TenantId tenantId, Collection<String> ids, Instant now, Duration lease) {
+        return delegate.claimOutbox(tenantId, ids, now, lease);
     }
 
     @Override

@@ -31,7 +31,9 @@ import java.util.Optional;
  *       version, exactly one succeeds.</li>
  *   <li>History is append-only and read back in the order written.</li>
  *   <li>Every read is confined to one tenant.</li>
- *   <li>An outbox message is claimed by one worker at a time.</li>
+ *   <li>An outbox message is claimed by one worker at a time; a claim's outcome (and the attempt
+ *       record the engine writes before it hands a message to the mailer) is stored only while that
+ *       claim is the latest: {@link OutboxMessage#attempts()} is the claim's fencing token.</li>
  *   <li>A batch's {@linkplain WriteBatch#guards() conditions} run holding the tenant's write guard,
  *       which serialises every guarded write of the tenant across processes; what they count and
  *       what the batch writes form one atomic step (seat limits and quotas rest on it).</li>
@@ -172,6 +174,30 @@ public interface InvitationStore {
      * @return the claimed messages as stored after the claim
      */
     List<OutboxMessage> claimOutbox(Instant now, int limit, Duration lease);
+
+    /**
+     * Claims named outbox messages of one tenant, as {@link #claimOutbox(Instant, int, Duration)}
+     * does: each one that is PENDING and due at {@code now} gets one more attempt and is hidden until
+     * {@code now + lease}; a message another worker holds (claimed and not yet due again), one that
+     * is settled, and an unknown id are left out. The engine calls it right after an operation
+     * queued messages, to try those messages and no others.
+     *
+     * <p>The default throws {@link UnsupportedOperationException}; the engine then drains every due
+     * message instead (off the caller's thread), as before this method existed.
+     *
+     * @param tenantId the tenant, not {@code null}
+     * @param ids      the message ids ({@link OutboxMessage#id()}), not {@code null}; at most a few
+     *                 hundred
+     * @param now      the instant, not {@code null}
+     * @param lease    how long a claim hides a message from other workers, positive
+     * @return the claimed messages as stored after the claim, earliest due first
+     * @throws UnsupportedOperationException if the store cannot claim by id
+     * @since 0.2.0
+     */
+    default List<OutboxMessage> claimOutbox(TenantId tenantId, Collection<String> ids, Instant now,
+                                            Duration lease) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot claim outbox messages by id");
+    }
 
     /**
      * Reads the outbox messages of one invitation, in send order.
