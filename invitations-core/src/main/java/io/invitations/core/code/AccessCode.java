@@ -33,21 +33,6 @@ public final class AccessCode {
         this.value = value;
     }
 
-    /**
-     * Builds a code from {@value #BITS} bits: the low {@value #BITS} bits of {@code bits}, most
-     * significant symbol first.
-     *
-     * @param bits the bits; higher bits are ignored
-     * @return the code
-     */
-    static AccessCode fromBits(long bits) {
-        char[] symbols = new char[LENGTH];
-        for (int i = LENGTH - 1; i >= 0; i--) {
-            symbols[i] = ALPHABET.charAt((int) (bits & 0x1F));
-            bits >>>= 5;
-        }
-        return new AccessCode(new String(symbols));
-    }
 
     /**
      * Reads a code as a person typed it: case is ignored; spaces and dashes are dropped; the look-alike

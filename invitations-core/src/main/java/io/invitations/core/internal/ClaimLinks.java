@@ -3,8 +3,8 @@ package io.invitations.core.internal;
 import io.invitations.spi.settings.TenantSettings;
 import io.invitations.spi.settings.TenantSettingsSource;
 import io.invitations.core.token.ClaimLink;
-import io.invitations.core.token.TokenPurpose;
-import io.invitations.core.token.TokenSigner;
+import io.invitations.core.token.internal.TokenPurpose;
+import io.invitations.core.token.internal.TokenSigner;
 import io.invitations.spi.invitation.Invitation;
 
 import java.net.URLEncoder;

@@ -4,7 +4,7 @@ import io.invitations.core.InvitationNotFoundException;
 import io.invitations.core.policy.SeatCount;
 import io.invitations.spi.settings.TenantSettings;
 import io.invitations.spi.settings.TenantSettingsSource;
-import io.invitations.core.token.TokenSigner;
+import io.invitations.core.token.internal.TokenSigner;
 import io.invitations.spi.identity.IdentityDirectory;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;

@@ -3,7 +3,7 @@ package io.invitations.core.internal;
 import io.invitations.core.observe.InvitationObserver;
 import io.invitations.core.outbox.DeliveryMode;
 import io.invitations.core.outbox.DrainResult;
-import io.invitations.core.outbox.OutboxProcessor;
+import io.invitations.core.outbox.internal.OutboxProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -5,7 +5,7 @@ import io.invitations.core.FieldProblem;
 import io.invitations.core.InviteRequest;
 import io.invitations.core.SendReport;
 import io.invitations.core.invitee.Invitees;
-import io.invitations.core.lifecycle.Lifecycle;
+import io.invitations.core.lifecycle.internal.Lifecycle;
 import io.invitations.core.policy.InvitationPolicy;
 import io.invitations.core.policy.PolicyViolationException;
 import io.invitations.core.policy.Refusal;

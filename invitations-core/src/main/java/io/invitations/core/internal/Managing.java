@@ -1,6 +1,6 @@
 package io.invitations.core.internal;
 
-import io.invitations.core.lifecycle.Lifecycle;
+import io.invitations.core.lifecycle.internal.Lifecycle;
 import io.invitations.core.policy.InvitationPolicy;
 import io.invitations.core.policy.PolicyViolationException;
 import io.invitations.spi.settings.ResendPolicy;

@@ -5,7 +5,7 @@ import io.invitations.core.InviteRequest;
 import io.invitations.core.SendReport;
 import io.invitations.core.SignUp;
 import io.invitations.core.invitee.Invitees;
-import io.invitations.core.lifecycle.Lifecycle;
+import io.invitations.core.lifecycle.internal.Lifecycle;
 import io.invitations.spi.settings.TenantSettings;
 import io.invitations.spi.event.InvitationEvent;
 import io.invitations.spi.identity.AccountRequest;

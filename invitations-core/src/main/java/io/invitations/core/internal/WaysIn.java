@@ -1,7 +1,7 @@
 package io.invitations.core.internal;
 
-import io.invitations.core.code.AccessCodeGate;
-import io.invitations.core.code.AccessCodes;
+import io.invitations.core.code.internal.AccessCodeGate;
+import io.invitations.core.code.internal.AccessCodes;
 import io.invitations.spi.invitation.LinkId;
 
 import java.util.Objects;

@@ -13,8 +13,8 @@ public enum DeliveryMode {
      */
     IMMEDIATE,
     /**
-     * The host drains the outbox itself, from its own scheduler: {@link OutboxProcessor#drainDue()}
-     * or {@link OutboxProcessor#scheduleWith}. Operations only queue.
+     * The host drains the outbox itself, from its own scheduler: {@code OutboxProcessor.drainDue()}
+     * or {@code OutboxProcessor.scheduleWith}. Operations only queue.
      */
     HOST_DRIVEN
 }

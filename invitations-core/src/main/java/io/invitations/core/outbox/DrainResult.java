@@ -1,7 +1,7 @@
 package io.invitations.core.outbox;
 
 /**
- * What one {@link OutboxProcessor#drainDue()} did.
+ * What one {@code OutboxProcessor.drainDue()} did.
  *
  * @param delivered messages handed to the mail server
  * @param retrying  messages that failed transiently and wait for another attempt

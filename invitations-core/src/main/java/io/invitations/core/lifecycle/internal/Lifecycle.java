@@ -1,5 +1,6 @@
-package io.invitations.core.lifecycle;
+package io.invitations.core.lifecycle.internal;
 
+import io.invitations.core.lifecycle.IllegalTransitionException;
 import io.invitations.spi.invitation.Action;
 import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.InvitationStatus;

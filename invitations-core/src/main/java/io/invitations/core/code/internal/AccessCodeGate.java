@@ -1,4 +1,4 @@
-package io.invitations.core.code;
+package io.invitations.core.code.internal;
 
 import io.invitations.spi.invitation.Identifier;
 import io.invitations.spi.invitation.Invitation;

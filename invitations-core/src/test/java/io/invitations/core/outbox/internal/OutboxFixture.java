@@ -1,4 +1,4 @@
-package io.invitations.core.outbox;
+package io.invitations.core.outbox.internal;
 
 import io.invitations.core.memory.InMemoryInvitationStore;
 import io.invitations.spi.message.Branding;

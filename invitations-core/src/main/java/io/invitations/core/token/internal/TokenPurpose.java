@@ -1,4 +1,4 @@
-package io.invitations.core.token;
+package io.invitations.core.token.internal;
 
 /**
  * What a derived secret is for. The purpose is mixed into the MAC, so a secret made for one purpose

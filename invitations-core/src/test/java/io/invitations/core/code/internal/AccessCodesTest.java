@@ -1,8 +1,9 @@
-package io.invitations.core.code;
+package io.invitations.core.code.internal;
 
+import io.invitations.core.code.AccessCode;
 import io.invitations.core.memory.InMemoryKeyRing;
-import io.invitations.core.token.TokenPurpose;
-import io.invitations.core.token.TokenSigner;
+import io.invitations.core.token.internal.TokenPurpose;
+import io.invitations.core.token.internal.TokenSigner;
 import io.invitations.spi.ErrorCode;
 import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.InvitationId;
@@ -65,7 +66,7 @@ class AccessCodesTest {
             AccessCode code = codes.derive(ACME, INVITATION, 1);
             for (TokenPurpose other : List.of(TokenPurpose.INVITATION_LINK, TokenPurpose.SHAREABLE_LINK)) {
                 byte[] mac = TokenSigner.mac(key("k1"), other, ACME, INVITATION.value(), 1);
-                AccessCode sameBitsOfTheLink = AccessCode.fromBits(ByteBuffer.wrap(mac).getLong() >>> 14);
+                AccessCode sameBitsOfTheLink = AccessCodes.fromBits(ByteBuffer.wrap(mac).getLong() >>> 14);
 
                 assertThat(sameBitsOfTheLink).as("bits of %s", other).isNotEqualTo(code);
             }

@@ -1,7 +1,9 @@
-package io.invitations.core.outbox;
+package io.invitations.core.outbox.internal;
 
+import io.invitations.core.outbox.RetryPolicy;
+import io.invitations.core.outbox.DrainResult;
 import io.invitations.core.message.MessageContext;
-import io.invitations.core.outbox.OutboxFixture.RecordingMailer;
+import io.invitations.core.outbox.internal.OutboxFixture.RecordingMailer;
 import io.invitations.spi.ErrorCode;
 import io.invitations.spi.InvitationException;
 import io.invitations.spi.event.InvitationEvent;

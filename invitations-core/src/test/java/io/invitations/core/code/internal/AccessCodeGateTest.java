@@ -1,6 +1,7 @@
-package io.invitations.core.code;
+package io.invitations.core.code.internal;
 
-import io.invitations.core.code.AccessCodeGate.Verdict;
+import io.invitations.core.code.AccessCode;
+import io.invitations.core.code.internal.AccessCodeGate.Verdict;
 import io.invitations.core.memory.InMemoryAttemptThrottle;
 import io.invitations.core.memory.InMemoryKeyRing;
 import io.invitations.tck.support.MutableClock;

@@ -1,5 +1,7 @@
-package io.invitations.core.outbox;
+package io.invitations.core.outbox.internal;
 
+import io.invitations.core.outbox.RetryPolicy;
+import io.invitations.core.outbox.DrainResult;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.invitations.spi.ErrorCode;

@@ -1,7 +1,8 @@
-package io.invitations.core.code;
+package io.invitations.core.code.internal;
 
-import io.invitations.core.token.TokenPurpose;
-import io.invitations.core.token.TokenSigner;
+import io.invitations.core.code.AccessCode;
+import io.invitations.core.token.internal.TokenPurpose;
+import io.invitations.core.token.internal.TokenSigner;
 import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.TenantId;
@@ -99,9 +100,25 @@ public final class AccessCodes {
     private static AccessCode derive(SigningKey key, TenantId tenant, InvitationId invitation, int tokenVersion) {
         byte[] mac = TokenSigner.mac(key, TokenPurpose.ACCESS_CODE, tenant, invitation.value(), tokenVersion);
         try {
-            return AccessCode.fromBits(ByteBuffer.wrap(mac).getLong() >>> (Long.SIZE - AccessCode.BITS));
+            return fromBits(ByteBuffer.wrap(mac).getLong() >>> (Long.SIZE - AccessCode.BITS));
         } finally {
             Arrays.fill(mac, (byte) 0);
         }
+    }
+
+    /**
+     * Builds a code from {@value AccessCode#BITS} bits: the low {@value AccessCode#BITS} bits of {@code bits}, most
+     * significant symbol first.
+     *
+     * @param bits the bits; higher bits are ignored
+     * @return the code
+     */
+    public static AccessCode fromBits(long bits) {
+        char[] symbols = new char[AccessCode.LENGTH];
+        for (int i = AccessCode.LENGTH - 1; i >= 0; i--) {
+            symbols[i] = AccessCode.ALPHABET.charAt((int) (bits & 0x1F));
+            bits >>>= 5;
+        }
+        return AccessCode.parse(new String(symbols)).orElseThrow();
     }
 }

@@ -1,4 +1,4 @@
-package io.invitations.core.outbox;
+package io.invitations.core.outbox.internal;
 
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.mail.MailMessage;

@@ -1,4 +1,4 @@
-package io.invitations.core.token;
+package io.invitations.core.token.internal;
 
 import io.invitations.spi.invitation.TenantId;
 

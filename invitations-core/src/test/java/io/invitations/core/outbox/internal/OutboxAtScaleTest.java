@@ -1,5 +1,7 @@
-package io.invitations.core.outbox;
+package io.invitations.core.outbox.internal;
 
+import io.invitations.core.outbox.RetryPolicy;
+import io.invitations.core.outbox.DrainResult;
 import io.invitations.core.message.TestInvitations;
 import io.invitations.spi.event.InvitationEvent;
 import io.invitations.spi.invitation.DeliveryState;
