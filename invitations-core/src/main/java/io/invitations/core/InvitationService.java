@@ -1103,13 +1103,8 @@ public final class InvitationService {
             SeatLedger l = seats != null ? seats
                     : d instanceof InMemoryIdentityDirectory mem ? InMemorySeatLedger.countingMembersOf(mem)
                     : new InMemorySeatLedger();
-            KeyRing k = keyRing;
-            if (k == null) {
-                LOG.warn("No KeyRing configured: invitation links are signed with a random in-process key and stop"
-                        + " working when this process ends. Configure InvitationService.builder().keyRing(...) with"
-                        + " persistent keys for production.");
-                k = InMemoryKeyRing.random();
-            }
+            warnAboutInMemoryDefaults(s);
+            KeyRing k = keyRing != null ? keyRing : InMemoryKeyRing.random();
             TenantSettingsSource t = settings != null ? settings : new InMemoryTenantSettingsSource();
             TokenSigner signer = new TokenSigner(k);
             ClaimLinks links = new ClaimLinks(signer, t);
@@ -1134,6 +1129,39 @@ public final class InvitationService {
                     .orElseGet(() -> InMemoryAttemptThrottle.builder().clock(clock).build());
             WaysIn ways = new WaysIn(ctx, codes, AccessCodeGate.of(codes, a), linkIds);
             return new InvitationService(ctx, ways, m, new Messaging(ctx, composer, mt), observer);
+        }
+
+        /**
+         * Logs one WARN line for each production part left at its in-memory default, naming the
+         * builder method that replaces it. Fine in demos and tests; in production each line is a
+         * part that loses its state when the process ends or does not hold across nodes.
+         */
+        private void warnAboutInMemoryDefaults(InvitationStore chosenStore) {
+            if (store == null) {
+                LOG.warn("No InvitationStore configured: invitations live in memory and are lost when this process"
+                        + " ends. Call InvitationService.builder().store(...) for production (e.g. JdbcInvitationStore).");
+            }
+            if (mailer == null) {
+                LOG.warn("No Mailer configured: messages are recorded in memory (the last {}) and never sent."
+                        + " Call InvitationService.builder().mailer(...) for production.", RecordingMailer.DEFAULT_CAPACITY);
+            }
+            if (keyRing == null) {
+                LOG.warn("No KeyRing configured: invitation links are signed with a random in-process key and stop"
+                        + " working when this process ends. Call InvitationService.builder().keyRing(...) with"
+                        + " persistent keys for production.");
+            }
+            if (directory == null) {
+                LOG.warn("No IdentityDirectory configured: accepted invitees become members of an in-memory"
+                        + " directory only. Call InvitationService.builder().identityDirectory(...) for production.");
+            }
+            if (seats == null) {
+                LOG.warn("No SeatLedger configured: seats are counted in memory, in this process only."
+                        + " Call InvitationService.builder().seatLedger(...) for production.");
+            }
+            if (throttle == null && chosenStore.sharedAttemptThrottle().isEmpty()) {
+                LOG.warn("No AttemptThrottle configured and the store shares none: wrong access codes are counted"
+                        + " in this process only. Call InvitationService.builder().attemptThrottle(...) for production.");
+            }
         }
     }
 }

@@ -64,7 +64,7 @@ public final class SchemaScripts {
      */
     public static String template(JdbcDialect dialect, Migration migration) {
         String resource = resource(dialect, migration);
-        try (InputStream in = SchemaScripts.class.getClassLoader().getResourceAsStream(resource)) {
+        try (InputStream in = SchemaScripts.class.getResourceAsStream("/" + resource)) {
             if (in == null) {
                 throw new IllegalStateException("the invitations-jdbc jar lacks " + resource + "; is it complete?");
             }
