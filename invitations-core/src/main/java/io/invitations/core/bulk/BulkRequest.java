@@ -8,6 +8,7 @@ import io.invitations.spi.invitation.MembershipType;
 import io.invitations.spi.invitation.Target;
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.invitation.UnitId;
+import org.apiguardian.api.API;
 
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,7 @@ import java.util.Set;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class BulkRequest {
     private final TenantId tenantId;
     private final Inviter inviter;
@@ -108,6 +110,7 @@ public final class BulkRequest {
      *
      * @since 0.1.0
      */
+    @API(status = API.Status.STABLE, since = "1.0")
     public static final class Builder {
         private final TenantId tenantId;
         private final Inviter inviter;

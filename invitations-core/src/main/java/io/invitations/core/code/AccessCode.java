@@ -1,5 +1,7 @@
 package io.invitations.core.code;
 
+import org.apiguardian.api.API;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Objects;
@@ -15,6 +17,7 @@ import java.util.Optional;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class AccessCode {
     /** The symbols a code is made of, in the order of their 5-bit values. */
     public static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -32,7 +35,6 @@ public final class AccessCode {
     private AccessCode(String value) {
         this.value = value;
     }
-
 
     /**
      * Reads a code as a person typed it: case is ignored; spaces and dashes are dropped; the look-alike

@@ -25,6 +25,7 @@ import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.invitation.Inviter;
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.storage.StaleVersionException;
+import org.apiguardian.api.API;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ import java.util.TreeSet;
  * administrator. Every token is verified against the key ring before storage is read; an unknown,
  * forged, retired or rotated token always gives the same {@link InvalidTokenException}.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class Claiming {
     private static final int ATTEMPTS = 5;
 

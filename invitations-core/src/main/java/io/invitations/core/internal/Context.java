@@ -13,6 +13,7 @@ import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.seats.SeatLedger;
 import io.invitations.spi.storage.InvitationQuery;
 import io.invitations.spi.storage.InvitationStore;
+import org.apiguardian.api.API;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -38,6 +39,7 @@ import java.util.function.Supplier;
  * @param delivery        the outbox driver, told after each write that queued messages
  * @param requests        the validator of requests' constraints
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public record Context(InvitationStore store, IdentityDirectory directory, SeatLedger seats,
                       TenantSettingsSource settings, Clock clock, Supplier<InvitationId> ids, TokenSigner signer,
                       ClaimLinks links, EventPublisher publisher, StripedLocks invitationLocks,

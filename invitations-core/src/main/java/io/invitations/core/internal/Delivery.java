@@ -4,6 +4,7 @@ import io.invitations.core.observe.InvitationObserver;
 import io.invitations.core.outbox.DeliveryMode;
 import io.invitations.core.outbox.DrainResult;
 import io.invitations.core.outbox.internal.OutboxProcessor;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
  * {@link DeliveryMode#HOST_DRIVEN} it does nothing and the host drains. Never throws from
  * {@link #messagesQueued()}: a failing mail server never fails the operation. Thread-safe.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class Delivery {
     private static final Logger LOG = LoggerFactory.getLogger(Delivery.class);
 

@@ -29,6 +29,7 @@ import io.invitations.spi.storage.DuplicateInvitationException;
 import io.invitations.spi.storage.InvitationQuery;
 import io.invitations.spi.storage.OutboxMessage;
 import io.invitations.spi.storage.Page;
+import org.apiguardian.api.API;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ import java.util.Optional;
 /**
  * Creating invitations (invite, provision) and sending provisioned ones.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class Inviting {
     private final Context ctx;
 
@@ -59,6 +61,7 @@ public final class Inviting {
      * @param invitee  the invitee, email normalised and display name inferred
      * @param grant    the grant, role spelled as the tenant does
      */
+    @API(status = API.Status.INTERNAL, since = "1.0")
     public record Draft(InviteRequest request, TenantSettings settings, Invitee invitee, Grant grant) {
     }
 

@@ -34,6 +34,7 @@ import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.invitation.UnitId;
 import io.invitations.spi.storage.DuplicateInvitationException;
 import io.invitations.spi.storage.StaleVersionException;
+import org.apiguardian.api.API;
 
 import java.net.IDN;
 import java.net.URLEncoder;
@@ -53,6 +54,7 @@ import java.util.Set;
  * tenant's links are serialised; across processes the link's version decides, and a join that loses
  * reads the link again and retries while uses remain.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class Linking {
     /** Enough for every racing process to win once; a store that refuses more is broken. */
     private static final int ATTEMPTS = 100;

@@ -17,6 +17,7 @@ import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.Inviter;
 import io.invitations.spi.invitation.TenantId;
+import org.apiguardian.api.API;
 
 import java.util.List;
 
@@ -24,6 +25,7 @@ import java.util.List;
  * Access codes of invitations without email: revealing one to an administrator, and redeeming
  * identifier and code for the claim token, through the throttled gate.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class Redeeming {
     private final WaysIn ways;
     private final Claiming claiming;

@@ -16,6 +16,7 @@ import io.invitations.spi.invitation.InvitationSource;
 import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.invitation.Inviter;
 import io.invitations.spi.invitation.TenantId;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,7 @@ import java.util.Optional;
  * uninvited unless the tenant invites on creation), invite-all (which switches invite-on-creation
  * on), and people who registered another way, matched to their pending invitations.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class Syncing {
     private static final Logger LOG = LoggerFactory.getLogger(Syncing.class);
 

@@ -4,6 +4,7 @@ import io.invitations.spi.mail.MailMessage;
 import io.invitations.spi.mail.Mailer;
 
 import io.invitations.spi.InvitationException;
+import org.apiguardian.api.API;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -21,6 +22,7 @@ import java.util.List;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class RecordingMailer implements Mailer {
     /** How many messages a mailer made with {@link #RecordingMailer()} keeps: {@value}. */
     public static final int DEFAULT_CAPACITY = 1_000;

@@ -1,10 +1,13 @@
 package io.invitations.core.outbox;
 
+import org.apiguardian.api.API;
+
 /**
  * When queued messages are delivered.
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public enum DeliveryMode {
     /**
      * The engine drains the outbox right after each operation that queued messages (the embedded

@@ -1,5 +1,7 @@
 package io.invitations.core.outbox;
 
+import org.apiguardian.api.API;
+
 /**
  * What one {@code OutboxProcessor.drainDue()} did.
  *
@@ -12,6 +14,7 @@ package io.invitations.core.outbox;
  *                  lease; one already delivered is then not sent again by this processor)
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record DrainResult(int delivered, int retrying, int failed, int cancelled, int unsettled) {
     /**
      * How many messages were claimed in all.

@@ -10,6 +10,7 @@ import io.invitations.spi.storage.OutboxMessage;
 import io.invitations.spi.storage.StaleVersionException;
 import io.invitations.spi.storage.StorageException;
 import io.invitations.spi.storage.WriteBatch;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,7 @@ import java.util.function.Function;
  * the transaction is rolled back and the batch is compared with the stored rows to name what
  * conflicted. Failures caused only by concurrent transactions (deadlock, serialization) are retried.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class BatchWriter {
     private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
     private static final int MAX_ATTEMPTS = 4;

@@ -1,5 +1,7 @@
 package io.invitations.jdbc.internal;
 
+import org.apiguardian.api.API;
+
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -14,6 +16,7 @@ import java.util.regex.Pattern;
  * @param schemaVersion applied migrations
  * @param attemptThrottle failed attempts per throttled key and window
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public record Tables(String prefix, String invitation, String history, String outbox, String link,
                      String schemaVersion, String attemptThrottle) {
     /** Letters, digits and underscores, starting with a letter; short enough for PostgreSQL's 63-character names. */

@@ -4,6 +4,7 @@ import io.invitations.spi.invitation.Contact;
 import io.invitations.spi.invitation.Grant;
 import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.TenantId;
+import org.apiguardian.api.API;
 
 /**
  * The host's directory of accounts.
@@ -14,6 +15,7 @@ import io.invitations.spi.invitation.TenantId;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public interface IdentityDirectory {
     /**
      * Tells whether someone with this contact is already a member of the tenant.

@@ -4,6 +4,7 @@ import io.invitations.spi.invitation.HistoryEntry;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.InvitationLink;
+import org.apiguardian.api.API;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,6 +22,7 @@ import java.util.Set;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class WriteBatch {
     private final List<Invitation> inserts;
     private final List<Invitation> updates;
@@ -137,6 +139,7 @@ public final class WriteBatch {
      *
      * @since 0.1.0
      */
+    @API(status = API.Status.STABLE, since = "1.0")
     public static final class Builder {
         private final List<Invitation> inserts = new ArrayList<>();
         private final List<Invitation> updates = new ArrayList<>();

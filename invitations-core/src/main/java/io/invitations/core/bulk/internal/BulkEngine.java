@@ -30,6 +30,7 @@ import io.invitations.spi.invitation.Inviter;
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.storage.DuplicateInvitationException;
 import io.invitations.spi.storage.InvitationQuery;
+import org.apiguardian.api.API;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,6 +47,7 @@ import java.util.stream.Collectors;
  * the whole batch (invitations, history, outbox rows), events published after it. Thread-safe: it
  * keeps no state between calls.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class BulkEngine {
     /** How many times a best-effort batch is written again after another node invited one of its people. */
     static final int WRITE_ATTEMPTS = 5;

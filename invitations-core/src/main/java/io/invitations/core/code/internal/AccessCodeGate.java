@@ -5,6 +5,7 @@ import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.security.AttemptThrottle;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,7 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class AccessCodeGate {
     private static final Logger LOG = LoggerFactory.getLogger(AccessCodeGate.class);
     private static final InvitationId DECOY = InvitationId.of("decoy");
@@ -47,6 +49,7 @@ public final class AccessCodeGate {
      *
      * @since 0.1.0
      */
+    @API(status = API.Status.INTERNAL, since = "1.0")
     public enum Verdict {
         /** The code is a candidate invitation's code; the identifier's failures are cleared. */
         MATCH,
@@ -89,6 +92,7 @@ public final class AccessCodeGate {
      * @param invitation the invitation whose code was typed when {@link Verdict#MATCH}, else {@code null}
      * @since 0.1.0
      */
+    @API(status = API.Status.INTERNAL, since = "1.0")
     public record Result(Verdict verdict, Invitation invitation) {
         /**
          * Validates the result.

@@ -8,6 +8,7 @@ import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.security.KeyRing;
 import io.invitations.spi.security.SigningKey;
+import org.apiguardian.api.API;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -31,6 +32,7 @@ import java.util.Optional;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class AccessCodes {
     private final KeyRing keyRing;
 

@@ -4,6 +4,7 @@ import io.invitations.core.lifecycle.IllegalTransitionException;
 import io.invitations.spi.invitation.Action;
 import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.InvitationStatus;
+import org.apiguardian.api.API;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -40,6 +41,7 @@ import static io.invitations.spi.invitation.InvitationStatus.REVOKED;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class Lifecycle {
     private static final Map<Action, Set<InvitationStatus>> SOURCES = new EnumMap<>(Action.class);
 

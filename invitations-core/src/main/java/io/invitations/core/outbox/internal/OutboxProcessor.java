@@ -18,6 +18,7 @@ import io.invitations.spi.storage.InvitationStore;
 import io.invitations.spi.storage.OutboxMessage;
 import io.invitations.spi.storage.StaleVersionException;
 import io.invitations.spi.storage.WriteBatch;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +67,7 @@ import java.util.function.UnaryOperator;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class OutboxProcessor {
     /** The actor of the events the outbox publishes. */
     public static final String ACTOR = "system:outbox";
@@ -319,6 +321,7 @@ public final class OutboxProcessor {
      *
      * @since 0.1.0
      */
+    @API(status = API.Status.INTERNAL, since = "1.0")
     public static final class Builder {
         private InvitationStore store;
         private Mailer mailer;

@@ -3,6 +3,7 @@ package io.invitations.core.outbox.internal;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.mail.MailMessage;
 import io.invitations.spi.storage.OutboxMessage;
+import org.apiguardian.api.API;
 
 /**
  * Turns a claimed outbox message into the message to send, at delivery time: this is where the
@@ -16,6 +17,7 @@ import io.invitations.spi.storage.OutboxMessage;
  * @since 0.1.0
  */
 @FunctionalInterface
+@API(status = API.Status.INTERNAL, since = "1.0")
 public interface OutboxRenderer {
     /**
      * Renders one message.

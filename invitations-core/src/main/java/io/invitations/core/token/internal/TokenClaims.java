@@ -1,6 +1,7 @@
 package io.invitations.core.token.internal;
 
 import io.invitations.spi.invitation.TenantId;
+import org.apiguardian.api.API;
 
 import java.util.Objects;
 
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param keyId     the id of the key it was made under, not {@code null}
  * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public record TokenClaims(TokenPurpose purpose, TenantId tenantId, String subjectId, int version, String keyId) {
     /**
      * Validates the claims.

@@ -1,5 +1,7 @@
 package io.invitations.core.token.internal;
 
+import org.apiguardian.api.API;
+
 /**
  * What a derived secret is for. The purpose is mixed into the MAC, so a secret made for one purpose
  * never verifies as another, and each kind of token carries its own visible prefix (which also lets
@@ -7,6 +9,7 @@ package io.invitations.core.token.internal;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public enum TokenPurpose {
     /** The claim link of one invitation. */
     INVITATION_LINK("inv1"),

@@ -3,6 +3,7 @@ package io.invitations.core.token.internal;
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.security.KeyRing;
 import io.invitations.spi.security.SigningKey;
+import org.apiguardian.api.API;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -24,6 +25,7 @@ import java.util.Optional;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class TokenSigner {
     /** The longest token {@link #verify} considers; longer input is refused unread. */
     public static final int MAX_TOKEN_LENGTH = 1024;
