@@ -8,6 +8,7 @@ import io.invitations.spi.invitation.Inviter;
 import io.invitations.spi.invitation.PermissionLevel;
 import io.invitations.spi.invitation.TenantId;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.tools.JavaCompiler;
@@ -44,12 +45,13 @@ class HostsOnBothPathsTest {
         Inviter admin = Inviter.of("u-1", "Ada Admin", PermissionLevel.ADMIN_TENANT);
         InvitationService service = InvitationService.builder().build();
 
-        Invitation sent = service.invite(InviteRequest.builder(acme, admin).email("jane@example.com").build());
+        Invitation sent = service.invite(InviteRequest.builder(acme, admin).email("jane@example.com").role("member").build());
 
         assertThat(sent.status()).isEqualTo(InvitationStatus.PENDING);
     }
 
     @Test
+    @Timeout(300)
     void a_host_on_the_module_path_builds_a_service_and_invites_someone(@TempDir Path dir) throws Exception {
         List<Path> modulePath = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
@@ -82,7 +84,7 @@ class HostsOnBothPathsTest {
                         TenantId acme = TenantId.of("acme");
                         Inviter admin = Inviter.of("u-1", "Ada Admin", PermissionLevel.ADMIN_TENANT);
                         InvitationService service = InvitationService.builder().build();
-                        return service.invite(InviteRequest.builder(acme, admin).email("jane@example.com").build())
+                        return service.invite(InviteRequest.builder(acme, admin).email("jane@example.com").role("member").build())
                                 .status().name();
                     }
                 }
