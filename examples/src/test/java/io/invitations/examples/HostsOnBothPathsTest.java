@@ -45,7 +45,8 @@ class HostsOnBothPathsTest {
         Inviter admin = Inviter.of("u-1", "Ada Admin", PermissionLevel.ADMIN_TENANT);
         InvitationService service = InvitationService.builder().build();
 
-        Invitation sent = service.invite(InviteRequest.builder(acme, admin).email("jane@example.com").role("member").build());
+        Invitation sent = service.administration(admin, acme)
+                .invite(InviteRequest.builder().email("jane@example.com").role("member").build());
 
         assertThat(sent.status()).isEqualTo(InvitationStatus.PENDING);
     }
@@ -84,7 +85,8 @@ class HostsOnBothPathsTest {
                         TenantId acme = TenantId.of("acme");
                         Inviter admin = Inviter.of("u-1", "Ada Admin", PermissionLevel.ADMIN_TENANT);
                         InvitationService service = InvitationService.builder().build();
-                        return service.invite(InviteRequest.builder(acme, admin).email("jane@example.com").role("member").build())
+                        return service.administration(admin, acme)
+                                .invite(InviteRequest.builder().email("jane@example.com").role("member").build())
                                 .status().name();
                     }
                 }

@@ -3,6 +3,7 @@ package io.invitations.core;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.apiguardian.api.API;
 
 import java.util.Arrays;
 import java.util.Collection;
@@ -15,12 +16,13 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * An invitee's claim: the link token plus what {@link LinkInspection#requirements()} asked for.
+ * An invitee's claim: the link token plus what {@link ClaimInspection#requirements()} asked for.
  * Build with {@link #builder(String)}. The token and password are secrets: {@link #toString()} shows
  * neither, and the engine hands the password to the identity directory without keeping it.
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class ClaimRequest {
     private final @NotBlank @Size(max = 1024) String token;
     private final @Size(max = 100) String firstName;
@@ -92,6 +94,7 @@ public final class ClaimRequest {
      *
      * @since 0.1.0
      */
+    @API(status = API.Status.STABLE, since = "1.0")
     public static final class Builder {
         private final String token;
         private String firstName;

@@ -7,15 +7,16 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.apiguardian.api.API;
 
 /**
  * Someone joining through a shareable link: their email, and a claim whose token is the link's token
  * and which brings names, profile fields, the password (unless SSO), the accepted terms and the
- * chosen groups, exactly as {@link io.invitations.core.LinkInspection#requirements()} or
- * {@link LinkOffer#requirements()} asks. Secrets stay hidden in {@link #toString()}.
+ * chosen groups, exactly as {@link io.invitations.core.ClaimInspection#requirements()} or
+ * {@link ShareableLinkOffer#requirements()} asks. Secrets stay hidden in {@link #toString()}.
  *
  * <pre>{@code
- * service.joinLink(JoinRequest.of("jane@example.com", ClaimRequest.builder(linkToken)
+ * service.invitee().joinShareableLink(JoinRequest.of("jane@example.com", ClaimRequest.builder(linkToken)
  *         .name("Jane", "Doe").password(chosen).acceptTerms().build()));
  * }</pre>
  *
@@ -23,6 +24,7 @@ import jakarta.validation.constraints.Size;
  * @param claim the claim, with the link's token; required
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record JoinRequest(
         @NotBlank @Size(max = 254)
         @Email(regexp = ".+@.+\\..+", message = "must be a well-formed email address like jane@example.com")
