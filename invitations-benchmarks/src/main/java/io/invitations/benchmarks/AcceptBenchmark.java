@@ -20,7 +20,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * with history, the event); {@code inspectThenAccept} is the invitee's whole path, opening the link
  * ({@link io.invitations.core.InviteeActions#inspect}) and then accepting. Two HMAC floors: {@code hmac} on a
  * {@code Mac} keyed once (the cheapest possible), and {@code hmacFreshMac} that gets and keys a new
- * {@code Mac} as {@link io.invitations.core.token.TokenSigner} does for every token. Target:
+ * {@code Mac} as {@link io.invitations.core.token.internal.TokenSigner} does for every token. Target:
  * {@code accept ≤ 3 × hmac}.
  *
  * <p>Each batch starts from a fresh service holding {@value Batch#SIZE} pending invitations, each

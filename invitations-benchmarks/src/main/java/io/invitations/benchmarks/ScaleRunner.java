@@ -6,7 +6,7 @@ import io.invitations.core.InvitationService;
 import io.invitations.core.memory.InMemoryKeyRing;
 import io.invitations.core.outbox.DeliveryMode;
 import io.invitations.core.outbox.DrainResult;
-import io.invitations.core.outbox.OutboxProcessor;
+import io.invitations.core.outbox.internal.OutboxProcessor;
 import io.invitations.jdbc.JdbcInvitationStore;
 import io.invitations.spi.invitation.EmailAddress;
 import io.invitations.spi.invitation.InvitationStatus;

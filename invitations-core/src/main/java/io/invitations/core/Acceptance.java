@@ -2,6 +2,7 @@ package io.invitations.core;
 
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationStatus;
+import org.apiguardian.api.API;
 
 import java.util.Objects;
 
@@ -12,6 +13,7 @@ import java.util.Objects;
  * @param accountId  the account the identity directory created or linked, not {@code null}
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record Acceptance(Invitation invitation, String accountId) {
     /**
      * Validates the result.

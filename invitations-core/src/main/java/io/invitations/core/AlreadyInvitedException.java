@@ -3,6 +3,7 @@ package io.invitations.core;
 import io.invitations.spi.ErrorCode;
 import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.InvitationId;
+import org.apiguardian.api.API;
 
 import java.util.Optional;
 
@@ -13,6 +14,7 @@ import java.util.Optional;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public class AlreadyInvitedException extends InvitationException {
     private static final long serialVersionUID = 1L;
 

@@ -2,6 +2,7 @@ package io.invitations.core;
 
 import io.invitations.spi.ErrorCode;
 import io.invitations.spi.InvitationException;
+import org.apiguardian.api.API;
 
 import java.util.Collections;
 import java.util.EnumSet;
@@ -15,6 +16,7 @@ import java.util.Set;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public class ClaimIncompleteException extends InvitationException {
     private static final long serialVersionUID = 1L;
 

@@ -7,6 +7,7 @@ import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.invitation.Invitee;
 import io.invitations.spi.invitation.Target;
 import io.invitations.spi.invitation.TenantId;
+import org.apiguardian.api.API;
 
 import java.time.Instant;
 import java.util.Locale;
@@ -19,6 +20,7 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class ClaimInspection {
     private final TenantId tenantId;
     private final String tenantName;
@@ -249,6 +251,7 @@ public final class ClaimInspection {
      *
      * @since 0.1.0
      */
+    @API(status = API.Status.STABLE, since = "1.0")
     public static final class Builder {
         private TenantId tenantId;
         private String tenantName;

@@ -3,6 +3,7 @@ package io.invitations.core;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.apiguardian.api.API;
 
 import java.util.Arrays;
 import java.util.Collection;
@@ -21,6 +22,7 @@ import java.util.Set;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class ClaimRequest {
     private final @NotBlank @Size(max = 1024) String token;
     private final @Size(max = 100) String firstName;
@@ -92,6 +94,7 @@ public final class ClaimRequest {
      *
      * @since 0.1.0
      */
+    @API(status = API.Status.STABLE, since = "1.0")
     public static final class Builder {
         private final String token;
         private String firstName;

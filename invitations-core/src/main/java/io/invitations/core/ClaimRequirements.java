@@ -1,5 +1,7 @@
 package io.invitations.core;
 
+import org.apiguardian.api.API;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +17,7 @@ import java.util.Set;
  *                              is required
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record ClaimRequirements(boolean termsRequired, List<String> profileFields, boolean passwordRequired,
                                 Set<String> groupPool, int minimumPasswordLength) {
     /**

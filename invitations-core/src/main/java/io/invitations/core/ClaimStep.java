@@ -1,11 +1,14 @@
 package io.invitations.core;
 
+import org.apiguardian.api.API;
+
 /**
  * The steps of a claim (accept the terms, confirm the profile, set a password, choose groups), as {@link ClaimIncompleteException}
  * names the ones a claim did not complete.
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public enum ClaimStep {
     /** Accept the tenant's terms of use (when the tenant requires it). */
     TERMS,

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.apiguardian.api.API;
 
 /**
  * What an invitee without email types to claim their invitation: their identifier and the access
@@ -15,6 +16,7 @@ import jakarta.validation.constraints.Size;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class CodeRedemption {
     private final @NotNull TenantId tenantId;
     private final @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "must be 1 to 64 letters, digits, '-' or '_'") String identifierKind;
@@ -149,6 +151,7 @@ public final class CodeRedemption {
      *
      * @since 0.1.0
      */
+    @API(status = API.Status.STABLE, since = "1.0")
     public static final class Builder {
         private TenantId tenantId;
         private String identifierKind;

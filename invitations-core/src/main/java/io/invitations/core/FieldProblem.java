@@ -1,5 +1,7 @@
 package io.invitations.core;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 
 /**
@@ -9,6 +11,7 @@ import java.util.Objects;
  * @param message what is wrong, not {@code null}
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record FieldProblem(String field, String message) implements java.io.Serializable {
     /**
      * Validates the problem.

@@ -2,6 +2,7 @@ package io.invitations.core;
 
 import io.invitations.spi.ErrorCode;
 import io.invitations.spi.InvitationException;
+import org.apiguardian.api.API;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -11,6 +12,7 @@ import java.util.stream.Collectors;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public class InvalidRequestException extends InvitationException {
     private static final long serialVersionUID = 1L;
 

@@ -22,6 +22,7 @@ import io.invitations.spi.message.MessageTemplate;
 import io.invitations.spi.storage.InvitationQuery;
 import io.invitations.spi.storage.OutboxMessage;
 import io.invitations.spi.storage.Page;
+import org.apiguardian.api.API;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -49,6 +50,7 @@ import java.util.Optional;
  *
  * @since 0.2.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public interface InvitationAdministration {
     /**
      * Returns who acts through this administration.

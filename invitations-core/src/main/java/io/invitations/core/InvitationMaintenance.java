@@ -2,6 +2,7 @@ package io.invitations.core;
 
 import io.invitations.core.outbox.DeliveryMode;
 import io.invitations.core.outbox.DrainResult;
+import org.apiguardian.api.API;
 
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,6 +22,7 @@ import java.util.concurrent.ScheduledFuture;
  *
  * @since 0.2.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public interface InvitationMaintenance {
     /**
      * Delivers every queued message that is due now: what the engine does by itself after each

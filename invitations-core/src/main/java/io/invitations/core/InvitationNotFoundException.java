@@ -4,12 +4,14 @@ import io.invitations.spi.ErrorCode;
 import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.TenantId;
+import org.apiguardian.api.API;
 
 /**
  * Thrown when no invitation with an id exists in a tenant.
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public class InvitationNotFoundException extends InvitationException {
     private static final long serialVersionUID = 1L;
 

@@ -1,8 +1,8 @@
 package io.invitations.core;
 
 import io.invitations.core.memory.InMemoryMessageTemplateStore;
-import io.invitations.core.code.AccessCodeGate;
-import io.invitations.core.code.AccessCodes;
+import io.invitations.core.code.internal.AccessCodeGate;
+import io.invitations.core.code.internal.AccessCodes;
 import io.invitations.core.internal.RequestValidator;
 import io.invitations.core.internal.WaysIn;
 import io.invitations.core.memory.InMemoryAttemptThrottle;
@@ -26,10 +26,10 @@ import io.invitations.core.memory.RecordingMailer;
 import io.invitations.core.message.MessageRenderer;
 import io.invitations.spi.message.MessageTemplateStore;
 import io.invitations.core.outbox.DeliveryMode;
-import io.invitations.core.outbox.OutboxProcessor;
+import io.invitations.core.outbox.internal.OutboxProcessor;
 import io.invitations.core.outbox.RetryPolicy;
 import io.invitations.spi.settings.TenantSettingsSource;
-import io.invitations.core.token.TokenSigner;
+import io.invitations.core.token.internal.TokenSigner;
 import io.invitations.spi.event.InvitationEventListener;
 import io.invitations.spi.identity.IdentityDirectory;
 import io.invitations.spi.invitation.Invitation;
@@ -41,6 +41,7 @@ import io.invitations.spi.seats.SeatLedger;
 import io.invitations.spi.security.KeyRing;
 import io.invitations.spi.storage.InvitationStore;
 import jakarta.validation.Validator;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,6 +91,7 @@ import java.util.function.Supplier;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class InvitationService {
     private final Engine engine;
     // The outbox worker delivers through this mailer (wired with message rendering).
@@ -159,6 +161,7 @@ public final class InvitationService {
      *
      * @since 0.1.0
      */
+    @API(status = API.Status.STABLE, since = "1.0")
     public static final class Builder {
         private static final Logger LOG = LoggerFactory.getLogger(InvitationService.class);
 
@@ -446,13 +449,8 @@ public final class InvitationService {
             SeatLedger l = seats != null ? seats
                     : d instanceof InMemoryIdentityDirectory mem ? InMemorySeatLedger.countingMembersOf(mem)
                     : new InMemorySeatLedger();
-            KeyRing k = keyRing;
-            if (k == null) {
-                LOG.warn("No KeyRing configured: invitation links are signed with a random in-process key and stop"
-                        + " working when this process ends. Configure InvitationService.builder().keyRing(...) with"
-                        + " persistent keys for production.");
-                k = InMemoryKeyRing.random();
-            }
+            warnAboutInMemoryDefaults(s);
+            KeyRing k = keyRing != null ? keyRing : InMemoryKeyRing.random();
             TenantSettingsSource t = settings != null ? settings : new InMemoryTenantSettingsSource();
             TokenSigner signer = new TokenSigner(k);
             ClaimLinks links = new ClaimLinks(signer, t);
@@ -479,6 +477,39 @@ public final class InvitationService {
                     .orElseGet(() -> InMemoryAttemptThrottle.builder().clock(clock).build());
             WaysIn ways = new WaysIn(ctx, codes, AccessCodeGate.of(codes, a), linkIds);
             return new InvitationService(new Engine(ctx, ways, new Messaging(ctx, composer, mt), observer), m);
+        }
+
+        /**
+         * Logs one WARN line for each production part left at its in-memory default, naming the
+         * builder method that replaces it. Fine in demos and tests; in production each line is a
+         * part that loses its state when the process ends or does not hold across nodes.
+         */
+        private void warnAboutInMemoryDefaults(InvitationStore chosenStore) {
+            if (store == null) {
+                LOG.warn("No InvitationStore configured: invitations live in memory and are lost when this process"
+                        + " ends. Call InvitationService.builder().store(...) for production (e.g. JdbcInvitationStore).");
+            }
+            if (mailer == null) {
+                LOG.warn("No Mailer configured: messages are recorded in memory (the last {}) and never sent."
+                        + " Call InvitationService.builder().mailer(...) for production.", RecordingMailer.DEFAULT_CAPACITY);
+            }
+            if (keyRing == null) {
+                LOG.warn("No KeyRing configured: invitation links are signed with a random in-process key and stop"
+                        + " working when this process ends. Call InvitationService.builder().keyRing(...) with"
+                        + " persistent keys for production.");
+            }
+            if (directory == null) {
+                LOG.warn("No IdentityDirectory configured: accepted invitees become members of an in-memory"
+                        + " directory only. Call InvitationService.builder().identityDirectory(...) for production.");
+            }
+            if (seats == null) {
+                LOG.warn("No SeatLedger configured: seats are counted in memory, in this process only."
+                        + " Call InvitationService.builder().seatLedger(...) for production.");
+            }
+            if (throttle == null && chosenStore.sharedAttemptThrottle().isEmpty()) {
+                LOG.warn("No AttemptThrottle configured and the store shares none: wrong access codes are counted"
+                        + " in this process only. Call InvitationService.builder().attemptThrottle(...) for production.");
+            }
         }
     }
 }

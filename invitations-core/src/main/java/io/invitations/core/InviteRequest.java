@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.apiguardian.api.API;
 
 import java.util.Collection;
 import java.util.Collections;
@@ -32,6 +33,7 @@ import java.util.Set;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class InviteRequest {
     private final @Email(regexp = ".+@.+\\..+", message = "must be a well-formed email address like jane@example.com") @Size(max = 254) String email;
     private final @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "must be 1 to 64 letters, digits, '-' or '_'") String identifierKind;
@@ -107,6 +109,7 @@ public final class InviteRequest {
      *
      * @since 0.1.0
      */
+    @API(status = API.Status.STABLE, since = "1.0")
     public static final class Builder {
         private String email;
         private String identifierKind;
@@ -348,8 +351,6 @@ public final class InviteRequest {
                     source);
         }
     }
-
-
 
     /**
      * Returns the invitee's email, at most 254 characters; or {@code null} for an identifier invitee.

@@ -4,6 +4,7 @@ import io.invitations.core.link.JoinRequest;
 import io.invitations.core.link.ShareableLinkOffer;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.TenantId;
+import org.apiguardian.api.API;
 
 /**
  * What an invitee may do without an account or a session: read what a claim link opens, accept or
@@ -22,6 +23,7 @@ import io.invitations.spi.invitation.TenantId;
  *
  * @since 0.2.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public interface InviteeActions {
     /**
      * Reads what a claim link opens, for the invitee page. Changes nothing, so mail scanners that

@@ -2,6 +2,7 @@ package io.invitations.core;
 
 import io.invitations.spi.ErrorCode;
 import io.invitations.spi.InvitationException;
+import org.apiguardian.api.API;
 
 /**
  * Thrown by {@link InvitationService.Builder#build()} when no {@code jakarta.validation.Validator}
@@ -12,6 +13,7 @@ import io.invitations.spi.InvitationException;
  *
  * @since 1.0.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public class NoValidationProviderException extends InvitationException {
     private static final long serialVersionUID = 1L;
 

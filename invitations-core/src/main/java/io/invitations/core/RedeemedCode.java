@@ -1,5 +1,7 @@
 package io.invitations.core;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 
 /**
@@ -11,6 +13,7 @@ import java.util.Objects;
  * @param token      the claim token for {@link ClaimRequest#builder(String)}, not {@code null}
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record RedeemedCode(ClaimInspection inspection, String token) {
     /**
      * Validates the result.

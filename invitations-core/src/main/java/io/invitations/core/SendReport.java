@@ -3,6 +3,7 @@ package io.invitations.core;
 import io.invitations.spi.ErrorCode;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;
+import org.apiguardian.api.API;
 
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +16,7 @@ import java.util.Objects;
  * @param refused the ones not sent, in the order asked
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record SendReport(List<Invitation> sent, List<Refused> refused) {
     /** Copies the lists. */
     public SendReport {
@@ -30,6 +32,7 @@ public record SendReport(List<Invitation> sent, List<Refused> refused) {
      * @param message      why, in words, not {@code null}
      * @since 0.1.0
      */
+    @API(status = API.Status.STABLE, since = "1.0")
     public record Refused(InvitationId invitationId, ErrorCode code, String message) {
         /**
          * Validates the refusal.

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.apiguardian.api.API;
 
 /**
  * Someone who registered another way than an invitation (SSO, self-registration), to be matched to
@@ -15,6 +16,7 @@ import jakarta.validation.constraints.Size;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class SignUp {
     private final @NotNull TenantId tenantId;
     private final @NotBlank @Size(max = 254) @Email(regexp = ".+@.+\\..+", message = "must be a well-formed email address like jane@example.com") String email;
@@ -166,6 +168,7 @@ public final class SignUp {
      *
      * @since 0.1.0
      */
+    @API(status = API.Status.STABLE, since = "1.0")
     public static final class Builder {
         private TenantId tenantId;
         private String email;

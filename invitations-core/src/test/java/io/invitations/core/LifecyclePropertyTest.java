@@ -1,7 +1,7 @@
 package io.invitations.core;
 
 import io.invitations.core.lifecycle.IllegalTransitionException;
-import io.invitations.core.lifecycle.Lifecycle;
+import io.invitations.core.lifecycle.internal.Lifecycle;
 import io.invitations.spi.settings.ResendPolicy;
 import io.invitations.core.testing.Fixture;
 import io.invitations.spi.InvitationException;

@@ -3,6 +3,7 @@ package io.invitations.csv;
 import io.invitations.core.bulk.ClaimLinkEntry;
 import io.invitations.core.bulk.StatusReport;
 import io.invitations.csv.internal.CsvTableWriter;
+import org.apiguardian.api.API;
 
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -32,6 +33,7 @@ import java.util.stream.StreamSupport;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class ClaimLinkExport {
     /** The header of the link column. */
     public static final String CLAIM_LINK_HEADER = "claim link";

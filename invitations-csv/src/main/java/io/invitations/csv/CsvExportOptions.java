@@ -1,5 +1,7 @@
 package io.invitations.csv;
 
+import org.apiguardian.api.API;
+
 /**
  * How the CSV exports are written. Lines always end with CRLF (RFC 4180); cells are quoted when
  * they hold the separator, a quote or a line break, and neutralised against formula injection.
@@ -13,6 +15,7 @@ package io.invitations.csv;
  *                      accents correctly when the file is opened by double-click
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record CsvExportOptions(char separator, boolean byteOrderMark) {
     /**
      * Validates the options.

@@ -1,6 +1,7 @@
 package io.invitations.csv;
 
 import io.invitations.core.bulk.ColumnMapping;
+import org.apiguardian.api.API;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,7 @@ import java.util.Optional;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class CsvImportOptions {
     private static final CsvImportOptions DEFAULTS = builder().build();
 
@@ -105,6 +107,7 @@ public final class CsvImportOptions {
      *
      * @since 0.1.0
      */
+    @API(status = API.Status.STABLE, since = "1.0")
     public static final class Builder {
         private Character separator;
         private Charset charset = StandardCharsets.UTF_8;

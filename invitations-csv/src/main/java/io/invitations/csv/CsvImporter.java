@@ -14,6 +14,7 @@ import io.invitations.csv.internal.InputText;
 import io.invitations.csv.internal.RowCollector;
 import io.invitations.csv.internal.Separators;
 import io.invitations.spi.ErrorCode;
+import org.apiguardian.api.API;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -68,6 +69,7 @@ import java.util.function.Consumer;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class CsvImporter {
     private static final String FORMAT = "CSV";
     /** The separator is detected on the first line, looked for in at most this many characters. */

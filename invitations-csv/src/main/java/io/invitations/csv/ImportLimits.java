@@ -1,5 +1,7 @@
 package io.invitations.csv;
 
+import org.apiguardian.api.API;
+
 /**
  * How much an importer reads before it refuses a file: a size in bytes and a number of rows (data
  * rows, cards or entries; blank lines do not count). A file over either limit is refused with
@@ -14,6 +16,7 @@ package io.invitations.csv;
  * @param maxRows  the most rows read, at least 1
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record ImportLimits(long maxBytes, int maxRows) {
     /** The default size limit: 10 MB. */
     public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;

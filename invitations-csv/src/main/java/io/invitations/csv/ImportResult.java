@@ -1,6 +1,7 @@
 package io.invitations.csv;
 
 import io.invitations.core.bulk.InvitationRow;
+import org.apiguardian.api.API;
 
 import java.util.List;
 
@@ -13,6 +14,7 @@ import java.util.List;
  * @param warnings the warnings, in file order; possibly empty
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record ImportResult(List<InvitationRow> rows, List<ImportWarning> warnings) {
     /**
      * Copies the lists.

@@ -1,5 +1,7 @@
 package io.invitations.csv;
 
+import org.apiguardian.api.API;
+
 import java.util.List;
 
 /**
@@ -10,6 +12,7 @@ import java.util.List;
  * @param warnings the warnings, in file order; possibly empty
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record ImportSummary(int rows, List<ImportWarning> warnings) {
     /**
      * Copies the list.

@@ -1,5 +1,7 @@
 package io.invitations.csv;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 
 /**
@@ -10,6 +12,7 @@ import java.util.Objects;
  * @param message   what happened, not {@code null}
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record ImportWarning(int rowNumber, String message) {
     /**
      * Validates the warning.

@@ -16,6 +16,7 @@ import io.invitations.csv.internal.PersonName;
 import io.invitations.csv.internal.RowCollector;
 import io.invitations.spi.ErrorCode;
 import io.invitations.spi.invitation.IdentifierKind;
+import org.apiguardian.api.API;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -58,6 +59,7 @@ import java.util.stream.Stream;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class LdifImporter {
     private static final String FORMAT = "LDIF";
     private static final Set<String> PERSON_CLASSES =

@@ -3,6 +3,7 @@ package io.invitations.csv;
 import io.invitations.core.bulk.StatusReport;
 import io.invitations.csv.internal.CsvTableWriter;
 import io.invitations.spi.invitation.Invitation;
+import org.apiguardian.api.API;
 
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -30,6 +31,7 @@ import java.util.stream.StreamSupport;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class StatusReportExport {
     private StatusReportExport() {
     }

@@ -6,6 +6,7 @@ import io.invitations.core.bulk.RowField;
 import io.invitations.csv.internal.InputText;
 import io.invitations.csv.internal.RowCollector;
 import io.invitations.spi.ErrorCode;
+import org.apiguardian.api.API;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -40,6 +41,7 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class TextImporter {
     private static final String FORMAT = "TXT";
     private static final String NO_ADDRESS = "the file holds no address; write one email address per line";

@@ -1,5 +1,7 @@
 package io.invitations.csv;
 
+import org.apiguardian.api.API;
+
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -19,6 +21,7 @@ import java.util.Objects;
  * @param limits            the size limit and the most cards read, not {@code null}
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record VCardImportOptions(boolean phoneAsIdentifier, Charset charset, ImportLimits limits) {
     private static final VCardImportOptions DEFAULTS =
             new VCardImportOptions(false, StandardCharsets.UTF_8, ImportLimits.defaults());

@@ -17,6 +17,7 @@ import io.invitations.csv.internal.PersonName;
 import io.invitations.csv.internal.RowCollector;
 import io.invitations.spi.ErrorCode;
 import io.invitations.spi.invitation.IdentifierKind;
+import org.apiguardian.api.API;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,6 +57,7 @@ import java.util.function.Function;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class VCardImporter {
     private static final String FORMAT = "vCard";
     private static final String NO_CARD = "the file holds no vCard; a vCard starts with a line BEGIN:VCARD and ends "

@@ -1,6 +1,7 @@
 package io.invitations.excel;
 
 import io.invitations.core.bulk.RowField;
+import org.apiguardian.api.API;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,6 +37,7 @@ import java.util.Set;
  * @param columns         the columns, in order; at least an email or an identifier column
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record TemplateOptions(List<String> roles, boolean guestsAllowed, List<String> identifierKinds, int bulkLimit,
                               Locale language, List<RowField> columns) {
     /** The default {@link #bulkLimit()}: 500, the tenant default of the bulk engine. */
@@ -108,6 +110,7 @@ public record TemplateOptions(List<String> roles, boolean guestsAllowed, List<St
      *
      * @since 0.1.0
      */
+    @API(status = API.Status.STABLE, since = "1.0")
     public static final class Builder {
         private List<String> roles = List.of();
         private boolean guestsAllowed = true;

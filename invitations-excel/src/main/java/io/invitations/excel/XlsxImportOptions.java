@@ -1,6 +1,7 @@
 package io.invitations.excel;
 
 import io.invitations.core.bulk.ColumnMapping;
+import org.apiguardian.api.API;
 
 import java.util.Objects;
 
@@ -22,6 +23,7 @@ import java.util.Objects;
  * @param limits    what the importer accepts, not {@code null}
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record XlsxImportOptions(String sheetName, ColumnMapping columns, XlsxLimits limits) {
     private static final XlsxImportOptions DEFAULTS = builder().build();
 
@@ -59,6 +61,7 @@ public record XlsxImportOptions(String sheetName, ColumnMapping columns, XlsxLim
      *
      * @since 0.1.0
      */
+    @API(status = API.Status.STABLE, since = "1.0")
     public static final class Builder {
         private String sheetName;
         private ColumnMapping columns = ColumnMapping.defaults();

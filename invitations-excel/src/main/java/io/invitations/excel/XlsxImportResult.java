@@ -1,6 +1,7 @@
 package io.invitations.excel;
 
 import io.invitations.core.bulk.InvitationRow;
+import org.apiguardian.api.API;
 
 import java.util.List;
 import java.util.Objects;
@@ -18,6 +19,7 @@ import java.util.Objects;
  * @param rows            the data rows; blank rows are skipped
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record XlsxImportResult(String sheetName, int headerRowNumber, List<String> headers,
                                List<InvitationRow> rows) {
     /**

@@ -1,5 +1,7 @@
 package io.invitations.excel;
 
+import org.apiguardian.api.API;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -13,6 +15,7 @@ import java.util.Objects;
  * @param rows            the number of data rows handed over
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record XlsxImportSummary(String sheetName, int headerRowNumber, List<String> headers, int rows) {
     /**
      * Copies the list.

@@ -4,6 +4,7 @@ import io.invitations.core.bulk.ImportException;
 import io.invitations.excel.internal.WorkbookImport;
 
 import io.invitations.core.bulk.InvitationRow;
+import org.apiguardian.api.API;
 
 import java.io.InputStream;
 import java.util.function.Consumer;
@@ -44,6 +45,7 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class XlsxImporter {
     private XlsxImporter() {
     }

@@ -1,5 +1,7 @@
 package io.invitations.excel;
 
+import org.apiguardian.api.API;
+
 /**
  * What the {@link XlsxImporter} accepts before it refuses a file with
  * {@link io.invitations.spi.ErrorCode#IMPORT_LIMIT_EXCEEDED}. The limits are checked inside the
@@ -40,6 +42,7 @@ package io.invitations.excel;
  * @param maxAttributeChars    the longest attribute value, in characters
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record XlsxLimits(long maxUploadBytes, int maxRows, long maxCells, long maxTextChars, int maxEntries,
                          double minInflateRatio,
                          long maxEntryBytes, long maxBufferedPartBytes, long maxTotalBytes,
@@ -168,6 +171,7 @@ public record XlsxLimits(long maxUploadBytes, int maxRows, long maxCells, long m
      *
      * @since 0.1.0
      */
+    @API(status = API.Status.STABLE, since = "1.0")
     public static final class Builder {
         private long maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES;
         private int maxRows = DEFAULT_MAX_ROWS;

@@ -2,6 +2,7 @@ package io.invitations.excel;
 
 import io.invitations.excel.internal.StatusWorkbook;
 import io.invitations.spi.invitation.Invitation;
+import org.apiguardian.api.API;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,6 +30,7 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class XlsxStatusExport {
     private XlsxStatusExport() {
     }

@@ -1,6 +1,7 @@
 package io.invitations.excel;
 
 import io.invitations.excel.internal.TemplateWorkbook;
+import org.apiguardian.api.API;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,6 +31,7 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class XlsxTemplate {
     private XlsxTemplate() {
     }

@@ -2,6 +2,7 @@ package io.invitations.jackson;
 
 import io.invitations.spi.ErrorCode;
 import io.invitations.spi.InvitationException;
+import org.apiguardian.api.API;
 
 /**
  * Thrown when text is not the JSON form of an event: not JSON, no or an unknown {@code "type"}, or a
@@ -9,6 +10,7 @@ import io.invitations.spi.InvitationException;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "1.0")
 public class EventJsonException extends InvitationException {
     private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,7 @@
 package io.invitations.jackson;
 
 import io.invitations.spi.event.InvitationEvent;
+import org.apiguardian.api.API;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -31,6 +32,7 @@ import java.util.Set;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "1.0")
 public final class InvitationEventJson {
     private static final Map<String, Class<? extends InvitationEvent>> TYPES = types();
     private static final ObjectMapper MAPPER = mapper();

@@ -5,6 +5,7 @@ import io.invitations.spi.invitation.BatchId;
 import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.LinkId;
 import io.invitations.spi.invitation.TenantId;
+import org.apiguardian.api.API;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.deser.std.StdScalarDeserializer;
@@ -25,6 +26,7 @@ import java.util.function.Function;
  *
  * @since 1.0.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "1.0")
 public final class InvitationsJacksonModule extends SimpleModule {
     private static final long serialVersionUID = 1L;
 

@@ -6,6 +6,7 @@ import io.invitations.jdbc.internal.SqlFailures;
 import io.invitations.jdbc.internal.Tables;
 import io.invitations.spi.security.AttemptThrottle;
 import io.invitations.spi.storage.StorageException;
+import org.apiguardian.api.API;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +44,7 @@ import java.util.Objects;
  *
  * @since 0.2.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class JdbcAttemptThrottle implements AttemptThrottle {
     /** Failures allowed per window unless configured otherwise. */
     public static final int DEFAULT_MAX_FAILURES = 5;
@@ -256,6 +258,7 @@ public final class JdbcAttemptThrottle implements AttemptThrottle {
      *
      * @since 0.2.0
      */
+    @API(status = API.Status.STABLE, since = "1.0")
     public static final class Builder {
         private final JdbcConnections connections;
         private JdbcDialect dialect;

@@ -1,5 +1,7 @@
 package io.invitations.jdbc;
 
+import org.apiguardian.api.API;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -32,6 +34,7 @@ import java.util.Objects;
  *
  * @since 0.2.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public interface JdbcConnections {
     /**
      * Gets a connection for one operation.

@@ -3,6 +3,7 @@ package io.invitations.jdbc;
 import io.invitations.jdbc.internal.Lease;
 import io.invitations.jdbc.internal.SqlFailures;
 import io.invitations.spi.storage.StorageException;
+import org.apiguardian.api.API;
 
 import java.sql.SQLException;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import java.util.Optional;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public enum JdbcDialect {
     /**
      * PostgreSQL 12 or later: a partial unique index keeps one open invitation per invitee, an

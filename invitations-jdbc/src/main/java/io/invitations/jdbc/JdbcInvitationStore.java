@@ -24,6 +24,7 @@ import io.invitations.spi.storage.OutboxMessage;
 import io.invitations.spi.storage.Page;
 import io.invitations.spi.storage.StorageException;
 import io.invitations.spi.storage.WriteBatch;
+import org.apiguardian.api.API;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -83,6 +84,7 @@ import java.util.Optional;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class JdbcInvitationStore implements InvitationStore {
     private final JdbcConnections connections;
     private final JdbcDialect dialect;
@@ -448,6 +450,7 @@ public final class JdbcInvitationStore implements InvitationStore {
      *
      * @since 0.1.0
      */
+    @API(status = API.Status.STABLE, since = "1.0")
     public static final class Builder {
         private final JdbcConnections connections;
         private JdbcDialect dialect;

@@ -2,6 +2,7 @@ package io.invitations.jdbc;
 
 import io.invitations.jdbc.internal.SchemaScripts;
 import io.invitations.jdbc.internal.Tables;
+import org.apiguardian.api.API;
 
 import java.util.List;
 
@@ -16,6 +17,7 @@ import java.util.List;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class JdbcSchema {
     /** The table prefix used when none is chosen. */
     public static final String DEFAULT_TABLE_PREFIX = "inv_";

@@ -1,8 +1,8 @@
 package io.invitations.jdbc;
 
-import io.invitations.core.code.AccessCodeGate;
-import io.invitations.core.code.AccessCodeGate.Verdict;
-import io.invitations.core.code.AccessCodes;
+import io.invitations.core.code.internal.AccessCodeGate;
+import io.invitations.core.code.internal.AccessCodeGate.Verdict;
+import io.invitations.core.code.internal.AccessCodes;
 import io.invitations.core.memory.InMemoryKeyRing;
 import io.invitations.spi.invitation.Identifier;
 import io.invitations.spi.invitation.IdentifierKind;

@@ -3,7 +3,7 @@ package io.invitations.jdbc;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sun.net.httpserver.HttpServer;
-import io.invitations.core.outbox.OutboxProcessor;
+import io.invitations.core.outbox.internal.OutboxProcessor;
 import io.invitations.jdbc.crash.OutboxWorkerMain;
 import io.invitations.mail.SmtpMailer;
 import io.invitations.spi.invitation.Invitation;

@@ -2,7 +2,7 @@ package io.invitations.jdbc;
 
 import io.invitations.tck.support.Race;
 import io.invitations.core.outbox.DrainResult;
-import io.invitations.core.outbox.OutboxProcessor;
+import io.invitations.core.outbox.internal.OutboxProcessor;
 import io.invitations.spi.invitation.DeliveryState;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.TenantId;

@@ -5,6 +5,7 @@ import io.invitations.spi.mail.MailMessage;
 import io.invitations.spi.mail.Mailer;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.apiguardian.api.API;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,6 +29,7 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class EmlFileMailer implements Mailer {
     private final Path directory;
     private final SmtpMailer mime;

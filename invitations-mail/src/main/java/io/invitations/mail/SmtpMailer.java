@@ -16,6 +16,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
+import org.apiguardian.api.API;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
@@ -75,6 +76,7 @@ import java.util.regex.Pattern;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class SmtpMailer implements Mailer {
     /** The header carrying the message's idempotency key. */
     public static final String KEY_HEADER = "X-Invitation-Key";
@@ -330,6 +332,7 @@ public final class SmtpMailer implements Mailer {
      *
      * @since 0.1.0
      */
+    @API(status = API.Status.STABLE, since = "1.0")
     public static final class Builder {
         private String host;
         private int port;

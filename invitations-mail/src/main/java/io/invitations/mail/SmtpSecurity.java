@@ -1,10 +1,13 @@
 package io.invitations.mail;
 
+import org.apiguardian.api.API;
+
 /**
  * How the connection to the SMTP server is protected.
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public enum SmtpSecurity {
     /** Plain SMTP, no encryption (a local relay or a test server only). Default port 25. */
     NONE(25),

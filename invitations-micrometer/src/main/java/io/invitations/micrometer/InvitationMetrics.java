@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.observation.ObservationRegistry;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,7 @@ import java.util.concurrent.TimeUnit;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "1.0")
 public final class InvitationMetrics {
     /** Counter: events published, by {@code type} and {@code outcome}. */
     public static final String EVENTS = "invitations.events";
@@ -194,6 +196,7 @@ public final class InvitationMetrics {
      *
      * @since 0.1.0
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "1.0")
     public static final class Builder {
         private final MeterRegistry registry;
         private ObservationRegistry observations = ObservationRegistry.NOOP;

@@ -1,5 +1,7 @@
 package io.invitations.micrometer;
 
+import org.apiguardian.api.API;
+
 import java.time.Instant;
 import java.util.Objects;
 
@@ -13,6 +15,7 @@ import java.util.Objects;
  * @since 0.1.0
  */
 @FunctionalInterface
+@API(status = API.Status.EXPERIMENTAL, since = "1.0")
 public interface OutboxBacklog {
     /**
      * Reads the backlog now.

@@ -1,11 +1,14 @@
 package io.invitations.spi;
 
+import org.apiguardian.api.API;
+
 /**
  * Stable codes carried by every {@link InvitationException}. Hosts switch on them to choose what an
  * end user is shown; the names never change once released (new codes may be added).
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public enum ErrorCode {
     /** A request failed validation; the exception lists every problem with its field. */
     INVALID_REQUEST,

@@ -1,5 +1,7 @@
 package io.invitations.spi;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 
 /**
@@ -12,6 +14,7 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public class InvitationException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

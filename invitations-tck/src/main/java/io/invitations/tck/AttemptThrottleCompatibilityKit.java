@@ -3,6 +3,7 @@ package io.invitations.tck;
 import io.invitations.spi.security.AttemptThrottle;
 import io.invitations.tck.support.MutableClock;
 import io.invitations.tck.support.Race;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -42,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "1.0")
 public abstract class AttemptThrottleCompatibilityKit {
     /** The failures per window the kit asks for, except in the 64-thread checks. */
     protected static final int MAX_FAILURES = 5;

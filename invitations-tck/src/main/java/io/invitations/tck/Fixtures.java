@@ -20,6 +20,7 @@ import io.invitations.spi.invitation.Target;
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.invitation.UnitId;
 import io.invitations.spi.storage.OutboxMessage;
+import org.apiguardian.api.API;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +42,7 @@ import java.util.UUID;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "1.0")
 public final class Fixtures {
     /** The base instant of every fixture: {@code 2031-03-14T09:00:00Z}. */
     public static final Instant T0 = Instant.parse("2031-03-14T09:00:00Z");

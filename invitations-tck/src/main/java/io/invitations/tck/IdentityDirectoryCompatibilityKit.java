@@ -8,6 +8,7 @@ import io.invitations.spi.invitation.Grant;
 import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.tck.support.Race;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -44,6 +45,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "1.0")
 public abstract class IdentityDirectoryCompatibilityKit {
     /** How many threads race in the concurrency checks. */
     protected static final int RACERS = 64;

@@ -28,6 +28,7 @@ import io.invitations.spi.storage.StaleVersionException;
 import io.invitations.spi.storage.StorageException;
 import io.invitations.spi.storage.WriteBatch;
 import io.invitations.tck.support.Race;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,6 +112,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * @since 0.1.0
  */
 @DisplayName("InvitationStore compatibility kit")
+@API(status = API.Status.EXPERIMENTAL, since = "1.0")
 public abstract class InvitationStoreCompatibilityKit {
     /** Threads racing in each concurrency check. */
     static final int RACERS = 32;

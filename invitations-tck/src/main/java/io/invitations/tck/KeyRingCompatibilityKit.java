@@ -3,6 +3,7 @@ package io.invitations.tck;
 import io.invitations.spi.security.KeyRing;
 import io.invitations.spi.security.SigningKey;
 import io.invitations.tck.support.Race;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -41,6 +42,7 @@ import static org.junit.jupiter.api.Assumptions.abort;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "1.0")
 public abstract class KeyRingCompatibilityKit {
     /** How many threads read the current key at once. */
     protected static final int RACERS = 64;

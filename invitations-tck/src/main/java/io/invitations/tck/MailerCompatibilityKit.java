@@ -7,6 +7,7 @@ import io.invitations.spi.mail.MailDeliveryException;
 import io.invitations.spi.mail.MailMessage;
 import io.invitations.spi.mail.Mailer;
 import io.invitations.tck.support.Race;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -54,6 +55,7 @@ import static org.junit.jupiter.api.Assumptions.abort;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "1.0")
 public abstract class MailerCompatibilityKit {
     /** How many threads send at once in the concurrency check. */
     protected static final int RACERS = 32;
@@ -111,6 +113,7 @@ public abstract class MailerCompatibilityKit {
      * @param headers the extra headers that arrived (others may be left out)
      * @since 0.1.0
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "1.0")
     public record Delivery(String to, String toName, String replyTo, String subject, String html, String text,
                            Map<String, String> headers) {
         /**

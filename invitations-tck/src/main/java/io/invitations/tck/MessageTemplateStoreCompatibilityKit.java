@@ -6,6 +6,7 @@ import io.invitations.spi.message.MessageTemplateStore;
 import io.invitations.spi.message.TemplateException;
 import io.invitations.spi.storage.OutboxMessage.Kind;
 import io.invitations.tck.support.Race;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "1.0")
 public abstract class MessageTemplateStoreCompatibilityKit {
     /** How many threads save at once. */
     protected static final int RACERS = 64;

@@ -2,6 +2,7 @@ package io.invitations.tck;
 
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.seats.SeatLedger;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "1.0")
 public abstract class SeatLedgerCompatibilityKit {
     /** The ledger under test, new for each check. */
     protected SeatLedger ledger;

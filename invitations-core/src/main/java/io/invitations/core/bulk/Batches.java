@@ -1,5 +1,7 @@
 package io.invitations.core.bulk;
 
+import org.apiguardian.api.API;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -17,6 +19,7 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "1.0", consumers = {"io.invitations.csv", "io.invitations.excel"})
 public final class Batches {
     private Batches() {
     }

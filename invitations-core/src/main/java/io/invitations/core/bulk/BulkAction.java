@@ -1,10 +1,13 @@
 package io.invitations.core.bulk;
 
+import org.apiguardian.api.API;
+
 /**
  * What a bulk call does with each creatable row.
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public enum BulkAction {
     /** Invite now: the invitation is PENDING and its message is queued with it. */
     INVITE,

@@ -2,6 +2,7 @@ package io.invitations.core.bulk;
 
 import io.invitations.spi.ErrorCode;
 import io.invitations.spi.InvitationException;
+import org.apiguardian.api.API;
 
 /**
  * Thrown when a bulk call has more rows than the tenant's bulk limit. It is thrown before anything
@@ -10,6 +11,7 @@ import io.invitations.spi.InvitationException;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public class BulkLimitExceededException extends InvitationException {
     private static final long serialVersionUID = 1L;
 

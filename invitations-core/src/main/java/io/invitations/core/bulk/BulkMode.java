@@ -1,10 +1,13 @@
 package io.invitations.core.bulk;
 
+import org.apiguardian.api.API;
+
 /**
  * How a bulk call treats rows that cannot be created.
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public enum BulkMode {
     /**
      * Validate only: every row is checked exactly as it would be, the report says what would happen,

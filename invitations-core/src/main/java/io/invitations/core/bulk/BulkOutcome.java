@@ -1,11 +1,14 @@
 package io.invitations.core.bulk;
 
+import org.apiguardian.api.API;
+
 /**
  * What happened to one row of a bulk call. In a {@link BulkMode#DRY_RUN dry run},
  * {@link #CREATED} and {@link #PROVISIONED} say what would happen; nothing was written.
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public enum BulkOutcome {
     /** A PENDING invitation was created and its message queued. */
     CREATED,

@@ -1,6 +1,7 @@
 package io.invitations.core.bulk;
 
 import io.invitations.spi.invitation.BatchId;
+import org.apiguardian.api.API;
 
 import java.util.Objects;
 
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param rowNumber the number of the row just processed, as the user sees it in the file
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record BulkProgress(BatchId batchId, int processed, int total, int rowNumber) {
     /**
      * Validates the progress.

@@ -1,5 +1,7 @@
 package io.invitations.core.bulk;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 
 /**
@@ -13,6 +15,7 @@ import java.util.Objects;
  * @since 0.1.0
  */
 @FunctionalInterface
+@API(status = API.Status.STABLE, since = "1.0")
 public interface BulkProgressListener {
     /** A listener that does nothing. */
     BulkProgressListener NONE = progress -> { };

@@ -2,6 +2,7 @@ package io.invitations.core.bulk;
 
 import io.invitations.spi.invitation.BatchId;
 import io.invitations.spi.invitation.InvitationId;
+import org.apiguardian.api.API;
 
 import java.util.Collections;
 import java.util.EnumMap;
@@ -21,6 +22,7 @@ import java.util.Optional;
  * @param lines   one line per input row, in input order, not {@code null}
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record BulkReport(BatchId batchId, BulkMode mode, BulkAction action, List<Line> lines) {
     /**
      * Validates and copies the arguments.
@@ -108,6 +110,7 @@ public record BulkReport(BatchId batchId, BulkMode mode, BulkAction action, List
      *                     created rows; not {@code null}
      * @since 0.1.0
      */
+    @API(status = API.Status.STABLE, since = "1.0")
     public record Line(int rowNumber, BulkOutcome outcome, InvitationId invitationId, List<RowProblem> reasons) {
         /**
          * Validates and copies the arguments.

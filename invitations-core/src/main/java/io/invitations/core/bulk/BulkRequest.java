@@ -6,6 +6,7 @@ import io.invitations.spi.invitation.IdentifierKind;
 import io.invitations.spi.invitation.MembershipType;
 import io.invitations.spi.invitation.Target;
 import io.invitations.spi.invitation.UnitId;
+import org.apiguardian.api.API;
 
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +28,7 @@ import java.util.Set;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class BulkRequest {
     private final List<InvitationRow> rows;
     private final Target target;
@@ -97,6 +99,7 @@ public final class BulkRequest {
      *
      * @since 0.1.0
      */
+    @API(status = API.Status.STABLE, since = "1.0")
     public static final class Builder {
         private final List<InvitationRow> rows;
         private Target target = Target.membership();
@@ -259,8 +262,6 @@ public final class BulkRequest {
                     progressListener, batchId);
         }
     }
-
-
 
     /**
      * Returns the rows, in file order, not {@code null}; at most the tenant's bulk limit.

@@ -1,5 +1,7 @@
 package io.invitations.core.bulk;
 
+import org.apiguardian.api.API;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -33,6 +35,7 @@ import java.util.function.Function;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "1.0", consumers = {"io.invitations.csv", "io.invitations.excel"})
 public final class BulkWaves {
     private BulkWaves() {
     }
@@ -93,6 +96,7 @@ public final class BulkWaves {
      * @param waves one report per wave, in file order
      * @since 0.1.0
      */
+    @API(status = API.Status.INTERNAL, since = "1.0", consumers = {"io.invitations.csv", "io.invitations.excel"})
     public record Report(List<BulkReport> waves) {
         /**
          * Copies the list.

@@ -1,5 +1,7 @@
 package io.invitations.core.bulk;
 
+import org.apiguardian.api.API;
+
 /**
  * Makes text safe to put in a spreadsheet cell, and undoes it when a file comes back. A cell that
  * starts with {@code =}, {@code +}, {@code -}, {@code @}, a tab, a carriage return or a line feed
@@ -14,6 +16,7 @@ package io.invitations.core.bulk;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "1.0", consumers = {"io.invitations.csv", "io.invitations.excel"})
 public final class CellText {
     private CellText() {
     }

@@ -1,6 +1,7 @@
 package io.invitations.core.bulk;
 
 import io.invitations.spi.invitation.Invitation;
+import org.apiguardian.api.API;
 
 import java.util.Objects;
 
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param claimUrl   the URL that claims it, not blank; a secret, so {@link #toString()} hides it
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record ClaimLinkEntry(Invitation invitation, String claimUrl) {
     /**
      * Validates the entry.

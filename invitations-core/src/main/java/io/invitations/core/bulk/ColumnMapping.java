@@ -1,6 +1,7 @@
 package io.invitations.core.bulk;
 
 import io.invitations.spi.ErrorCode;
+import org.apiguardian.api.API;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class ColumnMapping {
     private static final ColumnMapping DEFAULTS = new ColumnMapping(Map.of(), true);
 
@@ -135,6 +137,7 @@ public final class ColumnMapping {
      * @param unknown column index (0-based) → header, for columns kept as metadata
      * @since 0.1.0
      */
+    @API(status = API.Status.STABLE, since = "1.0")
     public record Resolved(Map<Integer, RowField> fields, Map<Integer, String> unknown) {
         /**
          * Copies the maps.

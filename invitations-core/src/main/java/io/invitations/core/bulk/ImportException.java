@@ -2,6 +2,7 @@ package io.invitations.core.bulk;
 
 import io.invitations.spi.ErrorCode;
 import io.invitations.spi.InvitationException;
+import org.apiguardian.api.API;
 
 /**
  * Thrown when an import file as a whole cannot be read: wrong format, broken structure, no email
@@ -10,6 +11,7 @@ import io.invitations.spi.InvitationException;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public class ImportException extends InvitationException {
     private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,7 @@
 package io.invitations.core.bulk;
 
 import io.invitations.spi.InvitationException;
+import org.apiguardian.api.API;
 
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class InvitationRow {
     private final int rowNumber;
     private final String email;
@@ -126,6 +128,7 @@ public final class InvitationRow {
      *
      * @since 0.1.0
      */
+    @API(status = API.Status.STABLE, since = "1.0")
     public static final class Builder {
         private static final java.util.regex.Pattern GROUP_SEPARATOR = java.util.regex.Pattern.compile("[;,]");
 

@@ -1,5 +1,7 @@
 package io.invitations.core.bulk;
 
+import org.apiguardian.api.API;
+
 import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.Optional;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public enum RowField {
     /** The invitee's email address. */
     EMAIL("email", "e-mail", "email address", "e-mail address", "mail", "email adresse", "e-mail-adresse",

@@ -1,6 +1,7 @@
 package io.invitations.core.bulk;
 
 import io.invitations.spi.ErrorCode;
+import org.apiguardian.api.API;
 
 import java.util.Objects;
 
@@ -15,6 +16,7 @@ import java.util.Objects;
  *                the row; not {@code null}
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record RowProblem(String field, String message, ErrorCode code) {
     /**
      * Validates the problem.

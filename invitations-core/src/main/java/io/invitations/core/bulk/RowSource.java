@@ -1,5 +1,7 @@
 package io.invitations.core.bulk;
 
+import org.apiguardian.api.API;
+
 import java.util.function.Consumer;
 
 /**
@@ -21,6 +23,7 @@ import java.util.function.Consumer;
  * @since 0.1.0
  */
 @FunctionalInterface
+@API(status = API.Status.STABLE, since = "1.0")
 public interface RowSource {
     /**
      * Reads every row, in file order, handing each to {@code consumer} as soon as it is read.

@@ -3,6 +3,7 @@ package io.invitations.core.bulk;
 import io.invitations.spi.invitation.EmailAddress;
 import io.invitations.spi.invitation.Identifier;
 import io.invitations.spi.invitation.Invitation;
+import org.apiguardian.api.API;
 
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.List;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class StatusReport {
     /** The header row. */
     public static final List<String> HEADERS = List.of("email", "identifier kind", "identifier", "first name",

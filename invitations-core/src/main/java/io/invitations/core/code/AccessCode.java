@@ -1,5 +1,7 @@
 package io.invitations.core.code;
 
+import org.apiguardian.api.API;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Objects;
@@ -15,6 +17,7 @@ import java.util.Optional;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class AccessCode {
     /** The symbols a code is made of, in the order of their 5-bit values. */
     public static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -31,22 +34,6 @@ public final class AccessCode {
 
     private AccessCode(String value) {
         this.value = value;
-    }
-
-    /**
-     * Builds a code from {@value #BITS} bits: the low {@value #BITS} bits of {@code bits}, most
-     * significant symbol first.
-     *
-     * @param bits the bits; higher bits are ignored
-     * @return the code
-     */
-    static AccessCode fromBits(long bits) {
-        char[] symbols = new char[LENGTH];
-        for (int i = LENGTH - 1; i >= 0; i--) {
-            symbols[i] = ALPHABET.charAt((int) (bits & 0x1F));
-            bits >>>= 5;
-        }
-        return new AccessCode(new String(symbols));
     }
 
     /**

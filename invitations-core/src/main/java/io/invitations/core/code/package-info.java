@@ -1,11 +1,13 @@
 /**
- * Access codes for invitations without email: {@link io.invitations.core.code.AccessCodes} derives
+ * Access codes for invitations without email: {@code AccessCodes} derives
  * a short human code from the key ring (never stored) and verifies typed codes in constant time;
  * {@link io.invitations.core.code.AccessCode} reads what people type and formats what they read;
- * {@link io.invitations.core.code.AccessCodeGate} checks identifier and code together and throttles
+ * {@code AccessCodeGate} checks identifier and code together and throttles
  * wrong guesses per identifier and per client through the
  * {@link io.invitations.spi.security.AttemptThrottle} SPI.
  *
  * @since 0.1.0
  */
 package io.invitations.core.code;
+
+import io.invitations.core.code.internal.AccessCodes;

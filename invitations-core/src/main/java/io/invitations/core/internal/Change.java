@@ -8,6 +8,7 @@ import io.invitations.spi.invitation.ShareableLink;
 import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.storage.OutboxMessage;
 import io.invitations.spi.storage.WriteBatch;
+import org.apiguardian.api.API;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.List;
  * event per transition, outbox messages. {@link #commit(Context)} writes everything as one atomic
  * batch and publishes the events only after the write succeeded. Not thread-safe; one per operation.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class Change {
     private final WriteBatch.Builder batch = WriteBatch.builder();
     private final List<InvitationEvent> events = new ArrayList<>();

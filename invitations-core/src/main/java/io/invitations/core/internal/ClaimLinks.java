@@ -3,9 +3,10 @@ package io.invitations.core.internal;
 import io.invitations.spi.settings.TenantSettings;
 import io.invitations.spi.settings.TenantSettingsSource;
 import io.invitations.core.token.ClaimLink;
-import io.invitations.core.token.TokenPurpose;
-import io.invitations.core.token.TokenSigner;
+import io.invitations.core.token.internal.TokenPurpose;
+import io.invitations.core.token.internal.TokenSigner;
 import io.invitations.spi.invitation.Invitation;
+import org.apiguardian.api.API;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import java.util.Objects;
  * ring's current key, and places the token in the tenant's claim URL template. The outbox renderer
  * uses this at delivery time, so no link is ever stored. Thread-safe.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class ClaimLinks {
     private final TokenSigner signer;
     private final TenantSettingsSource settings;

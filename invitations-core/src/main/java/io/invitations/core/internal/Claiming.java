@@ -7,14 +7,14 @@ import io.invitations.core.ClaimRequirements;
 import io.invitations.core.ClaimStep;
 import io.invitations.core.ClaimInspection;
 import io.invitations.core.lifecycle.IllegalTransitionException;
-import io.invitations.core.lifecycle.Lifecycle;
+import io.invitations.core.lifecycle.internal.Lifecycle;
 import io.invitations.core.policy.InvitationPolicy;
 import io.invitations.core.policy.PolicyViolationException;
 import io.invitations.spi.settings.TenantSettings;
 import io.invitations.core.token.ClaimLink;
 import io.invitations.core.token.InvalidTokenException;
-import io.invitations.core.token.TokenClaims;
-import io.invitations.core.token.TokenPurpose;
+import io.invitations.core.token.internal.TokenClaims;
+import io.invitations.core.token.internal.TokenPurpose;
 import io.invitations.spi.event.InvitationEvent;
 import io.invitations.spi.identity.AccountRequest;
 import io.invitations.spi.invitation.Action;
@@ -25,6 +25,7 @@ import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.invitation.Inviter;
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.storage.StaleVersionException;
+import org.apiguardian.api.API;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ import java.util.TreeSet;
  * administrator. Every token is verified against the key ring before storage is read; an unknown,
  * forged, retired or rotated token always gives the same {@link InvalidTokenException}.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class Claiming {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Claiming.class);
     private static final int ATTEMPTS = 5;

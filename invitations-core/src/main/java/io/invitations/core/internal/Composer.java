@@ -14,6 +14,7 @@ import io.invitations.spi.mail.MailDeliveryException;
 import io.invitations.spi.mail.MailMessage;
 import io.invitations.spi.storage.OutboxMessage;
 import io.invitations.spi.storage.OutboxMessage.Kind;
+import org.apiguardian.api.API;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,7 @@ import java.util.Objects;
  * {@link #render(Invitation, OutboxMessage)} and previews through {@link #latest}, from the same
  * context, so that a preview is byte for byte what is sent. Thread-safe.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class Composer {
     private final TenantSettingsSource settings;
     private final ClaimLinks links;

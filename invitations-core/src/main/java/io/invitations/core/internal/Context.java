@@ -4,7 +4,7 @@ import io.invitations.core.InvitationNotFoundException;
 import io.invitations.core.policy.SeatCount;
 import io.invitations.spi.settings.TenantSettings;
 import io.invitations.spi.settings.TenantSettingsSource;
-import io.invitations.core.token.TokenSigner;
+import io.invitations.core.token.internal.TokenSigner;
 import io.invitations.spi.identity.IdentityDirectory;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;
@@ -12,6 +12,7 @@ import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.seats.SeatLedger;
 import io.invitations.spi.storage.InvitationStore;
+import org.apiguardian.api.API;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -37,6 +38,7 @@ import java.util.function.Supplier;
  * @param delivery        the outbox driver, told after each write that queued messages
  * @param requests        the validator of requests' constraints
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public record Context(InvitationStore store, IdentityDirectory directory, SeatLedger seats,
                       TenantSettingsSource settings, Clock clock, Supplier<InvitationId> ids, TokenSigner signer,
                       ClaimLinks links, EventPublisher publisher, StripedLocks invitationLocks,

@@ -3,8 +3,9 @@ package io.invitations.core.internal;
 import io.invitations.core.observe.InvitationObserver;
 import io.invitations.core.outbox.DeliveryMode;
 import io.invitations.core.outbox.DrainResult;
-import io.invitations.core.outbox.OutboxProcessor;
+import io.invitations.core.outbox.internal.OutboxProcessor;
 import io.invitations.spi.storage.OutboxMessage;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code DELIVERY} operation. Never throws from {@link #messagesQueued}: a failing mail server never
  * fails the operation. Thread-safe.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class Delivery {
     private static final Logger LOG = LoggerFactory.getLogger(Delivery.class);
     private static final AtomicInteger POOLS = new AtomicInteger();

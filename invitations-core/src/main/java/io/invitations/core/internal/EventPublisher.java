@@ -2,6 +2,7 @@ package io.invitations.core.internal;
 
 import io.invitations.spi.event.InvitationEvent;
 import io.invitations.spi.event.InvitationEventListener;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,6 +13,7 @@ import java.util.List;
  * logged (with the event's type and invitation, never a secret) and does not stop the others.
  * Thread-safe.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class EventPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(EventPublisher.class);
 

@@ -5,7 +5,7 @@ import io.invitations.core.FieldProblem;
 import io.invitations.core.InviteRequest;
 import io.invitations.core.SendReport;
 import io.invitations.core.invitee.Invitees;
-import io.invitations.core.lifecycle.Lifecycle;
+import io.invitations.core.lifecycle.internal.Lifecycle;
 import io.invitations.core.policy.InvitationPolicy;
 import io.invitations.core.policy.PolicyViolationException;
 import io.invitations.core.policy.Refusal;
@@ -29,6 +29,7 @@ import io.invitations.spi.storage.DuplicateInvitationException;
 import io.invitations.spi.storage.InvitationQuery;
 import io.invitations.spi.storage.OutboxMessage;
 import io.invitations.spi.storage.Page;
+import org.apiguardian.api.API;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ import java.util.Optional;
 /**
  * Creating invitations (invite, provision) and sending provisioned ones.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class Inviting {
     private final Context ctx;
 
@@ -61,6 +63,7 @@ public final class Inviting {
      * @param invitee  the invitee, email normalised and display name inferred
      * @param grant    the grant, role spelled as the tenant does
      */
+    @API(status = API.Status.INTERNAL, since = "1.0")
     public record Draft(TenantId tenantId, Inviter inviter, InviteRequest request, TenantSettings settings,
                         Invitee invitee, Grant grant) {
     }

@@ -16,8 +16,8 @@ import io.invitations.core.policy.PolicyViolationException;
 import io.invitations.core.policy.Refusal;
 import io.invitations.spi.settings.TenantSettings;
 import io.invitations.core.token.InvalidTokenException;
-import io.invitations.core.token.TokenClaims;
-import io.invitations.core.token.TokenPurpose;
+import io.invitations.core.token.internal.TokenClaims;
+import io.invitations.core.token.internal.TokenPurpose;
 import io.invitations.spi.ErrorCode;
 import io.invitations.spi.event.InvitationEvent;
 import io.invitations.spi.invitation.Action;
@@ -37,6 +37,7 @@ import io.invitations.spi.storage.DuplicateInvitationException;
 import io.invitations.spi.storage.StaleVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apiguardian.api.API;
 
 import java.net.IDN;
 import java.net.URLEncoder;
@@ -58,6 +59,7 @@ import java.util.Set;
  * and its use of the link, on whichever node; a join that loses the link's version reads the link
  * again and retries while uses remain. No lock inside this process decides.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class Linking {
     private static final Logger LOG = LoggerFactory.getLogger(Linking.class);
     /** Enough for every racing process to win once; a store that refuses more is broken. */

@@ -1,6 +1,6 @@
 package io.invitations.core.internal;
 
-import io.invitations.core.lifecycle.Lifecycle;
+import io.invitations.core.lifecycle.internal.Lifecycle;
 import io.invitations.core.policy.InvitationPolicy;
 import io.invitations.core.policy.PolicyViolationException;
 import io.invitations.spi.settings.ResendPolicy;
@@ -14,6 +14,7 @@ import io.invitations.spi.invitation.Inviter;
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.storage.OutboxMessage;
 import io.invitations.spi.storage.StaleVersionException;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,7 @@ import java.util.Set;
  * What inviters and administrators do to existing invitations: resend, re-invite, revoke, approve,
  * reject; and the expiry sweep.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class Managing {
     private static final Logger LOG = LoggerFactory.getLogger(Managing.class);
     private static final int SWEEP_PAGE = 200;

@@ -12,6 +12,7 @@ import io.invitations.spi.invitation.Inviter;
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.mail.MailMessage;
 import io.invitations.spi.storage.OutboxMessage.Kind;
+import org.apiguardian.api.API;
 
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,7 @@ import java.util.Objects;
  * printable access-code notice, and the tenant templates. Reads only; sends and stores nothing but
  * templates. Thread-safe.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class Messaging {
     private final Context ctx;
     private final Composer composer;

@@ -5,18 +5,19 @@ import io.invitations.core.FieldProblem;
 import io.invitations.core.InvalidRequestException;
 import io.invitations.core.RedeemedCode;
 import io.invitations.core.code.AccessCode;
-import io.invitations.core.code.AccessCodeGate;
+import io.invitations.core.code.internal.AccessCodeGate;
 import io.invitations.core.code.InvalidAccessCodeException;
 import io.invitations.core.code.ThrottledException;
 import io.invitations.core.policy.InvitationPolicy;
 import io.invitations.core.policy.PolicyViolationException;
-import io.invitations.core.token.TokenPurpose;
+import io.invitations.core.token.internal.TokenPurpose;
 import io.invitations.spi.invitation.Identifier;
 import io.invitations.spi.invitation.IdentifierKind;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.Inviter;
 import io.invitations.spi.invitation.TenantId;
+import org.apiguardian.api.API;
 
 import java.util.List;
 
@@ -24,6 +25,7 @@ import java.util.List;
  * Access codes of invitations without email: revealing one to an administrator, and redeeming
  * identifier and code for the claim token, through the throttled gate.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class Redeeming {
     private final WaysIn ways;
     private final Claiming claiming;

@@ -10,6 +10,7 @@ import io.invitations.spi.invitation.Inviter;
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.storage.InvitationQuery;
 import io.invitations.spi.storage.Page;
+import org.apiguardian.api.API;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -21,6 +22,7 @@ import java.util.Optional;
 /**
  * Reads: invitations as they read now (expiry applied), history, seats and referral statistics.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class Reporting {
     private final Context ctx;
 

@@ -11,6 +11,7 @@ import jakarta.validation.Validation;
 import jakarta.validation.ValidationException;
 import jakarta.validation.ValidationProviderResolver;
 import jakarta.validation.Validator;
+import org.apiguardian.api.API;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,6 +27,7 @@ import java.util.Objects;
  * needs no Expression Language implementation; it is loaded by name so that this module never
  * compiles against a provider.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class RequestValidator {
     /** The EL-free interpolator of Hibernate Validator, used when it is on the class path. */
     static final String PARAMETER_INTERPOLATOR =

@@ -1,5 +1,7 @@
 package io.invitations.core.internal;
 
+import org.apiguardian.api.API;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
@@ -11,6 +13,7 @@ import java.util.function.Supplier;
  * decides. Work that must not run under a lock (mail delivery) is handed to {@link #whenUnlocked}.
  * Thread-safe.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class StripedLocks {
     /** How many striped locks (of any instance) this thread holds. */
     private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);

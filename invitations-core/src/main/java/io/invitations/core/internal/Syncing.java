@@ -5,7 +5,7 @@ import io.invitations.core.InviteRequest;
 import io.invitations.core.SendReport;
 import io.invitations.core.SignUp;
 import io.invitations.core.invitee.Invitees;
-import io.invitations.core.lifecycle.Lifecycle;
+import io.invitations.core.lifecycle.internal.Lifecycle;
 import io.invitations.spi.settings.TenantSettings;
 import io.invitations.spi.event.InvitationEvent;
 import io.invitations.spi.identity.AccountRequest;
@@ -16,6 +16,7 @@ import io.invitations.spi.invitation.InvitationSource;
 import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.invitation.Inviter;
 import io.invitations.spi.invitation.TenantId;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,7 @@ import java.util.Optional;
  * uninvited unless the tenant invites on creation), invite-all (which switches invite-on-creation
  * on), and people who registered another way, matched to their pending invitations.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class Syncing {
     private static final Logger LOG = LoggerFactory.getLogger(Syncing.class);
 

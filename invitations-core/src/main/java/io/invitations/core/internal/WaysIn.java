@@ -1,8 +1,9 @@
 package io.invitations.core.internal;
 
-import io.invitations.core.code.AccessCodeGate;
-import io.invitations.core.code.AccessCodes;
+import io.invitations.core.code.internal.AccessCodeGate;
+import io.invitations.core.code.internal.AccessCodes;
 import io.invitations.spi.invitation.LinkId;
+import org.apiguardian.api.API;
 
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -17,6 +18,7 @@ import java.util.function.Supplier;
  * @param gate      the throttled check of typed codes
  * @param linkIds   the link id generator
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public record WaysIn(Context ctx, AccessCodes codes, AccessCodeGate gate, Supplier<LinkId> linkIds) {
     /** Checks that nothing is missing. */
     public WaysIn {

@@ -2,6 +2,7 @@ package io.invitations.core.invitee;
 
 import io.invitations.spi.invitation.Contact;
 import io.invitations.spi.invitation.EmailAddress;
+import org.apiguardian.api.API;
 
 import java.net.IDN;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.Optional;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class Invitees {
     private Invitees() {
     }

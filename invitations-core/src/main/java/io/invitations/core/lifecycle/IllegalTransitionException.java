@@ -5,6 +5,7 @@ import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.Action;
 import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.InvitationStatus;
+import org.apiguardian.api.API;
 
 import java.util.Objects;
 
@@ -16,6 +17,7 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public class IllegalTransitionException extends InvitationException {
     private static final long serialVersionUID = 1L;
 

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.apiguardian.api.API;
 
 /**
  * Someone joining through a shareable link: their email, and a claim whose token is the link's token
@@ -23,6 +24,7 @@ import jakarta.validation.constraints.Size;
  * @param claim the claim, with the link's token; required
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record JoinRequest(
         @NotBlank @Size(max = 254)
         @Email(regexp = ".+@.+\\..+", message = "must be a well-formed email address like jane@example.com")

@@ -3,6 +3,7 @@ package io.invitations.core.link;
 import io.invitations.spi.ErrorCode;
 import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.LinkId;
+import org.apiguardian.api.API;
 
 import java.util.Objects;
 import java.util.Set;
@@ -16,6 +17,7 @@ import java.util.Set;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public class LinkClosedException extends InvitationException {
     private static final long serialVersionUID = 1L;
     private static final Set<ErrorCode> CODES = Set.of(ErrorCode.LINKS_DISABLED, ErrorCode.LINK_INACTIVE,

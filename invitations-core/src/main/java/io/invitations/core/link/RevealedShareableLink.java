@@ -1,6 +1,7 @@
 package io.invitations.core.link;
 
 import io.invitations.spi.invitation.ShareableLink;
+import org.apiguardian.api.API;
 
 import java.util.Objects;
 
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param token the token the URL carries, not {@code null}
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record RevealedShareableLink(ShareableLink link, String url, String token) {
     /**
      * Validates the link.

@@ -6,6 +6,7 @@ import io.invitations.spi.invitation.Grant;
 import io.invitations.spi.invitation.LinkId;
 import io.invitations.spi.invitation.Target;
 import io.invitations.spi.invitation.TenantId;
+import org.apiguardian.api.API;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -16,6 +17,7 @@ import java.util.Set;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class ShareableLinkOffer {
     private final TenantId tenantId;
     private final String tenantName;
@@ -193,6 +195,7 @@ public final class ShareableLinkOffer {
      *
      * @since 0.1.0
      */
+    @API(status = API.Status.STABLE, since = "1.0")
     public static final class Builder {
         private TenantId tenantId;
         private String tenantName;

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.apiguardian.api.API;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -25,6 +26,7 @@ import java.util.Set;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class ShareableLinkRequest {
     private final @NotNull Target target;
     private final @NotBlank @Size(max = 128) String role;
@@ -69,6 +71,7 @@ public final class ShareableLinkRequest {
      *
      * @since 0.1.0
      */
+    @API(status = API.Status.STABLE, since = "1.0")
     public static final class Builder {
         private Target target = Target.membership();
         private String role;
@@ -212,8 +215,6 @@ public final class ShareableLinkRequest {
                     maxUses, allowedDomains);
         }
     }
-
-
 
     /**
      * Returns membership (the default) or a resource such as a group or an event, required.

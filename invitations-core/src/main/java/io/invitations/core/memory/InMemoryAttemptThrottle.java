@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.invitations.spi.security.AttemptThrottle;
+import org.apiguardian.api.API;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +30,7 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class InMemoryAttemptThrottle implements AttemptThrottle {
     /** Failures allowed per window unless configured otherwise. */
     public static final int DEFAULT_MAX_FAILURES = 5;
@@ -188,6 +190,7 @@ public final class InMemoryAttemptThrottle implements AttemptThrottle {
      *
      * @since 0.1.0
      */
+    @API(status = API.Status.STABLE, since = "1.0")
     public static final class Builder {
         private int maxFailures = DEFAULT_MAX_FAILURES;
         private Duration window = DEFAULT_WINDOW;

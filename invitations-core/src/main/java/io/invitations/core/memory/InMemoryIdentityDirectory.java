@@ -6,6 +6,7 @@ import io.invitations.spi.invitation.Contact;
 import io.invitations.spi.invitation.Grant;
 import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.TenantId;
+import org.apiguardian.api.API;
 
 import java.util.Arrays;
 import java.util.Collection;
@@ -28,6 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class InMemoryIdentityDirectory implements IdentityDirectory {
     private final Map<TenantId, Map<String, Account>> members = new ConcurrentHashMap<>();
     private final Map<TenantId, Map<InvitationId, Account>> awaiting = new ConcurrentHashMap<>();
@@ -55,6 +57,7 @@ public final class InMemoryIdentityDirectory implements IdentityDirectory {
      * @param hasPassword  whether a password was set (the password itself is not kept)
      * @since 0.1.0
      */
+    @API(status = API.Status.STABLE, since = "1.0")
     public record Account(String accountId, TenantId tenantId, Contact contact, String firstName, String lastName,
                           Grant grant, String invitedBy, InvitationId invitationId, boolean hasPassword) {
     }

@@ -17,6 +17,7 @@ import io.invitations.spi.storage.Page;
 import io.invitations.spi.storage.StaleVersionException;
 import io.invitations.spi.storage.StorageException;
 import io.invitations.spi.storage.WriteBatch;
+import org.apiguardian.api.API;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +47,7 @@ import java.util.function.Predicate;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class InMemoryInvitationStore implements InvitationStore {
     private static final Comparator<Invitation> CREATION_ORDER =
             Comparator.comparing(Invitation::createdAt).thenComparing(i -> i.id().value());

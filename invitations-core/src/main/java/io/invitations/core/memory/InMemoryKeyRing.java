@@ -4,6 +4,7 @@ import io.invitations.spi.ErrorCode;
 import io.invitations.spi.InvitationException;
 import io.invitations.spi.security.KeyRing;
 import io.invitations.spi.security.SigningKey;
+import org.apiguardian.api.API;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.Optional;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class InMemoryKeyRing implements KeyRing {
     private static final SecureRandom RANDOM = new SecureRandom();
 

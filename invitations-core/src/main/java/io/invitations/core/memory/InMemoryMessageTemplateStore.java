@@ -4,6 +4,7 @@ import io.invitations.spi.message.MessageTemplateStore;
 import io.invitations.spi.message.MessageTemplate;
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.storage.OutboxMessage.Kind;
+import org.apiguardian.api.API;
 
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class InMemoryMessageTemplateStore implements MessageTemplateStore {
     private final Map<Key, MessageTemplate> templates = new ConcurrentHashMap<>();
 

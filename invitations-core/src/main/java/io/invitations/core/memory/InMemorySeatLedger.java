@@ -2,6 +2,7 @@ package io.invitations.core.memory;
 
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.seats.SeatLedger;
+import org.apiguardian.api.API;
 
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +19,7 @@ import java.util.function.ToLongFunction;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class InMemorySeatLedger implements SeatLedger {
     private final Map<TenantId, Long> limits = new ConcurrentHashMap<>();
     private final Map<TenantId, Long> inUseOverrides = new ConcurrentHashMap<>();

@@ -6,6 +6,7 @@ import io.invitations.spi.message.Branding;
 import io.invitations.spi.settings.TenantSettings;
 import io.invitations.spi.settings.TenantSettingsSource;
 import io.invitations.spi.invitation.TenantId;
+import org.apiguardian.api.API;
 
 import java.util.Map;
 import java.util.Objects;
@@ -20,6 +21,7 @@ import java.util.function.UnaryOperator;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class InMemoryTenantSettingsSource implements TenantSettingsSource {
     private final Map<TenantId, TenantSettings> settings = new ConcurrentHashMap<>();
     private final TenantSettings defaults;

@@ -11,6 +11,7 @@ import io.invitations.spi.invitation.Invitee;
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.storage.OutboxMessage;
 import io.invitations.spi.storage.OutboxMessage.Kind;
+import org.apiguardian.api.API;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,7 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class MessageContext {
     private final Kind kind;
     private final Invitation invitation;
@@ -341,6 +343,7 @@ public final class MessageContext {
      *
      * @since 0.1.0
      */
+    @API(status = API.Status.STABLE, since = "1.0")
     public static final class Builder {
         private Kind kind;
         private Invitation invitation;

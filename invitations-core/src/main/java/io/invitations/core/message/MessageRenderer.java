@@ -15,6 +15,7 @@ import io.invitations.spi.invitation.Invitee;
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.mail.MailMessage;
 import io.invitations.spi.storage.OutboxMessage.Kind;
+import org.apiguardian.api.API;
 
 import java.util.EnumMap;
 import java.util.Locale;
@@ -43,6 +44,7 @@ import java.util.function.Function;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class MessageRenderer {
     /** The accent colour used when the tenant's branding has none. */
     public static final String DEFAULT_ACCENT_COLOR = "#2F6FEB";

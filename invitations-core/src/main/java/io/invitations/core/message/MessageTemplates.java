@@ -4,6 +4,7 @@ import io.invitations.core.message.internal.BuiltInTemplates;
 import io.invitations.core.message.internal.Phrases;
 import io.invitations.spi.message.MessageTemplate;
 import io.invitations.spi.storage.OutboxMessage.Kind;
+import org.apiguardian.api.API;
 
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import java.util.Map;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class MessageTemplates {
     private static final Map<String, Map<Kind, MessageTemplate>> BUILT_IN = builtIns();
 

@@ -1,6 +1,7 @@
 package io.invitations.core.observe;
 
 import io.invitations.spi.invitation.TenantId;
+import org.apiguardian.api.API;
 
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -17,6 +18,7 @@ import java.util.function.Supplier;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "1.0")
 public interface InvitationObserver {
     /** The operations the engine observes. */
     enum Operation {

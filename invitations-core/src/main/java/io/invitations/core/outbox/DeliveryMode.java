@@ -1,10 +1,13 @@
 package io.invitations.core.outbox;
 
+import org.apiguardian.api.API;
+
 /**
  * When queued messages are delivered.
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public enum DeliveryMode {
     /**
      * Right after each operation that queued messages, the engine hands those messages (no others)
@@ -14,8 +17,8 @@ public enum DeliveryMode {
      */
     IMMEDIATE,
     /**
-     * The host drains the outbox itself, from its own scheduler: {@link OutboxProcessor#drainDue()}
-     * or {@link OutboxProcessor#scheduleWith}. Operations only queue.
+     * The host drains the outbox itself, from its own scheduler: {@code OutboxProcessor.drainDue()}
+     * or {@code OutboxProcessor.scheduleWith}. Operations only queue.
      */
     HOST_DRIVEN
 }

@@ -1,7 +1,9 @@
 package io.invitations.core.outbox;
 
+import org.apiguardian.api.API;
+
 /**
- * What one {@link OutboxProcessor#drainDue()} did.
+ * What one {@code OutboxProcessor.drainDue()} did.
  *
  * @param delivered messages handed to the mail server
  * @param retrying  messages that failed transiently and wait for another attempt
@@ -12,6 +14,7 @@ package io.invitations.core.outbox;
  *                  lease; one already delivered is then not sent again by this processor)
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record DrainResult(int delivered, int retrying, int failed, int cancelled, int unsettled) {
     /**
      * How many messages were claimed in all.

@@ -2,6 +2,7 @@ package io.invitations.core.outbox;
 
 import io.invitations.spi.ErrorCode;
 import io.invitations.spi.InvitationException;
+import org.apiguardian.api.API;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.Objects;
  *                    zero and the nominal delay)
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record RetryPolicy(Duration baseDelay, double multiplier, Duration maxDelay, int maxAttempts, double jitter) {
     private static final RetryPolicy DEFAULTS =
             new RetryPolicy(Duration.ofSeconds(30), 2.0, Duration.ofHours(1), 10, 0.2);

@@ -12,6 +12,7 @@ import io.invitations.spi.invitation.MembershipType;
 import io.invitations.spi.invitation.PermissionLevel;
 import io.invitations.spi.invitation.Target;
 import io.invitations.spi.invitation.UnitId;
+import org.apiguardian.api.API;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +33,7 @@ import java.util.TreeSet;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class InvitationPolicy {
     /** The target type of a group, for group administrators inviting into their groups. */
     public static final String GROUP_TARGET_TYPE = "group";

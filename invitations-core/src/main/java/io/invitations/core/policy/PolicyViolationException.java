@@ -1,6 +1,7 @@
 package io.invitations.core.policy;
 
 import io.invitations.spi.InvitationException;
+import org.apiguardian.api.API;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -11,6 +12,7 @@ import java.util.stream.Collectors;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public class PolicyViolationException extends InvitationException {
     private static final long serialVersionUID = 1L;
 

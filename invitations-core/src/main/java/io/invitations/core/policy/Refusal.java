@@ -1,6 +1,7 @@
 package io.invitations.core.policy;
 
 import io.invitations.spi.ErrorCode;
+import org.apiguardian.api.API;
 
 import java.util.Objects;
 
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param message what is wrong and what to do; never a secret; not {@code null}
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record Refusal(ErrorCode code, String field, String message) implements java.io.Serializable {
     /**
      * Validates the refusal.

@@ -1,5 +1,7 @@
 package io.invitations.core.policy;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 import java.util.OptionalLong;
 
@@ -12,6 +14,7 @@ import java.util.OptionalLong;
  * @param pending open invitations (provisioned, pending and awaiting approval, not expired)
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record SeatCount(OptionalLong limit, long inUse, long pending) {
     /**
      * Validates the count.

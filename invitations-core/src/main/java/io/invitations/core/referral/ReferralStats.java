@@ -1,5 +1,7 @@
 package io.invitations.core.referral;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 
 /**
@@ -12,6 +14,7 @@ import java.util.Objects;
  * @param accepted    of those, how many were accepted, at most {@code sent}
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record ReferralStats(String inviterId, String inviterName, long sent, long accepted) {
     /**
      * Validates the stats.

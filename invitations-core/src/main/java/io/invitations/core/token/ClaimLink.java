@@ -1,5 +1,7 @@
 package io.invitations.core.token;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 
 /**
@@ -10,6 +12,7 @@ import java.util.Objects;
  * @param token the token the URL carries, not {@code null}
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record ClaimLink(String url, String token) {
     /**
      * Validates the link.

@@ -2,6 +2,7 @@ package io.invitations.core.token;
 
 import io.invitations.spi.ErrorCode;
 import io.invitations.spi.InvitationException;
+import org.apiguardian.api.API;
 
 /**
  * Thrown when a link token is not valid: mistyped, forged, made under a retired key, replaced by a
@@ -11,6 +12,7 @@ import io.invitations.spi.InvitationException;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public class InvalidTokenException extends InvitationException {
     private static final long serialVersionUID = 1L;
 

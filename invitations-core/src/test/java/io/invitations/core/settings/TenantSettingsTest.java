@@ -1,8 +1,12 @@
-package io.invitations.spi.settings;
+package io.invitations.core.settings;
 
 import io.invitations.core.memory.InMemoryTenantSettingsSource;
 import io.invitations.spi.invitation.PermissionLevel;
 import io.invitations.spi.invitation.TenantId;
+import io.invitations.spi.settings.InvalidSettingsException;
+import io.invitations.spi.settings.InviteQuota;
+import io.invitations.spi.settings.ResendPolicy;
+import io.invitations.spi.settings.TenantSettings;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

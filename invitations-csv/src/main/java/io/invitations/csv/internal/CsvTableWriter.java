@@ -4,6 +4,7 @@ import com.opencsv.CSVWriterBuilder;
 import com.opencsv.ICSVWriter;
 import io.invitations.core.bulk.CellText;
 import io.invitations.csv.CsvExportOptions;
+import org.apiguardian.api.API;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.util.List;
  * Writes a header and rows as CSV with OpenCSV's writer, every cell (header included) through
  * {@link CellText#neutralize(String)}. The target is flushed, never closed: it belongs to the caller.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class CsvTableWriter {
     private CsvTableWriter() {
     }

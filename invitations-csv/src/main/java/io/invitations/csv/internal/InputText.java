@@ -2,6 +2,7 @@ package io.invitations.csv.internal;
 
 import io.invitations.core.bulk.ImportException;
 import io.invitations.spi.ErrorCode;
+import org.apiguardian.api.API;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +22,7 @@ import java.nio.charset.StandardCharsets;
  * byte-order mark decides the charset (UTF-8, UTF-16 LE/BE) and is removed. The text is decoded as a
  * stream ({@link #open}): only a buffer of bytes and one of characters are held, never the file.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class InputText {
     private static final int CHUNK = 16 * 1024;
 

@@ -2,6 +2,7 @@ package io.invitations.csv.internal;
 
 import io.invitations.core.bulk.ImportException;
 import io.invitations.spi.ErrorCode;
+import org.apiguardian.api.API;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Locale;
  * would see it (lines end at CR, LF or CRLF; a line starting with a space continues the previous
  * one), and also line by line, so a folded or oddly spaced URL value cannot slip through.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class LdifSafety {
     private LdifSafety() {
     }

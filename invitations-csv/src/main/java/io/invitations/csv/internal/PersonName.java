@@ -1,5 +1,7 @@
 package io.invitations.csv.internal;
 
+import org.apiguardian.api.API;
+
 /**
  * A full name split into given and family name, for formats that may carry only a full name
  * (vCard FN, LDIF cn). "Jane Doe" gives Jane / Doe; "Jean-Pierre de La Fontaine" gives Jean-Pierre /
@@ -9,6 +11,7 @@ package io.invitations.csv.internal;
  * @param given  the given name, or {@code null}
  * @param family the family name, or {@code null}
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public record PersonName(String given, String family) {
     /**
      * Splits a full name.

@@ -7,6 +7,7 @@ import io.invitations.csv.ImportResult;
 import io.invitations.csv.ImportSummary;
 import io.invitations.csv.ImportWarning;
 import io.invitations.spi.ErrorCode;
+import org.apiguardian.api.API;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.stream.Collectors;
  * Gathers an importer's rows and warnings, enforces the row limit as rows arrive, and refuses a
  * file that gave no row at all. Not thread-safe; one per import.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class RowCollector {
     private static final int BLANK_ROWS_LISTED = 10;
 

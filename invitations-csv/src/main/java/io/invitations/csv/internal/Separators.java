@@ -1,10 +1,13 @@
 package io.invitations.csv.internal;
 
+import org.apiguardian.api.API;
+
 /**
  * Detects the separator of a CSV file from its header line: the one of comma, semicolon and tab
  * that occurs most often outside quotes (ties go to comma, then semicolon). Blank lines before the
  * header are skipped; a quoted newline inside the header does not end it.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class Separators {
     private static final char[] CANDIDATES = {',', ';', '\t'};
 

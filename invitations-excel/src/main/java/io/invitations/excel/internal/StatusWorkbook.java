@@ -8,6 +8,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apiguardian.api.API;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** Writes the status report with SXSSF: a window of 100 rows in memory, the rest in a compressed temp file. */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class StatusWorkbook {
     /** The report's sheet. */
     public static final String SHEET = "Status";

@@ -18,6 +18,7 @@ import org.apache.poi.ss.usermodel.SheetVisibility;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apiguardian.api.API;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,6 +31,7 @@ import java.util.Map;
  * {@code bulkLimit} rows, the limit in a comment on the first header and in the prompt of the email
  * column), the instructions sheet, and a very hidden sheet holding the dropdown lists.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class TemplateWorkbook {
     /** The very hidden sheet holding the dropdown lists. */
     public static final String LISTS_SHEET = "Lists";

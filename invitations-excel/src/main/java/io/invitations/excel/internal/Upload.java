@@ -2,6 +2,7 @@ package io.invitations.excel.internal;
 
 import io.invitations.core.bulk.ImportException;
 import io.invitations.spi.ErrorCode;
+import org.apiguardian.api.API;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.util.Objects;
  * archive goes on to be opened; everything else is refused here with a message saying what the file
  * looks like and what to do.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class Upload {
     private static final byte[] ZIP_LOCAL = {'P', 'K', 3, 4};
     private static final byte[] ZIP_EMPTY = {'P', 'K', 5, 6};

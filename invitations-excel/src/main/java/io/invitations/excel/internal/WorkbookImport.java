@@ -6,6 +6,7 @@ import io.invitations.excel.XlsxImportResult;
 import io.invitations.excel.XlsxImportSummary;
 import io.invitations.excel.XlsxLimits;
 import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apiguardian.api.API;
 
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.function.Consumer;
  * formats, then stream the sheet through {@link SheetReader}. Anything thrown on the way leaves as
  * one typed {@link io.invitations.core.bulk.ImportException}.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class WorkbookImport {
     private WorkbookImport() {
     }

@@ -1,5 +1,6 @@
 package io.invitations.jdbc.internal;
 
+import org.apiguardian.api.API;
 import org.h2.api.Trigger;
 
 import java.sql.Connection;
@@ -11,6 +12,7 @@ import java.sql.SQLException;
  * in history must one day be blanked for erasure, that will be a narrowly allowed update, checked
  * here and in the PostgreSQL function alike.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class AppendOnlyTrigger implements Trigger {
     /** SQLState of the refusal: insufficient privilege, as on PostgreSQL. */
     public static final String REFUSED = "42501";

@@ -13,6 +13,7 @@ import io.invitations.spi.storage.StaleVersionException;
 import io.invitations.spi.storage.StorageException;
 import io.invitations.spi.storage.WriteBatch;
 import io.invitations.spi.storage.WriteCondition;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,7 @@ import java.util.function.Function;
  * A batch with {@linkplain WriteBatch#guards() guards} first locks each guarded tenant's row of the
  * guard table (an upsert), then runs the conditions with counts on the same transaction.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class BatchWriter {
     private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
     private static final int MAX_ATTEMPTS = 4;

@@ -2,6 +2,7 @@ package io.invitations.jdbc.internal;
 
 import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.storage.InvitationQuery;
+import org.apiguardian.api.API;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.stream.Collectors;
  * @param clause the clause, starting with {@code " WHERE "}
  * @param values the values of its parameters, in order
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public record InvitationFilter(String clause, List<Object> values) {
     /**
      * Copies the values.

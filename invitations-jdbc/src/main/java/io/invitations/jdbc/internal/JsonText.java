@@ -1,5 +1,7 @@
 package io.invitations.jdbc.internal;
 
+import org.apiguardian.api.API;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -14,6 +16,7 @@ import java.util.TreeSet;
  * equal values give equal text. Plain JSON, so hosts can read the columns with their database's
  * JSON functions; no library needed.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class JsonText {
     private JsonText() {
     }

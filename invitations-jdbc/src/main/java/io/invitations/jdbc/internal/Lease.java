@@ -1,6 +1,7 @@
 package io.invitations.jdbc.internal;
 
 import io.invitations.jdbc.JdbcConnections;
+import org.apiguardian.api.API;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,6 +13,7 @@ import java.sql.Savepoint;
  * transaction, inside it under a savepoint, without ever committing, rolling back the whole
  * transaction, or changing the auto-commit mode.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class Lease implements AutoCloseable {
     private final JdbcConnections source;
     private final Connection connection;

@@ -3,6 +3,7 @@ package io.invitations.jdbc.internal;
 import io.invitations.jdbc.JdbcConnections;
 import io.invitations.jdbc.JdbcDialect;
 import io.invitations.spi.storage.StorageException;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,7 @@ import java.util.zip.CRC32;
  * scripts are idempotent ({@code IF NOT EXISTS}), calls within one JVM are serialized, and
  * recording a version that another process recorded first is not an error.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class Migrator {
     private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
     private static final Object H2_LOCK = new Object();

@@ -1,5 +1,7 @@
 package io.invitations.jdbc.internal;
 
+import org.apiguardian.api.API;
+
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -13,6 +15,7 @@ import java.time.temporal.ChronoUnit;
  * Instants are stored at microsecond precision (PostgreSQL's), truncated, as UTC
  * {@code TIMESTAMP WITH TIME ZONE}.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class Params {
     private final PreparedStatement statement;
     private int index = 1;

@@ -22,6 +22,7 @@ import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.invitation.UnitId;
 import io.invitations.spi.storage.OutboxMessage;
 import io.invitations.spi.storage.StorageException;
+import org.apiguardian.api.API;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,6 +37,7 @@ import java.util.Locale;
  * values in that order, and reading a row back. A row that no longer makes a valid record (edited by
  * hand, say) is reported as a {@link StorageException} naming the record, not as a bare parsing error.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class Rows {
     private static final String EMAIL = "EMAIL";
     private static final String IDENTIFIER = "IDENTIFIER";

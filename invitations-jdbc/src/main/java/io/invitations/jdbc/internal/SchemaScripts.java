@@ -1,6 +1,7 @@
 package io.invitations.jdbc.internal;
 
 import io.invitations.jdbc.JdbcDialect;
+import org.apiguardian.api.API;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +16,7 @@ import java.util.zip.CRC32;
  * into statements: replace {@code ${prefix}}, drop comment lines, split at a {@code ;} that ends a
  * line. The scripts hold no other semicolons.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class SchemaScripts {
     /** The placeholder for the table prefix inside the scripts. */
     public static final String PREFIX_PLACEHOLDER = "${prefix}";
@@ -25,6 +27,7 @@ public final class SchemaScripts {
      * @param version     its number, from 1 up without gaps
      * @param description a short description, stored in the version table
      */
+    @API(status = API.Status.INTERNAL, since = "1.0")
     public record Migration(int version, String description) {
         /**
          * Returns the script's file name, e.g. {@code V1__invitations.sql}.
@@ -64,7 +67,7 @@ public final class SchemaScripts {
      */
     public static String template(JdbcDialect dialect, Migration migration) {
         String resource = resource(dialect, migration);
-        try (InputStream in = SchemaScripts.class.getClassLoader().getResourceAsStream(resource)) {
+        try (InputStream in = SchemaScripts.class.getResourceAsStream("/" + resource)) {
             if (in == null) {
                 throw new IllegalStateException("the invitations-jdbc jar lacks " + resource + "; is it complete?");
             }

@@ -1,5 +1,7 @@
 package io.invitations.jdbc.internal;
 
+import org.apiguardian.api.API;
+
 import java.sql.SQLException;
 import java.util.Set;
 
@@ -7,6 +9,7 @@ import java.util.Set;
  * Reads what kind of failure a {@link SQLException} reports, by SQLState, the same way on
  * PostgreSQL and H2. Batch failures wrap the statement's own exception, so the chain is searched.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class SqlFailures {
     /** Serialization failure, deadlock (PostgreSQL), lock timeout and concurrent update (H2). */
     private static final Set<String> TRANSIENT = Set.of("40001", "40P01", "HYT00", "90131");

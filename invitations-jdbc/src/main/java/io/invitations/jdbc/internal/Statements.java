@@ -1,5 +1,7 @@
 package io.invitations.jdbc.internal;
 
+import org.apiguardian.api.API;
+
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -8,6 +10,7 @@ import java.util.stream.Collectors;
  * The SQL text the store runs, written once per table prefix. Portable between PostgreSQL and H2:
  * standard {@code FETCH FIRST}, {@code OFFSET ... ROWS}, {@code FOR UPDATE SKIP LOCKED}.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class Statements {
     /** The open statuses, as an SQL list. */
     public static final String OPEN_STATUSES = "('PROVISIONED', 'PENDING', 'AWAITING_APPROVAL')";

@@ -1,5 +1,7 @@
 package io.invitations.jdbc.internal;
 
+import org.apiguardian.api.API;
+
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -15,6 +17,7 @@ import java.util.regex.Pattern;
  * @param attemptThrottle failed attempts per throttled key and window
  * @param tenantGuard   one row per tenant, locked by guarded writes (seat limits, quotas)
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public record Tables(String prefix, String invitation, String history, String outbox, String link,
                      String schemaVersion, String attemptThrottle, String tenantGuard) {
     /** Letters, digits and underscores, starting with a letter; short enough for PostgreSQL's 63-character names. */

@@ -1,5 +1,7 @@
 package io.invitations.jdbc.internal;
 
+import org.apiguardian.api.API;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -7,6 +9,7 @@ import java.sql.SQLException;
  * Runs work on a connection as one transaction: commit when it returns, roll back when it throws,
  * and give the connection back with the auto-commit mode it had.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class Transaction {
     /**
      * Work done inside the transaction.
@@ -14,6 +17,7 @@ public final class Transaction {
      * @param <T> what it returns
      */
     @FunctionalInterface
+    @API(status = API.Status.INTERNAL, since = "1.0")
     public interface Work<T> {
         /**
          * Does the work.

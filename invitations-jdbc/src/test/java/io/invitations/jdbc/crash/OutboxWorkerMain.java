@@ -1,7 +1,7 @@
 package io.invitations.jdbc.crash;
 
 import io.invitations.core.outbox.DrainResult;
-import io.invitations.core.outbox.OutboxProcessor;
+import io.invitations.core.outbox.internal.OutboxProcessor;
 import io.invitations.jdbc.JdbcInvitationStore;
 import io.invitations.mail.SmtpMailer;
 import io.invitations.mail.SmtpSecurity;

@@ -4,6 +4,7 @@ import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.invitation.LinkId;
 import io.invitations.spi.invitation.TenantId;
+import org.apiguardian.api.API;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -16,6 +17,7 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public sealed interface InvitationEvent {
     /**
      * The tenant it happened in.

@@ -5,6 +5,7 @@ import io.invitations.spi.invitation.Contact;
 import io.invitations.spi.invitation.Grant;
 import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.TenantId;
+import org.apiguardian.api.API;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class AccountRequest {
     private final TenantId tenantId;
     private final InvitationId invitationId;
@@ -196,6 +198,7 @@ public final class AccountRequest {
      *
      * @since 0.1.0
      */
+    @API(status = API.Status.STABLE, since = "1.0")
     public static final class Builder {
         private TenantId tenantId;
         private InvitationId invitationId;

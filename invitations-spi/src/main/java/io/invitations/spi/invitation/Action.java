@@ -1,11 +1,14 @@
 package io.invitations.spi.invitation;
 
+import org.apiguardian.api.API;
+
 /**
  * The actions that move an invitation between states; history entries and refused-move errors
  * name them.
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public enum Action {
     /** Create without inviting (invite later). */
     PROVISION,

@@ -1,11 +1,14 @@
 package io.invitations.spi.invitation;
 
+import org.apiguardian.api.API;
+
 /**
  * Identifies a bulk run; every invitation a bulk call creates carries it.
  *
  * @param value the id as the host knows it; not blank, at most 128 characters
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record BatchId(String value) {
     /**
      * Validates the id.

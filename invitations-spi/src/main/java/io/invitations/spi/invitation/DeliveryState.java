@@ -1,5 +1,7 @@
 package io.invitations.spi.invitation;
 
+import org.apiguardian.api.API;
+
 import java.time.Instant;
 import java.util.Objects;
 
@@ -13,9 +15,11 @@ import java.util.Objects;
  * @param lastError     why the latest message failed for good, or {@code null}
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record DeliveryState(Status status, int sendCount, Instant lastQueuedAt, Instant lastDeliveredAt,
                             String lastError) {
     /** The fate of the latest message. */
+    @API(status = API.Status.STABLE, since = "1.0")
     public enum Status {
         /** No message is meant to be sent (provisioned, or joined through a link). */
         NOT_SENT,

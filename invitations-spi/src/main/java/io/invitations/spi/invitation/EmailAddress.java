@@ -1,5 +1,7 @@
 package io.invitations.spi.invitation;
 
+import org.apiguardian.api.API;
+
 import java.util.Locale;
 
 /**
@@ -9,6 +11,7 @@ import java.util.Locale;
  * @param value the address, e.g. {@code Jane.Doe@example.com}; at most 254 characters
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record EmailAddress(String value) implements Contact {
     /** The longest address SMTP allows. */
     public static final int MAX_LENGTH = 254;

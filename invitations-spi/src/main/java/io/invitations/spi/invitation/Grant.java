@@ -1,5 +1,7 @@
 package io.invitations.spi.invitation;
 
+import org.apiguardian.api.API;
+
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -15,6 +17,7 @@ import java.util.Set;
  * @param metadata       free-form values copied onto the account at acceptance; may be empty
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record Grant(String role, MembershipType membershipType, Set<String> groups, UnitId unit,
                     Map<String, String> metadata) {
     /**

@@ -1,6 +1,7 @@
 package io.invitations.spi.invitation;
 
 import io.invitations.spi.InvitationException;
+import org.apiguardian.api.API;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -10,6 +11,7 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class HistoryEntry {
     private final TenantId tenantId;
     private final InvitationId invitationId;
@@ -173,6 +175,7 @@ public final class HistoryEntry {
      *
      * @since 0.1.0
      */
+    @API(status = API.Status.STABLE, since = "1.0")
     public static final class Builder {
         private TenantId tenantId;
         private InvitationId invitationId;

@@ -1,5 +1,7 @@
 package io.invitations.spi.invitation;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 
 /**
@@ -9,6 +11,7 @@ import java.util.Objects;
  * @param value the identifier, stripped of surrounding blanks; at most 256 characters
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record Identifier(IdentifierKind kind, String value) implements Contact {
     /**
      * Validates the identifier.

@@ -1,5 +1,7 @@
 package io.invitations.spi.invitation;
 
+import org.apiguardian.api.API;
+
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -9,6 +11,7 @@ import java.util.regex.Pattern;
  * @param name lower-case letters, digits, {@code -} and {@code _}; 1 to 64 characters
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record IdentifierKind(String name) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9_-]{1,64}");
 

@@ -1,6 +1,7 @@
 package io.invitations.spi.invitation;
 
 import io.invitations.spi.InvitationException;
+import org.apiguardian.api.API;
 
 import java.time.Instant;
 import java.util.Locale;
@@ -18,6 +19,7 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class Invitation {
     private final InvitationId id;
     private final TenantId tenantId;
@@ -142,6 +144,7 @@ public final class Invitation {
      *
      * @since 0.1.0
      */
+    @API(status = API.Status.STABLE, since = "1.0")
     public static final class Builder {
         private InvitationId id;
         private TenantId tenantId;

@@ -1,5 +1,7 @@
 package io.invitations.spi.invitation;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 
 /**
@@ -10,8 +12,10 @@ import java.util.Objects;
  *                  directory's name for {@link Kind#DIRECTORY} (optional), else {@code null}
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record InvitationSource(Kind kind, String reference) {
     /** The ways an invitation is created. */
+    @API(status = API.Status.STABLE, since = "1.0")
     public enum Kind {
         /** One invitation made by a person. */
         INDIVIDUAL,

@@ -1,5 +1,7 @@
 package io.invitations.spi.invitation;
 
+import org.apiguardian.api.API;
+
 /**
  * The states of an invitation. {@link #ACCEPTED}, {@link #REVOKED}, {@link #DECLINED} and
  * {@link #REJECTED} are final. {@link #PROVISIONED}, {@link #PENDING} and {@link #AWAITING_APPROVAL}
@@ -7,6 +9,7 @@ package io.invitations.spi.invitation;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public enum InvitationStatus {
     /** Account prepared, not invited: no message was sent and it cannot be claimed. */
     PROVISIONED,

@@ -1,5 +1,7 @@
 package io.invitations.spi.invitation;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 
 /**
@@ -12,6 +14,7 @@ import java.util.Objects;
  * @param displayName the name used in messages and lists, or {@code null} before the engine infers it
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record Invitee(Contact contact, String firstName, String lastName, String displayName) {
     /**
      * Validates the invitee; blank names become {@code null}.

@@ -1,5 +1,7 @@
 package io.invitations.spi.invitation;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 import java.util.Set;
 
@@ -15,6 +17,7 @@ import java.util.Set;
  *                           when the tenant allows)
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record Inviter(String userId, String displayName, PermissionLevel level, Set<UnitId> units,
                       Set<String> administeredGroups) {
     /** Prefix of the user id of {@link #system(String) system actors}. */

@@ -1,11 +1,14 @@
 package io.invitations.spi.invitation;
 
+import org.apiguardian.api.API;
+
 /**
  * The permission ladder, lowest first: {@code USER < HR_LOCAL < HR_TENANT < ADMIN_LOCAL < ADMIN_TENANT}.
  * The {@code *_LOCAL} levels act only inside the inviter's own units.
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public enum PermissionLevel {
     /** Every member. */
     USER,

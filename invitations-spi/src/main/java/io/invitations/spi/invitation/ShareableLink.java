@@ -1,6 +1,7 @@
 package io.invitations.spi.invitation;
 
 import io.invitations.spi.InvitationException;
+import org.apiguardian.api.API;
 
 import java.time.Instant;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import java.util.stream.Collectors;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class ShareableLink {
     private final LinkId id;
     private final TenantId tenantId;
@@ -310,6 +312,7 @@ public final class ShareableLink {
      *
      * @since 0.1.0
      */
+    @API(status = API.Status.STABLE, since = "1.0")
     public static final class Builder {
         private LinkId id;
         private TenantId tenantId;

@@ -1,5 +1,7 @@
 package io.invitations.spi.invitation;
 
+import org.apiguardian.api.API;
+
 import java.util.Locale;
 
 /**
@@ -10,6 +12,7 @@ import java.util.Locale;
  * @param id   the resource id; empty for membership
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record Target(String type, String id) {
     /** The type of the membership target. */
     public static final String MEMBERSHIP_TYPE = "membership";

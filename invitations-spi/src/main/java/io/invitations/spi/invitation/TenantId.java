@@ -1,11 +1,14 @@
 package io.invitations.spi.invitation;
 
+import org.apiguardian.api.API;
+
 /**
  * Identifies the organization an invitation belongs to; everything is scoped by tenant.
  *
  * @param value the id as the host knows it; not blank, at most 128 characters
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record TenantId(String value) {
     /**
      * Validates the id.

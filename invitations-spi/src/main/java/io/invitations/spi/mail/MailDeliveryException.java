@@ -2,12 +2,14 @@ package io.invitations.spi.mail;
 
 import io.invitations.spi.ErrorCode;
 import io.invitations.spi.InvitationException;
+import org.apiguardian.api.API;
 
 /**
  * Thrown by a {@link Mailer} when a message was not delivered.
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public class MailDeliveryException extends InvitationException {
     private static final long serialVersionUID = 1L;
 

@@ -3,6 +3,7 @@ package io.invitations.spi.mail;
 import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.TenantId;
+import org.apiguardian.api.API;
 
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class MailMessage {
     private final String idempotencyKey;
     private final TenantId tenantId;
@@ -222,6 +224,7 @@ public final class MailMessage {
      *
      * @since 0.1.0
      */
+    @API(status = API.Status.STABLE, since = "1.0")
     public static final class Builder {
         private String idempotencyKey;
         private TenantId tenantId;

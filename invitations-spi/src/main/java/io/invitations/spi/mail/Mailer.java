@@ -1,5 +1,7 @@
 package io.invitations.spi.mail;
 
+import org.apiguardian.api.API;
+
 /**
  * Delivers rendered messages. The engine calls it from its outbox worker, after the invitation is
  * stored; a failing or slow mailer never fails or loses an invitation.
@@ -23,6 +25,7 @@ package io.invitations.spi.mail;
  * @since 0.1.0
  */
 @FunctionalInterface
+@API(status = API.Status.STABLE, since = "1.0")
 public interface Mailer {
     /**
      * Hands one message to the mail system.

@@ -1,5 +1,7 @@
 package io.invitations.spi.message;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -13,6 +15,7 @@ import java.util.regex.Pattern;
  * @param description a short description of the organization or platform, or {@code null}
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record Branding(String tenantName, String logoUrl, String accentColor, String description) {
     private static final Pattern COLOR = Pattern.compile("#[0-9A-Fa-f]{6}");
 

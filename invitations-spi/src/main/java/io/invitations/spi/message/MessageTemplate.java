@@ -2,6 +2,7 @@ package io.invitations.spi.message;
 
 import io.invitations.spi.message.TemplateSyntax.Node;
 import io.invitations.spi.message.TemplateSyntax.Parsed;
+import org.apiguardian.api.API;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ import java.util.function.UnaryOperator;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class MessageTemplate {
     /** The most characters one part may have. */
     public static final int MAX_LENGTH = 100_000;

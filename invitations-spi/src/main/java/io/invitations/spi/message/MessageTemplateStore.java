@@ -2,6 +2,7 @@ package io.invitations.spi.message;
 
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.storage.OutboxMessage.Kind;
+import org.apiguardian.api.API;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import java.util.Optional;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public interface MessageTemplateStore {
     /**
      * Reads a tenant's custom template.

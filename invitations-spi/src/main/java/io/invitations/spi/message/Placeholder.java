@@ -1,5 +1,7 @@
 package io.invitations.spi.message;
 
+import org.apiguardian.api.API;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +14,7 @@ import java.util.Optional;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public enum Placeholder {
     /** The tenant's name, from its {@link Branding}. Always present. */
     TENANT_NAME("tenantName"),

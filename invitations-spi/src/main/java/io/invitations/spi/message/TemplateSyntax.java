@@ -1,5 +1,7 @@
 package io.invitations.spi.message;
 
+import org.apiguardian.api.API;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -29,6 +31,7 @@ final class TemplateSyntax {
      *
      * @since 0.1.0
      */
+    @API(status = API.Status.STABLE, since = "1.0")
     public sealed interface Node {
     }
 
@@ -38,6 +41,7 @@ final class TemplateSyntax {
      * @param text the text
      * @since 0.1.0
      */
+    @API(status = API.Status.STABLE, since = "1.0")
     public record Literal(String text) implements Node {
     }
 
@@ -47,6 +51,7 @@ final class TemplateSyntax {
      * @param name the placeholder's name
      * @since 0.1.0
      */
+    @API(status = API.Status.STABLE, since = "1.0")
     public record Value(String name) implements Node {
     }
 
@@ -58,6 +63,7 @@ final class TemplateSyntax {
      * @param body     the body
      * @since 0.1.0
      */
+    @API(status = API.Status.STABLE, since = "1.0")
     public record Section(String name, boolean inverted, List<Node> body) implements Node {
         /**
          * Copies the body.
@@ -75,6 +81,7 @@ final class TemplateSyntax {
      * @param unknown  the names used that are not placeholders
      * @since 0.1.0
      */
+    @API(status = API.Status.STABLE, since = "1.0")
     public record Parsed(List<Node> nodes, List<String> problems, Set<String> unknown) {
         /**
          * Copies the lists.

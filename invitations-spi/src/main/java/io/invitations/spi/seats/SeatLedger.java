@@ -1,6 +1,7 @@
 package io.invitations.spi.seats;
 
 import io.invitations.spi.invitation.TenantId;
+import org.apiguardian.api.API;
 
 import java.util.OptionalLong;
 
@@ -12,6 +13,7 @@ import java.util.OptionalLong;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public interface SeatLedger {
     /**
      * Returns the tenant's seat limit.

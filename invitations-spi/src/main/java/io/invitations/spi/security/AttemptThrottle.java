@@ -1,5 +1,7 @@
 package io.invitations.spi.security;
 
+import org.apiguardian.api.API;
+
 import java.time.Instant;
 
 /**
@@ -16,6 +18,7 @@ import java.time.Instant;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public interface AttemptThrottle {
     /**
      * Tells whether a key is locked out at an instant.

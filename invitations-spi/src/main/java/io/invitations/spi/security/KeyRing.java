@@ -1,5 +1,7 @@
 package io.invitations.spi.security;
 
+import org.apiguardian.api.API;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +14,7 @@ import java.util.Optional;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public interface KeyRing {
     /**
      * Returns the key for new tokens.

@@ -1,5 +1,7 @@
 package io.invitations.spi.security;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -8,6 +10,7 @@ import java.util.regex.Pattern;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class SigningKey {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
 

@@ -2,6 +2,7 @@ package io.invitations.spi.settings;
 
 import io.invitations.spi.ErrorCode;
 import io.invitations.spi.InvitationException;
+import org.apiguardian.api.API;
 
 import java.util.List;
 
@@ -11,6 +12,7 @@ import java.util.List;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public class InvalidSettingsException extends InvitationException {
     private static final long serialVersionUID = 1L;
 

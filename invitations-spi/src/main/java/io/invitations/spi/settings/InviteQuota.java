@@ -1,5 +1,7 @@
 package io.invitations.spi.settings;
 
+import org.apiguardian.api.API;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -11,6 +13,7 @@ import java.util.Objects;
  * @param window         the window's length, positive
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record InviteQuota(int maxInvitations, Duration window) {
     /**
      * Validates the quota.

@@ -3,6 +3,7 @@ package io.invitations.spi.settings;
 import java.util.Objects;
 import io.invitations.spi.message.Branding;
 import io.invitations.spi.invitation.PermissionLevel;
+import org.apiguardian.api.API;
 
 import java.net.IDN;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import java.util.Set;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class TenantSettings {
     private final boolean invitationsEnabled;
     private final PermissionLevel minimumInviteLevel;
@@ -247,6 +249,7 @@ public final class TenantSettings {
      *
      * @since 0.1.0
      */
+    @API(status = API.Status.STABLE, since = "1.0")
     public static final class Builder {
         private boolean invitationsEnabled = true;
         private PermissionLevel minimumInviteLevel = PermissionLevel.ADMIN_LOCAL;

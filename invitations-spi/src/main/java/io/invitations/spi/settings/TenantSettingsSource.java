@@ -1,6 +1,7 @@
 package io.invitations.spi.settings;
 
 import io.invitations.spi.invitation.TenantId;
+import org.apiguardian.api.API;
 
 /**
  * Where the engine reads a tenant's settings. The engine asks at every operation, so a change the
@@ -12,6 +13,7 @@ import io.invitations.spi.invitation.TenantId;
  * @since 0.1.0
  */
 @FunctionalInterface
+@API(status = API.Status.STABLE, since = "1.0")
 public interface TenantSettingsSource {
     /**
      * Returns the settings of a tenant; tenants the host does not know get its defaults.

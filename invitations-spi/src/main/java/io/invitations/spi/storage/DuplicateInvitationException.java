@@ -4,6 +4,7 @@ import io.invitations.spi.ErrorCode;
 import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.Target;
 import io.invitations.spi.invitation.TenantId;
+import org.apiguardian.api.API;
 
 /**
  * Thrown by a store when a write would make a second open invitation for the same tenant, target
@@ -11,6 +12,7 @@ import io.invitations.spi.invitation.TenantId;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public class DuplicateInvitationException extends InvitationException {
     private static final long serialVersionUID = 1L;
 

@@ -5,6 +5,7 @@ import io.invitations.spi.invitation.InvitationSource;
 import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.invitation.Target;
 import io.invitations.spi.invitation.TenantId;
+import org.apiguardian.api.API;
 
 import java.time.Instant;
 import java.util.EnumSet;
@@ -21,6 +22,7 @@ import java.util.Set;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class InvitationQuery {
     private final TenantId tenantId;
     private final Set<InvitationStatus> statuses;
@@ -119,6 +121,7 @@ public final class InvitationQuery {
      *
      * @since 0.1.0
      */
+    @API(status = API.Status.STABLE, since = "1.0")
     public static final class Builder {
         private final TenantId tenantId;
         private Set<InvitationStatus> statuses = Set.of();

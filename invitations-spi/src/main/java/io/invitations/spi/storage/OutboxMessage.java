@@ -3,6 +3,7 @@ package io.invitations.spi.storage;
 import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.TenantId;
+import org.apiguardian.api.API;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -14,6 +15,7 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class OutboxMessage {
     private final String id;
     private final TenantId tenantId;
@@ -28,6 +30,7 @@ public final class OutboxMessage {
     private final Instant updatedAt;
 
     /** Which message to render. */
+    @API(status = API.Status.STABLE, since = "1.0")
     public enum Kind {
         /** The first invitation message. */
         INVITATION,
@@ -40,6 +43,7 @@ public final class OutboxMessage {
     }
 
     /** Where a message stands. */
+    @API(status = API.Status.STABLE, since = "1.0")
     public enum Status {
         /** Waiting to be delivered (or to be retried). */
         PENDING,
@@ -310,6 +314,7 @@ public final class OutboxMessage {
      *
      * @since 0.1.0
      */
+    @API(status = API.Status.STABLE, since = "1.0")
     public static final class Builder {
         private String id;
         private TenantId tenantId;

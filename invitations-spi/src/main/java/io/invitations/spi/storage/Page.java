@@ -1,5 +1,7 @@
 package io.invitations.spi.storage;
 
+import org.apiguardian.api.API;
+
 import java.util.List;
 import java.util.function.Function;
 
@@ -12,6 +14,7 @@ import java.util.function.Function;
  * @param <T>     the result type
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public record Page<T>(List<T> items, int offset, boolean hasMore) {
     /**
      * Copies the items.

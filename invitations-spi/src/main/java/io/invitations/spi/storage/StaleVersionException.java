@@ -2,6 +2,7 @@ package io.invitations.spi.storage;
 
 import io.invitations.spi.ErrorCode;
 import io.invitations.spi.InvitationException;
+import org.apiguardian.api.API;
 
 /**
  * Thrown by a store when a compare-and-set update finds another version than expected (someone
@@ -9,6 +10,7 @@ import io.invitations.spi.InvitationException;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public class StaleVersionException extends InvitationException {
     private static final long serialVersionUID = 1L;
 

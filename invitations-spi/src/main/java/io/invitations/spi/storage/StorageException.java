@@ -2,6 +2,7 @@ package io.invitations.spi.storage;
 
 import io.invitations.spi.ErrorCode;
 import io.invitations.spi.InvitationException;
+import org.apiguardian.api.API;
 
 /**
  * Thrown by a store for a failure other than a duplicate or a stale version: the database is down,
@@ -10,6 +11,7 @@ import io.invitations.spi.InvitationException;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public class StorageException extends InvitationException {
     private static final long serialVersionUID = 1L;
 

@@ -5,6 +5,7 @@ import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.ShareableLink;
 import io.invitations.spi.invitation.TenantId;
+import org.apiguardian.api.API;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,6 +23,7 @@ import java.util.Set;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "1.0")
 public final class WriteBatch {
     private final List<Invitation> inserts;
     private final List<Invitation> updates;
@@ -153,6 +155,7 @@ public final class WriteBatch {
      *
      * @since 0.1.0
      */
+    @API(status = API.Status.STABLE, since = "1.0")
     public static final class Builder {
         private final List<Invitation> inserts = new ArrayList<>();
         private final List<Invitation> updates = new ArrayList<>();

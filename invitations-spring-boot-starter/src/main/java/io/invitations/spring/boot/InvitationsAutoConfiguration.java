@@ -16,6 +16,7 @@ import io.invitations.spi.storage.InvitationStore;
 import io.invitations.spring.boot.internal.KeyRings;
 import io.invitations.spring.boot.internal.ServiceAssembly;
 import io.invitations.spring.boot.internal.TenantDefaultsSource;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,6 +42,7 @@ import java.time.Clock;
 @AutoConfiguration(after = {InvitationsJdbcAutoConfiguration.class, InvitationsMailAutoConfiguration.class,
         InvitationsMetricsAutoConfiguration.class})
 @EnableConfigurationProperties(InvitationsProperties.class)
+@API(status = API.Status.EXPERIMENTAL, since = "1.0")
 public class InvitationsAutoConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(InvitationsAutoConfiguration.class);
 

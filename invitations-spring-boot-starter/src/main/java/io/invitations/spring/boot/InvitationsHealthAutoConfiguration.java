@@ -2,6 +2,7 @@ package io.invitations.spring.boot;
 
 import io.invitations.core.InvitationService;
 import io.invitations.micrometer.OutboxBacklog;
+import org.apiguardian.api.API;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -23,6 +24,7 @@ import java.time.Clock;
 @ConditionalOnClass(HealthIndicator.class)
 @ConditionalOnBean(InvitationService.class)
 @EnableConfigurationProperties(InvitationsProperties.class)
+@API(status = API.Status.EXPERIMENTAL, since = "1.0")
 public class InvitationsHealthAutoConfiguration {
     /**
      * The health indicator.

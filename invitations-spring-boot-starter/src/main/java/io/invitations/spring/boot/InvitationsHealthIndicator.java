@@ -1,6 +1,7 @@
 package io.invitations.spring.boot;
 
 import io.invitations.micrometer.OutboxBacklog;
+import org.apiguardian.api.API;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
@@ -19,6 +20,7 @@ import java.time.Instant;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "1.0")
 public final class InvitationsHealthIndicator extends AbstractHealthIndicator {
     private final DataSource dataSource;
     private final OutboxBacklog backlog;

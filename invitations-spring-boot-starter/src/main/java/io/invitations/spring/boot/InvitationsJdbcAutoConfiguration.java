@@ -4,6 +4,7 @@ import io.invitations.jdbc.JdbcInvitationStore;
 import io.invitations.micrometer.OutboxBacklog;
 import io.invitations.spi.storage.InvitationStore;
 import io.invitations.spring.boot.internal.JdbcOutboxBacklog;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -26,6 +27,7 @@ import javax.sql.DataSource;
 @ConditionalOnClass({DataSource.class, JdbcInvitationStore.class})
 @ConditionalOnSingleCandidate(DataSource.class)
 @EnableConfigurationProperties(InvitationsProperties.class)
+@API(status = API.Status.EXPERIMENTAL, since = "1.0")
 public class InvitationsJdbcAutoConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(InvitationsJdbcAutoConfiguration.class);
 

@@ -2,6 +2,7 @@ package io.invitations.spring.boot;
 
 import io.invitations.mail.SmtpMailer;
 import io.invitations.spi.mail.Mailer;
+import org.apiguardian.api.API;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -20,6 +21,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 @ConditionalOnClass({JavaMailSender.class, SmtpMailer.class})
 @ConditionalOnSingleCandidate(JavaMailSender.class)
 @EnableConfigurationProperties(InvitationsProperties.class)
+@API(status = API.Status.EXPERIMENTAL, since = "1.0")
 public class InvitationsMailAutoConfiguration {
     /**
      * The mailer.

@@ -4,6 +4,7 @@ import io.invitations.micrometer.InvitationMetrics;
 import io.invitations.micrometer.OutboxBacklog;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import org.apiguardian.api.API;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -28,6 +29,7 @@ import java.time.Clock;
 @ConditionalOnClass({MeterRegistry.class, InvitationMetrics.class})
 @ConditionalOnBean(MeterRegistry.class)
 @EnableConfigurationProperties(InvitationsProperties.class)
+@API(status = API.Status.EXPERIMENTAL, since = "1.0")
 public class InvitationsMetricsAutoConfiguration {
     /**
      * The metrics binding.

@@ -1,6 +1,7 @@
 package io.invitations.spring.boot;
 
 import io.invitations.core.outbox.DeliveryMode;
+import org.apiguardian.api.API;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
 
@@ -18,6 +19,7 @@ import java.util.Set;
  * @since 0.1.0
  */
 @ConfigurationProperties("invitations")
+@API(status = API.Status.EXPERIMENTAL, since = "1.0")
 public class InvitationsProperties {
     private final Jdbc jdbc = new Jdbc();
     private final Signing signing = new Signing();
@@ -101,6 +103,7 @@ public class InvitationsProperties {
     }
 
     /** The JDBC store on the application's {@code DataSource}. */
+    @API(status = API.Status.EXPERIMENTAL, since = "1.0")
     public static class Jdbc {
         /** Whether to create or upgrade the store's tables on start. */
         private boolean migrate = true;
@@ -148,6 +151,7 @@ public class InvitationsProperties {
      * Signing keys: inline (base64 secrets) and/or from a PKCS12 key store; exactly one is active
      * (signs new links), the others still verify links and codes made under them (rotation).
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "1.0")
     public static class Signing {
         /** The id of the key that signs new links; required as soon as any key is configured. */
         private String active;
@@ -202,6 +206,7 @@ public class InvitationsProperties {
         }
 
         /** One inline key. Its {@code toString()} shows the id only. */
+        @API(status = API.Status.EXPERIMENTAL, since = "1.0")
         public static class Key {
             /** The key id carried in tokens: 1 to 32 of A-Z a-z 0-9 _ -. */
             private String id;
@@ -251,6 +256,7 @@ public class InvitationsProperties {
         }
 
         /** A key store of secret keys. Its {@code toString()} hides the password. */
+        @API(status = API.Status.EXPERIMENTAL, since = "1.0")
         public static class KeyStore {
             /** Where the key store is, e.g. {@code file:/etc/invitations/keys.p12}. */
             private Resource location;
@@ -361,6 +367,7 @@ public class InvitationsProperties {
     }
 
     /** When messages are delivered and how failures are retried. */
+    @API(status = API.Status.EXPERIMENTAL, since = "1.0")
     public static class Delivery {
         /** IMMEDIATE: right after each operation; HOST_DRIVEN: only by the scheduled delivery. */
         private DeliveryMode mode = DeliveryMode.IMMEDIATE;
@@ -435,6 +442,7 @@ public class InvitationsProperties {
     }
 
     /** How transient delivery failures are retried (exponential backoff). */
+    @API(status = API.Status.EXPERIMENTAL, since = "1.0")
     public static class Retry {
         /** The pause after the first failure. */
         private Duration baseDelay = Duration.ofSeconds(30);
@@ -522,6 +530,7 @@ public class InvitationsProperties {
      * Scheduled work. Safe with many nodes: outbox claims use {@code SELECT ... FOR UPDATE SKIP
      * LOCKED} with a lease, and expiry stores each transition by compare-and-set.
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "1.0")
     public static class Schedule {
         /** Whether this node runs the scheduled delivery and expiry sweep. */
         private boolean enabled = true;
@@ -586,6 +595,7 @@ public class InvitationsProperties {
     }
 
     /** Tenant settings used for every tenant; unset values keep the engine's defaults. */
+    @API(status = API.Status.EXPERIMENTAL, since = "1.0")
     public static class TenantDefaults {
         /** How long an invitation stays valid. */
         private Duration invitationTtl;
@@ -790,6 +800,7 @@ public class InvitationsProperties {
     }
 
     /** The {@code JavaMailSender} adapter. */
+    @API(status = API.Status.EXPERIMENTAL, since = "1.0")
     public static class Mail {
         /** The sender address of invitation messages; required when a JavaMailSender is used. */
         private String from;
@@ -814,6 +825,7 @@ public class InvitationsProperties {
     }
 
     /** Micrometer settings. */
+    @API(status = API.Status.EXPERIMENTAL, since = "1.0")
     public static class Metrics {
         /** Whether meters and observations carry a tenant tag (off: tenant ids may be many or personal). */
         private boolean tenantTags;
@@ -838,6 +850,7 @@ public class InvitationsProperties {
     }
 
     /** Health thresholds. */
+    @API(status = API.Status.EXPERIMENTAL, since = "1.0")
     public static class Health {
         /** Above this many pending outbox messages, the health is DOWN. */
         private long maxBacklog = 1000;

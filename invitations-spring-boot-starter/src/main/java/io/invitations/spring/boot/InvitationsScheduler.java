@@ -1,6 +1,7 @@
 package io.invitations.spring.boot;
 
 import io.invitations.core.InvitationService;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeUnit;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "1.0")
 public final class InvitationsScheduler implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(InvitationsScheduler.class);
 

@@ -6,6 +6,7 @@ import io.invitations.spi.mail.MailMessage;
 import io.invitations.spi.mail.Mailer;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.apiguardian.api.API;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
@@ -26,6 +27,7 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "1.0")
 public final class JavaMailSenderMailer implements Mailer {
     private final JavaMailSender sender;
     private final String from;

@@ -8,6 +8,7 @@ import io.invitations.spi.invitation.InvitationSource;
 import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.invitation.Target;
 import io.invitations.spi.invitation.TenantId;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractObjectAssert;
 
 import java.time.Instant;
@@ -30,6 +31,7 @@ import java.util.function.Function;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "1.0")
 public final class InvitationAssert extends AbstractObjectAssert<InvitationAssert, Invitation> {
 
     private InvitationAssert(Invitation actual) {

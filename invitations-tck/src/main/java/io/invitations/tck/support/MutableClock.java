@@ -1,5 +1,7 @@
 package io.invitations.tck.support;
 
+import org.apiguardian.api.API;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +27,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "1.0")
 public final class MutableClock extends Clock {
     private final AtomicReference<Instant> now;
     private final ZoneId zone;

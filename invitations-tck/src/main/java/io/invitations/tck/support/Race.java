@@ -1,5 +1,7 @@
 package io.invitations.tck.support;
 
+import org.apiguardian.api.API;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -40,6 +42,7 @@ import java.util.function.IntFunction;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "1.0")
 public final class Race implements AutoCloseable {
     /** How long a racer may wait at the barrier or take to finish, in seconds. */
     public static final long TIMEOUT_SECONDS = 60;
@@ -187,6 +190,7 @@ public final class Race implements AutoCloseable {
      * @param failures  what the others threw, in racer order
      * @since 0.1.0
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "1.0")
     public record Outcomes(int succeeded, List<Throwable> failures) {
         /**
          * Copies the failures.

@@ -34,6 +34,7 @@ import io.invitations.spi.invitation.Target;
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.storage.DuplicateInvitationException;
 import io.invitations.spi.storage.InvitationQuery;
+import org.apiguardian.api.API;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,6 +54,7 @@ import java.util.stream.Collectors;
  * rows) guarded by the seat limit and quota, events published after it. A constant number of round
  * trips whatever the number of rows. Thread-safe: it keeps no state between calls.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class BulkEngine {
     /** How many times a best-effort batch is written again after another node invited one of its people. */
     static final int WRITE_ATTEMPTS = 5;

@@ -6,6 +6,7 @@ import io.invitations.core.bulk.InvitationRow;
 import io.invitations.core.internal.RequestValidator;
 import io.invitations.core.bulk.RowProblem;
 import io.invitations.spi.invitation.BatchId;
+import org.apiguardian.api.API;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +18,7 @@ import java.util.Map;
  * every row read and checked, then duplicates within the input found (the first occurrence of an
  * email or identifier wins; later ones name it).
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class BulkValidation {
     /** The bulk limit when the tenant sets none. */
     public static final int DEFAULT_LIMIT = 500;

@@ -13,6 +13,7 @@ import io.invitations.spi.invitation.Inviter;
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.storage.InvitationQuery;
 import io.invitations.spi.storage.Page;
+import org.apiguardian.api.API;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import java.util.Objects;
  * Links are never stored; each is computed from the key ring at the time of the export.
  * Thread-safe.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class ClaimLinkExporter {
     private final Context ctx;
 

@@ -3,6 +3,7 @@ package io.invitations.core.bulk.internal;
 import io.invitations.core.InviteRequest;
 import io.invitations.core.bulk.BulkOutcome;
 import io.invitations.core.bulk.RowProblem;
+import org.apiguardian.api.API;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.List;
  * @param duplicateOf the number of the earlier row with the same email or identifier, or 0
  * @param duplicate   the reason naming that earlier row, or {@code null} when not a duplicate
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public record RowCheck(int rowNumber, InviteRequest request, List<RowProblem> problems, int duplicateOf,
                        RowProblem duplicate) {
     /**

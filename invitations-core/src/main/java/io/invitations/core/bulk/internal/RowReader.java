@@ -13,6 +13,7 @@ import io.invitations.spi.invitation.BatchId;
 import io.invitations.spi.invitation.IdentifierKind;
 import io.invitations.spi.invitation.InvitationSource;
 import io.invitations.spi.invitation.MembershipType;
+import org.apiguardian.api.API;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,6 +34,7 @@ import java.util.Set;
  * its field, after the ones the importer already recorded. Thread-safe: it keeps no state beyond
  * the request.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class RowReader {
     private static final Map<String, String> FIELD_OF_PROPERTY = Map.ofEntries(
             Map.entry("email", RowField.EMAIL.canonicalHeader()),
@@ -224,6 +226,7 @@ public final class RowReader {
      * @param key      the input key, or {@code null} when neither an email nor an identifier could be read
      * @param keyField the field the key comes from ({@code "email"} or {@code "identifier"}), or {@code null}
      */
+    @API(status = API.Status.INTERNAL, since = "1.0")
     public record Reading(List<RowProblem> problems, InviteRequest request, String key, String keyField) {
         /**
          * Copies the problems.

@@ -3,6 +3,7 @@ package io.invitations.core.bulk.internal;
 import io.invitations.core.bulk.RowField;
 import io.invitations.spi.invitation.IdentifierKind;
 import io.invitations.spi.invitation.MembershipType;
+import org.apiguardian.api.API;
 
 import java.util.IllformedLocaleException;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import java.util.regex.Pattern;
  * The words a row's cells may use, in English, French and German, compared after
  * {@link RowField#normalize(String)} (case, accents and punctuation ignored).
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class Vocabulary {
     private static final int QUOTE_LIMIT = 60;
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");

@@ -1,6 +1,7 @@
 package io.invitations.core.message.internal;
 
 import io.invitations.spi.storage.OutboxMessage.Kind;
+import org.apiguardian.api.API;
 
 /**
  * The built-in templates: one layout for the email variants (invitation, resend, re-invite) and one
@@ -9,6 +10,7 @@ import io.invitations.spi.storage.OutboxMessage.Kind;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class BuiltInTemplates {
     private static final String HEAD = """
             <!DOCTYPE html>
@@ -80,6 +82,7 @@ public final class BuiltInTemplates {
      * @param text    the plain-text body
      * @since 0.1.0
      */
+    @API(status = API.Status.INTERNAL, since = "1.0")
     public record Source(String subject, String html, String text) {
     }
 

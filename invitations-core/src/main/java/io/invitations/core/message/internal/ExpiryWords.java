@@ -1,5 +1,7 @@
 package io.invitations.core.message.internal;
 
+import org.apiguardian.api.API;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,6 +16,7 @@ import java.util.Locale;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class ExpiryWords {
     private static final long HOUR = 3600;
 

@@ -1,5 +1,7 @@
 package io.invitations.core.message.internal;
 
+import org.apiguardian.api.API;
+
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +15,7 @@ import static java.util.Map.entry;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class Phrases {
     /** The languages with built-in phrases, the first one being the fallback. */
     public static final Set<String> LANGUAGES = Set.of("en", "fr", "de");

@@ -2,6 +2,7 @@ package io.invitations.spring.boot.internal;
 
 import io.invitations.micrometer.OutboxBacklog;
 import io.invitations.spi.storage.StorageException;
+import org.apiguardian.api.API;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -17,6 +18,7 @@ import java.util.regex.Pattern;
  * Reads the JDBC store's outbox backlog with one query over the partial index of pending messages.
  * (Until the store offers this itself, the starter reads its table directly.)
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class JdbcOutboxBacklog implements OutboxBacklog {
     private static final Pattern PREFIX = Pattern.compile("[a-z0-9_]{0,32}");
 

@@ -6,6 +6,7 @@ import io.invitations.spi.InvitationException;
 import io.invitations.spi.security.KeyRing;
 import io.invitations.spi.security.SigningKey;
 import io.invitations.spring.boot.InvitationsProperties;
+import org.apiguardian.api.API;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +24,7 @@ import java.util.Map;
  * a key store, one of them active. Every problem is a CONFIGURATION error naming the property and
  * the key id, never the secret.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class KeyRings {
     private KeyRings() {
     }

@@ -14,6 +14,7 @@ import io.invitations.spi.security.AttemptThrottle;
 import io.invitations.spi.security.KeyRing;
 import io.invitations.spi.storage.InvitationStore;
 import io.invitations.spring.boot.InvitationsProperties;
+import org.apiguardian.api.API;
 import org.springframework.beans.factory.ObjectProvider;
 
 import java.time.Clock;
@@ -22,6 +23,7 @@ import java.time.Clock;
  * Builds the service from the application's beans and the properties: the one place of the starter
  * that calls the service's builder, so that a regrouped facade is wired here alone.
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class ServiceAssembly {
     private ServiceAssembly() {
     }
@@ -42,6 +44,7 @@ public final class ServiceAssembly {
      * @param metrics    the Micrometer binding
      * @param clock      the clock
      */
+    @API(status = API.Status.INTERNAL, since = "1.0")
     public record Parts(InvitationStore store, ObjectProvider<Mailer> mailer,
                         ObjectProvider<IdentityDirectory> directory, ObjectProvider<SeatLedger> seats,
                         ObjectProvider<KeyRing> keyRing, TenantSettingsSource settings,

@@ -4,11 +4,13 @@ import io.invitations.core.memory.InMemoryTenantSettingsSource;
 import io.invitations.spi.settings.TenantSettings;
 import io.invitations.spi.settings.TenantSettingsSource;
 import io.invitations.spring.boot.InvitationsProperties;
+import org.apiguardian.api.API;
 
 /**
  * Turns {@code invitations.tenant-defaults.*} into the settings source the engine reads (the one
  * place of the starter that names the settings types, so that moving them touches one file).
  */
+@API(status = API.Status.INTERNAL, since = "1.0")
 public final class TenantDefaultsSource {
     private TenantDefaultsSource() {
     }
