@@ -1,6 +1,7 @@
 package io.invitations.core.internal;
 
 import io.invitations.core.InvitationNotFoundException;
+import io.invitations.core.invitee.ContactSkeleton;
 import io.invitations.core.policy.SeatCount;
 import io.invitations.spi.settings.TenantSettings;
 import io.invitations.spi.settings.TenantSettingsSource;
@@ -37,11 +38,13 @@ import java.util.function.Supplier;
  * @param tenantLocks     locks by tenant id, for operations that consume seats or quota
  * @param delivery        the outbox driver, told after each write that queued messages
  * @param requests        the validator of requests' constraints
+ * @param skeleton        the look-alike comparison of contacts
  */
 public record Context(InvitationStore store, IdentityDirectory directory, SeatLedger seats,
                       TenantSettingsSource settings, Clock clock, Supplier<InvitationId> ids, TokenSigner signer,
                       ClaimLinks links, EventPublisher publisher, StripedLocks invitationLocks,
-                      StripedLocks tenantLocks, Delivery delivery, RequestValidator requests) {
+                      StripedLocks tenantLocks, Delivery delivery, RequestValidator requests,
+                      ContactSkeleton skeleton) {
     /** The actor of changes the engine makes by itself (expiry). */
     public static final String EXPIRY_ACTOR = "system:expiry";
     /** The actor recorded when an invitee declines. */
@@ -62,6 +65,7 @@ public record Context(InvitationStore store, IdentityDirectory directory, SeatLe
         Objects.requireNonNull(tenantLocks, "tenantLocks");
         Objects.requireNonNull(delivery, "delivery");
         Objects.requireNonNull(requests, "requests");
+        Objects.requireNonNull(skeleton, "skeleton");
     }
 
     /**

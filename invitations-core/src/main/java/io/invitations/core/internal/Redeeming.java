@@ -5,6 +5,7 @@ import io.invitations.core.FieldProblem;
 import io.invitations.core.InvalidRequestException;
 import io.invitations.core.RedeemedCode;
 import io.invitations.core.code.AccessCode;
+import io.invitations.core.invitee.ContactText;
 import io.invitations.core.code.AccessCodeGate;
 import io.invitations.core.code.InvalidAccessCodeException;
 import io.invitations.core.code.ThrottledException;
@@ -14,10 +15,12 @@ import io.invitations.core.token.TokenPurpose;
 import io.invitations.spi.invitation.Identifier;
 import io.invitations.spi.invitation.IdentifierKind;
 import io.invitations.spi.invitation.Invitation;
+import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.Inviter;
 import io.invitations.spi.invitation.TenantId;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -60,8 +63,9 @@ public final class Redeeming {
     }
 
     /**
-     * Checks identifier and code and, when they open an invitation, returns its inspection and
-     * claim token.
+     * Checks identifier and code and, when they open a pending invitation, returns its inspection
+     * and claim token. No token is issued for a revoked, expired, accepted or provisioned
+     * invitation: its code reads as wrong. The gate's work is the same for every identifier.
      *
      * @param entry what the invitee typed
      * @return the inspection and token
@@ -70,10 +74,15 @@ public final class Redeeming {
         ways.ctx().requests().check(entry);
         Context ctx = ways.ctx();
         TenantId tenantId = entry.tenantId();
-        Identifier identifier = Identifier.of(IdentifierKind.of(entry.identifierKind()), entry.identifier());
-        List<Invitation> candidates = ctx.store().findByInvitee(tenantId, identifier);
+        Identifier identifier = Identifier.of(IdentifierKind.of(entry.identifierKind()),
+                ContactText.nfkc(entry.identifier()));
+        // only a pending invitation can be claimed: a revoked, expired, accepted (or not yet sent)
+        // one is never a candidate, so its right code reads like a wrong one and issues no token
+        Instant now = ctx.now();
+        List<Invitation> candidates = ctx.store().findByInvitee(tenantId, identifier).stream()
+                .filter(i -> i.effectiveStatus(now) == InvitationStatus.PENDING).toList();
         AccessCodeGate.Result result = ways.gate().check(tenantId, identifier, entry.clientKey(), candidates,
-                entry.code(), ctx.now());
+                entry.code(), now);
         switch (result.verdict()) {
             case THROTTLED:
                 throw new ThrottledException();
