@@ -21,7 +21,8 @@ import java.util.Optional;
  * being equal to) the contact of someone already invited or a member through an invitation in the
  * tenant.
  *
- * <p>Only a contact with a character beyond ASCII (after NFKC) is compared: an all-ASCII contact
+ * <p>Only a contact with a character beyond ASCII (after NFKC; a punycode domain is read as Unicode)
+ * is compared: an all-ASCII contact
  * cannot be a homoglyph of another under the skeletons this engine ships, and comparing only those
  * keeps the scan off the common path. The scan reads the tenant's provisioned, pending,
  * awaiting-approval and accepted invitations page by page; members who never came through an
@@ -44,7 +45,8 @@ final class LookAlikes {
      * @return {@code true} when another contact of the tenant has the same skeleton
      */
     static boolean any(Context ctx, TenantId tenantId, Contact contact) {
-        String text = contact instanceof EmailAddress e ? e.value() : ((Identifier) contact).value();
+        String text = contact instanceof EmailAddress e ? e.localPart() + "@" + unicodeDomain(e)
+                : ((Identifier) contact).value();
         if (ContactText.ascii(text)) {
             return false;
         }
@@ -83,16 +85,20 @@ final class LookAlikes {
 
     private static String skeleton(ContactSkeleton skeleton, Contact contact) {
         if (contact instanceof EmailAddress e) {
-            String domain;
-            try {
-                domain = IDN.toUnicode(e.domain(), IDN.ALLOW_UNASSIGNED);
-            } catch (IllegalArgumentException ex) {
-                domain = e.domain();
-            }
-            return skeleton.skeleton(ContactText.nfkc(e.localPart())) + "@" + skeleton.skeleton(ContactText.nfkc(domain));
+            return skeleton.skeleton(ContactText.nfkc(e.localPart())) + "@"
+                    + skeleton.skeleton(ContactText.nfkc(unicodeDomain(e)));
         }
         Identifier id = (Identifier) contact;
         return id.kind().name() + ":" + skeleton.skeleton(ContactText.nfkc(id.value()));
+    }
+
+    /** The domain as people read it: punycode ({@code xn--}) labels turned back into Unicode. */
+    private static String unicodeDomain(EmailAddress e) {
+        try {
+            return IDN.toUnicode(e.domain(), IDN.ALLOW_UNASSIGNED);
+        } catch (IllegalArgumentException ex) {
+            return e.domain();
+        }
     }
 
     /**

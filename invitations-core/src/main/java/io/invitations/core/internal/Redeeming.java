@@ -6,6 +6,8 @@ import io.invitations.core.InvalidRequestException;
 import io.invitations.core.RedeemedCode;
 import io.invitations.core.code.AccessCode;
 import io.invitations.core.invitee.ContactText;
+import io.invitations.core.lifecycle.IllegalTransitionException;
+import io.invitations.spi.invitation.Action;
 import io.invitations.core.code.AccessCodeGate;
 import io.invitations.core.code.InvalidAccessCodeException;
 import io.invitations.core.code.ThrottledException;
@@ -21,6 +23,7 @@ import io.invitations.spi.invitation.Inviter;
 import io.invitations.spi.invitation.TenantId;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -40,6 +43,10 @@ public final class Redeeming {
     public Redeeming(WaysIn ways, Claiming claiming) {
         this.ways = ways;
         this.claiming = claiming;
+    }
+
+    private static boolean open(InvitationStatus status) {
+        return status == InvitationStatus.PENDING || status == InvitationStatus.PROVISIONED;
     }
 
     /**
@@ -64,8 +71,9 @@ public final class Redeeming {
 
     /**
      * Checks identifier and code and, when they open a pending invitation, returns its inspection
-     * and claim token. No token is issued for a revoked, expired, accepted or provisioned
-     * invitation: its code reads as wrong. The gate's work is the same for every identifier.
+     * and claim token. The right code of an invitation that cannot be claimed (provisioned,
+     * revoked, expired, accepted, awaiting approval) gives an {@link IllegalTransitionException}
+     * naming its state, and no token. The gate's work is the same for every identifier.
      *
      * @param entry what the invitee typed
      * @return the inspection and token
@@ -76,11 +84,13 @@ public final class Redeeming {
         TenantId tenantId = entry.tenantId();
         Identifier identifier = Identifier.of(IdentifierKind.of(entry.identifierKind()),
                 ContactText.nfkc(entry.identifier()));
-        // only a pending invitation can be claimed: a revoked, expired, accepted (or not yet sent)
-        // one is never a candidate, so its right code reads like a wrong one and issues no token
+        // open invitations first (at most AccessCodeGate.MAX_OPEN_PER_IDENTIFIER of them), then the
+        // newest closed ones: the gate compares exactly that many codes, whoever the identifier is
         Instant now = ctx.now();
         List<Invitation> candidates = ctx.store().findByInvitee(tenantId, identifier).stream()
-                .filter(i -> i.effectiveStatus(now) == InvitationStatus.PENDING).toList();
+                .sorted(Comparator.comparing((Invitation i) -> !open(i.effectiveStatus(now)))
+                        .thenComparing(Invitation::createdAt, Comparator.reverseOrder()))
+                .toList();
         AccessCodeGate.Result result = ways.gate().check(tenantId, identifier, entry.clientKey(), candidates,
                 entry.code(), now);
         switch (result.verdict()) {
@@ -90,6 +100,12 @@ public final class Redeeming {
                 throw new InvalidAccessCodeException();
             default:
                 Invitation invitation = result.invitation();
+                InvitationStatus status = invitation.effectiveStatus(now);
+                if (status != InvitationStatus.PENDING) {
+                    // the right code of an invitation that cannot be claimed: its holder learns the
+                    // state (REVOKED, EXPIRED, ALREADY_ACCEPTED, ...), but no claim token is issued
+                    throw new IllegalTransitionException(invitation.id(), status, Action.ACCEPT);
+                }
                 String token = ctx.signer().issue(TokenPurpose.INVITATION_LINK, tenantId, invitation.id().value(),
                         invitation.tokenVersion());
                 return new RedeemedCode(claiming.inspect(token), token);

@@ -9,8 +9,8 @@ import java.util.Optional;
  * it is NFKC-normalised (so full-width "ｊａｎｅ" is "jane"), and it may not hold a character a reader
  * cannot see or that reorders what they see: format characters (zero-width space and joiners, soft
  * hyphen, bidirectional embeddings, overrides and isolates, the byte-order mark), control
- * characters, separators and the other default-ignorable code points (Hangul fillers, variation
- * selectors, tag characters). Such a character is reported by its code point, e.g.
+ * characters, separators other than the plain space and the other default-ignorable code points
+ * (Hangul fillers, variation selectors, tag characters). The text is judged after NFKC. Such a character is reported by its code point, e.g.
  * {@code U+200B ZERO WIDTH SPACE}.
  *
  * @since 0.1.0
@@ -41,7 +41,8 @@ public final class ContactText {
         if (text == null) {
             return Optional.empty();
         }
-        String stripped = text.strip();
+        // judged after NFKC, so that a no-break or ideographic space counts as the plain space it reads as
+        String stripped = nfkc(text).strip();
         for (int i = 0; i < stripped.length(); ) {
             int cp = stripped.codePointAt(i);
             if (unsafe(cp)) {
@@ -59,11 +60,14 @@ public final class ContactText {
      * Whether a code point is refused in a contact.
      *
      * @param cp the code point
-     * @return {@code true} for format, control, separator and other default-ignorable code points
+     * @return {@code true} for format, control, separator (except the plain space, which an
+     *         identifier such as a phone number may hold and an email address never passes the
+     *         syntax check with) and other default-ignorable code points
      */
     public static boolean unsafe(int cp) {
         int type = Character.getType(cp);
-        return type == Character.FORMAT || type == Character.CONTROL || type == Character.SPACE_SEPARATOR
+        return type == Character.FORMAT || type == Character.CONTROL
+                || (type == Character.SPACE_SEPARATOR && cp != ' ')
                 || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
                 || cp == 0x034F || cp == 0x115F || cp == 0x1160 || cp == 0x17B4 || cp == 0x17B5
                 || (cp >= 0x180B && cp <= 0x180F) || cp == 0x2800 || cp == 0x3164 || cp == 0xFFA0
