@@ -75,14 +75,14 @@ class ConstantWorkRedemptionTest {
 
     private Invitation invite(String badge, int n) {
         Target target = n == 0 ? Target.membership() : Target.resource("event", "e-" + n);
-        return service.invite(InviteRequest.builder(ACME, ADMIN).identifier(IdentifierKind.of("badge"), badge)
+        return service.administration(ADMIN, ACME).invite(InviteRequest.builder().identifier(IdentifierKind.of("badge"), badge)
                 .role("member").target(target).build());
     }
 
     /** The HMACs one wrong-code redemption of an identifier computes. */
     private int hmacsOfOneRedemption(String badge) {
         keys.hmacs.set(0);
-        assertThatThrownBy(() -> service.redeemCode(CodeRedemption.of(ACME, "badge", badge, WRONG)))
+        assertThatThrownBy(() -> service.invitee().redeemCode(CodeRedemption.of(ACME, "badge", badge, WRONG)))
                 .isInstanceOf(InvalidAccessCodeException.class);
         return keys.hmacs.get();
     }
@@ -107,11 +107,11 @@ class ConstantWorkRedemptionTest {
     @Test
     void a_right_code_costs_the_same_comparisons_as_a_wrong_one() {
         Invitation first = invite("B-7", 0);
-        String code = service.revealAccessCode(ADMIN, ACME, first.id()).formatted();
+        String code = service.administration(ADMIN, ACME).revealAccessCode(first.id()).formatted();
         int wrong = hmacsOfOneRedemption("B-7");
 
         keys.hmacs.set(0);
-        service.redeemCode(CodeRedemption.of(ACME, "badge", "B-7", code));
+        service.invitee().redeemCode(CodeRedemption.of(ACME, "badge", "B-7", code));
 
         assertThat(keys.hmacs.get()).isEqualTo(wrong);
     }
@@ -138,7 +138,7 @@ class ConstantWorkRedemptionTest {
         for (int n = 1; n < AccessCodeGate.MAX_OPEN_PER_IDENTIFIER; n++) {
             invite("B-3", n);
         }
-        service.revoke(ADMIN, ACME, first.id(), "wrong event");
+        service.administration(ADMIN, ACME).revoke(first.id(), "wrong event");
 
         assertThat(invite("B-3", AccessCodeGate.MAX_OPEN_PER_IDENTIFIER).status()).isEqualTo(InvitationStatus.PENDING);
     }
@@ -150,21 +150,21 @@ class ConstantWorkRedemptionTest {
         io.invitations.tck.support.MutableClock clock = io.invitations.tck.support.MutableClock.at(start.toString());
         InvitationService svc = InvitationService.builder().keyRing(keys).clock(clock)
                 .deliveryMode(DeliveryMode.HOST_DRIVEN).build();
-        Invitation inv = svc.invite(InviteRequest.builder(ACME, ADMIN).identifier(IdentifierKind.of("badge"), "B-C")
+        Invitation inv = svc.administration(ADMIN, ACME).invite(InviteRequest.builder().identifier(IdentifierKind.of("badge"), "B-C")
                 .role("member").build());
-        String code = svc.revealAccessCode(ADMIN, ACME, inv.id()).formatted();
+        String code = svc.administration(ADMIN, ACME).revealAccessCode(inv.id()).formatted();
         switch (how) {
-            case "revoked" -> svc.revoke(ADMIN, ACME, inv.id(), "left");
+            case "revoked" -> svc.administration(ADMIN, ACME).revoke(inv.id(), "left");
             case "expired" -> clock.advance(java.time.Duration.ofDays(365));
             default -> {
-                RedeemedCode redeemed = svc.redeemCode(CodeRedemption.of(ACME, "badge", "B-C", code));
-                svc.accept(ClaimRequest.builder(redeemed.token()).password("correct horse battery".toCharArray())
+                RedeemedCode redeemed = svc.invitee().redeemCode(CodeRedemption.of(ACME, "badge", "B-C", code));
+                svc.invitee().accept(ClaimRequest.builder(redeemed.token()).password("correct horse battery".toCharArray())
                         .build());
             }
         }
 
         // the code's holder learns the state; no RedeemedCode, so no claim token, comes back
-        assertThatThrownBy(() -> svc.redeemCode(CodeRedemption.of(ACME, "badge", "B-C", code)))
+        assertThatThrownBy(() -> svc.invitee().redeemCode(CodeRedemption.of(ACME, "badge", "B-C", code)))
                 .isInstanceOfSatisfying(IllegalTransitionException.class, e -> assertThat(e.code()).isEqualTo(expected));
     }
 }

@@ -81,12 +81,12 @@ class LookAlikeContactsTest {
 
     @Test
     void identifiers_get_the_same_treatment() {
-        f.service.invite(InviteRequest.builder(ACME, ADMIN).identifier(IdentifierKind.of("badge"), "EMP-1")
+        f.service.administration(ADMIN, ACME).invite(InviteRequest.builder().identifier(IdentifierKind.of("badge"), "EMP-1")
                 .role("member").build());
 
-        InvitationException hidden = refused(() -> f.service.invite(InviteRequest.builder(ACME, ADMIN)
+        InvitationException hidden = refused(() -> f.service.administration(ADMIN, ACME).invite(InviteRequest.builder()
                 .identifier(IdentifierKind.of("badge"), "EMP\u200B-1").role("member").build()));
-        InvitationException wide = refused(() -> f.service.invite(InviteRequest.builder(ACME, ADMIN)
+        InvitationException wide = refused(() -> f.service.administration(ADMIN, ACME).invite(InviteRequest.builder()
                 .identifier(IdentifierKind.of("badge"), "ＥＭＰ-1").role("member").build()));
 
         assertThat(((InvalidRequestException) hidden).problems()).anySatisfy(p -> {
@@ -140,7 +140,7 @@ class LookAlikeContactsTest {
 
         Invitation flagged = g.invite("j\u0430ne.doe@example.com");
 
-        List<HistoryEntry> history = g.service.history(ACME, flagged.id());
+        List<HistoryEntry> history = g.service.administration(ADMIN, ACME).history(flagged.id());
         assertThat(history).anySatisfy(h -> assertThat(h.reason()).contains("look-alike"));
     }
 
@@ -148,7 +148,7 @@ class LookAlikeContactsTest {
     void a_homoglyph_in_a_bulk_row_is_denied_on_that_row_only() {
         Fixture g = withSkeleton(LookAlikePolicy.REFUSE);
 
-        var report = g.service.bulk(io.invitations.core.bulk.BulkRequest.builder(ACME, ADMIN, List.of(
+        var report = g.service.administration(ADMIN, ACME).bulk(io.invitations.core.bulk.BulkRequest.builder(List.of(
                         io.invitations.core.bulk.InvitationRow.builder(2)
                                 .set(io.invitations.core.bulk.RowField.EMAIL, "j\u0430ne.doe@example.com").build(),
                         io.invitations.core.bulk.InvitationRow.builder(3)

@@ -6,8 +6,8 @@ import io.invitations.core.bulk.BulkRequest;
 import io.invitations.core.bulk.InvitationRow;
 import io.invitations.core.bulk.RowField;
 import io.invitations.core.link.JoinRequest;
-import io.invitations.core.link.LinkRequest;
-import io.invitations.core.link.ShareableLink;
+import io.invitations.core.link.ShareableLinkRequest;
+import io.invitations.core.link.RevealedShareableLink;
 import io.invitations.core.testing.Fixture;
 import io.invitations.core.testing.Secrets;
 import io.invitations.spi.ErrorCode;
@@ -97,7 +97,7 @@ class NeutralAlreadyAnswerTest {
 
     private Answer attempt(Path path, Inviter inviter, String email) {
         if (path == Path.BULK) {
-            BulkReport report = f.service.bulk(BulkRequest.builder(ACME, inviter,
+            BulkReport report = f.service.administration(inviter, ACME).bulk(BulkRequest.builder(
                     List.of(InvitationRow.builder(2).set(RowField.EMAIL, email).build())).defaultRole("member").build());
             BulkReport.Line line = report.lines().get(0);
             assertThat(line.outcome()).isNotIn(BulkOutcome.CREATED, BulkOutcome.DENIED, BulkOutcome.INVALID);
@@ -105,12 +105,12 @@ class NeutralAlreadyAnswerTest {
             return new Answer(line.outcome().name(), message + " [" + line.reasons().get(0).code() + "]",
                     line.invitationId() == null ? null : line.invitationId().value());
         }
-        InviteRequest request = InviteRequest.builder(ACME, inviter).email(email).role("member").build();
+        InviteRequest request = InviteRequest.builder().email(email).role("member").build();
         InvitationException e = refused(() -> {
             switch (path) {
-                case INVITE -> f.service.invite(request);
-                case PROVISION -> f.service.provision(request);
-                default -> f.service.provisionFromDirectory(request.toBuilder()
+                case INVITE -> f.service.administration(inviter, ACME).invite(request);
+                case PROVISION -> f.service.administration(inviter, ACME).provision(request);
+                default -> f.service.administration(inviter, ACME).provisionFromDirectory(request.toBuilder()
                         .source(InvitationSource.directory("azure")).build());
             }
         });
@@ -122,11 +122,12 @@ class NeutralAlreadyAnswerTest {
 
     @Test
     void a_join_through_a_shareable_link_reads_alike_for_invitees_and_members() {
-        ShareableLink link = f.service.createLink(LinkRequest.builder(ACME, ADMIN).role("member").build());
+        RevealedShareableLink link = f.service.administration(ADMIN, ACME)
+                .createShareableLink(ShareableLinkRequest.builder().role("member").build());
         Secrets.issued(link.token());
 
-        InvitationException invited = refused(() -> f.service.joinLink(join(link.token(), INVITED, PASSWORD)));
-        InvitationException member = refused(() -> f.service.joinLink(join(link.token(), MEMBER, PASSWORD)));
+        InvitationException invited = refused(() -> f.service.invitee().joinShareableLink(join(link.token(), INVITED, PASSWORD)));
+        InvitationException member = refused(() -> f.service.invitee().joinShareableLink(join(link.token(), MEMBER, PASSWORD)));
 
         assertThat(invited.code()).isEqualTo(member.code()).isEqualTo(ErrorCode.ALREADY_INVITED_OR_MEMBER);
         assertThat(invited.getMessage().replace(INVITED, "x")).isEqualTo(member.getMessage().replace(MEMBER, "x"));
@@ -136,16 +137,17 @@ class NeutralAlreadyAnswerTest {
     @Test
     void on_a_link_join_a_too_short_password_does_not_tell_members_from_strangers() {
         f.configure(s -> s.minimumPasswordLength(12));
-        ShareableLink link = f.service.createLink(LinkRequest.builder(ACME, ADMIN).role("member").build());
+        RevealedShareableLink link = f.service.administration(ADMIN, ACME)
+                .createShareableLink(ShareableLinkRequest.builder().role("member").build());
         Secrets.issued(link.token());
 
         // the membership answer comes first: a known address is never told about its password
-        InvitationException member = refused(() -> f.service.joinLink(join(link.token(), MEMBER, "short")));
-        InvitationException invited = refused(() -> f.service.joinLink(join(link.token(), INVITED, "short")));
+        InvitationException member = refused(() -> f.service.invitee().joinShareableLink(join(link.token(), MEMBER, "short")));
+        InvitationException invited = refused(() -> f.service.invitee().joinShareableLink(join(link.token(), INVITED, "short")));
 
         assertThat(member.code()).isEqualTo(ErrorCode.ALREADY_INVITED_OR_MEMBER);
         assertThat(invited.code()).isEqualTo(ErrorCode.ALREADY_INVITED_OR_MEMBER);
-        assertThat(refused(() -> f.service.joinLink(join(link.token(), "stranger@example.com", "short"))).code())
+        assertThat(refused(() -> f.service.invitee().joinShareableLink(join(link.token(), "stranger@example.com", "short"))).code())
                 .isEqualTo(ErrorCode.CLAIM_INCOMPLETE);
     }
 

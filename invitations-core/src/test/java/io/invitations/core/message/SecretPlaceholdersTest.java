@@ -32,13 +32,13 @@ class SecretPlaceholdersTest {
         Fixture f = new Fixture();
         String placeholder = subject.contains("accessCode") ? "{{accessCode}}" : "{{claimUrl}}";
 
-        assertThatThrownBy(() -> f.service.saveTemplate(ACME, Locale.ENGLISH, OutboxMessage.Kind.INVITATION,
+        assertThatThrownBy(() -> f.service.administration(Fixture.ADMIN, ACME).saveTemplate(Locale.ENGLISH, OutboxMessage.Kind.INVITATION,
                 subject, HTML, TEXT))
                 .isInstanceOfSatisfying(TemplateException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.TEMPLATE_INVALID);
                     assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("subject:").contains(placeholder));
                 });
-        assertThat(f.service.template(ACME, Locale.ENGLISH, OutboxMessage.Kind.INVITATION).subject())
+        assertThat(f.service.administration(Fixture.ADMIN, ACME).template(Locale.ENGLISH, OutboxMessage.Kind.INVITATION).subject())
                 .doesNotContain("claimUrl").doesNotContain("accessCode");
     }
 
