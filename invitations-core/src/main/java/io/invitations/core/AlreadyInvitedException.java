@@ -12,6 +12,12 @@ import java.util.Optional;
  * ({@link ErrorCode#ALREADY_INVITED}), or is already a member ({@link ErrorCode#ALREADY_MEMBER}).
  * Asking again never makes a duplicate.
  *
+ * <p>Only an inviter at the tenant's manage level gets these precise answers (with the open
+ * invitation's id). Below it, and on a join through a shareable link, both read alike:
+ * {@link ErrorCode#ALREADY_INVITED_OR_MEMBER}, one message, no invitation id
+ * ({@link #neutral(String)}, {@link #alreadyInvitedOrMember(String)}), so that a low-level inviter cannot
+ * tell members from invitees.
+ *
  * @since 0.1.0
  */
 @API(status = API.Status.STABLE, since = "1.0")
@@ -47,6 +53,28 @@ public class AlreadyInvitedException extends InvitationException {
     public static AlreadyInvitedException alreadyMember(String invitee) {
         return new AlreadyInvitedException(ErrorCode.ALREADY_MEMBER, invitee
                 + " is already a member of this tenant; nothing to invite", null);
+    }
+
+    /**
+     * Creates the neutral refusal an inviter below the tenant's manage level gets for someone who
+     * is already invited or already a member: the same code and message for both, no invitation id.
+     *
+     * @param invitee the invitee's contact as shown to the inviter, not {@code null}
+     * @return the exception, with code {@code ALREADY_INVITED_OR_MEMBER} and no invitation id
+     */
+    public static AlreadyInvitedException neutral(String invitee) {
+        return new AlreadyInvitedException(ErrorCode.ALREADY_INVITED_OR_MEMBER, neutralMessage(invitee), null);
+    }
+
+    /**
+     * The one message an inviter below the manage level reads for an invitee who is already invited
+     * or already a member (the single invite and the bulk report say the same).
+     *
+     * @param invitee the invitee's contact as shown to the inviter, not {@code null}
+     * @return the message
+     */
+    public static String neutralMessage(String invitee) {
+        return invitee + " is already invited or already a member; nothing to do";
     }
 
     /**

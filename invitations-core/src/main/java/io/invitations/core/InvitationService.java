@@ -13,6 +13,7 @@ import io.invitations.spi.security.AttemptThrottle;
 import io.invitations.core.internal.ClaimLinks;
 import io.invitations.core.internal.Composer;
 import io.invitations.core.internal.Context;
+import io.invitations.core.invitee.ContactSkeleton;
 import io.invitations.core.internal.Delivery;
 import io.invitations.core.internal.EventPublisher;
 import io.invitations.core.internal.Messaging;
@@ -184,6 +185,7 @@ public final class InvitationService {
         private int outboxBatchSize;
         private Validator validator;
         private Executor deliveryExecutor;
+        private ContactSkeleton contactSkeleton = ContactSkeleton.caseFolded();
 
         private Builder() {
         }
@@ -342,6 +344,21 @@ public final class InvitationService {
         }
 
         /**
+         * Sets how contacts are compared for look-alikes (Unicode TR 39 skeletons): a new email
+         * address or identifier whose skeleton equals an existing invitee's is refused or flagged
+         * per {@code TenantSettings.lookAlikes()}.
+         *
+         * @param value the skeleton (default {@link ContactSkeleton#caseFolded()}, NFKC and case
+         *              folding only; add {@code invitations-icu} and pass {@code IcuContactSkeleton.create()}
+         *              to catch homoglyphs from other scripts)
+         * @return this builder
+         */
+        public Builder contactSkeleton(ContactSkeleton value) {
+            contactSkeleton = Objects.requireNonNull(value, "contactSkeleton");
+            return this;
+        }
+
+        /**
          * Sets when queued messages are delivered.
          *
          * @param value {@link DeliveryMode#IMMEDIATE} (the default): right after each operation that
@@ -471,7 +488,8 @@ public final class InvitationService {
                     : deliveryMode == DeliveryMode.IMMEDIATE ? Delivery.boundedDaemonPool(2, 1_000) : Runnable::run;
             Context ctx = new Context(s, d, l, t, clock, ids, signer, links, publisher, new StripedLocks(256),
                     new Delivery(outbox, deliveryMode, executor, observer),
-                    validator != null ? RequestValidator.using(validator) : RequestValidator.byDefaultProvider());
+                    validator != null ? RequestValidator.using(validator) : RequestValidator.byDefaultProvider(),
+                    contactSkeleton);
             AccessCodes codes = AccessCodes.using(k);
             AttemptThrottle a = throttle != null ? throttle : s.sharedAttemptThrottle()
                     .orElseGet(() -> InMemoryAttemptThrottle.builder().clock(clock).build());

@@ -32,6 +32,16 @@ public enum ErrorCode {
     SEAT_LIMIT_REACHED,
     /** The inviter sent as many invitations as the tenant allows in the current window. */
     QUOTA_EXCEEDED,
+    /**
+     * The identifier already has as many open (provisioned or pending) invitations in the tenant as
+     * an access-code check compares; revoke or wait for one before inviting it again.
+     */
+    OPEN_INVITATIONS_LIMIT,
+    /**
+     * A contact looks like (is confusable with) an existing invitee or member of the tenant, and the
+     * tenant refuses look-alikes.
+     */
+    CONTACT_CONFUSABLE,
     /** The invitation was resent as many times as the tenant allows. */
     RESEND_LIMIT,
     /** The invitation was resent too recently. */

@@ -1,6 +1,7 @@
 package io.invitations.core.internal;
 
 import io.invitations.core.InvitationNotFoundException;
+import io.invitations.core.invitee.ContactSkeleton;
 import io.invitations.core.policy.SeatCount;
 import io.invitations.spi.settings.TenantSettings;
 import io.invitations.spi.settings.TenantSettingsSource;
@@ -37,12 +38,13 @@ import java.util.function.Supplier;
  *                        limits never rest on them, see {@link Limits})
  * @param delivery        the outbox driver, told after each write that queued messages
  * @param requests        the validator of requests' constraints
+ * @param skeleton        the look-alike comparison of contacts
  */
 @API(status = API.Status.INTERNAL, since = "1.0")
 public record Context(InvitationStore store, IdentityDirectory directory, SeatLedger seats,
                       TenantSettingsSource settings, Clock clock, Supplier<InvitationId> ids, TokenSigner signer,
                       ClaimLinks links, EventPublisher publisher, StripedLocks invitationLocks,
-                      Delivery delivery, RequestValidator requests) {
+                      Delivery delivery, RequestValidator requests, ContactSkeleton skeleton) {
     /** The actor of changes the engine makes by itself (expiry). */
     public static final String EXPIRY_ACTOR = "system:expiry";
     /** The actor recorded when an invitee declines. */
@@ -62,6 +64,7 @@ public record Context(InvitationStore store, IdentityDirectory directory, SeatLe
         Objects.requireNonNull(invitationLocks, "invitationLocks");
         Objects.requireNonNull(delivery, "delivery");
         Objects.requireNonNull(requests, "requests");
+        Objects.requireNonNull(skeleton, "skeleton");
     }
 
     /**

@@ -4,12 +4,18 @@ import io.invitations.core.AlreadyInvitedException;
 import io.invitations.core.FieldProblem;
 import io.invitations.core.InviteRequest;
 import io.invitations.core.SendReport;
+import io.invitations.core.code.AccessCodeGate;
+import io.invitations.core.invitee.ContactText;
 import io.invitations.core.invitee.Invitees;
 import io.invitations.core.lifecycle.internal.Lifecycle;
 import io.invitations.core.policy.InvitationPolicy;
 import io.invitations.core.policy.PolicyViolationException;
 import io.invitations.core.policy.Refusal;
+import io.invitations.spi.settings.LookAlikePolicy;
 import io.invitations.spi.settings.TenantSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import io.invitations.spi.ErrorCode;
 import io.invitations.spi.InvitationException;
 import io.invitations.spi.event.InvitationEvent;
 import io.invitations.spi.invitation.Action;
@@ -42,6 +48,10 @@ import java.util.Optional;
  */
 @API(status = API.Status.INTERNAL, since = "1.0")
 public final class Inviting {
+    /** The history note of an invitation whose contact looks like an existing one (tenant flags look-alikes). */
+    public static final String LOOK_ALIKE_NOTE = "look-alike: the contact is confusable with an existing invitee's"
+            + " or member's";
+    private static final Logger LOG = LoggerFactory.getLogger(Inviting.class);
     private final Context ctx;
 
     /**
@@ -88,7 +98,7 @@ public final class Inviting {
         try {
             change.commit(ctx);
         } catch (DuplicateInvitationException e) {
-            throw AlreadyInvitedException.alreadyInvited(draft.invitee().contact().toString(), null);
+            throw already(draft, ErrorCode.ALREADY_INVITED, null);
         }
         return invitation;
     }
@@ -122,6 +132,7 @@ public final class Inviting {
         InvitationPolicy policy = InvitationPolicy.of(draft.settings());
         List<Refusal> refusals = new ArrayList<>(policy.checkCreate(inviter, draft.invitee(),
                 draft.request().target(), draft.grant()));
+        lookAlikeRefusal(draft).ifPresent(refusals::add);
         policy.checkSeats(ctx.seatCountForCheck(tenantId, now), 1).ifPresent(refusals::add);
         draft.settings().quotaIfAny().flatMap(q -> policy.checkQuota(inviter, ctx.store().count(Limits.quotaUse(
                 tenantId, inviter.userId(), now.minus(q.window()))), 1)).ifPresent(refusals::add);
@@ -166,13 +177,17 @@ public final class Inviting {
         if (open.isPresent()) {
             Invitation expired = change.expireIfDue(open.get());
             if (expired == open.get()) {
-                throw AlreadyInvitedException.alreadyInvited(invitee.contact().toString(), open.get().id());
+                throw already(draft, ErrorCode.ALREADY_INVITED, open.get().id());
             }
             change.update(open.get(), expired);
         }
         if (member) {
-            throw AlreadyInvitedException.alreadyMember(invitee.contact().toString());
+            throw already(draft, ErrorCode.ALREADY_MEMBER, null);
         }
+        openCapRefusal(tenantId, invitee.contact(), now).ifPresent(r -> {
+            throw new PolicyViolationException(List.of(r));
+        });
+        String note = lookAlikeNote(ctx, draft.settings(), tenantId, invitee.contact());
         String actor = draft.inviter().userId();
         Invitation invitation = Invitation.builder().id(ctx.ids().get()).tenantId(tenantId).invitee(invitee)
                 .target(request.target()).grant(draft.grant()).inviter(draft.inviter())
@@ -183,14 +198,103 @@ public final class Inviting {
                 .expiresAt(send ? now.plus(draft.settings().invitationTtl()) : null).build();
         if (send) {
             invitation = change.queueMessage(invitation, OutboxMessage.Kind.INVITATION);
-            change.transition(invitation, actor, Action.INVITE, null, InvitationStatus.PENDING, null,
+            change.transition(invitation, actor, Action.INVITE, null, InvitationStatus.PENDING, note,
                     new InvitationEvent.Invited(tenantId, invitation.id(), now, actor, null));
         } else {
-            change.transition(invitation, actor, Action.PROVISION, null, InvitationStatus.PROVISIONED, null,
+            change.transition(invitation, actor, Action.PROVISION, null, InvitationStatus.PROVISIONED, note,
                     new InvitationEvent.Provisioned(tenantId, invitation.id(), now, actor));
         }
         change.insert(invitation);
         return invitation;
+    }
+
+    /**
+     * Returns the refusal of a contact that looks like (has the same skeleton as) an existing
+     * invitee's or member's, when the tenant refuses look-alikes ({@link LookAlikePolicy#REFUSE}).
+     *
+     * @param draft the draft
+     * @return the refusal, or empty
+     */
+    public Optional<Refusal> lookAlikeRefusal(Draft draft) {
+        return LookAlikes.refusalIf(ctx, draft.tenantId(), draft.invitee().contact(),
+                draft.settings().lookAlikes() == LookAlikePolicy.REFUSE);
+    }
+
+    /**
+     * Returns the history note of a look-alike contact a tenant accepts and flags
+     * ({@link LookAlikePolicy#FLAG}), or {@code null}.
+     *
+     * @param ctx      the context
+     * @param settings the tenant's settings
+     * @param tenantId the tenant
+     * @param contact  the new contact
+     * @return the note, or {@code null} when not flagged
+     */
+    static String lookAlikeNote(Context ctx, TenantSettings settings, TenantId tenantId, Contact contact) {
+        if (settings.lookAlikes() != LookAlikePolicy.FLAG || !LookAlikes.any(ctx, tenantId, contact)) {
+            return null;
+        }
+        LOG.warn("tenant {}: a new {} looks like an existing invitee's or member's; flagged in its history",
+                tenantId, contact instanceof EmailAddress ? "email address" : "identifier");
+        return LOOK_ALIKE_NOTE;
+    }
+
+    /**
+     * Refuses one more open invitation of an identifier that has
+     * {@link AccessCodeGate#MAX_OPEN_PER_IDENTIFIER} open (provisioned or pending) ones in the
+     * tenant already: a code check compares exactly that many, so that its work never depends on
+     * how many invitations an identifier has. Email invitations have no such limit.
+     *
+     * @param tenantId the tenant
+     * @param contact  the invitee's contact
+     * @param now      the instant
+     * @return the refusal, or empty when one more is allowed
+     */
+    public Optional<Refusal> openCapRefusal(TenantId tenantId, Contact contact, Instant now) {
+        if (!(contact instanceof Identifier identifier)) {
+            return Optional.empty();
+        }
+        long open = ctx.store().findByInvitee(tenantId, identifier).stream()
+                .map(i -> i.effectiveStatus(now))
+                .filter(s -> s == InvitationStatus.PENDING || s == InvitationStatus.PROVISIONED).count();
+        if (open < AccessCodeGate.MAX_OPEN_PER_IDENTIFIER) {
+            return Optional.empty();
+        }
+        return Optional.of(new Refusal(ErrorCode.OPEN_INVITATIONS_LIMIT, "identifier",
+                "this identifier already has " + open + " open invitations in the tenant, the most an access"
+                        + " code is checked against (" + AccessCodeGate.MAX_OPEN_PER_IDENTIFIER
+                        + "); revoke one, or wait until one is accepted or expires, before inviting it again"));
+    }
+
+    /**
+     * The refusal for an invitee who is already invited or already a member. An inviter at the
+     * tenant's manage level learns which, and the open invitation's id; below it both read alike
+     * ({@link AlreadyInvitedException#neutral(String)}), on every path that creates invitations.
+     *
+     * @param draft    the draft, whose inviter and settings decide
+     * @param why      {@code ALREADY_INVITED} or {@code ALREADY_MEMBER}
+     * @param existing the open invitation, or {@code null}
+     * @return the exception to throw
+     */
+    public static AlreadyInvitedException already(Draft draft, ErrorCode why, InvitationId existing) {
+        String invitee = draft.invitee().contact().toString();
+        if (!mayLearnMembership(draft.inviter(), draft.settings())) {
+            return AlreadyInvitedException.neutral(invitee);
+        }
+        return why == ErrorCode.ALREADY_MEMBER ? AlreadyInvitedException.alreadyMember(invitee)
+                : AlreadyInvitedException.alreadyInvited(invitee, existing);
+    }
+
+    /**
+     * Whether an inviter may learn whether someone is a member or only invited: at the tenant's
+     * manage level.
+     *
+     * @param inviter  the inviter
+     * @param settings the tenant's settings
+     * @return {@code true} at or above the manage level
+     */
+    public static boolean mayLearnMembership(Inviter inviter, TenantSettings settings) {
+        return inviter.level().atLeast(settings.manageLevel());
     }
 
     /**
@@ -278,6 +382,9 @@ public final class Inviting {
         if (r.identifier() != null && r.identifierKind() == null) {
             out.add(new FieldProblem("identifierKind", "must be given with an identifier, e.g. personnel_number"));
         }
+        ContactText.unsafeCharacter("email", r.email()).ifPresent(m -> out.add(new FieldProblem("email", m)));
+        ContactText.unsafeCharacter("identifier", r.identifier())
+                .ifPresent(m -> out.add(new FieldProblem("identifier", m)));
         if (r.identifierKind() != null && r.identifier() == null) {
             out.add(new FieldProblem("identifier", "must be given with identifierKind"));
         }
@@ -286,7 +393,7 @@ public final class Inviting {
 
     private static Invitee invitee(InviteRequest r) {
         Contact contact = r.email() != null ? new EmailAddress(r.email())
-                : new Identifier(IdentifierKind.of(r.identifierKind()), r.identifier());
+                : new Identifier(IdentifierKind.of(r.identifierKind()), ContactText.nfkc(r.identifier()));
         String display = r.displayName() != null ? r.displayName()
                 : Invitees.displayName(r.firstName(), r.lastName(), contact);
         return new Invitee(contact, r.firstName(), r.lastName(), display);

@@ -4,6 +4,7 @@ import io.invitations.core.Acceptance;
 import io.invitations.core.AlreadyInvitedException;
 import io.invitations.core.ClaimRequest;
 import io.invitations.core.FieldProblem;
+import io.invitations.core.invitee.ContactText;
 import io.invitations.core.invitee.Invitees;
 import io.invitations.core.link.JoinRequest;
 import io.invitations.core.link.LinkClosedException;
@@ -14,6 +15,7 @@ import io.invitations.core.link.RevealedShareableLink;
 import io.invitations.core.policy.InvitationPolicy;
 import io.invitations.core.policy.PolicyViolationException;
 import io.invitations.core.policy.Refusal;
+import io.invitations.spi.settings.LookAlikePolicy;
 import io.invitations.spi.settings.TenantSettings;
 import io.invitations.core.token.InvalidTokenException;
 import io.invitations.core.token.internal.TokenClaims;
@@ -206,6 +208,7 @@ public final class Linking {
     public Acceptance join(JoinRequest request) {
         List<FieldProblem> problems = new ArrayList<>(ctx.requests().problems(request));
         Optional<String> email = request.email() == null ? Optional.empty() : Invitees.normalizeEmail(request.email());
+        ContactText.unsafeCharacter("email", request.email()).ifPresent(m -> problems.add(new FieldProblem("email", m)));
         if (request.email() != null && email.isEmpty() && problems.stream().noneMatch(p -> p.field().equals("email"))) {
             problems.add(new FieldProblem("email", "must be a well-formed email address like jane@example.com"));
         }
@@ -266,6 +269,11 @@ public final class Linking {
             if (link.target().isMembership() && ctx.directory().isMember(tenantId, address)) {
                 throw AlreadyInvitedException.alreadyInvitedOrMember(address.toString());
             }
+            // a look-alike of an existing invitee or member reads like that person when refused
+            String note = Inviting.lookAlikeNote(ctx, settings, tenantId, address);
+            if (settings.lookAlikes() == LookAlikePolicy.REFUSE && LookAlikes.any(ctx, tenantId, address)) {
+                throw AlreadyInvitedException.alreadyInvitedOrMember(address.toString());
+            }
             Invitation invited = Invitation.builder().id(invitationId).tenantId(tenantId).invitee(invitee)
                     .target(link.target()).grant(link.grant()).invitedBy(link.createdBy())
                     .inviterName(link.createdBy()).locale(settings.defaultLocale())
@@ -275,7 +283,7 @@ public final class Linking {
             claiming.checkComplete(claim, invited, settings);
             String linkActor = "link:" + link.id();
             change.transition(invited, linkActor, Action.INVITE, null, InvitationStatus.PENDING,
-                    "joined through link " + link.id(),
+                    "joined through link " + link.id() + (note == null ? "" : "; " + note),
                     new InvitationEvent.Invited(tenantId, invitationId, now, linkActor, null));
             change.insert(invited);
             change.updateLink(link.withOneMoreUse(now), null);

@@ -4,6 +4,7 @@ import io.invitations.core.FieldProblem;
 import io.invitations.core.InviteRequest;
 import io.invitations.core.SendReport;
 import io.invitations.core.SignUp;
+import io.invitations.core.invitee.ContactText;
 import io.invitations.core.invitee.Invitees;
 import io.invitations.core.lifecycle.internal.Lifecycle;
 import io.invitations.spi.settings.TenantSettings;
@@ -92,6 +93,7 @@ public final class Syncing {
     public List<Invitation> match(SignUp signUp) {
         List<FieldProblem> problems = new ArrayList<>(ctx.requests().problems(signUp));
         Optional<String> email = Invitees.normalizeEmail(signUp.email());
+        ContactText.unsafeCharacter("email", signUp.email()).ifPresent(m -> problems.add(new FieldProblem("email", m)));
         if (signUp.email() != null && email.isEmpty() && problems.stream().noneMatch(p -> p.field().equals("email"))) {
             problems.add(new FieldProblem("email", "must be a well-formed email address like jane@example.com"));
         }

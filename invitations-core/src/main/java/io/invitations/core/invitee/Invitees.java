@@ -21,19 +21,25 @@ public final class Invitees {
     }
 
     /**
-     * Returns the normal form of an address: surrounding blanks removed, the domain converted from
-     * IDN to ASCII (punycode) and lower-cased, the local part kept as typed. Does not check that the
-     * result is a well-formed address; the facade validates it with {@code @Email}.
+     * Returns the normal form of an address: surrounding blanks removed, the whole address
+     * NFKC-normalised (full-width letters become ASCII), the domain converted from IDN to ASCII
+     * (punycode) and lower-cased, the local part otherwise kept as typed. Does not check that the
+     * result is a well-formed address; the facade validates it with {@code @Email}, and reports an
+     * invisible or direction-changing character by its code point ({@link ContactText}).
      *
      * @param raw the address as typed, may be {@code null}
-     * @return the normal form, or empty when there is no {@code @} or the domain is not a valid
-     *         internationalised domain name
+     * @return the normal form, or empty when there is no {@code @}, the domain is not a valid
+     *         internationalised domain name, or the address holds a character {@link ContactText}
+     *         refuses
      */
     public static Optional<String> normalizeEmail(String raw) {
         if (raw == null) {
             return Optional.empty();
         }
-        String s = raw.strip();
+        if (ContactText.unsafeCharacter("email", raw).isPresent()) {
+            return Optional.empty();
+        }
+        String s = ContactText.nfkc(raw.strip());
         int at = s.lastIndexOf('@');
         if (at <= 0 || at == s.length() - 1) {
             return Optional.empty();

@@ -5,6 +5,7 @@ import io.invitations.core.ClaimRequest;
 import io.invitations.core.InvitationService;
 import io.invitations.core.InviteRequest;
 import io.invitations.core.code.AccessCode;
+import io.invitations.core.invitee.ContactSkeleton;
 import io.invitations.jackson.InvitationEventJson;
 import io.invitations.core.memory.InMemoryAttemptThrottle;
 import io.invitations.core.memory.InMemoryIdentityDirectory;
@@ -87,9 +88,19 @@ public final class Fixture {
         this(sharedStore, true, node + "-");
     }
 
+    /** A fixture whose service compares contacts for look-alikes with the given skeleton. */
+    public Fixture(ContactSkeleton skeleton) {
+        this(new InMemoryInvitationStore(), true, "", skeleton);
+    }
+
     private Fixture(InMemoryInvitationStore sharedStore, boolean watchEvents, String idPrefix) {
+        this(sharedStore, watchEvents, idPrefix, ContactSkeleton.caseFolded());
+    }
+
+    private Fixture(InMemoryInvitationStore sharedStore, boolean watchEvents, String idPrefix,
+                    ContactSkeleton skeleton) {
         store = sharedStore;
-        service = InvitationService.builder().store(store).identityDirectory(directory).seatLedger(seats)
+        service = InvitationService.builder().store(store).contactSkeleton(skeleton).identityDirectory(directory).seatLedger(seats)
                 .settings(settings).keyRing(keys).mailer(mailer).clock(clock)
                 .deliveryMode(DeliveryMode.HOST_DRIVEN)
                 .idGenerator(() -> InvitationId.of(idPrefix + "inv-" + ids.incrementAndGet()))

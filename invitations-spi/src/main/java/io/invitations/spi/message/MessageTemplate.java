@@ -16,7 +16,10 @@ import java.util.function.UnaryOperator;
  * A validated message template: a one-line subject, an HTML body and a plain-text body written with
  * {@linkplain Placeholder named placeholders}. Creating one checks all three parts and refuses
  * unknown placeholders and unbalanced sections with a {@link TemplateException} listing every
- * problem, so a template that exists can always be rendered.
+ * problem, so a template that exists can always be rendered. The secret placeholders
+ * {@code {{claimUrl}}} (which carries the claim token) and {@code {{accessCode}}} may appear in the
+ * two bodies only, never in the subject: a subject is shown in mail lists, logs and
+ * {@code MailMessage.toString()}.
  *
  * <p>Example: {@code MessageTemplate.of("{{inviterName}} invites you to {{tenantName}}",
  * "<p>{{#personalMessage}}{{personalMessage}}{{/personalMessage}}</p><a href=\"{{claimUrl}}\">Join</a>",
@@ -32,6 +35,8 @@ public final class MessageTemplate {
     public static final int MAX_LENGTH = 100_000;
 
     private static final Set<String> KNOWN = Set.copyOf(Placeholder.keys());
+    /** The placeholders whose values are secrets: allowed in the bodies only. */
+    private static final Set<String> SECRET = Set.of(Placeholder.CLAIM_URL.key(), Placeholder.ACCESS_CODE.key());
 
     private final String subject;
     private final String html;
@@ -60,7 +65,8 @@ public final class MessageTemplate {
      * @throws NullPointerException if a part is {@code null}
      * @throws TemplateException    listing every problem: an unknown placeholder (naming it, with
      *                              the known ones), an unbalanced section, a blank or over-long part,
-     *                              a subject on several lines
+     *                              a subject on several lines, a secret placeholder
+ *                              ({@code {{claimUrl}}}, {@code {{accessCode}}}) in the subject
      */
     public static MessageTemplate of(String subject, String html, String text) {
         Objects.requireNonNull(subject, "subject");
@@ -72,12 +78,31 @@ public final class MessageTemplate {
             problems.add("subject: must be one line");
         }
         Parsed s = check("subject", subject, problems, unknown);
+        Set<String> secrets = new TreeSet<>();
+        names(s.nodes(), secrets);
+        secrets.retainAll(SECRET);
+        for (String secret : secrets) {
+            problems.add("subject: must not contain {{" + secret + "}}; the claim URL and the access code are"
+                    + " secrets and belong in the body only (subjects are shown in mail lists, logs and previews)");
+        }
         Parsed h = check("html", html, problems, unknown);
         Parsed t = check("text", text, problems, unknown);
         if (!problems.isEmpty()) {
             throw new TemplateException(problems, unknown);
         }
         return new MessageTemplate(subject, html, text, s.nodes(), h.nodes(), t.nodes());
+    }
+
+    /** Collects every placeholder name used in nodes, sections included. */
+    private static void names(List<Node> nodes, Set<String> out) {
+        for (Node node : nodes) {
+            if (node instanceof TemplateSyntax.Value v) {
+                out.add(v.name());
+            } else if (node instanceof TemplateSyntax.Section sec) {
+                out.add(sec.name());
+                names(sec.body(), out);
+            }
+        }
     }
 
     private static Parsed check(String part, String source, List<String> problems, Set<String> unknown) {

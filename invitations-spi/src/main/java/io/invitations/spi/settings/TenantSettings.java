@@ -51,6 +51,7 @@ public final class TenantSettings {
     private final boolean inviteOnCreation;
     private final int minimumPasswordLength;
     private final String joinUrlTemplate;
+    private final LookAlikePolicy lookAlikes;
 
     /** The placeholder the claim URL template must contain. */
     public static final String TOKEN_PLACEHOLDER = "{token}";
@@ -65,8 +66,9 @@ public final class TenantSettings {
             int resendLimit, Duration resendCooldown, ResendPolicy resendPolicy, Duration invitationTtl, int bulkLimit,
             Map<String, PermissionLevel> roles, Locale defaultLocale, Branding branding, String claimUrlTemplate,
             boolean termsRequired, List<String> profileFields, Set<String> defaultGroupPool, boolean inviteOnCreation,
-            int minimumPasswordLength, String joinUrlTemplate) {
+            int minimumPasswordLength, String joinUrlTemplate, LookAlikePolicy lookAlikes) {
         List<String> problems = new ArrayList<>();
+        require(lookAlikes, "lookAlikes", problems);
         require(minimumInviteLevel, "minimumInviteLevel", problems);
         require(manageLevel, "manageLevel", problems);
         require(resendPolicy, "resendPolicy", problems);
@@ -126,6 +128,7 @@ public final class TenantSettings {
         this.inviteOnCreation = inviteOnCreation;
         this.minimumPasswordLength = minimumPasswordLength;
         this.joinUrlTemplate = joinUrlTemplate;
+        this.lookAlikes = lookAlikes;
     }
 
     /**
@@ -276,6 +279,7 @@ public final class TenantSettings {
         private boolean inviteOnCreation;
         private int minimumPasswordLength = 8;
         private String joinUrlTemplate = "/join/" + TOKEN_PLACEHOLDER;
+        private LookAlikePolicy lookAlikes = LookAlikePolicy.REFUSE;
 
         private Builder() {
         }
@@ -306,6 +310,7 @@ public final class TenantSettings {
             inviteOnCreation = s.inviteOnCreation;
             minimumPasswordLength = s.minimumPasswordLength;
             joinUrlTemplate = s.joinUrlTemplate;
+            lookAlikes = s.lookAlikes;
         }
 
         private static Map<String, PermissionLevel> defaultRoles() {
@@ -625,6 +630,18 @@ public final class TenantSettings {
         }
 
         /**
+         * Sets what happens to a new contact that looks like (is confusable with) an existing
+         * invitee's or member's: refused (the default) or accepted and flagged.
+         *
+         * @param value the policy, not {@code null}
+         * @return this builder
+         */
+        public Builder lookAlikes(LookAlikePolicy value) {
+            lookAlikes = value;
+            return this;
+        }
+
+        /**
          * Builds the settings.
          *
          * @return the settings
@@ -635,7 +652,7 @@ public final class TenantSettings {
                     allowedDomains, selfRegistration, linkInvitationsEnabled, approvalRequired, quota, manageLevel,
                     resendLimit, resendCooldown, resendPolicy, invitationTtl, bulkLimit, roles, defaultLocale,
                     branding, claimUrlTemplate, termsRequired, profileFields, defaultGroupPool, inviteOnCreation,
-                    minimumPasswordLength, joinUrlTemplate);
+                    minimumPasswordLength, joinUrlTemplate, lookAlikes);
         }
     }
 
@@ -864,6 +881,16 @@ public final class TenantSettings {
         return joinUrlTemplate;
     }
 
+    /**
+     * Returns what happens to a new contact that looks like an existing invitee's or member's
+     * (default {@link LookAlikePolicy#REFUSE}).
+     *
+     * @return the look-alike policy
+     */
+    public LookAlikePolicy lookAlikes() {
+        return lookAlikes;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o == this || o instanceof TenantSettings other
@@ -891,12 +918,13 @@ public final class TenantSettings {
                 && Objects.equals(defaultGroupPool, other.defaultGroupPool)
                 && inviteOnCreation == other.inviteOnCreation
                 && minimumPasswordLength == other.minimumPasswordLength
-                && Objects.equals(joinUrlTemplate, other.joinUrlTemplate);
+                && Objects.equals(joinUrlTemplate, other.joinUrlTemplate)
+                && lookAlikes == other.lookAlikes;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(invitationsEnabled, minimumInviteLevel, groupAdminsMayInvite, guestsAllowed, allowedDomains, selfRegistration, linkInvitationsEnabled, approvalRequired, quota, manageLevel, resendLimit, resendCooldown, resendPolicy, invitationTtl, bulkLimit, roles, defaultLocale, branding, claimUrlTemplate, termsRequired, profileFields, defaultGroupPool, inviteOnCreation, minimumPasswordLength, joinUrlTemplate);
+        return Objects.hash(invitationsEnabled, minimumInviteLevel, groupAdminsMayInvite, guestsAllowed, allowedDomains, selfRegistration, linkInvitationsEnabled, approvalRequired, quota, manageLevel, resendLimit, resendCooldown, resendPolicy, invitationTtl, bulkLimit, roles, defaultLocale, branding, claimUrlTemplate, termsRequired, profileFields, defaultGroupPool, inviteOnCreation, minimumPasswordLength, joinUrlTemplate, lookAlikes);
     }
 
     /**
@@ -917,6 +945,6 @@ public final class TenantSettings {
                 + ", claimUrlTemplate=" + claimUrlTemplate + ", termsRequired=" + termsRequired
                 + ", profileFields=" + profileFields + ", defaultGroupPool=" + defaultGroupPool
                 + ", inviteOnCreation=" + inviteOnCreation + ", minimumPasswordLength=" + minimumPasswordLength
-                + ", joinUrlTemplate=" + joinUrlTemplate + "]";
+                + ", joinUrlTemplate=" + joinUrlTemplate + ", lookAlikes=" + lookAlikes + "]";
     }
 }

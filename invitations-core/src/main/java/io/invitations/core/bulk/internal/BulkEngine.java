@@ -114,7 +114,7 @@ public final class BulkEngine {
             this.inviter = inviter;
             this.policy = InvitationPolicy.of(settings);
             // Below the manage level, "already invited" and "already a member" read the same.
-            this.neutral = !inviter.level().atLeast(settings.manageLevel());
+            this.neutral = !Inviting.mayLearnMembership(inviter, settings);
             this.now = ctx.now();
         }
 
@@ -212,7 +212,8 @@ public final class BulkEngine {
                               Set<String> memberKeys, SeatCount seats, long quotaUsed, int wanted) {
             InviteRequest r = draft.request();
             Invitee invitee = draft.invitee();
-            List<Refusal> refusals = policy.checkCreate(inviter, invitee, r.target(), draft.grant());
+            List<Refusal> refusals = new ArrayList<>(policy.checkCreate(inviter, invitee, r.target(), draft.grant()));
+            inviting.lookAlikeRefusal(draft).ifPresent(refusals::add);
             if (!refusals.isEmpty()) {
                 return denied(rowNumber, refusals);
             }
@@ -228,6 +229,7 @@ public final class BulkEngine {
                         AlreadyInvitedException.alreadyMember(invitee.contact().toString()));
             }
             List<Refusal> limits = new ArrayList<>();
+            inviting.openCapRefusal(tenantId, invitee.contact(), now).ifPresent(limits::add);
             policy.checkSeats(seats, wanted).ifPresent(limits::add);
             policy.checkQuota(inviter, quotaUsed, wanted).ifPresent(limits::add);
             if (!limits.isEmpty()) {
@@ -284,7 +286,7 @@ public final class BulkEngine {
                     : RowField.EMAIL.canonicalHeader();
             if (neutral) {
                 return Verdict.of(rowNumber, BulkOutcome.ALREADY_INVITED_OR_MEMBER, List.of(new RowProblem(field,
-                        invitee.contact() + " is already invited or already a member; nothing to do",
+                        AlreadyInvitedException.neutralMessage(invitee.contact().toString()),
                         ErrorCode.ALREADY_INVITED)));
             }
             return Verdict.of(rowNumber, outcome, List.of(new RowProblem(field, why.getMessage(), why.code())));

@@ -20,7 +20,8 @@ import java.util.Objects;
  * the host recognises). While either key is locked, no code is even compared. A wrong code, an
  * identifier nobody was invited with, and input that cannot be a code all count as one failure for
  * both keys and look the same to the caller, so a guesser learns nothing about which identifiers
- * exist.
+ * exist. Every check does the same work: exactly {@link #MAX_OPEN_PER_IDENTIFIER} code derivations,
+ * whatever the number of candidates (see ADR 0016).
  *
  * <p>A right code clears the identifier's failures but not the client's, so that a guesser cannot
  * wipe their client's count by redeeming a code of their own.
@@ -58,6 +59,16 @@ public final class AccessCodeGate {
         /** The identifier or the client has too many recent failures; nothing was compared. */
         THROTTLED
     }
+
+    /**
+     * The most open (provisioned or pending) invitations one identifier may have in one tenant; the
+     * engine refuses creating more with {@code ErrorCode.OPEN_INVITATIONS_LIMIT}. Every check
+     * compares exactly this many codes (HMACs per accepted key), using decoys for the missing
+     * candidates, so its work is the same for an unknown identifier and for one with any number of
+     * invitations. Should more candidates be passed (invitations created by an older version, or
+     * racing nodes), only the first {@value} are compared.
+     */
+    public static final int MAX_OPEN_PER_IDENTIFIER = 5;
 
     private static final int STRIPES = 64;
 
@@ -149,18 +160,20 @@ public final class AccessCodeGate {
             return throttled(tenant, identifier);
         }
         Invitation matched = null;
-        boolean compared = false;
-        for (Invitation candidate : candidates) {
-            if (candidate.tenantId().equals(tenant) && candidate.invitee().contact().equals(identifier)) {
-                compared = true;
+        List<Invitation> own = candidates.stream()
+                .filter(c -> c.tenantId().equals(tenant) && c.invitee().contact().equals(identifier))
+                .limit(MAX_OPEN_PER_IDENTIFIER).toList();
+        // always exactly MAX_OPEN_PER_IDENTIFIER comparisons, decoys for the missing candidates, so
+        // that neither timing nor work tells 0, 1 or many invitations of an identifier apart
+        for (int i = 0; i < MAX_OPEN_PER_IDENTIFIER; i++) {
+            if (i < own.size()) {
+                Invitation candidate = own.get(i);
                 if (codes.verify(tenant, candidate.id(), candidate.tokenVersion(), entered) && matched == null) {
                     matched = candidate;
                 }
+            } else {
+                codes.verify(tenant, DECOY, 1, entered);
             }
-        }
-        if (!compared) {
-            // the same work as for a known identifier, so response time does not tell them apart
-            codes.verify(tenant, DECOY, 1, entered);
         }
         if (matched != null) {
             throttle.reset(identifierKey);
