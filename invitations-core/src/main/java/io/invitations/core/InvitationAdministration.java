@@ -130,7 +130,7 @@ public interface InvitationAdministration {
     /**
      * Sends every provisioned invitation of a tenant ("invite all"), then switches the tenant's
      * {@linkplain io.invitations.spi.settings.TenantSettings#inviteOnCreation() invite-on-creation}
-     * on through {@link TenantSettingsSource#switchOnInviteOnCreation(TenantId)}, so that accounts
+     * on through {@link io.invitations.spi.settings.TenantSettingsSource#switchOnInviteOnCreation(TenantId)}, so that accounts
      * directory sync creates from now on are invited at once.
      *
      * @return what was sent and what was refused
@@ -423,7 +423,7 @@ public interface InvitationAdministration {
     MailMessage accessCodeNotice(InvitationId id);
 
     /**
-     * Renders a tenant's message around a sample invitation (see {@link MessageContext#sample}), to
+     * Renders a tenant's message around a sample invitation (see {@link io.invitations.core.message.MessageContext#sample}), to
      * preview its templates and branding before any invitation exists. Reveals nothing.
      *
      * @param locale   the language
