@@ -1,0 +1,130 @@
+package io.invitations.spring.web.internal;
+
+import io.invitations.core.Acceptance;
+import io.invitations.core.ClaimRequest;
+import io.invitations.core.CodeRedemption;
+import io.invitations.core.InvitationService;
+import io.invitations.core.LinkInspection;
+import io.invitations.core.RedeemedCode;
+import io.invitations.core.link.JoinRequest;
+import io.invitations.core.link.LinkOffer;
+import io.invitations.spi.invitation.TenantId;
+import io.invitations.spring.web.WebJson;
+
+import java.util.Objects;
+
+/**
+ * The invitee's calls into the engine: the one place of this module that knows the invitee's side
+ * of the service, so that the regrouped facade ({@code service.invitee()}) is switched here alone.
+ */
+public final class InviteeCalls {
+    private final InvitationService service;
+
+    /**
+     * Creates the adapter.
+     *
+     * @param service the service
+     */
+    public InviteeCalls(InvitationService service) {
+        this.service = Objects.requireNonNull(service, "service");
+    }
+
+    /**
+     * Reads what a claim link offers; changes nothing.
+     *
+     * @param claimToken the token
+     * @return the view
+     */
+    public WebJson.ClaimView inspect(String claimToken) {
+        return claimView(service.inspect(claimToken));
+    }
+
+    /**
+     * Accepts.
+     *
+     * @param claimToken the token
+     * @param form       the answers
+     * @return the outcome
+     */
+    public WebJson.AcceptanceView accept(String claimToken, WebJson.ClaimForm form) {
+        return acceptance(service.accept(claim(claimToken, form)));
+    }
+
+    /**
+     * Declines.
+     *
+     * @param claimToken the token
+     * @return the status after
+     */
+    public String decline(String claimToken) {
+        return service.decline(claimToken).status().name();
+    }
+
+    /**
+     * Redeems an access code.
+     *
+     * @param form      the code as typed
+     * @param clientKey the client's key for the throttle
+     * @return the claim token and what it opens
+     */
+    public WebJson.RedeemedView redeemCode(WebJson.CodeForm form, String clientKey) {
+        RedeemedCode r = service.redeemCode(new CodeRedemption(form.tenantId() == null ? null
+                : TenantId.of(form.tenantId()), form.identifierKind(), form.identifier(), form.code(), clientKey));
+        return new WebJson.RedeemedView(r.token(), claimView(r.inspection()));
+    }
+
+    /**
+     * Reads what a shareable link offers; changes nothing.
+     *
+     * @param linkToken the link's token
+     * @return the offer
+     */
+    public WebJson.OfferView inspectShareableLink(String linkToken) {
+        LinkOffer o = service.inspectLink(linkToken);
+        return new WebJson.OfferView(o.tenantName(), o.target().type(), Views.targetId(o.target()),
+                o.grant().role(), Views.iso(o.expiresAt()), o.usesLeft(), o.allowedDomains(),
+                o.requirements().steps().stream().map(Enum::name).toList(), Views.requirements(o.requirements()));
+    }
+
+    /**
+     * Joins through a shareable link.
+     *
+     * @param linkToken the link's token
+     * @param form      the join
+     * @return the outcome
+     */
+    public WebJson.AcceptanceView joinShareableLink(String linkToken, WebJson.JoinForm form) {
+        WebJson.ClaimForm claim = form.claim() == null
+                ? new WebJson.ClaimForm(null, null, null, null, null, null) : form.claim();
+        return acceptance(service.joinLink(JoinRequest.of(form.email(), claim(linkToken, claim))));
+    }
+
+    private static ClaimRequest claim(String token, WebJson.ClaimForm form) {
+        ClaimRequest.Builder b = ClaimRequest.builder(token).name(form.firstName(), form.lastName());
+        if (form.profile() != null) {
+            form.profile().forEach(b::profile);
+        }
+        if (form.password() != null && !form.password().isEmpty()) {
+            b.password(form.password().toCharArray());
+        }
+        if (Boolean.TRUE.equals(form.termsAccepted())) {
+            b.acceptTerms();
+        }
+        if (form.groups() != null) {
+            b.chooseGroups(form.groups());
+        }
+        return b.build();
+    }
+
+    private static WebJson.AcceptanceView acceptance(Acceptance a) {
+        return new WebJson.AcceptanceView(a.invitation().id().value(), a.invitation().status().name(),
+                a.accountId(), a.awaitingApproval());
+    }
+
+    private static WebJson.ClaimView claimView(LinkInspection i) {
+        return new WebJson.ClaimView(i.tenantName(), i.inviterName(), Views.name(i.invitee()), i.target().type(),
+                Views.targetId(i.target()), i.grant().role(), i.personalMessage(), i.locale().toLanguageTag(),
+                i.status().name(), i.claimable(), Views.iso(i.expiresAt()),
+                i.requirements().steps().stream().map(Enum::name).toList(), Views.requirements(i.requirements()));
+    }
+}
