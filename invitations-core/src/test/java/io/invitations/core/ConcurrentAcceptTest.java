@@ -12,14 +12,9 @@ import io.invitations.spi.invitation.InvitationStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import io.invitations.tck.support.Race;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.invitations.core.testing.Fixture.ACME;
@@ -30,36 +25,25 @@ class ConcurrentAcceptTest {
     private static final int THREADS = 64;
     private static final int REPETITIONS = 200;
 
-    private final ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    private final Race race = new Race(THREADS);
 
     @AfterEach
-    void stopPool() throws InterruptedException {
-        pool.shutdownNow();
-        assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+    void stopRacers() {
+        race.close();
     }
 
-    /** Runs 64 accepts of one token at once; returns the outcomes (an Acceptance or the exception). */
-    private List<Object> race(List<InvitationService> nodes, String token) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        AtomicInteger next = new AtomicInteger();
-        List<Future<Object>> futures = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            InvitationService node = nodes.get(next.getAndIncrement() % nodes.size());
-            futures.add(pool.submit(() -> {
-                start.await();
+    /** Runs 64 accepts of one token at once, spread over the nodes; returns the outcomes (an Acceptance or the exception). */
+    private List<Object> race(List<InvitationService> nodes, String token) {
+        return race.collect(t -> {
+            InvitationService node = nodes.get(t % nodes.size());
+            return () -> {
                 try {
                     return node.accept(Fixture.claim(token));
                 } catch (InvitationException e) {
                     return e;
                 }
-            }));
-        }
-        start.countDown();
-        List<Object> outcomes = new ArrayList<>();
-        for (Future<Object> f : futures) {
-            outcomes.add(f.get(30, TimeUnit.SECONDS));
-        }
-        return outcomes;
+            };
+        });
     }
 
     private static void assertExactlyOneWinner(List<Object> outcomes, int repetition) {

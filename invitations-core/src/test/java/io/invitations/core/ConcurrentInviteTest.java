@@ -5,17 +5,12 @@ import io.invitations.spi.ErrorCode;
 import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.storage.InvitationQuery;
+import io.invitations.tck.support.Race;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 import static io.invitations.core.testing.Fixture.ACME;
@@ -26,34 +21,22 @@ class ConcurrentInviteTest {
     private static final int THREADS = 32;
     private static final int REPETITIONS = 50;
 
-    private final ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    private final Race race = new Race(THREADS);
 
     @AfterEach
-    void stopPool() throws InterruptedException {
-        pool.shutdownNow();
-        assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+    void stopRacers() {
+        race.close();
     }
 
-    private List<Object> race(IntFunction<Invitation> action) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Object>> futures = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            int n = t;
-            futures.add(pool.submit(() -> {
-                start.await();
-                try {
-                    return action.apply(n);
-                } catch (InvitationException e) {
-                    return e.code();
-                }
-            }));
-        }
-        start.countDown();
-        List<Object> outcomes = new ArrayList<>();
-        for (Future<Object> f : futures) {
-            outcomes.add(f.get(30, TimeUnit.SECONDS));
-        }
-        return outcomes;
+    /** Runs THREADS actions at once; each outcome is the invitation made or the refusal's code. */
+    private List<Object> race(IntFunction<Invitation> action) {
+        return race.collect(n -> () -> {
+            try {
+                return action.apply(n);
+            } catch (InvitationException e) {
+                return e.code();
+            }
+        });
     }
 
     @Test

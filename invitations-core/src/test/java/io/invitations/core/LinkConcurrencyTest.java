@@ -4,7 +4,7 @@ import io.invitations.core.link.LinkRequest;
 import io.invitations.core.link.ShareableLink;
 import io.invitations.core.memory.InMemoryInvitationStore;
 import io.invitations.core.testing.Fixture;
-import io.invitations.core.testing.Race;
+import io.invitations.tck.support.Race;
 import io.invitations.core.testing.Secrets;
 import io.invitations.spi.ErrorCode;
 import io.invitations.spi.InvitationException;
@@ -47,7 +47,7 @@ class LinkConcurrencyTest {
 
     /** Runs 64 joins at once; each result is JOINED or the refusal's code. */
     private static Map<String, Long> race(String token, Function<Integer, Fixture> nodeOf) throws Exception {
-        List<String> outcomes = RACE.run(t -> () -> {
+        List<String> outcomes = RACE.collect(t -> () -> {
             try {
                 nodeOf.apply(t).service.joinLink(ShareableLinkTest.join(token, "joiner" + t + "@example.com"));
                 return JOINED;

@@ -12,7 +12,7 @@ import io.invitations.core.outbox.DeliveryMode;
 import io.invitations.core.outbox.DrainResult;
 import io.invitations.core.outbox.RetryPolicy;
 import io.invitations.core.settings.TenantSettings;
-import io.invitations.core.testing.MutableClock;
+import io.invitations.tck.support.MutableClock;
 import io.invitations.core.testing.Secrets;
 import io.invitations.spi.ErrorCode;
 import io.invitations.spi.event.InvitationEvent;

@@ -8,6 +8,7 @@ import io.invitations.spi.storage.InvitationQuery;
 import io.invitations.spi.storage.OutboxMessage;
 import io.invitations.spi.storage.StaleVersionException;
 import io.invitations.spi.storage.WriteBatch;
+import io.invitations.tck.support.Race;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,12 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static io.invitations.jdbc.Samples.T0;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,11 +39,11 @@ class ConcurrencyTest {
     @RegisterExtension
     static final Databases DATABASES = new Databases();
 
-    private static final ExecutorService THREADS = Executors.newFixedThreadPool(2 * THREADS_PER_NODE);
+    private static final Race RACE = new Race(2 * THREADS_PER_NODE);
 
     @AfterAll
     static void stopThreads() {
-        THREADS.shutdownNow();
+        RACE.close();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -178,30 +174,25 @@ class ConcurrencyTest {
         return together(2 * THREADS_PER_NODE, work);
     }
 
-    /** Starts the threads at one barrier and reports how each write ended. */
-    private static List<Outcome> together(int threads, Work work) throws Exception {
-        CyclicBarrier start = new CyclicBarrier(threads);
-        List<Future<Outcome>> futures = new ArrayList<>();
-        for (int n = 0; n < threads; n++) {
-            int thread = n;
-            Callable<Outcome> task = () -> {
-                start.await();
+    /** Starts the threads together and reports how each write ended. */
+    private static List<Outcome> together(int threads, Work work) {
+        Race race = threads == RACE.racers() ? RACE : new Race(threads);
+        try {
+            return race.collect(n -> () -> {
                 try {
-                    work.run(thread);
+                    work.run(n);
                     return Outcome.WON;
                 } catch (StaleVersionException e) {
                     return Outcome.STALE;
                 } catch (DuplicateInvitationException e) {
                     return Outcome.DUPLICATE;
                 }
-            };
-            futures.add(THREADS.submit(task));
+            });
+        } finally {
+            if (race != RACE) {
+                race.close();
+            }
         }
-        List<Outcome> outcomes = new ArrayList<>();
-        for (Future<Outcome> f : futures) {
-            outcomes.add(f.get());
-        }
-        return outcomes;
     }
 
     private static JdbcInvitationStore[] twoNodes(JdbcDialect dialect) {

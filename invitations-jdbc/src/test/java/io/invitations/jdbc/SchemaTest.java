@@ -1,5 +1,6 @@
 package io.invitations.jdbc;
 
+import io.invitations.tck.support.Race;
 import io.invitations.jdbc.internal.Rows;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.TenantId;
@@ -18,10 +19,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,24 +48,13 @@ class SchemaTest {
         TestDatabase db = DATABASES.get(dialect);
         String prefix = db.freshPrefix();
         int instances = 8;
-        CyclicBarrier start = new CyclicBarrier(instances);
-        ExecutorService pool = Executors.newFixedThreadPool(instances);
-        try {
-            List<Future<Integer>> applied = new ArrayList<>();
-            for (int n = 0; n < instances; n++) {
-                JdbcInvitationStore store = JdbcInvitationStore.builder(db.newPool()).tablePrefix(prefix).build();
-                applied.add(pool.submit(() -> {
-                    start.await();
-                    return store.migrate();
-                }));
-            }
-            int total = 0;
-            for (Future<Integer> f : applied) {
-                total += f.get();
-            }
-            assertThat(total).isEqualTo(JdbcSchema.currentVersion());
-        } finally {
-            pool.shutdownNow();
+        List<JdbcInvitationStore> stores = new ArrayList<>();
+        for (int n = 0; n < instances; n++) {
+            stores.add(JdbcInvitationStore.builder(db.newPool()).tablePrefix(prefix).build());
+        }
+        try (Race race = new Race(instances)) {
+            List<Integer> applied = race.collect(n -> stores.get(n)::migrate);
+            assertThat(applied.stream().mapToInt(Integer::intValue).sum()).isEqualTo(JdbcSchema.currentVersion());
         }
         JdbcInvitationStore store = JdbcInvitationStore.builder(db.dataSource()).tablePrefix(prefix).build();
         Invitation i = Samples.pending(Samples.newTenant(), "after@example.com");

@@ -1,5 +1,6 @@
 package io.invitations.jdbc;
 
+import io.invitations.tck.support.Race;
 import io.invitations.core.outbox.DrainResult;
 import io.invitations.core.outbox.OutboxProcessor;
 import io.invitations.spi.invitation.DeliveryState;
@@ -22,10 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.invitations.jdbc.Samples.T0;
@@ -87,26 +84,9 @@ class TwoNodeOutboxDeliveryTest {
                 .isEmpty();
     }
 
-    private static List<DrainResult> drainTogether(List<OutboxProcessor> nodes) throws Exception {
-        int threads = nodes.size() * THREADS_PER_NODE;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CyclicBarrier start = new CyclicBarrier(threads);
-            List<Future<DrainResult>> futures = new ArrayList<>();
-            for (int n = 0; n < threads; n++) {
-                OutboxProcessor node = nodes.get(n % nodes.size());
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return node.drainDue();
-                }));
-            }
-            List<DrainResult> results = new ArrayList<>();
-            for (Future<DrainResult> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
+    private static List<DrainResult> drainTogether(List<OutboxProcessor> nodes) {
+        try (Race race = new Race(nodes.size() * THREADS_PER_NODE)) {
+            return race.collect(n -> nodes.get(n % nodes.size())::drainDue);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.invitations.jdbc;
 
+import io.invitations.tck.support.Race;
 import io.invitations.core.Acceptance;
 import io.invitations.core.ClaimRequest;
 import io.invitations.core.InvitationService;
@@ -211,25 +212,18 @@ class TwoServiceNodesTest {
     }
 
     /** Runs one step on 64 threads released together; returns each result or the exception it threw. */
-    private static List<Object> race(java.util.function.IntFunction<Callable<Object>> step) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Object>> futures = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            Callable<Object> mine = step.apply(t);
-            futures.add(threads.submit(() -> {
-                start.await();
-                try {
-                    return mine.call();
-                } catch (InvitationException e) {
-                    return e;
-                }
-            }));
+    private static List<Object> race(java.util.function.IntFunction<Callable<Object>> step) {
+        try (Race race = new Race(THREADS)) {
+            return race.collect(t -> {
+                Callable<Object> mine = step.apply(t);
+                return () -> {
+                    try {
+                        return mine.call();
+                    } catch (InvitationException e) {
+                        return e;
+                    }
+                };
+            });
         }
-        start.countDown();
-        List<Object> outcomes = new ArrayList<>();
-        for (Future<Object> f : futures) {
-            outcomes.add(f.get(60, TimeUnit.SECONDS));
-        }
-        return outcomes;
     }
 }

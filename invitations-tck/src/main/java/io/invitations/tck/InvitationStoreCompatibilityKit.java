@@ -27,6 +27,7 @@ import io.invitations.spi.storage.Page;
 import io.invitations.spi.storage.StaleVersionException;
 import io.invitations.spi.storage.StorageException;
 import io.invitations.spi.storage.WriteBatch;
+import io.invitations.tck.support.Race;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;

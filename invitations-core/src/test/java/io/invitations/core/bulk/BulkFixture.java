@@ -8,7 +8,7 @@ import io.invitations.core.memory.InMemoryTenantSettingsSource;
 import io.invitations.core.memory.RecordingMailer;
 import io.invitations.core.outbox.DeliveryMode;
 import io.invitations.core.settings.TenantSettings;
-import io.invitations.core.testing.MutableClock;
+import io.invitations.tck.support.MutableClock;
 import io.invitations.spi.event.InvitationEvent;
 import io.invitations.spi.invitation.BatchId;
 import io.invitations.spi.invitation.InvitationId;

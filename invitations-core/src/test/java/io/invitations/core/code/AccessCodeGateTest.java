@@ -3,8 +3,8 @@ package io.invitations.core.code;
 import io.invitations.core.code.AccessCodeGate.Verdict;
 import io.invitations.core.memory.InMemoryAttemptThrottle;
 import io.invitations.core.memory.InMemoryKeyRing;
-import io.invitations.core.testing.MutableClock;
-import io.invitations.core.testing.Race;
+import io.invitations.tck.support.MutableClock;
+import io.invitations.tck.support.Race;
 import io.invitations.spi.invitation.Grant;
 import io.invitations.spi.invitation.Identifier;
 import io.invitations.spi.invitation.IdentifierKind;
@@ -145,7 +145,7 @@ class AccessCodeGateTest {
         int threads = 64;
         try (Race race = new Race(threads)) {
             for (int round = 0; round < 100; round++) {
-                List<Verdict> verdicts = race.run(t -> {
+                List<Verdict> verdicts = race.collect(t -> {
                     String guess = "AAAAA-" + AccessCode.ALPHABET.substring(t % 28, t % 28 + 5);
                     return () -> attempt(PHONE, null, invitation, guess);
                 });

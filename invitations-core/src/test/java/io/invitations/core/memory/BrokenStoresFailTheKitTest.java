@@ -5,22 +5,9 @@ import io.invitations.tck.InvitationStoreCompatibilityKit;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.support.descriptor.MethodSource;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /**
  * Proves that the storage compatibility kit catches broken stores: it runs the whole kit, through
@@ -33,7 +20,7 @@ class BrokenStoresFailTheKitTest {
      * Keeps the kits below from running on their own, even when a {@code -Dtest} pattern overrides
      * surefire's exclusion of nested classes; {@link KitRun} switches this condition off.
      */
-    static final String RUN_BY_THE_LAUNCHER_ONLY = "run through the launcher by BrokenStoresFailTheKitTest";
+    static final String RUN_BY_THE_LAUNCHER_ONLY = KitRun.RUN_BY_THE_LAUNCHER_ONLY;
 
     @Disabled(RUN_BY_THE_LAUNCHER_ONLY)
     static class CorrectStore extends InvitationStoreCompatibilityKit {
@@ -146,52 +133,5 @@ class BrokenStoresFailTheKitTest {
                 "TenantIsolation.historyAndOutboxStayInTheirTenant",
                 "TenantIsolation.linksStayInTheirTenant");
         assertThat(run.passed()).contains("ReadingBack.everyFieldReadsBack", "CompareAndSet.staleVersionIsRefused");
-    }
-
-    /**
-     * The results of one run of the kit, by check: {@code Group.method} (the kit's nested class and
-     * method name, stable where display names may be reworded).
-     */
-    private record KitRun(String kit, Map<String, TestExecutionResult> results) {
-
-        static KitRun of(Class<? extends InvitationStoreCompatibilityKit> kit) {
-            LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectClass(kit))
-                    .configurationParameter("junit.jupiter.conditions.deactivate", "org.junit.*DisabledCondition")
-                    .build();
-            Map<String, TestExecutionResult> results = new TreeMap<>();
-            TestExecutionListener recorder = new TestExecutionListener() {
-                @Override
-                public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-                    if (id.isTest() && id.getSource().orElse(null) instanceof MethodSource m) {
-                        String group = m.getClassName().substring(m.getClassName().lastIndexOf('$') + 1);
-                        synchronized (results) {
-                            results.put(group + "." + m.getMethodName(), result);
-                        }
-                    }
-                }
-            };
-            LauncherFactory.create().execute(request, recorder);
-            return new KitRun(kit.getSimpleName(), results);
-        }
-
-        Set<String> failed() {
-            return names(false);
-        }
-
-        Set<String> passed() {
-            return names(true);
-        }
-
-        private Set<String> names(boolean successful) {
-            return results.entrySet().stream()
-                    .filter(e -> (e.getValue().getStatus() == TestExecutionResult.Status.SUCCESSFUL) == successful)
-                    .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
-        }
-
-        @Override
-        public String toString() {
-            return kit + " failed " + failed() + " of " + results.size() + " checks";
-        }
     }
 }

@@ -1,7 +1,7 @@
 package io.invitations.core.memory;
 
-import io.invitations.core.testing.MutableClock;
-import io.invitations.core.testing.Race;
+import io.invitations.tck.support.MutableClock;
+import io.invitations.tck.support.Race;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -120,11 +120,12 @@ class InMemoryAttemptThrottleTest {
                         .maxFailures(threads).clock(clock).build();
                 InMemoryAttemptThrottle oneMore = InMemoryAttemptThrottle.builder()
                         .maxFailures(threads + 1).clock(clock).build();
-                race.run(t -> () -> {
+                Race.Outcomes outcomes = race.run(t -> () -> {
                     exact.recordFailure(KEY, clock.instant());
                     oneMore.recordFailure(KEY, clock.instant());
-                    return null;
                 });
+
+                assertThat(outcomes.failures()).as("round %d", round).isEmpty();
 
                 assertThat(exact.isLocked(KEY, clock.instant())).as("round %d", round).isTrue();
                 assertThat(oneMore.isLocked(KEY, clock.instant())).as("round %d", round).isFalse();

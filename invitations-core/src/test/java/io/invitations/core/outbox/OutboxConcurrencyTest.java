@@ -1,5 +1,6 @@
 package io.invitations.core.outbox;
 
+import io.invitations.tck.support.Race;
 import io.invitations.spi.invitation.DeliveryState;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.mail.MailDeliveryException;
@@ -12,10 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,24 +39,12 @@ class OutboxConcurrencyTest {
             deliveries.computeIfAbsent(m.idempotencyKey(), k -> new AtomicInteger()).incrementAndGet();
         };
         OutboxProcessor processor = f.processor(mailer).batchSize(7).build();
-        CyclicBarrier start = new CyclicBarrier(THREADS);
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
+        try (Race race = new Race(THREADS)) {
             for (int round = 0; round < 10 && deliveries.size() < MESSAGES; round++) {
-                List<Future<DrainResult>> results = new ArrayList<>();
-                for (int t = 0; t < THREADS; t++) {
-                    results.add(pool.submit(() -> {
-                        start.await();
-                        return processor.drainDue();
-                    }));
-                }
-                for (Future<DrainResult> r : results) {
-                    assertThat(r.get().unsettled()).isZero();
-                }
+                List<DrainResult> results = race.collect(t -> processor::drainDue);
+                assertThat(results).allSatisfy(r -> assertThat(r.unsettled()).isZero());
                 f.clock.advance(RetryPolicy.defaults().maxDelay());
             }
-        } finally {
-            pool.shutdownNow();
         }
 
         assertThat(deliveries).hasSize(MESSAGES);

@@ -4,7 +4,7 @@ import io.invitations.core.memory.InMemoryInvitationStore;
 import io.invitations.core.message.Branding;
 import io.invitations.core.message.MessageContext;
 import io.invitations.core.message.MessageRenderer;
-import io.invitations.core.message.MutableClock;
+import io.invitations.tck.support.MutableClock;
 import io.invitations.core.message.TestInvitations;
 import io.invitations.spi.event.InvitationEvent;
 import io.invitations.spi.invitation.Invitation;

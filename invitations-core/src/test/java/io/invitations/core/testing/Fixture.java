@@ -1,5 +1,6 @@
 package io.invitations.core.testing;
 
+import io.invitations.tck.support.MutableClock;
 import io.invitations.core.ClaimRequest;
 import io.invitations.core.InvitationService;
 import io.invitations.core.InviteRequest;

@@ -1,0 +1,14 @@
+package io.invitations.core.memory;
+
+import io.invitations.spi.identity.IdentityDirectory;
+import io.invitations.tck.IdentityDirectoryCompatibilityKit;
+import org.junit.jupiter.api.DisplayName;
+
+/** Runs the identity directory kit against the embedded default directory, a new one per check. */
+@DisplayName("InMemoryIdentityDirectory keeps the identity directory contract")
+class InMemoryIdentityDirectoryCompatibilityTest extends IdentityDirectoryCompatibilityKit {
+    @Override
+    protected IdentityDirectory createDirectory() {
+        return new InMemoryIdentityDirectory();
+    }
+}

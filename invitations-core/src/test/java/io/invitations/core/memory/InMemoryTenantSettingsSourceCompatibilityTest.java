@@ -1,0 +1,21 @@
+package io.invitations.core.memory;
+
+import io.invitations.core.settings.TenantSettings;
+import io.invitations.core.settings.TenantSettingsSource;
+import io.invitations.core.settings.TenantSettingsSourceCompatibilityKit;
+import io.invitations.spi.invitation.TenantId;
+import org.junit.jupiter.api.DisplayName;
+
+/** Runs the settings source kit against the embedded default source. */
+@DisplayName("InMemoryTenantSettingsSource keeps the settings source contract")
+class InMemoryTenantSettingsSourceCompatibilityTest extends TenantSettingsSourceCompatibilityKit {
+    @Override
+    protected TenantSettingsSource createSource() {
+        return new InMemoryTenantSettingsSource();
+    }
+
+    @Override
+    protected void put(TenantSettingsSource source, TenantId tenant, TenantSettings settings) {
+        ((InMemoryTenantSettingsSource) source).put(tenant, settings);
+    }
+}

@@ -1,0 +1,335 @@
+package io.invitations.tck;
+
+import io.invitations.spi.identity.AccountRequest;
+import io.invitations.spi.identity.IdentityDirectory;
+import io.invitations.spi.invitation.Contact;
+import io.invitations.spi.invitation.EmailAddress;
+import io.invitations.spi.invitation.Grant;
+import io.invitations.spi.invitation.InvitationId;
+import io.invitations.spi.invitation.TenantId;
+import io.invitations.tck.support.Race;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The contract of {@link IdentityDirectory} as JUnit 5 checks: accounts are created or linked per
+ * tenant and contact, idempotently per invitation even when 64 threads race, and (for directories
+ * that hold grants back) a registration awaiting approval becomes a membership only when approved.
+ * Extend it, implement {@link #createDirectory()}, and run it like any other test class:
+ *
+ * <pre>{@code
+ * class LdapIdentityDirectoryCompatibilityTest extends IdentityDirectoryCompatibilityKit {
+ *     protected IdentityDirectory createDirectory() {
+ *         return new LdapIdentityDirectory(TestLdap.connection());
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>A directory that keeps the default {@link IdentityDirectory#registerAwaitingApproval} (which
+ * applies the grant at once) overrides {@link #holdsGrantsBackUntilApproval()} to return
+ * {@code false}; the checks that a grant is held back are then skipped, not failed.
+ *
+ * <p>Every check uses tenants, contacts and invitations of its own (random ids), so a directory
+ * backed by a shared system may be reused across checks.
+ *
+ * @since 0.1.0
+ */
+public abstract class IdentityDirectoryCompatibilityKit {
+    /** How many threads race in the concurrency checks. */
+    protected static final int RACERS = 64;
+    private static final int ROUNDS = 10;
+
+    /** The directory under test, new for each check. */
+    protected IdentityDirectory directory;
+    /** A fresh tenant per check. */
+    protected TenantId tenant;
+
+    /**
+     * Creates the directory under test. Called once before each check.
+     *
+     * @return a directory, ready to use
+     */
+    protected abstract IdentityDirectory createDirectory();
+
+    /**
+     * Tells whether the directory overrides {@link IdentityDirectory#registerAwaitingApproval} and
+     * {@link IdentityDirectory#approvalDecided} to hold a grant back until approval.
+     *
+     * @return {@code true} (the default) to run the hold-back checks
+     */
+    protected boolean holdsGrantsBackUntilApproval() {
+        return true;
+    }
+
+    /**
+     * Releases the directory after each check; the default does nothing.
+     *
+     * @param directory the directory {@link #createDirectory()} returned
+     */
+    protected void closeDirectory(IdentityDirectory directory) {
+    }
+
+    @BeforeEach
+    void createTheDirectory() {
+        directory = createDirectory();
+        tenant = Fixtures.newTenant();
+    }
+
+    @AfterEach
+    void closeTheDirectory() {
+        closeDirectory(directory);
+    }
+
+    @Nested
+    @DisplayName("creating or linking an account")
+    class CreateOrLink {
+        @Test
+        @DisplayName("returns a non-blank account id and makes the invitee a member of that tenant only")
+        void createdAccountIsAMember() {
+            Contact ada = contact("ada");
+            assertThat(directory.isMember(tenant, ada)).as("member before").isFalse();
+
+            String account = directory.createOrLinkAccount(request(tenant, newInvitation(), ada));
+
+            assertThat(account).isNotBlank();
+            assertThat(directory.isMember(tenant, ada)).as("member after").isTrue();
+            assertThat(directory.isMember(Fixtures.newTenant(), ada)).as("member of another tenant").isFalse();
+            assertThat(directory.isMember(tenant, contact("grace"))).as("someone else is a member").isFalse();
+        }
+
+        @Test
+        @DisplayName("called again for the same invitation returns the same account")
+        void sameInvitationLinksTheSameAccount() {
+            AccountRequest request = request(tenant, newInvitation(), contact("ada"));
+
+            String first = directory.createOrLinkAccount(request);
+            String second = directory.createOrLinkAccount(request);
+
+            assertThat(second).isEqualTo(first);
+        }
+
+        @Test
+        @DisplayName("a later invitation of the same person in the same tenant links their existing account")
+        void sameContactLinksTheExistingAccount() {
+            Contact ada = contact("ada");
+
+            String first = directory.createOrLinkAccount(request(tenant, newInvitation(), ada));
+            String second = directory.createOrLinkAccount(request(tenant, newInvitation(), ada));
+
+            assertThat(second).isEqualTo(first);
+        }
+
+        @Test
+        @DisplayName("different people get different accounts")
+        void differentContactsGetDifferentAccounts() {
+            String ada = directory.createOrLinkAccount(request(tenant, newInvitation(), contact("ada")));
+            String grace = directory.createOrLinkAccount(request(tenant, newInvitation(), contact("grace")));
+
+            assertThat(grace).isNotEqualTo(ada);
+        }
+
+        @Test
+        @DisplayName("a claim under SSO (no password) creates an account like any other")
+        void noPasswordIsFine() {
+            Contact ada = contact("ada");
+            AccountRequest sso = new AccountRequest(tenant, newInvitation(), ada, "Ada", "Lovelace",
+                    Grant.role("member"), Map.of(), null, true, Fixtures.INVITER.userId());
+
+            assertThat(directory.createOrLinkAccount(sso)).isNotBlank();
+            assertThat(directory.isMember(tenant, ada)).isTrue();
+        }
+    }
+
+    @Nested
+    @DisplayName("concurrency")
+    class Concurrency {
+        private Race race;
+
+        @BeforeEach
+        void startRacers() {
+            race = new Race(RACERS);
+        }
+
+        @AfterEach
+        void stopRacers() {
+            race.close();
+        }
+
+        @Test
+        @DisplayName("64 threads creating the account of one invitation at once all get the same account, "
+                + "10 times over")
+        void racingCreatesOfOneInvitationLinkOneAccount() {
+            for (int round = 0; round < ROUNDS; round++) {
+                Contact racer = contact("racer" + round);
+                AccountRequest request = request(tenant, newInvitation(), racer);
+
+                List<String> accounts = race.collect(n -> () -> directory.createOrLinkAccount(request));
+
+                assertThat(accounts).as("round %d", round).doesNotContainNull().containsOnly(accounts.get(0));
+                assertThat(accounts.get(0)).as("round %d", round).isNotBlank();
+                assertThat(directory.isMember(tenant, racer)).as("round %d", round).isTrue();
+                assertThat(directory.createOrLinkAccount(request)).as("round %d, afterwards", round)
+                        .isEqualTo(accounts.get(0));
+            }
+        }
+
+        @Test
+        @DisplayName("64 threads registering one invitation for approval at once all get the same account, "
+                + "10 times over")
+        void racingRegistrationsOfOneInvitationLinkOneAccount() {
+            for (int round = 0; round < ROUNDS; round++) {
+                AccountRequest request = request(tenant, newInvitation(), contact("waiter" + round));
+
+                List<String> accounts = race.collect(n -> () -> directory.registerAwaitingApproval(request));
+
+                assertThat(accounts).as("round %d", round).doesNotContainNull().containsOnly(accounts.get(0));
+                assertThat(directory.registerAwaitingApproval(request)).as("round %d, afterwards", round)
+                        .isEqualTo(accounts.get(0));
+            }
+        }
+
+        @Test
+        @DisplayName("64 threads creating accounts of 64 different people at once get 64 different accounts")
+        void racingCreatesOfDifferentPeopleStayApart() {
+            List<Contact> people = java.util.stream.IntStream.range(0, RACERS)
+                    .mapToObj(n -> contact("crowd" + n)).toList();
+
+            List<String> accounts = race.collect(n -> () ->
+                    directory.createOrLinkAccount(request(tenant, newInvitation(), people.get(n))));
+
+            assertThat(accounts).doesNotContainNull().doesNotHaveDuplicates();
+            assertThat(people).allSatisfy(p -> assertThat(directory.isMember(tenant, p)).as("%s", p).isTrue());
+        }
+    }
+
+    @Nested
+    @DisplayName("approval")
+    class Approval {
+        @Test
+        @DisplayName("registering for approval twice for the same invitation returns the same account")
+        void registrationIsIdempotentPerInvitation() {
+            AccountRequest request = request(tenant, newInvitation(), contact("ada"));
+
+            String first = directory.registerAwaitingApproval(request);
+            String second = directory.registerAwaitingApproval(request);
+
+            assertThat(first).isNotBlank();
+            assertThat(second).isEqualTo(first);
+        }
+
+        @Test
+        @DisplayName("an approved registration is a member, and deciding again changes nothing")
+        void approvalMakesAMemberIdempotently() {
+            Contact ada = contact("ada");
+            AccountRequest request = request(tenant, newInvitation(), ada);
+            String account = directory.registerAwaitingApproval(request);
+
+            directory.approvalDecided(tenant, request.invitationId(), account, request.grant(), true);
+            directory.approvalDecided(tenant, request.invitationId(), account, request.grant(), true);
+
+            assertThat(directory.isMember(tenant, ada)).isTrue();
+            assertThat(directory.createOrLinkAccount(request(tenant, newInvitation(), ada)))
+                    .as("the account a later invitation links").isEqualTo(account);
+        }
+
+        @Test
+        @DisplayName("a registration awaiting approval is not a membership")
+        void registrationIsNotMembership() {
+            assumeTrue(holdsGrantsBackUntilApproval(), "this directory applies grants at registration");
+            Contact ada = contact("ada");
+
+            directory.registerAwaitingApproval(request(tenant, newInvitation(), ada));
+
+            assertThat(directory.isMember(tenant, ada)).isFalse();
+        }
+
+        @Test
+        @DisplayName("a rejected registration leaves no member, even when decided twice")
+        void rejectionLeavesNoMember() {
+            assumeTrue(holdsGrantsBackUntilApproval(), "this directory applies grants at registration");
+            Contact ada = contact("ada");
+            AccountRequest request = request(tenant, newInvitation(), ada);
+            String account = directory.registerAwaitingApproval(request);
+
+            directory.approvalDecided(tenant, request.invitationId(), account, request.grant(), false);
+            directory.approvalDecided(tenant, request.invitationId(), account, request.grant(), false);
+
+            assertThat(directory.isMember(tenant, ada)).isFalse();
+        }
+
+        @Test
+        @DisplayName("an existing member registering through a new invitation keeps their account and membership")
+        void existingMemberKeepsTheirAccount() {
+            Contact ada = contact("ada");
+            String member = directory.createOrLinkAccount(request(tenant, newInvitation(), ada));
+            AccountRequest again = request(tenant, newInvitation(), ada);
+
+            String registered = directory.registerAwaitingApproval(again);
+            directory.approvalDecided(tenant, again.invitationId(), registered, again.grant(), false);
+
+            assertThat(registered).isEqualTo(member);
+            assertThat(directory.isMember(tenant, ada)).as("still a member after the rejection").isTrue();
+        }
+
+        @Test
+        @DisplayName("registrations of one person in two tenants stay apart")
+        void registrationsStayInTheirTenant() {
+            assumeTrue(holdsGrantsBackUntilApproval(), "this directory applies grants at registration");
+            Contact ada = contact("ada");
+            TenantId other = Fixtures.newTenant();
+            AccountRequest here = request(tenant, newInvitation(), ada);
+            String account = directory.registerAwaitingApproval(here);
+            directory.registerAwaitingApproval(request(other, newInvitation(), ada));
+
+            directory.approvalDecided(tenant, here.invitationId(), account, here.grant(), true);
+
+            assertThat(directory.isMember(tenant, ada)).as("member where approved").isTrue();
+            assertThat(directory.isMember(other, ada)).as("member where still awaiting").isFalse();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // helpers
+
+    /**
+     * Returns a contact no other check uses: an email address under {@code example.com}.
+     *
+     * @param name a readable prefix
+     * @return the contact
+     */
+    protected static Contact contact(String name) {
+        return EmailAddress.of(name + "." + UUID.randomUUID() + "@example.com");
+    }
+
+    /**
+     * Returns a fresh invitation id.
+     *
+     * @return the id
+     */
+    protected static InvitationId newInvitation() {
+        return InvitationId.random();
+    }
+
+    /**
+     * Returns a request as the engine makes it when an invitation is claimed with a password.
+     *
+     * @param tenant     the tenant
+     * @param invitation the invitation
+     * @param contact    the invitee
+     * @return the request, with the role {@code member}
+     */
+    protected static AccountRequest request(TenantId tenant, InvitationId invitation, Contact contact) {
+        return new AccountRequest(tenant, invitation, contact, "Ada", "Lovelace", Grant.role("member"), Map.of(),
+                "correct horse battery staple".toCharArray(), true, Fixtures.INVITER.userId());
+    }
+}
