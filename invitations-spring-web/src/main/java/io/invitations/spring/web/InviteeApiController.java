@@ -5,6 +5,7 @@ import io.invitations.spi.InvitationException;
 import io.invitations.spring.web.internal.InviteeCalls;
 import io.invitations.spring.web.internal.Problems;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -138,5 +139,16 @@ public class InviteeApiController {
     @ExceptionHandler(InvitationException.class)
     public ProblemDetail failed(InvitationException e) {
         return Problems.forInvitee(e);
+    }
+
+    /**
+     * Answers a malformed value (such as an over-long tenant id) without echoing it.
+     *
+     * @param e the failure
+     * @return the problem
+     */
+    @ExceptionHandler(IllegalArgumentException.class)
+    public ProblemDetail malformed(IllegalArgumentException e) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "Some answers are missing or invalid.");
     }
 }

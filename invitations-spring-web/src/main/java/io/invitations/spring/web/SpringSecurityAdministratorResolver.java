@@ -1,6 +1,7 @@
 package io.invitations.spring.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -43,7 +44,7 @@ public final class SpringSecurityAdministratorResolver implements AdministratorR
     @Override
     public Optional<Administrator> resolve(HttpServletRequest request) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.isAuthenticated() || "anonymousUser".equals(auth.getPrincipal())) {
+        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
             return Optional.empty();
         }
         return Objects.requireNonNull(mapping.apply(auth), "mapping answered null");

@@ -57,13 +57,17 @@ public class AdminPages {
                   @RequestParam(required = false) String personalMessage, HttpServletRequest request,
                   RedirectAttributes flash) {
         try {
-            api.invite(new WebJson.InviteForm(email, null, null, blank(firstName), blank(lastName), blank(role),
+            api.invite(new WebJson.InviteForm(email, null, null, blank(firstName), blank(lastName), roleOr(role),
                     false, null, blank(personalMessage), null, null, null), request);
             flash.addFlashAttribute("notice", "Invitation sent to " + email + ". It is in the mailbox.");
         } catch (InvitationException e) {
             flash.addFlashAttribute("problem", e.code() + ": " + e.getMessage());
         }
         return "redirect:/admin";
+    }
+
+    private static String roleOr(String role) {
+        return role == null || role.isBlank() ? DEFAULT_ROLE : role;
     }
 
     private static String blank(String s) {
@@ -136,7 +140,7 @@ public class AdminPages {
     String createLink(@RequestParam(required = false) String role, @RequestParam(required = false) Integer maxUses,
                       HttpServletRequest request, RedirectAttributes flash) {
         try {
-            WebJson.ShareableLinkView v = api.createShareableLink(new WebJson.ShareableLinkForm(blank(role), false,
+            WebJson.ShareableLinkView v = api.createShareableLink(new WebJson.ShareableLinkForm(roleOr(role), false,
                     null, null, null, maxUses, null), request);
             flash.addFlashAttribute("revealed", v.url());
         } catch (InvitationException e) {

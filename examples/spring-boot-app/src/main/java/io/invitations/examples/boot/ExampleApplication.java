@@ -10,6 +10,7 @@ import io.invitations.spring.web.AdministratorResolver;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 import java.util.List;
 import java.util.Optional;
@@ -52,12 +53,18 @@ public class ExampleApplication {
         return request -> Optional.of(DEMO_ADMIN);
     }
 
-    /** Claim links point at this application's own pages, on whatever host and port it runs. */
+    /**
+     * The demo tenant: terms, a job title and a password to claim; shareable links on. Claim links
+     * point at this application's own pages on the port it listens on (known once it started).
+     */
     @Bean
-    TenantSettingsSource tenantSettings() {
-        TenantSettings settings = TenantSettings.builder().claimUrlTemplate("/claim/{token}")
-                .joinUrlTemplate("/join/{token}").termsRequired(true).profileFields(List.of("job_title"))
-                .linkInvitationsEnabled(true).minimumPasswordLength(8).build();
-        return tenant -> settings;
+    TenantSettingsSource tenantSettings(Environment environment) {
+        return tenant -> {
+            String base = "http://localhost:" + environment.getProperty("local.server.port",
+                    environment.getProperty("server.port", "8080"));
+            return TenantSettings.builder().claimUrlTemplate(base + "/claim/{token}")
+                    .joinUrlTemplate(base + "/join/{token}").termsRequired(true).profileFields(List.of("job_title"))
+                    .linkInvitationsEnabled(true).minimumPasswordLength(8).build();
+        };
     }
 }

@@ -248,7 +248,7 @@ class BrowserScenariosTest {
     void wrong_access_codes_lead_to_the_lock_out_page() throws Exception {
         String phone = "+41 79 " + (100 + (int) (Math.random() * 800)) + " 12 34";
         service.invite(InviteRequest.builder(ExampleApplication.TENANT, ExampleApplication.DEMO_ADMIN.actor())
-                .identifier(IdentifierKind.PHONE, phone).build());
+                .identifier(IdentifierKind.PHONE, phone).role("member").build());
         open("/code");
         shot("18-code");
         for (int attempt = 0; attempt < 10 && !heading().equals("Too many attempts"); attempt++) {

@@ -3,6 +3,8 @@ package io.invitations.spring.web.internal;
 import io.invitations.core.Acceptance;
 import io.invitations.core.ClaimRequest;
 import io.invitations.core.CodeRedemption;
+import io.invitations.core.FieldProblem;
+import io.invitations.core.InvalidRequestException;
 import io.invitations.core.InvitationService;
 import io.invitations.core.LinkInspection;
 import io.invitations.core.RedeemedCode;
@@ -11,6 +13,7 @@ import io.invitations.core.link.LinkOffer;
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spring.web.WebJson;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -68,8 +71,11 @@ public final class InviteeCalls {
      * @return the claim token and what it opens
      */
     public WebJson.RedeemedView redeemCode(WebJson.CodeForm form, String clientKey) {
-        RedeemedCode r = service.redeemCode(new CodeRedemption(form.tenantId() == null ? null
-                : TenantId.of(form.tenantId()), form.identifierKind(), form.identifier(), form.code(), clientKey));
+        if (form.tenantId() == null || form.tenantId().isBlank()) {
+            throw new InvalidRequestException(List.of(new FieldProblem("tenantId", "must not be blank")));
+        }
+        RedeemedCode r = service.redeemCode(CodeRedemption.of(TenantId.of(form.tenantId()), form.identifierKind(),
+                form.identifier(), form.code()).fromClient(clientKey));
         return new WebJson.RedeemedView(r.token(), claimView(r.inspection()));
     }
 
