@@ -54,16 +54,12 @@ class BrokenThrottlesFailTheKitTest {
     }
 
     @Test
-    @DisplayName("the in-memory throttle passes every check of the kit but, until its known defect is fixed, the "
-            + "never-forgotten one; the kit has at least 13")
+    @DisplayName("the in-memory throttle passes every check of the kit, the never-forgotten lock included")
     void inMemoryThrottlePassesEverything() {
         KitRun run = KitRun.of(InMemoryThrottle.class);
 
-        // KNOWN DEFECT (being fixed in InMemoryAttemptThrottle): at most maximumKeys (100,000) keys are
-        // tracked, so a flood of other keys evicts a locked key before its window ends. Once fixed,
-        // the set below is empty, and this assertion still holds.
-        assertThat(run.failed()).as(run.toString()).isSubsetOf(InMemoryThrottleKnownDefect.CHECK);
-        assertThat(run.passed()).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(run.failed()).as(run.toString()).isEmpty();
+        assertThat(run.passed()).hasSizeGreaterThanOrEqualTo(13);
     }
 
     @Test

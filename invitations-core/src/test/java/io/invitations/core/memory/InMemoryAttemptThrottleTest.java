@@ -180,7 +180,7 @@ class InMemoryAttemptThrottleTest {
         int threads = 64;
         try (Race race = new Race(threads)) {
             for (int round = 0; round < 100; round++) {
-                long admitted = race.run(t -> () -> throttle.tryAttempt(KEY, clock.instant()))
+                long admitted = race.collect(t -> () -> throttle.tryAttempt(KEY, clock.instant()))
                         .stream().filter(Boolean::booleanValue).count();
 
                 assertThat(admitted).as("round %d", round).isEqualTo(5);
