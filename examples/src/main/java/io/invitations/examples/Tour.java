@@ -29,11 +29,11 @@ import io.invitations.core.memory.InMemoryIdentityDirectory;
 import io.invitations.core.memory.InMemoryKeyRing;
 import io.invitations.core.memory.InMemorySeatLedger;
 import io.invitations.core.memory.InMemoryTenantSettingsSource;
-import io.invitations.core.message.Branding;
+import io.invitations.spi.message.Branding;
 import io.invitations.core.policy.PolicyViolationException;
 import io.invitations.core.policy.SeatCount;
 import io.invitations.core.referral.ReferralStats;
-import io.invitations.core.settings.TenantSettings;
+import io.invitations.spi.settings.TenantSettings;
 import io.invitations.csv.ClaimLinkExport;
 import io.invitations.csv.CsvExportOptions;
 import io.invitations.csv.CsvImporter;
@@ -376,12 +376,12 @@ public final class Tour {
         String oldToken = invitations.revealLink(ada, ACME, lena).token();
         clock.advance(Duration.ofDays(2));
         report.kv("clock", WHEN.format(clock.instant()) + " (+2 days): the bulk invitations are 8 days old");
-        long expired = invitations.query(InvitationQuery.of(ACME).statuses(InvitationStatus.EXPIRED).build())
+        long expired = invitations.query(InvitationQuery.builder(ACME).statuses(InvitationStatus.EXPIRED).build())
                 .items().size();
         report.kv("reads as EXPIRED", expired + " invitations, before any sweep");
         report.kv("expireDue()", invitations.expireDue() + " stored as EXPIRED (history + events)");
         Report.Table table = report.table("re-invite", "invitee", "status", "expires");
-        for (Invitation i : invitations.query(InvitationQuery.of(ACME).statuses(InvitationStatus.EXPIRED).build())
+        for (Invitation i : invitations.query(InvitationQuery.builder(ACME).statuses(InvitationStatus.EXPIRED).build())
                 .items()) {
             Invitation again = invitations.reinvite(ada, ACME, i.id());
             table.row(again.id(), again.invitee().contact(), again.status(), WHEN.format(again.expiresAt()));

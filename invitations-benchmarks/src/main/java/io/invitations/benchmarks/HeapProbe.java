@@ -11,8 +11,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,7 +37,8 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  *
  * <p>Run: {@code java -cp invitations-benchmarks/target/benchmarks.jar io.invitations.benchmarks.HeapProbe
- * [--rows 100000] [--heap 64] [--min]}. The child JVMs use the JVM's default collector.
+ * [--rows 100000] [--heap 64] [--min] [--readers CSV_FOR_EACH_ROW,XLSX_FOR_EACH_ROW]}: the
+ * readers are those of {@link WorkbookReaders}, CSV and nested-bomb ones included. The child JVMs use the JVM's default collector.
  */
 public final class HeapProbe {
     private static final String CHILD = "--child";
@@ -57,20 +62,32 @@ public final class HeapProbe {
         int rows = 100_000;
         int heapMb = 64;
         boolean searchMinimum = false;
+        Set<WorkbookReaders> chosen = EnumSet.allOf(WorkbookReaders.class);
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rows" -> rows = Integer.parseInt(args[++i]);
                 case "--heap" -> heapMb = Integer.parseInt(args[++i]);
                 case "--min" -> searchMinimum = true;
+                case "--readers" -> {
+                    chosen = EnumSet.noneOf(WorkbookReaders.class);
+                    for (String name : args[++i].split(",")) {
+                        chosen.add(WorkbookReaders.valueOf(name.strip()));
+                    }
+                }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; use [--rows N] [--heap MB] [--min]");
+                        + "; use [--rows N] [--heap MB] [--min] [--readers A,B]");
             }
         }
         try (TempDirectory directory = TempDirectory.create("invitations-heap-probe")) {
-            Path file = SampleFiles.xlsx(directory.path().resolve("people.xlsx"), rows, SamplePeople.SEED);
-            System.out.printf(Locale.ROOT, "%,d rows, %,d bytes; child JVMs: %s, -Xmx%dm%n", rows,
-                    file.toFile().length(), javaBinary(), heapMb);
-            for (WorkbookReaders reader : WorkbookReaders.values()) {
+            Map<WorkbookReaders.Input, Path> files = new EnumMap<>(WorkbookReaders.Input.class);
+            int count = rows;
+            for (WorkbookReaders reader : chosen) {
+                files.computeIfAbsent(reader.input(), input -> input.write(directory.path(), count));
+            }
+            System.out.printf(Locale.ROOT, "%,d rows; child JVMs: %s, -Xmx%dm%n", rows, javaBinary(), heapMb);
+            files.forEach((input, f) -> System.out.printf(Locale.ROOT, "  %s: %,d bytes%n", input, f.toFile().length()));
+            for (WorkbookReaders reader : chosen) {
+                Path file = files.get(reader.input());
                 Outcome outcome = run(reader, file, heapMb);
                 System.out.printf(Locale.ROOT, "%-24s -Xmx%dm  %s%n", reader.label(), heapMb, outcome);
                 if (searchMinimum) {

@@ -74,7 +74,7 @@ class BenchmarkSmokeTest {
             assertThat(batch.inserts()).hasSize(5);
             assertThat(benchmark.store().find(EmbeddedService.TENANT, batch.inserts().get(4).id())).isPresent();
             assertThat(benchmark.store().find(EmbeddedService.TENANT, last.inserts().get(0).id())).isPresent();
-            assertThat(benchmark.store().count(InvitationQuery.of(EmbeddedService.TENANT).build())).isEqualTo(10);
+            assertThat(benchmark.store().count(InvitationQuery.builder(EmbeddedService.TENANT).build())).isEqualTo(10);
         } finally {
             benchmark.stopDatabase();
         }
@@ -122,8 +122,8 @@ class BenchmarkSmokeTest {
     @Test
     @DisplayName("the heap probe runs each reader in a child JVM under a heap cap and reports the outcome")
     void heapProbeRunsEachReaderInAChildJvm(@TempDir Path directory) throws Exception {
-        Path file = SampleFiles.xlsx(directory.resolve("small.xlsx"), 200, SamplePeople.SEED);
         for (WorkbookReaders reader : WorkbookReaders.values()) {
+            Path file = reader.input().write(directory, 200);
             HeapProbe.Outcome outcome = HeapProbe.run(reader, file, 64);
             assertThat(outcome.passed()).as(reader + ": " + outcome).isTrue();
             assertThat(outcome.text()).startsWith("PASS").contains("peak live heap");

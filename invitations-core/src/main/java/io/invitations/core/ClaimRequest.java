@@ -19,31 +19,32 @@ import java.util.Set;
  * Build with {@link #builder(String)}. The token and password are secrets: {@link #toString()} shows
  * neither, and the engine hands the password to the identity directory without keeping it.
  *
- * @param token         the token from the claim link, required
- * @param firstName     the confirmed first name, or {@code null} to keep the invitation's
- * @param lastName      the confirmed last name, or {@code null} to keep the invitation's
- * @param profile       confirmed profile fields by name; possibly empty
- * @param password      the chosen password, or {@code null} when the tenant uses SSO
- * @param termsAccepted whether the invitee accepted the tenant's terms
- * @param chosenGroups  groups picked from the tenant's default pool; possibly empty
  * @since 0.1.0
  */
-public record ClaimRequest(
-        @NotBlank @Size(max = 1024) String token,
-        @Size(max = 100) String firstName,
-        @Size(max = 100) String lastName,
-        @NotNull @Size(max = 50) Map<@NotBlank @Size(max = 64) String, @NotNull @Size(max = 1024) String> profile,
-        char[] password,
-        boolean termsAccepted,
-        @NotNull @Size(max = 100) Set<@NotBlank String> chosenGroups) {
+public final class ClaimRequest {
+    private final @NotBlank @Size(max = 1024) String token;
+    private final @Size(max = 100) String firstName;
+    private final @Size(max = 100) String lastName;
+    private final @NotNull @Size(max = 50) Map<@NotBlank @Size(max = 64) String, @NotNull @Size(max = 1024) String> profile;
+    private final char[] password;
+    private final boolean termsAccepted;
+    private final @NotNull @Size(max = 100) Set<@NotBlank String> chosenGroups;
 
-    /** Copies the password and collections. */
-    public ClaimRequest {
+    private ClaimRequest(String token, String firstName, String lastName, Map<String, String> profile, char[] password,
+            boolean termsAccepted, Set<String> chosenGroups) {
         firstName = firstName == null || firstName.isBlank() ? null : firstName.strip();
         lastName = lastName == null || lastName.isBlank() ? null : lastName.strip();
         profile = profile == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(profile));
         password = password == null ? null : password.clone();
         chosenGroups = chosenGroups == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(chosenGroups));
+
+        this.token = token;
+        this.firstName = firstName;
+        this.lastName = lastName;
+        this.profile = profile;
+        this.password = password;
+        this.termsAccepted = termsAccepted;
+        this.chosenGroups = chosenGroups;
     }
 
     /**
@@ -61,7 +62,6 @@ public record ClaimRequest(
      *
      * @return the password, or {@code null}
      */
-    @Override
     public char[] password() {
         return password == null ? null : password.clone();
     }
@@ -180,5 +180,59 @@ public record ClaimRequest(
         public ClaimRequest build() {
             return new ClaimRequest(token, firstName, lastName, profile, password, termsAccepted, chosenGroups);
         }
+    }
+
+    /**
+     * Returns the token from the claim link, required.
+     *
+     * @return the token from the claim link, required
+     */
+    public String token() {
+        return token;
+    }
+
+    /**
+     * Returns the confirmed first name, or {@code null} to keep the invitation's.
+     *
+     * @return the confirmed first name, or {@code null} to keep the invitation's
+     */
+    public String firstName() {
+        return firstName;
+    }
+
+    /**
+     * Returns the confirmed last name, or {@code null} to keep the invitation's.
+     *
+     * @return the confirmed last name, or {@code null} to keep the invitation's
+     */
+    public String lastName() {
+        return lastName;
+    }
+
+    /**
+     * Returns confirmed profile fields by name; possibly empty.
+     *
+     * @return confirmed profile fields by name; possibly empty
+     */
+    public Map<String, String> profile() {
+        return profile;
+    }
+
+    /**
+     * Returns whether the invitee accepted the tenant's terms.
+     *
+     * @return whether the invitee accepted the tenant's terms
+     */
+    public boolean termsAccepted() {
+        return termsAccepted;
+    }
+
+    /**
+     * Returns groups picked from the tenant's default pool; possibly empty.
+     *
+     * @return groups picked from the tenant's default pool; possibly empty
+     */
+    public Set<String> chosenGroups() {
+        return chosenGroups;
     }
 }

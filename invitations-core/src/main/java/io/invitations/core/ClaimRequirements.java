@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What a claim must bring (DESIGN §7), as the invitee page should ask for it.
+ * What a claim must bring (terms, profile fields, password, group choice), as the invitee page should ask for it.
  *
  * @param termsRequired    whether the tenant's terms must be accepted
  * @param profileFields    profile fields to confirm, in order

@@ -1,7 +1,7 @@
 package io.invitations.core;
 
 /**
- * The steps of a claim (DESIGN §7, Workplace's claim process), as {@link ClaimIncompleteException}
+ * The steps of a claim (accept the terms, confirm the profile, set a password, choose groups), as {@link ClaimIncompleteException}
  * names the ones a claim did not complete.
  *
  * @since 0.1.0

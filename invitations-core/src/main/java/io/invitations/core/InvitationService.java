@@ -1,10 +1,12 @@
 package io.invitations.core;
 
+import io.invitations.core.memory.InMemoryMessageTemplateStore;
 import io.invitations.core.code.AccessCode;
 import io.invitations.core.code.AccessCodeGate;
 import io.invitations.core.code.AccessCodes;
 import io.invitations.core.internal.Linking;
 import io.invitations.core.internal.Redeeming;
+import io.invitations.core.internal.RequestValidator;
 import io.invitations.core.internal.Syncing;
 import io.invitations.core.internal.WaysIn;
 import io.invitations.core.link.JoinRequest;
@@ -42,15 +44,15 @@ import io.invitations.core.memory.InMemoryTenantSettingsSource;
 import io.invitations.core.memory.RecordingMailer;
 import io.invitations.core.message.MessageContext;
 import io.invitations.core.message.MessageRenderer;
-import io.invitations.core.message.MessageTemplate;
-import io.invitations.core.message.MessageTemplateStore;
+import io.invitations.spi.message.MessageTemplate;
+import io.invitations.spi.message.MessageTemplateStore;
 import io.invitations.core.outbox.DeliveryMode;
 import io.invitations.core.outbox.DrainResult;
 import io.invitations.core.outbox.OutboxProcessor;
 import io.invitations.core.outbox.RetryPolicy;
 import io.invitations.core.policy.SeatCount;
 import io.invitations.core.referral.ReferralStats;
-import io.invitations.core.settings.TenantSettingsSource;
+import io.invitations.spi.settings.TenantSettingsSource;
 import io.invitations.core.token.ClaimLink;
 import io.invitations.core.token.TokenSigner;
 import io.invitations.spi.event.InvitationEventListener;
@@ -69,6 +71,7 @@ import io.invitations.spi.storage.InvitationQuery;
 import io.invitations.spi.storage.InvitationStore;
 import io.invitations.spi.storage.OutboxMessage;
 import io.invitations.spi.storage.Page;
+import jakarta.validation.Validator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -229,7 +232,7 @@ public final class InvitationService {
 
     /**
      * Sends every provisioned invitation of a tenant ("invite all"), then switches the tenant's
-     * {@linkplain io.invitations.core.settings.TenantSettings#inviteOnCreation() invite-on-creation}
+     * {@linkplain io.invitations.spi.settings.TenantSettings#inviteOnCreation() invite-on-creation}
      * on through {@link TenantSettingsSource#switchOnInviteOnCreation(TenantId)}, so that accounts
      * directory sync creates from now on are invited at once.
      *
@@ -536,7 +539,7 @@ public final class InvitationService {
     /**
      * Creates the invitation of an entry from an identity provider or directory (directory sync,
      * an account-management API): PROVISIONED, so it sends nothing and cannot be claimed until sent,
-     * unless the tenant {@linkplain io.invitations.core.settings.TenantSettings#inviteOnCreation()
+     * unless the tenant {@linkplain io.invitations.spi.settings.TenantSettings#inviteOnCreation()
      * invites on creation}, in which case it is invited at once. The source becomes DIRECTORY
      * unless the request already names a directory.
      *
@@ -606,7 +609,7 @@ public final class InvitationService {
      * Reads a page of a tenant's invitations, filtered by status (effective: EXPIRED includes pending
      * ones past expiry), inviter, source, target and creation time.
      *
-     * @param query the filters and page; see {@link InvitationQuery#of(TenantId)}
+     * @param query the filters and page; see {@link InvitationQuery#builder(TenantId)}
      * @return the page, oldest first
      */
     public Page<Invitation> query(InvitationQuery query) {
@@ -802,7 +805,7 @@ public final class InvitationService {
      * @param html     the HTML body
      * @param text     the plain-text body
      * @return the stored template
-     * @throws io.invitations.core.message.TemplateException with TEMPLATE_INVALID, listing every
+     * @throws io.invitations.spi.message.TemplateException with TEMPLATE_INVALID, listing every
      *                                   unknown placeholder and other problem; nothing is stored then
      */
     public MessageTemplate saveTemplate(TenantId tenantId, Locale locale, OutboxMessage.Kind kind, String subject,
@@ -854,6 +857,7 @@ public final class InvitationService {
         private InvitationObserver observer = InvitationObserver.noop();
         private Duration outboxLease;
         private int outboxBatchSize;
+        private Validator validator;
 
         private Builder() {
         }
@@ -987,12 +991,27 @@ public final class InvitationService {
         /**
          * Sets where tenants' custom message templates are kept.
          *
-         * @param value the store (default: {@link MessageTemplateStore#inMemory()}; tenants without a
+         * @param value the store (default: {@link InMemoryMessageTemplateStore}; tenants without a
          *              custom template get the built-in English, French and German ones)
          * @return this builder
          */
         public Builder messageTemplates(MessageTemplateStore value) {
             templates = Objects.requireNonNull(value, "messageTemplates");
+            return this;
+        }
+
+        /**
+         * Sets the Jakarta Validation validator that checks every request's constraints (any
+         * provider will do; its message interpolator words the problems hosts see).
+         *
+         * @param value the validator (default: one from the provider {@code jakarta.validation.Validation}
+         *              finds on the class path, with Hibernate Validator's Expression-Language-free
+         *              {@code ParameterMessageInterpolator} when Hibernate Validator is that provider;
+         *              without a provider {@link #build()} throws {@link NoValidationProviderException})
+         * @return this builder
+         */
+        public Builder validator(Validator value) {
+            validator = Objects.requireNonNull(value, "validator");
             return this;
         }
 
@@ -1075,6 +1094,8 @@ public final class InvitationService {
          * Builds the service.
          *
          * @return the service
+         * @throws NoValidationProviderException if no {@linkplain #validator(Validator) validator} was
+         *                                       given and no Jakarta Validation provider is on the class path
          */
         public InvitationService build() {
             InvitationStore s = store != null ? store : new InMemoryInvitationStore();
@@ -1094,7 +1115,7 @@ public final class InvitationService {
             ClaimLinks links = new ClaimLinks(signer, t);
             EventPublisher publisher = new EventPublisher(listeners);
             Mailer m = mailer != null ? mailer : new RecordingMailer();
-            MessageTemplateStore mt = templates != null ? templates : MessageTemplateStore.inMemory();
+            MessageTemplateStore mt = templates != null ? templates : new InMemoryMessageTemplateStore();
             Composer composer = new Composer(t, links, MessageRenderer.of(mt), clock);
             OutboxProcessor.Builder ob = OutboxProcessor.builder().store(s).mailer(m).renderer(composer::render)
                     .clock(clock).retryPolicy(retryPolicy).listener(e -> publisher.publish(List.of(e)));
@@ -1106,7 +1127,8 @@ public final class InvitationService {
             }
             OutboxProcessor outbox = ob.build();
             Context ctx = new Context(s, d, l, t, clock, ids, signer, links, publisher, new StripedLocks(256),
-                    new StripedLocks(64), new Delivery(outbox, deliveryMode, observer));
+                    new StripedLocks(64), new Delivery(outbox, deliveryMode, observer),
+                    validator != null ? RequestValidator.using(validator) : RequestValidator.byDefaultProvider());
             AccessCodes codes = AccessCodes.using(k);
             AttemptThrottle a = throttle != null ? throttle : s.sharedAttemptThrottle()
                     .orElseGet(() -> InMemoryAttemptThrottle.builder().clock(clock).build());

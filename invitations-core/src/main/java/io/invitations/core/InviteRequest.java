@@ -1,5 +1,6 @@
 package io.invitations.core;
 
+import java.util.Objects;
 import io.invitations.core.invitee.Invitees;
 import io.invitations.spi.invitation.IdentifierKind;
 import io.invitations.spi.invitation.InvitationSource;
@@ -25,61 +26,37 @@ import java.util.Set;
 
 /**
  * What to invite (or provision): who, into what, with which grant, by whom. Build with
- * {@link #builder(TenantId, Inviter)}. The record accepts anything; the facade validates it and
+ * {@link #builder(TenantId, Inviter)}. The value accepts anything; the facade validates it and
  * reports every problem at once in an {@link InvalidRequestException}.
  *
  * <p>The email is kept in its normal form: the domain converted from IDN to ASCII and lower-cased,
  * the local part as typed. Exactly one of {@code email} and {@code identifier} must be given.
  *
- * @param tenantId        the tenant, required
- * @param inviter         who invites, required
- * @param email           the invitee's email, at most 254 characters; or {@code null} for an
- *                        identifier invitee
- * @param identifierKind  the kind of identifier ({@code phone}, {@code personnel_number},
- *                        {@code birth_date} or a host-defined kind), with {@code identifier}
- * @param identifier      the identifier of an invitee without email, at most 256 characters
- * @param firstName       the first name, or {@code null}
- * @param lastName        the last name, or {@code null}
- * @param displayName     the name to show, or {@code null} to use the names or infer one from the email
- * @param target          membership (the default) or a resource, required
- * @param role            the role to grant, required; one of the tenant's roles
- * @param membershipType  member (the default) or guest, required
- * @param groups          groups or teams to join; possibly empty
- * @param unit            the unit the member will belong to, or {@code null}; a {@code *_LOCAL}
- *                        inviter must name one of theirs (their only unit is taken when omitted)
- * @param metadata        values copied onto the account at acceptance; at most 50 entries
- * @param personalMessage the inviter's message, at most 2000 characters, or {@code null}
- * @param locale          the invitee's language, or {@code null} for the tenant's default
- * @param source          how the invitation comes to be (individual by default; bulk, link or
- *                        directory for those flows), required
  * @since 0.1.0
  */
-public record InviteRequest(
-        @NotNull TenantId tenantId,
-        @NotNull Inviter inviter,
-        @Email(regexp = ".+@.+\\..+", message = "must be a well-formed email address like jane@example.com")
-        @Size(max = 254) String email,
-        @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "must be 1 to 64 letters, digits, '-' or '_'")
-        String identifierKind,
-        @Size(max = 256) String identifier,
-        @Size(max = 100) String firstName,
-        @Size(max = 100) String lastName,
-        @Size(max = 200) String displayName,
-        @NotNull Target target,
-        @NotBlank @Size(max = 128) String role,
-        @NotNull MembershipType membershipType,
-        @NotNull @Size(max = 100) Set<@NotBlank @Size(max = 128) String> groups,
-        UnitId unit,
-        @NotNull @Size(max = 50) Map<@NotBlank @Size(max = 64) String, @NotNull @Size(max = 1024) String> metadata,
-        @Size(max = 2000) String personalMessage,
-        Locale locale,
-        @NotNull InvitationSource source) {
+public final class InviteRequest {
+    private final @NotNull TenantId tenantId;
+    private final @NotNull Inviter inviter;
+    private final @Email(regexp = ".+@.+\\..+", message = "must be a well-formed email address like jane@example.com") @Size(max = 254) String email;
+    private final @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "must be 1 to 64 letters, digits, '-' or '_'") String identifierKind;
+    private final @Size(max = 256) String identifier;
+    private final @Size(max = 100) String firstName;
+    private final @Size(max = 100) String lastName;
+    private final @Size(max = 200) String displayName;
+    private final @NotNull Target target;
+    private final @NotBlank @Size(max = 128) String role;
+    private final @NotNull MembershipType membershipType;
+    private final @NotNull @Size(max = 100) Set<@NotBlank @Size(max = 128) String> groups;
+    private final UnitId unit;
+    private final @NotNull @Size(max = 50) Map<@NotBlank @Size(max = 64) String, @NotNull @Size(max = 1024) String> metadata;
+    private final @Size(max = 2000) String personalMessage;
+    private final Locale locale;
+    private final @NotNull InvitationSource source;
 
-    /**
-     * Normalises the email and names and copies collections (keeping {@code null} elements for the
-     * validator to report).
-     */
-    public InviteRequest {
+    private InviteRequest(TenantId tenantId, Inviter inviter, String email, String identifierKind, String identifier,
+            String firstName, String lastName, String displayName, Target target, String role,
+            MembershipType membershipType, Set<String> groups, UnitId unit, Map<String, String> metadata,
+            String personalMessage, Locale locale, InvitationSource source) {
         email = email == null || email.isBlank() ? null : Invitees.normalizeEmail(email).orElse(email.strip());
         identifierKind = blankToNull(identifierKind);
         identifier = blankToNull(identifier);
@@ -90,6 +67,24 @@ public record InviteRequest(
         groups = groups == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(groups));
         metadata = metadata == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
         personalMessage = personalMessage == null || personalMessage.isBlank() ? null : personalMessage.strip();
+
+        this.tenantId = tenantId;
+        this.inviter = inviter;
+        this.email = email;
+        this.identifierKind = identifierKind;
+        this.identifier = identifier;
+        this.firstName = firstName;
+        this.lastName = lastName;
+        this.displayName = displayName;
+        this.target = target;
+        this.role = role;
+        this.membershipType = membershipType;
+        this.groups = groups;
+        this.unit = unit;
+        this.metadata = metadata;
+        this.personalMessage = personalMessage;
+        this.locale = locale;
+        this.source = source;
     }
 
     /**
@@ -367,5 +362,200 @@ public record InviteRequest(
                     displayName, target, role, membershipType, groups, unit, metadata, personalMessage, locale,
                     source);
         }
+    }
+
+    /**
+     * Returns the tenant, required.
+     *
+     * @return the tenant, required
+     */
+    public TenantId tenantId() {
+        return tenantId;
+    }
+
+    /**
+     * Returns who invites, required.
+     *
+     * @return who invites, required
+     */
+    public Inviter inviter() {
+        return inviter;
+    }
+
+    /**
+     * Returns the invitee's email, at most 254 characters; or {@code null} for an identifier invitee.
+     *
+     * @return the invitee's email, at most 254 characters; or {@code null} for an identifier invitee
+     */
+    public String email() {
+        return email;
+    }
+
+    /**
+     * Returns the kind of identifier ({@code phone}, {@code personnel_number}, {@code birth_date} or a host-defined kind), with {@code identifier}.
+     *
+     * @return the kind of identifier ({@code phone}, {@code personnel_number}, {@code birth_date} or a host-defined kind), with {@code identifier}
+     */
+    public String identifierKind() {
+        return identifierKind;
+    }
+
+    /**
+     * Returns the identifier of an invitee without email, at most 256 characters.
+     *
+     * @return the identifier of an invitee without email, at most 256 characters
+     */
+    public String identifier() {
+        return identifier;
+    }
+
+    /**
+     * Returns the first name, or {@code null}.
+     *
+     * @return the first name, or {@code null}
+     */
+    public String firstName() {
+        return firstName;
+    }
+
+    /**
+     * Returns the last name, or {@code null}.
+     *
+     * @return the last name, or {@code null}
+     */
+    public String lastName() {
+        return lastName;
+    }
+
+    /**
+     * Returns the name to show, or {@code null} to use the names or infer one from the email.
+     *
+     * @return the name to show, or {@code null} to use the names or infer one from the email
+     */
+    public String displayName() {
+        return displayName;
+    }
+
+    /**
+     * Returns membership (the default) or a resource, required.
+     *
+     * @return membership (the default) or a resource, required
+     */
+    public Target target() {
+        return target;
+    }
+
+    /**
+     * Returns the role to grant, required; one of the tenant's roles.
+     *
+     * @return the role to grant, required; one of the tenant's roles
+     */
+    public String role() {
+        return role;
+    }
+
+    /**
+     * Returns member (the default) or guest, required.
+     *
+     * @return member (the default) or guest, required
+     */
+    public MembershipType membershipType() {
+        return membershipType;
+    }
+
+    /**
+     * Returns groups or teams to join; possibly empty.
+     *
+     * @return groups or teams to join; possibly empty
+     */
+    public Set<String> groups() {
+        return groups;
+    }
+
+    /**
+     * Returns the unit the member will belong to, or {@code null}; a {@code *_LOCAL} inviter must name one of theirs (their only unit is taken when omitted).
+     *
+     * @return the unit the member will belong to, or {@code null}; a {@code *_LOCAL} inviter must name one of theirs (their only unit is taken when omitted)
+     */
+    public UnitId unit() {
+        return unit;
+    }
+
+    /**
+     * Returns values copied onto the account at acceptance; at most 50 entries.
+     *
+     * @return values copied onto the account at acceptance; at most 50 entries
+     */
+    public Map<String, String> metadata() {
+        return metadata;
+    }
+
+    /**
+     * Returns the inviter's message, at most 2000 characters, or {@code null}.
+     *
+     * @return the inviter's message, at most 2000 characters, or {@code null}
+     */
+    public String personalMessage() {
+        return personalMessage;
+    }
+
+    /**
+     * Returns the invitee's language, or {@code null} for the tenant's default.
+     *
+     * @return the invitee's language, or {@code null} for the tenant's default
+     */
+    public Locale locale() {
+        return locale;
+    }
+
+    /**
+     * Returns how the invitation comes to be (individual by default; bulk, link or directory for those flows), required.
+     *
+     * @return how the invitation comes to be (individual by default; bulk, link or directory for those flows), required
+     */
+    public InvitationSource source() {
+        return source;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof InviteRequest other
+                && Objects.equals(tenantId, other.tenantId)
+                && Objects.equals(inviter, other.inviter)
+                && Objects.equals(email, other.email)
+                && Objects.equals(identifierKind, other.identifierKind)
+                && Objects.equals(identifier, other.identifier)
+                && Objects.equals(firstName, other.firstName)
+                && Objects.equals(lastName, other.lastName)
+                && Objects.equals(displayName, other.displayName)
+                && Objects.equals(target, other.target)
+                && Objects.equals(role, other.role)
+                && Objects.equals(membershipType, other.membershipType)
+                && Objects.equals(groups, other.groups)
+                && Objects.equals(unit, other.unit)
+                && Objects.equals(metadata, other.metadata)
+                && Objects.equals(personalMessage, other.personalMessage)
+                && Objects.equals(locale, other.locale)
+                && Objects.equals(source, other.source);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(tenantId, inviter, email, identifierKind, identifier, firstName, lastName, displayName, target, role, membershipType, groups, unit, metadata, personalMessage, locale, source);
+    }
+
+    /**
+     * Describes the value for logs; never shows a token, code or key.
+     *
+     * @return a description
+     */
+    @Override
+    public String toString() {
+        return "InviteRequest[tenantId=" + tenantId + ", inviter=" + inviter + ", email=" + email
+                + ", identifierKind=" + identifierKind + ", identifier=" + identifier + ", firstName=" + firstName
+                + ", lastName=" + lastName + ", displayName=" + displayName + ", target=" + target + ", role=" + role
+                + ", membershipType=" + membershipType + ", groups=" + groups + ", unit=" + unit
+                + ", metadata=" + metadata + ", personalMessage=" + personalMessage + ", locale=" + locale
+                + ", source=" + source + "]";
     }
 }

@@ -213,8 +213,14 @@ class AccessCodeInvitationTest {
         @Test
         void a_malformed_entry_lists_every_problem_without_the_code() {
             InvalidRequestException e = (InvalidRequestException) refused(() -> f.service.redeemCode(
-                    new CodeRedemption(ACME, "no spaces!", " ", "SECRET-CODE-THAT-IS-FAR-TOO-LONG-FOR-ANY-CODE-AT"
-                            + "-ALL-REALLY-MUCH-TOO-LONG", null)));
+                    CodeRedemption.builder()
+                            .tenantId(ACME)
+                            .identifierKind("no spaces!")
+                            .identifier(" ")
+                            .code("SECRET-CODE-THAT-IS-FAR-TOO-LONG-FOR-ANY-CODE-AT"
+                            + "-ALL-REALLY-MUCH-TOO-LONG")
+                            .clientKey(null)
+                            .build()));
 
             assertThat(e.fields()).contains("identifierKind", "identifier", "code");
             assertThat(e.getMessage()).doesNotContain("SECRET-CODE");

@@ -49,7 +49,7 @@ class ConcurrentInviteTest {
             assertThat(outcomes.stream().filter(o -> !(o instanceof Invitation)))
                     .hasSize(THREADS - 1).allMatch(ErrorCode.ALREADY_INVITED::equals);
         }
-        assertThat(f.store.count(InvitationQuery.of(ACME).build())).isEqualTo(REPETITIONS);
+        assertThat(f.store.count(InvitationQuery.builder(ACME).build())).isEqualTo(REPETITIONS);
     }
 
     @Test

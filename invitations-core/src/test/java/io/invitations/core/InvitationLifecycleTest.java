@@ -1,7 +1,7 @@
 package io.invitations.core;
 
 import io.invitations.core.lifecycle.IllegalTransitionException;
-import io.invitations.core.settings.ResendPolicy;
+import io.invitations.spi.settings.ResendPolicy;
 import io.invitations.core.testing.Fixture;
 import io.invitations.spi.ErrorCode;
 import io.invitations.spi.InvitationException;
@@ -182,7 +182,7 @@ class InvitationLifecycleTest {
             SendReport report = f.service.sendAllProvisioned(ADMIN, ACME);
             assertThat(report.sent()).hasSize(5).allMatch(i -> i.status() == PENDING);
             assertThat(report.refused()).isEmpty();
-            assertThat(f.service.query(io.invitations.spi.storage.InvitationQuery.of(Fixture.GLOBEX)
+            assertThat(f.service.query(io.invitations.spi.storage.InvitationQuery.builder(Fixture.GLOBEX)
                     .statuses(PROVISIONED).build()).items()).hasSize(1);
         }
     }
@@ -249,9 +249,9 @@ class InvitationLifecycleTest {
             f.clock.set(inv.expiresAt());
             assertThat(f.service.find(ACME, inv.id()).orElseThrow().status()).isEqualTo(EXPIRED);
             assertThat(f.stored(inv).status()).as("nothing stored yet").isEqualTo(PENDING);
-            assertThat(f.service.query(io.invitations.spi.storage.InvitationQuery.of(ACME).statuses(EXPIRED).build())
+            assertThat(f.service.query(io.invitations.spi.storage.InvitationQuery.builder(ACME).statuses(EXPIRED).build())
                     .items()).extracting(Invitation::id).containsExactly(inv.id());
-            assertThat(f.service.query(io.invitations.spi.storage.InvitationQuery.of(ACME).statuses(PENDING).build())
+            assertThat(f.service.query(io.invitations.spi.storage.InvitationQuery.builder(ACME).statuses(PENDING).build())
                     .items()).isEmpty();
         }
 
@@ -366,7 +366,7 @@ class InvitationLifecycleTest {
         void inspecting_a_link_changes_nothing_and_tells_what_the_claim_needs() {
             f.configure(s -> s.termsRequired(true).profileFields(List.of("firstName", "jobTitle"))
                     .defaultGroupPool(java.util.Set.of("news", "sports"))
-                    .branding(io.invitations.core.message.Branding.named("Acme Corp")));
+                    .branding(io.invitations.spi.message.Branding.named("Acme Corp")));
             Invitation inv = f.service.invite(f.request("jane@example.com").personalMessage("Welcome aboard!").build());
             String token = f.token(inv);
             int events = f.events.size();

@@ -2,7 +2,7 @@ package io.invitations.core;
 
 import io.invitations.core.lifecycle.IllegalTransitionException;
 import io.invitations.core.lifecycle.Lifecycle;
-import io.invitations.core.settings.ResendPolicy;
+import io.invitations.spi.settings.ResendPolicy;
 import io.invitations.core.testing.Fixture;
 import io.invitations.spi.InvitationException;
 import io.invitations.spi.event.InvitationEvent;
@@ -300,7 +300,7 @@ class LifecyclePropertyTest {
                         .as("effective status of %s at %s", id, now).isEqualTo(effective);
             }
             for (TenantId t : TENANTS) {
-                long expired = f.service.query(InvitationQuery.of(t).statuses(InvitationStatus.EXPIRED).build())
+                long expired = f.service.query(InvitationQuery.builder(t).statuses(InvitationStatus.EXPIRED).build())
                         .items().stream().filter(i -> i.status() != InvitationStatus.EXPIRED).count();
                 assertThat(expired).as("queries by EXPIRED return only expired views").isZero();
             }

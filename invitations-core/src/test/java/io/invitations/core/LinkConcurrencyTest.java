@@ -65,7 +65,7 @@ class LinkConcurrencyTest {
                 .hasSize(2);
         assertThat(f.store.findLink(ACME, link.link().id()).orElseThrow().uses()).as("round %d", round)
                 .isEqualTo(MAX_USES);
-        assertThat(f.store.query(InvitationQuery.of(ACME).statuses(InvitationStatus.ACCEPTED)
+        assertThat(f.store.query(InvitationQuery.builder(ACME).statuses(InvitationStatus.ACCEPTED)
                 .source(InvitationSource.link(link.link().id())).build()).items()).as("round %d", round)
                 .hasSize(MAX_USES);
     }

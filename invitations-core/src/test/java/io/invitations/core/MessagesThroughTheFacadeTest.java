@@ -1,17 +1,18 @@
 package io.invitations.core;
 
-import io.invitations.core.event.InvitationEventJson;
+import io.invitations.core.message.MessageTemplates;
+import io.invitations.jackson.InvitationEventJson;
 import io.invitations.core.memory.InMemoryKeyRing;
 import io.invitations.core.memory.InMemoryTenantSettingsSource;
 import io.invitations.core.memory.RecordingMailer;
-import io.invitations.core.message.Branding;
+import io.invitations.spi.message.Branding;
 import io.invitations.core.message.MessageRenderer;
-import io.invitations.core.message.MessageTemplate;
-import io.invitations.core.message.TemplateException;
+import io.invitations.spi.message.MessageTemplate;
+import io.invitations.spi.message.TemplateException;
 import io.invitations.core.outbox.DeliveryMode;
 import io.invitations.core.outbox.DrainResult;
 import io.invitations.core.outbox.RetryPolicy;
-import io.invitations.core.settings.TenantSettings;
+import io.invitations.spi.settings.TenantSettings;
 import io.invitations.tck.support.MutableClock;
 import io.invitations.core.testing.Secrets;
 import io.invitations.spi.ErrorCode;
@@ -489,7 +490,7 @@ class MessagesThroughTheFacadeTest {
             assertThat(e.code()).isEqualTo(ErrorCode.TEMPLATE_INVALID);
             assertThat(e.unknownPlaceholders()).containsExactly("inviterEmail");
             assertThat(invitations.template(ACME, Locale.ENGLISH, Kind.INVITATION))
-                    .isEqualTo(MessageTemplate.builtIn(Locale.ENGLISH, Kind.INVITATION));
+                    .isEqualTo(MessageTemplates.builtIn(Locale.ENGLISH, Kind.INVITATION));
         }
 
         @Test
@@ -503,7 +504,7 @@ class MessagesThroughTheFacadeTest {
             MailMessage tried = invitations.previewSample(ACME, Locale.FRENCH, Kind.INVITATION, draft);
             assertThat(tried.subject()).isEqualTo("Sam Taylor vous attend sur acme");
             assertThat(invitations.template(ACME, Locale.FRENCH, Kind.INVITATION)).as("a draft is not stored")
-                    .isEqualTo(MessageTemplate.builtIn(Locale.FRENCH, Kind.INVITATION));
+                    .isEqualTo(MessageTemplates.builtIn(Locale.FRENCH, Kind.INVITATION));
 
             invitations.saveTemplate(ACME, Locale.CANADA_FRENCH, Kind.INVITATION, draft.subject(), draft.html(),
                     draft.text());

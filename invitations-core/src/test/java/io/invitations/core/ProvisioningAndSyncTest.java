@@ -1,7 +1,7 @@
 package io.invitations.core;
 
-import io.invitations.core.settings.TenantSettings;
-import io.invitations.core.settings.TenantSettingsSource;
+import io.invitations.spi.settings.TenantSettings;
+import io.invitations.spi.settings.TenantSettingsSource;
 import io.invitations.core.testing.Fixture;
 import io.invitations.spi.ErrorCode;
 import io.invitations.spi.invitation.IdentifierKind;

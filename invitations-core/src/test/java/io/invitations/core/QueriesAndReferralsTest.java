@@ -49,22 +49,22 @@ class QueriesAndReferralsTest {
             f.clock.advance(Duration.ofDays(7));
             Invitation fresh = inviteAs(bob, "c@example.com");
 
-            Page<Invitation> first = f.service.query(InvitationQuery.of(ACME).invitedBy("alice")
+            Page<Invitation> first = f.service.query(InvitationQuery.builder(ACME).invitedBy("alice")
                     .statuses(InvitationStatus.EXPIRED).page(0, 2).build());
             assertThat(first.items()).hasSize(2).allMatch(i -> i.status() == InvitationStatus.EXPIRED);
             assertThat(first.hasMore()).isTrue();
-            Page<Invitation> last = f.service.query(InvitationQuery.of(ACME).invitedBy("alice")
+            Page<Invitation> last = f.service.query(InvitationQuery.builder(ACME).invitedBy("alice")
                     .statuses(InvitationStatus.EXPIRED).page(4, 2).build());
             assertThat(last.items()).hasSize(1);
             assertThat(last.hasMore()).isFalse();
 
-            assertThat(f.service.query(InvitationQuery.of(ACME).invitedBy("bob").build()).items())
+            assertThat(f.service.query(InvitationQuery.builder(ACME).invitedBy("bob").build()).items())
                     .extracting(Invitation::id, Invitation::status)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(bobs.id(), InvitationStatus.EXPIRED),
                             org.assertj.core.groups.Tuple.tuple(fresh.id(), InvitationStatus.PENDING));
-            assertThat(f.service.query(InvitationQuery.of(ACME).statuses(InvitationStatus.PENDING).build()).items())
+            assertThat(f.service.query(InvitationQuery.builder(ACME).statuses(InvitationStatus.PENDING).build()).items())
                     .extracting(Invitation::id).containsExactly(fresh.id());
-            assertThat(f.service.query(InvitationQuery.of(Fixture.GLOBEX).build()).items()).isEmpty();
+            assertThat(f.service.query(InvitationQuery.builder(Fixture.GLOBEX).build()).items()).isEmpty();
         }
 
         @Test

@@ -30,7 +30,7 @@ class RequestValidationTest {
         assertThat(e.fields()).containsExactlyInAnyOrder("email", "firstName", "groups[]", "inviter", "metadata[]",
                 "personalMessage", "role", "tenantId");
         assertThat(e.getMessage()).contains("email", "role", "personalMessage");
-        assertThat(f.store.count(io.invitations.spi.storage.InvitationQuery.of(ACME).build())).isZero();
+        assertThat(f.store.count(io.invitations.spi.storage.InvitationQuery.builder(ACME).build())).isZero();
     }
 
     @Test

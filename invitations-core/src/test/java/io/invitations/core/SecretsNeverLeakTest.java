@@ -1,7 +1,7 @@
 package io.invitations.core;
 
-import io.invitations.core.event.InvitationEventJson;
-import io.invitations.core.settings.ResendPolicy;
+import io.invitations.jackson.InvitationEventJson;
+import io.invitations.spi.settings.ResendPolicy;
 import io.invitations.core.testing.Fixture;
 import io.invitations.core.testing.Secrets;
 import io.invitations.core.token.TokenPurpose;
@@ -88,7 +88,7 @@ class SecretsNeverLeakTest {
             see(e);
             see(InvitationEventJson.toJson(e));
         });
-        f.store.query(InvitationQuery.of(ACME).build()).items().forEach(i -> {
+        f.store.query(InvitationQuery.builder(ACME).build()).items().forEach(i -> {
             see(i);
             see(f.store.history(ACME, i.id()));
             see(f.store.outbox(ACME, i.id()));

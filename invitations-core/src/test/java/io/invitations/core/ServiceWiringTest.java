@@ -1,5 +1,6 @@
 package io.invitations.core;
 
+import io.invitations.spi.mail.MailMessage;
 import io.invitations.core.memory.RecordingMailer;
 import io.invitations.core.testing.Fixture;
 import io.invitations.spi.event.InvitationEvent;
@@ -132,9 +133,19 @@ class ServiceWiringTest {
     @Test
     void the_recording_mailer_keeps_what_it_was_sent_and_hides_it_from_to_string() {
         RecordingMailer mailer = new RecordingMailer();
-        var message = new io.invitations.spi.mail.MailMessage("inv-1#1", ACME,
-                io.invitations.spi.invitation.InvitationId.of("inv-1"), "jane@example.com", "Jane", null,
-                "You are invited", "<p>secret link</p>", "secret link", java.util.Locale.ENGLISH, java.util.Map.of());
+        var message = MailMessage.builder()
+                .idempotencyKey("inv-1#1")
+                .tenantId(ACME)
+                .invitationId(io.invitations.spi.invitation.InvitationId.of("inv-1"))
+                .to("jane@example.com")
+                .toName("Jane")
+                .replyTo(null)
+                .subject("You are invited")
+                .html("<p>secret link</p>")
+                .text("secret link")
+                .locale(java.util.Locale.ENGLISH)
+                .headers(java.util.Map.of())
+                .build();
         mailer.send(message);
         assertThat(mailer.sent()).containsExactly(message);
         assertThat(mailer.toString()).doesNotContain("secret");

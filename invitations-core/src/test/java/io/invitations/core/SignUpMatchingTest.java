@@ -50,7 +50,14 @@ class SignUpMatchingTest {
         Invitation inv = f.invite("jane@example.com");
 
         InvalidRequestException e = (InvalidRequestException) refused(() -> f.service.matchSignUp(
-                new SignUp(ACME, "jane@example.com", false, null, null, false)));
+                SignUp.builder()
+                        .tenantId(ACME)
+                        .email("jane@example.com")
+                        .emailVerified(false)
+                        .firstName(null)
+                        .lastName(null)
+                        .termsAccepted(false)
+                        .build()));
 
         assertThat(e.fields()).containsExactly("emailVerified");
         assertThat(f.stored(inv).status()).isEqualTo(InvitationStatus.PENDING);

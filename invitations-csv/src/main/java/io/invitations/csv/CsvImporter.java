@@ -15,13 +15,15 @@ import io.invitations.csv.internal.RowCollector;
 import io.invitations.csv.internal.Separators;
 import io.invitations.spi.ErrorCode;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Reads invitation rows from a CSV file with a header row, as spreadsheets, address books and HR
@@ -68,6 +70,9 @@ import java.util.List;
  */
 public final class CsvImporter {
     private static final String FORMAT = "CSV";
+    /** The separator is detected on the first line, looked for in at most this many characters. */
+    private static final int SEPARATOR_WINDOW = 64 * 1024;
+    private static final String NO_DATA_ROWS = "the file has a header row but no data rows; add one row per person below it";
 
     private CsvImporter() {
     }
@@ -97,12 +102,43 @@ public final class CsvImporter {
      * @throws UncheckedIOException when reading the stream fails
      */
     public static ImportResult read(InputStream in, CsvImportOptions options) {
-        String text = InputText.read(in, options.charset(), options.limits().maxBytes(), FORMAT);
-        char separator = options.separator().orElseGet(() -> Separators.detect(text));
-        CSVReader reader = new CSVReaderBuilder(new StringReader(text))
+        RowCollector collector = new RowCollector(options.limits());
+        parse(in, options, collector);
+        return collector.result(NO_DATA_ROWS);
+    }
+
+    /**
+     * Reads a CSV file as a stream, handing each row to {@code consumer} as soon as it is read: the
+     * file is decoded as it arrives and no list of rows is built, so a 100,000-row file needs a few
+     * megabytes of heap. Rows, numbers, problems and warnings are those {@link #read} gives. When the
+     * file turns out to be broken further down (a quote never closed, bytes not valid in the charset,
+     * a limit passed), the rows before it were handed over already and the {@link ImportException}
+     * names the row; {@link io.invitations.core.bulk.BulkWaves} reads the file once to the end before
+     * it writes anything.
+     *
+     * @param in       the file's bytes; read to the end, not closed
+     * @param options  separator, charset, column mapping and limits
+     * @param consumer told of each row, in file order
+     * @return how many rows were handed over, and the warnings
+     * @throws ImportException      as {@link #read(InputStream, CsvImportOptions)}
+     * @throws UncheckedIOException when reading the stream fails
+     * @throws NullPointerException if an argument is null
+     */
+    public static ImportSummary forEachRow(InputStream in, CsvImportOptions options,
+                                           Consumer<? super InvitationRow> consumer) {
+        RowCollector collector = new RowCollector(options.limits(), consumer);
+        parse(in, options, collector);
+        return collector.summary(NO_DATA_ROWS);
+    }
+
+    private static void parse(InputStream in, CsvImportOptions options, RowCollector collector) {
+        Objects.requireNonNull(in, "in");
+        BufferedReader text = new BufferedReader(InputText.open(in, options.charset(), options.limits().maxBytes(),
+                FORMAT), SEPARATOR_WINDOW);
+        char separator = options.separator().orElseGet(() -> Separators.detect(peek(text)));
+        CSVReader reader = new CSVReaderBuilder(text)
                 .withCSVParser(new RFC4180ParserBuilder().withSeparator(separator).build())
                 .build();
-        RowCollector collector = new RowCollector(options.limits());
         int rowNumber = 0;
         List<String> header = null;
         ColumnMapping.Resolved columns = null;
@@ -125,7 +161,23 @@ public final class CsvImporter {
             throw new ImportException(ErrorCode.IMPORT_INVALID_FILE, 0, null, "the file is empty; its first row must "
                     + "name the columns, e.g. email" + separator + "first name" + separator + "last name");
         }
-        return collector.result("the file has a header row but no data rows; add one row per person below it");
+    }
+
+    /** The first characters of the text (enough for the header line), left unread. */
+    private static String peek(BufferedReader text) {
+        char[] window = new char[SEPARATOR_WINDOW];
+        int length = 0;
+        try {
+            text.mark(SEPARATOR_WINDOW);
+            int n;
+            while (length < window.length && (n = text.read(window, length, window.length - length)) != -1) {
+                length += n;
+            }
+            text.reset();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the uploaded file", e);
+        }
+        return new String(window, 0, length);
     }
 
     /** Reads the next record with its cells restored, or {@code null} at the end. */
@@ -134,6 +186,9 @@ public final class CsvImporter {
         String[] record;
         try {
             record = reader.readNext();
+        } catch (ImportException e) {
+            // the text itself was refused (charset, NUL, size) while OpenCSV read it: the message names the line
+            throw e;
         } catch (CsvMalformedLineException e) {
             throw new ImportException(ErrorCode.IMPORT_INVALID_FILE, rowNumber, null, "a quoted cell that starts on "
                     + "line " + line + " is never closed, or text follows its closing quote; put quotes around the "

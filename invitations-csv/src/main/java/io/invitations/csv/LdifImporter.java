@@ -20,6 +20,7 @@ import io.invitations.spi.invitation.IdentifierKind;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.Consumer;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -89,9 +90,32 @@ public final class LdifImporter {
      * @throws UncheckedIOException when reading the stream fails
      */
     public static ImportResult read(InputStream in, ImportLimits limits) {
+        RowCollector collector = new RowCollector(limits);
+        return collector.result(parse(in, limits, collector));
+    }
+
+    /**
+     * Reads an LDIF file, handing each person entry's row to {@code consumer} as soon as it is read
+     * instead of returning one list (see {@code CsvImporter.forEachRow} for the contract). The file's
+     * text is checked as a whole for URL values first, so it is held once; the rows are not.
+     *
+     * @param in       the file's bytes; read to the end, not closed
+     * @param limits   the size limit and the most entries read
+     * @param consumer told of each row, in file order
+     * @return how many rows were handed over, and the warnings
+     * @throws ImportException      as {@link #read(InputStream, ImportLimits)}
+     * @throws UncheckedIOException when reading the stream fails
+     */
+    public static ImportSummary forEachRow(InputStream in, ImportLimits limits,
+                                           Consumer<? super InvitationRow> consumer) {
+        RowCollector collector = new RowCollector(limits, consumer);
+        return collector.summary(parse(in, limits, collector));
+    }
+
+    /** Reads every entry into the collector; returns what to say when it holds no row. */
+    private static String parse(InputStream in, ImportLimits limits, RowCollector collector) {
         String text = InputText.read(in, StandardCharsets.UTF_8, limits.maxBytes(), FORMAT);
         LdifSafety.requireNoUrlValues(text);
-        RowCollector collector = new RowCollector(limits);
         LDIFReader reader = new LDIFReader(new BufferedReader(new StringReader(text)));
         reader.setTrailingSpaceBehavior(TrailingSpaceBehavior.STRIP);
         reader.setDuplicateValueBehavior(DuplicateValueBehavior.STRIP);
@@ -111,9 +135,9 @@ public final class LdifImporter {
             }
             collector.add(toRow(entry, entryNumber));
         }
-        return collector.result(entryNumber == 1
+        return entryNumber == 1
                 ? "the file holds no LDIF entry; an entry starts with a 'dn:' line"
-                : "the file holds no person entry (with mail, givenName, sn or employeeNumber)");
+                : "the file holds no person entry (with mail, givenName, sn or employeeNumber)";
     }
 
     private static LDIFRecord next(LDIFReader reader, int entryNumber) {

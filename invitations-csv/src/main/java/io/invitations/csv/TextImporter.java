@@ -7,12 +7,14 @@ import io.invitations.csv.internal.InputText;
 import io.invitations.csv.internal.RowCollector;
 import io.invitations.spi.ErrorCode;
 
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.Consumer;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -40,6 +42,7 @@ import java.util.Objects;
  */
 public final class TextImporter {
     private static final String FORMAT = "TXT";
+    private static final String NO_ADDRESS = "the file holds no address; write one email address per line";
 
     private TextImporter() {
     }
@@ -69,13 +72,38 @@ public final class TextImporter {
      * @throws UncheckedIOException when reading the stream fails
      */
     public static ImportResult read(InputStream in, Charset charset, ImportLimits limits) {
-        Objects.requireNonNull(charset, "charset");
-        String text = InputText.read(in, charset, limits.maxBytes(), FORMAT);
         RowCollector collector = new RowCollector(limits);
+        parse(in, charset, limits, collector);
+        return collector.result(NO_ADDRESS);
+    }
+
+    /**
+     * Reads a list as a stream, handing each address's row to {@code consumer} as soon as it is read
+     * (see {@code CsvImporter.forEachRow} for the contract). To warn about repeated addresses, the
+     * addresses seen are remembered (not the rows).
+     *
+     * @param in       the file's bytes; read to the end, not closed
+     * @param charset  the charset when the file has no byte-order mark
+     * @param limits   the size and row limits
+     * @param consumer told of each row, in file order
+     * @return how many rows were handed over, and the warnings
+     * @throws ImportException      as {@link #read(InputStream, Charset, ImportLimits)}
+     * @throws UncheckedIOException when reading the stream fails
+     */
+    public static ImportSummary forEachRow(InputStream in, Charset charset, ImportLimits limits,
+                                           Consumer<? super InvitationRow> consumer) {
+        RowCollector collector = new RowCollector(limits, consumer);
+        parse(in, charset, limits, collector);
+        return collector.summary(NO_ADDRESS);
+    }
+
+    private static void parse(InputStream in, Charset charset, ImportLimits limits, RowCollector collector) {
+        Objects.requireNonNull(charset, "charset");
+        BufferedReader lines = new BufferedReader(InputText.open(in, charset, limits.maxBytes(), FORMAT));
         Map<String, Integer> firstSeen = new HashMap<>();
-        Iterator<String> lines = text.lines().iterator();
-        for (int rowNumber = 1; lines.hasNext(); rowNumber++) {
-            String address = lines.next().strip();
+        String line;
+        for (int rowNumber = 1; (line = nextLine(lines)) != null; rowNumber++) {
+            String address = line.strip();
             if (address.isEmpty()) {
                 collector.blank(rowNumber);
                 continue;
@@ -87,6 +115,13 @@ public final class TextImporter {
                         + "the bulk engine skips it as DUPLICATE_IN_INPUT — remove one of the two lines");
             }
         }
-        return collector.result("the file holds no address; write one email address per line");
+    }
+
+    private static String nextLine(BufferedReader lines) {
+        try {
+            return lines.readLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the uploaded file", e);
+        }
     }
 }

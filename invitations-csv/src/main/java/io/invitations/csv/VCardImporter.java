@@ -20,6 +20,7 @@ import io.invitations.spi.invitation.IdentifierKind;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.Consumer;
 import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.List;
@@ -57,6 +58,8 @@ import java.util.function.Function;
  */
 public final class VCardImporter {
     private static final String FORMAT = "vCard";
+    private static final String NO_CARD = "the file holds no vCard; a vCard starts with a line BEGIN:VCARD and ends "
+            + "with END:VCARD";
 
     private VCardImporter() {
     }
@@ -85,9 +88,33 @@ public final class VCardImporter {
      * @throws UncheckedIOException when reading the stream fails
      */
     public static ImportResult read(InputStream in, VCardImportOptions options) {
-        String text = InputText.read(in, options.charset(), options.limits().maxBytes(), FORMAT);
         RowCollector collector = new RowCollector(options.limits());
-        VCardReader reader = new VCardReader(text);
+        parse(in, options, collector);
+        return collector.result(NO_CARD);
+    }
+
+    /**
+     * Reads a vCard file as a stream, handing each card's row to {@code consumer} as soon as it is
+     * read: the file is decoded as it arrives and no list of rows is built (see
+     * {@code CsvImporter.forEachRow} for the contract).
+     *
+     * @param in       the file's bytes; read to the end, not closed
+     * @param options  phone handling, charset and limits
+     * @param consumer told of each row, in file order
+     * @return how many rows were handed over, and the warnings
+     * @throws ImportException      as {@link #read(InputStream, VCardImportOptions)}
+     * @throws UncheckedIOException when reading the stream fails
+     */
+    public static ImportSummary forEachRow(InputStream in, VCardImportOptions options,
+                                           Consumer<? super InvitationRow> consumer) {
+        RowCollector collector = new RowCollector(options.limits(), consumer);
+        parse(in, options, collector);
+        return collector.summary(NO_CARD);
+    }
+
+    private static void parse(InputStream in, VCardImportOptions options, RowCollector collector) {
+        VCardReader reader = new VCardReader(InputText.open(in, options.charset(), options.limits().maxBytes(),
+                FORMAT));
         VCard card;
         for (int cardNumber = 1; (card = next(reader, cardNumber)) != null; cardNumber++) {
             for (ParseWarning warning : reader.getWarnings()) {
@@ -95,13 +122,18 @@ public final class VCardImporter {
             }
             collector.add(toRow(card, cardNumber, options.phoneAsIdentifier()));
         }
-        return collector.result("the file holds no vCard; a vCard starts with a line BEGIN:VCARD and ends with "
-                + "END:VCARD");
     }
 
     private static VCard next(VCardReader reader, int cardNumber) {
         try {
             return reader.readNext();
+        } catch (ImportException e) {
+            // the text itself was refused (charset, NUL, size) while the parser read it
+            throw e;
+        } catch (StackOverflowError e) {
+            // nested cards (AGENT) are parsed recursively: a file nesting thousands of them is hostile
+            throw new ImportException(ErrorCode.IMPORT_INVALID_FILE, cardNumber, null, "card " + cardNumber
+                    + " nests other cards too deeply to be read; export the contacts again", e);
         } catch (IOException | RuntimeException e) {
             // ez-vcard's own failures on odd input must not escape untyped
             throw new ImportException(ErrorCode.IMPORT_INVALID_FILE, cardNumber, null, "card " + cardNumber

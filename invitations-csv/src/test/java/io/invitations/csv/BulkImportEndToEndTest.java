@@ -6,8 +6,11 @@ import io.invitations.core.bulk.BulkMode;
 import io.invitations.core.bulk.BulkOutcome;
 import io.invitations.core.bulk.BulkReport;
 import io.invitations.core.bulk.BulkRequest;
+import io.invitations.core.bulk.BulkWaves;
 import io.invitations.core.bulk.ClaimLinkEntry;
+import io.invitations.core.bulk.ImportException;
 import io.invitations.core.bulk.RowProblem;
+import io.invitations.core.bulk.RowSource;
 import io.invitations.core.policy.PolicyViolationException;
 import io.invitations.spi.ErrorCode;
 import io.invitations.spi.invitation.Invitation;
@@ -54,6 +57,43 @@ class BulkImportEndToEndTest {
         ImportResult imported = CsvImporter.read(new ByteArrayInputStream(FILE.getBytes(StandardCharsets.UTF_8)));
         return service.bulk(BulkRequest.builder(ACME, ADMIN, imported.rows()).defaultRole("member").mode(mode)
                 .build());
+    }
+
+    @Test
+    void streamed_in_waves_of_three_the_same_file_gives_the_same_lines_as_one_call() {
+        service.invite(InviteRequest.builder(ACME, ADMIN).email("carl@example.com").role("member").build());
+        RowSource source = rows -> CsvImporter.forEachRow(
+                new ByteArrayInputStream(FILE.getBytes(StandardCharsets.UTF_8)), CsvImportOptions.defaults(), rows);
+
+        BulkWaves.Report report = BulkWaves.submit(source, 3,
+                rows -> service.bulk(BulkRequest.builder(ACME, ADMIN, rows).defaultRole("member").build()));
+
+        assertThat(report.waves()).hasSize(3);
+        assertThat(report.lines()).extracting(BulkReport.Line::rowNumber, BulkReport.Line::outcome).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2, BulkOutcome.CREATED),
+                org.assertj.core.groups.Tuple.tuple(3, BulkOutcome.INVALID),
+                org.assertj.core.groups.Tuple.tuple(4, BulkOutcome.DUPLICATE_IN_INPUT),
+                org.assertj.core.groups.Tuple.tuple(5, BulkOutcome.ALREADY_INVITED),
+                org.assertj.core.groups.Tuple.tuple(6, BulkOutcome.INVALID),
+                org.assertj.core.groups.Tuple.tuple(7, BulkOutcome.INVALID),
+                org.assertj.core.groups.Tuple.tuple(8, BulkOutcome.CREATED));
+        assertThat(report.count(BulkOutcome.CREATED)).isEqualTo(2);
+    }
+
+    @Test
+    void a_file_broken_after_its_first_wave_is_refused_by_bulk_waves_before_anything_is_written() {
+        String broken = FILE + "frank@example.com;Frank;\"never closed;member;;;\r\n";
+        RowSource source = rows -> CsvImporter.forEachRow(
+                new ByteArrayInputStream(broken.getBytes(StandardCharsets.UTF_8)), CsvImportOptions.defaults(), rows);
+
+        assertThatThrownBy(() -> BulkWaves.submit(source, 3,
+                rows -> service.bulk(BulkRequest.builder(ACME, ADMIN, rows).defaultRole("member").build())))
+                .isInstanceOfSatisfying(ImportException.class, e -> assertThat(e.rowNumber()).isEqualTo(9));
+
+        assertThat(service.bulk(BulkRequest.builder(ACME, ADMIN, CsvImporter.read(new ByteArrayInputStream(
+                FILE.getBytes(StandardCharsets.UTF_8))).rows()).defaultRole("member").mode(BulkMode.DRY_RUN).build())
+                .count(BulkOutcome.CREATED)).as("nothing was written: every good row could still be created")
+                .isEqualTo(3);
     }
 
     @Test

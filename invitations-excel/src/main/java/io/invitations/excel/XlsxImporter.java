@@ -3,7 +3,10 @@ package io.invitations.excel;
 import io.invitations.core.bulk.ImportException;
 import io.invitations.excel.internal.WorkbookImport;
 
+import io.invitations.core.bulk.InvitationRow;
+
 import java.io.InputStream;
+import java.util.function.Consumer;
 import java.util.Objects;
 
 /**
@@ -75,5 +78,34 @@ public final class XlsxImporter {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(options, "options");
         return WorkbookImport.read(in, options);
+    }
+
+    /**
+     * Reads a workbook as a stream, handing each data row to {@code consumer} as soon as the sheet's
+     * row ends, instead of returning one list: besides the upload itself (at most
+     * {@link XlsxLimits#maxUploadBytes()}) and the shared strings, only the current row is held, so a
+     * 100,000-row workbook imports within a 32 MB heap. Rows, numbers and problems are those
+     * {@link #read(InputStream, XlsxImportOptions)} gives. When the sheet turns out to be broken further
+     * down, the rows before were handed over already and the {@link ImportException} names the row;
+     * {@link io.invitations.core.bulk.BulkWaves} reads the file once to the end before it writes anything.
+     *
+     * <pre>{@code
+     * XlsxImportSummary summary = XlsxImporter.forEachRow(in, XlsxImportOptions.defaults(), row -> wave.add(row));
+     * }</pre>
+     *
+     * @param in       the workbook; read to its end and not closed
+     * @param options  which sheet, how headers map, what limits apply
+     * @param consumer told of each data row, in sheet order; a runtime exception it throws ends the read
+     *                 and is rethrown as it is
+     * @return the sheet read, its header and how many rows were handed over
+     * @throws ImportException      as {@link #read(InputStream, XlsxImportOptions)}
+     * @throws NullPointerException if an argument is null
+     */
+    public static XlsxImportSummary forEachRow(InputStream in, XlsxImportOptions options,
+                                               Consumer<? super InvitationRow> consumer) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(consumer, "consumer");
+        return WorkbookImport.forEachRow(in, options, consumer);
     }
 }

@@ -33,11 +33,17 @@ package io.invitations.excel;
  * @param maxBufferedPartBytes the largest expanded size of a part held in memory while reading: shared
  *                             strings, styles, the workbook, relationships and content types
  * @param maxTotalBytes        the largest expanded size of everything read from the archive
+ * @param maxElementDepth      the deepest nesting of XML elements in any part read (Excel writes at most
+ *                             about ten); checked on the bytes as they expand, before any parser builds a
+ *                             stack, so a part that opens hundreds of thousands of elements costs no memory
+ * @param maxAttributesPerElement the most attributes (namespace declarations included) on one XML element
+ * @param maxAttributeChars    the longest attribute value, in characters
  * @since 0.1.0
  */
 public record XlsxLimits(long maxUploadBytes, int maxRows, long maxCells, long maxTextChars, int maxEntries,
                          double minInflateRatio,
-                         long maxEntryBytes, long maxBufferedPartBytes, long maxTotalBytes) {
+                         long maxEntryBytes, long maxBufferedPartBytes, long maxTotalBytes,
+                         int maxElementDepth, int maxAttributesPerElement, int maxAttributeChars) {
     /** Default {@link #maxUploadBytes()}: 10 MiB. */
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 10L * 1024 * 1024;
     /** Default {@link #maxRows()}: 100,000. */
@@ -56,6 +62,12 @@ public record XlsxLimits(long maxUploadBytes, int maxRows, long maxCells, long m
     public static final long DEFAULT_MAX_BUFFERED_PART_BYTES = 16L * 1024 * 1024;
     /** Default {@link #maxTotalBytes()}: 200 MiB. */
     public static final long DEFAULT_MAX_TOTAL_BYTES = 200L * 1024 * 1024;
+    /** Default {@link #maxElementDepth()}: 64. */
+    public static final int DEFAULT_MAX_ELEMENT_DEPTH = 64;
+    /** Default {@link #maxAttributesPerElement()}: 64. */
+    public static final int DEFAULT_MAX_ATTRIBUTES_PER_ELEMENT = 64;
+    /** Default {@link #maxAttributeChars()}: 8,192. */
+    public static final int DEFAULT_MAX_ATTRIBUTE_CHARS = 8_192;
 
     private static final XlsxLimits DEFAULTS = builder().build();
 
@@ -73,9 +85,35 @@ public record XlsxLimits(long maxUploadBytes, int maxRows, long maxCells, long m
         positive(maxEntryBytes, "maxEntryBytes");
         positive(maxBufferedPartBytes, "maxBufferedPartBytes");
         positive(maxTotalBytes, "maxTotalBytes");
+        positive(maxElementDepth, "maxElementDepth");
+        positive(maxAttributesPerElement, "maxAttributesPerElement");
+        positive(maxAttributeChars, "maxAttributeChars");
         if (!(minInflateRatio > 0 && minInflateRatio <= 1)) {
             throw new IllegalArgumentException("minInflateRatio must be in (0, 1], was " + minInflateRatio);
         }
+    }
+
+    /**
+     * The limits without the XML shape limits, which take their defaults
+     * ({@link #DEFAULT_MAX_ELEMENT_DEPTH}, {@link #DEFAULT_MAX_ATTRIBUTES_PER_ELEMENT},
+     * {@link #DEFAULT_MAX_ATTRIBUTE_CHARS}); kept for source compatibility, prefer {@link #builder()}.
+     *
+     * @param maxUploadBytes       see {@link #maxUploadBytes()}
+     * @param maxRows              see {@link #maxRows()}
+     * @param maxCells             see {@link #maxCells()}
+     * @param maxTextChars         see {@link #maxTextChars()}
+     * @param maxEntries           see {@link #maxEntries()}
+     * @param minInflateRatio      see {@link #minInflateRatio()}
+     * @param maxEntryBytes        see {@link #maxEntryBytes()}
+     * @param maxBufferedPartBytes see {@link #maxBufferedPartBytes()}
+     * @param maxTotalBytes        see {@link #maxTotalBytes()}
+     * @throws IllegalArgumentException if a limit is not positive, or the ratio is not in {@code (0, 1]}
+     */
+    public XlsxLimits(long maxUploadBytes, int maxRows, long maxCells, long maxTextChars, int maxEntries,
+                      double minInflateRatio, long maxEntryBytes, long maxBufferedPartBytes, long maxTotalBytes) {
+        this(maxUploadBytes, maxRows, maxCells, maxTextChars, maxEntries, minInflateRatio, maxEntryBytes,
+                maxBufferedPartBytes, maxTotalBytes, DEFAULT_MAX_ELEMENT_DEPTH, DEFAULT_MAX_ATTRIBUTES_PER_ELEMENT,
+                DEFAULT_MAX_ATTRIBUTE_CHARS);
     }
 
     /**
@@ -112,6 +150,9 @@ public record XlsxLimits(long maxUploadBytes, int maxRows, long maxCells, long m
         b.maxEntryBytes = maxEntryBytes;
         b.maxBufferedPartBytes = maxBufferedPartBytes;
         b.maxTotalBytes = maxTotalBytes;
+        b.maxElementDepth = maxElementDepth;
+        b.maxAttributesPerElement = maxAttributesPerElement;
+        b.maxAttributeChars = maxAttributeChars;
         return b;
     }
 
@@ -137,6 +178,9 @@ public record XlsxLimits(long maxUploadBytes, int maxRows, long maxCells, long m
         private long maxEntryBytes = DEFAULT_MAX_ENTRY_BYTES;
         private long maxBufferedPartBytes = DEFAULT_MAX_BUFFERED_PART_BYTES;
         private long maxTotalBytes = DEFAULT_MAX_TOTAL_BYTES;
+        private int maxElementDepth = DEFAULT_MAX_ELEMENT_DEPTH;
+        private int maxAttributesPerElement = DEFAULT_MAX_ATTRIBUTES_PER_ELEMENT;
+        private int maxAttributeChars = DEFAULT_MAX_ATTRIBUTE_CHARS;
 
         private Builder() {
         }
@@ -241,6 +285,39 @@ public record XlsxLimits(long maxUploadBytes, int maxRows, long maxCells, long m
         }
 
         /**
+         * Sets {@link XlsxLimits#maxElementDepth()}.
+         *
+         * @param depth the deepest element nesting accepted in any XML part
+         * @return this builder
+         */
+        public Builder maxElementDepth(int depth) {
+            maxElementDepth = depth;
+            return this;
+        }
+
+        /**
+         * Sets {@link XlsxLimits#maxAttributesPerElement()}.
+         *
+         * @param attributes the most attributes on one XML element
+         * @return this builder
+         */
+        public Builder maxAttributesPerElement(int attributes) {
+            maxAttributesPerElement = attributes;
+            return this;
+        }
+
+        /**
+         * Sets {@link XlsxLimits#maxAttributeChars()}.
+         *
+         * @param chars the longest attribute value accepted
+         * @return this builder
+         */
+        public Builder maxAttributeChars(int chars) {
+            maxAttributeChars = chars;
+            return this;
+        }
+
+        /**
          * Builds the limits.
          *
          * @return the limits
@@ -248,7 +325,8 @@ public record XlsxLimits(long maxUploadBytes, int maxRows, long maxCells, long m
          */
         public XlsxLimits build() {
             return new XlsxLimits(maxUploadBytes, maxRows, maxCells, maxTextChars, maxEntries, minInflateRatio,
-                    maxEntryBytes, maxBufferedPartBytes, maxTotalBytes);
+                    maxEntryBytes, maxBufferedPartBytes, maxTotalBytes, maxElementDepth, maxAttributesPerElement,
+                    maxAttributeChars);
         }
     }
 }

@@ -311,9 +311,19 @@ public final class JdbcInvitationStore implements InvitationStore {
                 }
                 if (counts[k] == 1) {
                     OutboxMessage m = due.get(k);
-                    claimed.add(new OutboxMessage(m.id(), m.tenantId(), m.invitationId(), m.kind(), m.sendNumber(),
-                            m.status(), m.attempts() + 1, truncated(hiddenUntil), m.lastError(), m.createdAt(),
-                            truncated(now)));
+                    claimed.add(OutboxMessage.builder()
+                            .id(m.id())
+                            .tenantId(m.tenantId())
+                            .invitationId(m.invitationId())
+                            .kind(m.kind())
+                            .sendNumber(m.sendNumber())
+                            .status(m.status())
+                            .attempts(m.attempts() + 1)
+                            .nextAttemptAt(truncated(hiddenUntil))
+                            .lastError(m.lastError())
+                            .createdAt(m.createdAt())
+                            .updatedAt(truncated(now))
+                            .build());
                 }
             }
         }

@@ -122,7 +122,7 @@ class ConcurrencyTest {
 
             assertThat(outcomes).as("seed %d round %d", seed, round).containsExactlyInAnyOrder(Outcome.WON,
                     Outcome.DUPLICATE);
-            assertThat(nodes[0].count(InvitationQuery.of(tenant).build())).as("seed %d", seed).isEqualTo(100);
+            assertThat(nodes[0].count(InvitationQuery.builder(tenant).build())).as("seed %d", seed).isEqualTo(100);
         }
     }
 

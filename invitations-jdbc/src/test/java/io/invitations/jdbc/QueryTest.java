@@ -50,13 +50,13 @@ class QueryTest {
         store.write(WriteBatch.builder().insert(expiresExactlyNow).insert(stillPending).insert(storedExpired)
                 .insert(neverExpires).build());
 
-        assertThat(ids(store, InvitationQuery.of(tenant).statuses(InvitationStatus.PENDING).asOf(asOf)))
+        assertThat(ids(store, InvitationQuery.builder(tenant).statuses(InvitationStatus.PENDING).asOf(asOf)))
                 .containsExactly(stillPending.id(), neverExpires.id());
-        assertThat(ids(store, InvitationQuery.of(tenant).statuses(InvitationStatus.EXPIRED).asOf(asOf)))
+        assertThat(ids(store, InvitationQuery.builder(tenant).statuses(InvitationStatus.EXPIRED).asOf(asOf)))
                 .containsExactly(expiresExactlyNow.id(), storedExpired.id());
-        assertThat(ids(store, InvitationQuery.of(tenant).statuses(InvitationStatus.PENDING)))
+        assertThat(ids(store, InvitationQuery.builder(tenant).statuses(InvitationStatus.PENDING)))
                 .containsExactly(expiresExactlyNow.id(), stillPending.id(), neverExpires.id());
-        assertThat(store.count(InvitationQuery.of(tenant).statuses(InvitationStatus.EXPIRED).asOf(asOf).build()))
+        assertThat(store.count(InvitationQuery.builder(tenant).statuses(InvitationStatus.EXPIRED).asOf(asOf).build()))
                 .isEqualTo(2);
         assertThat(store.dueForExpiry(asOf, 10)).containsExactly(expiresExactlyNow);
     }
@@ -90,7 +90,7 @@ class QueryTest {
         all.sort(Comparator.comparing(Invitation::createdAt).thenComparing(i -> i.id().value()));
 
         for (int round = 0; round < 60; round++) {
-            InvitationQuery.Builder q = InvitationQuery.of(tenant);
+            InvitationQuery.Builder q = InvitationQuery.builder(tenant);
             if (random.nextBoolean()) {
                 Set<InvitationStatus> statuses = EnumSet.noneOf(InvitationStatus.class);
                 for (InvitationStatus s : InvitationStatus.values()) {

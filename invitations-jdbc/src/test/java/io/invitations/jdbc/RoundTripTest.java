@@ -101,15 +101,44 @@ class RoundTripTest {
     void linksHistoryAndOutboxRoundTrip(JdbcDialect dialect) {
         JdbcInvitationStore store = DATABASES.get(dialect).freshStore();
         TenantId tenant = Samples.newTenant();
-        InvitationLink link = new InvitationLink(LinkId.of("link-1"), tenant, Target.resource("event", "e-1"),
-                Grant.role("guest").withGroups(Set.of("a", "b")).withMetadata(Map.of("k", "v")), "u-1", T0,
-                T0.plusSeconds(1), T0.plusSeconds(3600), 10, 4, Set.of("example.com", "example.org"), false, 2, 1);
+        InvitationLink link = InvitationLink.builder()
+                .id(LinkId.of("link-1"))
+                .tenantId(tenant)
+                .target(Target.resource("event", "e-1"))
+                .grant(Grant.role("guest").withGroups(Set.of("a", "b")).withMetadata(Map.of("k", "v")))
+                .createdBy("u-1")
+                .createdAt(T0)
+                .updatedAt(T0.plusSeconds(1))
+                .expiresAt(T0.plusSeconds(3600))
+                .maxUses(10)
+                .uses(4)
+                .allowedDomains(Set.of("example.com", "example.org"))
+                .active(false)
+                .tokenVersion(2)
+                .version(1)
+                .build();
         Invitation i = Samples.pending(tenant, "h@example.com");
         List<HistoryEntry> entries = List.of(Samples.created(i),
-                new HistoryEntry(tenant, i.id(), T0.plusSeconds(2), "u-2", Action.RESEND, InvitationStatus.PENDING,
-                        InvitationStatus.PENDING, "asked again"),
-                new HistoryEntry(tenant, i.id(), T0.plusSeconds(1), "u-3", Action.RESEND, InvitationStatus.PENDING,
-                        InvitationStatus.PENDING, null));
+                HistoryEntry.builder()
+                        .tenantId(tenant)
+                        .invitationId(i.id())
+                        .at(T0.plusSeconds(2))
+                        .actor("u-2")
+                        .action(Action.RESEND)
+                        .from(InvitationStatus.PENDING)
+                        .to(InvitationStatus.PENDING)
+                        .reason("asked again")
+                        .build(),
+                HistoryEntry.builder()
+                        .tenantId(tenant)
+                        .invitationId(i.id())
+                        .at(T0.plusSeconds(1))
+                        .actor("u-3")
+                        .action(Action.RESEND)
+                        .from(InvitationStatus.PENDING)
+                        .to(InvitationStatus.PENDING)
+                        .reason(null)
+                        .build());
         OutboxMessage first = Samples.message(i);
         OutboxMessage second = OutboxMessage.queue(tenant, i.id(), OutboxMessage.Kind.RESEND, 2, T0.plusSeconds(2));
         WriteBatch.Builder batch = WriteBatch.builder().insert(i).insertLink(link).enqueue(second).enqueue(first);

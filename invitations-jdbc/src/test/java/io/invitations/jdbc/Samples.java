@@ -49,8 +49,16 @@ final class Samples {
     }
 
     static HistoryEntry created(Invitation i) {
-        return new HistoryEntry(i.tenantId(), i.id(), i.createdAt(), i.invitedBy(), Action.INVITE, null,
-                i.status(), null);
+        return HistoryEntry.builder()
+                .tenantId(i.tenantId())
+                .invitationId(i.id())
+                .at(i.createdAt())
+                .actor(i.invitedBy())
+                .action(Action.INVITE)
+                .from(null)
+                .to(i.status())
+                .reason(null)
+                .build();
     }
 
     static OutboxMessage message(Invitation i) {
@@ -58,7 +66,21 @@ final class Samples {
     }
 
     static InvitationLink link(TenantId tenant, Instant createdAt) {
-        return new InvitationLink(LinkId.random(), tenant, Target.membership(),
-                Grant.role("member"), "u-admin", createdAt, createdAt, null, null, 0, Set.of(), true, 1, 1);
+        return InvitationLink.builder()
+                .id(LinkId.random())
+                .tenantId(tenant)
+                .target(Target.membership())
+                .grant(Grant.role("member"))
+                .createdBy("u-admin")
+                .createdAt(createdAt)
+                .updatedAt(createdAt)
+                .expiresAt(null)
+                .maxUses(null)
+                .uses(0)
+                .allowedDomains(Set.of())
+                .active(true)
+                .tokenVersion(1)
+                .version(1)
+                .build();
     }
 }

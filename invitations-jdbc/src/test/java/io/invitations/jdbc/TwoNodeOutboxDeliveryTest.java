@@ -56,9 +56,19 @@ class TwoNodeOutboxDeliveryTest {
             store.migrate();
             stores.add(store);
             nodes.add(OutboxProcessor.builder().store(store).mailer(mailer).clock(clock).batchSize(5)
-                    .renderer((invitation, message) -> new MailMessage(message.idempotencyKey(),
-                            invitation.tenantId(), invitation.id(), "someone@example.com", null, null, "Join us",
-                            "<p>Join us</p>", "Join us", Locale.ENGLISH, Map.of()))
+                    .renderer((invitation, message) -> MailMessage.builder()
+                            .idempotencyKey(message.idempotencyKey())
+                            .tenantId(invitation.tenantId())
+                            .invitationId(invitation.id())
+                            .to("someone@example.com")
+                            .toName(null)
+                            .replyTo(null)
+                            .subject("Join us")
+                            .html("<p>Join us</p>")
+                            .text("Join us")
+                            .locale(Locale.ENGLISH)
+                            .headers(Map.of())
+                            .build())
                     .build());
         }
         TenantId tenant = Samples.newTenant();
@@ -74,7 +84,7 @@ class TwoNodeOutboxDeliveryTest {
         assertThat(sends).hasSize(MESSAGES);
         assertThat(sends.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
         assertThat(results.stream().mapToInt(DrainResult::delivered).sum()).isEqualTo(MESSAGES);
-        List<Invitation> stored = stores.get(1).query(InvitationQuery.of(tenant).page(0, 1000).build()).items();
+        List<Invitation> stored = stores.get(1).query(InvitationQuery.builder(tenant).page(0, 1000).build()).items();
         assertThat(stored).hasSize(MESSAGES).allSatisfy(i -> {
             assertThat(i.delivery().status()).isEqualTo(DeliveryState.Status.DELIVERED);
             assertThat(stores.get(1).outbox(tenant, i.id())).extracting(OutboxMessage::status)

@@ -147,7 +147,7 @@ class TwoServiceNodesTest {
         int invited = (int) lists.stream().flatMap(List::stream).distinct().count();
         assertThat(outcomes).as("seed %d", seed).allSatisfy(o -> assertThat(o).isInstanceOf(Integer.class));
         assertThat(outcomes.stream().mapToInt(o -> (Integer) o).sum()).as("seed %d", seed).isEqualTo(invited);
-        assertThat(nodes.get(0).query(InvitationQuery.of(tenant).statuses(InvitationStatus.PENDING).page(0, 1000)
+        assertThat(nodes.get(0).query(InvitationQuery.builder(tenant).statuses(InvitationStatus.PENDING).page(0, 1000)
                 .build()).items()).hasSize(invited);
         JdbcInvitationStore reader = JdbcInvitationStore.builder(database.dataSource()).tablePrefix(prefix).build();
         for (String email : people) {
@@ -192,7 +192,7 @@ class TwoServiceNodesTest {
                 created += report.count(BulkOutcome.CREATED);
             }
             assertThat(created).as("round %d: every one of the 450 people invited once", round).isEqualTo(450);
-            assertThat(nodes.get(1).query(InvitationQuery.of(roundTenant).statuses(InvitationStatus.PENDING)
+            assertThat(nodes.get(1).query(InvitationQuery.builder(roundTenant).statuses(InvitationStatus.PENDING)
                     .page(0, 1000).build()).items()).as("round %d", round).hasSize(450);
         }
     }

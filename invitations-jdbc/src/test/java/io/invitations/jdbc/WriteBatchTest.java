@@ -59,8 +59,8 @@ class WriteBatchTest {
                     assertThat(e.inviteeKey()).isEqualTo("email:person10@example.com");
                 });
 
-        assertThat(store.count(InvitationQuery.of(tenant).build())).isZero();
-        assertThat(store.count(InvitationQuery.of(tenant).source(InvitationSource.bulk(bulk)).build())).isZero();
+        assertThat(store.count(InvitationQuery.builder(tenant).build())).isZero();
+        assertThat(store.count(InvitationQuery.builder(tenant).source(InvitationSource.bulk(bulk)).build())).isZero();
         assertThat(store.history(tenant, rows.get(0).id())).isEmpty();
         assertThat(store.outbox(tenant, rows.get(0).id())).isEmpty();
         assertThat(store.claimOutbox(T0.plus(Duration.ofDays(1)), 1000, Duration.ofMinutes(1))).isEmpty();
@@ -69,7 +69,7 @@ class WriteBatchTest {
         WriteBatch.Builder fixed = WriteBatch.builder();
         rows.forEach(i -> fixed.insert(i).append(Samples.created(i)).enqueue(Samples.message(i)));
         store.write(fixed.build());
-        assertThat(store.count(InvitationQuery.of(tenant).source(InvitationSource.bulk(bulk)).build())).isEqualTo(499);
+        assertThat(store.count(InvitationQuery.builder(tenant).source(InvitationSource.bulk(bulk)).build())).isEqualTo(499);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -191,8 +191,16 @@ class WriteBatchTest {
         Invitation stored = Samples.pending(tenant, "ref@example.com");
         store.write(WriteBatch.builder().insert(stored).build());
         Invitation newcomer = Samples.pending(tenant, "newcomer@example.com");
-        HistoryEntry orphan = new HistoryEntry(tenant, InvitationId.of("no-such-invitation"), T0, "u-1",
-                Action.REVOKE, InvitationStatus.PENDING, InvitationStatus.REVOKED, null);
+        HistoryEntry orphan = HistoryEntry.builder()
+                .tenantId(tenant)
+                .invitationId(InvitationId.of("no-such-invitation"))
+                .at(T0)
+                .actor("u-1")
+                .action(Action.REVOKE)
+                .from(InvitationStatus.PENDING)
+                .to(InvitationStatus.REVOKED)
+                .reason(null)
+                .build();
         OutboxMessage foreign = OutboxMessage.queue(Samples.newTenant(), stored.id(), OutboxMessage.Kind.RESEND, 2, T0);
 
         assertThatThrownBy(() -> store.write(WriteBatch.builder().insert(newcomer).append(orphan).build()))

@@ -24,9 +24,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EmlFileMailerTest {
 
     private static MailMessage message(String key) {
-        return new MailMessage(key, TenantId.of("acme"), InvitationId.of("inv-1"), "zoé@example.com", "Zoé Durand",
-                null, "Rejoignez Acmé", "<p>Bonjour <b>Zoé</b> <a href=\"https://x/claim/t\">ici</a></p>",
-                "Bonjour Zoé https://x/claim/t", Locale.FRENCH, Map.of());
+        return MailMessage.builder()
+                .idempotencyKey(key)
+                .tenantId(TenantId.of("acme"))
+                .invitationId(InvitationId.of("inv-1"))
+                .to("zoé@example.com")
+                .toName("Zoé Durand")
+                .replyTo(null)
+                .subject("Rejoignez Acmé")
+                .html("<p>Bonjour <b>Zoé</b> <a href=\"https://x/claim/t\">ici</a></p>")
+                .text("Bonjour Zoé https://x/claim/t")
+                .locale(Locale.FRENCH)
+                .headers(Map.of())
+                .build();
     }
 
     @Test

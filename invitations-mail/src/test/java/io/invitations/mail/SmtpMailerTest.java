@@ -39,10 +39,19 @@ class SmtpMailerTest {
     static final GreenMailExtension GREEN_MAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     private static MailMessage message(String key, String to) {
-        return new MailMessage(key, TenantId.of("acme"), InvitationId.of("inv-42"), to, "Jérôme Dûpont",
-                "zoe@example.com", "Zoë Müller vous invite à rejoindre Acmé Café",
-                "<p>Bonjour Jérôme,</p><p><a href=\"https://app.example/claim/inv-42?t=abc&amp;v=1\">Accepter</a></p>",
-                "Bonjour Jérôme,\n\nAccepter : " + LINK + "\n", Locale.FRENCH, Map.of("X-Invitation-Kind", "invitation"));
+        return MailMessage.builder()
+                .idempotencyKey(key)
+                .tenantId(TenantId.of("acme"))
+                .invitationId(InvitationId.of("inv-42"))
+                .to(to)
+                .toName("Jérôme Dûpont")
+                .replyTo("zoe@example.com")
+                .subject("Zoë Müller vous invite à rejoindre Acmé Café")
+                .html("<p>Bonjour Jérôme,</p><p><a href=\"https://app.example/claim/inv-42?t=abc&amp;v=1\">Accepter</a></p>")
+                .text("Bonjour Jérôme,\n\nAccepter : " + LINK + "\n")
+                .locale(Locale.FRENCH)
+                .headers(Map.of("X-Invitation-Kind", "invitation"))
+                .build();
     }
 
     private static SmtpMailer.Builder mailer(int port) {

@@ -48,4 +48,31 @@ public class InvitationException extends RuntimeException {
     public ErrorCode code() {
         return code;
     }
+
+    /**
+     * Creates the exception a value type's builder throws for a value that cannot be used:
+     * {@link ErrorCode#INVALID_REQUEST} with a message that names the field.
+     *
+     * @param message what was wrong, naming the field, e.g. {@code "tokenVersion starts at 1"}
+     * @return the exception, for the caller to throw
+     */
+    public static InvitationException invalidValue(String message) {
+        return new InvitationException(ErrorCode.INVALID_REQUEST, message);
+    }
+
+    /**
+     * Refuses a missing value of a field: throws {@link ErrorCode#INVALID_REQUEST} naming the field.
+     *
+     * @param value the value
+     * @param field the field's name, as its accessor spells it
+     * @param <T>   the value's type
+     * @return the value, never {@code null}
+     * @throws InvitationException with {@code INVALID_REQUEST} if {@code value} is {@code null}
+     */
+    public static <T> T requireValue(T value, String field) {
+        if (value == null) {
+            throw invalidValue(field + " must be set");
+        }
+        return value;
+    }
 }

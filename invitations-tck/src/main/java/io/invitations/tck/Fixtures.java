@@ -154,8 +154,16 @@ public final class Fixtures {
      */
     public static HistoryEntry historyEntry(Invitation invitation, Action action,
                                             InvitationStatus from, String reason) {
-        return new HistoryEntry(invitation.tenantId(), invitation.id(), invitation.updatedAt(),
-                INVITER.userId(), action, from, invitation.status(), reason);
+        return HistoryEntry.builder()
+                .tenantId(invitation.tenantId())
+                .invitationId(invitation.id())
+                .at(invitation.updatedAt())
+                .actor(INVITER.userId())
+                .action(action)
+                .from(from)
+                .to(invitation.status())
+                .reason(reason)
+                .build();
     }
 
     /**
@@ -192,8 +200,19 @@ public final class Fixtures {
      */
     public static OutboxMessage message(Invitation invitation, int sendNumber, Instant dueAt) {
         OutboxMessage m = message(invitation, sendNumber);
-        return new OutboxMessage(m.id(), m.tenantId(), m.invitationId(), m.kind(), m.sendNumber(), m.status(), 0,
-                dueAt, null, m.createdAt(), m.updatedAt());
+        return OutboxMessage.builder()
+                .id(m.id())
+                .tenantId(m.tenantId())
+                .invitationId(m.invitationId())
+                .kind(m.kind())
+                .sendNumber(m.sendNumber())
+                .status(m.status())
+                .attempts(0)
+                .nextAttemptAt(dueAt)
+                .lastError(null)
+                .createdAt(m.createdAt())
+                .updatedAt(m.updatedAt())
+                .build();
     }
 
     /**
@@ -205,8 +224,22 @@ public final class Fixtures {
      * @return the link, at version 1
      */
     public static InvitationLink link(TenantId tenant, Instant createdAt) {
-        return new InvitationLink(LinkId.random(), tenant, Target.membership(), Grant.role("member"),
-                INVITER.userId(), createdAt, createdAt, null, null, 0, Set.of(), true, 1, 1);
+        return InvitationLink.builder()
+                .id(LinkId.random())
+                .tenantId(tenant)
+                .target(Target.membership())
+                .grant(Grant.role("member"))
+                .createdBy(INVITER.userId())
+                .createdAt(createdAt)
+                .updatedAt(createdAt)
+                .expiresAt(null)
+                .maxUses(null)
+                .uses(0)
+                .allowedDomains(Set.of())
+                .active(true)
+                .tokenVersion(1)
+                .version(1)
+                .build();
     }
 
     /**
@@ -220,8 +253,21 @@ public final class Fixtures {
     public static InvitationLink fullyPopulatedLink(TenantId tenant) {
         Grant grant = new Grant("attendee", MembershipType.GUEST, Set.of("speakers", "crew"), UnitId.of("site-oslo"),
                 Map.of("source", "conference-2031"));
-        return new InvitationLink(LinkId.random(), tenant, Target.resource("event", "conf-2031"), grant, "user-grace",
-                T0.minusMillis(250), T0.plusMillis(750), T0.plus(Duration.ofDays(30)), 50, 7,
-                Set.of("example.org", "example.com"), false, 4, 1);
+        return InvitationLink.builder()
+                .id(LinkId.random())
+                .tenantId(tenant)
+                .target(Target.resource("event", "conf-2031"))
+                .grant(grant)
+                .createdBy("user-grace")
+                .createdAt(T0.minusMillis(250))
+                .updatedAt(T0.plusMillis(750))
+                .expiresAt(T0.plus(Duration.ofDays(30)))
+                .maxUses(50)
+                .uses(7)
+                .allowedDomains(Set.of("example.org", "example.com"))
+                .active(false)
+                .tokenVersion(4)
+                .version(1)
+                .build();
     }
 }

@@ -142,8 +142,17 @@ public abstract class IdentityDirectoryCompatibilityKit {
         @DisplayName("a claim under SSO (no password) creates an account like any other")
         void noPasswordIsFine() {
             Contact ada = contact("ada");
-            AccountRequest sso = new AccountRequest(tenant, newInvitation(), ada, "Ada", "Lovelace",
-                    Grant.role("member"), Map.of(), null, true, Fixtures.INVITER.userId());
+            AccountRequest sso = AccountRequest.builder()
+                    .tenantId(tenant)
+                    .invitationId(newInvitation())
+                    .contact(ada)
+                    .firstName("Ada")
+                    .lastName("Lovelace")
+                    .grant(Grant.role("member"))
+                    .profile(Map.of())
+                    .termsAccepted(true)
+                    .invitedBy(Fixtures.INVITER.userId())
+                    .build();
 
             assertThat(directory.createOrLinkAccount(sso)).isNotBlank();
             assertThat(directory.isMember(tenant, ada)).isTrue();
@@ -329,7 +338,17 @@ public abstract class IdentityDirectoryCompatibilityKit {
      * @return the request, with the role {@code member}
      */
     protected static AccountRequest request(TenantId tenant, InvitationId invitation, Contact contact) {
-        return new AccountRequest(tenant, invitation, contact, "Ada", "Lovelace", Grant.role("member"), Map.of(),
-                "correct horse battery staple".toCharArray(), true, Fixtures.INVITER.userId());
+        return AccountRequest.builder()
+                .tenantId(tenant)
+                .invitationId(invitation)
+                .contact(contact)
+                .firstName("Ada")
+                .lastName("Lovelace")
+                .grant(Grant.role("member"))
+                .profile(Map.of())
+                .password("correct horse battery staple".toCharArray())
+                .termsAccepted(true)
+                .invitedBy(Fixtures.INVITER.userId())
+                .build();
     }
 }

@@ -81,7 +81,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * }
  * }</pre>
  *
- * <p>The checks are grouped in {@link Nested} classes, one per rule of the contract (DESIGN §11,
+ * <p>The checks are grouped in {@link Nested} classes, one per rule of the storage contract (stated in
  * the Javadoc of {@link InvitationStore} and {@link WriteBatch}), each named by a sentence: reading
  * back every field; at most one open invitation per tenant, target and invitee; compare-and-set
  * updates; atomic batches; paging and filters; due for expiry; the outbox and its claims; append-only
@@ -623,8 +623,16 @@ public abstract class InvitationStoreCompatibilityKit {
         void referencesAcrossTenantsAreRefused() {
             Invitation mine = pending("mine@example.com");
             insert(mine);
-            HistoryEntry foreignEntry = new HistoryEntry(otherTenant, mine.id(), T0, "intruder", Action.REVOKE,
-                    InvitationStatus.PENDING, InvitationStatus.REVOKED, null);
+            HistoryEntry foreignEntry = HistoryEntry.builder()
+                    .tenantId(otherTenant)
+                    .invitationId(mine.id())
+                    .at(T0)
+                    .actor("intruder")
+                    .action(Action.REVOKE)
+                    .from(InvitationStatus.PENDING)
+                    .to(InvitationStatus.REVOKED)
+                    .reason(null)
+                    .build();
             OutboxMessage foreignMessage = OutboxMessage.queue(otherTenant, mine.id(), OutboxMessage.Kind.RESEND, 2, T0);
 
             assertThatExceptionOfType(StorageException.class)
@@ -768,12 +776,12 @@ public abstract class InvitationStoreCompatibilityKit {
                         .status(n % 3 == 0 ? InvitationStatus.ACCEPTED : InvitationStatus.PENDING).build());
             }
 
-            assertThat(store.count(InvitationQuery.of(tenant).page(0, 1).build())).isEqualTo(12);
-            assertThat(store.count(InvitationQuery.of(tenant).page(10, 5).build())).isEqualTo(12);
-            assertThat(store.count(InvitationQuery.of(tenant).page(50, 5).build())).isEqualTo(12);
-            assertThat(store.count(InvitationQuery.of(tenant).statuses(InvitationStatus.ACCEPTED).page(3, 1).build()))
+            assertThat(store.count(InvitationQuery.builder(tenant).page(0, 1).build())).isEqualTo(12);
+            assertThat(store.count(InvitationQuery.builder(tenant).page(10, 5).build())).isEqualTo(12);
+            assertThat(store.count(InvitationQuery.builder(tenant).page(50, 5).build())).isEqualTo(12);
+            assertThat(store.count(InvitationQuery.builder(tenant).statuses(InvitationStatus.ACCEPTED).page(3, 1).build()))
                     .isEqualTo(4);
-            assertThat(store.count(InvitationQuery.of(tenant).createdBetween(T0, T0.plusSeconds(5)).build()))
+            assertThat(store.count(InvitationQuery.builder(tenant).createdBetween(T0, T0.plusSeconds(5)).build()))
                     .isEqualTo(5);
         }
 
@@ -809,7 +817,7 @@ public abstract class InvitationStoreCompatibilityKit {
             }
 
             for (int q = 0; q < 80; q++) {
-                InvitationQuery.Builder builder = InvitationQuery.of(random.nextInt(6) == 0 ? otherTenant : tenant);
+                InvitationQuery.Builder builder = InvitationQuery.builder(random.nextInt(6) == 0 ? otherTenant : tenant);
                 if (random.nextBoolean()) {
                     EnumSet<InvitationStatus> chosen = EnumSet.noneOf(InvitationStatus.class);
                     Arrays.stream(statuses).filter(s -> random.nextInt(3) == 0).forEach(chosen::add);
@@ -1120,14 +1128,30 @@ public abstract class InvitationStoreCompatibilityKit {
             Invitation v2 = nextVersion(v1).status(InvitationStatus.PENDING).invitedAt(T0.plusSeconds(1))
                     .expiresAt(T0.plus(Fixtures.VALIDITY)).build();
             HistoryEntry invited = historyEntry(v2, Action.INVITE, InvitationStatus.PROVISIONED, null);
-            HistoryEntry note = new HistoryEntry(tenant, v1.id(), v2.updatedAt(), "system:directory-sync",
-                    Action.INVITE, InvitationStatus.PROVISIONED, InvitationStatus.PENDING, "même instant — ✓");
+            HistoryEntry note = HistoryEntry.builder()
+                    .tenantId(tenant)
+                    .invitationId(v1.id())
+                    .at(v2.updatedAt())
+                    .actor("system:directory-sync")
+                    .action(Action.INVITE)
+                    .from(InvitationStatus.PROVISIONED)
+                    .to(InvitationStatus.PENDING)
+                    .reason("même instant — ✓")
+                    .build();
             write(WriteBatch.builder().update(v2).append(invited).append(note));
 
             Invitation v3 = nextVersion(v2).status(InvitationStatus.REVOKED).build();
             // appended last although it says it happened first: order is the order of appending
-            HistoryEntry revokedEarlier = new HistoryEntry(tenant, v1.id(), T0.minusSeconds(3600), "user-grace",
-                    Action.REVOKE, InvitationStatus.PENDING, InvitationStatus.REVOKED, "left the company");
+            HistoryEntry revokedEarlier = HistoryEntry.builder()
+                    .tenantId(tenant)
+                    .invitationId(v1.id())
+                    .at(T0.minusSeconds(3600))
+                    .actor("user-grace")
+                    .action(Action.REVOKE)
+                    .from(InvitationStatus.PENDING)
+                    .to(InvitationStatus.REVOKED)
+                    .reason("left the company")
+                    .build();
             write(WriteBatch.builder().update(v3).append(revokedEarlier)
                     .append(historyEntry(neighbour, Action.RESEND, InvitationStatus.PENDING, null)));
 
@@ -1254,9 +1278,22 @@ public abstract class InvitationStoreCompatibilityKit {
             InvitationLink unknown = Fixtures.link(tenant, T0).withOneMoreUse(T0);
             assertThatExceptionOfType(StaleVersionException.class)
                     .isThrownBy(() -> write(WriteBatch.builder().updateLink(unknown)));
-            InvitationLink foreign = new InvitationLink(v4.id(), otherTenant, v4.target(), v4.grant(), v4.createdBy(),
-                    v4.createdAt(), v4.updatedAt(), v4.expiresAt(), v4.maxUses(), v4.uses(), v4.allowedDomains(),
-                    false, v4.tokenVersion(), v4.version() + 1);
+            InvitationLink foreign = InvitationLink.builder()
+                    .id(v4.id())
+                    .tenantId(otherTenant)
+                    .target(v4.target())
+                    .grant(v4.grant())
+                    .createdBy(v4.createdBy())
+                    .createdAt(v4.createdAt())
+                    .updatedAt(v4.updatedAt())
+                    .expiresAt(v4.expiresAt())
+                    .maxUses(v4.maxUses())
+                    .uses(v4.uses())
+                    .allowedDomains(v4.allowedDomains())
+                    .active(false)
+                    .tokenVersion(v4.tokenVersion())
+                    .version(v4.version() + 1)
+                    .build();
             assertThatExceptionOfType(StaleVersionException.class)
                     .isThrownBy(() -> write(WriteBatch.builder().updateLink(foreign)));
 
@@ -1287,8 +1324,22 @@ public abstract class InvitationStoreCompatibilityKit {
         void linkIdsAreNeverReused() {
             InvitationLink first = Fixtures.link(tenant, T0);
             write(WriteBatch.builder().insertLink(first));
-            InvitationLink sameId = new InvitationLink(first.id(), tenant, Target.resource("group", "g-1"),
-                    Grant.role("guest"), "user-grace", T0, T0, null, 5, 0, Set.of(), true, 1, 1);
+            InvitationLink sameId = InvitationLink.builder()
+                    .id(first.id())
+                    .tenantId(tenant)
+                    .target(Target.resource("group", "g-1"))
+                    .grant(Grant.role("guest"))
+                    .createdBy("user-grace")
+                    .createdAt(T0)
+                    .updatedAt(T0)
+                    .expiresAt(null)
+                    .maxUses(5)
+                    .uses(0)
+                    .allowedDomains(Set.of())
+                    .active(true)
+                    .tokenVersion(1)
+                    .version(1)
+                    .build();
             InvitationLink fresh = Fixtures.link(tenant, T0.plusSeconds(1));
 
             assertThatExceptionOfType(StorageException.class)
@@ -1486,11 +1537,11 @@ public abstract class InvitationStoreCompatibilityKit {
     }
 
     private static InvitationQuery.Builder everything(TenantId t) {
-        return InvitationQuery.of(t).page(0, WIDE);
+        return InvitationQuery.builder(t).page(0, WIDE);
     }
 
     private Page<Invitation> page(int offset, int limit) {
-        return store.query(InvitationQuery.of(tenant).page(offset, limit).build());
+        return store.query(InvitationQuery.builder(tenant).page(offset, limit).build());
     }
 
     /** Checks that query returns exactly these invitations, in creation order, and that count agrees. */

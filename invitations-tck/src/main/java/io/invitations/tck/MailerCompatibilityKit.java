@@ -161,10 +161,18 @@ public abstract class MailerCompatibilityKit {
         @Test
         @DisplayName("keeps non-ASCII text in the subject, the bodies and the recipient's name intact")
         void nonAsciiSurvives() {
-            MailMessage message = new MailMessage("tck-" + InvitationId.random() + "#1", tenant, InvitationId.random(),
-                    "zoe@example.org", "Zoë Müller", null, "Zoë, rejoignez l'Équipe Nord — 欢迎 ✓",
-                    "<p>Bienvenue, Zoë ! À bientôt — 欢迎</p><a href=\"" + CLAIM_URL + "\">Rejoindre</a>",
-                    "Bienvenue, Zoë ! À bientôt — 欢迎\nRejoindre : " + CLAIM_URL, Locale.FRENCH, Map.of());
+            MailMessage message = MailMessage.builder()
+                    .idempotencyKey("tck-" + InvitationId.random() + "#1")
+                    .tenantId(tenant)
+                    .invitationId(InvitationId.random())
+                    .to("zoe@example.org")
+                    .toName("Zoë Müller")
+                    .subject("Zoë, rejoignez l'Équipe Nord — 欢迎 ✓")
+                    .html("<p>Bienvenue, Zoë ! À bientôt — 欢迎</p><a href=\"" + CLAIM_URL + "\">Rejoindre</a>")
+                    .text("Bienvenue, Zoë ! À bientôt — 欢迎\nRejoindre : " + CLAIM_URL)
+                    .locale(Locale.FRENCH)
+                    .headers(Map.of())
+                    .build();
 
             mailer.send(message);
 
@@ -181,9 +189,19 @@ public abstract class MailerCompatibilityKit {
         @Test
         @DisplayName("carries the recipient's name, the reply-to address and the extra headers")
         void carriesNameReplyToAndHeaders() {
-            MailMessage message = new MailMessage("tck-" + InvitationId.random() + "#1", tenant, InvitationId.random(),
-                    "grace@example.com", "Grace Hopper", "ada@example.com", "Join us", "<p>Join: " + CLAIM_URL + "</p>",
-                    "Join: " + CLAIM_URL, Locale.ENGLISH, Map.of("X-Invitation-Tenant", tenant.value()));
+            MailMessage message = MailMessage.builder()
+                    .idempotencyKey("tck-" + InvitationId.random() + "#1")
+                    .tenantId(tenant)
+                    .invitationId(InvitationId.random())
+                    .to("grace@example.com")
+                    .toName("Grace Hopper")
+                    .replyTo("ada@example.com")
+                    .subject("Join us")
+                    .html("<p>Join: " + CLAIM_URL + "</p>")
+                    .text("Join: " + CLAIM_URL)
+                    .locale(Locale.ENGLISH)
+                    .headers(Map.of("X-Invitation-Tenant", tenant.value()))
+                    .build();
 
             mailer.send(message);
 
@@ -278,10 +296,17 @@ public abstract class MailerCompatibilityKit {
      */
     protected MailMessage message(int sendNumber, String to) {
         InvitationId invitation = InvitationId.random();
-        return new MailMessage(invitation.value() + "#" + sendNumber, tenant, invitation, to, null, null,
-                "Ada Lovelace invites you to Analytical Engines (" + sendNumber + ")",
-                "<p>Ada Lovelace invites you.</p><p><a href=\"" + CLAIM_URL + "\">Accept</a></p>",
-                "Ada Lovelace invites you.\nAccept: " + CLAIM_URL, Locale.ENGLISH, Map.of());
+        return MailMessage.builder()
+                .idempotencyKey(invitation.value() + "#" + sendNumber)
+                .tenantId(tenant)
+                .invitationId(invitation)
+                .to(to)
+                .subject("Ada Lovelace invites you to Analytical Engines (" + sendNumber + ")")
+                .html("<p>Ada Lovelace invites you.</p><p><a href=\"" + CLAIM_URL + "\">Accept</a></p>")
+                .text("Ada Lovelace invites you.\nAccept: " + CLAIM_URL)
+                .locale(Locale.ENGLISH)
+                .headers(Map.of())
+                .build();
     }
 
     /** Line endings and the trailing line break a transport may add do not count. */

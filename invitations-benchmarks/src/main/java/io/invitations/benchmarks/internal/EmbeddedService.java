@@ -11,7 +11,7 @@ import io.invitations.core.bulk.BulkRequest;
 import io.invitations.core.bulk.InvitationRow;
 import io.invitations.core.memory.InMemoryKeyRing;
 import io.invitations.core.outbox.DeliveryMode;
-import io.invitations.core.settings.TenantSettings;
+import io.invitations.spi.settings.TenantSettings;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.Inviter;
 import io.invitations.spi.invitation.PermissionLevel;

@@ -11,7 +11,12 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 /**
  * Writes the benchmark input files from {@link SamplePeople}: a CSV file as Excel saves it (UTF-8,
@@ -64,6 +69,55 @@ public final class SampleFiles {
                 writeXlsxRow(sheet, r++, row);
             }
             workbook.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    /**
+     * Writes a hostile workbook: a valid package whose sheet, after its root element, opens
+     * {@code depth} nested elements with random five-letter names (so that it compresses no better
+     * than ordinary XML) and never closes them.
+     *
+     * @param file  the file to create or replace
+     * @param depth how many nested elements
+     * @return {@code file}
+     * @throws UncheckedIOException when writing fails
+     */
+    public static Path nestedBomb(Path file, int depth) {
+        String main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        String rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        Map<String, String> parts = new LinkedHashMap<>();
+        parts.put("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument"
+                + ".spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\""
+                + "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>");
+        parts.put("_rels/.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                + "<Relationship Id=\"rId1\" Type=\"" + rel + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+        parts.put("xl/workbook.xml", "<workbook xmlns=\"" + main + "\" xmlns:r=\"" + rel + "\"><sheets><sheet name=\"S\""
+                + " sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+        parts.put("xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+                + "relationships\"><Relationship Id=\"rId1\" Type=\"" + rel + "/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+                + "</Relationships>");
+        Random random = new Random(SamplePeople.SEED);
+        StringBuilder sheet = new StringBuilder("<worksheet xmlns=\"" + main + "\"><sheetData>");
+        char[] name = new char[5];
+        for (int i = 0; i < depth; i++) {
+            for (int j = 0; j < name.length; j++) {
+                name[j] = (char) ('a' + random.nextInt(26));
+            }
+            sheet.append('<').append(name).append('>');
+        }
+        parts.put("xl/worksheets/sheet1.xml", sheet.toString());
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            for (Map.Entry<String, String> part : parts.entrySet()) {
+                zip.putNextEntry(new ZipEntry(part.getKey()));
+                zip.write(part.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package io.invitations.core.bulk;
 
+import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.BatchId;
 import io.invitations.spi.invitation.IdentifierKind;
 import io.invitations.spi.invitation.Inviter;
@@ -26,46 +27,56 @@ import java.util.Set;
  *         .build();
  * }</pre>
  *
- * @param tenantId              the tenant, not {@code null}
- * @param inviter               who invites, not {@code null}
- * @param rows                  the rows, in file order, not {@code null}; at most the tenant's bulk limit
- * @param target                what every invitation grants access to, not {@code null}
- * @param defaultRole           the role for rows without one, or {@code null} (then each row needs a role)
- * @param defaultMembershipType the membership type for rows without one, not {@code null}
- * @param defaultGroups         the groups for rows without any; possibly empty
- * @param unit                  the unit every invitation belongs to, or {@code null}
- * @param defaultIdentifierKind the identifier kind for rows that give an identifier but no kind, or
- *                              {@code null} (then such rows need a kind)
- * @param action                invite now or provision (invite later), not {@code null}
- * @param mode                  dry run, best effort or all or nothing, not {@code null}
- * @param personalMessage       the personal message for rows without one, or {@code null}
- * @param defaultLocale         the language for rows without one, or {@code null} for the tenant's default
- * @param progressListener      told as rows are processed, not {@code null}
- * @param batchId               the id every created invitation carries, or {@code null} to have one generated
  * @since 0.1.0
  */
-public record BulkRequest(TenantId tenantId, Inviter inviter, List<InvitationRow> rows, Target target,
-                          String defaultRole, MembershipType defaultMembershipType, Set<String> defaultGroups,
-                          UnitId unit, IdentifierKind defaultIdentifierKind, BulkAction action, BulkMode mode,
-                          String personalMessage, Locale defaultLocale, BulkProgressListener progressListener,
-                          BatchId batchId) {
-    /**
-     * Validates and copies the arguments; a blank default role or message becomes {@code null}.
-     *
-     * @throws NullPointerException if a required component is null, or a list holds null
-     */
-    public BulkRequest {
-        Objects.requireNonNull(tenantId, "tenantId");
-        Objects.requireNonNull(inviter, "inviter");
+public final class BulkRequest {
+    private final TenantId tenantId;
+    private final Inviter inviter;
+    private final List<InvitationRow> rows;
+    private final Target target;
+    private final String defaultRole;
+    private final MembershipType defaultMembershipType;
+    private final Set<String> defaultGroups;
+    private final UnitId unit;
+    private final IdentifierKind defaultIdentifierKind;
+    private final BulkAction action;
+    private final BulkMode mode;
+    private final String personalMessage;
+    private final Locale defaultLocale;
+    private final BulkProgressListener progressListener;
+    private final BatchId batchId;
+
+    private BulkRequest(TenantId tenantId, Inviter inviter, List<InvitationRow> rows, Target target,
+            String defaultRole, MembershipType defaultMembershipType, Set<String> defaultGroups, UnitId unit,
+            IdentifierKind defaultIdentifierKind, BulkAction action, BulkMode mode, String personalMessage,
+            Locale defaultLocale, BulkProgressListener progressListener, BatchId batchId) {
+        InvitationException.requireValue(tenantId, "tenantId");
+        InvitationException.requireValue(inviter, "inviter");
         rows = List.copyOf(rows);
-        Objects.requireNonNull(target, "target");
+        InvitationException.requireValue(target, "target");
         defaultRole = defaultRole == null || defaultRole.isBlank() ? null : defaultRole.strip();
-        Objects.requireNonNull(defaultMembershipType, "defaultMembershipType");
+        InvitationException.requireValue(defaultMembershipType, "defaultMembershipType");
         defaultGroups = Set.copyOf(defaultGroups);
-        Objects.requireNonNull(action, "action");
-        Objects.requireNonNull(mode, "mode");
+        InvitationException.requireValue(action, "action");
+        InvitationException.requireValue(mode, "mode");
         personalMessage = personalMessage == null || personalMessage.isBlank() ? null : personalMessage;
-        Objects.requireNonNull(progressListener, "progressListener");
+        InvitationException.requireValue(progressListener, "progressListener");
+
+        this.tenantId = tenantId;
+        this.inviter = inviter;
+        this.rows = rows;
+        this.target = target;
+        this.defaultRole = defaultRole;
+        this.defaultMembershipType = defaultMembershipType;
+        this.defaultGroups = defaultGroups;
+        this.unit = unit;
+        this.defaultIdentifierKind = defaultIdentifierKind;
+        this.action = action;
+        this.mode = mode;
+        this.personalMessage = personalMessage;
+        this.defaultLocale = defaultLocale;
+        this.progressListener = progressListener;
+        this.batchId = batchId;
     }
 
     /**
@@ -262,5 +273,180 @@ public record BulkRequest(TenantId tenantId, Inviter inviter, List<InvitationRow
                     defaultGroups, unit, defaultIdentifierKind, action, mode, personalMessage, defaultLocale,
                     progressListener, batchId);
         }
+    }
+
+    /**
+     * Returns the tenant, not {@code null}.
+     *
+     * @return the tenant, not {@code null}
+     */
+    public TenantId tenantId() {
+        return tenantId;
+    }
+
+    /**
+     * Returns who invites, not {@code null}.
+     *
+     * @return who invites, not {@code null}
+     */
+    public Inviter inviter() {
+        return inviter;
+    }
+
+    /**
+     * Returns the rows, in file order, not {@code null}; at most the tenant's bulk limit.
+     *
+     * @return the rows, in file order, not {@code null}; at most the tenant's bulk limit
+     */
+    public List<InvitationRow> rows() {
+        return rows;
+    }
+
+    /**
+     * Returns what every invitation grants access to, not {@code null}.
+     *
+     * @return what every invitation grants access to, not {@code null}
+     */
+    public Target target() {
+        return target;
+    }
+
+    /**
+     * Returns the role for rows without one, or {@code null} (then each row needs a role).
+     *
+     * @return the role for rows without one, or {@code null} (then each row needs a role)
+     */
+    public String defaultRole() {
+        return defaultRole;
+    }
+
+    /**
+     * Returns the membership type for rows without one, not {@code null}.
+     *
+     * @return the membership type for rows without one, not {@code null}
+     */
+    public MembershipType defaultMembershipType() {
+        return defaultMembershipType;
+    }
+
+    /**
+     * Returns the groups for rows without any; possibly empty.
+     *
+     * @return the groups for rows without any; possibly empty
+     */
+    public Set<String> defaultGroups() {
+        return defaultGroups;
+    }
+
+    /**
+     * Returns the unit every invitation belongs to, or {@code null}.
+     *
+     * @return the unit every invitation belongs to, or {@code null}
+     */
+    public UnitId unit() {
+        return unit;
+    }
+
+    /**
+     * Returns the identifier kind for rows that give an identifier but no kind, or {@code null} (then such rows need a kind).
+     *
+     * @return the identifier kind for rows that give an identifier but no kind, or {@code null} (then such rows need a kind)
+     */
+    public IdentifierKind defaultIdentifierKind() {
+        return defaultIdentifierKind;
+    }
+
+    /**
+     * Returns invite now or provision (invite later), not {@code null}.
+     *
+     * @return invite now or provision (invite later), not {@code null}
+     */
+    public BulkAction action() {
+        return action;
+    }
+
+    /**
+     * Returns dry run, best effort or all or nothing, not {@code null}.
+     *
+     * @return dry run, best effort or all or nothing, not {@code null}
+     */
+    public BulkMode mode() {
+        return mode;
+    }
+
+    /**
+     * Returns the personal message for rows without one, or {@code null}.
+     *
+     * @return the personal message for rows without one, or {@code null}
+     */
+    public String personalMessage() {
+        return personalMessage;
+    }
+
+    /**
+     * Returns the language for rows without one, or {@code null} for the tenant's default.
+     *
+     * @return the language for rows without one, or {@code null} for the tenant's default
+     */
+    public Locale defaultLocale() {
+        return defaultLocale;
+    }
+
+    /**
+     * Returns told as rows are processed, not {@code null}.
+     *
+     * @return told as rows are processed, not {@code null}
+     */
+    public BulkProgressListener progressListener() {
+        return progressListener;
+    }
+
+    /**
+     * Returns the id every created invitation carries, or {@code null} to have one generated.
+     *
+     * @return the id every created invitation carries, or {@code null} to have one generated
+     */
+    public BatchId batchId() {
+        return batchId;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof BulkRequest other
+                && Objects.equals(tenantId, other.tenantId)
+                && Objects.equals(inviter, other.inviter)
+                && Objects.equals(rows, other.rows)
+                && Objects.equals(target, other.target)
+                && Objects.equals(defaultRole, other.defaultRole)
+                && Objects.equals(defaultMembershipType, other.defaultMembershipType)
+                && Objects.equals(defaultGroups, other.defaultGroups)
+                && Objects.equals(unit, other.unit)
+                && Objects.equals(defaultIdentifierKind, other.defaultIdentifierKind)
+                && Objects.equals(action, other.action)
+                && Objects.equals(mode, other.mode)
+                && Objects.equals(personalMessage, other.personalMessage)
+                && Objects.equals(defaultLocale, other.defaultLocale)
+                && Objects.equals(progressListener, other.progressListener)
+                && Objects.equals(batchId, other.batchId);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(tenantId, inviter, rows, target, defaultRole, defaultMembershipType, defaultGroups, unit, defaultIdentifierKind, action, mode, personalMessage, defaultLocale, progressListener, batchId);
+    }
+
+    /**
+     * Describes the value for logs; never shows a token, code or key.
+     *
+     * @return a description
+     */
+    @Override
+    public String toString() {
+        return "BulkRequest[tenantId=" + tenantId + ", inviter=" + inviter + ", rows=" + rows + ", target=" + target
+                + ", defaultRole=" + defaultRole + ", defaultMembershipType=" + defaultMembershipType
+                + ", defaultGroups=" + defaultGroups + ", unit=" + unit
+                + ", defaultIdentifierKind=" + defaultIdentifierKind + ", action=" + action + ", mode=" + mode
+                + ", personalMessage=" + personalMessage + ", defaultLocale=" + defaultLocale
+                + ", progressListener=" + progressListener + ", batchId=" + batchId + "]";
     }
 }

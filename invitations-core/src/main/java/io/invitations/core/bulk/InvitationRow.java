@@ -1,5 +1,7 @@
 package io.invitations.core.bulk;
 
+import io.invitations.spi.InvitationException;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -8,35 +10,28 @@ import java.util.Objects;
  * One row of an import, as read from a file, before validation: raw text per field. File importers
  * (CSV, TXT, vCard, LDIF, Excel) produce these; the bulk engine validates them and reports per row.
  *
- * @param rowNumber      the row's number as the user sees it in the file (1-based, header included
- *                       for tabular files), at least 1
- * @param email          the email cell, or {@code null}
- * @param firstName      the first-name cell, or {@code null}
- * @param lastName       the last-name cell, or {@code null}
- * @param role           the role cell, or {@code null} (the bulk call's default role applies)
- * @param groups         groups or teams, already split; possibly empty
- * @param membershipType the membership-type cell (member/guest in en, fr or de), or {@code null}
- * @param identifierKind the identifier-kind cell, or {@code null}
- * @param identifier     the identifier cell, or {@code null}
- * @param language       the language cell, or {@code null}
- * @param message        the personal-message cell, or {@code null}
- * @param metadata       unknown columns kept as metadata (header → value); possibly empty
- * @param problems       problems found while reading (e.g. a number in the email column); possibly empty
  * @since 0.1.0
  */
-public record InvitationRow(int rowNumber, String email, String firstName, String lastName, String role,
-                            List<String> groups, String membershipType, String identifierKind, String identifier,
-                            String language, String message, Map<String, String> metadata,
-                            List<RowProblem> problems) {
-    /**
-     * Validates the row; blank cells become {@code null}.
-     *
-     * @throws IllegalArgumentException if {@code rowNumber} is below 1
-     * @throws NullPointerException     if a list or map is null
-     */
-    public InvitationRow {
+public final class InvitationRow {
+    private final int rowNumber;
+    private final String email;
+    private final String firstName;
+    private final String lastName;
+    private final String role;
+    private final List<String> groups;
+    private final String membershipType;
+    private final String identifierKind;
+    private final String identifier;
+    private final String language;
+    private final String message;
+    private final Map<String, String> metadata;
+    private final List<RowProblem> problems;
+
+    private InvitationRow(int rowNumber, String email, String firstName, String lastName, String role,
+            List<String> groups, String membershipType, String identifierKind, String identifier, String language,
+            String message, Map<String, String> metadata, List<RowProblem> problems) {
         if (rowNumber < 1) {
-            throw new IllegalArgumentException("rowNumber starts at 1");
+            throw InvitationException.invalidValue("rowNumber starts at 1");
         }
         email = clean(email);
         firstName = clean(firstName);
@@ -50,6 +45,20 @@ public record InvitationRow(int rowNumber, String email, String firstName, Strin
         message = message == null || message.isBlank() ? null : message;
         metadata = Map.copyOf(metadata);
         problems = List.copyOf(problems);
+
+        this.rowNumber = rowNumber;
+        this.email = email;
+        this.firstName = firstName;
+        this.lastName = lastName;
+        this.role = role;
+        this.groups = groups;
+        this.membershipType = membershipType;
+        this.identifierKind = identifierKind;
+        this.identifier = identifier;
+        this.language = language;
+        this.message = message;
+        this.metadata = metadata;
+        this.problems = problems;
     }
 
     /**
@@ -197,5 +206,159 @@ public record InvitationRow(int rowNumber, String email, String firstName, Strin
         private String value(RowField field) {
             return values[field.ordinal()];
         }
+    }
+
+    /**
+     * Returns the row's number as the user sees it in the file (1-based, header included for tabular files), at least 1.
+     *
+     * @return the row's number as the user sees it in the file (1-based, header included for tabular files), at least 1
+     */
+    public int rowNumber() {
+        return rowNumber;
+    }
+
+    /**
+     * Returns the email cell, or {@code null}.
+     *
+     * @return the email cell, or {@code null}
+     */
+    public String email() {
+        return email;
+    }
+
+    /**
+     * Returns the first-name cell, or {@code null}.
+     *
+     * @return the first-name cell, or {@code null}
+     */
+    public String firstName() {
+        return firstName;
+    }
+
+    /**
+     * Returns the last-name cell, or {@code null}.
+     *
+     * @return the last-name cell, or {@code null}
+     */
+    public String lastName() {
+        return lastName;
+    }
+
+    /**
+     * Returns the role cell, or {@code null} (the bulk call's default role applies).
+     *
+     * @return the role cell, or {@code null} (the bulk call's default role applies)
+     */
+    public String role() {
+        return role;
+    }
+
+    /**
+     * Returns groups or teams, already split; possibly empty.
+     *
+     * @return groups or teams, already split; possibly empty
+     */
+    public List<String> groups() {
+        return groups;
+    }
+
+    /**
+     * Returns the membership-type cell (member/guest in en, fr or de), or {@code null}.
+     *
+     * @return the membership-type cell (member/guest in en, fr or de), or {@code null}
+     */
+    public String membershipType() {
+        return membershipType;
+    }
+
+    /**
+     * Returns the identifier-kind cell, or {@code null}.
+     *
+     * @return the identifier-kind cell, or {@code null}
+     */
+    public String identifierKind() {
+        return identifierKind;
+    }
+
+    /**
+     * Returns the identifier cell, or {@code null}.
+     *
+     * @return the identifier cell, or {@code null}
+     */
+    public String identifier() {
+        return identifier;
+    }
+
+    /**
+     * Returns the language cell, or {@code null}.
+     *
+     * @return the language cell, or {@code null}
+     */
+    public String language() {
+        return language;
+    }
+
+    /**
+     * Returns the personal-message cell, or {@code null}.
+     *
+     * @return the personal-message cell, or {@code null}
+     */
+    public String message() {
+        return message;
+    }
+
+    /**
+     * Returns unknown columns kept as metadata (header → value); possibly empty.
+     *
+     * @return unknown columns kept as metadata (header → value); possibly empty
+     */
+    public Map<String, String> metadata() {
+        return metadata;
+    }
+
+    /**
+     * Returns problems found while reading (e.g. a number in the email column); possibly empty.
+     *
+     * @return problems found while reading (e.g. a number in the email column); possibly empty
+     */
+    public List<RowProblem> problems() {
+        return problems;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof InvitationRow other
+                && rowNumber == other.rowNumber
+                && Objects.equals(email, other.email)
+                && Objects.equals(firstName, other.firstName)
+                && Objects.equals(lastName, other.lastName)
+                && Objects.equals(role, other.role)
+                && Objects.equals(groups, other.groups)
+                && Objects.equals(membershipType, other.membershipType)
+                && Objects.equals(identifierKind, other.identifierKind)
+                && Objects.equals(identifier, other.identifier)
+                && Objects.equals(language, other.language)
+                && Objects.equals(message, other.message)
+                && Objects.equals(metadata, other.metadata)
+                && Objects.equals(problems, other.problems);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(rowNumber, email, firstName, lastName, role, groups, membershipType, identifierKind, identifier, language, message, metadata, problems);
+    }
+
+    /**
+     * Describes the value for logs; never shows a token, code or key.
+     *
+     * @return a description
+     */
+    @Override
+    public String toString() {
+        return "InvitationRow[rowNumber=" + rowNumber + ", email=" + email + ", firstName=" + firstName
+                + ", lastName=" + lastName + ", role=" + role + ", groups=" + groups
+                + ", membershipType=" + membershipType + ", identifierKind=" + identifierKind
+                + ", identifier=" + identifier + ", language=" + language + ", message=" + message
+                + ", metadata=" + metadata + ", problems=" + problems + "]";
     }
 }

@@ -56,7 +56,16 @@ public final class Change {
      */
     public Change transition(Invitation invitation, String actor, Action action, InvitationStatus from,
                              InvitationStatus to, String reason, InvitationEvent event) {
-        batch.append(new HistoryEntry(invitation.tenantId(), invitation.id(), now, actor, action, from, to, reason));
+        batch.append(HistoryEntry.builder()
+                .tenantId(invitation.tenantId())
+                .invitationId(invitation.id())
+                .at(now)
+                .actor(actor)
+                .action(action)
+                .from(from)
+                .to(to)
+                .reason(reason)
+                .build());
         events.add(event);
         return this;
     }

@@ -1,7 +1,7 @@
 package io.invitations.core.internal;
 
-import io.invitations.core.settings.TenantSettings;
-import io.invitations.core.settings.TenantSettingsSource;
+import io.invitations.spi.settings.TenantSettings;
+import io.invitations.spi.settings.TenantSettingsSource;
 import io.invitations.core.token.ClaimLink;
 import io.invitations.core.token.TokenPurpose;
 import io.invitations.core.token.TokenSigner;

@@ -10,7 +10,7 @@ import io.invitations.core.lifecycle.IllegalTransitionException;
 import io.invitations.core.lifecycle.Lifecycle;
 import io.invitations.core.policy.InvitationPolicy;
 import io.invitations.core.policy.PolicyViolationException;
-import io.invitations.core.settings.TenantSettings;
+import io.invitations.spi.settings.TenantSettings;
 import io.invitations.core.token.ClaimLink;
 import io.invitations.core.token.InvalidTokenException;
 import io.invitations.core.token.TokenClaims;
@@ -70,10 +70,20 @@ public final class Claiming {
         }
         Invitation current = Context.effective(invitation, ctx.now());
         TenantSettings settings = ctx.settingsFor(current.tenantId());
-        return new LinkInspection(current.tenantId(), settings.branding().tenantName(), current.id(),
-                current.inviterName(), current.invitee(), current.target(), current.grant(),
-                current.personalMessage(), current.locale(), current.status(), current.expiresAt(),
-                requirements(settings, current.tenantId()));
+        return LinkInspection.builder()
+                .tenantId(current.tenantId())
+                .tenantName(settings.branding().tenantName())
+                .invitationId(current.id())
+                .inviterName(current.inviterName())
+                .invitee(current.invitee())
+                .target(current.target())
+                .grant(current.grant())
+                .personalMessage(current.personalMessage())
+                .locale(current.locale())
+                .status(current.status())
+                .expiresAt(current.expiresAt())
+                .requirements(requirements(settings, current.tenantId()))
+                .build();
     }
 
     /**
@@ -84,7 +94,7 @@ public final class Claiming {
      * @return the result
      */
     public Acceptance accept(ClaimRequest claim) {
-        RequestValidator.throwIfAny(RequestValidator.problems(claim));
+        ctx.requests().check(claim);
         TokenClaims claims = verify(claim.token());
         InvitationId id = InvitationId.of(claims.subjectId());
         return ctx.invitationLocks().with(id, () -> {
@@ -267,10 +277,18 @@ public final class Claiming {
     AccountRequest accountRequest(ClaimRequest claim, Invitation invitation, Grant grant) {
         char[] password = ctx.directory().ssoEnabled(invitation.tenantId()) ? null : claim.password();
         try {
-            return new AccountRequest(invitation.tenantId(), invitation.id(), invitation.invitee().contact(),
-                    claim.firstName() != null ? claim.firstName() : invitation.invitee().firstName(),
-                    claim.lastName() != null ? claim.lastName() : invitation.invitee().lastName(), grant,
-                    Map.copyOf(claim.profile()), password, claim.termsAccepted(), invitation.invitedBy());
+            return AccountRequest.builder()
+                    .tenantId(invitation.tenantId())
+                    .invitationId(invitation.id())
+                    .contact(invitation.invitee().contact())
+                    .firstName(claim.firstName() != null ? claim.firstName() : invitation.invitee().firstName())
+                    .lastName(claim.lastName() != null ? claim.lastName() : invitation.invitee().lastName())
+                    .grant(grant)
+                    .profile(Map.copyOf(claim.profile()))
+                    .password(password)
+                    .termsAccepted(claim.termsAccepted())
+                    .invitedBy(invitation.invitedBy())
+                    .build();
         } finally {
             if (password != null) {
                 Arrays.fill(password, '\0');

@@ -1,11 +1,11 @@
 package io.invitations.core.internal;
 
-import io.invitations.core.message.Branding;
+import io.invitations.spi.message.Branding;
 import io.invitations.core.message.MessageContext;
 import io.invitations.core.message.MessageRenderer;
-import io.invitations.core.message.MessageTemplate;
-import io.invitations.core.settings.TenantSettings;
-import io.invitations.core.settings.TenantSettingsSource;
+import io.invitations.spi.message.MessageTemplate;
+import io.invitations.spi.settings.TenantSettings;
+import io.invitations.spi.settings.TenantSettingsSource;
 import io.invitations.spi.ErrorCode;
 import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.Invitation;

@@ -2,8 +2,8 @@ package io.invitations.core.internal;
 
 import io.invitations.core.InvitationNotFoundException;
 import io.invitations.core.policy.SeatCount;
-import io.invitations.core.settings.TenantSettings;
-import io.invitations.core.settings.TenantSettingsSource;
+import io.invitations.spi.settings.TenantSettings;
+import io.invitations.spi.settings.TenantSettingsSource;
 import io.invitations.core.token.TokenSigner;
 import io.invitations.spi.identity.IdentityDirectory;
 import io.invitations.spi.invitation.Invitation;
@@ -36,11 +36,12 @@ import java.util.function.Supplier;
  * @param invitationLocks locks by invitation id
  * @param tenantLocks     locks by tenant id, for operations that consume seats or quota
  * @param delivery        the outbox driver, told after each write that queued messages
+ * @param requests        the validator of requests' constraints
  */
 public record Context(InvitationStore store, IdentityDirectory directory, SeatLedger seats,
                       TenantSettingsSource settings, Clock clock, Supplier<InvitationId> ids, TokenSigner signer,
                       ClaimLinks links, EventPublisher publisher, StripedLocks invitationLocks,
-                      StripedLocks tenantLocks, Delivery delivery) {
+                      StripedLocks tenantLocks, Delivery delivery, RequestValidator requests) {
     /** The actor of changes the engine makes by itself (expiry). */
     public static final String EXPIRY_ACTOR = "system:expiry";
     /** The actor recorded when an invitee declines. */
@@ -60,6 +61,7 @@ public record Context(InvitationStore store, IdentityDirectory directory, SeatLe
         Objects.requireNonNull(invitationLocks, "invitationLocks");
         Objects.requireNonNull(tenantLocks, "tenantLocks");
         Objects.requireNonNull(delivery, "delivery");
+        Objects.requireNonNull(requests, "requests");
     }
 
     /**
@@ -90,7 +92,7 @@ public record Context(InvitationStore store, IdentityDirectory directory, SeatLe
      * @return the count
      */
     public SeatCount seatCount(TenantId tenantId, Instant now) {
-        long pending = store.count(InvitationQuery.of(tenantId).statuses(InvitationStatus.PROVISIONED,
+        long pending = store.count(InvitationQuery.builder(tenantId).statuses(InvitationStatus.PROVISIONED,
                 InvitationStatus.PENDING, InvitationStatus.AWAITING_APPROVAL).asOf(now).build());
         return new SeatCount(seats.seatLimit(tenantId), seats.seatsInUse(tenantId), pending);
     }

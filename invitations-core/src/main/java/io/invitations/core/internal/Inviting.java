@@ -9,7 +9,7 @@ import io.invitations.core.lifecycle.Lifecycle;
 import io.invitations.core.policy.InvitationPolicy;
 import io.invitations.core.policy.PolicyViolationException;
 import io.invitations.core.policy.Refusal;
-import io.invitations.core.settings.TenantSettings;
+import io.invitations.spi.settings.TenantSettings;
 import io.invitations.spi.InvitationException;
 import io.invitations.spi.event.InvitationEvent;
 import io.invitations.spi.invitation.Action;
@@ -93,7 +93,7 @@ public final class Inviting {
      * @throws io.invitations.core.InvalidRequestException listing every problem
      */
     public Draft prepare(InviteRequest request) {
-        RequestValidator.throwIfAny(problems(request));
+        RequestValidator.throwIfAny(problems(ctx.requests(), request));
         TenantSettings settings = ctx.settingsFor(request.tenantId());
         return new Draft(request, settings, invitee(request), grant(request, settings));
     }
@@ -114,7 +114,7 @@ public final class Inviting {
                 draft.request().target(), draft.grant()));
         policy.checkSeats(ctx.seatCountForCheck(tenantId, now), 1).ifPresent(refusals::add);
         draft.settings().quotaIfAny().flatMap(q -> policy.checkQuota(inviter, ctx.store().count(InvitationQuery
-                .of(tenantId).invitedBy(inviter.userId()).createdBetween(now.minus(q.window()), null).build()), 1))
+                .builder(tenantId).invitedBy(inviter.userId()).createdBetween(now.minus(q.window()), null).build()), 1))
                 .ifPresent(refusals::add);
         return refusals;
     }
@@ -222,7 +222,7 @@ public final class Inviting {
     public SendReport sendAll(Inviter actor, TenantId tenantId) {
         PolicyViolationException.throwIfAny(InvitationPolicy.of(ctx.settingsFor(tenantId)).checkSendAll(actor));
         List<InvitationId> ids = new ArrayList<>();
-        InvitationQuery query = InvitationQuery.of(tenantId).statuses(InvitationStatus.PROVISIONED)
+        InvitationQuery query = InvitationQuery.builder(tenantId).statuses(InvitationStatus.PROVISIONED)
                 .page(0, InvitationQuery.MAX_LIMIT).build();
         Page<Invitation> page;
         do {
@@ -237,11 +237,12 @@ public final class Inviting {
      * Returns every problem of a request: its constraints, and that exactly one of email and
      * identifier (with its kind) is given.
      *
-     * @param r the request
+     * @param requests the validator of the request's constraints
+     * @param r        the request
      * @return the problems, possibly empty
      */
-    public static List<FieldProblem> problems(InviteRequest r) {
-        List<FieldProblem> out = new ArrayList<>(RequestValidator.problems(r));
+    public static List<FieldProblem> problems(RequestValidator requests, InviteRequest r) {
+        List<FieldProblem> out = new ArrayList<>(requests.problems(r));
         if (r.email() == null && r.identifier() == null) {
             out.add(new FieldProblem("email", "give the invitee's email address, or an identifier with its kind"));
         } else if (r.email() != null && r.identifier() != null) {

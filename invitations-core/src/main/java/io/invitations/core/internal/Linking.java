@@ -14,7 +14,7 @@ import io.invitations.core.link.ShareableLink;
 import io.invitations.core.policy.InvitationPolicy;
 import io.invitations.core.policy.PolicyViolationException;
 import io.invitations.core.policy.Refusal;
-import io.invitations.core.settings.TenantSettings;
+import io.invitations.spi.settings.TenantSettings;
 import io.invitations.core.token.InvalidTokenException;
 import io.invitations.core.token.TokenClaims;
 import io.invitations.core.token.TokenPurpose;
@@ -80,7 +80,7 @@ public final class Linking {
      * @return the link with its URL
      */
     public ShareableLink create(LinkRequest request) {
-        List<FieldProblem> problems = new ArrayList<>(RequestValidator.problems(request));
+        List<FieldProblem> problems = new ArrayList<>(ctx.requests().problems(request));
         Set<String> domains = normaliseDomains(request.allowedDomains(), problems);
         Instant now = ctx.now();
         if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
@@ -91,8 +91,22 @@ public final class Linking {
         TenantSettings settings = ctx.settingsFor(tenantId);
         Grant grant = grant(request, settings);
         PolicyViolationException.throwIfAny(InvitationPolicy.of(settings).checkLink(request.creator(), grant, true));
-        InvitationLink link = new InvitationLink(ways.nextLinkId(), tenantId, request.target(), grant,
-                request.creator().userId(), now, now, request.expiresAt(), request.maxUses(), 0, domains, true, 1, 1);
+        InvitationLink link = InvitationLink.builder()
+                .id(ways.nextLinkId())
+                .tenantId(tenantId)
+                .target(request.target())
+                .grant(grant)
+                .createdBy(request.creator().userId())
+                .createdAt(now)
+                .updatedAt(now)
+                .expiresAt(request.expiresAt())
+                .maxUses(request.maxUses())
+                .uses(0)
+                .allowedDomains(domains)
+                .active(true)
+                .tokenVersion(1)
+                .version(1)
+                .build();
         Change change = new Change(now).insertLink(link, new InvitationEvent.LinkCreated(tenantId, link.id(), now,
                 request.creator().userId()));
         change.commit(ctx);
@@ -159,9 +173,17 @@ public final class Linking {
         TokenClaims claims = verify(token);
         TenantSettings settings = ctx.settingsFor(claims.tenantId());
         InvitationLink link = usable(claims, settings, ctx.now());
-        return new LinkOffer(link.tenantId(), settings.branding().tenantName(), link.id(), link.target(), link.grant(),
-                link.expiresAt(), link.maxUses() == null ? null : link.maxUses() - link.uses(), link.allowedDomains(),
-                claiming.requirements(settings, link.tenantId()));
+        return LinkOffer.builder()
+                .tenantId(link.tenantId())
+                .tenantName(settings.branding().tenantName())
+                .linkId(link.id())
+                .target(link.target())
+                .grant(link.grant())
+                .expiresAt(link.expiresAt())
+                .usesLeft(link.maxUses() == null ? null : link.maxUses() - link.uses())
+                .allowedDomains(link.allowedDomains())
+                .requirements(claiming.requirements(settings, link.tenantId()))
+                .build();
     }
 
     /**
@@ -173,7 +195,7 @@ public final class Linking {
      * @return the stored invitation and the account id
      */
     public Acceptance join(JoinRequest request) {
-        List<FieldProblem> problems = new ArrayList<>(RequestValidator.problems(request));
+        List<FieldProblem> problems = new ArrayList<>(ctx.requests().problems(request));
         Optional<String> email = request.email() == null ? Optional.empty() : Invitees.normalizeEmail(request.email());
         if (request.email() != null && email.isEmpty() && problems.stream().noneMatch(p -> p.field().equals("email"))) {
             problems.add(new FieldProblem("email", "must be a well-formed email address like jane@example.com"));

@@ -2,8 +2,8 @@ package io.invitations.core.internal;
 
 import io.invitations.core.FieldProblem;
 import io.invitations.core.InvalidRequestException;
-import io.invitations.core.message.MessageTemplate;
-import io.invitations.core.message.MessageTemplateStore;
+import io.invitations.spi.message.MessageTemplate;
+import io.invitations.spi.message.MessageTemplateStore;
 import io.invitations.core.policy.InvitationPolicy;
 import io.invitations.core.policy.PolicyViolationException;
 import io.invitations.spi.invitation.Invitation;

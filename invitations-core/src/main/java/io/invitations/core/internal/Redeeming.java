@@ -67,7 +67,7 @@ public final class Redeeming {
      * @return the inspection and token
      */
     public RedeemedCode redeem(CodeRedemption entry) {
-        RequestValidator.throwIfAny(RequestValidator.problems(entry));
+        ways.ctx().requests().check(entry);
         Context ctx = ways.ctx();
         TenantId tenantId = entry.tenantId();
         Identifier identifier = Identifier.of(IdentifierKind.of(entry.identifierKind()), entry.identifier());

@@ -53,9 +53,7 @@ public final class Reporting {
      */
     public Page<Invitation> query(InvitationQuery query) {
         Instant now = query.asOf() != null ? query.asOf() : ctx.now();
-        InvitationQuery effective = new InvitationQuery(query.tenantId(), query.statuses(), query.invitedBy(),
-                query.source(), query.target(), query.createdFrom(), query.createdUntil(), now, query.offset(),
-                query.limit());
+        InvitationQuery effective = query.toBuilder().asOf(now).build();
         return ctx.store().query(effective).map(i -> Context.effective(i, now));
     }
 
@@ -91,7 +89,7 @@ public final class Reporting {
      * @return the statistics (zeros when the inviter sent nothing)
      */
     public ReferralStats referrals(TenantId tenantId, String inviterId, Instant from, Instant until) {
-        Map<String, ReferralStats> all = aggregate(InvitationQuery.of(tenantId).invitedBy(inviterId)
+        Map<String, ReferralStats> all = aggregate(InvitationQuery.builder(tenantId).invitedBy(inviterId)
                 .createdBetween(from, until));
         return all.getOrDefault(inviterId, new ReferralStats(inviterId, inviterId, 0, 0));
     }
@@ -110,7 +108,7 @@ public final class Reporting {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit);
         }
-        return aggregate(InvitationQuery.of(tenantId).createdBetween(from, until)).values().stream()
+        return aggregate(InvitationQuery.builder(tenantId).createdBetween(from, until)).values().stream()
                 .filter(s -> !s.inviterId().startsWith(Inviter.SYSTEM_PREFIX))
                 .sorted(Comparator.comparingLong(ReferralStats::accepted).reversed()
                         .thenComparing(Comparator.comparingLong(ReferralStats::sent).reversed())

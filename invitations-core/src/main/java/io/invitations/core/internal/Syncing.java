@@ -6,7 +6,7 @@ import io.invitations.core.SendReport;
 import io.invitations.core.SignUp;
 import io.invitations.core.invitee.Invitees;
 import io.invitations.core.lifecycle.Lifecycle;
-import io.invitations.core.settings.TenantSettings;
+import io.invitations.spi.settings.TenantSettings;
 import io.invitations.spi.event.InvitationEvent;
 import io.invitations.spi.identity.AccountRequest;
 import io.invitations.spi.invitation.Action;
@@ -86,7 +86,7 @@ public final class Syncing {
      * @return the invitations as stored after the match, oldest first; empty when none was pending
      */
     public List<Invitation> match(SignUp signUp) {
-        List<FieldProblem> problems = new ArrayList<>(RequestValidator.problems(signUp));
+        List<FieldProblem> problems = new ArrayList<>(ctx.requests().problems(signUp));
         Optional<String> email = Invitees.normalizeEmail(signUp.email());
         if (signUp.email() != null && email.isEmpty() && problems.stream().noneMatch(p -> p.field().equals("email"))) {
             problems.add(new FieldProblem("email", "must be a well-formed email address like jane@example.com"));
@@ -118,9 +118,18 @@ public final class Syncing {
             InvitationStatus to = Lifecycle.require(stored.id(), status, Action.ACCEPT, settings.approvalRequired());
             if (accountId[0] == null) {
                 accountId[0] = Claiming.register(ctx, to == InvitationStatus.AWAITING_APPROVAL,
-                        new AccountRequest(stored.tenantId(), stored.id(), stored.invitee().contact(), first(signUp.firstName(), stored.invitee().firstName()),
-                        first(signUp.lastName(), stored.invitee().lastName()), stored.grant(), Map.of(), null,
-                        signUp.termsAccepted(), stored.invitedBy()));
+                        AccountRequest.builder()
+                                .tenantId(stored.tenantId())
+                                .invitationId(stored.id())
+                                .contact(stored.invitee().contact())
+                                .firstName(first(signUp.firstName(), stored.invitee().firstName()))
+                                .lastName(first(signUp.lastName(), stored.invitee().lastName()))
+                                .grant(stored.grant())
+                                .profile(Map.of())
+                                .password(null)
+                                .termsAccepted(signUp.termsAccepted())
+                                .invitedBy(stored.invitedBy())
+                                .build());
             }
             String account = accountId[0];
             change.transition(stored, account, Action.ACCEPT, InvitationStatus.PENDING, to, "matched to a sign-up",

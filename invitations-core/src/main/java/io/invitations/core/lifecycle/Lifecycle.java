@@ -20,7 +20,7 @@ import static io.invitations.spi.invitation.InvitationStatus.REJECTED;
 import static io.invitations.spi.invitation.InvitationStatus.REVOKED;
 
 /**
- * The transition table of DESIGN §4. {@code from} is {@code null} for the actions that create an
+ * The transition table of the invitation lifecycle: each (status, action) pair that is allowed and its target status. {@code from} is {@code null} for the actions that create an
  * invitation (provision, invite). Statuses are the <em>effective</em> ones: a pending invitation
  * past its expiry is EXPIRED.
  *

@@ -1,5 +1,5 @@
 /**
- * The invitation state machine of DESIGN §4: which {@link io.invitations.spi.invitation.Action}
+ * The invitation state machine (provisioned, pending, awaiting approval, accepted, declined, revoked, expired): which {@link io.invitations.spi.invitation.Action}
  * moves an invitation from which status to which, and the typed
  * {@link io.invitations.core.lifecycle.IllegalTransitionException} for every other move.
  *

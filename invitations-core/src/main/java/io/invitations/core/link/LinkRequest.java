@@ -1,5 +1,6 @@
 package io.invitations.core.link;
 
+import java.util.Objects;
 import io.invitations.spi.invitation.Inviter;
 import io.invitations.spi.invitation.MembershipType;
 import io.invitations.spi.invitation.Target;
@@ -24,39 +25,41 @@ import java.util.Set;
  * limits. Build with {@link #builder(TenantId, Inviter)}; the facade validates it and reports every
  * problem at once.
  *
- * @param tenantId       the tenant, required
- * @param creator        who creates the link (an administrator), required
- * @param target         membership (the default) or a resource such as a group or an event, required
- * @param role           the role joiners get, required; one of the tenant's roles
- * @param membershipType member (the default) or guest, required
- * @param groups         groups joiners join; possibly empty
- * @param unit           the unit joiners belong to, or {@code null}
- * @param metadata       values copied onto each joiner's account; at most 50 entries
- * @param expiresAt      when the link stops working, or {@code null} for never
- * @param maxUses        how many joins it takes, at least 1, or {@code null} for no limit
- * @param allowedDomains email domains that may join (e.g. {@code example.com}); empty for any
  * @since 0.1.0
  */
-public record LinkRequest(
-        @NotNull TenantId tenantId,
-        @NotNull Inviter creator,
-        @NotNull Target target,
-        @NotBlank @Size(max = 128) String role,
-        @NotNull MembershipType membershipType,
-        @NotNull @Size(max = 100) Set<@NotBlank @Size(max = 128) String> groups,
-        UnitId unit,
-        @NotNull @Size(max = 50) Map<@NotBlank @Size(max = 64) String, @NotNull @Size(max = 1024) String> metadata,
-        Instant expiresAt,
-        @Min(1) Integer maxUses,
-        @NotNull @Size(max = 100) Set<@NotBlank @Size(max = 253) String> allowedDomains) {
+public final class LinkRequest {
+    private final @NotNull TenantId tenantId;
+    private final @NotNull Inviter creator;
+    private final @NotNull Target target;
+    private final @NotBlank @Size(max = 128) String role;
+    private final @NotNull MembershipType membershipType;
+    private final @NotNull @Size(max = 100) Set<@NotBlank @Size(max = 128) String> groups;
+    private final UnitId unit;
+    private final @NotNull @Size(max = 50) Map<@NotBlank @Size(max = 64) String, @NotNull @Size(max = 1024) String> metadata;
+    private final Instant expiresAt;
+    private final @Min(1) Integer maxUses;
+    private final @NotNull @Size(max = 100) Set<@NotBlank @Size(max = 253) String> allowedDomains;
 
-    /** Copies collections, keeping {@code null} elements for the validator to report. */
-    public LinkRequest {
+    private LinkRequest(TenantId tenantId, Inviter creator, Target target, String role, MembershipType membershipType,
+            Set<String> groups, UnitId unit, Map<String, String> metadata, Instant expiresAt, Integer maxUses,
+            Set<String> allowedDomains) {
         role = role == null ? null : role.strip();
         groups = groups == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(groups));
         metadata = metadata == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
         allowedDomains = allowedDomains == null ? null
                 : Collections.unmodifiableSet(new LinkedHashSet<>(allowedDomains));
+
+        this.tenantId = tenantId;
+        this.creator = creator;
+        this.target = target;
+        this.role = role;
+        this.membershipType = membershipType;
+        this.groups = groups;
+        this.unit = unit;
+        this.metadata = metadata;
+        this.expiresAt = expiresAt;
+        this.maxUses = maxUses;
+        this.allowedDomains = allowedDomains;
     }
 
     /**
@@ -221,5 +224,138 @@ public record LinkRequest(
             return new LinkRequest(tenantId, creator, target, role, membershipType, groups, unit, metadata, expiresAt,
                     maxUses, allowedDomains);
         }
+    }
+
+    /**
+     * Returns the tenant, required.
+     *
+     * @return the tenant, required
+     */
+    public TenantId tenantId() {
+        return tenantId;
+    }
+
+    /**
+     * Returns who creates the link (an administrator), required.
+     *
+     * @return who creates the link (an administrator), required
+     */
+    public Inviter creator() {
+        return creator;
+    }
+
+    /**
+     * Returns membership (the default) or a resource such as a group or an event, required.
+     *
+     * @return membership (the default) or a resource such as a group or an event, required
+     */
+    public Target target() {
+        return target;
+    }
+
+    /**
+     * Returns the role joiners get, required; one of the tenant's roles.
+     *
+     * @return the role joiners get, required; one of the tenant's roles
+     */
+    public String role() {
+        return role;
+    }
+
+    /**
+     * Returns member (the default) or guest, required.
+     *
+     * @return member (the default) or guest, required
+     */
+    public MembershipType membershipType() {
+        return membershipType;
+    }
+
+    /**
+     * Returns groups joiners join; possibly empty.
+     *
+     * @return groups joiners join; possibly empty
+     */
+    public Set<String> groups() {
+        return groups;
+    }
+
+    /**
+     * Returns the unit joiners belong to, or {@code null}.
+     *
+     * @return the unit joiners belong to, or {@code null}
+     */
+    public UnitId unit() {
+        return unit;
+    }
+
+    /**
+     * Returns values copied onto each joiner's account; at most 50 entries.
+     *
+     * @return values copied onto each joiner's account; at most 50 entries
+     */
+    public Map<String, String> metadata() {
+        return metadata;
+    }
+
+    /**
+     * Returns when the link stops working, or {@code null} for never.
+     *
+     * @return when the link stops working, or {@code null} for never
+     */
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    /**
+     * Returns how many joins it takes, at least 1, or {@code null} for no limit.
+     *
+     * @return how many joins it takes, at least 1, or {@code null} for no limit
+     */
+    public Integer maxUses() {
+        return maxUses;
+    }
+
+    /**
+     * Returns email domains that may join (e.g. {@code example.com}); empty for any.
+     *
+     * @return email domains that may join (e.g. {@code example.com}); empty for any
+     */
+    public Set<String> allowedDomains() {
+        return allowedDomains;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof LinkRequest other
+                && Objects.equals(tenantId, other.tenantId)
+                && Objects.equals(creator, other.creator)
+                && Objects.equals(target, other.target)
+                && Objects.equals(role, other.role)
+                && Objects.equals(membershipType, other.membershipType)
+                && Objects.equals(groups, other.groups)
+                && Objects.equals(unit, other.unit)
+                && Objects.equals(metadata, other.metadata)
+                && Objects.equals(expiresAt, other.expiresAt)
+                && Objects.equals(maxUses, other.maxUses)
+                && Objects.equals(allowedDomains, other.allowedDomains);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(tenantId, creator, target, role, membershipType, groups, unit, metadata, expiresAt, maxUses, allowedDomains);
+    }
+
+    /**
+     * Describes the value for logs; never shows a token, code or key.
+     *
+     * @return a description
+     */
+    @Override
+    public String toString() {
+        return "LinkRequest[tenantId=" + tenantId + ", creator=" + creator + ", target=" + target + ", role=" + role
+                + ", membershipType=" + membershipType + ", groups=" + groups + ", unit=" + unit
+                + ", metadata=" + metadata + ", expiresAt=" + expiresAt + ", maxUses=" + maxUses
+                + ", allowedDomains=" + allowedDomains + "]";
     }
 }

@@ -260,8 +260,19 @@ public final class InMemoryInvitationStore implements InvitationStore {
                     .limit(limit).toList();
             List<OutboxMessage> claimed = new ArrayList<>(due.size());
             for (OutboxMessage m : due) {
-                OutboxMessage c = new OutboxMessage(m.id(), m.tenantId(), m.invitationId(), m.kind(), m.sendNumber(),
-                        m.status(), m.attempts() + 1, now.plus(lease), m.lastError(), m.createdAt(), now);
+                OutboxMessage c = OutboxMessage.builder()
+                        .id(m.id())
+                        .tenantId(m.tenantId())
+                        .invitationId(m.invitationId())
+                        .kind(m.kind())
+                        .sendNumber(m.sendNumber())
+                        .status(m.status())
+                        .attempts(m.attempts() + 1)
+                        .nextAttemptAt(now.plus(lease))
+                        .lastError(m.lastError())
+                        .createdAt(m.createdAt())
+                        .updatedAt(now)
+                        .build();
                 outbox.put(c.id(), c);
                 claimed.add(c);
             }

@@ -2,9 +2,9 @@ package io.invitations.core.memory;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.invitations.core.message.Branding;
-import io.invitations.core.settings.TenantSettings;
-import io.invitations.core.settings.TenantSettingsSource;
+import io.invitations.spi.message.Branding;
+import io.invitations.spi.settings.TenantSettings;
+import io.invitations.spi.settings.TenantSettingsSource;
 import io.invitations.spi.invitation.TenantId;
 
 import java.util.Map;

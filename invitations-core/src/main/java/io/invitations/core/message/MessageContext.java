@@ -1,5 +1,7 @@
 package io.invitations.core.message;
 
+import io.invitations.spi.InvitationException;
+import io.invitations.spi.message.Branding;
 import io.invitations.core.message.internal.Phrases;
 import io.invitations.spi.invitation.Grant;
 import io.invitations.spi.invitation.IdentifierKind;
@@ -22,46 +24,47 @@ import java.util.Objects;
  *
  * <p>{@link #toString()} shows neither the claim link nor the access code.
  *
- * @param kind        which message, not {@code null}
- * @param invitation  the invitation snapshot, not {@code null}
- * @param sendNumber  which message of the invitation (1 for the first); part of the idempotency key
- * @param branding    the tenant's branding, not {@code null}
- * @param claimUrl    the absolute http(s) claim link; for an {@link Kind#ACCESS_CODE_NOTICE} the
- *                    address of the page where the code is entered; not {@code null}
- * @param accessCode  the access code, required for an {@link Kind#ACCESS_CODE_NOTICE} and
- *                    ignored by every other kind; otherwise {@code null}
- * @param now         the instant the expiry is described from, not {@code null}
- * @param locale      the language to render in, usually the invitation's; not {@code null}
  * @since 0.1.0
  */
-public record MessageContext(Kind kind, Invitation invitation, int sendNumber, Branding branding, String claimUrl,
-                             String accessCode, Instant now, Locale locale) {
+public final class MessageContext {
+    private final Kind kind;
+    private final Invitation invitation;
+    private final int sendNumber;
+    private final Branding branding;
+    private final String claimUrl;
+    private final String accessCode;
+    private final Instant now;
+    private final Locale locale;
+
     private static final Duration SAMPLE_VALIDITY = Duration.ofDays(7);
 
-    /**
-     * Validates the context.
-     *
-     * @throws NullPointerException     if a required component is null
-     * @throws IllegalArgumentException if the send number is below 1, the claim link is not an
-     *                                  absolute http(s) URL, or a notice has no access code
-     */
-    public MessageContext {
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(invitation, "invitation");
-        Objects.requireNonNull(branding, "branding");
-        Objects.requireNonNull(claimUrl, "claimUrl");
-        Objects.requireNonNull(now, "now");
-        Objects.requireNonNull(locale, "locale");
+    private MessageContext(Kind kind, Invitation invitation, int sendNumber, Branding branding, String claimUrl,
+            String accessCode, Instant now, Locale locale) {
+        InvitationException.requireValue(kind, "kind");
+        InvitationException.requireValue(invitation, "invitation");
+        InvitationException.requireValue(branding, "branding");
+        InvitationException.requireValue(claimUrl, "claimUrl");
+        InvitationException.requireValue(now, "now");
+        InvitationException.requireValue(locale, "locale");
         if (sendNumber < 1) {
-            throw new IllegalArgumentException("sendNumber starts at 1, was " + sendNumber);
+            throw InvitationException.invalidValue("sendNumber starts at 1, was " + sendNumber);
         }
         if (!(claimUrl.startsWith("https://") || claimUrl.startsWith("http://")) || claimUrl.strip().length()
                 != claimUrl.length()) {
-            throw new IllegalArgumentException("claimUrl must be an absolute http(s) URL without spaces around it");
+            throw InvitationException.invalidValue("claimUrl must be an absolute http(s) URL without spaces around it");
         }
         if (kind == Kind.ACCESS_CODE_NOTICE && (accessCode == null || accessCode.isBlank())) {
-            throw new IllegalArgumentException("an access-code notice needs the access code");
+            throw InvitationException.invalidValue("an access-code notice needs the access code");
         }
+
+        this.kind = kind;
+        this.invitation = invitation;
+        this.sendNumber = sendNumber;
+        this.branding = branding;
+        this.claimUrl = claimUrl;
+        this.accessCode = accessCode;
+        this.now = now;
+        this.locale = locale;
     }
 
     /**
@@ -214,5 +217,240 @@ public record MessageContext(Kind kind, Invitation invitation, int sendNumber, B
     public String toString() {
         return "MessageContext[kind=" + kind + ", invitation=" + invitation.id() + ", sendNumber=" + sendNumber
                 + ", locale=" + locale + ", now=" + now + "]";
+    }
+
+    /**
+     * Returns which message, not {@code null}.
+     *
+     * @return which message, not {@code null}
+     */
+    public Kind kind() {
+        return kind;
+    }
+
+    /**
+     * Returns the invitation snapshot, not {@code null}.
+     *
+     * @return the invitation snapshot, not {@code null}
+     */
+    public Invitation invitation() {
+        return invitation;
+    }
+
+    /**
+     * Returns which message of the invitation (1 for the first); part of the idempotency key.
+     *
+     * @return which message of the invitation (1 for the first); part of the idempotency key
+     */
+    public int sendNumber() {
+        return sendNumber;
+    }
+
+    /**
+     * Returns the tenant's branding, not {@code null}.
+     *
+     * @return the tenant's branding, not {@code null}
+     */
+    public Branding branding() {
+        return branding;
+    }
+
+    /**
+     * Returns the absolute http(s) claim link; for an {@link Kind#ACCESS_CODE_NOTICE} the address of the page where the code is entered; not {@code null}.
+     *
+     * @return the absolute http(s) claim link; for an {@link Kind#ACCESS_CODE_NOTICE} the address of the page where the code is entered; not {@code null}
+     */
+    public String claimUrl() {
+        return claimUrl;
+    }
+
+    /**
+     * Returns the access code, required for an {@link Kind#ACCESS_CODE_NOTICE} and ignored by every other kind; otherwise {@code null}.
+     *
+     * @return the access code, required for an {@link Kind#ACCESS_CODE_NOTICE} and ignored by every other kind; otherwise {@code null}
+     */
+    public String accessCode() {
+        return accessCode;
+    }
+
+    /**
+     * Returns the instant the expiry is described from, not {@code null}.
+     *
+     * @return the instant the expiry is described from, not {@code null}
+     */
+    public Instant now() {
+        return now;
+    }
+
+    /**
+     * Returns the language to render in, usually the invitation's; not {@code null}.
+     *
+     * @return the language to render in, usually the invitation's; not {@code null}
+     */
+    public Locale locale() {
+        return locale;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof MessageContext other
+                && Objects.equals(kind, other.kind)
+                && Objects.equals(invitation, other.invitation)
+                && sendNumber == other.sendNumber
+                && Objects.equals(branding, other.branding)
+                && Objects.equals(claimUrl, other.claimUrl)
+                && Objects.equals(accessCode, other.accessCode)
+                && Objects.equals(now, other.now)
+                && Objects.equals(locale, other.locale);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, invitation, sendNumber, branding, claimUrl, accessCode, now, locale);
+    }
+
+    /**
+     * Starts an empty builder.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns a builder holding this value's fields, to derive a changed copy.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.kind = kind;
+        b.invitation = invitation;
+        b.sendNumber = sendNumber;
+        b.branding = branding;
+        b.claimUrl = claimUrl;
+        b.accessCode = accessCode;
+        b.now = now;
+        b.locale = locale;
+        return b;
+    }
+
+    /**
+     * Builds {@link MessageContext} values. Not thread-safe.
+     *
+     * @since 0.1.0
+     */
+    public static final class Builder {
+        private Kind kind;
+        private Invitation invitation;
+        private int sendNumber;
+        private Branding branding;
+        private String claimUrl;
+        private String accessCode;
+        private Instant now;
+        private Locale locale;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets which message, not {@code null}.
+         *
+         * @param v which message, not {@code null}
+         * @return this builder
+         */
+        public Builder kind(Kind v) {
+            kind = v;
+            return this;
+        }
+
+        /**
+         * Sets the invitation snapshot, not {@code null}.
+         *
+         * @param v the invitation snapshot, not {@code null}
+         * @return this builder
+         */
+        public Builder invitation(Invitation v) {
+            invitation = v;
+            return this;
+        }
+
+        /**
+         * Sets which message of the invitation (1 for the first); part of the idempotency key.
+         *
+         * @param v which message of the invitation (1 for the first); part of the idempotency key
+         * @return this builder
+         */
+        public Builder sendNumber(int v) {
+            sendNumber = v;
+            return this;
+        }
+
+        /**
+         * Sets the tenant's branding, not {@code null}.
+         *
+         * @param v the tenant's branding, not {@code null}
+         * @return this builder
+         */
+        public Builder branding(Branding v) {
+            branding = v;
+            return this;
+        }
+
+        /**
+         * Sets the absolute http(s) claim link; for an {@link Kind#ACCESS_CODE_NOTICE} the address of the page where the code is entered; not {@code null}.
+         *
+         * @param v the absolute http(s) claim link; for an {@link Kind#ACCESS_CODE_NOTICE} the address of the page where the code is entered; not {@code null}
+         * @return this builder
+         */
+        public Builder claimUrl(String v) {
+            claimUrl = v;
+            return this;
+        }
+
+        /**
+         * Sets the access code, required for an {@link Kind#ACCESS_CODE_NOTICE} and ignored by every other kind; otherwise {@code null}.
+         *
+         * @param v the access code, required for an {@link Kind#ACCESS_CODE_NOTICE} and ignored by every other kind; otherwise {@code null}
+         * @return this builder
+         */
+        public Builder accessCode(String v) {
+            accessCode = v;
+            return this;
+        }
+
+        /**
+         * Sets the instant the expiry is described from, not {@code null}.
+         *
+         * @param v the instant the expiry is described from, not {@code null}
+         * @return this builder
+         */
+        public Builder now(Instant v) {
+            now = v;
+            return this;
+        }
+
+        /**
+         * Sets the language to render in, usually the invitation's; not {@code null}.
+         *
+         * @param v the language to render in, usually the invitation's; not {@code null}
+         * @return this builder
+         */
+        public Builder locale(Locale v) {
+            locale = v;
+            return this;
+        }
+
+        /**
+         * Builds the value.
+         *
+         * @return the value
+         * @throws InvitationException with {@code INVALID_REQUEST}, naming the field, if a value is
+         *                             missing or out of range
+         */
+        public MessageContext build() {
+            return new MessageContext(kind, invitation, sendNumber, branding, claimUrl, accessCode, now, locale);
+        }
     }
 }

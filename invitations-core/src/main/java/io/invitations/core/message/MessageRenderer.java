@@ -1,5 +1,10 @@
 package io.invitations.core.message;
 
+import io.invitations.spi.message.MessageTemplateStore;
+import io.invitations.spi.message.MessageTemplate;
+import io.invitations.spi.message.Placeholder;
+import io.invitations.spi.message.Branding;
+import io.invitations.core.memory.InMemoryMessageTemplateStore;
 import io.invitations.core.message.internal.ExpiryWords;
 import io.invitations.core.message.internal.Phrases;
 import io.invitations.spi.invitation.Contact;
@@ -69,7 +74,7 @@ public final class MessageRenderer {
      * @return the renderer
      */
     public static MessageRenderer builtIn() {
-        return new MessageRenderer(MessageTemplateStore.inMemory());
+        return new MessageRenderer(new InMemoryMessageTemplateStore());
     }
 
     /**
@@ -114,10 +119,19 @@ public final class MessageRenderer {
         Invitation invitation = context.invitation();
         Contact contact = invitation.invitee().contact();
         String to = contact instanceof EmailAddress email ? email.value() : contact.toString();
-        return new MailMessage(context.idempotencyKey(), invitation.tenantId(), invitation.id(), to,
-                values.get(Placeholder.INVITEE_NAME), null, template.renderSubject(lookup),
-                template.renderHtml(lookup), template.renderText(lookup), language,
-                Map.of(KIND_HEADER, context.kind().name().toLowerCase(Locale.ROOT).replace('_', '-')));
+        return MailMessage.builder()
+                .idempotencyKey(context.idempotencyKey())
+                .tenantId(invitation.tenantId())
+                .invitationId(invitation.id())
+                .to(to)
+                .toName(values.get(Placeholder.INVITEE_NAME))
+                .replyTo(null)
+                .subject(template.renderSubject(lookup))
+                .html(template.renderHtml(lookup))
+                .text(template.renderText(lookup))
+                .locale(language)
+                .headers(Map.of(KIND_HEADER, context.kind().name().toLowerCase(Locale.ROOT).replace('_', '-')))
+                .build();
     }
 
     private static Map<Placeholder, String> values(MessageContext context, Locale language) {
@@ -183,11 +197,11 @@ public final class MessageRenderer {
         if (custom.isPresent()) {
             return new Resolved(custom.get(), language);
         }
-        if (MessageTemplate.hasBuiltIn(language)) {
-            return new Resolved(MessageTemplate.builtIn(language, kind), language);
+        if (MessageTemplates.hasBuiltIn(language)) {
+            return new Resolved(MessageTemplates.builtIn(language, kind), language);
         }
         return new Resolved(templates.find(tenantId, FALLBACK, kind)
-                .orElseGet(() -> MessageTemplate.builtIn(FALLBACK, kind)), FALLBACK);
+                .orElseGet(() -> MessageTemplates.builtIn(FALLBACK, kind)), FALLBACK);
     }
 
     private record Resolved(MessageTemplate template, Locale language) {

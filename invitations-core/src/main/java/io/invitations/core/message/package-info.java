@@ -1,5 +1,5 @@
 /**
- * Invitation messages: the tenant's {@link io.invitations.core.message.Branding}, templates per
+ * Invitation messages: the tenant's {@link io.invitations.spi.message.Branding}, templates per
  * tenant and language, rendering of HTML and plain text with every user-supplied value escaped, and
  * preview of exactly what would be sent.
  *

@@ -1,6 +1,6 @@
 package io.invitations.core.policy;
 
-import io.invitations.core.settings.TenantSettings;
+import io.invitations.spi.settings.TenantSettings;
 import io.invitations.spi.ErrorCode;
 import io.invitations.spi.invitation.EmailAddress;
 import io.invitations.spi.invitation.Grant;
@@ -24,7 +24,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The rules of DESIGN §5 for one tenant's settings. Each check returns every refusal it finds
+ * Who may invite whom, with which role, into what and how often, for one tenant's settings. Each check returns every refusal it finds
  * (empty when allowed) and reads nothing but its arguments, so it is cheap to call per row of a
  * bulk run: counts that need storage (seats, quota) are passed in.
  *

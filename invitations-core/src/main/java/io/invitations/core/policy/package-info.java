@@ -1,5 +1,5 @@
 /**
- * Who may do what (DESIGN §5): {@link io.invitations.core.policy.InvitationPolicy} checks a request
+ * Who may do what (permission levels, roles, guests, domains, seats, quotas, resends): {@link io.invitations.core.policy.InvitationPolicy} checks a request
  * against a tenant's settings and returns every {@link io.invitations.core.policy.Refusal} at once,
  * so that the facade and the bulk engine (one row at a time) apply the same rules; the facade
  * throws them as one {@link io.invitations.core.policy.PolicyViolationException}.

@@ -1,5 +1,5 @@
 /**
- * Link tokens (DESIGN §6): a token is an HMAC-SHA256 under a key of the
+ * Link tokens: a token is an HMAC-SHA256 under a key of the
  * {@link io.invitations.spi.security.KeyRing} over a purpose, the tenant, a subject id (the
  * invitation) and a token version; the key id travels inside the token so that older keys keep
  * verifying until retired. Nothing secret is stored: verification recomputes the MAC and compares

@@ -7,7 +7,7 @@ import io.invitations.core.memory.InMemorySeatLedger;
 import io.invitations.core.memory.InMemoryTenantSettingsSource;
 import io.invitations.core.memory.RecordingMailer;
 import io.invitations.core.outbox.DeliveryMode;
-import io.invitations.core.settings.TenantSettings;
+import io.invitations.spi.settings.TenantSettings;
 import io.invitations.tck.support.MutableClock;
 import io.invitations.spi.event.InvitationEvent;
 import io.invitations.spi.invitation.BatchId;

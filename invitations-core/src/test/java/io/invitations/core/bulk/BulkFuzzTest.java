@@ -1,7 +1,7 @@
 package io.invitations.core.bulk;
 
 import io.invitations.core.bulk.internal.BulkValidationFuzzTest;
-import io.invitations.core.settings.InviteQuota;
+import io.invitations.spi.settings.InviteQuota;
 import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.EmailAddress;
 import io.invitations.spi.invitation.Inviter;

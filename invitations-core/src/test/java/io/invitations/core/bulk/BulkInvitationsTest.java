@@ -1,7 +1,7 @@
 package io.invitations.core.bulk;
 
 import io.invitations.core.InviteRequest;
-import io.invitations.core.settings.InviteQuota;
+import io.invitations.spi.settings.InviteQuota;
 import io.invitations.spi.ErrorCode;
 import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.Action;
@@ -118,7 +118,7 @@ class BulkInvitationsTest {
             InvitationId first = report.createdIds().get(0);
             assertThat(f.service.send(ADMIN, ACME, List.of(first)).sent()).hasSize(1);
             assertThat(f.service.sendAllProvisioned(ADMIN, ACME).sent()).hasSize(2);
-            assertThat(f.store.count(InvitationQuery.of(ACME).statuses(InvitationStatus.PENDING).build())).isEqualTo(3);
+            assertThat(f.store.count(InvitationQuery.builder(ACME).statuses(InvitationStatus.PENDING).build())).isEqualTo(3);
         }
 
         @Test
@@ -262,7 +262,7 @@ class BulkInvitationsTest {
                     BulkOutcome.ALREADY_INVITED, BulkOutcome.CREATED, BulkOutcome.CREATED);
             assertThat(f.store.writeCalls()).as("the refused write and its retry").isEqualTo(2);
             assertThat(f.store.count(ACME)).isEqualTo(5);
-            assertThat(f.store.count(InvitationQuery.of(ACME).source(InvitationSource.bulk(BATCH)).build())).isEqualTo(4);
+            assertThat(f.store.count(InvitationQuery.builder(ACME).source(InvitationSource.bulk(BATCH)).build())).isEqualTo(4);
         }
 
         @Test
@@ -273,7 +273,7 @@ class BulkInvitationsTest {
 
             assertThat(outcomes(report)).containsExactly(BulkOutcome.NOT_WRITTEN, BulkOutcome.NOT_WRITTEN,
                     BulkOutcome.ALREADY_INVITED, BulkOutcome.NOT_WRITTEN, BulkOutcome.NOT_WRITTEN);
-            assertThat(f.store.count(InvitationQuery.of(ACME).source(InvitationSource.bulk(BATCH)).build())).isZero();
+            assertThat(f.store.count(InvitationQuery.builder(ACME).source(InvitationSource.bulk(BATCH)).build())).isZero();
             assertThat(f.events).isEmpty();
         }
 

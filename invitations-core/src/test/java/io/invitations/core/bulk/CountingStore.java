@@ -38,7 +38,7 @@ final class CountingStore extends ForwardingInvitationStore {
     }
 
     long count(TenantId tenantId) {
-        return count(InvitationQuery.of(tenantId).build());
+        return count(InvitationQuery.builder(tenantId).build());
     }
 
     @Override

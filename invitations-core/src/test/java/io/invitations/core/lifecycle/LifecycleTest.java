@@ -21,9 +21,9 @@ import static io.invitations.spi.invitation.InvitationStatus.REVOKED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-@DisplayName("The state machine is exactly DESIGN §4")
+@DisplayName("The state machine is exactly the documented transition table")
 class LifecycleTest {
-    /** DESIGN §4's table, written out: (from, action) -> to; every other pair is refused. */
+    /** The lifecycle's transition table, written out: (from, action) -> to; every other pair is refused. */
     private static Map<InvitationStatus, Map<Action, InvitationStatus>> table(boolean approval) {
         Map<InvitationStatus, Map<Action, InvitationStatus>> t = new EnumMap<>(InvitationStatus.class);
         for (InvitationStatus s : InvitationStatus.values()) {

@@ -330,8 +330,17 @@ final class BrokenAdapters {
 
         @Override
         public void send(MailMessage m) {
-            recording.send(new MailMessage(m.idempotencyKey(), m.tenantId(), m.invitationId(), m.to(), null, null,
-                    m.subject(), m.html(), m.text(), m.locale(), Map.of()));
+            recording.send(MailMessage.builder()
+                    .idempotencyKey(m.idempotencyKey())
+                    .tenantId(m.tenantId())
+                    .invitationId(m.invitationId())
+                    .to(m.to())
+                    .subject(m.subject())
+                    .html(m.html())
+                    .text(m.text())
+                    .locale(m.locale())
+                    .headers(Map.of())
+                    .build());
         }
 
         List<MailMessage> sent() {

@@ -52,10 +52,22 @@ final class BrokenStores {
         }
 
         private InvitationLink afterStoredLink(InvitationLink next) {
-            return delegate().findLink(next.tenantId(), next.id()).map(stored -> new InvitationLink(next.id(),
-                    next.tenantId(), next.target(), next.grant(), next.createdBy(), next.createdAt(), next.updatedAt(),
-                    next.expiresAt(), next.maxUses(), next.uses(), next.allowedDomains(), next.active(),
-                    next.tokenVersion(), stored.version() + 1)).orElse(next);
+            return delegate().findLink(next.tenantId(), next.id()).map(stored -> InvitationLink.builder()
+                    .id(next.id())
+                    .tenantId(next.tenantId())
+                    .target(next.target())
+                    .grant(next.grant())
+                    .createdBy(next.createdBy())
+                    .createdAt(next.createdAt())
+                    .updatedAt(next.updatedAt())
+                    .expiresAt(next.expiresAt())
+                    .maxUses(next.maxUses())
+                    .uses(next.uses())
+                    .allowedDomains(next.allowedDomains())
+                    .active(next.active())
+                    .tokenVersion(next.tokenVersion())
+                    .version(stored.version() + 1)
+                    .build()).orElse(next);
         }
     }
 
@@ -190,9 +202,10 @@ final class BrokenStores {
 
         @Override
         public long count(InvitationQuery query) {
-            return fromEveryTenant(query.tenantId(), t -> List.of(delegate().count(new InvitationQuery(t,
-                    query.statuses(), query.invitedBy(), query.source(), query.target(), query.createdFrom(),
-                    query.createdUntil(), query.asOf(), 0, 1)))).stream().mapToLong(Long::longValue).sum();
+            return fromEveryTenant(query.tenantId(), t -> List.of(delegate().count(InvitationQuery.builder(t)
+                    .statuses(query.statuses()).invitedBy(query.invitedBy()).source(query.source())
+                    .target(query.target()).createdBetween(query.createdFrom(), query.createdUntil())
+                    .asOf(query.asOf()).page(0, 1).build()))).stream().mapToLong(Long::longValue).sum();
         }
 
         @Override

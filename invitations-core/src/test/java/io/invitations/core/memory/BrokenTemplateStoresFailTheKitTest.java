@@ -1,8 +1,8 @@
 package io.invitations.core.memory;
 
-import io.invitations.core.message.MessageTemplate;
-import io.invitations.core.message.MessageTemplateStore;
-import io.invitations.core.message.MessageTemplateStoreCompatibilityKit;
+import io.invitations.spi.message.MessageTemplate;
+import io.invitations.spi.message.MessageTemplateStore;
+import io.invitations.tck.MessageTemplateStoreCompatibilityKit;
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.storage.OutboxMessage.Kind;
 import org.junit.jupiter.api.Disabled;

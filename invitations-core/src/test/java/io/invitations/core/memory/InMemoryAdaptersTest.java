@@ -20,8 +20,18 @@ class InMemoryAdaptersTest {
     private static final TenantId ACME = TenantId.of("acme");
 
     private static AccountRequest request(String email, char[] password) {
-        return new AccountRequest(ACME, InvitationId.of("inv-1"), EmailAddress.of(email), "Jane", "Doe",
-                Grant.role("member"), Map.of(), password, true, "u-1");
+        return AccountRequest.builder()
+                .tenantId(ACME)
+                .invitationId(InvitationId.of("inv-1"))
+                .contact(EmailAddress.of(email))
+                .firstName("Jane")
+                .lastName("Doe")
+                .grant(Grant.role("member"))
+                .profile(Map.of())
+                .password(password)
+                .termsAccepted(true)
+                .invitedBy("u-1")
+                .build();
     }
 
     @Test

@@ -1,8 +1,8 @@
 package io.invitations.core.memory;
 
-import io.invitations.core.message.InMemoryMessageTemplateStore;
-import io.invitations.core.message.MessageTemplateStore;
-import io.invitations.core.message.MessageTemplateStoreCompatibilityKit;
+import io.invitations.core.memory.InMemoryMessageTemplateStore;
+import io.invitations.spi.message.MessageTemplateStore;
+import io.invitations.tck.MessageTemplateStoreCompatibilityKit;
 import org.junit.jupiter.api.DisplayName;
 
 /** Runs the template store kit against the embedded default store. */

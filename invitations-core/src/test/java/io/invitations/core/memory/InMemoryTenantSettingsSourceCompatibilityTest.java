@@ -1,8 +1,8 @@
 package io.invitations.core.memory;
 
-import io.invitations.core.settings.TenantSettings;
-import io.invitations.core.settings.TenantSettingsSource;
-import io.invitations.core.settings.TenantSettingsSourceCompatibilityKit;
+import io.invitations.spi.settings.TenantSettings;
+import io.invitations.spi.settings.TenantSettingsSource;
+import io.invitations.tck.TenantSettingsSourceCompatibilityKit;
 import io.invitations.spi.invitation.TenantId;
 import org.junit.jupiter.api.DisplayName;
 

@@ -1,5 +1,9 @@
 package io.invitations.core.message;
 
+import io.invitations.spi.message.MessageTemplateStore;
+import io.invitations.spi.message.MessageTemplate;
+import io.invitations.core.memory.InMemoryMessageTemplateStore;
+import io.invitations.spi.message.Branding;
 import io.invitations.spi.invitation.IdentifierKind;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.Invitee;
@@ -79,13 +83,29 @@ class MessageRendererTest {
     @DisplayName("the expiry is described from the moment of rendering: singular, and hours under a day")
     void expiryFollowsTheClock() {
         Invitation fr = invitation(Locale.FRENCH, null);
-        MessageContext inSixDays = new MessageContext(Kind.RESEND, fr, 2, BRANDING, CLAIM, null,
-                START.plus(Duration.ofDays(6)), Locale.FRENCH);
+        MessageContext inSixDays = MessageContext.builder()
+                .kind(Kind.RESEND)
+                .invitation(fr)
+                .sendNumber(2)
+                .branding(BRANDING)
+                .claimUrl(CLAIM)
+                .accessCode(null)
+                .now(START.plus(Duration.ofDays(6)))
+                .locale(Locale.FRENCH)
+                .build();
 
         assertThat(renderer.render(inSixDays).text()).contains("Cette invitation expire dans 1 jour (");
         assertThat(renderer.render(inSixDays.withLocale(Locale.GERMAN)).text()).contains("läuft in 1 Tag ab");
-        assertThat(renderer.render(new MessageContext(Kind.RESEND, fr, 2, BRANDING, CLAIM, null,
-                START.plus(Duration.ofDays(7)).minus(Duration.ofHours(5)), Locale.ENGLISH)).text())
+        assertThat(renderer.render(MessageContext.builder()
+                .kind(Kind.RESEND)
+                .invitation(fr)
+                .sendNumber(2)
+                .branding(BRANDING)
+                .claimUrl(CLAIM)
+                .accessCode(null)
+                .now(START.plus(Duration.ofDays(7)).minus(Duration.ofHours(5)))
+                .locale(Locale.ENGLISH)
+                .build()).text())
                 .contains("This invitation expires in 5 hours (");
     }
 
@@ -135,8 +155,16 @@ class MessageRendererTest {
     void noticeExplainsHowToRedeemTheCode() {
         Invitation invitation = TestInvitations.pending("inv-9",
                 Invitee.identifier(IdentifierKind.PERSONNEL_NUMBER, "E-77"), null, Locale.GERMAN, START);
-        MessageContext context = new MessageContext(Kind.ACCESS_CODE_NOTICE, invitation, 1, BRANDING,
-                "https://app.example/redeem", "K7QM-P2XW-9B", START, Locale.GERMAN);
+        MessageContext context = MessageContext.builder()
+                .kind(Kind.ACCESS_CODE_NOTICE)
+                .invitation(invitation)
+                .sendNumber(1)
+                .branding(BRANDING)
+                .claimUrl("https://app.example/redeem")
+                .accessCode("K7QM-P2XW-9B")
+                .now(START)
+                .locale(Locale.GERMAN)
+                .build();
 
         MailMessage notice = renderer.render(context);
 
@@ -153,7 +181,7 @@ class MessageRendererTest {
     @Test
     @DisplayName("a tenant's custom template is used for its language only, and only for that tenant")
     void customTemplatesArePerTenantAndLanguage() {
-        MessageTemplateStore store = MessageTemplateStore.inMemory();
+        MessageTemplateStore store = new InMemoryMessageTemplateStore();
         store.save(TENANT, Locale.FRENCH, Kind.INVITATION, "{{tenantName}} : {{inviterName}} vous attend",
                 "<p>{{personalMessage}}</p><a href=\"{{claimUrl}}\">Go</a> {{expiresIn}}",
                 "{{personalMessage}} {{claimUrl}} {{expiresIn}}");
@@ -176,7 +204,7 @@ class MessageRendererTest {
     @Test
     @DisplayName("languages without built-in templates use the tenant's own template in that language, else its English one")
     void otherLanguagesFallBackThroughTheTenantsTemplates() {
-        MessageTemplateStore store = MessageTemplateStore.inMemory();
+        MessageTemplateStore store = new InMemoryMessageTemplateStore();
         store.save(TENANT, Locale.ENGLISH, Kind.INVITATION, "EN {{tenantName}}", "<p>en</p>", "en");
         store.save(TENANT, Locale.forLanguageTag("es"), Kind.INVITATION, "ES {{tenantName}}",
                 "<p>{{expiresOn}}</p>", "{{expiresOn}}");

@@ -1,5 +1,10 @@
 package io.invitations.core.message;
 
+import io.invitations.spi.message.MessageTemplateStore;
+import io.invitations.spi.message.MessageTemplate;
+import io.invitations.spi.message.Placeholder;
+import io.invitations.spi.message.TemplateException;
+import io.invitations.core.memory.InMemoryMessageTemplateStore;
 import io.invitations.spi.ErrorCode;
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.storage.OutboxMessage.Kind;
@@ -68,7 +73,7 @@ class MessageTemplateTest {
     @Test
     @DisplayName("saving an invalid template through the store refuses it and stores nothing")
     void storeRefusesInvalidTemplates() {
-        MessageTemplateStore store = MessageTemplateStore.inMemory();
+        MessageTemplateStore store = new InMemoryMessageTemplateStore();
         TenantId tenant = TenantId.of("t");
 
         assertThatThrownBy(() -> store.save(tenant, Locale.FRENCH, Kind.INVITATION, "{{tenant}}", "<p>x</p>", "x"))
@@ -87,11 +92,11 @@ class MessageTemplateTest {
     @DisplayName("English, French and German have a built-in template for every kind of message; others use English")
     void builtInsExistForEveryLanguageAndKind(Kind kind) {
         for (Locale locale : new Locale[] {Locale.ENGLISH, Locale.FRENCH, Locale.GERMAN}) {
-            assertThat(MessageTemplate.hasBuiltIn(locale)).isTrue();
-            assertThat(MessageTemplate.builtIn(locale, kind).html()).contains("lang=\"" + locale.getLanguage() + "\"");
+            assertThat(MessageTemplates.hasBuiltIn(locale)).isTrue();
+            assertThat(MessageTemplates.builtIn(locale, kind).html()).contains("lang=\"" + locale.getLanguage() + "\"");
         }
-        assertThat(MessageTemplate.hasBuiltIn(Locale.forLanguageTag("es"))).isFalse();
-        assertThat(MessageTemplate.builtIn(Locale.forLanguageTag("es"), kind))
-                .isEqualTo(MessageTemplate.builtIn(Locale.ENGLISH, kind));
+        assertThat(MessageTemplates.hasBuiltIn(Locale.forLanguageTag("es"))).isFalse();
+        assertThat(MessageTemplates.builtIn(Locale.forLanguageTag("es"), kind))
+                .isEqualTo(MessageTemplates.builtIn(Locale.ENGLISH, kind));
     }
 }

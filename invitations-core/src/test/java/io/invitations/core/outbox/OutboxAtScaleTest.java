@@ -90,7 +90,7 @@ class OutboxAtScaleTest {
         assertThat(result.total()).as("%s: the outbox drained within %d rounds", seed, rounds).isZero();
         assertThat(settled).as(seed).isEqualTo(INVITATIONS);
         assertThat(mailer.transientFailures).as(seed).isGreaterThan(INVITATIONS / 4);
-        assertThat(f.store.count(InvitationQuery.of(TestInvitations.TENANT).build()))
+        assertThat(f.store.count(InvitationQuery.builder(TestInvitations.TENANT).build()))
                 .as("%s: no invitation lost", seed).isEqualTo(INVITATIONS);
         assertThat(mailer.deliveries.values()).as("%s: no key delivered twice", seed).allMatch(n -> n == 1);
         assertThat(mailer.permanentlyRefused).as(seed).doesNotContainAnyElementsOf(mailer.deliveries.keySet());
@@ -130,8 +130,19 @@ class OutboxAtScaleTest {
         int transientOnes = 0;
         for (int i = 0; i < 20_000; i++) {
             try {
-                mailer.send(new MailMessage("k" + i, TestInvitations.TENANT, InvitationId.of("i"), "a@b.c", null,
-                        null, "s", "h", "t", Locale.ENGLISH, Map.of()));
+                mailer.send(MailMessage.builder()
+                        .idempotencyKey("k" + i)
+                        .tenantId(TestInvitations.TENANT)
+                        .invitationId(InvitationId.of("i"))
+                        .to("a@b.c")
+                        .toName(null)
+                        .replyTo(null)
+                        .subject("s")
+                        .html("h")
+                        .text("t")
+                        .locale(Locale.ENGLISH)
+                        .headers(Map.of())
+                        .build());
             } catch (MailDeliveryException e) {
                 if (e.isTransient()) {
                     transientOnes++;

@@ -1,7 +1,7 @@
 package io.invitations.core.outbox;
 
 import io.invitations.core.memory.InMemoryInvitationStore;
-import io.invitations.core.message.Branding;
+import io.invitations.spi.message.Branding;
 import io.invitations.core.message.MessageContext;
 import io.invitations.core.message.MessageRenderer;
 import io.invitations.tck.support.MutableClock;

@@ -1,4 +1,4 @@
-package io.invitations.core.settings;
+package io.invitations.spi.settings;
 
 import io.invitations.core.memory.InMemoryTenantSettingsSource;
 import io.invitations.spi.invitation.PermissionLevel;

@@ -4,11 +4,14 @@ import io.invitations.core.bulk.ImportException;
 import io.invitations.core.bulk.InvitationRow;
 import io.invitations.csv.ImportLimits;
 import io.invitations.csv.ImportResult;
+import io.invitations.csv.ImportSummary;
 import io.invitations.csv.ImportWarning;
 import io.invitations.spi.ErrorCode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -20,6 +23,8 @@ public final class RowCollector {
 
     private final ImportLimits limits;
     private final List<InvitationRow> rows = new ArrayList<>();
+    private final Consumer<? super InvitationRow> consumer;
+    private int count;
     private final List<ImportWarning> warnings = new ArrayList<>();
     private final List<Integer> blankRows = new ArrayList<>();
     private int blankCount;
@@ -31,6 +36,18 @@ public final class RowCollector {
      */
     public RowCollector(ImportLimits limits) {
         this.limits = limits;
+        this.consumer = rows::add;
+    }
+
+    /**
+     * Starts a streaming collection: rows go to {@code consumer} as they are added, none is kept.
+     *
+     * @param limits   the limits whose row count is enforced
+     * @param consumer told of each row
+     */
+    public RowCollector(ImportLimits limits, Consumer<? super InvitationRow> consumer) {
+        this.limits = limits;
+        this.consumer = Objects.requireNonNull(consumer, "consumer");
     }
 
     /**
@@ -40,11 +57,12 @@ public final class RowCollector {
      * @throws ImportException with {@link ErrorCode#IMPORT_LIMIT_EXCEEDED} when it is one too many
      */
     public void add(InvitationRow row) {
-        if (rows.size() >= limits.maxRows()) {
+        if (count >= limits.maxRows()) {
             throw new ImportException(ErrorCode.IMPORT_LIMIT_EXCEEDED, row.rowNumber(), null, "the file has more than "
                     + limits.maxRows() + " rows, the limit; split it into smaller files");
         }
-        rows.add(row);
+        count++;
+        consumer.accept(row);
     }
 
     /**
@@ -75,7 +93,7 @@ public final class RowCollector {
      * @return the count
      */
     public int size() {
-        return rows.size();
+        return count;
     }
 
     /**
@@ -86,7 +104,22 @@ public final class RowCollector {
      * @throws ImportException with {@link ErrorCode#IMPORT_INVALID_FILE} when no row was read
      */
     public ImportResult result(String whenEmpty) {
-        if (rows.isEmpty()) {
+        return new ImportResult(rows, warnings(whenEmpty));
+    }
+
+    /**
+     * Finishes a streaming import.
+     *
+     * @param whenEmpty what to tell the user when no row was read
+     * @return how many rows were handed over, and the warnings
+     * @throws ImportException with {@link ErrorCode#IMPORT_INVALID_FILE} when no row was read
+     */
+    public ImportSummary summary(String whenEmpty) {
+        return new ImportSummary(count, warnings(whenEmpty));
+    }
+
+    private List<ImportWarning> warnings(String whenEmpty) {
+        if (count == 0) {
             throw new ImportException(ErrorCode.IMPORT_INVALID_FILE, 0, null, whenEmpty);
         }
         List<ImportWarning> all = new ArrayList<>(warnings);
@@ -95,6 +128,6 @@ public final class RowCollector {
             all.add(new ImportWarning(0, blankCount + " blank row" + (blankCount == 1 ? "" : "s") + " skipped: "
                     + listed + (blankCount > BLANK_ROWS_LISTED ? ", ..." : "")));
         }
-        return new ImportResult(rows, all);
+        return all;
     }
 }

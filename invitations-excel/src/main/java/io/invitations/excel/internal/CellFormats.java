@@ -56,13 +56,14 @@ final class CellFormats {
      *
      * @param part     the part's stream
      * @param date1904 whether the workbook counts dates from 1904
+     * @param limits   the limits, for the XML reader
      * @return the formats
      * @throws IOException  when reading fails or a guard stops it
      * @throws SAXException when the XML is malformed
      */
-    static CellFormats read(InputStream part, boolean date1904) throws IOException, SAXException {
+    static CellFormats read(InputStream part, boolean date1904, io.invitations.excel.XlsxLimits limits) throws IOException, SAXException {
         CellFormats formats = new CellFormats(date1904);
-        Xml.parse(part, formats.new Handler());
+        Xml.parse(part, formats.new Handler(), limits);
         return formats;
     }
 

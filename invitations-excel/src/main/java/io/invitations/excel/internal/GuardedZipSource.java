@@ -18,7 +18,8 @@ import java.util.zip.ZipEntry;
 /**
  * The upload as POI's {@link ZipEntrySource}: random access over the bytes already in memory, each
  * entry expanded lazily, only when POI or the importer asks for it, through an {@link ExpansionGuard}
- * (sizes and ratio, on the real bytes) and a {@link PrologGuard} (no DOCTYPE). So the worksheet is
+ * (sizes and ratio, on the real bytes), a {@link PrologGuard} (no DOCTYPE) and an {@link XmlShapeGuard}
+ * (element depth, attributes). So the worksheet is
  * streamed rather than expanded in memory, and no POI static setting is needed. Not thread-safe.
  */
 final class GuardedZipSource implements ZipEntrySource {
@@ -78,7 +79,7 @@ final class GuardedZipSource implements ZipEntrySource {
                     "the workbook's part '" + Names.shorten(name) + "' uses zip compression method "
                             + entry.getMethod() + ", which spreadsheet programs do not write; save it again as .xlsx")));
         }
-        return new PrologGuard(expanded, name, budget);
+        return new XmlShapeGuard(new PrologGuard(expanded, name, budget), name, budget);
     }
 
     @Override

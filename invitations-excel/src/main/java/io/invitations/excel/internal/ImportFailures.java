@@ -40,6 +40,13 @@ final class ImportFailures {
                         "a part of the workbook declares a DOCTYPE, which can hide external entities (XXE) or entity"
                                 + " bombs; files saved by Excel or LibreOffice never do; the file is refused", failure);
             }
+            if (t instanceof SAXParseException && String.valueOf(t.getMessage()).startsWith("JAXP000")) {
+                // a processing limit Xml.parse set on the JDK parser (depth, attributes, entities)
+                return new ImportException(ErrorCode.IMPORT_LIMIT_EXCEEDED, 0, null,
+                        "a part of the workbook passes the XML parser's limits (" + Names.shorten(t.getMessage())
+                                + "); spreadsheet programs never write that, so the file is refused. If the file is"
+                                + " genuine, raise XlsxLimits.maxElementDepth or maxAttributesPerElement", failure);
+            }
             if (t instanceof ODFNotOfficeXmlFileException) {
                 return new ImportException(ErrorCode.IMPORT_INVALID_FILE, 0, null,
                         "this is an OpenDocument spreadsheet (.ods); save it as 'Excel Workbook (.xlsx)'", failure);

@@ -41,13 +41,14 @@ final class SharedStrings {
      * Reads a shared-strings part.
      *
      * @param part the part's stream
+     * @param limits the limits, for the XML reader
      * @return the strings
      * @throws IOException  when reading fails or a guard stops it
      * @throws SAXException when the XML is malformed
      */
-    static SharedStrings read(InputStream part) throws IOException, SAXException {
+    static SharedStrings read(InputStream part, io.invitations.excel.XlsxLimits limits) throws IOException, SAXException {
         SharedStrings strings = new SharedStrings();
-        Xml.parse(part, strings.new Handler());
+        Xml.parse(part, strings.new Handler(), limits);
         return strings;
     }
 

@@ -4,7 +4,7 @@ import io.invitations.core.bulk.ColumnMapping;
 import io.invitations.core.bulk.ImportException;
 import io.invitations.core.bulk.InvitationRow;
 import io.invitations.core.bulk.RowField;
-import io.invitations.excel.XlsxImportResult;
+import io.invitations.excel.XlsxImportSummary;
 import io.invitations.excel.XlsxLimits;
 import io.invitations.spi.ErrorCode;
 import org.xml.sax.Attributes;
@@ -14,10 +14,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * Reads one worksheet as SAX events, row by row, never holding more than the current row besides
- * the rows already produced. The first non-blank row is the header, resolved by the same
+ * Reads one worksheet as SAX events, row by row, never holding more than the current row: each
+ * row goes to the consumer as soon as it ends. The first non-blank row is the header, resolved by the same
  * {@link ColumnMapping} as CSV; after it only the columns the mapping keeps are captured. Row
  * numbers are the ones Excel shows ({@code r} attribute); cells without a reference follow the one
  * before, so sparse rows land in the right columns. Not thread-safe; one per sheet.
@@ -41,7 +42,8 @@ final class SheetReader extends DefaultHandler {
 
     private final Map<Integer, Cell> row = new HashMap<>();
     private final StringBuilder text = new StringBuilder();
-    private final List<InvitationRow> rows = new ArrayList<>();
+    private final Consumer<? super InvitationRow> consumer;
+    private int rowCount;
 
     private int rowNumber;
     private int column;
@@ -62,7 +64,8 @@ final class SheetReader extends DefaultHandler {
     private long chars;
 
     SheetReader(String sheetName, SharedStrings strings, CellFormats formats, ColumnMapping mapping,
-                XlsxLimits limits) {
+                XlsxLimits limits, Consumer<? super InvitationRow> consumer) {
+        this.consumer = consumer;
         this.sheetName = sheetName;
         this.strings = strings;
         this.formats = formats;
@@ -76,13 +79,13 @@ final class SheetReader extends DefaultHandler {
      * @return the result
      * @throws ImportException when the sheet had no header row
      */
-    XlsxImportResult result() {
+    XlsxImportSummary summary() {
         if (headers == null) {
             throw new ImportException(ErrorCode.IMPORT_INVALID_FILE, 0, null,
                     "the sheet '" + Names.shorten(sheetName) + "' is empty; its first row must hold the column headers"
                             + " (email, first name, last name, ...)");
         }
-        return new XlsxImportResult(sheetName, headerRow, headers, rows);
+        return new XlsxImportSummary(sheetName, headerRow, headers, rowCount);
     }
 
     @Override
@@ -248,7 +251,7 @@ final class SheetReader extends DefaultHandler {
             readHeader();
             return;
         }
-        if (rows.size() >= limits.maxRows()) {
+        if (rowCount >= limits.maxRows()) {
             throw new ImportException(ErrorCode.IMPORT_LIMIT_EXCEEDED, rowNumber, null,
                     "the sheet '" + Names.shorten(sheetName) + "' has more than " + Sizes.count(limits.maxRows())
                             + " rows, the most this importer accepts; split the list into several files");
@@ -265,7 +268,8 @@ final class SheetReader extends DefaultHandler {
                         + Names.shorten(cell.text) + "), not an email address; type the address as text");
             }
         });
-        rows.add(b.build());
+        rowCount++;
+        consumer.accept(b.build());
     }
 
     private void readHeader() {

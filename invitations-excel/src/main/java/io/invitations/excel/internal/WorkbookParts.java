@@ -2,6 +2,7 @@ package io.invitations.excel.internal;
 
 import io.invitations.core.bulk.ImportException;
 import io.invitations.spi.ErrorCode;
+import io.invitations.excel.XlsxLimits;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
@@ -40,8 +41,11 @@ final class WorkbookParts extends XSSFReader {
         }
     }
 
-    WorkbookParts(OPCPackage pkg) throws IOException, OpenXML4JException {
+    private final XlsxLimits limits;
+
+    WorkbookParts(OPCPackage pkg, XlsxLimits limits) throws IOException, OpenXML4JException {
         super(pkg);
+        this.limits = limits;
     }
 
     /**
@@ -101,7 +105,7 @@ final class WorkbookParts extends XSSFReader {
      */
     SharedStrings sharedStrings() throws IOException, SAXException, InvalidFormatException {
         PackagePart part = related(XSSFRelation.SHARED_STRINGS);
-        return part == null ? SharedStrings.none() : SharedStrings.read(part.getInputStream());
+        return part == null ? SharedStrings.none() : SharedStrings.read(part.getInputStream(), limits);
     }
 
     /**
@@ -114,7 +118,7 @@ final class WorkbookParts extends XSSFReader {
      */
     CellFormats formats(boolean date1904) throws IOException, SAXException, InvalidFormatException {
         PackagePart part = related(XSSFRelation.STYLES);
-        return part == null ? CellFormats.general(date1904) : CellFormats.read(part.getInputStream(), date1904);
+        return part == null ? CellFormats.general(date1904) : CellFormats.read(part.getInputStream(), date1904, limits);
     }
 
     /**
@@ -134,7 +138,7 @@ final class WorkbookParts extends XSSFReader {
                     found[0] = "1".equals(v) || "true".equalsIgnoreCase(v);
                 }
             }
-        });
+        }, limits);
         return found[0];
     }
 

@@ -1,5 +1,6 @@
 package io.invitations.jdbc.internal;
 
+import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.Action;
 import io.invitations.spi.invitation.Contact;
 import io.invitations.spi.invitation.DeliveryState;
@@ -112,16 +113,31 @@ public final class Rows {
                     DeliveryState.Status.valueOf(rs.getString("delivery_status")), rs.getInt("delivery_send_count"),
                     instant(rs, "delivery_queued_at"), instant(rs, "delivery_delivered_at"),
                     rs.getString("delivery_error"));
-            return new Invitation(InvitationId.of(id), TenantId.of(rs.getString("tenant_id")), invitee, target(rs),
-                    grant(rs), rs.getString("invited_by"), rs.getString("inviter_name"),
-                    rs.getString("personal_message"), Locale.forLanguageTag(rs.getString("locale")),
-                    new InvitationSource(InvitationSource.Kind.valueOf(rs.getString("source_kind")),
-                            rs.getString("source_ref")),
-                    InvitationStatus.valueOf(rs.getString("status")), rs.getInt("token_version"),
-                    rs.getInt("resend_count"), instant(rs, "created_at"), instant(rs, "updated_at"),
-                    instant(rs, "invited_at"), instant(rs, "expires_at"), instant(rs, "responded_at"),
-                    rs.getString("account_id"), delivery, rs.getLong("version"));
-        } catch (IllegalArgumentException | NullPointerException e) {
+            return Invitation.builder()
+                    .id(InvitationId.of(id))
+                    .tenantId(TenantId.of(rs.getString("tenant_id")))
+                    .invitee(invitee)
+                    .target(target(rs))
+                    .grant(grant(rs))
+                    .invitedBy(rs.getString("invited_by"))
+                    .inviterName(rs.getString("inviter_name"))
+                    .personalMessage(rs.getString("personal_message"))
+                    .locale(Locale.forLanguageTag(rs.getString("locale")))
+                    .source(new InvitationSource(InvitationSource.Kind.valueOf(rs.getString("source_kind")),
+                            rs.getString("source_ref")))
+                    .status(InvitationStatus.valueOf(rs.getString("status")))
+                    .tokenVersion(rs.getInt("token_version"))
+                    .resendCount(rs.getInt("resend_count"))
+                    .createdAt(instant(rs, "created_at"))
+                    .updatedAt(instant(rs, "updated_at"))
+                    .invitedAt(instant(rs, "invited_at"))
+                    .expiresAt(instant(rs, "expires_at"))
+                    .respondedAt(instant(rs, "responded_at"))
+                    .accountId(rs.getString("account_id"))
+                    .delivery(delivery)
+                    .version(rs.getLong("version"))
+                    .build();
+        } catch (IllegalArgumentException | NullPointerException | InvitationException e) {
             throw unreadable("invitation", id, e);
         }
     }
@@ -154,12 +170,23 @@ public final class Rows {
         try {
             int maxUses = rs.getInt("max_uses");
             Integer max = rs.wasNull() ? null : maxUses;
-            return new InvitationLink(LinkId.of(id), TenantId.of(rs.getString("tenant_id")), target(rs), grant(rs),
-                    rs.getString("created_by"), instant(rs, "created_at"), instant(rs, "updated_at"),
-                    instant(rs, "expires_at"), max, rs.getInt("uses"),
-                    new HashSet<>(JsonText.readStrings(rs.getString("allowed_domains"))), rs.getBoolean("active"),
-                    rs.getInt("token_version"), rs.getLong("version"));
-        } catch (IllegalArgumentException | NullPointerException e) {
+            return InvitationLink.builder()
+                    .id(LinkId.of(id))
+                    .tenantId(TenantId.of(rs.getString("tenant_id")))
+                    .target(target(rs))
+                    .grant(grant(rs))
+                    .createdBy(rs.getString("created_by"))
+                    .createdAt(instant(rs, "created_at"))
+                    .updatedAt(instant(rs, "updated_at"))
+                    .expiresAt(instant(rs, "expires_at"))
+                    .maxUses(max)
+                    .uses(rs.getInt("uses"))
+                    .allowedDomains(new HashSet<>(JsonText.readStrings(rs.getString("allowed_domains"))))
+                    .active(rs.getBoolean("active"))
+                    .tokenVersion(rs.getInt("token_version"))
+                    .version(rs.getLong("version"))
+                    .build();
+        } catch (IllegalArgumentException | NullPointerException | InvitationException e) {
             throw unreadable("link", id, e);
         }
     }
@@ -188,12 +215,20 @@ public final class Rows {
     public static OutboxMessage outbox(ResultSet rs) throws SQLException {
         String id = rs.getString("id");
         try {
-            return new OutboxMessage(id, TenantId.of(rs.getString("tenant_id")),
-                    InvitationId.of(rs.getString("invitation_id")), OutboxMessage.Kind.valueOf(rs.getString("kind")),
-                    rs.getInt("send_number"), OutboxMessage.Status.valueOf(rs.getString("status")),
-                    rs.getInt("attempts"), instant(rs, "next_attempt_at"), rs.getString("last_error"),
-                    instant(rs, "created_at"), instant(rs, "updated_at"));
-        } catch (IllegalArgumentException | NullPointerException e) {
+            return OutboxMessage.builder()
+                    .id(id)
+                    .tenantId(TenantId.of(rs.getString("tenant_id")))
+                    .invitationId(InvitationId.of(rs.getString("invitation_id")))
+                    .kind(OutboxMessage.Kind.valueOf(rs.getString("kind")))
+                    .sendNumber(rs.getInt("send_number"))
+                    .status(OutboxMessage.Status.valueOf(rs.getString("status")))
+                    .attempts(rs.getInt("attempts"))
+                    .nextAttemptAt(instant(rs, "next_attempt_at"))
+                    .lastError(rs.getString("last_error"))
+                    .createdAt(instant(rs, "created_at"))
+                    .updatedAt(instant(rs, "updated_at"))
+                    .build();
+        } catch (IllegalArgumentException | NullPointerException | InvitationException e) {
             throw unreadable("outbox message", id, e);
         }
     }
@@ -222,11 +257,17 @@ public final class Rows {
         String invitation = rs.getString("invitation_id");
         try {
             String from = rs.getString("from_status");
-            return new HistoryEntry(TenantId.of(rs.getString("tenant_id")), InvitationId.of(invitation),
-                    instant(rs, "occurred_at"), rs.getString("actor"), Action.valueOf(rs.getString("action")),
-                    from == null ? null : InvitationStatus.valueOf(from),
-                    InvitationStatus.valueOf(rs.getString("to_status")), rs.getString("reason"));
-        } catch (IllegalArgumentException | NullPointerException e) {
+            return HistoryEntry.builder()
+                    .tenantId(TenantId.of(rs.getString("tenant_id")))
+                    .invitationId(InvitationId.of(invitation))
+                    .at(instant(rs, "occurred_at"))
+                    .actor(rs.getString("actor"))
+                    .action(Action.valueOf(rs.getString("action")))
+                    .from(from == null ? null : InvitationStatus.valueOf(from))
+                    .to(InvitationStatus.valueOf(rs.getString("to_status")))
+                    .reason(rs.getString("reason"))
+                    .build();
+        } catch (IllegalArgumentException | NullPointerException | InvitationException e) {
             throw unreadable("history entry of invitation", invitation, e);
         }
     }

@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * Something that happened to an invitation or a shareable link, published after it was stored.
- * A sealed family: {@link StatusEvent status events} for every transition of DESIGN's lifecycle,
+ * A sealed family: {@link StatusEvent status events} for every transition of the invitation lifecycle,
  * {@link DeliveryEvent delivery events} for the outbox, and {@link LinkEvent link events}. Events
  * never carry a token, access code, password or key.
  *

@@ -1,5 +1,7 @@
 package io.invitations.spi.invitation;
 
+import io.invitations.spi.InvitationException;
+
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
@@ -11,86 +13,84 @@ import java.util.Objects;
  * <p>Nothing secret is part of a snapshot: the link token and access code are derived from the
  * tenant, the id and the {@link #tokenVersion()} under a key from the key ring.
  *
- * @param id              the invitation's id, not {@code null}
- * @param tenantId        the tenant, not {@code null}
- * @param invitee         who is invited, not {@code null}
- * @param target          membership or a resource, not {@code null}
- * @param grant           what acceptance gives, not {@code null}
- * @param invitedBy       the user id of the inviter, not blank
- * @param inviterName     the inviter's display name at the time of inviting, not blank
- * @param personalMessage the inviter's personal message, or {@code null}
- * @param locale          the invitee's language for messages, not {@code null}
- * @param source          how the invitation came to be, not {@code null}
- * @param status          the stored status; see {@link #effectiveStatus(Instant)}; not {@code null}
- * @param tokenVersion    the version mixed into the link token and access code; bumping it kills
- *                        every older link; starts at 1
- * @param resendCount     how many times the invitation was resent
- * @param createdAt       when it was created, not {@code null}
- * @param updatedAt       when it last changed, not {@code null}
- * @param invitedAt       when it was (last) invited, or {@code null} while provisioned
- * @param expiresAt       when the link stops working, or {@code null} while provisioned or for
- *                        states that never expire
- * @param respondedAt     when the invitee accepted or declined, or {@code null}
- * @param accountId       the account the identity directory created or linked at acceptance, or
- *                        {@code null}
- * @param delivery        the delivery state of its messages, not {@code null}
- * @param version         the optimistic-concurrency version; 1 for a new invitation, one more at
- *                        every update
+ * <p>Stores and other adapters make snapshots with {@link #builder()}, so a field added later breaks
+ * none of them. Two snapshots are equal when every field is equal.
+ *
  * @since 0.1.0
  */
-public record Invitation(
-        InvitationId id,
-        TenantId tenantId,
-        Invitee invitee,
-        Target target,
-        Grant grant,
-        String invitedBy,
-        String inviterName,
-        String personalMessage,
-        Locale locale,
-        InvitationSource source,
-        InvitationStatus status,
-        int tokenVersion,
-        int resendCount,
-        Instant createdAt,
-        Instant updatedAt,
-        Instant invitedAt,
-        Instant expiresAt,
-        Instant respondedAt,
-        String accountId,
-        DeliveryState delivery,
-        long version) {
+public final class Invitation {
+    private final InvitationId id;
+    private final TenantId tenantId;
+    private final Invitee invitee;
+    private final Target target;
+    private final Grant grant;
+    private final String invitedBy;
+    private final String inviterName;
+    private final String personalMessage;
+    private final Locale locale;
+    private final InvitationSource source;
+    private final InvitationStatus status;
+    private final int tokenVersion;
+    private final int resendCount;
+    private final Instant createdAt;
+    private final Instant updatedAt;
+    private final Instant invitedAt;
+    private final Instant expiresAt;
+    private final Instant respondedAt;
+    private final String accountId;
+    private final DeliveryState delivery;
+    private final long version;
 
-    /**
-     * Validates the snapshot.
-     *
-     * @throws NullPointerException     if a required component is null
-     * @throws IllegalArgumentException if a number is out of range or a text is blank
-     */
-    public Invitation {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(tenantId, "tenantId");
-        Objects.requireNonNull(invitee, "invitee");
-        Objects.requireNonNull(target, "target");
-        Objects.requireNonNull(grant, "grant");
-        Values.requireText(invitedBy, "invitedBy", 256);
-        Values.requireText(inviterName, "inviterName", 256);
+    private Invitation(InvitationId id, TenantId tenantId, Invitee invitee, Target target, Grant grant,
+            String invitedBy, String inviterName, String personalMessage, Locale locale, InvitationSource source,
+            InvitationStatus status, int tokenVersion, int resendCount, Instant createdAt, Instant updatedAt,
+            Instant invitedAt, Instant expiresAt, Instant respondedAt, String accountId, DeliveryState delivery,
+            long version) {
+        InvitationException.requireValue(id, "id");
+        InvitationException.requireValue(tenantId, "tenantId");
+        InvitationException.requireValue(invitee, "invitee");
+        InvitationException.requireValue(target, "target");
+        InvitationException.requireValue(grant, "grant");
+        Values.requireTextValue(invitedBy, "invitedBy", 256);
+        Values.requireTextValue(inviterName, "inviterName", 256);
         personalMessage = personalMessage == null || personalMessage.isBlank() ? null : personalMessage;
-        Objects.requireNonNull(locale, "locale");
-        Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(createdAt, "createdAt");
-        Objects.requireNonNull(updatedAt, "updatedAt");
-        Objects.requireNonNull(delivery, "delivery");
+        InvitationException.requireValue(locale, "locale");
+        InvitationException.requireValue(source, "source");
+        InvitationException.requireValue(status, "status");
+        InvitationException.requireValue(createdAt, "createdAt");
+        InvitationException.requireValue(updatedAt, "updatedAt");
+        InvitationException.requireValue(delivery, "delivery");
         if (tokenVersion < 1) {
-            throw new IllegalArgumentException("tokenVersion starts at 1");
+            throw InvitationException.invalidValue("tokenVersion starts at 1");
         }
         if (resendCount < 0) {
-            throw new IllegalArgumentException("resendCount must not be negative");
+            throw InvitationException.invalidValue("resendCount must not be negative");
         }
         if (version < 1) {
-            throw new IllegalArgumentException("version starts at 1");
+            throw InvitationException.invalidValue("version starts at 1");
         }
+
+        this.id = id;
+        this.tenantId = tenantId;
+        this.invitee = invitee;
+        this.target = target;
+        this.grant = grant;
+        this.invitedBy = invitedBy;
+        this.inviterName = inviterName;
+        this.personalMessage = personalMessage;
+        this.locale = locale;
+        this.source = source;
+        this.status = status;
+        this.tokenVersion = tokenVersion;
+        this.resendCount = resendCount;
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
+        this.invitedAt = invitedAt;
+        this.expiresAt = expiresAt;
+        this.respondedAt = respondedAt;
+        this.accountId = accountId;
+        this.delivery = delivery;
+        this.version = version;
     }
 
     /**
@@ -355,13 +355,249 @@ public record Invitation(
          * Builds the snapshot.
          *
          * @return the snapshot
-         * @throws NullPointerException     if a required value is missing
-         * @throws IllegalArgumentException if a value is out of range
+         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST}, naming the
+         *                                               field, if a value is missing or out of range
          */
         public Invitation build() {
             return new Invitation(id, tenantId, invitee, target, grant, invitedBy, inviterName,
                     personalMessage, locale, source, status, tokenVersion, resendCount, createdAt,
                     updatedAt, invitedAt, expiresAt, respondedAt, accountId, delivery, version);
         }
+    }
+
+    /**
+     * Returns the invitation's id, not {@code null}.
+     *
+     * @return the invitation's id, not {@code null}
+     */
+    public InvitationId id() {
+        return id;
+    }
+
+    /**
+     * Returns the tenant, not {@code null}.
+     *
+     * @return the tenant, not {@code null}
+     */
+    public TenantId tenantId() {
+        return tenantId;
+    }
+
+    /**
+     * Returns who is invited, not {@code null}.
+     *
+     * @return who is invited, not {@code null}
+     */
+    public Invitee invitee() {
+        return invitee;
+    }
+
+    /**
+     * Returns membership or a resource, not {@code null}.
+     *
+     * @return membership or a resource, not {@code null}
+     */
+    public Target target() {
+        return target;
+    }
+
+    /**
+     * Returns what acceptance gives, not {@code null}.
+     *
+     * @return what acceptance gives, not {@code null}
+     */
+    public Grant grant() {
+        return grant;
+    }
+
+    /**
+     * Returns the user id of the inviter, not blank.
+     *
+     * @return the user id of the inviter, not blank
+     */
+    public String invitedBy() {
+        return invitedBy;
+    }
+
+    /**
+     * Returns the inviter's display name at the time of inviting, not blank.
+     *
+     * @return the inviter's display name at the time of inviting, not blank
+     */
+    public String inviterName() {
+        return inviterName;
+    }
+
+    /**
+     * Returns the inviter's personal message, or {@code null}.
+     *
+     * @return the inviter's personal message, or {@code null}
+     */
+    public String personalMessage() {
+        return personalMessage;
+    }
+
+    /**
+     * Returns the invitee's language for messages, not {@code null}.
+     *
+     * @return the invitee's language for messages, not {@code null}
+     */
+    public Locale locale() {
+        return locale;
+    }
+
+    /**
+     * Returns how the invitation came to be, not {@code null}.
+     *
+     * @return how the invitation came to be, not {@code null}
+     */
+    public InvitationSource source() {
+        return source;
+    }
+
+    /**
+     * Returns the stored status; see {@link #effectiveStatus(Instant)}; not {@code null}.
+     *
+     * @return the stored status; see {@link #effectiveStatus(Instant)}; not {@code null}
+     */
+    public InvitationStatus status() {
+        return status;
+    }
+
+    /**
+     * Returns the version mixed into the link token and access code; bumping it kills every older link; starts at 1.
+     *
+     * @return the version mixed into the link token and access code; bumping it kills every older link; starts at 1
+     */
+    public int tokenVersion() {
+        return tokenVersion;
+    }
+
+    /**
+     * Returns how many times the invitation was resent.
+     *
+     * @return how many times the invitation was resent
+     */
+    public int resendCount() {
+        return resendCount;
+    }
+
+    /**
+     * Returns when it was created, not {@code null}.
+     *
+     * @return when it was created, not {@code null}
+     */
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /**
+     * Returns when it last changed, not {@code null}.
+     *
+     * @return when it last changed, not {@code null}
+     */
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    /**
+     * Returns when it was (last) invited, or {@code null} while provisioned.
+     *
+     * @return when it was (last) invited, or {@code null} while provisioned
+     */
+    public Instant invitedAt() {
+        return invitedAt;
+    }
+
+    /**
+     * Returns when the link stops working, or {@code null} while provisioned or for states that never expire.
+     *
+     * @return when the link stops working, or {@code null} while provisioned or for states that never expire
+     */
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    /**
+     * Returns when the invitee accepted or declined, or {@code null}.
+     *
+     * @return when the invitee accepted or declined, or {@code null}
+     */
+    public Instant respondedAt() {
+        return respondedAt;
+    }
+
+    /**
+     * Returns the account the identity directory created or linked at acceptance, or {@code null}.
+     *
+     * @return the account the identity directory created or linked at acceptance, or {@code null}
+     */
+    public String accountId() {
+        return accountId;
+    }
+
+    /**
+     * Returns the delivery state of its messages, not {@code null}.
+     *
+     * @return the delivery state of its messages, not {@code null}
+     */
+    public DeliveryState delivery() {
+        return delivery;
+    }
+
+    /**
+     * Returns the optimistic-concurrency version; 1 for a new invitation, one more at every update.
+     *
+     * @return the optimistic-concurrency version; 1 for a new invitation, one more at every update
+     */
+    public long version() {
+        return version;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Invitation other
+                && Objects.equals(id, other.id)
+                && Objects.equals(tenantId, other.tenantId)
+                && Objects.equals(invitee, other.invitee)
+                && Objects.equals(target, other.target)
+                && Objects.equals(grant, other.grant)
+                && Objects.equals(invitedBy, other.invitedBy)
+                && Objects.equals(inviterName, other.inviterName)
+                && Objects.equals(personalMessage, other.personalMessage)
+                && Objects.equals(locale, other.locale)
+                && Objects.equals(source, other.source)
+                && Objects.equals(status, other.status)
+                && tokenVersion == other.tokenVersion
+                && resendCount == other.resendCount
+                && Objects.equals(createdAt, other.createdAt)
+                && Objects.equals(updatedAt, other.updatedAt)
+                && Objects.equals(invitedAt, other.invitedAt)
+                && Objects.equals(expiresAt, other.expiresAt)
+                && Objects.equals(respondedAt, other.respondedAt)
+                && Objects.equals(accountId, other.accountId)
+                && Objects.equals(delivery, other.delivery)
+                && version == other.version;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, tenantId, invitee, target, grant, invitedBy, inviterName, personalMessage, locale, source, status, tokenVersion, resendCount, createdAt, updatedAt, invitedAt, expiresAt, respondedAt, accountId, delivery, version);
+    }
+
+    /**
+     * Describes the value for logs; never shows a token, code or key.
+     *
+     * @return a description
+     */
+    @Override
+    public String toString() {
+        return "Invitation[id=" + id + ", tenantId=" + tenantId + ", invitee=" + invitee + ", target=" + target
+                + ", grant=" + grant + ", invitedBy=" + invitedBy + ", inviterName=" + inviterName
+                + ", personalMessage=" + personalMessage + ", locale=" + locale + ", source=" + source
+                + ", status=" + status + ", tokenVersion=" + tokenVersion + ", resendCount=" + resendCount
+                + ", createdAt=" + createdAt + ", updatedAt=" + updatedAt + ", invitedAt=" + invitedAt
+                + ", expiresAt=" + expiresAt + ", respondedAt=" + respondedAt + ", accountId=" + accountId
+                + ", delivery=" + delivery + ", version=" + version + "]";
     }
 }

@@ -1,5 +1,7 @@
 package io.invitations.spi.invitation;
 
+import io.invitations.spi.InvitationException;
+
 import java.util.Objects;
 
 /** Argument checks shared by the value types of this package. */
@@ -17,6 +19,17 @@ final class Values {
                     + " characters; at most " + maxLength + " are allowed");
         }
         return value;
+    }
+
+    /** Like {@link #requireText} but refuses with the library's typed exception (INVALID_REQUEST). */
+    static String requireTextValue(String value, String name, int maxLength) {
+        try {
+            return requireText(value, name, maxLength);
+        } catch (NullPointerException e) {
+            throw InvitationException.invalidValue(name + " must be set");
+        } catch (IllegalArgumentException e) {
+            throw InvitationException.invalidValue(e.getMessage());
+        }
     }
 
     static String blankToNull(String value) {

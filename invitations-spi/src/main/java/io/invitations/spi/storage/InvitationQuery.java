@@ -1,5 +1,6 @@
 package io.invitations.spi.storage;
 
+import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.InvitationSource;
 import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.invitation.Target;
@@ -18,39 +19,45 @@ import java.util.Set;
  * expiry is at or before {@code asOf} counts as EXPIRED and not as PENDING. Without it, the stored
  * status is matched.
  *
- * @param tenantId     the tenant, not {@code null}
- * @param statuses     the statuses to match; empty for all
- * @param invitedBy    the inviter's user id to match, or {@code null} for any
- * @param source       the source to match (kind and reference, e.g. one batch), or {@code null}
- * @param target       the target to match, or {@code null} for any
- * @param createdFrom  created at or after, or {@code null}
- * @param createdUntil created strictly before, or {@code null}
- * @param asOf         the instant for effective statuses, or {@code null} for stored statuses
- * @param offset       how many matches to skip, at least 0
- * @param limit        the page size, 1 to {@value #MAX_LIMIT}
  * @since 0.1.0
  */
-public record InvitationQuery(TenantId tenantId, Set<InvitationStatus> statuses, String invitedBy,
-                              InvitationSource source, Target target, Instant createdFrom, Instant createdUntil,
-                              Instant asOf, int offset, int limit) {
+public final class InvitationQuery {
+    private final TenantId tenantId;
+    private final Set<InvitationStatus> statuses;
+    private final String invitedBy;
+    private final InvitationSource source;
+    private final Target target;
+    private final Instant createdFrom;
+    private final Instant createdUntil;
+    private final Instant asOf;
+    private final int offset;
+    private final int limit;
+
     /** The largest page a store must serve. */
     public static final int MAX_LIMIT = 1000;
 
-    /**
-     * Validates the query.
-     *
-     * @throws NullPointerException     if {@code tenantId} or {@code statuses} is null
-     * @throws IllegalArgumentException if offset or limit is out of range
-     */
-    public InvitationQuery {
-        Objects.requireNonNull(tenantId, "tenantId");
+    private InvitationQuery(TenantId tenantId, Set<InvitationStatus> statuses, String invitedBy,
+            InvitationSource source, Target target, Instant createdFrom, Instant createdUntil, Instant asOf,
+            int offset, int limit) {
+        InvitationException.requireValue(tenantId, "tenantId");
         statuses = statuses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(statuses));
         if (offset < 0) {
-            throw new IllegalArgumentException("offset must not be negative");
+            throw InvitationException.invalidValue("offset must not be negative");
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
+            throw InvitationException.invalidValue("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
         }
+
+        this.tenantId = tenantId;
+        this.statuses = statuses;
+        this.invitedBy = invitedBy;
+        this.source = source;
+        this.target = target;
+        this.createdFrom = createdFrom;
+        this.createdUntil = createdUntil;
+        this.asOf = asOf;
+        this.offset = offset;
+        this.limit = limit;
     }
 
     /**
@@ -59,8 +66,18 @@ public record InvitationQuery(TenantId tenantId, Set<InvitationStatus> statuses,
      * @param tenantId the tenant
      * @return a new builder
      */
-    public static Builder of(TenantId tenantId) {
+    public static Builder builder(TenantId tenantId) {
         return new Builder(tenantId);
+    }
+
+    /**
+     * Returns a builder holding this query, to derive another one (a later page, another instant).
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        return new Builder(tenantId).statuses(statuses).invitedBy(invitedBy).source(source).target(target)
+                .createdBetween(createdFrom, createdUntil).asOf(asOf).page(offset, limit);
     }
 
     /**
@@ -115,7 +132,7 @@ public record InvitationQuery(TenantId tenantId, Set<InvitationStatus> statuses,
         private int limit = 100;
 
         private Builder(TenantId tenantId) {
-            this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
+            this.tenantId = InvitationException.requireValue(tenantId, "tenantId");
         }
 
         /**
@@ -215,11 +232,135 @@ public record InvitationQuery(TenantId tenantId, Set<InvitationStatus> statuses,
          * Builds the query.
          *
          * @return the query
-         * @throws IllegalArgumentException if the page is out of range
+         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if the page is out of
+         *                                               range
          */
         public InvitationQuery build() {
             return new InvitationQuery(tenantId, statuses, invitedBy, source, target, createdFrom, createdUntil, asOf,
                     offset, limit);
         }
+    }
+
+    /**
+     * Returns the tenant, not {@code null}.
+     *
+     * @return the tenant, not {@code null}
+     */
+    public TenantId tenantId() {
+        return tenantId;
+    }
+
+    /**
+     * Returns the statuses to match; empty for all.
+     *
+     * @return the statuses to match; empty for all
+     */
+    public Set<InvitationStatus> statuses() {
+        return statuses;
+    }
+
+    /**
+     * Returns the inviter's user id to match, or {@code null} for any.
+     *
+     * @return the inviter's user id to match, or {@code null} for any
+     */
+    public String invitedBy() {
+        return invitedBy;
+    }
+
+    /**
+     * Returns the source to match (kind and reference, e.g. one batch), or {@code null}.
+     *
+     * @return the source to match (kind and reference, e.g. one batch), or {@code null}
+     */
+    public InvitationSource source() {
+        return source;
+    }
+
+    /**
+     * Returns the target to match, or {@code null} for any.
+     *
+     * @return the target to match, or {@code null} for any
+     */
+    public Target target() {
+        return target;
+    }
+
+    /**
+     * Returns created at or after, or {@code null}.
+     *
+     * @return created at or after, or {@code null}
+     */
+    public Instant createdFrom() {
+        return createdFrom;
+    }
+
+    /**
+     * Returns created strictly before, or {@code null}.
+     *
+     * @return created strictly before, or {@code null}
+     */
+    public Instant createdUntil() {
+        return createdUntil;
+    }
+
+    /**
+     * Returns the instant for effective statuses, or {@code null} for stored statuses.
+     *
+     * @return the instant for effective statuses, or {@code null} for stored statuses
+     */
+    public Instant asOf() {
+        return asOf;
+    }
+
+    /**
+     * Returns how many matches to skip, at least 0.
+     *
+     * @return how many matches to skip, at least 0
+     */
+    public int offset() {
+        return offset;
+    }
+
+    /**
+     * Returns the page size, 1 to {@value #MAX_LIMIT}.
+     *
+     * @return the page size, 1 to {@value #MAX_LIMIT}
+     */
+    public int limit() {
+        return limit;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof InvitationQuery other
+                && Objects.equals(tenantId, other.tenantId)
+                && Objects.equals(statuses, other.statuses)
+                && Objects.equals(invitedBy, other.invitedBy)
+                && Objects.equals(source, other.source)
+                && Objects.equals(target, other.target)
+                && Objects.equals(createdFrom, other.createdFrom)
+                && Objects.equals(createdUntil, other.createdUntil)
+                && Objects.equals(asOf, other.asOf)
+                && offset == other.offset
+                && limit == other.limit;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(tenantId, statuses, invitedBy, source, target, createdFrom, createdUntil, asOf, offset, limit);
+    }
+
+    /**
+     * Describes the value for logs; never shows a token, code or key.
+     *
+     * @return a description
+     */
+    @Override
+    public String toString() {
+        return "InvitationQuery[tenantId=" + tenantId + ", statuses=" + statuses + ", invitedBy=" + invitedBy
+                + ", source=" + source + ", target=" + target + ", createdFrom=" + createdFrom
+                + ", createdUntil=" + createdUntil + ", asOf=" + asOf + ", offset=" + offset
+                + ", limit=" + limit + "]";
     }
 }

@@ -1,5 +1,6 @@
 package io.invitations.spi.storage;
 
+import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.TenantId;
 
@@ -11,23 +12,21 @@ import java.util.Objects;
  * send, not the rendered text: the engine renders it at delivery time, so that no link token is
  * ever stored.
  *
- * @param id             the message's id, unique, not blank
- * @param tenantId       the tenant, not {@code null}
- * @param invitationId   the invitation it belongs to, not {@code null}
- * @param kind           which message, not {@code null}
- * @param sendNumber     1 for the first message of the invitation, one more for each resend or
- *                       re-invite
- * @param status         where it stands, not {@code null}
- * @param attempts       how many times a worker claimed it
- * @param nextAttemptAt  when it may be claimed next, not {@code null}
- * @param lastError      the last failure, or {@code null}; never a secret
- * @param createdAt      when it was queued, not {@code null}
- * @param updatedAt      when it last changed, not {@code null}
  * @since 0.1.0
  */
-public record OutboxMessage(String id, TenantId tenantId, InvitationId invitationId, Kind kind, int sendNumber,
-                            Status status, int attempts, Instant nextAttemptAt, String lastError,
-                            Instant createdAt, Instant updatedAt) {
+public final class OutboxMessage {
+    private final String id;
+    private final TenantId tenantId;
+    private final InvitationId invitationId;
+    private final Kind kind;
+    private final int sendNumber;
+    private final Status status;
+    private final int attempts;
+    private final Instant nextAttemptAt;
+    private final String lastError;
+    private final Instant createdAt;
+    private final Instant updatedAt;
+
     /** Which message to render. */
     public enum Kind {
         /** The first invitation message. */
@@ -50,27 +49,35 @@ public record OutboxMessage(String id, TenantId tenantId, InvitationId invitatio
         FAILED
     }
 
-    /**
-     * Validates the message.
-     *
-     * @throws NullPointerException     if a required component is null
-     * @throws IllegalArgumentException if a number is out of range or the id is blank
-     */
-    public OutboxMessage {
-        Objects.requireNonNull(id, "id");
+    private OutboxMessage(String id, TenantId tenantId, InvitationId invitationId, Kind kind, int sendNumber,
+            Status status, int attempts, Instant nextAttemptAt, String lastError, Instant createdAt,
+            Instant updatedAt) {
+        InvitationException.requireValue(id, "id");
         if (id.isBlank()) {
-            throw new IllegalArgumentException("id must not be blank");
+            throw InvitationException.invalidValue("id must not be blank");
         }
-        Objects.requireNonNull(tenantId, "tenantId");
-        Objects.requireNonNull(invitationId, "invitationId");
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
-        Objects.requireNonNull(createdAt, "createdAt");
-        Objects.requireNonNull(updatedAt, "updatedAt");
+        InvitationException.requireValue(tenantId, "tenantId");
+        InvitationException.requireValue(invitationId, "invitationId");
+        InvitationException.requireValue(kind, "kind");
+        InvitationException.requireValue(status, "status");
+        InvitationException.requireValue(nextAttemptAt, "nextAttemptAt");
+        InvitationException.requireValue(createdAt, "createdAt");
+        InvitationException.requireValue(updatedAt, "updatedAt");
         if (sendNumber < 1 || attempts < 0) {
-            throw new IllegalArgumentException("sendNumber starts at 1 and attempts must not be negative");
+            throw InvitationException.invalidValue("sendNumber starts at 1 and attempts must not be negative");
         }
+
+        this.id = id;
+        this.tenantId = tenantId;
+        this.invitationId = invitationId;
+        this.kind = kind;
+        this.sendNumber = sendNumber;
+        this.status = status;
+        this.attempts = attempts;
+        this.nextAttemptAt = nextAttemptAt;
+        this.lastError = lastError;
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
     }
 
     /**
@@ -133,5 +140,322 @@ public record OutboxMessage(String id, TenantId tenantId, InvitationId invitatio
     public OutboxMessage failed(String error, Instant now) {
         return new OutboxMessage(id, tenantId, invitationId, kind, sendNumber, Status.FAILED, attempts,
                 nextAttemptAt, error, createdAt, now);
+    }
+
+    /**
+     * Returns the message's id, unique, not blank.
+     *
+     * @return the message's id, unique, not blank
+     */
+    public String id() {
+        return id;
+    }
+
+    /**
+     * Returns the tenant, not {@code null}.
+     *
+     * @return the tenant, not {@code null}
+     */
+    public TenantId tenantId() {
+        return tenantId;
+    }
+
+    /**
+     * Returns the invitation it belongs to, not {@code null}.
+     *
+     * @return the invitation it belongs to, not {@code null}
+     */
+    public InvitationId invitationId() {
+        return invitationId;
+    }
+
+    /**
+     * Returns which message, not {@code null}.
+     *
+     * @return which message, not {@code null}
+     */
+    public Kind kind() {
+        return kind;
+    }
+
+    /**
+     * Returns 1 for the first message of the invitation, one more for each resend or re-invite.
+     *
+     * @return 1 for the first message of the invitation, one more for each resend or re-invite
+     */
+    public int sendNumber() {
+        return sendNumber;
+    }
+
+    /**
+     * Returns where it stands, not {@code null}.
+     *
+     * @return where it stands, not {@code null}
+     */
+    public Status status() {
+        return status;
+    }
+
+    /**
+     * Returns how many times a worker claimed it.
+     *
+     * @return how many times a worker claimed it
+     */
+    public int attempts() {
+        return attempts;
+    }
+
+    /**
+     * Returns when it may be claimed next, not {@code null}.
+     *
+     * @return when it may be claimed next, not {@code null}
+     */
+    public Instant nextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    /**
+     * Returns the last failure, or {@code null}; never a secret.
+     *
+     * @return the last failure, or {@code null}; never a secret
+     */
+    public String lastError() {
+        return lastError;
+    }
+
+    /**
+     * Returns when it was queued, not {@code null}.
+     *
+     * @return when it was queued, not {@code null}
+     */
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /**
+     * Returns when it last changed, not {@code null}.
+     *
+     * @return when it last changed, not {@code null}
+     */
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof OutboxMessage other
+                && Objects.equals(id, other.id)
+                && Objects.equals(tenantId, other.tenantId)
+                && Objects.equals(invitationId, other.invitationId)
+                && Objects.equals(kind, other.kind)
+                && sendNumber == other.sendNumber
+                && Objects.equals(status, other.status)
+                && attempts == other.attempts
+                && Objects.equals(nextAttemptAt, other.nextAttemptAt)
+                && Objects.equals(lastError, other.lastError)
+                && Objects.equals(createdAt, other.createdAt)
+                && Objects.equals(updatedAt, other.updatedAt);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, tenantId, invitationId, kind, sendNumber, status, attempts, nextAttemptAt, lastError, createdAt, updatedAt);
+    }
+
+    /**
+     * Describes the value for logs; never shows a token, code or key.
+     *
+     * @return a description
+     */
+    @Override
+    public String toString() {
+        return "OutboxMessage[id=" + id + ", tenantId=" + tenantId + ", invitationId=" + invitationId
+                + ", kind=" + kind + ", sendNumber=" + sendNumber + ", status=" + status + ", attempts=" + attempts
+                + ", nextAttemptAt=" + nextAttemptAt + ", lastError=" + lastError + ", createdAt=" + createdAt
+                + ", updatedAt=" + updatedAt + "]";
+    }
+
+    /**
+     * Starts an empty builder.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns a builder holding this value's fields, to derive a changed copy.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.id = id;
+        b.tenantId = tenantId;
+        b.invitationId = invitationId;
+        b.kind = kind;
+        b.sendNumber = sendNumber;
+        b.status = status;
+        b.attempts = attempts;
+        b.nextAttemptAt = nextAttemptAt;
+        b.lastError = lastError;
+        b.createdAt = createdAt;
+        b.updatedAt = updatedAt;
+        return b;
+    }
+
+    /**
+     * Builds {@link OutboxMessage} values. Not thread-safe.
+     *
+     * @since 0.1.0
+     */
+    public static final class Builder {
+        private String id;
+        private TenantId tenantId;
+        private InvitationId invitationId;
+        private Kind kind;
+        private int sendNumber;
+        private Status status;
+        private int attempts;
+        private Instant nextAttemptAt;
+        private String lastError;
+        private Instant createdAt;
+        private Instant updatedAt;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the message's id, unique, not blank.
+         *
+         * @param v the message's id, unique, not blank
+         * @return this builder
+         */
+        public Builder id(String v) {
+            id = v;
+            return this;
+        }
+
+        /**
+         * Sets the tenant, not {@code null}.
+         *
+         * @param v the tenant, not {@code null}
+         * @return this builder
+         */
+        public Builder tenantId(TenantId v) {
+            tenantId = v;
+            return this;
+        }
+
+        /**
+         * Sets the invitation it belongs to, not {@code null}.
+         *
+         * @param v the invitation it belongs to, not {@code null}
+         * @return this builder
+         */
+        public Builder invitationId(InvitationId v) {
+            invitationId = v;
+            return this;
+        }
+
+        /**
+         * Sets which message, not {@code null}.
+         *
+         * @param v which message, not {@code null}
+         * @return this builder
+         */
+        public Builder kind(Kind v) {
+            kind = v;
+            return this;
+        }
+
+        /**
+         * Sets 1 for the first message of the invitation, one more for each resend or re-invite.
+         *
+         * @param v 1 for the first message of the invitation, one more for each resend or re-invite
+         * @return this builder
+         */
+        public Builder sendNumber(int v) {
+            sendNumber = v;
+            return this;
+        }
+
+        /**
+         * Sets where it stands, not {@code null}.
+         *
+         * @param v where it stands, not {@code null}
+         * @return this builder
+         */
+        public Builder status(Status v) {
+            status = v;
+            return this;
+        }
+
+        /**
+         * Sets how many times a worker claimed it.
+         *
+         * @param v how many times a worker claimed it
+         * @return this builder
+         */
+        public Builder attempts(int v) {
+            attempts = v;
+            return this;
+        }
+
+        /**
+         * Sets when it may be claimed next, not {@code null}.
+         *
+         * @param v when it may be claimed next, not {@code null}
+         * @return this builder
+         */
+        public Builder nextAttemptAt(Instant v) {
+            nextAttemptAt = v;
+            return this;
+        }
+
+        /**
+         * Sets the last failure, or {@code null}; never a secret.
+         *
+         * @param v the last failure, or {@code null}; never a secret
+         * @return this builder
+         */
+        public Builder lastError(String v) {
+            lastError = v;
+            return this;
+        }
+
+        /**
+         * Sets when it was queued, not {@code null}.
+         *
+         * @param v when it was queued, not {@code null}
+         * @return this builder
+         */
+        public Builder createdAt(Instant v) {
+            createdAt = v;
+            return this;
+        }
+
+        /**
+         * Sets when it last changed, not {@code null}.
+         *
+         * @param v when it last changed, not {@code null}
+         * @return this builder
+         */
+        public Builder updatedAt(Instant v) {
+            updatedAt = v;
+            return this;
+        }
+
+        /**
+         * Builds the value.
+         *
+         * @return the value
+         * @throws InvitationException with {@code INVALID_REQUEST}, naming the field, if a value is
+         *                             missing or out of range
+         */
+        public OutboxMessage build() {
+            return new OutboxMessage(id, tenantId, invitationId, kind, sendNumber, status, attempts, nextAttemptAt, lastError, createdAt, updatedAt);
+        }
     }
 }

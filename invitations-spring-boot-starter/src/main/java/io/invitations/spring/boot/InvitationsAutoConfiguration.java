@@ -2,9 +2,9 @@ package io.invitations.spring.boot;
 
 import io.invitations.core.InvitationService;
 import io.invitations.core.memory.InMemoryInvitationStore;
-import io.invitations.core.message.MessageTemplateStore;
+import io.invitations.spi.message.MessageTemplateStore;
 import io.invitations.core.observe.InvitationObserver;
-import io.invitations.core.settings.TenantSettingsSource;
+import io.invitations.spi.settings.TenantSettingsSource;
 import io.invitations.micrometer.InvitationMetrics;
 import io.invitations.spi.event.InvitationEventListener;
 import io.invitations.spi.identity.IdentityDirectory;
@@ -25,6 +25,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+
+import jakarta.validation.Validator;
 
 import java.time.Clock;
 
@@ -97,6 +99,8 @@ public class InvitationsAutoConfiguration {
      * @param observers  the observers
      * @param metrics    the metrics binding, if any
      * @param clock      the clock, if any
+     * @param validator  the application's Jakarta Validation validator, if it has one (else the
+     *                   engine's default from the provider on the class path)
      * @param properties the properties
      * @return the service
      */
@@ -111,9 +115,10 @@ public class InvitationsAutoConfiguration {
                                                ObjectProvider<InvitationEventListener> listeners,
                                                ObjectProvider<InvitationObserver> observers,
                                                ObjectProvider<InvitationMetrics> metrics,
-                                               ObjectProvider<Clock> clock, InvitationsProperties properties) {
+                                               ObjectProvider<Clock> clock, ObjectProvider<Validator> validator,
+                                               InvitationsProperties properties) {
         return ServiceAssembly.build(new ServiceAssembly.Parts(store, mailer, directory, seats, keyRing, settings,
-                throttle, templates, listeners, observers, metrics, clock), properties);
+                throttle, templates, listeners, observers, metrics, clock, validator), properties);
     }
 
     /**

@@ -188,7 +188,7 @@ class AdminApiTest {
                 .andExpect(jsonPath("$.lines[1].outcome").value("INVALID"))
                 .andExpect(jsonPath("$.lines[1].problems[0].field").value("email"))
                 .andExpect(jsonPath("$.lines[2].outcome").value("DUPLICATE_IN_INPUT"));
-        assertThat(service.query(io.invitations.spi.storage.InvitationQuery.of(ACME).build()).items())
+        assertThat(service.query(io.invitations.spi.storage.InvitationQuery.builder(ACME).build()).items())
                 .noneMatch(i -> a.equals(String.valueOf(i.invitee().emailOrNull() == null ? null
                         : i.invitee().emailOrNull().value())));
 

@@ -1,7 +1,7 @@
 package io.invitations.examples.boot;
 
-import io.invitations.core.settings.TenantSettings;
-import io.invitations.core.settings.TenantSettingsSource;
+import io.invitations.spi.settings.TenantSettings;
+import io.invitations.spi.settings.TenantSettingsSource;
 import io.invitations.spi.invitation.Inviter;
 import io.invitations.spi.invitation.PermissionLevel;
 import io.invitations.spi.invitation.TenantId;

@@ -17,7 +17,7 @@ import io.invitations.core.internal.Inviting;
 import io.invitations.core.policy.InvitationPolicy;
 import io.invitations.core.policy.Refusal;
 import io.invitations.core.policy.SeatCount;
-import io.invitations.core.settings.TenantSettings;
+import io.invitations.spi.settings.TenantSettings;
 import io.invitations.spi.ErrorCode;
 import io.invitations.spi.invitation.BatchId;
 import io.invitations.spi.invitation.Grant;
@@ -78,7 +78,7 @@ public final class BulkEngine {
         TenantSettings settings = ctx.settingsFor(request.tenantId());
         BulkValidation.requireWithinLimit(request.rows().size(), settings.bulkLimit());
         BatchId batchId = request.batchId() != null ? request.batchId() : BatchId.random();
-        List<RowCheck> checks = BulkValidation.check(request, batchId, settings.bulkLimit());
+        List<RowCheck> checks = BulkValidation.check(request, batchId, settings.bulkLimit(), ctx.requests());
         return ctx.tenantLocks().with(request.tenantId(), () -> new Run(request, settings, batchId).execute(checks));
     }
 
@@ -107,7 +107,7 @@ public final class BulkEngine {
 
         BulkReport execute(List<RowCheck> checks) {
             SeatCount seats = ctx.seatCountForCheck(tenantId, now);
-            long quotaUsed = settings.quotaIfAny().map(q -> ctx.store().count(InvitationQuery.of(tenantId)
+            long quotaUsed = settings.quotaIfAny().map(q -> ctx.store().count(InvitationQuery.builder(tenantId)
                     .invitedBy(inviter.userId()).createdBetween(now.minus(q.window()), null).build())).orElse(0L);
             List<Verdict> verdicts = new ArrayList<>(checks.size());
             int admitted = 0;

@@ -3,6 +3,7 @@ package io.invitations.core.bulk.internal;
 import io.invitations.core.bulk.BulkLimitExceededException;
 import io.invitations.core.bulk.BulkRequest;
 import io.invitations.core.bulk.InvitationRow;
+import io.invitations.core.internal.RequestValidator;
 import io.invitations.core.bulk.RowProblem;
 import io.invitations.spi.invitation.BatchId;
 
@@ -42,12 +43,14 @@ public final class BulkValidation {
      * @param request the call, not {@code null}
      * @param batchId the batch the call's invitations belong to, not {@code null}
      * @param limit   the tenant's bulk limit
+     * @param requests the validator of each invitation's constraints
      * @return one check per row, in input order
      * @throws BulkLimitExceededException when the call has more rows than the limit
      */
-    public static List<RowCheck> check(BulkRequest request, BatchId batchId, int limit) {
+    public static List<RowCheck> check(BulkRequest request, BatchId batchId, int limit,
+                                       RequestValidator requests) {
         requireWithinLimit(request.rows().size(), limit);
-        RowReader reader = new RowReader(request, batchId);
+        RowReader reader = new RowReader(request, batchId, requests);
         Map<String, Integer> firstRowOf = new HashMap<>();
         List<RowCheck> checks = new ArrayList<>(request.rows().size());
         for (InvitationRow row : request.rows()) {

@@ -54,7 +54,7 @@ public final class ClaimLinkExporter {
                 .toList());
         InvitationPolicy policy = InvitationPolicy.of(ctx.settingsFor(tenantId));
         Instant now = ctx.now();
-        InvitationQuery.Builder q = InvitationQuery.of(tenantId).statuses(InvitationStatus.PENDING).asOf(now)
+        InvitationQuery.Builder q = InvitationQuery.builder(tenantId).statuses(InvitationStatus.PENDING).asOf(now)
                 .page(0, InvitationQuery.MAX_LIMIT);
         if (batch != null) {
             q.source(InvitationSource.bulk(batch));

@@ -7,6 +7,8 @@ import io.invitations.core.bulk.InvitationRow;
 import io.invitations.core.bulk.RowField;
 import io.invitations.core.bulk.RowProblem;
 import io.invitations.core.internal.Inviting;
+import io.invitations.core.internal.RequestValidator;
+import io.invitations.core.internal.RequestValidator;
 import io.invitations.spi.invitation.BatchId;
 import io.invitations.spi.invitation.IdentifierKind;
 import io.invitations.spi.invitation.InvitationSource;
@@ -50,15 +52,18 @@ public final class RowReader {
 
     private final BulkRequest request;
     private final InvitationSource source;
+    private final RequestValidator requests;
 
     /**
      * Creates a reader for one bulk call.
      *
      * @param request the call, whose defaults apply; not {@code null}
      * @param batchId the batch every invitation of the call belongs to; not {@code null}
+     * @param requests the validator of each invitation's constraints; not {@code null}
      */
-    public RowReader(BulkRequest request, BatchId batchId) {
+    public RowReader(BulkRequest request, BatchId batchId, RequestValidator requests) {
         this.request = Objects.requireNonNull(request, "request");
+        this.requests = Objects.requireNonNull(requests, "requests");
         this.source = InvitationSource.bulk(batchId);
     }
 
@@ -135,7 +140,7 @@ public final class RowReader {
             // The contact is already faulted above; the request's own "give an email or an identifier" adds nothing.
             faulted.addAll(CONTACT_FIELDS);
         }
-        for (FieldProblem p : Inviting.problems(invite)) {
+        for (FieldProblem p : Inviting.problems(requests, invite)) {
             String field = rowField(p.field());
             if (!faulted.contains(field)) {
                 problems.add(new RowProblem(field, p.message()));

@@ -1,5 +1,6 @@
 package io.invitations.core.bulk.internal;
 
+import io.invitations.core.internal.RequestValidator;
 import io.invitations.core.bulk.BulkRequest;
 import io.invitations.core.bulk.InvitationRow;
 import io.invitations.core.bulk.RowField;
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 @DisplayName("Bulk validation over seeded random rows")
 public class BulkValidationFuzzTest {
+    private static final RequestValidator REQUESTS = RequestValidator.byDefaultProvider();
     private static final String[] PIECES = {"jane", "@", ".", "example.com", "Bücher.de", " ", "\n", "\t", "=",
             "-", "é", "ß", "..", "@@", "member", "Gast", "invité", "fr", "de-CH", "_", "x".repeat(300), "\u0000",
             "\uD83D\uDE00", "phone", "matricule", "1", ";", ",", "\"", "'", "<", ">", "\uD800"};
@@ -66,7 +68,7 @@ public class BulkValidationFuzzTest {
                     Inviter.of("u", "U", PermissionLevel.ADMIN_TENANT), rows)
                     .defaultRole(random.nextBoolean() ? "member" : null).build();
             try {
-                List<RowCheck> checks = BulkValidation.check(request, BatchId.of("b"), 500);
+                List<RowCheck> checks = BulkValidation.check(request, BatchId.of("b"), 500, REQUESTS);
                 assertThat(checks).hasSize(rows.size());
                 for (RowCheck c : checks) {
                     assertThat(c.isCandidate() || !c.reasons().isEmpty())

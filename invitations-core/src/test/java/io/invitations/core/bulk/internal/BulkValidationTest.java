@@ -1,5 +1,6 @@
 package io.invitations.core.bulk.internal;
 
+import io.invitations.core.internal.RequestValidator;
 import io.invitations.core.bulk.Batches;
 import io.invitations.core.bulk.BulkLimitExceededException;
 import io.invitations.core.bulk.BulkOutcome;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @DisplayName("Bulk validation: the limit and duplicates within the input")
 class BulkValidationTest {
+    private static final RequestValidator REQUESTS = RequestValidator.byDefaultProvider();
     private static final BatchId BATCH = BatchId.of("batch-1");
     private static final Inviter ADMIN = Inviter.of("u-1", "Ada Admin", PermissionLevel.ADMIN_TENANT);
 
@@ -41,7 +43,7 @@ class BulkValidationTest {
 
     @Test
     void a_731_row_call_is_refused_with_both_numbers_and_the_splitter_in_the_message() {
-        assertThatThrownBy(() -> BulkValidation.check(request(rows(731)), BATCH, 500))
+        assertThatThrownBy(() -> BulkValidation.check(request(rows(731)), BATCH, 500, REQUESTS))
                 .isInstanceOfSatisfying(BulkLimitExceededException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.BULK_LIMIT_EXCEEDED);
                     assertThat(e.rows()).isEqualTo(731);
@@ -56,7 +58,7 @@ class BulkValidationTest {
         List<List<InvitationRow>> waves = Batches.split(rows(731), BulkValidation.DEFAULT_LIMIT);
 
         for (List<InvitationRow> wave : waves) {
-            List<RowCheck> checks = BulkValidation.check(request(wave), BATCH, BulkValidation.DEFAULT_LIMIT);
+            List<RowCheck> checks = BulkValidation.check(request(wave), BATCH, BulkValidation.DEFAULT_LIMIT, REQUESTS);
             assertThat(checks).hasSize(wave.size()).allMatch(RowCheck::isCandidate);
         }
         assertThat(waves).hasSize(2);
@@ -64,14 +66,14 @@ class BulkValidationTest {
 
     @Test
     void exactly_the_limit_is_accepted() {
-        assertThat(BulkValidation.check(request(rows(500)), BATCH, 500)).hasSize(500);
+        assertThat(BulkValidation.check(request(rows(500)), BATCH, 500, REQUESTS)).hasSize(500);
     }
 
     @Test
     void the_same_email_in_another_case_is_a_duplicate_of_the_first_row_which_wins() {
         List<RowCheck> checks = BulkValidation.check(request(List.of(
                 email(2, "Jane@Example.com"), email(3, "bob@example.com"), email(4, "jane@EXAMPLE.com"),
-                email(5, "JANE@example.com"))), BATCH, 500);
+                email(5, "JANE@example.com"))), BATCH, 500, REQUESTS);
 
         assertThat(checks).extracting(RowCheck::outcome)
                 .containsExactly(null, null, BulkOutcome.DUPLICATE_IN_INPUT, BulkOutcome.DUPLICATE_IN_INPUT);
@@ -87,7 +89,7 @@ class BulkValidationTest {
         List<RowCheck> checks = BulkValidation.check(request(List.of(
                 InvitationRow.builder(2).set(RowField.IDENTIFIER, "ab-1").set(RowField.IDENTIFIER_KIND, "matricule").build(),
                 InvitationRow.builder(3).set(RowField.IDENTIFIER, "AB-1").set(RowField.IDENTIFIER_KIND, "personnel number").build(),
-                InvitationRow.builder(4).set(RowField.IDENTIFIER, "AB-1").set(RowField.IDENTIFIER_KIND, "phone").build())), BATCH, 500);
+                InvitationRow.builder(4).set(RowField.IDENTIFIER, "AB-1").set(RowField.IDENTIFIER_KIND, "phone").build())), BATCH, 500, REQUESTS);
 
         assertThat(checks).extracting(RowCheck::outcome).containsExactly(null, BulkOutcome.DUPLICATE_IN_INPUT, null);
         assertThat(checks.get(1).reasons().get(0).field()).isEqualTo("identifier");
@@ -99,7 +101,7 @@ class BulkValidationTest {
                 InvitationRow.builder(2).set(RowField.EMAIL, "jane@example.com").set(RowField.LANGUAGE, "??").build(),
                 email(3, "jane@example.com"),
                 InvitationRow.builder(4).set(RowField.EMAIL, "JANE@example.com").set(RowField.MEMBERSHIP_TYPE, "boss").build())),
-                BATCH, 500);
+                BATCH, 500, REQUESTS);
 
         assertThat(checks).extracting(RowCheck::outcome)
                 .containsExactly(BulkOutcome.INVALID, BulkOutcome.DUPLICATE_IN_INPUT, BulkOutcome.INVALID);

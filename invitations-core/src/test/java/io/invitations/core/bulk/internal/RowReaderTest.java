@@ -1,5 +1,6 @@
 package io.invitations.core.bulk.internal;
 
+import io.invitations.core.internal.RequestValidator;
 import io.invitations.core.bulk.BulkRequest;
 import io.invitations.core.bulk.InvitationRow;
 import io.invitations.core.bulk.RowField;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Reading a bulk row")
 class RowReaderTest {
+    private static final RequestValidator REQUESTS = RequestValidator.byDefaultProvider();
     private static final TenantId TENANT = TenantId.of("acme");
     private static final BatchId BATCH = BatchId.of("batch-1");
     private static final Inviter ADMIN = Inviter.of("u-1", "Ada Admin", PermissionLevel.ADMIN_TENANT);
@@ -37,7 +39,7 @@ class RowReaderTest {
     }
 
     private static RowReader.Reading read(InvitationRow.Builder row) {
-        return new RowReader(request().build(), BATCH).read(row.build());
+        return new RowReader(request().build(), BATCH, REQUESTS).read(row.build());
     }
 
     private static InvitationRow.Builder row(String email) {
@@ -124,7 +126,7 @@ class RowReaderTest {
 
         @Test
         void the_default_type_applies_when_the_cell_is_empty() {
-            RowReader reader = new RowReader(request().defaultMembershipType(MembershipType.GUEST).build(), BATCH);
+            RowReader reader = new RowReader(request().defaultMembershipType(MembershipType.GUEST).build(), BATCH, REQUESTS);
 
             assertThat(reader.read(row("jane@example.com").set(RowField.MEMBERSHIP_TYPE, " ").build())
                     .request().membershipType()).isEqualTo(MembershipType.GUEST);
@@ -151,7 +153,7 @@ class RowReaderTest {
 
         @Test
         void the_default_locale_applies_when_the_cell_is_empty_and_none_means_the_tenant_default() {
-            RowReader german = new RowReader(request().defaultLocale(Locale.GERMAN).build(), BATCH);
+            RowReader german = new RowReader(request().defaultLocale(Locale.GERMAN).build(), BATCH, REQUESTS);
 
             assertThat(german.read(row("jane@example.com").build()).request().locale()).isEqualTo(Locale.GERMAN);
             assertThat(read(row("jane@example.com")).request().locale()).isNull();
@@ -179,7 +181,7 @@ class RowReaderTest {
 
         @Test
         void without_a_kind_the_calls_default_kind_applies() {
-            RowReader reader = new RowReader(request().defaultIdentifierKind(IdentifierKind.PERSONNEL_NUMBER).build(), BATCH);
+            RowReader reader = new RowReader(request().defaultIdentifierKind(IdentifierKind.PERSONNEL_NUMBER).build(), BATCH, REQUESTS);
 
             assertThat(reader.read(InvitationRow.builder(3).set(RowField.IDENTIFIER, "42").build())
                     .request().identifierKind()).isEqualTo(IdentifierKind.PERSONNEL_NUMBER.name());
@@ -218,7 +220,7 @@ class RowReaderTest {
         @Test
         void the_calls_defaults_apply_where_cells_are_empty() {
             RowReader reader = new RowReader(request().defaultGroups(Set.of("all-staff")).unit(UnitId.of("paris"))
-                    .personalMessage("Welcome!").build(), BATCH);
+                    .personalMessage("Welcome!").build(), BATCH, REQUESTS);
 
             RowReader.Reading r = reader.read(row("jane@example.com").build());
 
@@ -230,7 +232,7 @@ class RowReaderTest {
 
         @Test
         void the_rows_own_cells_win_over_the_defaults_and_metadata_is_copied_into_the_grant() {
-            RowReader reader = new RowReader(request().defaultGroups(Set.of("all-staff")).personalMessage("Welcome!").build(), BATCH);
+            RowReader reader = new RowReader(request().defaultGroups(Set.of("all-staff")).personalMessage("Welcome!").build(), BATCH, REQUESTS);
 
             RowReader.Reading r = reader.read(row("jane@example.com").set(RowField.ROLE, "editor")
                     .set(RowField.GROUPS, "sales; emea").set(RowField.MESSAGE, "Hi Jane")
@@ -244,7 +246,7 @@ class RowReaderTest {
 
         @Test
         void a_row_without_role_is_invalid_when_the_call_has_no_default_role() {
-            RowReader reader = new RowReader(BulkRequest.builder(TENANT, ADMIN, List.of()).build(), BATCH);
+            RowReader reader = new RowReader(BulkRequest.builder(TENANT, ADMIN, List.of()).build(), BATCH, REQUESTS);
 
             assertThat(fields(reader.read(row("jane@example.com").build()))).containsExactly("role");
         }

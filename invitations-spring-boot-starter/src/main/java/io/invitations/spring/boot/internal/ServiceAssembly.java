@@ -3,8 +3,8 @@ package io.invitations.spring.boot.internal;
 import io.invitations.core.InvitationService;
 import io.invitations.core.observe.InvitationObserver;
 import io.invitations.core.outbox.RetryPolicy;
-import io.invitations.core.settings.TenantSettingsSource;
-import io.invitations.core.message.MessageTemplateStore;
+import io.invitations.spi.settings.TenantSettingsSource;
+import io.invitations.spi.message.MessageTemplateStore;
 import io.invitations.micrometer.InvitationMetrics;
 import io.invitations.spi.event.InvitationEventListener;
 import io.invitations.spi.identity.IdentityDirectory;
@@ -15,6 +15,8 @@ import io.invitations.spi.security.KeyRing;
 import io.invitations.spi.storage.InvitationStore;
 import io.invitations.spring.boot.InvitationsProperties;
 import org.springframework.beans.factory.ObjectProvider;
+
+import jakarta.validation.Validator;
 
 import java.time.Clock;
 
@@ -41,6 +43,7 @@ public final class ServiceAssembly {
      * @param observers  the observers, in order
      * @param metrics    the Micrometer binding
      * @param clock      the clock
+     * @param validator  the application's Jakarta Validation validator, when it has exactly one
      */
     public record Parts(InvitationStore store, ObjectProvider<Mailer> mailer,
                         ObjectProvider<IdentityDirectory> directory, ObjectProvider<SeatLedger> seats,
@@ -48,7 +51,7 @@ public final class ServiceAssembly {
                         ObjectProvider<AttemptThrottle> throttle, ObjectProvider<MessageTemplateStore> templates,
                         ObjectProvider<InvitationEventListener> listeners,
                         ObjectProvider<InvitationObserver> observers, ObjectProvider<InvitationMetrics> metrics,
-                        ObjectProvider<Clock> clock) {
+                        ObjectProvider<Clock> clock, ObjectProvider<Validator> validator) {
     }
 
     /**
@@ -71,6 +74,7 @@ public final class ServiceAssembly {
         parts.throttle().ifAvailable(b::attemptThrottle);
         parts.templates().ifAvailable(b::messageTemplates);
         parts.clock().ifAvailable(b::clock);
+        parts.validator().ifUnique(b::validator);
         parts.metrics().ifAvailable(m -> m.bindTo(b));
         parts.observers().orderedStream().forEach(b::observer);
         parts.listeners().orderedStream().forEach(b::listener);

@@ -1,8 +1,8 @@
 package io.invitations.spring.boot.internal;
 
 import io.invitations.core.memory.InMemoryTenantSettingsSource;
-import io.invitations.core.settings.TenantSettings;
-import io.invitations.core.settings.TenantSettingsSource;
+import io.invitations.spi.settings.TenantSettings;
+import io.invitations.spi.settings.TenantSettingsSource;
 import io.invitations.spring.boot.InvitationsProperties;
 
 /**
@@ -18,7 +18,7 @@ public final class TenantDefaultsSource {
      *
      * @param p the properties
      * @return the source
-     * @throws io.invitations.core.settings.InvalidSettingsException naming every invalid value
+     * @throws io.invitations.spi.settings.InvalidSettingsException naming every invalid value
      */
     public static TenantSettingsSource of(InvitationsProperties.TenantDefaults p) {
         TenantSettings.Builder b = TenantSettings.builder();

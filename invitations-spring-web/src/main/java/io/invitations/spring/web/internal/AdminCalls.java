@@ -232,7 +232,7 @@ public final class AdminCalls {
      */
     public WebJson.InvitationPage query(Set<InvitationStatus> statuses, int offset, int limit) {
         Instant now = now();
-        Page<Invitation> page = service.query(InvitationQuery.of(tenant).statuses(statuses).asOf(now)
+        Page<Invitation> page = service.query(InvitationQuery.builder(tenant).statuses(statuses).asOf(now)
                 .page(offset, limit).build());
         return Views.page(page, now);
     }
@@ -245,7 +245,7 @@ public final class AdminCalls {
      */
     public List<Invitation> all(int max) {
         List<Invitation> out = new ArrayList<>();
-        InvitationQuery q = InvitationQuery.of(tenant).asOf(now()).page(0, Math.min(max, InvitationQuery.MAX_LIMIT))
+        InvitationQuery q = InvitationQuery.builder(tenant).asOf(now()).page(0, Math.min(max, InvitationQuery.MAX_LIMIT))
                 .build();
         while (true) {
             Page<Invitation> p = service.query(q);

@@ -1,0 +1,30 @@
+package io.invitations.excel;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a streaming import ({@link XlsxImporter#forEachRow}) read: the sheet, where its header was,
+ * the header cells, and how many rows were handed to the consumer.
+ *
+ * @param sheetName       the name of the sheet read
+ * @param headerRowNumber the row (as Excel numbers it) that held the header
+ * @param headers         the header cells, blank ones as empty strings
+ * @param rows            the number of data rows handed over
+ * @since 0.1.0
+ */
+public record XlsxImportSummary(String sheetName, int headerRowNumber, List<String> headers, int rows) {
+    /**
+     * Copies the list.
+     *
+     * @throws NullPointerException     if a component is null
+     * @throws IllegalArgumentException if {@code headerRowNumber} is below 1 or {@code rows} negative
+     */
+    public XlsxImportSummary {
+        Objects.requireNonNull(sheetName, "sheetName");
+        if (headerRowNumber < 1 || rows < 0) {
+            throw new IllegalArgumentException("headerRowNumber starts at 1 and rows is not negative");
+        }
+        headers = List.copyOf(headers);
+    }
+}
