@@ -61,6 +61,7 @@ public class InviteePages {
         }
         model.addAttribute("claim", claim);
         model.addAttribute("token", token);
+        model.addAttribute("stepCount", pages(claim).size());
         return "claim-landing";
     }
 
