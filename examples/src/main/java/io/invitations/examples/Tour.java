@@ -8,9 +8,10 @@ import io.invitations.core.ClaimStep;
 import io.invitations.core.CodeRedemption;
 import io.invitations.core.FieldProblem;
 import io.invitations.core.InvalidRequestException;
+import io.invitations.core.InvitationAdministration;
 import io.invitations.core.InvitationService;
 import io.invitations.core.InviteRequest;
-import io.invitations.core.LinkInspection;
+import io.invitations.core.ClaimInspection;
 import io.invitations.core.RedeemedCode;
 import io.invitations.core.SendReport;
 import io.invitations.core.bulk.BulkAction;
@@ -22,9 +23,9 @@ import io.invitations.core.bulk.InvitationRow;
 import io.invitations.core.bulk.RowProblem;
 import io.invitations.core.code.AccessCode;
 import io.invitations.core.link.JoinRequest;
-import io.invitations.core.link.LinkOffer;
-import io.invitations.core.link.LinkRequest;
-import io.invitations.core.link.ShareableLink;
+import io.invitations.core.link.ShareableLinkOffer;
+import io.invitations.core.link.ShareableLinkRequest;
+import io.invitations.core.link.RevealedShareableLink;
 import io.invitations.core.memory.InMemoryIdentityDirectory;
 import io.invitations.core.memory.InMemoryKeyRing;
 import io.invitations.core.memory.InMemorySeatLedger;
@@ -262,7 +263,7 @@ public final class Tour {
 
     private void inviteByEmail() {
         report.step();
-        Invitation invitation = invitations.invite(InviteRequest.builder(ACME, ada)
+        Invitation invitation = invitations.administration(ada, ACME).invite(InviteRequest.builder()
                 .email("jane.doe@acme.example").role("editor").groups("design", "launch-2026")
                 .personalMessage("Welcome aboard, Jane! The launch plan is in the design group.").build());
         jane = invitation.id();
@@ -271,13 +272,13 @@ public final class Tour {
         report.kv("grant", "role " + invitation.grant().role() + ", groups " + sorted(invitation.grant().groups()));
         report.kv("status", invitation.status() + ", expires " + WHEN.format(invitation.expiresAt()) + " (7 days)");
         printMessages();
-        refused("Uma User (USER) invites", () -> invitations.invite(InviteRequest.builder(ACME, uma)
+        refused("Uma User (USER) invites", () -> invitations.administration(uma, ACME).invite(InviteRequest.builder()
                 .email("friend@acme.example").role("member").build()));
-        refused("Hugo HR grants admin", () -> invitations.invite(InviteRequest.builder(ACME, hugo)
+        refused("Hugo HR grants admin", () -> invitations.administration(hugo, ACME).invite(InviteRequest.builder()
                 .email("boss@acme.example").role("admin").build()));
-        refused("Ada invites a gmail address", () -> invitations.invite(InviteRequest.builder(ACME, ada)
+        refused("Ada invites a gmail address", () -> invitations.administration(ada, ACME).invite(InviteRequest.builder()
                 .email("jane.doe@gmail.com").role("member").build()));
-        refused("Ada invites Jane again", () -> invitations.invite(InviteRequest.builder(ACME, ada)
+        refused("Ada invites Jane again", () -> invitations.administration(ada, ACME).invite(InviteRequest.builder()
                 .email("Jane.Doe@acme.example").role("member").build()));
     }
 
@@ -286,7 +287,7 @@ public final class Tour {
         ImportResult file = readResource("tour/people.csv", CsvImporter::read);
         report.kv("file", "people.csv, " + file.rows().size() + " rows, imported by " + hugo.displayName()
                 + " (" + hugo.level() + ", below the manage level: invited and member read alike)");
-        csvBatch = invitations.bulk(BulkRequest.builder(ACME, hugo, file.rows()).batchId(BatchId.of("people-csv"))
+        csvBatch = invitations.administration(hugo, ACME).bulk(BulkRequest.builder(file.rows()).batchId(BatchId.of("people-csv"))
                 .defaultRole("member").build());
         printBulk(file.rows(), csvBatch);
         printMessageNames();
@@ -297,11 +298,11 @@ public final class Tour {
         XlsxImportResult file = readResource("tour/team.xlsx", XlsxImporter::read);
         report.kv("file", "team.xlsx, sheet '" + file.sheetName() + "', " + file.rows().size()
                 + " rows, imported by " + ada.displayName() + " as \"invite later\"");
-        BulkReport batch = invitations.bulk(BulkRequest.builder(ACME, ada, file.rows()).batchId(BatchId.of("team-xlsx"))
+        BulkReport batch = invitations.administration(ada, ACME).bulk(BulkRequest.builder(file.rows()).batchId(BatchId.of("team-xlsx"))
                 .defaultRole("member").action(BulkAction.PROVISION).build());
         printBulk(file.rows(), batch);
         report.kv("messages", mailbox.newMessages().size() + " (provisioned accounts are not told yet)");
-        SendReport sent = invitations.sendAllProvisioned(ada, ACME);
+        SendReport sent = invitations.administration(ada, ACME).sendAllProvisioned();
         report.kv("invite all", sent.sent().size() + " PROVISIONED -> PENDING, " + sent.refused().size()
                 + " refused");
         printMessageNames();
@@ -309,51 +310,51 @@ public final class Tour {
 
     private void inviteByIdentifier() {
         report.step();
-        Invitation karim = invitations.invite(InviteRequest.builder(ACME, ada)
+        Invitation karim = invitations.administration(ada, ACME).invite(InviteRequest.builder()
                 .identifier(IdentifierKind.PERSONNEL_NUMBER, "E-1042").name("Karim", "Benali").role("member")
                 .groups("warehouse").build());
         report.kv("invitation", karim.id() + " for " + karim.invitee().contact() + " (" + karim.invitee().displayName()
                 + "): " + karim.status() + ", no email, so no message");
-        AccessCode code = invitations.revealAccessCode(ada, ACME, karim.id());
+        AccessCode code = invitations.administration(ada, ACME).revealAccessCode(karim.id());
         report.kv("see access code", code.formatted() + " (revealed to Ada, an administrator; derived, never stored)");
-        refused("Hugo HR asks for the code", () -> invitations.revealAccessCode(hugo, ACME, karim.id()));
+        refused("Hugo HR asks for the code", () -> invitations.administration(hugo, ACME).revealAccessCode(karim.id()));
         printNotice(karim.id());
-        refused("Karim types a wrong code", () -> invitations.redeemCode(
+        refused("Karim types a wrong code", () -> invitations.invitee().redeemCode(
                 CodeRedemption.of(ACME, "personnel_number", "E-1042", "0000000000")));
-        RedeemedCode redeemed = invitations.redeemCode(CodeRedemption.of(ACME, "personnel_number", "E-1042",
+        RedeemedCode redeemed = invitations.invitee().redeemCode(CodeRedemption.of(ACME, "personnel_number", "E-1042",
                 code.formatted().toLowerCase(Locale.ROOT)));
         report.kv("right code", "redeemed (any case, with or without the dash): " + redeemed.inspection().status()
                 + ", claim steps " + redeemed.inspection().requirements().steps());
-        Acceptance done = invitations.accept(ClaimRequest.builder(redeemed.token()).acceptTerms()
+        Acceptance done = invitations.invitee().accept(ClaimRequest.builder(redeemed.token()).acceptTerms()
                 .profile("jobTitle", "Warehouse lead").password("forklift-license-42".toCharArray()).build());
         report.kv("accept", done.invitation().status() + ", account " + done.accountId());
     }
 
     private void shareableLink() {
         report.step();
-        ShareableLink link = invitations.createLink(LinkRequest.builder(ACME, ada).role("member")
+        RevealedShareableLink link = invitations.administration(ada, ACME).createShareableLink(ShareableLinkRequest.builder().role("member")
                 .groups("all-hands").maxUses(50).allowedDomains("acme.example")
                 .expiresAt(START.plus(Duration.ofDays(30))).build());
         report.kv("link", link.link().id() + " " + Report.maskLinks(link.url()) + " (member, all-hands, 50 uses, "
                 + "acme.example only, until " + WHEN.format(link.link().expiresAt()) + ")");
-        LinkOffer offer = invitations.inspectLink(link.token());
+        ShareableLinkOffer offer = invitations.invitee().inspectShareableLink(link.token());
         report.kv("join page", "read-only: " + offer.tenantName() + ", role " + offer.grant().role() + ", "
                 + offer.usesLeft() + " uses left, claim steps " + offer.requirements().steps());
-        Acceptance noah = invitations.joinLink(JoinRequest.of("noah.berg@acme.example", claim(link.token(), "Noah",
+        Acceptance noah = invitations.invitee().joinShareableLink(JoinRequest.of("noah.berg@acme.example", claim(link.token(), "Noah",
                 "Berg", "Support engineer")));
         report.kv("Noah joins", noah.invitation().id() + " " + noah.invitation().status() + " (source "
                 + noah.invitation().source().kind() + "), account " + noah.accountId());
-        refused("a gmail address joins", () -> invitations.joinLink(JoinRequest.of("noah.berg@gmail.com",
+        refused("a gmail address joins", () -> invitations.invitee().joinShareableLink(JoinRequest.of("noah.berg@gmail.com",
                 claim(link.token(), "Noah", "Berg", "Support engineer"))));
-        invitations.deactivateLink(ada, ACME, link.link().id());
-        refused("join after deactivation", () -> invitations.joinLink(JoinRequest.of("zoe.park@acme.example",
+        invitations.administration(ada, ACME).deactivateShareableLink(link.link().id());
+        refused("join after deactivation", () -> invitations.invitee().joinShareableLink(JoinRequest.of("zoe.park@acme.example",
                 claim(link.token(), "Zoe", "Park", "Analyst"))));
-        ShareableLink renewed = invitations.reactivateLink(ada, ACME, link.link().id());
+        RevealedShareableLink renewed = invitations.administration(ada, ACME).reactivateShareableLink(link.link().id());
         report.kv("reactivated", Report.maskLinks(renewed.url()) + (renewed.url().equals(link.url())
                 ? " (the same URL!)" : " (a new URL, not the first one)"));
-        refused("the first URL after reactivation", () -> invitations.joinLink(JoinRequest.of("zoe.park@acme.example",
+        refused("the first URL after reactivation", () -> invitations.invitee().joinShareableLink(JoinRequest.of("zoe.park@acme.example",
                 claim(link.token(), "Zoe", "Park", "Analyst"))));
-        Acceptance zoe = invitations.joinLink(JoinRequest.of("zoe.park@acme.example", claim(renewed.token(), "Zoe",
+        Acceptance zoe = invitations.invitee().joinShareableLink(JoinRequest.of("zoe.park@acme.example", claim(renewed.token(), "Zoe",
                 "Park", "Analyst")));
         report.kv("Zoe joins", zoe.invitation().id() + " " + zoe.invitation().status() + " with the new URL");
     }
@@ -362,7 +363,7 @@ public final class Tour {
         report.step();
         clock.advance(Duration.ofDays(6));
         Invitation before = find(ACME, jane);
-        Invitation after = invitations.resend(ada, ACME, jane);
+        Invitation after = invitations.administration(ada, ACME).resend(jane);
         report.kv("clock", WHEN.format(clock.instant()) + " (+6 days): Jane has not answered");
         report.kv("invitation", after.id() + " " + after.status() + ", send #" + after.delivery().sendCount());
         report.kv("expiry", WHEN.format(before.expiresAt()) + " -> " + WHEN.format(after.expiresAt())
@@ -373,30 +374,30 @@ public final class Tour {
     private void expireAndReinvite() {
         report.step();
         InvitationId lena = csvBatch.createdIds().get(0);
-        String oldToken = invitations.revealLink(ada, ACME, lena).token();
+        String oldToken = invitations.administration(ada, ACME).revealClaimLink(lena).token();
         clock.advance(Duration.ofDays(2));
         report.kv("clock", WHEN.format(clock.instant()) + " (+2 days): the bulk invitations are 8 days old");
-        long expired = invitations.query(InvitationQuery.builder(ACME).statuses(InvitationStatus.EXPIRED).build())
+        long expired = adminOf(ACME).query(InvitationQuery.builder(ACME).statuses(InvitationStatus.EXPIRED).build())
                 .items().size();
         report.kv("reads as EXPIRED", expired + " invitations, before any sweep");
-        report.kv("expireDue()", invitations.expireDue() + " stored as EXPIRED (history + events)");
+        report.kv("expireDue()", invitations.maintenance().expireDue() + " stored as EXPIRED (history + events)");
         Report.Table table = report.table("re-invite", "invitee", "status", "expires");
-        for (Invitation i : invitations.query(InvitationQuery.builder(ACME).statuses(InvitationStatus.EXPIRED).build())
+        for (Invitation i : adminOf(ACME).query(InvitationQuery.builder(ACME).statuses(InvitationStatus.EXPIRED).build())
                 .items()) {
-            Invitation again = invitations.reinvite(ada, ACME, i.id());
+            Invitation again = invitations.administration(ada, ACME).reinvite(i.id());
             table.row(again.id(), again.invitee().contact(), again.status(), WHEN.format(again.expiresAt()));
         }
         table.print();
-        refused("Lena's old link", () -> invitations.inspect(oldToken));
-        report.kv("Lena's new link", invitations.inspect(invitations.revealLink(ada, ACME, lena).token()).status()
+        refused("Lena's old link", () -> invitations.invitee().inspect(oldToken));
+        report.kv("Lena's new link", invitations.invitee().inspect(invitations.administration(ada, ACME).revealClaimLink(lena).token()).status()
                 + " (inspect)");
         printMessageNames();
     }
 
     private void inspectAndAccept() {
         report.step();
-        String token = invitations.revealLink(ada, ACME, jane).token();
-        LinkInspection page = invitations.inspect(token);
+        String token = invitations.administration(ada, ACME).revealClaimLink(jane).token();
+        ClaimInspection page = invitations.invitee().inspect(token);
         ClaimRequirements needs = page.requirements();
         report.kv("inspect", "read-only: " + page.tenantName() + ", invited by " + page.inviterName() + ", role "
                 + page.grant().role() + ", " + page.status() + " until " + WHEN.format(page.expiresAt()));
@@ -404,9 +405,9 @@ public final class Tour {
         for (int i = 0; i < steps.size(); i++) {
             report.kv(i == 0 ? "claim steps" : "", (i + 1) + ". " + describe(steps.get(i), needs));
         }
-        refused("accept without the steps", () -> invitations.accept(ClaimRequest.builder(token)
+        refused("accept without the steps", () -> invitations.invitee().accept(ClaimRequest.builder(token)
                 .password("short".toCharArray()).chooseGroups("board-room").build()));
-        Acceptance done = invitations.accept(ClaimRequest.builder(token)
+        Acceptance done = invitations.invitee().accept(ClaimRequest.builder(token)
                 .acceptTerms()
                 .name("Jane", "Doe")
                 .profile("jobTitle", "Product designer")
@@ -415,9 +416,9 @@ public final class Tour {
                 .build());
         report.kv("accept", done.invitation().status() + ", account " + done.accountId() + ", groups "
                 + sorted(done.invitation().grant().groups()));
-        refused("accept the same link again", () -> invitations.accept(claim(token, "Jane", "Doe", "Designer")));
+        refused("accept the same link again", () -> invitations.invitee().accept(claim(token, "Jane", "Doe", "Designer")));
         Report.Table history = report.table("history", "actor", "action", "from -> to");
-        for (HistoryEntry e : invitations.history(ACME, jane)) {
+        for (HistoryEntry e : adminOf(ACME).history(jane)) {
             history.row(WHEN.format(e.at()), e.actor(), e.action(),
                     (e.from() == null ? "-" : e.from()) + " -> " + e.to());
         }
@@ -426,22 +427,22 @@ public final class Tour {
 
     private void approval() {
         report.step();
-        Invitation felix = invitations.invite(InviteRequest.builder(CLUB, max)
+        Invitation felix = invitations.administration(max, CLUB).invite(InviteRequest.builder()
                 .email("felix.wagner@example.org").role("member")
                 .personalMessage("Come row with us on Saturdays!").build());
         report.kv("invite", max.displayName() + " (USER) invites " + felix.invitee().contact() + ": "
                 + felix.status());
         printMessages();
-        Acceptance accepted = invitations.accept(ClaimRequest.builder(
-                invitations.revealLink(cleo, CLUB, felix.id()).token()).password("river-2026-oars".toCharArray()).build());
+        Acceptance accepted = invitations.invitee().accept(ClaimRequest.builder(
+                invitations.administration(cleo, CLUB).revealClaimLink(felix.id()).token()).password("river-2026-oars".toCharArray()).build());
         report.kv("Felix accepts", accepted.invitation().status() + " (the club requires approval)");
-        report.kv("Cleo approves", invitations.approve(cleo, CLUB, felix.id()).status());
-        Invitation gina = invitations.invite(InviteRequest.builder(CLUB, max)
+        report.kv("Cleo approves", invitations.administration(cleo, CLUB).approve(felix.id()).status());
+        Invitation gina = invitations.administration(max, CLUB).invite(InviteRequest.builder()
                 .email("gina.ross@example.org").role("member").build());
         String message = fileNames(mailbox.newMessages());
-        Acceptance waiting = invitations.accept(ClaimRequest.builder(
-                invitations.revealLink(cleo, CLUB, gina.id()).token()).password("gina-rows-fast".toCharArray()).build());
-        Invitation rejected = invitations.reject(cleo, CLUB, gina.id(), "membership is full this season");
+        Acceptance waiting = invitations.invitee().accept(ClaimRequest.builder(
+                invitations.administration(cleo, CLUB).revealClaimLink(gina.id()).token()).password("gina-rows-fast".toCharArray()).build());
+        Invitation rejected = invitations.administration(cleo, CLUB).reject(gina.id(), "membership is full this season");
         report.kv("Gina", "invited by Max (" + message + "), accepts: " + waiting.invitation().status()
                 + ", Cleo rejects: " + rejected.status());
     }
@@ -450,23 +451,23 @@ public final class Tour {
         report.step();
         Report.Table table = report.table("tenant", "inviter", "sent", "accepted", "rate");
         for (TenantId tenant : List.of(ACME, CLUB)) {
-            for (ReferralStats s : invitations.topInviters(tenant, null, null, 5)) {
+            for (ReferralStats s : adminOf(tenant).topInviters(null, null, 5)) {
                 table.row(tenant, nameOf(s), s.sent(), s.accepted(),
                         String.format(Locale.ROOT, "%.0f%%", s.acceptanceRate() * 100));
             }
         }
         table.print();
-        ReferralStats march = invitations.referrals(CLUB, max.userId(), Instant.parse("2026-03-01T00:00:00Z"),
+        ReferralStats march = adminOf(CLUB).referrals(max.userId(), Instant.parse("2026-03-01T00:00:00Z"),
                 Instant.parse("2026-04-01T00:00:00Z"));
         report.kv("Max in March", march.sent() + " sent, " + march.accepted() + " accepted");
-        SeatCount count = invitations.seats(ACME);
+        SeatCount count = adminOf(ACME).seats();
         report.kv("acme seats", count.inUse() + " in use + " + count.pending() + " pending of "
                 + count.limit().orElseThrow() + ": " + count.remaining().orElseThrow() + " left to invite");
     }
 
     private void exportClaimLinks() {
         report.step();
-        List<ClaimLinkEntry> entries = invitations.exportClaimLinks(ada, ACME, null);
+        List<ClaimLinkEntry> entries = invitations.administration(ada, ACME).exportClaimLinks(null);
         StringWriter csv = new StringWriter();
         ClaimLinkExport.write(entries, clock.instant(), csv, CsvExportOptions.defaults());
         Path file = mailbox.directory().resolveSibling("claim-links.csv");
@@ -474,7 +475,7 @@ public final class Tour {
         report.kv("export", entries.size() + " pending invitations, " + ClaimLinkExport.HEADERS.size()
                 + " columns, written to " + shown(file));
         report.kv("", "(6 columns shown; links shortened here, whole in the file)");
-        refused("Hugo HR exports", () -> invitations.exportClaimLinks(hugo, ACME, null));
+        refused("Hugo HR exports", () -> invitations.administration(hugo, ACME).exportClaimLinks(null));
         List<String> lines = csv.toString().lines().toList();
         List<Integer> shown = CsvColumns.indexesOf(lines.get(0), EXPORT_COLUMNS);
         lines.stream().map(line -> CsvColumns.select(line, shown)).map(Report::maskLinks).forEach(report::line);
@@ -531,7 +532,7 @@ public final class Tour {
      * no address to mail it to), and writes its text next to the messages, ready to print.
      */
     private void printNotice(InvitationId id) {
-        MailMessage notice = invitations.accessCodeNotice(ada, ACME, id);
+        MailMessage notice = invitations.administration(ada, ACME).accessCodeNotice(id);
         Path file = mailbox.directory().resolve(id + "-notice.txt");
         write(file, notice.subject() + System.lineSeparator() + System.lineSeparator() + notice.text());
         report.kv("printable notice", shown(file) + ": \"" + notice.subject() + "\"");
@@ -591,8 +592,13 @@ public final class Tour {
                 .map(Inviter::displayName).findFirst().orElse(stats.inviterName());
     }
 
+    /** The administration of a tenant as its administrator: Ada for Acme, Cleo for the club. */
+    private InvitationAdministration adminOf(TenantId tenant) {
+        return invitations.administration(tenant.equals(CLUB) ? cleo : ada, tenant);
+    }
+
     private Invitation find(TenantId tenant, InvitationId id) {
-        return invitations.find(tenant, id).orElseThrow();
+        return adminOf(tenant).find(id).orElseThrow();
     }
 
     /** A path as the reader typed it: relative to the working directory when it lies inside it. */

@@ -2,9 +2,11 @@ package io.invitations.examples;
 
 import io.invitations.core.Acceptance;
 import io.invitations.core.ClaimRequest;
+import io.invitations.core.InvitationAdministration;
 import io.invitations.core.InvitationService;
+import io.invitations.core.InviteeActions;
 import io.invitations.core.InviteRequest;
-import io.invitations.core.LinkInspection;
+import io.invitations.core.ClaimInspection;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.invitation.Inviter;
@@ -20,17 +22,20 @@ class QuickStartTest {
     @Test
     void theReadmeQuickStartInvitesAndAcceptsOnTheEmbeddedDefault() {
         // --- README quick start (keep in sync) ---
-        TenantId acme = TenantId.of("acme");
-        Inviter admin = Inviter.of("u-1", "Ada Admin", PermissionLevel.ADMIN_TENANT);
         InvitationService invitations = InvitationService.builder().build();   // every part embedded
 
-        Invitation sent = invitations.invite(InviteRequest.builder(acme, admin)
+        // An administrator acting in one tenant:
+        InvitationAdministration admin = invitations.administration(
+                Inviter.of("u-1", "Ada Admin", PermissionLevel.ADMIN_TENANT), TenantId.of("acme"));
+        Invitation sent = admin.invite(InviteRequest.builder()
                 .email("jane.doe@example.com").role("member").groups("design")
                 .personalMessage("Welcome aboard!").build());                   // PENDING, expires in 7 days
-        String token = invitations.revealLink(admin, acme, sent.id()).token(); // what Jane's link carries
+        String token = admin.revealClaimLink(sent.id()).token();                // what Jane's claim link carries
 
-        LinkInspection page = invitations.inspect(token);                      // read-only: what the claim needs
-        Acceptance done = invitations.accept(ClaimRequest.builder(token)
+        // The invitee, anonymous, with the token from her claim link:
+        InviteeActions invitee = invitations.invitee();
+        ClaimInspection page = invitee.inspect(token);                           // read-only: what the claim needs
+        Acceptance done = invitee.accept(ClaimRequest.builder(token)
                 .password("correct horse battery staple".toCharArray()).acceptTerms().build());
         // --- end of quick start ---
 
@@ -40,6 +45,6 @@ class QuickStartTest {
         assertThat(page.status()).isEqualTo(InvitationStatus.PENDING);
         assertThat(done.invitation().status()).isEqualTo(InvitationStatus.ACCEPTED);
         assertThat(done.accountId()).isNotBlank();
-        assertThat(invitations.find(acme, sent.id()).orElseThrow().status()).isEqualTo(InvitationStatus.ACCEPTED);
+        assertThat(admin.find(sent.id()).orElseThrow().status()).isEqualTo(InvitationStatus.ACCEPTED);
     }
 }

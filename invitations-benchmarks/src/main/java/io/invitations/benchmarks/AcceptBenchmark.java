@@ -5,7 +5,7 @@ import io.invitations.benchmarks.internal.EmbeddedService;
 import io.invitations.benchmarks.internal.Primitives;
 import io.invitations.core.Acceptance;
 import io.invitations.core.InvitationService;
-import io.invitations.core.LinkInspection;
+import io.invitations.core.ClaimInspection;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
@@ -16,9 +16,9 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Claiming an invitation on the embedded default next to one HMAC-SHA256. {@code accept} is
- * {@link InvitationService#accept} alone (token verification, the account, the compare-and-set write
+ * {@link io.invitations.core.InviteeActions#accept} alone (token verification, the account, the compare-and-set write
  * with history, the event); {@code inspectThenAccept} is the invitee's whole path, opening the link
- * ({@link InvitationService#inspect}) and then accepting. Two HMAC floors: {@code hmac} on a
+ * ({@link io.invitations.core.InviteeActions#inspect}) and then accepting. Two HMAC floors: {@code hmac} on a
  * {@code Mac} keyed once (the cheapest possible), and {@code hmacFreshMac} that gets and keys a new
  * {@code Mac} as {@link io.invitations.core.token.TokenSigner} does for every token. Target:
  * {@code accept ≤ 3 × hmac}.
@@ -62,7 +62,7 @@ public class AcceptBenchmark extends FacadeBatchBenchmark {
      */
     @Benchmark
     public Acceptance accept(Pending state) {
-        return state.service.accept(EmbeddedService.claim(state.tokens.next()));
+        return state.service.invitee().accept(EmbeddedService.claim(state.tokens.next()));
     }
 
     /**
@@ -75,9 +75,9 @@ public class AcceptBenchmark extends FacadeBatchBenchmark {
     @Benchmark
     public Acceptance inspectThenAccept(Pending state, Blackhole blackhole) {
         String token = state.tokens.next();
-        LinkInspection inspection = state.service.inspect(token);
+        ClaimInspection inspection = state.service.invitee().inspect(token);
         blackhole.consume(inspection);
-        return state.service.accept(EmbeddedService.claim(token));
+        return state.service.invitee().accept(EmbeddedService.claim(token));
     }
 
     /**

@@ -4,7 +4,7 @@ import io.invitations.benchmarks.internal.Batch;
 import io.invitations.benchmarks.internal.EmbeddedService;
 import io.invitations.benchmarks.internal.InviteForm;
 import io.invitations.benchmarks.internal.Primitives;
-import io.invitations.core.InvitationService;
+import io.invitations.core.InvitationAdministration;
 import io.invitations.core.InviteRequest;
 import io.invitations.spi.invitation.Invitation;
 import jakarta.validation.ConstraintViolation;
@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.State;
 import java.util.Set;
 
 /**
- * Creating and queueing one invitation on the embedded default ({@link InvitationService#invite}:
+ * Creating and queueing one invitation on the embedded default ({@link io.invitations.core.InvitationAdministration#invite}:
  * validation, policy checks, the store's atomic write of the invitation, its history entry and its
  * outbox row, the event) next to the primitives it cannot avoid: one Hibernate Validator
  * {@code validate} of a comparable bean, one HMAC-SHA256 and one map insert ({@link Primitives}).
@@ -30,13 +30,13 @@ public class CreateBenchmark extends FacadeBatchBenchmark {
     /** A fresh service and the requests of one batch. */
     @State(Scope.Thread)
     public static class Service {
-        InvitationService service;
+        InvitationAdministration admin;
         Batch<InviteRequest> requests;
 
         /** Starts a fresh service before each batch. */
         @Setup(Level.Iteration)
         public void start() {
-            service = EmbeddedService.start();
+            admin = EmbeddedService.start().administration(EmbeddedService.ADMIN, EmbeddedService.TENANT);
             requests = new Batch<>(EmbeddedService.requests(Batch.SIZE));
         }
     }
@@ -63,7 +63,7 @@ public class CreateBenchmark extends FacadeBatchBenchmark {
      */
     @Benchmark
     public Invitation createAndQueue(Service state) {
-        return state.service.invite(state.requests.next());
+        return state.admin.invite(state.requests.next());
     }
 
     /**

@@ -15,7 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * An invitee's claim: the link token plus what {@link LinkInspection#requirements()} asked for.
+ * An invitee's claim: the link token plus what {@link ClaimInspection#requirements()} asked for.
  * Build with {@link #builder(String)}. The token and password are secrets: {@link #toString()} shows
  * neither, and the engine hands the password to the identity directory without keeping it.
  *

@@ -4,10 +4,8 @@ import java.util.Objects;
 import io.invitations.core.invitee.Invitees;
 import io.invitations.spi.invitation.IdentifierKind;
 import io.invitations.spi.invitation.InvitationSource;
-import io.invitations.spi.invitation.Inviter;
 import io.invitations.spi.invitation.MembershipType;
 import io.invitations.spi.invitation.Target;
-import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.invitation.UnitId;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -26,7 +24,7 @@ import java.util.Set;
 
 /**
  * What to invite (or provision): who, into what, with which grant, by whom. Build with
- * {@link #builder(TenantId, Inviter)}. The value accepts anything; the facade validates it and
+ * {@link #builder()}. The value accepts anything; the facade validates it and
  * reports every problem at once in an {@link InvalidRequestException}.
  *
  * <p>The email is kept in its normal form: the domain converted from IDN to ASCII and lower-cased,
@@ -35,8 +33,6 @@ import java.util.Set;
  * @since 0.1.0
  */
 public final class InviteRequest {
-    private final @NotNull TenantId tenantId;
-    private final @NotNull Inviter inviter;
     private final @Email(regexp = ".+@.+\\..+", message = "must be a well-formed email address like jane@example.com") @Size(max = 254) String email;
     private final @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "must be 1 to 64 letters, digits, '-' or '_'") String identifierKind;
     private final @Size(max = 256) String identifier;
@@ -53,7 +49,7 @@ public final class InviteRequest {
     private final Locale locale;
     private final @NotNull InvitationSource source;
 
-    private InviteRequest(TenantId tenantId, Inviter inviter, String email, String identifierKind, String identifier,
+    private InviteRequest(String email, String identifierKind, String identifier,
             String firstName, String lastName, String displayName, Target target, String role,
             MembershipType membershipType, Set<String> groups, UnitId unit, Map<String, String> metadata,
             String personalMessage, Locale locale, InvitationSource source) {
@@ -67,9 +63,6 @@ public final class InviteRequest {
         groups = groups == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(groups));
         metadata = metadata == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
         personalMessage = personalMessage == null || personalMessage.isBlank() ? null : personalMessage.strip();
-
-        this.tenantId = tenantId;
-        this.inviter = inviter;
         this.email = email;
         this.identifierKind = identifierKind;
         this.identifier = identifier;
@@ -90,12 +83,10 @@ public final class InviteRequest {
     /**
      * Starts a request; the target is membership, the type member, the source individual.
      *
-     * @param tenantId the tenant
-     * @param inviter  who invites
      * @return a new builder
      */
-    public static Builder builder(TenantId tenantId, Inviter inviter) {
-        return new Builder(tenantId, inviter);
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
@@ -117,8 +108,6 @@ public final class InviteRequest {
      * @since 0.1.0
      */
     public static final class Builder {
-        private final TenantId tenantId;
-        private final Inviter inviter;
         private String email;
         private String identifierKind;
         private String identifier;
@@ -135,14 +124,10 @@ public final class InviteRequest {
         private Locale locale;
         private InvitationSource source = InvitationSource.individual();
 
-        private Builder(TenantId tenantId, Inviter inviter) {
-            this.tenantId = tenantId;
-            this.inviter = inviter;
+        private Builder() {
         }
 
         private Builder(InviteRequest r) {
-            tenantId = r.tenantId;
-            inviter = r.inviter;
             email = r.email;
             identifierKind = r.identifierKind;
             identifier = r.identifier;
@@ -358,29 +343,13 @@ public final class InviteRequest {
          * @return the request
          */
         public InviteRequest build() {
-            return new InviteRequest(tenantId, inviter, email, identifierKind, identifier, firstName, lastName,
+            return new InviteRequest(email, identifierKind, identifier, firstName, lastName,
                     displayName, target, role, membershipType, groups, unit, metadata, personalMessage, locale,
                     source);
         }
     }
 
-    /**
-     * Returns the tenant, required.
-     *
-     * @return the tenant, required
-     */
-    public TenantId tenantId() {
-        return tenantId;
-    }
 
-    /**
-     * Returns who invites, required.
-     *
-     * @return who invites, required
-     */
-    public Inviter inviter() {
-        return inviter;
-    }
 
     /**
      * Returns the invitee's email, at most 254 characters; or {@code null} for an identifier invitee.
@@ -520,8 +489,6 @@ public final class InviteRequest {
     @Override
     public boolean equals(Object o) {
         return o == this || o instanceof InviteRequest other
-                && Objects.equals(tenantId, other.tenantId)
-                && Objects.equals(inviter, other.inviter)
                 && Objects.equals(email, other.email)
                 && Objects.equals(identifierKind, other.identifierKind)
                 && Objects.equals(identifier, other.identifier)
@@ -541,7 +508,7 @@ public final class InviteRequest {
 
     @Override
     public int hashCode() {
-        return Objects.hash(tenantId, inviter, email, identifierKind, identifier, firstName, lastName, displayName, target, role, membershipType, groups, unit, metadata, personalMessage, locale, source);
+        return Objects.hash(email, identifierKind, identifier, firstName, lastName, displayName, target, role, membershipType, groups, unit, metadata, personalMessage, locale, source);
     }
 
     /**
@@ -551,7 +518,7 @@ public final class InviteRequest {
      */
     @Override
     public String toString() {
-        return "InviteRequest[tenantId=" + tenantId + ", inviter=" + inviter + ", email=" + email
+        return "InviteRequest[email=" + email
                 + ", identifierKind=" + identifierKind + ", identifier=" + identifier + ", firstName=" + firstName
                 + ", lastName=" + lastName + ", displayName=" + displayName + ", target=" + target + ", role=" + role
                 + ", membershipType=" + membershipType + ", groups=" + groups + ", unit=" + unit

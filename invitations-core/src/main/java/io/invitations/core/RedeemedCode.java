@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param token      the claim token for {@link ClaimRequest#builder(String)}, not {@code null}
  * @since 0.1.0
  */
-public record RedeemedCode(LinkInspection inspection, String token) {
+public record RedeemedCode(ClaimInspection inspection, String token) {
     /**
      * Validates the result.
      *

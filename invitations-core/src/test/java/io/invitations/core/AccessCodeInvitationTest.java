@@ -37,12 +37,12 @@ class AccessCodeInvitationTest {
     private final Fixture f = new Fixture();
 
     private Invitation invitePhone(String number) {
-        return f.service.invite(InviteRequest.builder(ACME, ADMIN).identifier(IdentifierKind.PHONE, number)
+        return f.service.administration(ADMIN, ACME).invite(InviteRequest.builder().identifier(IdentifierKind.PHONE, number)
                 .name("Ana", "Lima").role("member").groups("news").build());
     }
 
     private RedeemedCode redeem(String number, String code) {
-        RedeemedCode redeemed = f.service.redeemCode(CodeRedemption.of(ACME, "phone", number, code));
+        RedeemedCode redeemed = f.service.invitee().redeemCode(CodeRedemption.of(ACME, "phone", number, code));
         Secrets.issued(redeemed.token());
         return redeemed;
     }
@@ -54,12 +54,12 @@ class AccessCodeInvitationTest {
         void an_administrator_sees_a_code_of_ten_unambiguous_symbols_that_stays_the_same() {
             Invitation inv = invitePhone(PHONE);
 
-            AccessCode code = f.service.revealAccessCode(ADMIN, ACME, inv.id());
+            AccessCode code = f.service.administration(ADMIN, ACME).revealAccessCode(inv.id());
             Secrets.issued(code.value());
 
             assertThat(code.value()).hasSize(10).matches("[0-9A-HJKMNP-TV-Z]{10}");
             assertThat(code.formatted()).matches("[0-9A-Z]{5}-[0-9A-Z]{5}");
-            assertThat(f.service.revealAccessCode(ADMIN, ACME, inv.id())).isEqualTo(code);
+            assertThat(f.service.administration(ADMIN, ACME).revealAccessCode(inv.id())).isEqualTo(code);
             assertThat(inv.delivery().sendCount()).as("no message: the code is handed over by hand").isZero();
         }
 
@@ -68,7 +68,7 @@ class AccessCodeInvitationTest {
         void levels_below_administrator_are_refused(PermissionLevel level) {
             Invitation inv = invitePhone(PHONE);
 
-            InvitationException e = refused(() -> f.service.revealAccessCode(user("u", level, PARIS), ACME, inv.id()));
+            InvitationException e = refused(() -> f.service.administration(user("u", level, PARIS), ACME).revealAccessCode(inv.id()));
 
             assertThat(e.code()).isEqualTo(ErrorCode.LEVEL_TOO_LOW);
         }
@@ -77,8 +77,7 @@ class AccessCodeInvitationTest {
         void a_local_administrator_sees_codes_only_in_their_units() {
             Invitation inv = invitePhone(PHONE);
 
-            InvitationException e = refused(() -> f.service.revealAccessCode(
-                    user("local", PermissionLevel.ADMIN_LOCAL, PARIS), ACME, inv.id()));
+            InvitationException e = refused(() -> f.service.administration(user("local", PermissionLevel.ADMIN_LOCAL, PARIS), ACME).revealAccessCode(inv.id()));
 
             assertThat(e.code()).isEqualTo(ErrorCode.OUTSIDE_UNIT);
         }
@@ -88,7 +87,7 @@ class AccessCodeInvitationTest {
             Invitation inv = f.invite("jane@example.com");
 
             InvalidRequestException e = (InvalidRequestException) refused(
-                    () -> f.service.revealAccessCode(ADMIN, ACME, inv.id()));
+                    () -> f.service.administration(ADMIN, ACME).revealAccessCode(inv.id()));
 
             assertThat(e.fields()).containsExactly("invitationId");
         }
@@ -103,7 +102,7 @@ class AccessCodeInvitationTest {
             String code = f.code(inv);
 
             RedeemedCode redeemed = redeem(PHONE, code.toLowerCase(Locale.ROOT).replace("-", " "));
-            Acceptance accepted = f.service.accept(Fixture.claim(redeemed.token()));
+            Acceptance accepted = f.service.invitee().accept(Fixture.claim(redeemed.token()));
 
             assertThat(redeemed.inspection().invitationId()).isEqualTo(inv.id());
             assertThat(redeemed.inspection().claimable()).isTrue();
@@ -143,7 +142,7 @@ class AccessCodeInvitationTest {
         @Test
         void a_code_opens_only_its_own_invitation_of_the_same_person() {
             Invitation membership = invitePhone(PHONE);
-            Invitation event = f.service.invite(InviteRequest.builder(ACME, ADMIN).identifier(IdentifierKind.PHONE, PHONE)
+            Invitation event = f.service.administration(ADMIN, ACME).invite(InviteRequest.builder().identifier(IdentifierKind.PHONE, PHONE)
                     .target(Target.resource("event", "summer-party")).role("member").build());
 
             assertThat(redeem(PHONE, f.code(event)).inspection().invitationId()).isEqualTo(event.id());
@@ -153,7 +152,7 @@ class AccessCodeInvitationTest {
         @Test
         void the_code_of_another_tenant_opens_nothing() {
             invitePhone(PHONE);
-            Invitation globex = f.service.invite(InviteRequest.builder(Fixture.GLOBEX, ADMIN)
+            Invitation globex = f.service.administration(ADMIN, Fixture.GLOBEX).invite(InviteRequest.builder()
                     .identifier(IdentifierKind.PHONE, PHONE).role("member").build());
 
             assertThat(refused(() -> redeem(PHONE, f.code(globex))).code()).isEqualTo(ErrorCode.INVALID_TOKEN);
@@ -161,16 +160,16 @@ class AccessCodeInvitationTest {
 
         @Test
         void a_provisioned_invitation_cannot_be_redeemed_until_sent() {
-            Invitation inv = f.service.provision(InviteRequest.builder(ACME, ADMIN)
+            Invitation inv = f.service.administration(ADMIN, ACME).provision(InviteRequest.builder()
                     .identifier(IdentifierKind.PERSONNEL_NUMBER, "E-1042").role("member").build());
             String code = f.code(inv);
 
-            InvitationException e = refused(() -> f.service.redeemCode(
+            InvitationException e = refused(() -> f.service.invitee().redeemCode(
                     CodeRedemption.of(ACME, "personnel_number", "E-1042", code)));
-            f.service.send(ADMIN, ACME, inv.id());
+            f.service.administration(ADMIN, ACME).send(inv.id());
 
             assertThat(e.code()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION);
-            assertThat(f.service.redeemCode(CodeRedemption.of(ACME, "personnel_number", "E-1042", code))
+            assertThat(f.service.invitee().redeemCode(CodeRedemption.of(ACME, "personnel_number", "E-1042", code))
                     .inspection().claimable()).isTrue();
         }
 
@@ -178,12 +177,12 @@ class AccessCodeInvitationTest {
         void a_revoked_invitation_tells_its_state_only_to_who_holds_the_code() {
             Invitation inv = invitePhone(PHONE);
             String code = f.code(inv);
-            f.service.revoke(ADMIN, ACME, inv.id(), "left the company");
+            f.service.administration(ADMIN, ACME).revoke(inv.id(), "left the company");
 
             RedeemedCode redeemed = redeem(PHONE, code);
 
             assertThat(redeemed.inspection().status()).isEqualTo(InvitationStatus.REVOKED);
-            assertThat(refused(() -> f.service.accept(Fixture.claim(redeemed.token()))).code())
+            assertThat(refused(() -> f.service.invitee().accept(Fixture.claim(redeemed.token()))).code())
                     .isEqualTo(ErrorCode.REVOKED);
         }
 
@@ -193,7 +192,7 @@ class AccessCodeInvitationTest {
             String old = f.code(inv);
             f.clock.advance(Duration.ofDays(8));
 
-            f.service.reinvite(ADMIN, ACME, inv.id());
+            f.service.administration(ADMIN, ACME).reinvite(inv.id());
             String renewed = f.code(inv);
 
             assertThat(renewed).isNotEqualTo(old);
@@ -203,16 +202,16 @@ class AccessCodeInvitationTest {
 
         @Test
         void bulk_style_identifier_kinds_defined_by_the_host_work_the_same() {
-            Invitation inv = f.service.invite(InviteRequest.builder(ACME, ADMIN).identifier("badge", "B-77")
+            Invitation inv = f.service.administration(ADMIN, ACME).invite(InviteRequest.builder().identifier("badge", "B-77")
                     .role("member").build());
 
-            assertThat(f.service.redeemCode(CodeRedemption.of(ACME, "badge", "B-77", f.code(inv)))
+            assertThat(f.service.invitee().redeemCode(CodeRedemption.of(ACME, "badge", "B-77", f.code(inv)))
                     .inspection().invitationId()).isEqualTo(inv.id());
         }
 
         @Test
         void a_malformed_entry_lists_every_problem_without_the_code() {
-            InvalidRequestException e = (InvalidRequestException) refused(() -> f.service.redeemCode(
+            InvalidRequestException e = (InvalidRequestException) refused(() -> f.service.invitee().redeemCode(
                     CodeRedemption.builder()
                             .tenantId(ACME)
                             .identifierKind("no spaces!")
@@ -263,13 +262,13 @@ class AccessCodeInvitationTest {
             for (int i = 0; i < 5; i++) {
                 CodeRedemption guess = CodeRedemption.of(ACME, "phone", "+1 555 010" + i, "AAAAA-AAAAA")
                         .fromClient("203.0.113.9");
-                assertThat(refused(() -> f.service.redeemCode(guess)).code()).isEqualTo(ErrorCode.INVALID_TOKEN);
+                assertThat(refused(() -> f.service.invitee().redeemCode(guess)).code()).isEqualTo(ErrorCode.INVALID_TOKEN);
             }
             String code = f.code(inv);
 
-            assertThat(refused(() -> f.service.redeemCode(CodeRedemption.of(ACME, "phone", PHONE, code)
+            assertThat(refused(() -> f.service.invitee().redeemCode(CodeRedemption.of(ACME, "phone", PHONE, code)
                     .fromClient("203.0.113.9"))).code()).isEqualTo(ErrorCode.THROTTLED);
-            assertThat(f.service.redeemCode(CodeRedemption.of(ACME, "phone", PHONE, code)
+            assertThat(f.service.invitee().redeemCode(CodeRedemption.of(ACME, "phone", PHONE, code)
                     .fromClient("198.51.100.7")).inspection().claimable()).isTrue();
         }
 

@@ -1,8 +1,8 @@
 package io.invitations.core;
 
 import io.invitations.core.link.JoinRequest;
-import io.invitations.core.link.LinkRequest;
-import io.invitations.core.link.ShareableLink;
+import io.invitations.core.link.ShareableLinkRequest;
+import io.invitations.core.link.RevealedShareableLink;
 import io.invitations.core.memory.InMemoryIdentityDirectory.Account;
 import io.invitations.core.testing.Fixture;
 import io.invitations.core.testing.Secrets;
@@ -28,17 +28,17 @@ class ApprovalGrantTest {
 
     private Acceptance acceptChoosingNews() {
         f.configure(s -> s.defaultGroupPool(Set.of("news")));
-        Invitation inv = f.service.invite(f.request(EMAIL).groups("design").build());
-        return f.service.accept(ClaimRequest.builder(f.token(inv)).password(PASSWORD.toCharArray())
+        Invitation inv = f.service.administration(ADMIN, ACME).invite(f.request(EMAIL).groups("design").build());
+        return f.service.invitee().accept(ClaimRequest.builder(f.token(inv)).password(PASSWORD.toCharArray())
                 .name("Jane", "Doe").chooseGroups("news").build());
     }
 
     private Acceptance joinLinkChoosingNews() {
         f.configure(s -> s.linkInvitationsEnabled(true).defaultGroupPool(Set.of("news")));
-        ShareableLink link = f.service.createLink(LinkRequest.builder(ACME, ADMIN).role("member").groups("design")
+        RevealedShareableLink link = f.service.administration(ADMIN, ACME).createShareableLink(ShareableLinkRequest.builder().role("member").groups("design")
                 .build());
         Secrets.issued(link.token());
-        return f.service.joinLink(JoinRequest.of(EMAIL, ClaimRequest.builder(link.token())
+        return f.service.invitee().joinShareableLink(JoinRequest.of(EMAIL, ClaimRequest.builder(link.token())
                 .name("Jane", "Doe").password(PASSWORD.toCharArray()).chooseGroups("news").build()));
     }
 
@@ -75,7 +75,7 @@ class ApprovalGrantTest {
         f.configure(s -> s.approvalRequired(true));
         Acceptance accepted = acceptChoosingNews();
 
-        f.service.approve(ADMIN, ACME, accepted.invitation().id());
+        f.service.administration(ADMIN, ACME).approve(accepted.invitation().id());
 
         assertMemberWithChosenGroups(accepted.accountId());
     }
@@ -85,7 +85,7 @@ class ApprovalGrantTest {
         f.configure(s -> s.approvalRequired(true));
         Acceptance accepted = acceptChoosingNews();
 
-        Invitation rejected = f.service.reject(ADMIN, ACME, accepted.invitation().id(), "not in the association");
+        Invitation rejected = f.service.administration(ADMIN, ACME).reject(accepted.invitation().id(), "not in the association");
 
         assertThat(rejected.status()).isEqualTo(InvitationStatus.REJECTED);
         assertNotAMember();
@@ -100,7 +100,7 @@ class ApprovalGrantTest {
         assertThat(joined.awaitingApproval()).isTrue();
         assertNotAMember();
 
-        f.service.approve(ADMIN, ACME, joined.invitation().id());
+        f.service.administration(ADMIN, ACME).approve(joined.invitation().id());
 
         assertMemberWithChosenGroups(joined.accountId());
     }
@@ -110,7 +110,7 @@ class ApprovalGrantTest {
         f.configure(s -> s.approvalRequired(true));
         Acceptance joined = joinLinkChoosingNews();
 
-        f.service.reject(ADMIN, ACME, joined.invitation().id(), null);
+        f.service.administration(ADMIN, ACME).reject(joined.invitation().id(), null);
 
         assertNotAMember();
         assertThat(f.directory.awaitingApproval(ACME)).isEmpty();
@@ -119,14 +119,14 @@ class ApprovalGrantTest {
     @Test
     void a_sign_up_matched_while_approval_is_required_grants_nothing_until_approved() {
         f.configure(s -> s.approvalRequired(true));
-        Invitation inv = f.service.invite(f.request(EMAIL).groups("design").build());
+        Invitation inv = f.service.administration(ADMIN, ACME).invite(f.request(EMAIL).groups("design").build());
 
-        Invitation matched = f.service.matchSignUp(SignUp.verified(ACME, EMAIL).withName("Jane", "Doe"))
+        Invitation matched = f.service.administration(ADMIN, ACME).matchSignUp(SignUp.verified(ACME, EMAIL).withName("Jane", "Doe"))
                 .get(0);
 
         assertThat(matched.status()).isEqualTo(InvitationStatus.AWAITING_APPROVAL);
         assertNotAMember();
-        f.service.approve(ADMIN, ACME, inv.id());
+        f.service.administration(ADMIN, ACME).approve(inv.id());
         assertThat(f.directory.accounts(ACME)).singleElement()
                 .satisfies(a -> assertThat(a.grant().groups()).containsExactly("design"));
     }

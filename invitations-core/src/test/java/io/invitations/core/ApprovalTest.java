@@ -29,16 +29,16 @@ class ApprovalTest {
     void acceptWithApprovalRequired() {
         f.configure(s -> s.approvalRequired(true));
         Invitation inv = f.invite("jane@example.com");
-        waiting = f.service.accept(claim(f.token(inv))).invitation();
+        waiting = f.service.invitee().accept(claim(f.token(inv))).invitation();
     }
 
     @Test
     void approving_completes_the_membership_with_history_and_event() {
-        Invitation approved = f.service.approve(ADMIN, ACME, waiting.id());
+        Invitation approved = f.service.administration(ADMIN, ACME).approve(waiting.id());
 
         assertThat(waiting.status()).isEqualTo(InvitationStatus.AWAITING_APPROVAL);
         assertThat(approved.status()).isEqualTo(InvitationStatus.ACCEPTED);
-        assertThat(f.service.history(ACME, waiting.id())).extracting(HistoryEntry::action, HistoryEntry::to,
+        assertThat(f.service.administration(ADMIN, ACME).history(waiting.id())).extracting(HistoryEntry::action, HistoryEntry::to,
                 HistoryEntry::actor).containsExactly(
                 tuple(Action.INVITE, InvitationStatus.PENDING, ADMIN.userId()),
                 tuple(Action.ACCEPT, InvitationStatus.AWAITING_APPROVAL, waiting.accountId()),
@@ -48,15 +48,15 @@ class ApprovalTest {
 
     @Test
     void rejecting_closes_it_for_good_with_the_reason_in_history() {
-        Invitation rejected = f.service.reject(ADMIN, ACME, waiting.id(), "not a member of the association");
+        Invitation rejected = f.service.administration(ADMIN, ACME).reject(waiting.id(), "not a member of the association");
 
         assertThat(rejected.status()).isEqualTo(InvitationStatus.REJECTED);
-        assertThat(f.service.history(ACME, waiting.id())).last().satisfies(h -> {
+        assertThat(f.service.administration(ADMIN, ACME).history(waiting.id())).last().satisfies(h -> {
             assertThat(h.action()).isEqualTo(Action.REJECT);
             assertThat(h.reason()).isEqualTo("not a member of the association");
         });
         assertThat(f.eventTypes()).endsWith("invitation.rejected");
-        assertThat(refused(() -> f.service.approve(ADMIN, ACME, waiting.id())).code())
+        assertThat(refused(() -> f.service.administration(ADMIN, ACME).approve(waiting.id())).code())
                 .isEqualTo(ErrorCode.APPROVAL_NOT_REQUIRED);
     }
 
@@ -64,17 +64,16 @@ class ApprovalTest {
     void only_the_manage_level_decides_not_even_the_inviter_below_it() {
         var member = user("u-1", PermissionLevel.USER);
 
-        assertThat(refused(() -> f.service.approve(member, ACME, waiting.id())).code())
+        assertThat(refused(() -> f.service.administration(member, ACME).approve(waiting.id())).code())
                 .isEqualTo(ErrorCode.NOT_ALLOWED_TO_MANAGE);
-        assertThat(refused(() -> f.service.reject(user("hr", PermissionLevel.HR_TENANT), ACME, waiting.id(), null))
+        assertThat(refused(() -> f.service.administration(user("hr", PermissionLevel.HR_TENANT), ACME).reject(waiting.id(), null))
                 .code()).isEqualTo(ErrorCode.NOT_ALLOWED_TO_MANAGE);
         assertThat(f.stored(waiting).status()).isEqualTo(InvitationStatus.AWAITING_APPROVAL);
     }
 
     @Test
     void a_local_manager_decides_only_in_their_units() {
-        assertThat(refused(() -> f.service.approve(user("l", PermissionLevel.ADMIN_LOCAL, PARIS), ACME,
-                waiting.id())).code()).isEqualTo(ErrorCode.OUTSIDE_UNIT);
+        assertThat(refused(() -> f.service.administration(user("l", PermissionLevel.ADMIN_LOCAL, PARIS), ACME).approve(waiting.id())).code()).isEqualTo(ErrorCode.OUTSIDE_UNIT);
     }
 
     @Test

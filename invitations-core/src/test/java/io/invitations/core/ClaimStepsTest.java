@@ -30,8 +30,8 @@ class ClaimStepsTest {
             .keyRing(f.keys).clock(f.clock).identityDirectory(directory).build();
 
     private String invite(String email) {
-        Invitation inv = service.invite(f.request(email).build());
-        return Secrets.issued(service.revealLink(Fixture.ADMIN, ACME, inv.id()).token());
+        Invitation inv = service.administration(Fixture.ADMIN, ACME).invite(f.request(email).build());
+        return Secrets.issued(service.administration(Fixture.ADMIN, ACME).revealClaimLink(inv.id()).token());
     }
 
     @Test
@@ -40,7 +40,7 @@ class ClaimStepsTest {
                 .minimumPasswordLength(12));
         String token = invite("jane@example.com");
 
-        ClaimRequirements needs = service.inspect(token).requirements();
+        ClaimRequirements needs = service.invitee().inspect(token).requirements();
 
         assertThat(needs.steps()).containsExactly(ClaimStep.TERMS, ClaimStep.PROFILE, ClaimStep.PASSWORD,
                 ClaimStep.GROUPS);
@@ -53,8 +53,8 @@ class ClaimStepsTest {
         f.directory.setSso(ACME, true);
         String token = invite("jane@example.com");
 
-        ClaimRequirements needs = service.inspect(token).requirements();
-        Acceptance accepted = service.accept(ClaimRequest.builder(token).password("whatever".toCharArray()).build());
+        ClaimRequirements needs = service.invitee().inspect(token).requirements();
+        Acceptance accepted = service.invitee().accept(ClaimRequest.builder(token).password("whatever".toCharArray()).build());
 
         assertThat(needs.passwordRequired()).isFalse();
         assertThat(needs.minimumPasswordLength()).isZero();
@@ -68,7 +68,7 @@ class ClaimStepsTest {
         String token = invite("jane@example.com");
 
         ClaimIncompleteException e = (ClaimIncompleteException) refused(
-                () -> service.accept(ClaimRequest.builder(token).build()));
+                () -> service.invitee().accept(ClaimRequest.builder(token).build()));
 
         assertThat(e.code()).isEqualTo(ErrorCode.CLAIM_INCOMPLETE);
         assertThat(e.steps()).containsExactly(ClaimStep.PASSWORD);
@@ -82,11 +82,11 @@ class ClaimStepsTest {
         String token = invite("jane@example.com");
 
         ClaimIncompleteException e = (ClaimIncompleteException) refused(
-                () -> service.accept(ClaimRequest.builder(token).password("hunter2!".toCharArray()).build()));
+                () -> service.invitee().accept(ClaimRequest.builder(token).password("hunter2!".toCharArray()).build()));
 
         assertThat(e.steps()).containsExactly(ClaimStep.PASSWORD);
         assertThat(e.getMessage()).contains("too short", "10").doesNotContain("hunter2");
-        assertThat(f.store.find(ACME, service.inspect(token).invitationId()).orElseThrow().status())
+        assertThat(f.store.find(ACME, service.invitee().inspect(token).invitationId()).orElseThrow().status())
                 .isEqualTo(InvitationStatus.PENDING);
     }
 
@@ -95,9 +95,9 @@ class ClaimStepsTest {
         f.configure(s -> s.defaultGroupPool(Set.of("news", "sports")));
         String token = invite("jane@example.com");
 
-        ClaimIncompleteException e = (ClaimIncompleteException) refused(() -> service.accept(
+        ClaimIncompleteException e = (ClaimIncompleteException) refused(() -> service.invitee().accept(
                 ClaimRequest.builder(token).password(PASSWORD.toCharArray()).chooseGroups("sports", "board").build()));
-        Acceptance accepted = service.accept(ClaimRequest.builder(token).password(PASSWORD.toCharArray())
+        Acceptance accepted = service.invitee().accept(ClaimRequest.builder(token).password(PASSWORD.toCharArray())
                 .chooseGroups("sports").build());
 
         assertThat(e.steps()).containsExactly(ClaimStep.GROUPS);
@@ -113,7 +113,7 @@ class ClaimStepsTest {
                 .defaultGroupPool(Set.of("news")));
         String token = invite("x@example.com");
 
-        ClaimIncompleteException e = (ClaimIncompleteException) refused(() -> service.accept(
+        ClaimIncompleteException e = (ClaimIncompleteException) refused(() -> service.invitee().accept(
                 ClaimRequest.builder(token).password("short".toCharArray()).chooseGroups("secret").build()));
 
         assertThat(e.steps()).containsExactly(ClaimStep.TERMS, ClaimStep.PROFILE, ClaimStep.PASSWORD,
@@ -127,7 +127,7 @@ class ClaimStepsTest {
         String token = invite("jane@example.com");
         char[] typed = PASSWORD.toCharArray();
 
-        Acceptance accepted = service.accept(ClaimRequest.builder(token).acceptTerms().profile("jobTitle", "Chemist")
+        Acceptance accepted = service.invitee().accept(ClaimRequest.builder(token).acceptTerms().profile("jobTitle", "Chemist")
                 .name("Jane", "Doe").password(typed).build());
         Secrets.issued(PASSWORD);
 

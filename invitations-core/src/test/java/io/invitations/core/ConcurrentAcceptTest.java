@@ -38,7 +38,7 @@ class ConcurrentAcceptTest {
             InvitationService node = nodes.get(t % nodes.size());
             return () -> {
                 try {
-                    return node.accept(Fixture.claim(token));
+                    return node.invitee().accept(Fixture.claim(token));
                 } catch (InvitationException e) {
                     return e;
                 }
@@ -66,7 +66,7 @@ class ConcurrentAcceptTest {
             assertExactlyOneWinner(outcomes, r);
             assertThat(f.directory.createOrLinkCalls() - callsBefore).as("accounts created").isEqualTo(1);
             assertThat(f.stored(inv).status()).isEqualTo(InvitationStatus.ACCEPTED);
-            assertThat(f.service.history(ACME, inv.id())).extracting(HistoryEntry::action)
+            assertThat(f.service.administration(Fixture.ADMIN, ACME).history(inv.id())).extracting(HistoryEntry::action)
                     .containsExactly(Action.INVITE, Action.ACCEPT);
         }
         assertThat(f.events.stream().filter(InvitationEvent.Accepted.class::isInstance)).hasSize(REPETITIONS);
@@ -85,7 +85,7 @@ class ConcurrentAcceptTest {
             List<Object> outcomes = race(List.of(f.service, otherNode), f.token(inv));
 
             assertExactlyOneWinner(outcomes, r);
-            assertThat(f.service.history(ACME, inv.id())).extracting(HistoryEntry::action)
+            assertThat(f.service.administration(Fixture.ADMIN, ACME).history(inv.id())).extracting(HistoryEntry::action)
                     .containsExactly(Action.INVITE, Action.ACCEPT);
         }
     }

@@ -62,7 +62,7 @@ class ConcurrentInviteTest {
             assertThat(outcomes.stream().filter(Invitation.class::isInstance)).hasSize(limit);
             assertThat(outcomes.stream().filter(o -> !(o instanceof Invitation)))
                     .allMatch(ErrorCode.SEAT_LIMIT_REACHED::equals);
-            assertThat(f.service.seats(ACME).remaining()).hasValue(0);
+            assertThat(f.service.administration(Fixture.ADMIN, ACME).seats().remaining()).hasValue(0);
         }
     }
 }

@@ -55,7 +55,7 @@ class InvitationLifecycleTest {
                 assertThat(m.sendNumber()).isEqualTo(1);
             });
             assertThat(f.stored(inv)).isEqualTo(inv);
-            assertThat(f.service.history(ACME, inv.id())).singleElement().satisfies(h -> {
+            assertThat(f.service.administration(ADMIN, ACME).history(inv.id())).singleElement().satisfies(h -> {
                 assertThat(h.action()).isEqualTo(Action.INVITE);
                 assertThat(h.from()).isNull();
                 assertThat(h.to()).isEqualTo(PENDING);
@@ -81,7 +81,7 @@ class InvitationLifecycleTest {
         @Test
         void the_display_name_is_inferred_from_the_email_when_no_name_is_given() {
             assertThat(f.invite("jane.doe-smith@example.com").invitee().displayName()).isEqualTo("Jane Doe-Smith");
-            Invitation named = f.service.invite(f.request("x1@example.com").name("Ada", "Lovelace").build());
+            Invitation named = f.service.administration(ADMIN, ACME).invite(f.request("x1@example.com").name("Ada", "Lovelace").build());
             assertThat(named.invitee().displayName()).isEqualTo("Ada Lovelace");
         }
 
@@ -97,7 +97,7 @@ class InvitationLifecycleTest {
         @Test
         void two_tenants_invite_the_same_email_independently() {
             f.invite("jane@example.com");
-            Invitation other = f.service.invite(InviteRequest.builder(Fixture.GLOBEX, ADMIN).email("jane@example.com")
+            Invitation other = f.service.administration(ADMIN, Fixture.GLOBEX).invite(InviteRequest.builder().email("jane@example.com")
                     .role("member").build());
             assertThat(other.tenantId()).isEqualTo(Fixture.GLOBEX);
         }
@@ -110,7 +110,7 @@ class InvitationLifecycleTest {
 
         @Test
         void an_identifier_invitee_is_invited_without_a_message() {
-            Invitation inv = f.service.invite(InviteRequest.builder(ACME, ADMIN)
+            Invitation inv = f.service.administration(ADMIN, ACME).invite(InviteRequest.builder()
                     .identifier("personnel_number", "E-1001").name("Max", "Muster").role("member").build());
             assertThat(inv.invitee().contact().matchKey()).isEqualTo("id:personnel_number:E-1001");
             assertThat(inv.invitee().displayName()).isEqualTo("Max Muster");
@@ -130,7 +130,7 @@ class InvitationLifecycleTest {
     class Provisioning {
         @Test
         void a_provisioned_invitation_sends_nothing_and_cannot_be_claimed() {
-            Invitation inv = f.service.provision(f.request("jane@example.com").source(InvitationSource
+            Invitation inv = f.service.administration(ADMIN, ACME).provision(f.request("jane@example.com").source(InvitationSource
                     .directory("azure-ad")).build());
             assertThat(inv.status()).isEqualTo(PROVISIONED);
             assertThat(inv.expiresAt()).isNull();
@@ -138,33 +138,33 @@ class InvitationLifecycleTest {
             assertThat(f.eventTypes()).containsExactly("invitation.provisioned");
 
             String token = f.token(inv);
-            assertThat(refused(() -> f.service.inspect(token)).code()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION);
-            InvitationException e = refused(() -> f.service.accept(claim(token)));
+            assertThat(refused(() -> f.service.invitee().inspect(token)).code()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION);
+            InvitationException e = refused(() -> f.service.invitee().accept(claim(token)));
             assertThat(e.code()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION);
         }
 
         @Test
         void sending_a_provisioned_invitation_makes_it_pending_with_its_message_queued() {
-            Invitation inv = f.service.provision(f.request("jane@example.com").build());
+            Invitation inv = f.service.administration(ADMIN, ACME).provision(f.request("jane@example.com").build());
             f.clock.advance(Duration.ofDays(30));
-            Invitation sent = f.service.send(ADMIN, ACME, inv.id());
+            Invitation sent = f.service.administration(ADMIN, ACME).send(inv.id());
 
             assertThat(sent.status()).isEqualTo(PENDING);
             assertThat(sent.expiresAt()).isEqualTo(f.clock.instant().plus(Duration.ofDays(7)));
             assertThat(f.store.outbox(ACME, inv.id())).hasSize(1);
-            assertThat(f.service.history(ACME, inv.id())).extracting(HistoryEntry::to)
+            assertThat(f.service.administration(ADMIN, ACME).history(inv.id())).extracting(HistoryEntry::to)
                     .containsExactly(PROVISIONED, PENDING);
             assertThat(f.eventTypes()).containsExactly("invitation.provisioned", "invitation.invited");
-            assertThat(f.service.accept(claim(f.token(sent))).invitation().status()).isEqualTo(ACCEPTED);
+            assertThat(f.service.invitee().accept(claim(f.token(sent))).invitation().status()).isEqualTo(ACCEPTED);
         }
 
         @Test
         void sending_a_selection_reports_each_refusal_without_stopping_the_others() {
-            Invitation a = f.service.provision(f.request("a@example.com").build());
+            Invitation a = f.service.administration(ADMIN, ACME).provision(f.request("a@example.com").build());
             Invitation b = f.invite("b@example.com");
-            Invitation c = f.service.provision(f.request("c@example.com").build());
+            Invitation c = f.service.administration(ADMIN, ACME).provision(f.request("c@example.com").build());
 
-            SendReport report = f.service.send(ADMIN, ACME, List.of(a.id(), b.id(), c.id(),
+            SendReport report = f.service.administration(ADMIN, ACME).send(List.of(a.id(), b.id(), c.id(),
                     io.invitations.spi.invitation.InvitationId.of("missing")));
 
             assertThat(report.sent()).extracting(Invitation::id).containsExactly(a.id(), c.id());
@@ -175,14 +175,14 @@ class InvitationLifecycleTest {
         @Test
         void invite_all_sends_every_provisioned_invitation_of_the_tenant_only() {
             for (int i = 0; i < 5; i++) {
-                f.service.provision(f.request("p" + i + "@example.com").build());
+                f.service.administration(ADMIN, ACME).provision(f.request("p" + i + "@example.com").build());
             }
-            f.service.provision(InviteRequest.builder(Fixture.GLOBEX, ADMIN).email("p0@example.com").role("member")
+            f.service.administration(ADMIN, Fixture.GLOBEX).provision(InviteRequest.builder().email("p0@example.com").role("member")
                     .build());
-            SendReport report = f.service.sendAllProvisioned(ADMIN, ACME);
+            SendReport report = f.service.administration(ADMIN, ACME).sendAllProvisioned();
             assertThat(report.sent()).hasSize(5).allMatch(i -> i.status() == PENDING);
             assertThat(report.refused()).isEmpty();
-            assertThat(f.service.query(io.invitations.spi.storage.InvitationQuery.builder(Fixture.GLOBEX)
+            assertThat(f.service.administration(ADMIN, Fixture.GLOBEX).query(io.invitations.spi.storage.InvitationQuery.builder(Fixture.GLOBEX)
                     .statuses(PROVISIONED).build()).items()).hasSize(1);
         }
     }
@@ -195,7 +195,7 @@ class InvitationLifecycleTest {
             Invitation inv = f.invite("jane@example.com");
             String token = f.token(inv);
             f.clock.advance(Duration.ofDays(6));
-            Invitation resent = f.service.resend(ADMIN, ACME, inv.id());
+            Invitation resent = f.service.administration(ADMIN, ACME).resend(inv.id());
 
             assertThat(resent.status()).isEqualTo(PENDING);
             assertThat(resent.resendCount()).isEqualTo(1);
@@ -205,7 +205,7 @@ class InvitationLifecycleTest {
                     .containsExactly(OutboxMessage.Kind.INVITATION, OutboxMessage.Kind.RESEND);
             assertThat(resent.delivery().sendCount()).isEqualTo(2);
             f.clock.advance(Duration.ofDays(3));
-            assertThat(f.service.accept(claim(token)).invitation().status()).isEqualTo(ACCEPTED);
+            assertThat(f.service.invitee().accept(claim(token)).invitation().status()).isEqualTo(ACCEPTED);
         }
 
         @Test
@@ -214,12 +214,12 @@ class InvitationLifecycleTest {
             Invitation inv = f.invite("jane@example.com");
             String old = f.token(inv);
             f.clock.advance(Duration.ofHours(1));
-            Invitation resent = f.service.resend(ADMIN, ACME, inv.id());
+            Invitation resent = f.service.administration(ADMIN, ACME).resend(inv.id());
             String fresh = f.token(resent);
 
             assertThat(fresh).isNotEqualTo(old);
-            assertThat(refused(() -> f.service.inspect(old)).code()).isEqualTo(ErrorCode.INVALID_TOKEN);
-            assertThat(f.service.inspect(fresh).claimable()).isTrue();
+            assertThat(refused(() -> f.service.invitee().inspect(old)).code()).isEqualTo(ErrorCode.INVALID_TOKEN);
+            assertThat(f.service.invitee().inspect(fresh).claimable()).isTrue();
             assertThat(f.events.get(1)).isInstanceOfSatisfying(
                     io.invitations.spi.event.InvitationEvent.Resent.class, r -> assertThat(r.linkRotated()).isTrue());
         }
@@ -228,7 +228,7 @@ class InvitationLifecycleTest {
         void an_expired_invitation_is_not_resent_but_re_invited() {
             Invitation inv = f.invite("jane@example.com");
             f.clock.advance(Duration.ofDays(7));
-            InvitationException e = refused(() -> f.service.resend(ADMIN, ACME, inv.id()));
+            InvitationException e = refused(() -> f.service.administration(ADMIN, ACME).resend(inv.id()));
             assertThat(e).isInstanceOfSatisfying(IllegalTransitionException.class, t -> {
                 assertThat(t.code()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION);
                 assertThat(t.status()).isEqualTo(EXPIRED);
@@ -245,13 +245,13 @@ class InvitationLifecycleTest {
         void reads_at_the_expiry_instant_report_expired_before_any_sweep() {
             Invitation inv = f.invite("jane@example.com");
             f.clock.set(inv.expiresAt().minusMillis(1));
-            assertThat(f.service.find(ACME, inv.id()).orElseThrow().status()).isEqualTo(PENDING);
+            assertThat(f.service.administration(ADMIN, ACME).find(inv.id()).orElseThrow().status()).isEqualTo(PENDING);
             f.clock.set(inv.expiresAt());
-            assertThat(f.service.find(ACME, inv.id()).orElseThrow().status()).isEqualTo(EXPIRED);
+            assertThat(f.service.administration(ADMIN, ACME).find(inv.id()).orElseThrow().status()).isEqualTo(EXPIRED);
             assertThat(f.stored(inv).status()).as("nothing stored yet").isEqualTo(PENDING);
-            assertThat(f.service.query(io.invitations.spi.storage.InvitationQuery.builder(ACME).statuses(EXPIRED).build())
+            assertThat(f.service.administration(ADMIN, ACME).query(io.invitations.spi.storage.InvitationQuery.builder(ACME).statuses(EXPIRED).build())
                     .items()).extracting(Invitation::id).containsExactly(inv.id());
-            assertThat(f.service.query(io.invitations.spi.storage.InvitationQuery.builder(ACME).statuses(PENDING).build())
+            assertThat(f.service.administration(ADMIN, ACME).query(io.invitations.spi.storage.InvitationQuery.builder(ACME).statuses(PENDING).build())
                     .items()).isEmpty();
         }
 
@@ -260,9 +260,9 @@ class InvitationLifecycleTest {
             Invitation inv = f.invite("jane@example.com");
             String token = f.token(inv);
             f.clock.advance(Duration.ofDays(8));
-            InvitationException e = refused(() -> f.service.accept(claim(token)));
+            InvitationException e = refused(() -> f.service.invitee().accept(claim(token)));
             assertThat(e.code()).isEqualTo(ErrorCode.EXPIRED);
-            assertThat(f.service.inspect(token).status()).isEqualTo(EXPIRED);
+            assertThat(f.service.invitee().inspect(token).status()).isEqualTo(EXPIRED);
             assertThat(f.directory.createOrLinkCalls()).isZero();
         }
 
@@ -273,11 +273,11 @@ class InvitationLifecycleTest {
             Invitation notDue = f.invite("b@example.com");
             f.clock.advance(Duration.ofDays(5));
 
-            assertThat(f.service.expireDue()).isEqualTo(1);
-            assertThat(f.service.expireDue()).isZero();
+            assertThat(f.service.maintenance().expireDue()).isEqualTo(1);
+            assertThat(f.service.maintenance().expireDue()).isZero();
             assertThat(f.stored(due).status()).isEqualTo(EXPIRED);
             assertThat(f.stored(notDue).status()).isEqualTo(PENDING);
-            assertThat(f.service.history(ACME, due.id())).extracting(HistoryEntry::action)
+            assertThat(f.service.administration(ADMIN, ACME).history(due.id())).extracting(HistoryEntry::action)
                     .containsExactly(Action.INVITE, Action.EXPIRE);
             assertThat(f.eventTypes()).containsExactly("invitation.invited", "invitation.invited",
                     "invitation.expired");
@@ -288,16 +288,16 @@ class InvitationLifecycleTest {
             Invitation inv = f.invite("jane@example.com");
             String old = f.token(inv);
             f.clock.advance(Duration.ofDays(10));
-            Invitation again = f.service.reinvite(ADMIN, ACME, inv.id());
+            Invitation again = f.service.administration(ADMIN, ACME).reinvite(inv.id());
 
             assertThat(again.status()).isEqualTo(PENDING);
             assertThat(again.tokenVersion()).isEqualTo(inv.tokenVersion() + 1);
             assertThat(again.expiresAt()).isEqualTo(f.clock.instant().plus(Duration.ofDays(7)));
             assertThat(f.store.outbox(ACME, inv.id())).extracting(OutboxMessage::kind)
                     .containsExactly(OutboxMessage.Kind.INVITATION, OutboxMessage.Kind.REINVITE);
-            assertThat(refused(() -> f.service.accept(claim(old))).code()).isEqualTo(ErrorCode.INVALID_TOKEN);
-            assertThat(f.service.accept(claim(f.token(again))).invitation().status()).isEqualTo(ACCEPTED);
-            assertThat(f.service.history(ACME, inv.id())).extracting(HistoryEntry::action).containsExactly(
+            assertThat(refused(() -> f.service.invitee().accept(claim(old))).code()).isEqualTo(ErrorCode.INVALID_TOKEN);
+            assertThat(f.service.invitee().accept(claim(f.token(again))).invitation().status()).isEqualTo(ACCEPTED);
+            assertThat(f.service.administration(ADMIN, ACME).history(inv.id())).extracting(HistoryEntry::action).containsExactly(
                     Action.INVITE, Action.EXPIRE, Action.REINVITE, Action.ACCEPT);
         }
 
@@ -305,7 +305,7 @@ class InvitationLifecycleTest {
         void re_inviting_a_pending_invitation_is_refused_naming_the_state() {
             Invitation inv = f.invite("jane@example.com");
             IllegalTransitionException e = (IllegalTransitionException) refused(
-                    () -> f.service.reinvite(ADMIN, ACME, inv.id()));
+                    () -> f.service.administration(ADMIN, ACME).reinvite(inv.id()));
             assertThat(e.status()).isEqualTo(PENDING);
             assertThat(e.action()).isEqualTo(Action.REINVITE);
         }
@@ -318,9 +318,9 @@ class InvitationLifecycleTest {
 
             assertThat(fresh.id()).isNotEqualTo(inv.id());
             assertThat(f.stored(inv).status()).isEqualTo(EXPIRED);
-            assertThat(f.service.history(ACME, inv.id())).extracting(HistoryEntry::action)
+            assertThat(f.service.administration(ADMIN, ACME).history(inv.id())).extracting(HistoryEntry::action)
                     .containsExactly(Action.INVITE, Action.EXPIRE);
-            assertThat(refused(() -> f.service.reinvite(ADMIN, ACME, inv.id())).code())
+            assertThat(refused(() -> f.service.administration(ADMIN, ACME).reinvite(inv.id())).code())
                     .isEqualTo(ErrorCode.ALREADY_INVITED);
         }
     }
@@ -332,28 +332,28 @@ class InvitationLifecycleTest {
         void a_revoked_invitation_link_dies_at_once() {
             Invitation inv = f.invite("jane@example.com");
             String token = f.token(inv);
-            Invitation revoked = f.service.revoke(ADMIN, ACME, inv.id(), "sent to the wrong person");
+            Invitation revoked = f.service.administration(ADMIN, ACME).revoke(inv.id(), "sent to the wrong person");
 
             assertThat(revoked.status()).isEqualTo(REVOKED);
-            assertThat(f.service.inspect(token).status()).isEqualTo(REVOKED);
-            assertThat(refused(() -> f.service.accept(claim(token))).code()).isEqualTo(ErrorCode.REVOKED);
-            assertThat(f.service.history(ACME, inv.id()).get(1).reason()).isEqualTo("sent to the wrong person");
+            assertThat(f.service.invitee().inspect(token).status()).isEqualTo(REVOKED);
+            assertThat(refused(() -> f.service.invitee().accept(claim(token))).code()).isEqualTo(ErrorCode.REVOKED);
+            assertThat(f.service.administration(ADMIN, ACME).history(inv.id()).get(1).reason()).isEqualTo("sent to the wrong person");
         }
 
         @Test
         void provisioned_and_expired_invitations_can_be_revoked_but_accepted_ones_cannot() {
-            Invitation provisioned = f.service.provision(f.request("a@example.com").build());
+            Invitation provisioned = f.service.administration(ADMIN, ACME).provision(f.request("a@example.com").build());
             Invitation expiring = f.invite("b@example.com");
             Invitation accepted = f.invite("c@example.com");
-            f.service.accept(claim(f.token(accepted)));
+            f.service.invitee().accept(claim(f.token(accepted)));
             f.clock.advance(Duration.ofDays(9));
 
-            assertThat(f.service.revoke(ADMIN, ACME, provisioned.id(), null).status()).isEqualTo(REVOKED);
-            assertThat(f.service.revoke(ADMIN, ACME, expiring.id(), null).status()).isEqualTo(REVOKED);
-            assertThat(f.service.history(ACME, expiring.id())).extracting(HistoryEntry::to)
+            assertThat(f.service.administration(ADMIN, ACME).revoke(provisioned.id(), null).status()).isEqualTo(REVOKED);
+            assertThat(f.service.administration(ADMIN, ACME).revoke(expiring.id(), null).status()).isEqualTo(REVOKED);
+            assertThat(f.service.administration(ADMIN, ACME).history(expiring.id())).extracting(HistoryEntry::to)
                     .containsExactly(PENDING, EXPIRED, REVOKED);
             IllegalTransitionException e = (IllegalTransitionException) refused(
-                    () -> f.service.revoke(ADMIN, ACME, accepted.id(), null));
+                    () -> f.service.administration(ADMIN, ACME).revoke(accepted.id(), null));
             assertThat(e.status()).isEqualTo(ACCEPTED);
             assertThat(e.action()).isEqualTo(Action.REVOKE);
         }
@@ -367,12 +367,12 @@ class InvitationLifecycleTest {
             f.configure(s -> s.termsRequired(true).profileFields(List.of("firstName", "jobTitle"))
                     .defaultGroupPool(java.util.Set.of("news", "sports"))
                     .branding(io.invitations.spi.message.Branding.named("Acme Corp")));
-            Invitation inv = f.service.invite(f.request("jane@example.com").personalMessage("Welcome aboard!").build());
+            Invitation inv = f.service.administration(ADMIN, ACME).invite(f.request("jane@example.com").personalMessage("Welcome aboard!").build());
             String token = f.token(inv);
             int events = f.events.size();
 
-            LinkInspection seen = f.service.inspect(token);
-            f.service.inspect(token);
+            ClaimInspection seen = f.service.invitee().inspect(token);
+            f.service.invitee().inspect(token);
 
             assertThat(seen.tenantName()).isEqualTo("Acme Corp");
             assertThat(seen.inviterName()).isEqualTo("Ada Admin");
@@ -390,8 +390,8 @@ class InvitationLifecycleTest {
             f.directory.setSso(ACME, true);
             Invitation inv = f.invite("jane@example.com");
             String token = f.token(inv);
-            assertThat(f.service.inspect(token).requirements().passwordRequired()).isFalse();
-            assertThat(f.service.accept(ClaimRequest.builder(token).password("typed anyway".toCharArray()).build())
+            assertThat(f.service.invitee().inspect(token).requirements().passwordRequired()).isFalse();
+            assertThat(f.service.invitee().accept(ClaimRequest.builder(token).password("typed anyway".toCharArray()).build())
                     .invitation().status()).isEqualTo(ACCEPTED);
             assertThat(f.directory.accounts(ACME)).singleElement()
                     .satisfies(a -> assertThat(a.hasPassword()).as("no password handed over under SSO").isFalse());
@@ -400,8 +400,8 @@ class InvitationLifecycleTest {
         @Test
         void accepting_creates_the_account_once_applies_the_grant_and_records_who_invited_whom() {
             f.configure(s -> s.defaultGroupPool(java.util.Set.of("news")));
-            Invitation inv = f.service.invite(f.request("jane@example.com").groups("design").build());
-            Acceptance result = f.service.accept(ClaimRequest.builder(f.token(inv)).password(Fixture.PASSWORD.toCharArray())
+            Invitation inv = f.service.administration(ADMIN, ACME).invite(f.request("jane@example.com").groups("design").build());
+            Acceptance result = f.service.invitee().accept(ClaimRequest.builder(f.token(inv)).password(Fixture.PASSWORD.toCharArray())
                     .name("Jane", "Doe").chooseGroups("news").build());
 
             assertThat(result.awaitingApproval()).isFalse();
@@ -425,7 +425,7 @@ class InvitationLifecycleTest {
             f.configure(s -> s.termsRequired(true).profileFields(List.of("jobTitle"))
                     .defaultGroupPool(java.util.Set.of("news")));
             Invitation inv = f.invite("jane@example.com");
-            ClaimIncompleteException e = (ClaimIncompleteException) refused(() -> f.service.accept(
+            ClaimIncompleteException e = (ClaimIncompleteException) refused(() -> f.service.invitee().accept(
                     ClaimRequest.builder(f.token(inv)).chooseGroups("secret-board").build()));
             assertThat(e.code()).isEqualTo(ErrorCode.CLAIM_INCOMPLETE);
             assertThat(e.missing()).hasSize(4).anyMatch(m -> m.startsWith("termsAccepted"))
@@ -439,8 +439,8 @@ class InvitationLifecycleTest {
         void accepting_twice_is_already_accepted() {
             Invitation inv = f.invite("jane@example.com");
             String token = f.token(inv);
-            f.service.accept(claim(token));
-            assertThat(refused(() -> f.service.accept(claim(token))).code()).isEqualTo(ErrorCode.ALREADY_ACCEPTED);
+            f.service.invitee().accept(claim(token));
+            assertThat(refused(() -> f.service.invitee().accept(claim(token))).code()).isEqualTo(ErrorCode.ALREADY_ACCEPTED);
             assertThat(f.directory.createOrLinkCalls()).isEqualTo(1);
         }
 
@@ -448,10 +448,10 @@ class InvitationLifecycleTest {
         void declining_closes_the_invitation_for_good() {
             Invitation inv = f.invite("jane@example.com");
             String token = f.token(inv);
-            assertThat(f.service.decline(token).status()).isEqualTo(DECLINED);
-            assertThat(f.service.inspect(token).status()).isEqualTo(DECLINED);
-            assertThat(refused(() -> f.service.accept(claim(token))).code()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION);
-            assertThat(refused(() -> f.service.decline(token)).code()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION);
+            assertThat(f.service.invitee().decline(token).status()).isEqualTo(DECLINED);
+            assertThat(f.service.invitee().inspect(token).status()).isEqualTo(DECLINED);
+            assertThat(refused(() -> f.service.invitee().accept(claim(token))).code()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION);
+            assertThat(refused(() -> f.service.invitee().decline(token)).code()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION);
             assertThat(f.eventTypes()).endsWith("invitation.declined");
         }
     }
@@ -464,11 +464,11 @@ class InvitationLifecycleTest {
             f.configure(s -> s.approvalRequired(true));
             Invitation inv = f.invite("jane@example.com");
             String token = f.token(inv);
-            Acceptance a = f.service.accept(claim(token));
+            Acceptance a = f.service.invitee().accept(claim(token));
             assertThat(a.awaitingApproval()).isTrue();
-            assertThat(refused(() -> f.service.accept(claim(token))).code()).isEqualTo(ErrorCode.ALREADY_ACCEPTED);
+            assertThat(refused(() -> f.service.invitee().accept(claim(token))).code()).isEqualTo(ErrorCode.ALREADY_ACCEPTED);
 
-            Invitation approved = f.service.approve(ADMIN, ACME, inv.id());
+            Invitation approved = f.service.administration(ADMIN, ACME).approve(inv.id());
             assertThat(approved.status()).isEqualTo(ACCEPTED);
             assertThat(f.eventTypes()).containsExactly("invitation.invited", "invitation.approval_requested",
                     "invitation.approved");
@@ -478,10 +478,10 @@ class InvitationLifecycleTest {
         void a_waiting_acceptance_can_be_rejected_for_good() {
             f.configure(s -> s.approvalRequired(true));
             Invitation inv = f.invite("jane@example.com");
-            f.service.accept(claim(f.token(inv)));
-            Invitation rejected = f.service.reject(ADMIN, ACME, inv.id(), "not a member of the association");
+            f.service.invitee().accept(claim(f.token(inv)));
+            Invitation rejected = f.service.administration(ADMIN, ACME).reject(inv.id(), "not a member of the association");
             assertThat(rejected.status()).isEqualTo(REJECTED);
-            assertThat(refused(() -> f.service.approve(ADMIN, ACME, inv.id())).code())
+            assertThat(refused(() -> f.service.administration(ADMIN, ACME).approve(inv.id())).code())
                     .isEqualTo(ErrorCode.APPROVAL_NOT_REQUIRED);
         }
 
@@ -489,7 +489,7 @@ class InvitationLifecycleTest {
         void approving_a_pending_invitation_is_refused_as_approval_not_required() {
             Invitation inv = f.invite("jane@example.com");
             IllegalTransitionException e = (IllegalTransitionException) refused(
-                    () -> f.service.approve(ADMIN, ACME, inv.id()));
+                    () -> f.service.administration(ADMIN, ACME).approve(inv.id()));
             assertThat(e.code()).isEqualTo(ErrorCode.APPROVAL_NOT_REQUIRED);
             assertThat(e.status()).isEqualTo(PENDING);
             assertThat(e.action()).isEqualTo(Action.APPROVE);

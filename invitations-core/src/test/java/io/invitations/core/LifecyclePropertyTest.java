@@ -125,16 +125,16 @@ class LifecyclePropertyTest {
                 advanceClock();
             } else if (kind == 4 && random.nextBoolean()) {
                 log.add("sweep");
-                f.service.expireDue();
+                f.service.maintenance().expireDue();
             } else if (kind == 4) {
                 log.add("deliver");
-                f.service.deliverDueMessages();
+                f.service.maintenance().deliverDueMessages();
             } else if (kind == 5) {
                 changeSettings();
             } else if (kind == 6) {
                 TenantId t = pick(TENANTS);
                 log.add("sendAll " + t);
-                attempt(() -> f.service.sendAllProvisioned(pick(ACTORS), t));
+                attempt(() -> f.service.administration(pick(ACTORS), t).sendAllProvisioned());
             } else if (kind <= 9 && !tokens.isEmpty()) {
                 claim(kind);
             } else if (!ids.isEmpty()) {
@@ -144,12 +144,13 @@ class LifecyclePropertyTest {
 
         private void create(boolean provision) {
             TenantId t = pick(TENANTS);
-            InviteRequest request = InviteRequest.builder(t, pick(ACTORS)).email(pick(EMAILS)).target(pick(TARGETS))
+            Inviter inviter = pick(ACTORS);
+            InviteRequest request = InviteRequest.builder().email(pick(EMAILS)).target(pick(TARGETS))
                     .role("member").build();
             log.add((provision ? "provision " : "invite ") + request.email() + " " + request.target() + " by "
-                    + request.inviter().userId());
-            Optional<Invitation> made = attempt(() -> provision ? f.service.provision(request)
-                    : f.service.invite(request));
+                    + inviter.userId());
+            InvitationAdministration admin = f.service.administration(inviter, t);
+            Optional<Invitation> made = attempt(() -> provision ? admin.provision(request) : admin.invite(request));
             made.ifPresent(i -> {
                 ids.add(i.id());
                 tenantOf.put(i.id(), t);
@@ -179,19 +180,19 @@ class LifecyclePropertyTest {
         private void claim(int kind) {
             String token = pick(tokens);
             Invitation before = f.stored(tokenOwner.get(token));
-            boolean current = token.equals(f.service.revealLink(Fixture.ADMIN, before.tenantId(), before.id()).token());
+            boolean current = token.equals(f.service.administration(Fixture.ADMIN, before.tenantId()).revealClaimLink(before.id()).token());
             Action action = kind == 9 ? Action.DECLINE : Action.ACCEPT;
             if (kind == 7) {
                 log.add("inspect token #" + tokens.indexOf(token));
-                Optional<LinkInspection> seen = attempt(() -> f.service.inspect(token));
+                Optional<ClaimInspection> seen = attempt(() -> f.service.invitee().inspect(token));
                 assertThat(seen.isPresent()).as("inspect works exactly for current links of invited people")
                         .isEqualTo(current && before.status() != InvitationStatus.PROVISIONED);
                 assertThat(f.stored(before)).as("inspect is read-only").isEqualTo(before);
                 return;
             }
             log.add(action + " with token #" + tokens.indexOf(token) + (current ? "" : " (dead)"));
-            Optional<Invitation> after = attempt(() -> action == Action.DECLINE ? f.service.decline(token)
-                    : f.service.accept(Fixture.claim(token)).invitation());
+            Optional<Invitation> after = attempt(() -> action == Action.DECLINE ? f.service.invitee().decline(token)
+                    : f.service.invitee().accept(Fixture.claim(token)).invitation());
             checkOutcome(before, action, after, current);
         }
 
@@ -210,12 +211,12 @@ class LifecyclePropertyTest {
             };
             log.add(action + " " + id + " by " + actor.userId());
             Supplier<Invitation> call = switch (action) {
-                case RESEND -> () -> f.service.resend(actor, t, id);
-                case REINVITE -> () -> f.service.reinvite(actor, t, id);
-                case REVOKE -> () -> f.service.revoke(actor, t, id, "random");
-                case INVITE -> () -> f.service.send(actor, t, id);
-                case APPROVE -> () -> f.service.approve(Fixture.ADMIN, t, id);
-                default -> () -> f.service.reject(Fixture.ADMIN, t, id, "random");
+                case RESEND -> () -> f.service.administration(actor, t).resend(id);
+                case REINVITE -> () -> f.service.administration(actor, t).reinvite(id);
+                case REVOKE -> () -> f.service.administration(actor, t).revoke(id, "random");
+                case INVITE -> () -> f.service.administration(actor, t).send(id);
+                case APPROVE -> () -> f.service.administration(Fixture.ADMIN, t).approve(id);
+                default -> () -> f.service.administration(Fixture.ADMIN, t).reject(id, "random");
             };
             Optional<Invitation> after = attempt(call::get);
             checkOutcome(before, action, after, true);
@@ -254,7 +255,7 @@ class LifecyclePropertyTest {
         }
 
         private void remember(Invitation i) {
-            String token = f.service.revealLink(Fixture.ADMIN, i.tenantId(), i.id()).token();
+            String token = f.service.administration(Fixture.ADMIN, i.tenantId()).revealClaimLink(i.id()).token();
             if (!tokenOwner.containsKey(token)) {
                 tokens.add(token);
             }
@@ -296,11 +297,11 @@ class LifecyclePropertyTest {
                         .hasSize(stored.delivery().sendCount());
                 InvitationStatus effective = stored.status() == InvitationStatus.PENDING
                         && !now.isBefore(stored.expiresAt()) ? InvitationStatus.EXPIRED : stored.status();
-                assertThat(f.service.find(stored.tenantId(), id).orElseThrow().status())
+                assertThat(f.service.administration(Fixture.ADMIN, stored.tenantId()).find(id).orElseThrow().status())
                         .as("effective status of %s at %s", id, now).isEqualTo(effective);
             }
             for (TenantId t : TENANTS) {
-                long expired = f.service.query(InvitationQuery.builder(t).statuses(InvitationStatus.EXPIRED).build())
+                long expired = f.service.administration(Fixture.ADMIN, t).query(InvitationQuery.builder(t).statuses(InvitationStatus.EXPIRED).build())
                         .items().stream().filter(i -> i.status() != InvitationStatus.EXPIRED).count();
                 assertThat(expired).as("queries by EXPIRED return only expired views").isZero();
             }

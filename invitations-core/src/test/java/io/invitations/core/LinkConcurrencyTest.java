@@ -1,7 +1,7 @@
 package io.invitations.core;
 
-import io.invitations.core.link.LinkRequest;
-import io.invitations.core.link.ShareableLink;
+import io.invitations.core.link.ShareableLinkRequest;
+import io.invitations.core.link.RevealedShareableLink;
 import io.invitations.core.memory.InMemoryInvitationStore;
 import io.invitations.core.testing.Fixture;
 import io.invitations.tck.support.Race;
@@ -38,8 +38,8 @@ class LinkConcurrencyTest {
         RACE.close();
     }
 
-    private static ShareableLink createLink(Fixture f) {
-        ShareableLink link = f.service.createLink(LinkRequest.builder(ACME, ADMIN).role("member").maxUses(MAX_USES)
+    private static RevealedShareableLink createLink(Fixture f) {
+        RevealedShareableLink link = f.service.administration(ADMIN, ACME).createShareableLink(ShareableLinkRequest.builder().role("member").maxUses(MAX_USES)
                 .build());
         Secrets.issued(link.token());
         return link;
@@ -49,7 +49,7 @@ class LinkConcurrencyTest {
     private static Map<String, Long> race(String token, Function<Integer, Fixture> nodeOf) throws Exception {
         List<String> outcomes = RACE.collect(t -> () -> {
             try {
-                nodeOf.apply(t).service.joinLink(ShareableLinkTest.join(token, "joiner" + t + "@example.com"));
+                nodeOf.apply(t).service.invitee().joinShareableLink(ShareableLinkTest.join(token, "joiner" + t + "@example.com"));
                 return JOINED;
             } catch (InvitationException e) {
                 return e.code().name();
@@ -58,7 +58,7 @@ class LinkConcurrencyTest {
         return outcomes.stream().collect(Collectors.groupingBy(o -> o, Collectors.counting()));
     }
 
-    private static void assertExactlyMaxUses(Fixture f, ShareableLink link, Map<String, Long> outcomes, int round) {
+    private static void assertExactlyMaxUses(Fixture f, RevealedShareableLink link, Map<String, Long> outcomes, int round) {
         assertThat(outcomes).as("round %d", round)
                 .containsEntry(JOINED, (long) MAX_USES)
                 .containsEntry(ErrorCode.LINK_EXHAUSTED.name(), (long) (THREADS - MAX_USES))
@@ -75,7 +75,7 @@ class LinkConcurrencyTest {
         for (int round = 0; round < ROUNDS; round++) {
             Fixture f = new Fixture();
             f.configure(s -> s.linkInvitationsEnabled(true));
-            ShareableLink link = createLink(f);
+            RevealedShareableLink link = createLink(f);
 
             Map<String, Long> outcomes = race(link.token(), t -> f);
 
@@ -92,7 +92,7 @@ class LinkConcurrencyTest {
             Fixture b = new Fixture(shared, "b");
             a.configure(s -> s.linkInvitationsEnabled(true));
             b.configure(s -> s.linkInvitationsEnabled(true));
-            ShareableLink link = createLink(a);
+            RevealedShareableLink link = createLink(a);
 
             Map<String, Long> outcomes = race(link.token(), t -> t % 2 == 0 ? a : b);
 

@@ -91,17 +91,17 @@ class MessagesThroughTheFacadeTest {
     }
 
     private static InviteRequest.Builder request(String email) {
-        return InviteRequest.builder(ACME, ADMIN).email(email).role("member");
+        return InviteRequest.builder().email(email).role("member");
     }
 
     private static String claimUrl(InvitationService service, Invitation invitation) {
-        var link = service.revealLink(ADMIN, invitation.tenantId(), invitation.id());
+        var link = service.administration(ADMIN, invitation.tenantId()).revealClaimLink(invitation.id());
         Secrets.issued(link.token());
         return link.url();
     }
 
     private static Invitation find(InvitationService service, Invitation invitation) {
-        return service.find(invitation.tenantId(), invitation.id()).orElseThrow();
+        return service.administration(ADMIN, invitation.tenantId()).find(invitation.id()).orElseThrow();
     }
 
     private List<String> eventTypes() {
@@ -117,7 +117,7 @@ class MessagesThroughTheFacadeTest {
         @Test
         @DisplayName("an invitation is mailed once, with its claim link, and a <script> message escaped in HTML")
         void inviteSendsOneMessage() {
-            Invitation inv = invitations.invite(request("jane.doe@example.com").personalMessage(SCRIPT).build());
+            Invitation inv = invitations.administration(ADMIN, ACME).invite(request("jane.doe@example.com").personalMessage(SCRIPT).build());
 
             assertThat(mailer.sent()).hasSize(1);
             MailMessage mail = mailer.sent().get(0);
@@ -143,9 +143,9 @@ class MessagesThroughTheFacadeTest {
         @Test
         @DisplayName("a resend mails a second message under a new idempotency key")
         void resendSendsASecondMessage() {
-            Invitation inv = invitations.invite(request("jane@example.com").build());
+            Invitation inv = invitations.administration(ADMIN, ACME).invite(request("jane@example.com").build());
             clock.advance(Duration.ofHours(1));
-            invitations.resend(ADMIN, ACME, inv.id());
+            invitations.administration(ADMIN, ACME).resend(inv.id());
 
             assertThat(mailer.sent()).extracting(MailMessage::idempotencyKey)
                     .containsExactly(inv.id().value() + "#1", inv.id().value() + "#2");
@@ -159,10 +159,10 @@ class MessagesThroughTheFacadeTest {
         @Test
         @DisplayName("a re-invite after expiry mails the new link; the old one is in no later message")
         void reinviteSendsTheNewLink() {
-            Invitation inv = invitations.invite(request("jane@example.com").build());
+            Invitation inv = invitations.administration(ADMIN, ACME).invite(request("jane@example.com").build());
             String old = claimUrl(invitations, inv);
             clock.advance(Duration.ofDays(8));
-            Invitation again = invitations.reinvite(ADMIN, ACME, inv.id());
+            Invitation again = invitations.administration(ADMIN, ACME).reinvite(inv.id());
 
             MailMessage last = mailer.sent().get(mailer.sent().size() - 1);
             assertThat(last.subject()).isEqualTo("New invitation to join acme");
@@ -175,7 +175,7 @@ class MessagesThroughTheFacadeTest {
         void brandingComesFromTheSettings() {
             configure(s -> s.branding(new Branding("Acme Café", "https://cdn.acme.example/logo.png", "#0B6E4F",
                     "Where the Acme crew plans its work.")).claimUrlBase("https://app.acme.example/join/"));
-            Invitation inv = invitations.invite(request("jane@example.com").build());
+            Invitation inv = invitations.administration(ADMIN, ACME).invite(request("jane@example.com").build());
 
             MailMessage mail = mailer.sent().get(0);
             assertThat(mail.subject()).isEqualTo("Ada Admin invited you to join Acme Café");
@@ -188,10 +188,10 @@ class MessagesThroughTheFacadeTest {
         @Test
         @DisplayName("French and German invitees get French and German messages; the tenant's language is the default")
         void messagesAreInTheInviteesLanguage() {
-            invitations.invite(request("zoe@example.fr").locale(Locale.FRENCH).build());
-            invitations.invite(request("jonas@example.de").locale(Locale.GERMAN).build());
+            invitations.administration(ADMIN, ACME).invite(request("zoe@example.fr").locale(Locale.FRENCH).build());
+            invitations.administration(ADMIN, ACME).invite(request("jonas@example.de").locale(Locale.GERMAN).build());
             configure(s -> s.defaultLocale(Locale.GERMAN));
-            invitations.invite(request("lena@example.de").build());
+            invitations.administration(ADMIN, ACME).invite(request("lena@example.de").build());
 
             assertThat(mailer.sent()).extracting(MailMessage::subject).containsExactly(
                     "Ada Admin vous invite à rejoindre acme", "Ada Admin lädt Sie zu acme ein",
@@ -205,12 +205,12 @@ class MessagesThroughTheFacadeTest {
         @Test
         @DisplayName("an invitee without email is mailed nothing")
         void identifierInviteesGetNoMail() {
-            Invitation inv = invitations.invite(InviteRequest.builder(ACME, ADMIN)
+            Invitation inv = invitations.administration(ADMIN, ACME).invite(InviteRequest.builder()
                     .identifier(IdentifierKind.PERSONNEL_NUMBER, "E-1042").name("Alex", "Martin").role("member").build());
 
             assertThat(mailer.sent()).isEmpty();
             assertThat(find(invitations, inv).delivery().status()).isEqualTo(DeliveryState.Status.NOT_SENT);
-            assertThat(invitations.deliverDueMessages().total()).isZero();
+            assertThat(invitations.maintenance().deliverDueMessages().total()).isZero();
         }
 
         @RepeatedTest(20)
@@ -229,10 +229,10 @@ class MessagesThroughTheFacadeTest {
             ScheduledExecutorService pool = Executors.newSingleThreadScheduledExecutor();
             try {
                 CompletableFuture<Invitation> first = CompletableFuture.supplyAsync(
-                        () -> slow.invite(request("slow@example.com").build()), pool);
+                        () -> slow.administration(ADMIN, ACME).invite(request("slow@example.com").build()), pool);
                 assertThat(sending.await(10, TimeUnit.SECONDS)).as("the first message reached the mailer").isTrue();
 
-                Invitation second = CompletableFuture.supplyAsync(() -> slow.invite(request("fast@example.com")
+                Invitation second = CompletableFuture.supplyAsync(() -> slow.administration(ADMIN, ACME).invite(request("fast@example.com")
                         .build())).get(10, TimeUnit.SECONDS);
 
                 assertThat(first).isNotDone();
@@ -268,7 +268,7 @@ class MessagesThroughTheFacadeTest {
                     .when(mailer).send(any());
             InvitationService invitations = service(mailer).build();
 
-            Invitation inv = invitations.invite(request("nobody@example.com").build());
+            Invitation inv = invitations.administration(ADMIN, ACME).invite(request("nobody@example.com").build());
 
             assertThat(inv.status()).isEqualTo(InvitationStatus.PENDING);
             Invitation stored = find(invitations, inv);
@@ -283,8 +283,8 @@ class MessagesThroughTheFacadeTest {
                     });
             verify(mailer, times(1)).send(any());
 
-            String token = Secrets.issued(invitations.revealLink(ADMIN, ACME, inv.id()).token());
-            assertThat(invitations.accept(claim(token)).invitation().status()).isEqualTo(InvitationStatus.ACCEPTED);
+            String token = Secrets.issued(invitations.administration(ADMIN, ACME).revealClaimLink(inv.id()).token());
+            assertThat(invitations.invitee().accept(claim(token)).invitation().status()).isEqualTo(InvitationStatus.ACCEPTED);
         }
 
         @Test
@@ -294,12 +294,12 @@ class MessagesThroughTheFacadeTest {
                     .when(mailer).send(any());
             InvitationService invitations = service(mailer).build();
 
-            Invitation inv = invitations.invite(request("jane@example.com").build());
+            Invitation inv = invitations.administration(ADMIN, ACME).invite(request("jane@example.com").build());
             assertThat(find(invitations, inv).delivery().status()).isEqualTo(DeliveryState.Status.QUEUED);
-            assertThat(invitations.deliverDueMessages().total()).as("not due before its backoff").isZero();
+            assertThat(invitations.maintenance().deliverDueMessages().total()).as("not due before its backoff").isZero();
 
             clock.advance(RetryPolicy.defaults().baseDelay());
-            assertThat(invitations.deliverDueMessages()).isEqualTo(new DrainResult(1, 0, 0, 0, 0));
+            assertThat(invitations.maintenance().deliverDueMessages()).isEqualTo(new DrainResult(1, 0, 0, 0, 0));
 
             verify(mailer, times(2)).send(any());
             assertThat(find(invitations, inv).delivery().status()).isEqualTo(DeliveryState.Status.DELIVERED);
@@ -313,9 +313,9 @@ class MessagesThroughTheFacadeTest {
             InvitationService invitations = service(mailer)
                     .retryPolicy(new RetryPolicy(Duration.ofMinutes(1), 2.0, Duration.ofMinutes(10), 2)).build();
 
-            Invitation inv = invitations.invite(request("jane@example.com").build());
+            Invitation inv = invitations.administration(ADMIN, ACME).invite(request("jane@example.com").build());
             clock.advance(Duration.ofMinutes(1));
-            invitations.deliverDueMessages();
+            invitations.maintenance().deliverDueMessages();
 
             verify(mailer, times(2)).send(any());
             DeliveryState delivery = find(invitations, inv).delivery();
@@ -331,13 +331,13 @@ class MessagesThroughTheFacadeTest {
             configure(s -> s.claimUrlTemplate("/claim/{token}"));
             InvitationService invitations = service(mailer).build();
 
-            Invitation inv = invitations.invite(request("jane@example.com").build());
+            Invitation inv = invitations.administration(ADMIN, ACME).invite(request("jane@example.com").build());
 
             verify(mailer, never()).send(any());
             DeliveryState delivery = find(invitations, inv).delivery();
             assertThat(delivery.status()).isEqualTo(DeliveryState.Status.FAILED);
             assertThat(delivery.lastError()).contains("'/claim/{token}'", "absolute http(s) URL", "claimUrlBase");
-            assertThat(refused(() -> invitations.preview(ADMIN, ACME, inv.id(), Kind.INVITATION)).code())
+            assertThat(refused(() -> invitations.administration(ADMIN, ACME).preview(inv.id(), Kind.INVITATION)).code())
                     .isEqualTo(ErrorCode.CONFIGURATION);
         }
     }
@@ -351,31 +351,31 @@ class MessagesThroughTheFacadeTest {
         @Test
         @DisplayName("nothing is sent until the host drains the outbox")
         void nothingIsSentUntilDrained() {
-            Invitation inv = invitations.invite(request("jane@example.com").build());
-            Invitation joe = invitations.invite(request("joe@example.com").build());
+            Invitation inv = invitations.administration(ADMIN, ACME).invite(request("jane@example.com").build());
+            Invitation joe = invitations.administration(ADMIN, ACME).invite(request("joe@example.com").build());
             clock.advance(Duration.ofHours(1));
-            invitations.resend(ADMIN, ACME, joe.id());
+            invitations.administration(ADMIN, ACME).resend(joe.id());
 
             assertThat(mailer.sent()).isEmpty();
             assertThat(find(invitations, inv).delivery().status()).isEqualTo(DeliveryState.Status.QUEUED);
 
-            DrainResult result = invitations.deliverDueMessages();
+            DrainResult result = invitations.maintenance().deliverDueMessages();
 
             assertThat(result).as("joe's first message was replaced by the resend")
                     .isEqualTo(new DrainResult(2, 0, 0, 1, 0));
             assertThat(mailer.sent()).extracting(MailMessage::to).containsExactlyInAnyOrder("jane@example.com",
                     "joe@example.com");
             assertThat(find(invitations, inv).delivery().status()).isEqualTo(DeliveryState.Status.DELIVERED);
-            assertThat(invitations.deliverDueMessages().total()).isZero();
+            assertThat(invitations.maintenance().deliverDueMessages().total()).isZero();
         }
 
         @Test
         @DisplayName("a message whose invitation was revoked before delivery is never sent")
         void revokedBeforeDelivery() {
-            Invitation inv = invitations.invite(request("jane@example.com").build());
-            invitations.revoke(ADMIN, ACME, inv.id(), "typo in the address");
+            Invitation inv = invitations.administration(ADMIN, ACME).invite(request("jane@example.com").build());
+            invitations.administration(ADMIN, ACME).revoke(inv.id(), "typo in the address");
 
-            assertThat(invitations.deliverDueMessages()).isEqualTo(new DrainResult(0, 0, 0, 1, 0));
+            assertThat(invitations.maintenance().deliverDueMessages()).isEqualTo(new DrainResult(0, 0, 0, 1, 0));
             assertThat(mailer.sent()).isEmpty();
         }
 
@@ -391,8 +391,8 @@ class MessagesThroughTheFacadeTest {
                     }).build();
             ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
             try {
-                Invitation inv = scheduled.invite(request("jane@example.com").build());
-                ScheduledFuture<?> task = scheduled.scheduleDelivery(executor, Duration.ofMillis(20));
+                Invitation inv = scheduled.administration(ADMIN, ACME).invite(request("jane@example.com").build());
+                ScheduledFuture<?> task = scheduled.maintenance().scheduleDelivery(executor, Duration.ofMillis(20));
 
                 assertThat(delivered.await(10, TimeUnit.SECONDS)).as("delivered by the scheduler").isTrue();
                 task.cancel(false);
@@ -413,10 +413,10 @@ class MessagesThroughTheFacadeTest {
         @Test
         @DisplayName("equals the sent message byte for byte, for the invitation and for a resend")
         void previewEqualsWhatIsSent() {
-            Invitation inv = invitations.invite(request("jane.doe@example.com").personalMessage(SCRIPT)
+            Invitation inv = invitations.administration(ADMIN, ACME).invite(request("jane.doe@example.com").personalMessage(SCRIPT)
                     .locale(Locale.FRENCH).build());
 
-            MailMessage preview = invitations.preview(ADMIN, ACME, inv.id(), Kind.INVITATION);
+            MailMessage preview = invitations.administration(ADMIN, ACME).preview(inv.id(), Kind.INVITATION);
             MailMessage sent = mailer.sent().get(0);
             assertThat(preview).isEqualTo(sent);
             assertThat(preview.html().getBytes(StandardCharsets.UTF_8)).isEqualTo(
@@ -425,8 +425,8 @@ class MessagesThroughTheFacadeTest {
                     sent.text().getBytes(StandardCharsets.UTF_8));
 
             clock.advance(Duration.ofDays(2));
-            invitations.resend(ADMIN, ACME, inv.id());
-            assertThat(invitations.preview(ADMIN, ACME, inv.id(), Kind.RESEND)).isEqualTo(mailer.sent().get(1));
+            invitations.administration(ADMIN, ACME).resend(inv.id());
+            assertThat(invitations.administration(ADMIN, ACME).preview(inv.id(), Kind.RESEND)).isEqualTo(mailer.sent().get(1));
             assertThat(mailer.sent()).hasSize(2);
         }
 
@@ -434,14 +434,14 @@ class MessagesThroughTheFacadeTest {
         @DisplayName("shows the message before it is sent, and sends and stores nothing")
         void previewBeforeSending() {
             InvitationService hostDriven = service(mailer).deliveryMode(DeliveryMode.HOST_DRIVEN).build();
-            Invitation inv = hostDriven.invite(request("jane@example.com").build());
+            Invitation inv = hostDriven.administration(ADMIN, ACME).invite(request("jane@example.com").build());
             Invitation before = find(hostDriven, inv);
 
-            MailMessage preview = hostDriven.preview(ADMIN, ACME, inv.id(), Kind.INVITATION);
+            MailMessage preview = hostDriven.administration(ADMIN, ACME).preview(inv.id(), Kind.INVITATION);
 
             assertThat(mailer.sent()).isEmpty();
             assertThat(find(hostDriven, inv)).isEqualTo(before);
-            hostDriven.deliverDueMessages();
+            hostDriven.maintenance().deliverDueMessages();
             assertThat(mailer.sent()).containsExactly(preview);
         }
 
@@ -450,15 +450,15 @@ class MessagesThroughTheFacadeTest {
         void previewNeedsAnAdministrator() {
             configure(s -> s.minimumInviteLevel(PermissionLevel.USER));
             Inviter hr = Inviter.of("hr-1", "Harriet", PermissionLevel.HR_TENANT);
-            Invitation inv = invitations.invite(InviteRequest.builder(ACME, hr).email("jane@example.com")
+            Invitation inv = invitations.administration(hr, ACME).invite(InviteRequest.builder().email("jane@example.com")
                     .role("member").build());
 
             InvalidRequestException notice = (InvalidRequestException) refused(
-                    () -> invitations.preview(ADMIN, ACME, inv.id(), Kind.ACCESS_CODE_NOTICE));
+                    () -> invitations.administration(ADMIN, ACME).preview(inv.id(), Kind.ACCESS_CODE_NOTICE));
             assertThat(notice.fields()).containsExactly("kind");
-            assertThat(refused(() -> invitations.preview(hr, ACME, inv.id(), Kind.INVITATION)).code())
+            assertThat(refused(() -> invitations.administration(hr, ACME).preview(inv.id(), Kind.INVITATION)).code())
                     .isEqualTo(ErrorCode.LEVEL_TOO_LOW);
-            assertThat(invitations.preview(ADMIN, ACME, inv.id(), Kind.INVITATION).subject())
+            assertThat(invitations.administration(ADMIN, ACME).preview(inv.id(), Kind.INVITATION).subject())
                     .isEqualTo("Harriet invited you to join acme");
         }
 
@@ -467,7 +467,7 @@ class MessagesThroughTheFacadeTest {
         void sample() {
             configure(s -> s.branding(Branding.named("Acme Café")));
 
-            MailMessage sample = invitations.previewSample(ACME, Locale.GERMAN, Kind.INVITATION);
+            MailMessage sample = invitations.administration(ADMIN, ACME).previewSample(Locale.GERMAN, Kind.INVITATION);
 
             assertThat(sample.subject()).isEqualTo("Sam Taylor lädt Sie zu Acme Café ein");
             assertThat(sample.to()).isEqualTo("alex.martin@example.com");
@@ -484,12 +484,12 @@ class MessagesThroughTheFacadeTest {
         @Test
         @DisplayName("an unknown placeholder is refused with TEMPLATE_INVALID and nothing is stored")
         void unknownPlaceholderIsRefused() {
-            TemplateException e = (TemplateException) refused(() -> invitations.saveTemplate(ACME, Locale.ENGLISH,
+            TemplateException e = (TemplateException) refused(() -> invitations.administration(ADMIN, ACME).saveTemplate(Locale.ENGLISH,
                     Kind.INVITATION, "Join {{tenantName}}", "<p>{{inviterEmail}} {{claimUrl}}</p>", "{{claimUrl}}"));
 
             assertThat(e.code()).isEqualTo(ErrorCode.TEMPLATE_INVALID);
             assertThat(e.unknownPlaceholders()).containsExactly("inviterEmail");
-            assertThat(invitations.template(ACME, Locale.ENGLISH, Kind.INVITATION))
+            assertThat(invitations.administration(ADMIN, ACME).template(Locale.ENGLISH, Kind.INVITATION))
                     .isEqualTo(MessageTemplates.builtIn(Locale.ENGLISH, Kind.INVITATION));
         }
 
@@ -501,16 +501,16 @@ class MessagesThroughTheFacadeTest {
                             + " <a href=\"{{claimUrl}}\">Rejoindre</a> ({{expiresIn}})</p>",
                     "{{personalMessage}} {{claimUrl}} ({{expiresIn}})");
 
-            MailMessage tried = invitations.previewSample(ACME, Locale.FRENCH, Kind.INVITATION, draft);
+            MailMessage tried = invitations.administration(ADMIN, ACME).previewSample(Locale.FRENCH, Kind.INVITATION, draft);
             assertThat(tried.subject()).isEqualTo("Sam Taylor vous attend sur acme");
-            assertThat(invitations.template(ACME, Locale.FRENCH, Kind.INVITATION)).as("a draft is not stored")
+            assertThat(invitations.administration(ADMIN, ACME).template(Locale.FRENCH, Kind.INVITATION)).as("a draft is not stored")
                     .isEqualTo(MessageTemplates.builtIn(Locale.FRENCH, Kind.INVITATION));
 
-            invitations.saveTemplate(ACME, Locale.CANADA_FRENCH, Kind.INVITATION, draft.subject(), draft.html(),
+            invitations.administration(ADMIN, ACME).saveTemplate(Locale.CANADA_FRENCH, Kind.INVITATION, draft.subject(), draft.html(),
                     draft.text());
-            Invitation inv = invitations.invite(request("zoe@example.fr").personalMessage(SCRIPT)
+            Invitation inv = invitations.administration(ADMIN, ACME).invite(request("zoe@example.fr").personalMessage(SCRIPT)
                     .locale(Locale.FRENCH).build());
-            invitations.invite(InviteRequest.builder(io.invitations.core.testing.Fixture.GLOBEX, ADMIN)
+            invitations.administration(ADMIN, io.invitations.core.testing.Fixture.GLOBEX).invite(InviteRequest.builder()
                     .email("zoe@example.fr").role("member").locale(Locale.FRENCH).build());
 
             MailMessage mail = mailer.sent().get(0);
@@ -519,8 +519,8 @@ class MessagesThroughTheFacadeTest {
             assertThat(mail.text().contains(claimUrl(invitations, inv))).isTrue();
             assertThat(mailer.sent().get(1).subject()).isEqualTo("Ada Admin vous invite à rejoindre globex");
 
-            assertThat(invitations.removeTemplate(ACME, Locale.FRENCH, Kind.INVITATION)).isTrue();
-            assertThat(invitations.previewSample(ACME, Locale.FRENCH, Kind.INVITATION).subject())
+            assertThat(invitations.administration(ADMIN, ACME).removeTemplate(Locale.FRENCH, Kind.INVITATION)).isTrue();
+            assertThat(invitations.administration(ADMIN, ACME).previewSample(Locale.FRENCH, Kind.INVITATION).subject())
                     .isEqualTo("Sam Taylor vous invite à rejoindre acme");
         }
     }
@@ -533,7 +533,7 @@ class MessagesThroughTheFacadeTest {
         private final String code = "K7QM-3XPA-9T";
 
         private Invitation identifierInvite() {
-            return invitations.invite(InviteRequest.builder(ACME, ADMIN).identifier(IdentifierKind.PERSONNEL_NUMBER,
+            return invitations.administration(ADMIN, ACME).invite(InviteRequest.builder().identifier(IdentifierKind.PERSONNEL_NUMBER,
                     "E-1042").name("Alex", "Martin").role("member").locale(Locale.GERMAN).build());
         }
 
@@ -543,7 +543,7 @@ class MessagesThroughTheFacadeTest {
             configure(s -> s.claimUrlBase("https://app.acme.example/claim/"));
             Invitation inv = identifierInvite();
 
-            MailMessage notice = invitations.accessCodeNotice(ADMIN, ACME, inv.id(), code);
+            MailMessage notice = invitations.administration(ADMIN, ACME).accessCodeNotice(inv.id(), code);
 
             assertThat(notice.subject()).isEqualTo("So treten Sie acme mit Ihrem Zugangscode bei");
             assertThat(notice.text()).contains(code, "E-1042", "https://app.acme.example/claim/");
@@ -557,13 +557,13 @@ class MessagesThroughTheFacadeTest {
         void withItsOwnCode() {
             configure(s -> s.claimUrlBase("https://app.acme.example/claim/"));
             Invitation inv = identifierInvite();
-            String own = invitations.revealAccessCode(ADMIN, ACME, inv.id()).formatted();
+            String own = invitations.administration(ADMIN, ACME).revealAccessCode(inv.id()).formatted();
 
-            MailMessage notice = invitations.accessCodeNotice(ADMIN, ACME, inv.id());
+            MailMessage notice = invitations.administration(ADMIN, ACME).accessCodeNotice(inv.id());
 
             assertThat(notice.text().contains(own)).isTrue();
-            assertThat(notice).isEqualTo(invitations.accessCodeNotice(ADMIN, ACME, inv.id(), own));
-            assertThat(invitations.redeemCode(CodeRedemption.of(ACME, "personnel_number", "E-1042", own))
+            assertThat(notice).isEqualTo(invitations.administration(ADMIN, ACME).accessCodeNotice(inv.id(), own));
+            assertThat(invitations.invitee().redeemCode(CodeRedemption.of(ACME, "personnel_number", "E-1042", own))
                     .inspection().invitationId()).isEqualTo(inv.id());
             assertThat(mailer.sent()).isEmpty();
         }
@@ -572,16 +572,16 @@ class MessagesThroughTheFacadeTest {
         @DisplayName("is refused below the administrator levels, for email invitees and without a code")
         void refusals() {
             Invitation inv = identifierInvite();
-            Invitation email = invitations.invite(request("jane@example.com").build());
+            Invitation email = invitations.administration(ADMIN, ACME).invite(request("jane@example.com").build());
             Inviter hr = Inviter.of("hr-1", "Harriet", PermissionLevel.HR_TENANT);
 
-            assertThat(refused(() -> invitations.accessCodeNotice(hr, ACME, inv.id(), code)).code())
+            assertThat(refused(() -> invitations.administration(hr, ACME).accessCodeNotice(inv.id(), code)).code())
                     .isEqualTo(ErrorCode.LEVEL_TOO_LOW);
-            assertThat(((InvalidRequestException) refused(() -> invitations.accessCodeNotice(ADMIN, ACME, email.id(),
+            assertThat(((InvalidRequestException) refused(() -> invitations.administration(ADMIN, ACME).accessCodeNotice(email.id(),
                     code))).fields()).containsExactly("invitee");
-            assertThat(((InvalidRequestException) refused(() -> invitations.accessCodeNotice(ADMIN, ACME, inv.id(),
+            assertThat(((InvalidRequestException) refused(() -> invitations.administration(ADMIN, ACME).accessCodeNotice(inv.id(),
                     " "))).fields()).containsExactly("accessCode");
-            assertThat(((InvalidRequestException) refused(() -> invitations.preview(ADMIN, ACME, inv.id(),
+            assertThat(((InvalidRequestException) refused(() -> invitations.administration(ADMIN, ACME).preview(inv.id(),
                     Kind.INVITATION))).fields()).containsExactly("invitee");
         }
     }

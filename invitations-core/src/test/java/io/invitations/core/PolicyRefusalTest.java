@@ -40,23 +40,22 @@ class PolicyRefusalTest {
     @Test
     void invitations_switched_off_refuse_inviting_sending_resending_and_reinviting_but_not_revoking() {
         Invitation pending = f.invite("a@example.com");
-        Invitation provisioned = f.service.provision(f.request("b@example.com").build());
+        Invitation provisioned = f.service.administration(ADMIN, ACME).provision(f.request("b@example.com").build());
         f.configure(s -> s.invitationsEnabled(false));
 
         assertThat(refused(() -> f.invite("c@example.com")).code()).isEqualTo(ErrorCode.INVITATIONS_DISABLED);
-        assertThat(refused(() -> f.service.send(ADMIN, ACME, provisioned.id())).code())
+        assertThat(refused(() -> f.service.administration(ADMIN, ACME).send(provisioned.id())).code())
                 .isEqualTo(ErrorCode.INVITATIONS_DISABLED);
         f.clock.advance(Duration.ofHours(1));
-        assertThat(refused(() -> f.service.resend(ADMIN, ACME, pending.id())).code())
+        assertThat(refused(() -> f.service.administration(ADMIN, ACME).resend(pending.id())).code())
                 .isEqualTo(ErrorCode.INVITATIONS_DISABLED);
-        assertThat(f.service.revoke(ADMIN, ACME, pending.id(), null).status())
+        assertThat(f.service.administration(ADMIN, ACME).revoke(pending.id(), null).status())
                 .isEqualTo(io.invitations.spi.invitation.InvitationStatus.REVOKED);
     }
 
     @Test
     void an_inviter_below_the_minimum_level_is_refused_as_level_too_low() {
-        PolicyViolationException e = violation(refused(() -> f.service.invite(InviteRequest.builder(ACME,
-                user("u-1", PermissionLevel.HR_TENANT)).email("a@example.com").role("member").build())));
+        PolicyViolationException e = violation(refused(() -> f.service.administration(user("u-1", PermissionLevel.HR_TENANT), ACME).invite(InviteRequest.builder().email("a@example.com").role("member").build())));
         assertThat(e.code()).isEqualTo(ErrorCode.LEVEL_TOO_LOW);
         assertThat(e.getMessage()).contains("HR_TENANT", "ADMIN_LOCAL");
     }
@@ -64,7 +63,7 @@ class PolicyRefusalTest {
     @Test
     void a_local_inviter_outside_their_units_is_refused_as_outside_unit() {
         Inviter local = user("u-1", PermissionLevel.ADMIN_LOCAL, PARIS);
-        InvitationException e = refused(() -> f.service.invite(InviteRequest.builder(ACME, local)
+        InvitationException e = refused(() -> f.service.administration(local, ACME).invite(InviteRequest.builder()
                 .email("a@example.com").role("member").unit(BERLIN).build()));
         assertThat(e.code()).isEqualTo(ErrorCode.OUTSIDE_UNIT);
         assertThat(e.getMessage()).contains("berlin", "paris");
@@ -74,7 +73,7 @@ class PolicyRefusalTest {
     void a_group_admin_inviting_into_a_group_they_do_not_administer_is_refused_as_not_group_admin() {
         f.configure(s -> s.groupAdminsMayInvite(true));
         Inviter groupAdmin = user("u-1", PermissionLevel.USER).withAdministeredGroups(java.util.Set.of("design"));
-        InvitationException e = refused(() -> f.service.invite(InviteRequest.builder(ACME, groupAdmin)
+        InvitationException e = refused(() -> f.service.administration(groupAdmin, ACME).invite(InviteRequest.builder()
                 .email("a@example.com").role("member").groups("design", "finance").build()));
         assertThat(e.code()).isEqualTo(ErrorCode.NOT_GROUP_ADMIN);
         assertThat(e.getMessage()).contains("finance");
@@ -83,28 +82,28 @@ class PolicyRefusalTest {
     @Test
     void granting_a_role_above_ones_own_level_is_refused_as_role_above_inviter() {
         Inviter hr = user("u-1", PermissionLevel.ADMIN_LOCAL, PARIS);
-        InvitationException e = refused(() -> f.service.invite(InviteRequest.builder(ACME, hr).email("a@example.com")
+        InvitationException e = refused(() -> f.service.administration(hr, ACME).invite(InviteRequest.builder().email("a@example.com")
                 .role("admin").build()));
         assertThat(e.code()).isEqualTo(ErrorCode.ROLE_ABOVE_INVITER);
     }
 
     @Test
     void a_role_the_tenant_does_not_have_is_refused_as_unknown_role() {
-        InvitationException e = refused(() -> f.service.invite(f.request("a@example.com").role("wizard").build()));
+        InvitationException e = refused(() -> f.service.administration(ADMIN, ACME).invite(f.request("a@example.com").role("wizard").build()));
         assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_ROLE);
         assertThat(e.getMessage()).contains("wizard", "member", "admin");
     }
 
     @Test
     void roles_match_ignoring_case_and_are_stored_as_the_tenant_spells_them() {
-        assertThat(f.service.invite(f.request("a@example.com").role("MEMBER").build()).grant().role())
+        assertThat(f.service.administration(ADMIN, ACME).invite(f.request("a@example.com").role("MEMBER").build()).grant().role())
                 .isEqualTo("member");
     }
 
     @Test
     void a_guest_in_a_tenant_without_guests_is_refused_as_guests_not_allowed() {
         f.configure(s -> s.guestsAllowed(false));
-        assertThat(refused(() -> f.service.invite(f.request("a@example.com").guest().build())).code())
+        assertThat(refused(() -> f.service.administration(ADMIN, ACME).invite(f.request("a@example.com").guest().build())).code())
                 .isEqualTo(ErrorCode.GUESTS_NOT_ALLOWED);
     }
 
@@ -115,7 +114,7 @@ class PolicyRefusalTest {
         assertThat(f.invite("b@Example.COM").status()).isEqualTo(io.invitations.spi.invitation.InvitationStatus.PENDING);
         assertThat(f.invite("c@BÜCHER.example").status())
                 .isEqualTo(io.invitations.spi.invitation.InvitationStatus.PENDING);
-        assertThat(f.service.invite(f.request("d@gmail.com").guest().build()).status())
+        assertThat(f.service.administration(ADMIN, ACME).invite(f.request("d@gmail.com").guest().build()).status())
                 .isEqualTo(io.invitations.spi.invitation.InvitationStatus.PENDING);
     }
 
@@ -124,12 +123,12 @@ class PolicyRefusalTest {
         f.seats.setLimit(ACME, 3);
         f.directory.addMember(ACME, EmailAddress.of("member@example.com"));
         f.invite("a@example.com");
-        f.service.provision(f.request("b@example.com").build());
+        f.service.administration(ADMIN, ACME).provision(f.request("b@example.com").build());
 
         InvitationException e = refused(() -> f.invite("c@example.com"));
         assertThat(e.code()).isEqualTo(ErrorCode.SEAT_LIMIT_REACHED);
         assertThat(e.getMessage()).contains("3 seats", "1 taken by members", "2 by open invitations");
-        assertThat(f.service.seats(ACME).remaining()).hasValue(0);
+        assertThat(f.service.administration(ADMIN, ACME).seats().remaining()).hasValue(0);
     }
 
     @Test
@@ -139,7 +138,7 @@ class PolicyRefusalTest {
         f.clock.advance(Duration.ofHours(12));
         f.invite("b@example.com");
         assertThat(refused(() -> f.invite("c@example.com")).code()).isEqualTo(ErrorCode.QUOTA_EXCEEDED);
-        assertThat(f.service.invite(InviteRequest.builder(ACME, Inviter.system("directory-sync"))
+        assertThat(f.service.administration(Inviter.system("directory-sync"), ACME).invite(InviteRequest.builder()
                 .email("d@example.com").role("member").build())).as("system actors have no quota").isNotNull();
         f.clock.advance(Duration.ofHours(12).plusSeconds(1));
         assertThat(f.invite("c@example.com")).isNotNull();
@@ -149,9 +148,9 @@ class PolicyRefusalTest {
     void resending_more_often_than_allowed_is_refused_as_resend_limit() {
         f.configure(s -> s.resendLimit(2).resendCooldown(Duration.ZERO));
         Invitation inv = f.invite("a@example.com");
-        f.service.resend(ADMIN, ACME, inv.id());
-        f.service.resend(ADMIN, ACME, inv.id());
-        InvitationException e = refused(() -> f.service.resend(ADMIN, ACME, inv.id()));
+        f.service.administration(ADMIN, ACME).resend(inv.id());
+        f.service.administration(ADMIN, ACME).resend(inv.id());
+        InvitationException e = refused(() -> f.service.administration(ADMIN, ACME).resend(inv.id()));
         assertThat(e.code()).isEqualTo(ErrorCode.RESEND_LIMIT);
         assertThat(e.getMessage()).contains("resent 2 times", "limit is 2");
     }
@@ -161,9 +160,9 @@ class PolicyRefusalTest {
         f.configure(s -> s.resendCooldown(Duration.ofMinutes(30)));
         Invitation inv = f.invite("a@example.com");
         f.clock.advance(Duration.ofMinutes(29));
-        assertThat(refused(() -> f.service.resend(ADMIN, ACME, inv.id())).code()).isEqualTo(ErrorCode.RESEND_COOLDOWN);
+        assertThat(refused(() -> f.service.administration(ADMIN, ACME).resend(inv.id())).code()).isEqualTo(ErrorCode.RESEND_COOLDOWN);
         f.clock.advance(Duration.ofMinutes(1));
-        assertThat(f.service.resend(ADMIN, ACME, inv.id()).resendCount()).isEqualTo(1);
+        assertThat(f.service.administration(ADMIN, ACME).resend(inv.id()).resendCount()).isEqualTo(1);
     }
 
     @Test
@@ -171,19 +170,19 @@ class PolicyRefusalTest {
         f.configure(s -> s.minimumInviteLevel(PermissionLevel.USER).manageLevel(PermissionLevel.HR_TENANT));
         Inviter alice = user("alice", PermissionLevel.USER);
         Inviter bob = user("bob", PermissionLevel.USER);
-        Invitation inv = f.service.invite(InviteRequest.builder(ACME, alice).email("a@example.com").role("member")
+        Invitation inv = f.service.administration(alice, ACME).invite(InviteRequest.builder().email("a@example.com").role("member")
                 .build());
         f.clock.advance(Duration.ofHours(1));
 
-        assertThat(refused(() -> f.service.resend(bob, ACME, inv.id())).code())
+        assertThat(refused(() -> f.service.administration(bob, ACME).resend(inv.id())).code())
                 .isEqualTo(ErrorCode.NOT_ALLOWED_TO_MANAGE);
-        assertThat(refused(() -> f.service.revoke(bob, ACME, inv.id(), null)).code())
+        assertThat(refused(() -> f.service.administration(bob, ACME).revoke(inv.id(), null)).code())
                 .isEqualTo(ErrorCode.NOT_ALLOWED_TO_MANAGE);
-        assertThat(f.service.resend(alice, ACME, inv.id()).resendCount()).as("the inviter may").isEqualTo(1);
+        assertThat(f.service.administration(alice, ACME).resend(inv.id()).resendCount()).as("the inviter may").isEqualTo(1);
         f.clock.advance(Duration.ofHours(1));
-        assertThat(f.service.resend(user("hr", PermissionLevel.HR_TENANT), ACME, inv.id()).resendCount())
+        assertThat(f.service.administration(user("hr", PermissionLevel.HR_TENANT), ACME).resend(inv.id()).resendCount())
                 .as("the manage level may").isEqualTo(2);
-        assertThat(refused(() -> f.service.sendAllProvisioned(alice, ACME)).code())
+        assertThat(refused(() -> f.service.administration(alice, ACME).sendAllProvisioned()).code())
                 .as("invite-all needs the manage level").isEqualTo(ErrorCode.NOT_ALLOWED_TO_MANAGE);
     }
 
@@ -198,25 +197,25 @@ class PolicyRefusalTest {
     @Test
     void a_member_may_still_be_invited_to_a_resource_inside_the_tenant() {
         f.directory.addMember(ACME, EmailAddress.of("m@example.com"));
-        Invitation inv = f.service.invite(f.request("m@example.com")
+        Invitation inv = f.service.administration(ADMIN, ACME).invite(f.request("m@example.com")
                 .target(io.invitations.spi.invitation.Target.resource("event", "gala-2026")).build());
         assertThat(inv.target().toString()).isEqualTo("event:gala-2026");
     }
 
     @Test
     void an_unknown_invitation_is_not_found() {
-        InvitationException e = refused(() -> f.service.resend(ADMIN, ACME, InvitationId.of("nope")));
+        InvitationException e = refused(() -> f.service.administration(ADMIN, ACME).resend(InvitationId.of("nope")));
         assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND);
-        assertThat(refused(() -> f.service.history(ACME, InvitationId.of("nope"))).code())
+        assertThat(refused(() -> f.service.administration(ADMIN, ACME).history(InvitationId.of("nope"))).code())
                 .isEqualTo(ErrorCode.NOT_FOUND);
     }
 
     @Test
     void another_tenants_invitation_is_not_found() {
         Invitation inv = f.invite("a@example.com");
-        assertThat(refused(() -> f.service.revoke(ADMIN, Fixture.GLOBEX, inv.id(), null)).code())
+        assertThat(refused(() -> f.service.administration(ADMIN, Fixture.GLOBEX).revoke(inv.id(), null)).code())
                 .isEqualTo(ErrorCode.NOT_FOUND);
-        assertThat(f.service.find(Fixture.GLOBEX, inv.id())).isEmpty();
+        assertThat(f.service.administration(ADMIN, Fixture.GLOBEX).find(inv.id())).isEmpty();
     }
 
     @Test
@@ -224,17 +223,17 @@ class PolicyRefusalTest {
         Invitation inv = f.invite("a@example.com");
         String token = f.token(inv);
         String flipped = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
-        assertThat(refused(() -> f.service.inspect(flipped)).code()).isEqualTo(ErrorCode.INVALID_TOKEN);
-        assertThat(refused(() -> f.service.accept(claim("not-a-token"))).code()).isEqualTo(ErrorCode.INVALID_TOKEN);
-        assertThat(refused(() -> f.service.decline("")).code()).isEqualTo(ErrorCode.INVALID_TOKEN);
-        assertThat(refused(() -> f.service.inspect(null)).code()).isEqualTo(ErrorCode.INVALID_TOKEN);
+        assertThat(refused(() -> f.service.invitee().inspect(flipped)).code()).isEqualTo(ErrorCode.INVALID_TOKEN);
+        assertThat(refused(() -> f.service.invitee().accept(claim("not-a-token"))).code()).isEqualTo(ErrorCode.INVALID_TOKEN);
+        assertThat(refused(() -> f.service.invitee().decline("")).code()).isEqualTo(ErrorCode.INVALID_TOKEN);
+        assertThat(refused(() -> f.service.invitee().inspect(null)).code()).isEqualTo(ErrorCode.INVALID_TOKEN);
     }
 
     @Test
     void a_move_the_state_machine_does_not_allow_is_illegal_transition_naming_state_and_action() {
         Invitation inv = f.invite("a@example.com");
         IllegalTransitionException e = (IllegalTransitionException) refused(
-                () -> f.service.send(ADMIN, ACME, inv.id()));
+                () -> f.service.administration(ADMIN, ACME).send(inv.id()));
         assertThat(e.code()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION);
         assertThat(e.getMessage()).contains("PENDING", "INVITE");
         assertThat(e.invitationId()).isEqualTo(inv.id());
@@ -248,33 +247,33 @@ class PolicyRefusalTest {
         String expiredToken = f.token(expired);
         String revokedToken = f.token(revoked);
         String acceptedToken = f.token(accepted);
-        f.service.revoke(ADMIN, ACME, revoked.id(), null);
-        f.service.accept(claim(acceptedToken));
+        f.service.administration(ADMIN, ACME).revoke(revoked.id(), null);
+        f.service.invitee().accept(claim(acceptedToken));
         f.clock.advance(Duration.ofDays(7));
 
-        assertThat(refused(() -> f.service.accept(claim(expiredToken))).code()).isEqualTo(ErrorCode.EXPIRED);
-        assertThat(refused(() -> f.service.accept(claim(revokedToken))).code()).isEqualTo(ErrorCode.REVOKED);
-        assertThat(refused(() -> f.service.accept(claim(acceptedToken))).code()).isEqualTo(ErrorCode.ALREADY_ACCEPTED);
-        assertThat(refused(() -> f.service.decline(expiredToken)).code()).isEqualTo(ErrorCode.EXPIRED);
+        assertThat(refused(() -> f.service.invitee().accept(claim(expiredToken))).code()).isEqualTo(ErrorCode.EXPIRED);
+        assertThat(refused(() -> f.service.invitee().accept(claim(revokedToken))).code()).isEqualTo(ErrorCode.REVOKED);
+        assertThat(refused(() -> f.service.invitee().accept(claim(acceptedToken))).code()).isEqualTo(ErrorCode.ALREADY_ACCEPTED);
+        assertThat(refused(() -> f.service.invitee().decline(expiredToken)).code()).isEqualTo(ErrorCode.EXPIRED);
     }
 
     @Test
     void approving_without_an_acceptance_waiting_is_approval_not_required() {
         Invitation inv = f.invite("a@example.com");
-        assertThat(refused(() -> f.service.reject(ADMIN, ACME, inv.id(), null)).code())
+        assertThat(refused(() -> f.service.administration(ADMIN, ACME).reject(inv.id(), null)).code())
                 .isEqualTo(ErrorCode.APPROVAL_NOT_REQUIRED);
     }
 
     @Test
     void a_claim_without_a_password_is_claim_incomplete() {
         Invitation inv = f.invite("a@example.com");
-        assertThat(refused(() -> f.service.accept(ClaimRequest.builder(f.token(inv)).build())).code())
+        assertThat(refused(() -> f.service.invitee().accept(ClaimRequest.builder(f.token(inv)).build())).code())
                 .isEqualTo(ErrorCode.CLAIM_INCOMPLETE);
     }
 
     @Test
     void a_malformed_request_is_invalid_request() {
-        assertThat(refused(() -> f.service.invite(f.request("not an email").build())).code())
+        assertThat(refused(() -> f.service.administration(ADMIN, ACME).invite(f.request("not an email").build())).code())
                 .isEqualTo(ErrorCode.INVALID_REQUEST);
     }
 
@@ -282,7 +281,7 @@ class PolicyRefusalTest {
     void revealing_a_link_when_the_key_ring_has_no_current_key_is_key_unavailable() {
         Invitation inv = f.invite("a@example.com");
         f.keys.retire("k1");
-        assertThat(refused(() -> f.service.revealLink(ADMIN, ACME, inv.id())).code())
+        assertThat(refused(() -> f.service.administration(ADMIN, ACME).revealClaimLink(inv.id())).code())
                 .isEqualTo(ErrorCode.KEY_UNAVAILABLE);
     }
 
@@ -301,7 +300,7 @@ class PolicyRefusalTest {
                 .quota(InviteQuota.of(1, Duration.ofDays(1))));
         f.seats.setLimit(ACME, 0);
         Inviter local = user("u-1", PermissionLevel.ADMIN_LOCAL, PARIS, BERLIN);
-        PolicyViolationException e = violation(refused(() -> f.service.invite(InviteRequest.builder(ACME, local)
+        PolicyViolationException e = violation(refused(() -> f.service.administration(local, ACME).invite(InviteRequest.builder()
                 .email("a@gmail.com").role("admin").guest().build())));
         assertThat(e.refusals()).extracting(Refusal::code).containsExactlyInAnyOrder(ErrorCode.OUTSIDE_UNIT,
                 ErrorCode.ROLE_ABOVE_INVITER, ErrorCode.GUESTS_NOT_ALLOWED, ErrorCode.SEAT_LIMIT_REACHED);

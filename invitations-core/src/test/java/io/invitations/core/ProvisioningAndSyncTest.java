@@ -32,7 +32,7 @@ class ProvisioningAndSyncTest {
     private final Fixture f = new Fixture();
 
     private Invitation fromDirectory(String email) {
-        return f.service.provisionFromDirectory(InviteRequest.builder(ACME, AZURE).email(email).role("member")
+        return f.service.administration(AZURE, ACME).provisionFromDirectory(InviteRequest.builder().email(email).role("member")
                 .build());
     }
 
@@ -41,40 +41,40 @@ class ProvisioningAndSyncTest {
     class Provisioned {
         @Test
         void a_provisioned_account_gets_no_message_and_its_link_can_neither_be_inspected_nor_accepted() {
-            Invitation inv = f.service.provision(f.request("jane@example.com").build());
+            Invitation inv = f.service.administration(ADMIN, ACME).provision(f.request("jane@example.com").build());
             String token = f.token(inv);
 
             assertThat(inv.status()).isEqualTo(InvitationStatus.PROVISIONED);
             assertThat(f.store.outbox(ACME, inv.id())).isEmpty();
-            assertThat(refused(() -> f.service.inspect(token)).code()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION);
-            assertThat(refused(() -> f.service.accept(claim(token))).code()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION);
-            assertThat(refused(() -> f.service.decline(token)).code()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION);
+            assertThat(refused(() -> f.service.invitee().inspect(token)).code()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION);
+            assertThat(refused(() -> f.service.invitee().accept(claim(token))).code()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION);
+            assertThat(refused(() -> f.service.invitee().decline(token)).code()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION);
             assertThat(f.stored(inv)).isEqualTo(inv);
             assertThat(f.directory.createOrLinkCalls()).isZero();
         }
 
         @Test
         void a_provisioned_account_is_not_matched_when_the_person_signs_in_another_way() {
-            f.service.provision(f.request("jane@example.com").build());
+            f.service.administration(ADMIN, ACME).provision(f.request("jane@example.com").build());
 
-            assertThat(f.service.matchSignUp(SignUp.verified(ACME, "jane@example.com"))).isEmpty();
+            assertThat(f.service.administration(ADMIN, ACME).matchSignUp(SignUp.verified(ACME, "jane@example.com"))).isEmpty();
         }
 
         @Test
         void one_a_selection_or_all_provisioned_accounts_can_then_be_invited() {
-            Invitation one = f.service.provision(f.request("one@example.com").build());
-            Invitation two = f.service.provision(f.request("two@example.com").build());
-            Invitation three = f.service.provision(f.request("three@example.com").build());
-            Invitation four = f.service.provision(f.request("four@example.com").build());
+            Invitation one = f.service.administration(ADMIN, ACME).provision(f.request("one@example.com").build());
+            Invitation two = f.service.administration(ADMIN, ACME).provision(f.request("two@example.com").build());
+            Invitation three = f.service.administration(ADMIN, ACME).provision(f.request("three@example.com").build());
+            Invitation four = f.service.administration(ADMIN, ACME).provision(f.request("four@example.com").build());
 
-            Invitation sentOne = f.service.send(ADMIN, ACME, one.id());
-            SendReport selection = f.service.send(ADMIN, ACME, List.of(two.id(), three.id()));
-            SendReport all = f.service.sendAllProvisioned(ADMIN, ACME);
+            Invitation sentOne = f.service.administration(ADMIN, ACME).send(one.id());
+            SendReport selection = f.service.administration(ADMIN, ACME).send(List.of(two.id(), three.id()));
+            SendReport all = f.service.administration(ADMIN, ACME).sendAllProvisioned();
 
             assertThat(sentOne.status()).isEqualTo(InvitationStatus.PENDING);
             assertThat(selection.sent()).extracting(Invitation::id).containsExactly(two.id(), three.id());
             assertThat(all.sent()).extracting(Invitation::id).containsExactly(four.id());
-            assertThat(f.service.accept(claim(f.token(one))).invitation().status()).isEqualTo(InvitationStatus.ACCEPTED);
+            assertThat(f.service.invitee().accept(claim(f.token(one))).invitation().status()).isEqualTo(InvitationStatus.ACCEPTED);
         }
     }
 
@@ -93,7 +93,7 @@ class ProvisioningAndSyncTest {
 
         @Test
         void a_request_that_names_its_directory_keeps_the_name() {
-            Invitation inv = f.service.provisionFromDirectory(InviteRequest.builder(ACME, AZURE)
+            Invitation inv = f.service.administration(AZURE, ACME).provisionFromDirectory(InviteRequest.builder()
                     .identifier(IdentifierKind.PERSONNEL_NUMBER, "E-7").role("member")
                     .source(InvitationSource.directory("active-directory")).build());
 
@@ -116,7 +116,7 @@ class ProvisioningAndSyncTest {
             fromDirectory("b@example.com");
             assertThat(f.settings.settingsFor(ACME).inviteOnCreation()).isFalse();
 
-            SendReport report = f.service.sendAllProvisioned(ADMIN, ACME);
+            SendReport report = f.service.administration(ADMIN, ACME).sendAllProvisioned();
             Invitation later = fromDirectory("c@example.com");
 
             assertThat(report.sent()).hasSize(2).allMatch(i -> i.status() == InvitationStatus.PENDING);
@@ -129,8 +129,8 @@ class ProvisioningAndSyncTest {
         void a_refused_invite_all_switches_nothing() {
             fromDirectory("a@example.com");
 
-            refused(() -> f.service.sendAllProvisioned(Fixture.user("u", io.invitations.spi.invitation
-                    .PermissionLevel.USER), ACME));
+            refused(() -> f.service.administration(Fixture.user("u", io.invitations.spi.invitation
+                    .PermissionLevel.USER), ACME).sendAllProvisioned());
 
             assertThat(f.settings.settingsFor(ACME).inviteOnCreation()).isFalse();
         }
@@ -139,12 +139,12 @@ class ProvisioningAndSyncTest {
         void a_settings_source_that_cannot_store_the_switch_gets_a_warning_naming_the_tenant() {
             TenantSettingsSource readOnly = tenant -> TenantSettings.defaults();
             InvitationService service = InvitationService.builder().settings(readOnly).keyRing(f.keys).build();
-            service.provision(InviteRequest.builder(ACME, ADMIN).email("a@example.com").role("member").build());
+            service.administration(ADMIN, ACME).provision(InviteRequest.builder().email("a@example.com").role("member").build());
             PrintStream err = System.err;
             ByteArrayOutputStream captured = new ByteArrayOutputStream();
             System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
             try {
-                service.sendAllProvisioned(ADMIN, ACME);
+                service.administration(ADMIN, ACME).sendAllProvisioned();
             } finally {
                 System.setErr(err);
             }
@@ -156,7 +156,7 @@ class ProvisioningAndSyncTest {
         void tenants_are_separate() {
             f.configure(s -> s.inviteOnCreation(true));
 
-            Invitation other = f.service.provisionFromDirectory(InviteRequest.builder(TenantId.of("globex"), AZURE)
+            Invitation other = f.service.administration(AZURE, TenantId.of("globex")).provisionFromDirectory(InviteRequest.builder()
                     .email("jane@example.com").role("member").build());
 
             assertThat(other.status()).isEqualTo(InvitationStatus.PROVISIONED);

@@ -32,7 +32,7 @@ class QueriesAndReferralsTest {
     private final Inviter bob = user("bob", PermissionLevel.USER);
 
     private Invitation inviteAs(Inviter inviter, String email) {
-        return f.service.invite(InviteRequest.builder(ACME, inviter).email(email).role("member").build());
+        return f.service.administration(inviter, ACME).invite(InviteRequest.builder().email(email).role("member").build());
     }
 
     @Nested
@@ -49,31 +49,31 @@ class QueriesAndReferralsTest {
             f.clock.advance(Duration.ofDays(7));
             Invitation fresh = inviteAs(bob, "c@example.com");
 
-            Page<Invitation> first = f.service.query(InvitationQuery.builder(ACME).invitedBy("alice")
+            Page<Invitation> first = f.service.administration(ADMIN, ACME).query(InvitationQuery.builder(ACME).invitedBy("alice")
                     .statuses(InvitationStatus.EXPIRED).page(0, 2).build());
             assertThat(first.items()).hasSize(2).allMatch(i -> i.status() == InvitationStatus.EXPIRED);
             assertThat(first.hasMore()).isTrue();
-            Page<Invitation> last = f.service.query(InvitationQuery.builder(ACME).invitedBy("alice")
+            Page<Invitation> last = f.service.administration(ADMIN, ACME).query(InvitationQuery.builder(ACME).invitedBy("alice")
                     .statuses(InvitationStatus.EXPIRED).page(4, 2).build());
             assertThat(last.items()).hasSize(1);
             assertThat(last.hasMore()).isFalse();
 
-            assertThat(f.service.query(InvitationQuery.builder(ACME).invitedBy("bob").build()).items())
+            assertThat(f.service.administration(ADMIN, ACME).query(InvitationQuery.builder(ACME).invitedBy("bob").build()).items())
                     .extracting(Invitation::id, Invitation::status)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(bobs.id(), InvitationStatus.EXPIRED),
                             org.assertj.core.groups.Tuple.tuple(fresh.id(), InvitationStatus.PENDING));
-            assertThat(f.service.query(InvitationQuery.builder(ACME).statuses(InvitationStatus.PENDING).build()).items())
+            assertThat(f.service.administration(ADMIN, ACME).query(InvitationQuery.builder(ACME).statuses(InvitationStatus.PENDING).build()).items())
                     .extracting(Invitation::id).containsExactly(fresh.id());
-            assertThat(f.service.query(InvitationQuery.builder(Fixture.GLOBEX).build()).items()).isEmpty();
+            assertThat(f.service.administration(ADMIN, Fixture.GLOBEX).query(InvitationQuery.builder(Fixture.GLOBEX).build()).items()).isEmpty();
         }
 
         @Test
         void find_reports_the_status_as_it_reads_now() {
             Invitation inv = f.invite("a@example.com");
             f.clock.advance(Duration.ofDays(7));
-            assertThat(f.service.find(ACME, inv.id())).get().extracting(Invitation::status)
+            assertThat(f.service.administration(ADMIN, ACME).find(inv.id())).get().extracting(Invitation::status)
                     .isEqualTo(InvitationStatus.EXPIRED);
-            assertThat(f.service.find(ACME, io.invitations.spi.invitation.InvitationId.of("nope"))).isEmpty();
+            assertThat(f.service.administration(ADMIN, ACME).find(io.invitations.spi.invitation.InvitationId.of("nope"))).isEmpty();
         }
     }
 
@@ -83,7 +83,7 @@ class QueriesAndReferralsTest {
         @Test
         void without_a_limit_seats_are_unlimited() {
             f.invite("a@example.com");
-            SeatCount seats = f.service.seats(ACME);
+            SeatCount seats = f.service.administration(ADMIN, ACME).seats();
             assertThat(seats.unlimited()).isTrue();
             assertThat(seats.remaining()).isEmpty();
             assertThat(seats.pending()).isEqualTo(1);
@@ -96,17 +96,17 @@ class QueriesAndReferralsTest {
             Invitation accepted = f.invite("a@example.com");
             Invitation revoked = f.invite("b@example.com");
             f.invite("c@example.com");
-            f.service.provision(f.request("d@example.com").build());
-            assertThat(f.service.seats(ACME)).isEqualTo(new SeatCount(OptionalLong.of(5), 1, 4));
-            assertThat(f.service.seats(ACME).remaining()).hasValue(0);
+            f.service.administration(ADMIN, ACME).provision(f.request("d@example.com").build());
+            assertThat(f.service.administration(ADMIN, ACME).seats()).isEqualTo(new SeatCount(OptionalLong.of(5), 1, 4));
+            assertThat(f.service.administration(ADMIN, ACME).seats().remaining()).hasValue(0);
 
-            f.service.accept(claim(f.token(accepted)));
-            assertThat(f.service.seats(ACME)).isEqualTo(new SeatCount(OptionalLong.of(5), 2, 3));
-            f.service.revoke(ADMIN, ACME, revoked.id(), null);
-            assertThat(f.service.seats(ACME).remaining()).hasValue(1);
+            f.service.invitee().accept(claim(f.token(accepted)));
+            assertThat(f.service.administration(ADMIN, ACME).seats()).isEqualTo(new SeatCount(OptionalLong.of(5), 2, 3));
+            f.service.administration(ADMIN, ACME).revoke(revoked.id(), null);
+            assertThat(f.service.administration(ADMIN, ACME).seats().remaining()).hasValue(1);
             f.clock.advance(Duration.ofDays(7));
-            assertThat(f.service.seats(ACME).pending()).as("only the provisioned one is left").isEqualTo(1);
-            assertThat(f.service.seats(ACME).remaining()).hasValue(2);
+            assertThat(f.service.administration(ADMIN, ACME).seats().pending()).as("only the provisioned one is left").isEqualTo(1);
+            assertThat(f.service.administration(ADMIN, ACME).seats().remaining()).hasValue(2);
         }
 
         @Test
@@ -115,7 +115,7 @@ class QueriesAndReferralsTest {
             Invitation inv = f.invite("a@example.com");
             f.clock.advance(Duration.ofDays(8));
             f.invite("b@example.com");
-            assertThat(Fixture.refused(() -> f.service.reinvite(ADMIN, ACME, inv.id())).code())
+            assertThat(Fixture.refused(() -> f.service.administration(ADMIN, ACME).reinvite(inv.id())).code())
                     .isEqualTo(io.invitations.spi.ErrorCode.SEAT_LIMIT_REACHED);
         }
     }
@@ -131,19 +131,19 @@ class QueriesAndReferralsTest {
             Invitation a2 = inviteAs(alice, "a2@example.com");
             inviteAs(alice, "a3@example.com");
             inviteAs(alice, "a4@example.com");
-            f.service.provision(InviteRequest.builder(ACME, alice).email("p@example.com").role("member").build());
-            f.service.accept(claim(f.token(a1)));
-            f.service.accept(claim(f.token(a2)));
+            f.service.administration(alice, ACME).provision(InviteRequest.builder().email("p@example.com").role("member").build());
+            f.service.invitee().accept(claim(f.token(a1)));
+            f.service.invitee().accept(claim(f.token(a2)));
             f.clock.advance(Duration.ofDays(30));
             Invitation later = inviteAs(alice, "late@example.com");
-            f.service.accept(claim(f.token(later)));
+            f.service.invitee().accept(claim(f.token(later)));
 
-            ReferralStats month = f.service.referrals(ACME, "alice", start, start.plus(Duration.ofDays(1)));
+            ReferralStats month = f.service.administration(ADMIN, ACME).referrals("alice", start, start.plus(Duration.ofDays(1)));
             assertThat(month.sent()).as("provisioned but unsent does not count").isEqualTo(4);
             assertThat(month.accepted()).isEqualTo(2);
             assertThat(month.acceptanceRate()).isCloseTo(0.5, within(1e-9));
-            assertThat(f.service.referrals(ACME, "alice", null, null).sent()).isEqualTo(5);
-            assertThat(f.service.referrals(ACME, "nobody", null, null)).isEqualTo(
+            assertThat(f.service.administration(ADMIN, ACME).referrals("alice", null, null).sent()).isEqualTo(5);
+            assertThat(f.service.administration(ADMIN, ACME).referrals("nobody", null, null)).isEqualTo(
                     new ReferralStats("nobody", "nobody", 0, 0));
         }
 
@@ -155,13 +155,13 @@ class QueriesAndReferralsTest {
             inviteAs(alice, "a2@example.com");
             Invitation s1 = inviteAs(Inviter.system("directory-sync"), "s1@example.com");
             Invitation s2 = inviteAs(Inviter.system("directory-sync"), "s2@example.com");
-            f.service.accept(claim(f.token(b1)));
-            f.service.accept(claim(f.token(s1)));
-            f.service.accept(claim(f.token(s2)));
+            f.service.invitee().accept(claim(f.token(b1)));
+            f.service.invitee().accept(claim(f.token(s1)));
+            f.service.invitee().accept(claim(f.token(s2)));
 
-            assertThat(f.service.topInviters(ACME, null, null, 10)).extracting(ReferralStats::inviterId)
+            assertThat(f.service.administration(ADMIN, ACME).topInviters(null, null, 10)).extracting(ReferralStats::inviterId)
                     .containsExactly("bob", "alice");
-            assertThat(f.service.topInviters(ACME, null, null, 1)).singleElement()
+            assertThat(f.service.administration(ADMIN, ACME).topInviters(null, null, 1)).singleElement()
                     .extracting(ReferralStats::inviterName).isEqualTo("User bob");
         }
     }

@@ -1,7 +1,7 @@
 package io.invitations.core;
 
-import io.invitations.core.link.LinkRequest;
-import io.invitations.core.link.ShareableLink;
+import io.invitations.core.link.ShareableLinkRequest;
+import io.invitations.core.link.RevealedShareableLink;
 import io.invitations.core.testing.Fixture;
 import io.invitations.core.testing.Secrets;
 import io.invitations.spi.ErrorCode;
@@ -30,7 +30,7 @@ class ResourceInvitationTest {
     void an_existing_member_can_be_invited_to_an_event_but_not_to_the_tenant_again() {
         f.directory.addMember(ACME, new EmailAddress("member@example.com"));
 
-        Invitation toEvent = f.service.invite(f.request("member@example.com").target(GALA).build());
+        Invitation toEvent = f.service.administration(ADMIN, ACME).invite(f.request("member@example.com").target(GALA).build());
 
         assertThat(toEvent.status()).isEqualTo(InvitationStatus.PENDING);
         assertThat(toEvent.target()).isEqualTo(GALA);
@@ -40,31 +40,31 @@ class ResourceInvitationTest {
     @Test
     void resource_and_membership_invitations_of_one_person_live_side_by_side_and_are_accepted_separately() {
         Invitation membership = f.invite("jane@example.com");
-        Invitation task = f.service.invite(f.request("jane@example.com").target(TASK).build());
+        Invitation task = f.service.administration(ADMIN, ACME).invite(f.request("jane@example.com").target(TASK).build());
 
-        Acceptance taskAccepted = f.service.accept(claim(f.token(task)));
+        Acceptance taskAccepted = f.service.invitee().accept(claim(f.token(task)));
 
         assertThat(taskAccepted.invitation().target()).isEqualTo(TASK);
         assertThat(f.stored(membership).status()).isEqualTo(InvitationStatus.PENDING);
-        assertThat(f.service.invite(f.request("jane@example.com").target(TASK).build()).status())
+        assertThat(f.service.administration(ADMIN, ACME).invite(f.request("jane@example.com").target(TASK).build()).status())
                 .as("once accepted, the same resource may be offered again").isEqualTo(InvitationStatus.PENDING);
     }
 
     @Test
     void the_same_resource_twice_is_already_invited() {
-        f.service.invite(f.request("jane@example.com").target(GALA).build());
+        f.service.administration(ADMIN, ACME).invite(f.request("jane@example.com").target(GALA).build());
 
-        assertThat(refused(() -> f.service.invite(f.request("JANE@example.com").target(GALA).build())).code())
+        assertThat(refused(() -> f.service.administration(ADMIN, ACME).invite(f.request("JANE@example.com").target(GALA).build())).code())
                 .isEqualTo(ErrorCode.ALREADY_INVITED);
-        assertThat(f.service.invite(f.request("jane@example.com").target(TASK).build()).status())
+        assertThat(f.service.administration(ADMIN, ACME).invite(f.request("jane@example.com").target(TASK).build()).status())
                 .as("another resource").isEqualTo(InvitationStatus.PENDING);
     }
 
     @Test
     void a_guest_is_invited_to_the_resource_only() {
-        Invitation guest = f.service.invite(f.request("guest@partner.org").guest().target(GALA).build());
+        Invitation guest = f.service.administration(ADMIN, ACME).invite(f.request("guest@partner.org").guest().target(GALA).build());
 
-        Acceptance accepted = f.service.accept(claim(f.token(guest)));
+        Acceptance accepted = f.service.invitee().accept(claim(f.token(guest)));
 
         assertThat(accepted.invitation().grant().membershipType()).isEqualTo(MembershipType.GUEST);
         assertThat(f.directory.accounts(ACME)).singleElement()
@@ -75,12 +75,12 @@ class ResourceInvitationTest {
     void a_shareable_link_can_be_for_one_group() {
         f.configure(s -> s.linkInvitationsEnabled(true));
         Target design = Target.resource("group", "design");
-        ShareableLink link = f.service.createLink(LinkRequest.builder(ACME, ADMIN).role("member").target(design)
+        RevealedShareableLink link = f.service.administration(ADMIN, ACME).createShareableLink(ShareableLinkRequest.builder().role("member").target(design)
                 .build());
         Secrets.issued(link.token());
         f.directory.addMember(ACME, new EmailAddress("member@example.com"));
 
-        Acceptance joined = f.service.joinLink(ShareableLinkTest.join(link.token(), "member@example.com"));
+        Acceptance joined = f.service.invitee().joinShareableLink(ShareableLinkTest.join(link.token(), "member@example.com"));
 
         assertThat(joined.invitation().target()).isEqualTo(design);
         assertThat(joined.invitation().status()).isEqualTo(InvitationStatus.ACCEPTED);

@@ -57,32 +57,32 @@ class SecretsNeverLeakTest {
         String tokenB = f.token(b);
         String tokenC = f.token(c);
 
-        var link = f.service.revealLink(ADMIN, ACME, a.id());
+        var link = f.service.administration(ADMIN, ACME).revealClaimLink(a.id());
         see(link);
-        see(f.service.inspect(tokenA));
-        refusal(() -> f.service.accept(claim(tokenA)));                       // terms missing
-        refusal(() -> f.service.accept(ClaimRequest.builder(tokenA + "x").build()));
-        refusal(() -> f.service.accept(ClaimRequest.builder("").password(Fixture.PASSWORD.toCharArray()).build()));
+        see(f.service.invitee().inspect(tokenA));
+        refusal(() -> f.service.invitee().accept(claim(tokenA)));                       // terms missing
+        refusal(() -> f.service.invitee().accept(ClaimRequest.builder(tokenA + "x").build()));
+        refusal(() -> f.service.invitee().accept(ClaimRequest.builder("").password(Fixture.PASSWORD.toCharArray()).build()));
         see(ClaimRequest.builder(tokenA).password(Fixture.PASSWORD.toCharArray()).acceptTerms().build());
-        Acceptance accepted = f.service.accept(ClaimRequest.builder(tokenA).password(Fixture.PASSWORD.toCharArray())
+        Acceptance accepted = f.service.invitee().accept(ClaimRequest.builder(tokenA).password(Fixture.PASSWORD.toCharArray())
                 .acceptTerms().build());
         see(accepted);
-        refusal(() -> f.service.accept(ClaimRequest.builder(tokenA).password(Fixture.PASSWORD.toCharArray()).acceptTerms()
+        refusal(() -> f.service.invitee().accept(ClaimRequest.builder(tokenA).password(Fixture.PASSWORD.toCharArray()).acceptTerms()
                 .build()));                                                  // already accepted
-        see(f.service.decline(tokenB));
-        refusal(() -> f.service.decline(tokenB));                             // declined
-        f.service.resend(ADMIN, ACME, c.id());                                // rotates: tokenC dies
-        refusal(() -> f.service.inspect(tokenC));
+        see(f.service.invitee().decline(tokenB));
+        refusal(() -> f.service.invitee().decline(tokenB));                             // declined
+        f.service.administration(ADMIN, ACME).resend(c.id());                                // rotates: tokenC dies
+        refusal(() -> f.service.invitee().inspect(tokenC));
         Invitation c2 = f.stored(c);
         String tokenC2 = f.token(c2);
         f.clock.advance(Duration.ofDays(8));
-        refusal(() -> f.service.accept(ClaimRequest.builder(tokenC2).password(Fixture.PASSWORD.toCharArray()).acceptTerms()
+        refusal(() -> f.service.invitee().accept(ClaimRequest.builder(tokenC2).password(Fixture.PASSWORD.toCharArray()).acceptTerms()
                 .build()));                                                  // expired
-        f.service.revoke(ADMIN, ACME, c.id(), "done");
-        refusal(() -> f.service.decline(tokenC2));                            // revoked
+        f.service.administration(ADMIN, ACME).revoke(c.id(), "done");
+        refusal(() -> f.service.invitee().decline(tokenC2));                            // revoked
         f.keys.retire("k1");
-        refusal(() -> f.service.inspect(tokenC2));                            // retired key
-        refusal(() -> f.service.revealLink(ADMIN, ACME, c.id()));             // no key
+        refusal(() -> f.service.invitee().inspect(tokenC2));                            // retired key
+        refusal(() -> f.service.administration(ADMIN, ACME).revealClaimLink(c.id()));             // no key
 
         f.events.forEach(e -> {
             see(e);
@@ -113,15 +113,15 @@ class SecretsNeverLeakTest {
 
         List<InvitationException> refusals = new ArrayList<>();
         for (String token : List.of(unknown, otherTenant, forged, oldVersion)) {
-            refusals.add(refused(() -> f.service.inspect(token)));
-            refusals.add(refused(() -> f.service.accept(claim(token))));
-            refusals.add(refused(() -> f.service.decline(token)));
+            refusals.add(refused(() -> f.service.invitee().inspect(token)));
+            refusals.add(refused(() -> f.service.invitee().accept(claim(token))));
+            refusals.add(refused(() -> f.service.invitee().decline(token)));
         }
         assertThat(refusals).allSatisfy(e -> {
             assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TOKEN);
             assertThat(e.getClass()).isEqualTo(refusals.get(0).getClass());
             assertThat(e.getMessage()).isEqualTo(refusals.get(0).getMessage());
         });
-        assertThat(f.service.find(ACME, InvitationId.of("inv-999"))).isEmpty();
+        assertThat(f.service.administration(ADMIN, ACME).find(InvitationId.of("inv-999"))).isEmpty();
     }
 }

@@ -47,10 +47,10 @@ class ServiceWiringTest {
         assertThat(log).contains("WARN", "random in-process key", "keyRing");
 
         InvitationService service = built.get(0);
-        Invitation inv = service.invite(InviteRequest.builder(ACME, ADMIN).email("jane@example.com").role("member")
+        Invitation inv = service.administration(ADMIN, ACME).invite(InviteRequest.builder().email("jane@example.com").role("member")
                 .build());
-        String token = io.invitations.core.testing.Secrets.issued(service.revealLink(ADMIN, ACME, inv.id()).token());
-        assertThat(service.accept(Fixture.claim(token)).invitation().status()).isEqualTo(InvitationStatus.ACCEPTED);
+        String token = io.invitations.core.testing.Secrets.issued(service.administration(ADMIN, ACME).revealClaimLink(inv.id()).token());
+        assertThat(service.invitee().accept(Fixture.claim(token)).invitation().status()).isEqualTo(InvitationStatus.ACCEPTED);
         assertThat(service.toString()).contains("InMemoryInvitationStore", "RecordingMailer");
     }
 
@@ -72,7 +72,7 @@ class ServiceWiringTest {
                 .listener(seen::add).build();
         String[] log = new String[1];
         Invitation[] inv = new Invitation[1];
-        log[0] = stderrOf(() -> inv[0] = service.invite(InviteRequest.builder(ACME, ADMIN).email("a@example.com")
+        log[0] = stderrOf(() -> inv[0] = service.administration(ADMIN, ACME).invite(InviteRequest.builder().email("a@example.com")
                 .role("member").build()));
 
         assertThat(f.stored(inv[0]).status()).isEqualTo(InvitationStatus.PENDING);
@@ -90,7 +90,7 @@ class ServiceWiringTest {
         List<InvitationEvent> seen = new ArrayList<>();
         InvitationService service = InvitationService.builder().store(failing).keyRing(f.keys).listener(seen::add)
                 .build();
-        assertThat(Fixture.refused(() -> service.invite(InviteRequest.builder(ACME, ADMIN).email("a@example.com")
+        assertThat(Fixture.refused(() -> service.administration(ADMIN, ACME).invite(InviteRequest.builder().email("a@example.com")
                 .role("member").build())).code()).isEqualTo(io.invitations.spi.ErrorCode.STORAGE_FAILURE);
         assertThat(seen).isEmpty();
     }
@@ -101,13 +101,13 @@ class ServiceWiringTest {
         InvitationStore racing = spy(f.store);
         InvitationService service = InvitationService.builder().store(racing).identityDirectory(f.directory)
                 .keyRing(f.keys).clock(f.clock).listener(f.events::add).build();
-        Invitation inv = service.invite(InviteRequest.builder(ACME, ADMIN).email("a@example.com").role("member")
+        Invitation inv = service.administration(ADMIN, ACME).invite(InviteRequest.builder().email("a@example.com").role("member")
                 .build());
-        String token = io.invitations.core.testing.Secrets.issued(service.revealLink(ADMIN, ACME, inv.id()).token());
+        String token = io.invitations.core.testing.Secrets.issued(service.administration(ADMIN, ACME).revealClaimLink(inv.id()).token());
         StaleVersionException stale = new StaleVersionException("invitation", inv.id().value(), 1);
         doThrow(stale).doThrow(stale).doCallRealMethod().when(racing).write(any(WriteBatch.class));
 
-        assertThat(service.accept(Fixture.claim(token)).invitation().status()).isEqualTo(InvitationStatus.ACCEPTED);
+        assertThat(service.invitee().accept(Fixture.claim(token)).invitation().status()).isEqualTo(InvitationStatus.ACCEPTED);
         assertThat(f.directory.createOrLinkCalls()).as("the account is created once, not per attempt").isEqualTo(1);
         assertThat(f.eventTypes()).containsExactly("invitation.invited", "delivery.delivered",
                 "invitation.accepted");
@@ -119,12 +119,12 @@ class ServiceWiringTest {
         InvitationStore racing = spy(f.store);
         InvitationService service = InvitationService.builder().store(racing).keyRing(f.keys).clock(f.clock)
                 .listener(f.events::add).build();
-        Invitation inv = service.invite(InviteRequest.builder(ACME, ADMIN).email("a@example.com").role("member")
+        Invitation inv = service.administration(ADMIN, ACME).invite(InviteRequest.builder().email("a@example.com").role("member")
                 .build());
         doThrow(new StaleVersionException("invitation", inv.id().value(), 1)).when(racing)
                 .write(any(WriteBatch.class));
 
-        assertThat(Fixture.refused(() -> service.revoke(ADMIN, ACME, inv.id(), null)).code())
+        assertThat(Fixture.refused(() -> service.administration(ADMIN, ACME).revoke(inv.id(), null)).code())
                 .isEqualTo(io.invitations.spi.ErrorCode.CONCURRENT_MODIFICATION);
         assertThat(f.eventTypes()).containsExactly("invitation.invited", "delivery.delivered");
         assertThat(f.stored(inv).status()).isEqualTo(InvitationStatus.PENDING);

@@ -2,9 +2,9 @@ package io.invitations.core;
 
 import io.invitations.core.link.JoinRequest;
 import io.invitations.core.link.LinkClosedException;
-import io.invitations.core.link.LinkOffer;
-import io.invitations.core.link.LinkRequest;
-import io.invitations.core.link.ShareableLink;
+import io.invitations.core.link.ShareableLinkOffer;
+import io.invitations.core.link.ShareableLinkRequest;
+import io.invitations.core.link.RevealedShareableLink;
 import io.invitations.core.testing.Fixture;
 import io.invitations.core.testing.Secrets;
 import io.invitations.spi.ErrorCode;
@@ -14,7 +14,7 @@ import io.invitations.spi.invitation.Action;
 import io.invitations.spi.invitation.EmailAddress;
 import io.invitations.spi.invitation.HistoryEntry;
 import io.invitations.spi.invitation.Invitation;
-import io.invitations.spi.invitation.InvitationLink;
+import io.invitations.spi.invitation.ShareableLink;
 import io.invitations.spi.invitation.InvitationSource;
 import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.invitation.MembershipType;
@@ -46,12 +46,12 @@ class ShareableLinkTest {
         f.configure(s -> s.linkInvitationsEnabled(true));
     }
 
-    private LinkRequest.Builder link() {
-        return LinkRequest.builder(ACME, ADMIN).role("member");
+    private ShareableLinkRequest.Builder link() {
+        return ShareableLinkRequest.builder().role("member");
     }
 
-    private ShareableLink create(LinkRequest.Builder request) {
-        ShareableLink created = f.service.createLink(request.build());
+    private RevealedShareableLink create(ShareableLinkRequest.Builder request) {
+        RevealedShareableLink created = f.service.administration(ADMIN, ACME).createShareableLink(request.build());
         Secrets.issued(created.token());
         return created;
     }
@@ -66,9 +66,9 @@ class ShareableLinkTest {
     class Managing {
         @Test
         void an_administrator_creates_an_active_link_with_its_url_and_an_event() {
-            ShareableLink created = create(link().groups("news").maxUses(25).allowedDomains("Example.COM"));
+            RevealedShareableLink created = create(link().groups("news").maxUses(25).allowedDomains("Example.COM"));
 
-            InvitationLink stored = created.link();
+            ShareableLink stored = created.link();
             assertThat(stored.active()).isTrue();
             assertThat(stored.uses()).isZero();
             assertThat(stored.maxUses()).isEqualTo(25);
@@ -76,7 +76,7 @@ class ShareableLinkTest {
             assertThat(stored.grant().groups()).containsExactly("news");
             assertThat(created.url()).isEqualTo("/join/" + created.token());
             assertThat(created.toString()).doesNotContain(created.token());
-            assertThat(f.service.links(ACME)).containsExactly(stored);
+            assertThat(f.service.administration(ADMIN, ACME).shareableLinks()).containsExactly(stored);
             assertThat(f.events).singleElement().isInstanceOfSatisfying(InvitationEvent.LinkCreated.class, e -> {
                 assertThat(e.linkId()).isEqualTo(stored.id());
                 assertThat(e.actor()).isEqualTo(ADMIN.userId());
@@ -85,13 +85,13 @@ class ShareableLinkTest {
 
         @Test
         void deactivating_kills_the_url_at_once_and_reactivating_gives_a_new_one_while_the_old_stays_dead() {
-            ShareableLink first = create(link());
-            assertThat(f.service.joinLink(join(first.token(), "a@example.com")).invitation().status())
+            RevealedShareableLink first = create(link());
+            assertThat(f.service.invitee().joinShareableLink(join(first.token(), "a@example.com")).invitation().status())
                     .isEqualTo(InvitationStatus.ACCEPTED);
 
-            InvitationLink off = f.service.deactivateLink(ADMIN, ACME, first.link().id());
-            InvitationException whileOff = refused(() -> f.service.joinLink(join(first.token(), "b@example.com")));
-            ShareableLink second = f.service.reactivateLink(ADMIN, ACME, first.link().id());
+            ShareableLink off = f.service.administration(ADMIN, ACME).deactivateShareableLink(first.link().id());
+            InvitationException whileOff = refused(() -> f.service.invitee().joinShareableLink(join(first.token(), "b@example.com")));
+            RevealedShareableLink second = f.service.administration(ADMIN, ACME).reactivateShareableLink(first.link().id());
             Secrets.issued(second.token());
 
             assertThat(off.active()).isFalse();
@@ -99,21 +99,21 @@ class ShareableLinkTest {
             assertThat(second.token()).isNotEqualTo(first.token());
             assertThat(second.url()).isNotEqualTo(first.url());
             assertThat(second.link().tokenVersion()).isEqualTo(2);
-            assertThat(refused(() -> f.service.joinLink(join(first.token(), "b@example.com"))).code())
+            assertThat(refused(() -> f.service.invitee().joinShareableLink(join(first.token(), "b@example.com"))).code())
                     .as("the old URL stays dead").isEqualTo(ErrorCode.LINK_INACTIVE);
-            assertThat(refused(() -> f.service.inspectLink(first.token())).code()).isEqualTo(ErrorCode.LINK_INACTIVE);
-            assertThat(f.service.joinLink(join(second.token(), "b@example.com")).invitation().status())
+            assertThat(refused(() -> f.service.invitee().inspectShareableLink(first.token())).code()).isEqualTo(ErrorCode.LINK_INACTIVE);
+            assertThat(f.service.invitee().joinShareableLink(join(second.token(), "b@example.com")).invitation().status())
                     .isEqualTo(InvitationStatus.ACCEPTED);
             assertThat(f.eventTypes()).containsSubsequence("link.created", "link.deactivated", "link.reactivated");
         }
 
         @Test
         void deactivating_twice_or_reactivating_an_active_link_changes_nothing() {
-            ShareableLink created = create(link());
+            RevealedShareableLink created = create(link());
 
-            ShareableLink same = f.service.reactivateLink(ADMIN, ACME, created.link().id());
-            f.service.deactivateLink(ADMIN, ACME, created.link().id());
-            InvitationLink again = f.service.deactivateLink(ADMIN, ACME, created.link().id());
+            RevealedShareableLink same = f.service.administration(ADMIN, ACME).reactivateShareableLink(created.link().id());
+            f.service.administration(ADMIN, ACME).deactivateShareableLink(created.link().id());
+            ShareableLink again = f.service.administration(ADMIN, ACME).deactivateShareableLink(created.link().id());
 
             assertThat(same.token()).isEqualTo(created.token());
             assertThat(again.version()).isEqualTo(2);
@@ -122,22 +122,22 @@ class ShareableLinkTest {
 
         @Test
         void an_administrator_can_reveal_the_current_url_again() {
-            ShareableLink created = create(link());
+            RevealedShareableLink created = create(link());
 
-            assertThat(f.service.revealShareableLink(ADMIN, ACME, created.link().id()).token())
+            assertThat(f.service.administration(ADMIN, ACME).revealShareableLink(created.link().id()).token())
                     .isEqualTo(created.token());
         }
 
         @Test
         void below_administrator_level_links_cannot_be_managed() {
-            ShareableLink created = create(link());
+            RevealedShareableLink created = create(link());
             var hr = user("hr", PermissionLevel.HR_TENANT);
 
-            assertThat(refused(() -> f.service.createLink(LinkRequest.builder(ACME, hr).role("member").build()))
+            assertThat(refused(() -> f.service.administration(hr, ACME).createShareableLink(ShareableLinkRequest.builder().role("member").build()))
                     .code()).isEqualTo(ErrorCode.LEVEL_TOO_LOW);
-            assertThat(refused(() -> f.service.revealShareableLink(hr, ACME, created.link().id())).code())
+            assertThat(refused(() -> f.service.administration(hr, ACME).revealShareableLink(created.link().id())).code())
                     .isEqualTo(ErrorCode.LEVEL_TOO_LOW);
-            assertThat(refused(() -> f.service.deactivateLink(hr, ACME, created.link().id())).code())
+            assertThat(refused(() -> f.service.administration(hr, ACME).deactivateShareableLink(created.link().id())).code())
                     .isEqualTo(ErrorCode.LEVEL_TOO_LOW);
         }
 
@@ -145,7 +145,7 @@ class ShareableLinkTest {
         void a_link_may_not_grant_a_role_above_its_creator() {
             var local = user("local", PermissionLevel.ADMIN_LOCAL, PARIS);
 
-            InvitationException e = refused(() -> f.service.createLink(LinkRequest.builder(ACME, local)
+            InvitationException e = refused(() -> f.service.administration(local, ACME).createShareableLink(ShareableLinkRequest.builder()
                     .role("admin").build()));
 
             assertThat(e.code()).isEqualTo(ErrorCode.ROLE_ABOVE_INVITER);
@@ -153,7 +153,7 @@ class ShareableLinkTest {
 
         @Test
         void a_malformed_request_lists_every_problem() {
-            InvalidRequestException e = (InvalidRequestException) refused(() -> f.service.createLink(link()
+            InvalidRequestException e = (InvalidRequestException) refused(() -> f.service.administration(ADMIN, ACME).createShareableLink(link()
                     .role(" ").maxUses(0).allowedDomains("not a domain").expiresAt(f.clock.instant()).build()));
 
             assertThat(e.fields()).contains("role", "maxUses", "allowedDomains", "expiresAt");
@@ -161,8 +161,7 @@ class ShareableLinkTest {
 
         @Test
         void an_unknown_link_is_not_found() {
-            assertThat(refused(() -> f.service.deactivateLink(ADMIN, ACME,
-                    io.invitations.spi.invitation.LinkId.of("nope"))).code()).isEqualTo(ErrorCode.NOT_FOUND);
+            assertThat(refused(() -> f.service.administration(ADMIN, ACME).deactivateShareableLink(io.invitations.spi.invitation.LinkId.of("nope"))).code()).isEqualTo(ErrorCode.NOT_FOUND);
         }
     }
 
@@ -171,12 +170,12 @@ class ShareableLinkTest {
     class SwitchedOff {
         @Test
         void no_link_can_be_created_and_existing_links_take_no_joins_until_switched_on_again() {
-            ShareableLink created = create(link());
+            RevealedShareableLink created = create(link());
             f.configure(s -> s.linkInvitationsEnabled(false));
 
-            InvitationException create = refused(() -> f.service.createLink(link().build()));
-            InvitationException joinOff = refused(() -> f.service.joinLink(join(created.token(), "a@example.com")));
-            InvitationLink deactivated = f.service.deactivateLink(ADMIN, ACME, created.link().id());
+            InvitationException create = refused(() -> f.service.administration(ADMIN, ACME).createShareableLink(link().build()));
+            InvitationException joinOff = refused(() -> f.service.invitee().joinShareableLink(join(created.token(), "a@example.com")));
+            ShareableLink deactivated = f.service.administration(ADMIN, ACME).deactivateShareableLink(created.link().id());
 
             assertThat(create.code()).isEqualTo(ErrorCode.LINKS_DISABLED);
             assertThat(joinOff).isInstanceOf(LinkClosedException.class);
@@ -190,10 +189,10 @@ class ShareableLinkTest {
     class Joining {
         @Test
         void a_join_creates_an_accepted_invitation_with_source_link_in_one_write_with_the_use() {
-            ShareableLink created = create(link().groups("news"));
+            RevealedShareableLink created = create(link().groups("news"));
             int events = f.events.size();
 
-            Acceptance joined = f.service.joinLink(join(created.token(), " Jo.Ner@Example.com "));
+            Acceptance joined = f.service.invitee().joinShareableLink(join(created.token(), " Jo.Ner@Example.com "));
 
             Invitation inv = joined.invitation();
             assertThat(inv.status()).isEqualTo(InvitationStatus.ACCEPTED);
@@ -203,7 +202,7 @@ class ShareableLinkTest {
             assertThat(inv.invitedBy()).isEqualTo(ADMIN.userId());
             assertThat(f.stored(inv)).isEqualTo(inv);
             assertThat(f.store.findLink(ACME, created.link().id()).orElseThrow().uses()).isEqualTo(1);
-            assertThat(f.service.history(ACME, inv.id())).extracting(HistoryEntry::action, HistoryEntry::to)
+            assertThat(f.service.administration(ADMIN, ACME).history(inv.id())).extracting(HistoryEntry::action, HistoryEntry::to)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(Action.INVITE, InvitationStatus.PENDING),
                             org.assertj.core.groups.Tuple.tuple(Action.ACCEPT, InvitationStatus.ACCEPTED));
             assertThat(f.events.subList(events, f.events.size())).extracting(InvitationEvent::type)
@@ -218,10 +217,10 @@ class ShareableLinkTest {
         @Test
         void with_approval_required_a_join_awaits_approval_and_can_be_approved() {
             f.configure(s -> s.approvalRequired(true));
-            ShareableLink created = create(link());
+            RevealedShareableLink created = create(link());
 
-            Acceptance joined = f.service.joinLink(join(created.token(), "jo@example.com"));
-            Invitation approved = f.service.approve(ADMIN, ACME, joined.invitation().id());
+            Acceptance joined = f.service.invitee().joinShareableLink(join(created.token(), "jo@example.com"));
+            Invitation approved = f.service.administration(ADMIN, ACME).approve(joined.invitation().id());
 
             assertThat(joined.awaitingApproval()).isTrue();
             assertThat(approved.status()).isEqualTo(InvitationStatus.ACCEPTED);
@@ -232,10 +231,10 @@ class ShareableLinkTest {
         @Test
         void the_join_page_sees_what_the_link_offers_without_changing_anything() {
             f.configure(s -> s.termsRequired(true).defaultGroupPool(Set.of("sports")));
-            ShareableLink created = create(link().maxUses(3).target(Target.resource("group", "design"))
+            RevealedShareableLink created = create(link().maxUses(3).target(Target.resource("group", "design"))
                     .membershipType(MembershipType.GUEST).expiresAt(f.clock.instant().plus(Duration.ofDays(2))));
 
-            LinkOffer offer = f.service.inspectLink(created.token());
+            ShareableLinkOffer offer = f.service.invitee().inspectShareableLink(created.token());
 
             assertThat(offer.linkId()).isEqualTo(created.link().id());
             assertThat(offer.target()).isEqualTo(Target.resource("group", "design"));
@@ -249,29 +248,29 @@ class ShareableLinkTest {
 
         @Test
         void an_expired_link_is_refused_as_expired() {
-            ShareableLink created = create(link().expiresAt(f.clock.instant().plus(Duration.ofHours(1))));
+            RevealedShareableLink created = create(link().expiresAt(f.clock.instant().plus(Duration.ofHours(1))));
             f.clock.advance(Duration.ofHours(1));
 
-            assertThat(refused(() -> f.service.joinLink(join(created.token(), "a@example.com"))).code())
+            assertThat(refused(() -> f.service.invitee().joinShareableLink(join(created.token(), "a@example.com"))).code())
                     .isEqualTo(ErrorCode.LINK_EXPIRED);
         }
 
         @Test
         void a_link_with_its_uses_spent_is_refused_as_exhausted() {
-            ShareableLink created = create(link().maxUses(1));
-            f.service.joinLink(join(created.token(), "a@example.com"));
+            RevealedShareableLink created = create(link().maxUses(1));
+            f.service.invitee().joinShareableLink(join(created.token(), "a@example.com"));
 
-            assertThat(refused(() -> f.service.joinLink(join(created.token(), "b@example.com"))).code())
+            assertThat(refused(() -> f.service.invitee().joinShareableLink(join(created.token(), "b@example.com"))).code())
                     .isEqualTo(ErrorCode.LINK_EXHAUSTED);
-            assertThat(refused(() -> f.service.inspectLink(created.token())).code())
+            assertThat(refused(() -> f.service.invitee().inspectShareableLink(created.token())).code())
                     .isEqualTo(ErrorCode.LINK_EXHAUSTED);
         }
 
         @Test
         void only_the_links_allowed_domains_may_join() {
-            ShareableLink created = create(link().allowedDomains("example.com"));
+            RevealedShareableLink created = create(link().allowedDomains("example.com"));
 
-            InvitationException e = refused(() -> f.service.joinLink(join(created.token(), "x@elsewhere.org")));
+            InvitationException e = refused(() -> f.service.invitee().joinShareableLink(join(created.token(), "x@elsewhere.org")));
 
             assertThat(e.code()).isEqualTo(ErrorCode.DOMAIN_NOT_ALLOWED);
             assertThat(f.store.findLink(ACME, created.link().id()).orElseThrow().uses()).isZero();
@@ -279,12 +278,12 @@ class ShareableLinkTest {
 
         @Test
         void a_member_or_someone_already_invited_gets_one_neutral_refusal_and_no_use_is_spent() {
-            ShareableLink created = create(link());
+            RevealedShareableLink created = create(link());
             f.directory.addMember(ACME, new EmailAddress("member@example.com"));
             Invitation invited = f.invite("invited@example.com");
 
-            InvitationException member = refused(() -> f.service.joinLink(join(created.token(), "member@example.com")));
-            InvitationException pending = refused(() -> f.service.joinLink(join(created.token(), "INVITED@example.com")));
+            InvitationException member = refused(() -> f.service.invitee().joinShareableLink(join(created.token(), "member@example.com")));
+            InvitationException pending = refused(() -> f.service.invitee().joinShareableLink(join(created.token(), "INVITED@example.com")));
 
             // a public link must not tell its holder who is a member and who is only invited
             assertThat(member.code()).isEqualTo(ErrorCode.ALREADY_INVITED_OR_MEMBER);
@@ -297,9 +296,9 @@ class ShareableLinkTest {
         @Test
         void an_incomplete_claim_creates_no_account_and_spends_no_use() {
             f.configure(s -> s.termsRequired(true));
-            ShareableLink created = create(link().maxUses(1));
+            RevealedShareableLink created = create(link().maxUses(1));
 
-            ClaimIncompleteException e = (ClaimIncompleteException) refused(() -> f.service.joinLink(
+            ClaimIncompleteException e = (ClaimIncompleteException) refused(() -> f.service.invitee().joinShareableLink(
                     JoinRequest.of("a@example.com", ClaimRequest.builder(created.token()).build())));
 
             assertThat(e.steps()).containsExactly(ClaimStep.TERMS, ClaimStep.PASSWORD);
@@ -311,21 +310,21 @@ class ShareableLinkTest {
         void a_seat_limit_is_respected() {
             f.seats.setLimit(ACME, 1);
             f.directory.addMember(ACME, new EmailAddress("owner@example.com"));
-            ShareableLink created = create(link());
+            RevealedShareableLink created = create(link());
 
-            assertThat(refused(() -> f.service.joinLink(join(created.token(), "a@example.com"))).code())
+            assertThat(refused(() -> f.service.invitee().joinShareableLink(join(created.token(), "a@example.com"))).code())
                     .isEqualTo(ErrorCode.SEAT_LIMIT_REACHED);
         }
 
         @Test
         void a_forged_or_foreign_token_reveals_nothing() {
-            ShareableLink created = create(link());
+            RevealedShareableLink created = create(link());
             Invitation inv = f.invite("someone@example.com");
             String claimToken = f.token(inv);
 
-            InvitationException forged = refused(() -> f.service.joinLink(join(created.token() + "x", "a@example.com")));
-            InvitationException claimAsLink = refused(() -> f.service.joinLink(join(claimToken, "a@example.com")));
-            InvitationException linkAsClaim = refused(() -> f.service.inspect(created.token()));
+            InvitationException forged = refused(() -> f.service.invitee().joinShareableLink(join(created.token() + "x", "a@example.com")));
+            InvitationException claimAsLink = refused(() -> f.service.invitee().joinShareableLink(join(claimToken, "a@example.com")));
+            InvitationException linkAsClaim = refused(() -> f.service.invitee().inspect(created.token()));
 
             assertThat(List.of(forged, claimAsLink, linkAsClaim)).extracting(InvitationException::code)
                     .containsOnly(ErrorCode.INVALID_TOKEN);
@@ -333,9 +332,9 @@ class ShareableLinkTest {
 
         @Test
         void a_malformed_join_lists_every_problem() {
-            ShareableLink created = create(link());
+            RevealedShareableLink created = create(link());
 
-            InvalidRequestException e = (InvalidRequestException) refused(() -> f.service.joinLink(
+            InvalidRequestException e = (InvalidRequestException) refused(() -> f.service.invitee().joinShareableLink(
                     JoinRequest.of("not-an-email", ClaimRequest.builder(created.token()).name("x".repeat(101), null)
                             .build())));
 

@@ -21,12 +21,12 @@ class SignUpMatchingTest {
 
     @Test
     void a_verified_email_accepts_every_pending_invitation_of_that_person_for_them() {
-        Invitation membership = f.service.invite(f.request("Jane@Example.com").groups("news").build());
-        Invitation event = f.service.invite(f.request("jane@example.com").target(Target.resource("event", "gala"))
+        Invitation membership = f.service.administration(ADMIN, ACME).invite(f.request("Jane@Example.com").groups("news").build());
+        Invitation event = f.service.administration(ADMIN, ACME).invite(f.request("jane@example.com").target(Target.resource("event", "gala"))
                 .build());
         f.invite("someone.else@example.com");
 
-        List<Invitation> matched = f.service.matchSignUp(SignUp.verified(ACME, "JANE@example.com")
+        List<Invitation> matched = f.service.administration(ADMIN, ACME).matchSignUp(SignUp.verified(ACME, "JANE@example.com")
                 .withName("Jane", "Doe"));
 
         assertThat(matched).extracting(Invitation::id).containsExactly(membership.id(), event.id());
@@ -41,7 +41,7 @@ class SignUpMatchingTest {
             assertThat(a.invitedBy()).isEqualTo(ADMIN.userId());
         });
         assertThat(f.eventTypes()).endsWith("invitation.accepted", "invitation.accepted");
-        assertThat(f.service.history(ACME, membership.id())).last()
+        assertThat(f.service.administration(ADMIN, ACME).history(membership.id())).last()
                 .satisfies(h -> assertThat(h.reason()).isEqualTo("matched to a sign-up"));
     }
 
@@ -49,8 +49,7 @@ class SignUpMatchingTest {
     void an_unverified_email_is_refused_and_nothing_changes() {
         Invitation inv = f.invite("jane@example.com");
 
-        InvalidRequestException e = (InvalidRequestException) refused(() -> f.service.matchSignUp(
-                SignUp.builder()
+        InvalidRequestException e = (InvalidRequestException) refused(() -> f.service.administration(ADMIN, ACME).matchSignUp(SignUp.builder()
                         .tenantId(ACME)
                         .email("jane@example.com")
                         .emailVerified(false)
@@ -67,14 +66,14 @@ class SignUpMatchingTest {
     void expired_revoked_and_other_tenants_invitations_are_not_matched() {
         Invitation expired = f.invite("jane@example.com");
         f.clock.advance(Duration.ofDays(8));
-        Invitation revoked = f.service.invite(f.request("jane@example.com").target(Target.resource("group", "g"))
+        Invitation revoked = f.service.administration(ADMIN, ACME).invite(f.request("jane@example.com").target(Target.resource("group", "g"))
                 .build());
-        f.service.revoke(ADMIN, ACME, revoked.id(), null);
-        f.service.invite(InviteRequest.builder(Fixture.GLOBEX, ADMIN).email("jane@example.com").role("member")
+        f.service.administration(ADMIN, ACME).revoke(revoked.id(), null);
+        f.service.administration(ADMIN, Fixture.GLOBEX).invite(InviteRequest.builder().email("jane@example.com").role("member")
                 .build());
 
-        assertThat(f.service.matchSignUp(SignUp.verified(ACME, "jane@example.com"))).isEmpty();
-        assertThat(f.service.find(ACME, expired.id()).orElseThrow().status()).isEqualTo(InvitationStatus.EXPIRED);
+        assertThat(f.service.administration(ADMIN, ACME).matchSignUp(SignUp.verified(ACME, "jane@example.com"))).isEmpty();
+        assertThat(f.service.administration(ADMIN, ACME).find(expired.id()).orElseThrow().status()).isEqualTo(InvitationStatus.EXPIRED);
     }
 
     @Test
@@ -82,7 +81,7 @@ class SignUpMatchingTest {
         f.configure(s -> s.approvalRequired(true));
         f.invite("jane@example.com");
 
-        assertThat(f.service.matchSignUp(SignUp.verified(ACME, "jane@example.com")))
+        assertThat(f.service.administration(ADMIN, ACME).matchSignUp(SignUp.verified(ACME, "jane@example.com")))
                 .singleElement().satisfies(i -> assertThat(i.status()).isEqualTo(InvitationStatus.AWAITING_APPROVAL));
     }
 
@@ -90,7 +89,7 @@ class SignUpMatchingTest {
     void the_host_can_ask_whether_a_tenant_allows_self_registration() {
         f.configure(s -> s.selfRegistration(true));
 
-        assertThat(f.service.selfRegistrationAllowed(ACME)).isTrue();
-        assertThat(f.service.selfRegistrationAllowed(Fixture.GLOBEX)).isFalse();
+        assertThat(f.service.invitee().selfRegistrationAllowed(ACME)).isTrue();
+        assertThat(f.service.invitee().selfRegistrationAllowed(Fixture.GLOBEX)).isFalse();
     }
 }

@@ -31,8 +31,7 @@ class ValidatorOptionTest {
     }
 
     private static InvalidRequestException invalid(InvitationService service) {
-        return catchThrowableOfType(InvalidRequestException.class, () -> service.invite(
-                InviteRequest.builder(ACME, ADMIN).email("jane@@example").role("member").build()));
+        return catchThrowableOfType(InvalidRequestException.class, () -> service.administration(ADMIN, ACME).invite(InviteRequest.builder().email("jane@@example").role("member").build()));
     }
 
     @Test

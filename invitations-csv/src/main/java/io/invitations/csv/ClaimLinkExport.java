@@ -19,14 +19,14 @@ import java.util.stream.StreamSupport;
  * {@value #CLAIM_LINK_HEADER} column. Every cell is neutralised against formula injection.
  *
  * <p><b>This class trusts its caller.</b> Claim links are secrets: the facade's
- * {@link io.invitations.core.InvitationService#exportClaimLinks exportClaimLinks} checks that the
+ * {@link io.invitations.core.InvitationAdministration#exportClaimLinks exportClaimLinks} checks that the
  * actor holds an admin level and re-derives each link from the key ring (links are never stored);
  * this class only writes what it is given. Do not call it with links the actor may
  * not see. {@link CsvImporter} never imports a {@value #CLAIM_LINK_HEADER} column, so a file that
  * comes back does not copy links into metadata. Thread-safe: the class holds no state.
  *
  * <pre>{@code
- * List<ClaimLinkEntry> entries = invitations.exportClaimLinks(admin, tenant, batchId);  // admins only
+ * List<ClaimLinkEntry> entries = invitations.administration(admin, tenant).exportClaimLinks(batchId);  // admins only
  * ClaimLinkExport.write(entries, clock.instant(), out, CsvExportOptions.excel());
  * }</pre>
  *

@@ -55,18 +55,18 @@ class BulkImportEndToEndTest {
 
     private BulkReport importAndInvite(BulkMode mode) {
         ImportResult imported = CsvImporter.read(new ByteArrayInputStream(FILE.getBytes(StandardCharsets.UTF_8)));
-        return service.bulk(BulkRequest.builder(ACME, ADMIN, imported.rows()).defaultRole("member").mode(mode)
+        return service.administration(ADMIN, ACME).bulk(BulkRequest.builder(imported.rows()).defaultRole("member").mode(mode)
                 .build());
     }
 
     @Test
     void streamed_in_waves_of_three_the_same_file_gives_the_same_lines_as_one_call() {
-        service.invite(InviteRequest.builder(ACME, ADMIN).email("carl@example.com").role("member").build());
+        service.administration(ADMIN, ACME).invite(InviteRequest.builder().email("carl@example.com").role("member").build());
         RowSource source = rows -> CsvImporter.forEachRow(
                 new ByteArrayInputStream(FILE.getBytes(StandardCharsets.UTF_8)), CsvImportOptions.defaults(), rows);
 
         BulkWaves.Report report = BulkWaves.submit(source, 3,
-                rows -> service.bulk(BulkRequest.builder(ACME, ADMIN, rows).defaultRole("member").build()));
+                rows -> service.administration(ADMIN, ACME).bulk(BulkRequest.builder(rows).defaultRole("member").build()));
 
         assertThat(report.waves()).hasSize(3);
         assertThat(report.lines()).extracting(BulkReport.Line::rowNumber, BulkReport.Line::outcome).containsExactly(
@@ -87,10 +87,10 @@ class BulkImportEndToEndTest {
                 new ByteArrayInputStream(broken.getBytes(StandardCharsets.UTF_8)), CsvImportOptions.defaults(), rows);
 
         assertThatThrownBy(() -> BulkWaves.submit(source, 3,
-                rows -> service.bulk(BulkRequest.builder(ACME, ADMIN, rows).defaultRole("member").build())))
+                rows -> service.administration(ADMIN, ACME).bulk(BulkRequest.builder(rows).defaultRole("member").build())))
                 .isInstanceOfSatisfying(ImportException.class, e -> assertThat(e.rowNumber()).isEqualTo(9));
 
-        assertThat(service.bulk(BulkRequest.builder(ACME, ADMIN, CsvImporter.read(new ByteArrayInputStream(
+        assertThat(service.administration(ADMIN, ACME).bulk(BulkRequest.builder(CsvImporter.read(new ByteArrayInputStream(
                 FILE.getBytes(StandardCharsets.UTF_8))).rows()).defaultRole("member").mode(BulkMode.DRY_RUN).build())
                 .count(BulkOutcome.CREATED)).as("nothing was written: every good row could still be created")
                 .isEqualTo(3);
@@ -98,7 +98,7 @@ class BulkImportEndToEndTest {
 
     @Test
     void a_csv_with_bom_semicolons_and_bad_rows_gives_one_report_line_per_row_with_the_field_of_each_problem() {
-        service.invite(InviteRequest.builder(ACME, ADMIN).email("carl@example.com").role("member").build());
+        service.administration(ADMIN, ACME).invite(InviteRequest.builder().email("carl@example.com").role("member").build());
 
         BulkReport report = importAndInvite(BulkMode.BEST_EFFORT);
 
@@ -118,12 +118,12 @@ class BulkImportEndToEndTest {
         assertThat(report.line(5).orElseThrow().reasons()).extracting(RowProblem::code)
                 .containsExactly(ErrorCode.ALREADY_INVITED);
 
-        Invitation ana = service.find(ACME, report.line(2).orElseThrow().invitationId()).orElseThrow();
+        Invitation ana = service.administration(ADMIN, ACME).find(report.line(2).orElseThrow().invitationId()).orElseThrow();
         assertThat(ana.invitee().lastName()).isEqualTo("Álvarez");
         assertThat(ana.grant().groups()).containsExactlyInAnyOrder("ventes", "paris");
         assertThat(ana.locale()).isEqualTo(Locale.FRENCH);
         assertThat(ana.personalMessage()).startsWith("Bienvenue").endsWith("à bord");
-        Invitation zoe = service.find(ACME, report.line(8).orElseThrow().invitationId()).orElseThrow();
+        Invitation zoe = service.administration(ADMIN, ACME).find(report.line(8).orElseThrow().invitationId()).orElseThrow();
         assertThat(zoe.invitee().firstName()).isEqualTo("Zoé");
         assertThat(zoe.grant().role()).isEqualTo("member");
     }
@@ -134,15 +134,15 @@ class BulkImportEndToEndTest {
 
         assertThat(dry.count(BulkOutcome.CREATED)).isEqualTo(3);
         assertThat(dry.createdIds()).isEmpty();
-        assertThat(service.exportClaimLinks(ADMIN, ACME, null)).isEmpty();
+        assertThat(service.administration(ADMIN, ACME).exportClaimLinks(null)).isEmpty();
     }
 
     @Test
     void an_administrator_exports_the_batchs_claim_links_as_csv_and_each_link_is_the_invitations_own() {
-        service.invite(InviteRequest.builder(ACME, ADMIN).email("carl@example.com").role("member").build());
+        service.administration(ADMIN, ACME).invite(InviteRequest.builder().email("carl@example.com").role("member").build());
         BulkReport report = importAndInvite(BulkMode.BEST_EFFORT);
 
-        List<ClaimLinkEntry> entries = service.exportClaimLinks(ADMIN, ACME, report.batchId());
+        List<ClaimLinkEntry> entries = service.administration(ADMIN, ACME).exportClaimLinks(report.batchId());
         StringWriter out = new StringWriter();
         ClaimLinkExport.write(entries, CLOCK.instant(), out, CsvExportOptions.defaults());
 
@@ -151,12 +151,12 @@ class BulkImportEndToEndTest {
         assertThat(lines).hasSize(1 + report.createdIds().size());
         assertThat(lines.get(0)).isEqualTo(String.join(",", ClaimLinkExport.HEADERS));
         for (InvitationId id : report.createdIds()) {
-            String link = service.revealLink(ADMIN, ACME, id).url();
+            String link = service.administration(ADMIN, ACME).revealClaimLink(id).url();
             assertThat(lines).as("one line ends with the link of %s", id)
                     .filteredOn(line -> line.contains(id.value())).singleElement()
                     .matches(line -> line.endsWith("," + link), "ends with its link");
         }
-        assertThat(service.exportClaimLinks(ADMIN, ACME, null)).as("carl's own invitation too").hasSize(3);
+        assertThat(service.administration(ADMIN, ACME).exportClaimLinks(null)).as("carl's own invitation too").hasSize(3);
     }
 
     @Test
@@ -164,7 +164,7 @@ class BulkImportEndToEndTest {
         importAndInvite(BulkMode.BEST_EFFORT);
         Inviter hr = Inviter.of("hr-1", "Hal HR", PermissionLevel.HR_TENANT);
 
-        assertThatThrownBy(() -> service.exportClaimLinks(hr, ACME, null))
+        assertThatThrownBy(() -> service.administration(hr, ACME).exportClaimLinks(null))
                 .isInstanceOfSatisfying(PolicyViolationException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.LEVEL_TOO_LOW));
     }
@@ -173,7 +173,7 @@ class BulkImportEndToEndTest {
     void a_repeated_address_in_a_txt_list_is_reported_duplicate_in_input_naming_its_first_line() {
         ImportResult imported = TextImporter.read(utf8("ana@example.com\nbo@example.com\nAna@Example.COM\n"));
 
-        BulkReport report = service.bulk(BulkRequest.builder(ACME, ADMIN, imported.rows()).defaultRole("member")
+        BulkReport report = service.administration(ADMIN, ACME).bulk(BulkRequest.builder(imported.rows()).defaultRole("member")
                 .build());
 
         assertThat(report.lines()).extracting(BulkReport.Line::outcome)

@@ -7,7 +7,6 @@ import io.invitations.core.bulk.BulkReport;
 import io.invitations.core.bulk.BulkRequest;
 import io.invitations.core.bulk.ClaimLinkEntry;
 import io.invitations.core.bulk.RowField;
-import io.invitations.core.bulk.RowProblem;
 import io.invitations.core.memory.InMemoryIdentityDirectory;
 import io.invitations.core.memory.InMemoryTenantSettingsSource;
 import io.invitations.core.policy.PolicyViolationException;
@@ -82,9 +81,9 @@ class BulkXlsxEndToEndTest {
 
     private BulkReport importAndInvite(Inviter inviter) {
         directory.addMember(ACME, EmailAddress.of("max@example.de"));
-        service.invite(InviteRequest.builder(ACME, ADMIN).email("carl@example.com").role("member").build());
+        service.administration(ADMIN, ACME).invite(InviteRequest.builder().email("carl@example.com").role("member").build());
         XlsxImportResult imported = XlsxImporter.read(new ByteArrayInputStream(xlsx));
-        return service.bulk(BulkRequest.builder(ACME, inviter, imported.rows()).defaultRole("member").build());
+        return service.administration(inviter, ACME).bulk(BulkRequest.builder(imported.rows()).defaultRole("member").build());
     }
 
     @Test
@@ -130,19 +129,19 @@ class BulkXlsxEndToEndTest {
     void an_administrator_exports_the_claim_links_of_the_batch_and_anyone_else_is_refused() {
         BulkReport report = importAndInvite(ADMIN);
 
-        List<ClaimLinkEntry> entries = service.exportClaimLinks(ADMIN, ACME, report.batchId());
+        List<ClaimLinkEntry> entries = service.administration(ADMIN, ACME).exportClaimLinks(report.batchId());
 
         assertThat(entries).extracting(e -> e.invitation().id()).containsExactlyInAnyOrderElementsOf(report.createdIds());
         assertThat(entries).allSatisfy(e -> assertThat(e.claimUrl())
-                .isEqualTo(service.revealLink(ADMIN, ACME, e.invitation().id()).url()));
+                .isEqualTo(service.administration(ADMIN, ACME).revealClaimLink(e.invitation().id()).url()));
         Inviter hr = Inviter.of("hr-1", "Hal HR", PermissionLevel.HR_TENANT);
-        assertThatThrownBy(() -> service.exportClaimLinks(hr, ACME, report.batchId()))
+        assertThatThrownBy(() -> service.administration(hr, ACME).exportClaimLinks(report.batchId()))
                 .isInstanceOfSatisfying(PolicyViolationException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.LEVEL_TOO_LOW));
     }
 
     private Invitation created(BulkReport report, int rowNumber) {
-        return service.find(ACME, report.line(rowNumber).orElseThrow().invitationId()).orElseThrow();
+        return service.administration(ADMIN, ACME).find(report.line(rowNumber).orElseThrow().invitationId()).orElseThrow();
     }
 
     private static List<Tuple> fieldsAndCodes(BulkReport report, int rowNumber) {

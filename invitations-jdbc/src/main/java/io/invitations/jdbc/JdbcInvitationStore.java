@@ -13,7 +13,7 @@ import io.invitations.spi.invitation.Contact;
 import io.invitations.spi.invitation.HistoryEntry;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;
-import io.invitations.spi.invitation.InvitationLink;
+import io.invitations.spi.invitation.ShareableLink;
 import io.invitations.spi.invitation.LinkId;
 import io.invitations.spi.invitation.Target;
 import io.invitations.spi.invitation.TenantId;
@@ -252,7 +252,7 @@ public final class JdbcInvitationStore implements InvitationStore {
     }
 
     @Override
-    public Optional<InvitationLink> findLink(TenantId tenantId, LinkId id) {
+    public Optional<ShareableLink> findLink(TenantId tenantId, LinkId id) {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(id, "id");
         return first(list("read link " + id, sql.selectLinks() + " WHERE id = ? AND tenant_id = ?",
@@ -260,7 +260,7 @@ public final class JdbcInvitationStore implements InvitationStore {
     }
 
     @Override
-    public List<InvitationLink> links(TenantId tenantId) {
+    public List<ShareableLink> links(TenantId tenantId) {
         Objects.requireNonNull(tenantId, "tenantId");
         return list("read the links of tenant " + tenantId, sql.selectLinks()
                 + " WHERE tenant_id = ? ORDER BY created_at, seq", p -> p.text(tenantId.value()), Rows::link);

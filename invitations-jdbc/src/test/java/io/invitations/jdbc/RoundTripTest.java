@@ -7,7 +7,7 @@ import io.invitations.spi.invitation.HistoryEntry;
 import io.invitations.spi.invitation.IdentifierKind;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;
-import io.invitations.spi.invitation.InvitationLink;
+import io.invitations.spi.invitation.ShareableLink;
 import io.invitations.spi.invitation.InvitationSource;
 import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.invitation.Invitee;
@@ -101,7 +101,7 @@ class RoundTripTest {
     void linksHistoryAndOutboxRoundTrip(JdbcDialect dialect) {
         JdbcInvitationStore store = DATABASES.get(dialect).freshStore();
         TenantId tenant = Samples.newTenant();
-        InvitationLink link = InvitationLink.builder()
+        ShareableLink link = ShareableLink.builder()
                 .id(LinkId.of("link-1"))
                 .tenantId(tenant)
                 .target(Target.resource("event", "e-1"))
@@ -147,7 +147,7 @@ class RoundTripTest {
         store.write(batch.build());
 
         assertThat(store.findLink(tenant, link.id())).contains(link);
-        InvitationLink reactivated = link.withActive(true, T0.plusSeconds(5)).withOneMoreUse(T0.plusSeconds(6));
+        ShareableLink reactivated = link.withActive(true, T0.plusSeconds(5)).withOneMoreUse(T0.plusSeconds(6));
         store.write(WriteBatch.builder().updateLink(link.withActive(true, T0.plusSeconds(5))).build());
         store.write(WriteBatch.builder().updateLink(reactivated).build());
         assertThat(store.links(tenant)).containsExactly(reactivated);
@@ -163,7 +163,7 @@ class RoundTripTest {
         TenantId tenant = Samples.newTenant();
         TenantId other = Samples.newTenant();
         Invitation i = Samples.pending(tenant, "t@example.com");
-        InvitationLink link = Samples.link(tenant, T0);
+        ShareableLink link = Samples.link(tenant, T0);
         store.write(WriteBatch.builder().insert(i).append(Samples.created(i)).enqueue(Samples.message(i))
                 .insertLink(link).build());
 

@@ -6,7 +6,7 @@ import io.invitations.spi.invitation.Grant;
 import io.invitations.spi.invitation.HistoryEntry;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;
-import io.invitations.spi.invitation.InvitationLink;
+import io.invitations.spi.invitation.ShareableLink;
 import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.invitation.Invitee;
 import io.invitations.spi.invitation.LinkId;
@@ -65,8 +65,8 @@ final class Samples {
         return OutboxMessage.queue(i.tenantId(), i.id(), OutboxMessage.Kind.INVITATION, 1, i.createdAt());
     }
 
-    static InvitationLink link(TenantId tenant, Instant createdAt) {
-        return InvitationLink.builder()
+    static ShareableLink link(TenantId tenant, Instant createdAt) {
+        return ShareableLink.builder()
                 .id(LinkId.random())
                 .tenantId(tenant)
                 .target(Target.membership())

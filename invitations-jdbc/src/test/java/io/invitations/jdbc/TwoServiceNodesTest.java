@@ -89,12 +89,12 @@ class TwoServiceNodesTest {
     void sixtyFourAcceptsOfOneLinkHaveOneWinner() throws Exception {
         List<InvitationService> nodes = twoNodes();
         for (int round = 0; round < 50; round++) {
-            Invitation invitation = nodes.get(0).invite(InviteRequest.builder(tenant, ADMIN)
+            Invitation invitation = nodes.get(0).administration(ADMIN, tenant).invite(InviteRequest.builder()
                     .email("person" + round + "@example.com").role("member").build());
-            String token = nodes.get(1).revealLink(ADMIN, tenant, invitation.id()).token();
+            String token = nodes.get(1).administration(ADMIN, tenant).revealClaimLink(invitation.id()).token();
             long accountsBefore = directory.createOrLinkCalls();
 
-            List<Object> outcomes = race(n -> () -> nodes.get(n % 2).accept(ClaimRequest.builder(token)
+            List<Object> outcomes = race(n -> () -> nodes.get(n % 2).invitee().accept(ClaimRequest.builder(token)
                     .password("correct horse battery staple".toCharArray()).build()));
 
             int r = round;
@@ -105,9 +105,9 @@ class TwoServiceNodesTest {
             // the engine serializes accepts of one invitation within a node, not across nodes: each node
             // may ask the (idempotent) directory once; only one acceptance is ever stored
             assertThat(directory.createOrLinkCalls() - accountsBefore).as("accounts, round %d", r).isBetween(1L, 2L);
-            assertThat(nodes.get(1).find(tenant, invitation.id()).orElseThrow().status())
+            assertThat(nodes.get(1).administration(ADMIN, tenant).find(invitation.id()).orElseThrow().status())
                     .isEqualTo(InvitationStatus.ACCEPTED);
-            assertThat(nodes.get(0).history(tenant, invitation.id())).extracting(HistoryEntry::action)
+            assertThat(nodes.get(0).administration(ADMIN, tenant).history(invitation.id())).extracting(HistoryEntry::action)
                     .containsExactly(Action.INVITE, Action.ACCEPT);
         }
     }
@@ -135,7 +135,7 @@ class TwoServiceNodesTest {
             int created = 0;
             for (String email : lists.get(n)) {
                 try {
-                    nodes.get(n % 2).invite(InviteRequest.builder(tenant, ADMIN).email(email).role("member").build());
+                    nodes.get(n % 2).administration(ADMIN, tenant).invite(InviteRequest.builder().email(email).role("member").build());
                     created++;
                 } catch (InvitationException e) {
                     assertThat(e.code()).as("seed %d", seed).isEqualTo(ErrorCode.ALREADY_INVITED);
@@ -147,7 +147,7 @@ class TwoServiceNodesTest {
         int invited = (int) lists.stream().flatMap(List::stream).distinct().count();
         assertThat(outcomes).as("seed %d", seed).allSatisfy(o -> assertThat(o).isInstanceOf(Integer.class));
         assertThat(outcomes.stream().mapToInt(o -> (Integer) o).sum()).as("seed %d", seed).isEqualTo(invited);
-        assertThat(nodes.get(0).query(InvitationQuery.builder(tenant).statuses(InvitationStatus.PENDING).page(0, 1000)
+        assertThat(nodes.get(0).administration(ADMIN, tenant).query(InvitationQuery.builder(tenant).statuses(InvitationStatus.PENDING).page(0, 1000)
                 .build()).items()).hasSize(invited);
         JdbcInvitationStore reader = JdbcInvitationStore.builder(database.dataSource()).tablePrefix(prefix).build();
         for (String email : people) {
@@ -178,7 +178,7 @@ class TwoServiceNodesTest {
                 List<InvitationRow> rows = lists.get(node);
                 reports.add(threads.submit(() -> {
                     start.await();
-                    return service.bulk(BulkRequest.builder(roundTenant, ADMIN, rows).defaultRole("member")
+                    return service.administration(ADMIN, roundTenant).bulk(BulkRequest.builder(rows).defaultRole("member")
                             .mode(BulkMode.BEST_EFFORT).build());
                 }));
             }
@@ -192,7 +192,7 @@ class TwoServiceNodesTest {
                 created += report.count(BulkOutcome.CREATED);
             }
             assertThat(created).as("round %d: every one of the 450 people invited once", round).isEqualTo(450);
-            assertThat(nodes.get(1).query(InvitationQuery.builder(roundTenant).statuses(InvitationStatus.PENDING)
+            assertThat(nodes.get(1).administration(ADMIN, roundTenant).query(InvitationQuery.builder(roundTenant).statuses(InvitationStatus.PENDING)
                     .page(0, 1000).build()).items()).as("round %d", round).hasSize(450);
         }
     }

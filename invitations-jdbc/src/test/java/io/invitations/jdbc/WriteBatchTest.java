@@ -5,7 +5,7 @@ import io.invitations.spi.invitation.BatchId;
 import io.invitations.spi.invitation.HistoryEntry;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;
-import io.invitations.spi.invitation.InvitationLink;
+import io.invitations.spi.invitation.ShareableLink;
 import io.invitations.spi.invitation.InvitationSource;
 import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.invitation.Invitee;
@@ -219,7 +219,7 @@ class WriteBatchTest {
         JdbcInvitationStore store = DATABASES.get(dialect).freshStore();
         TenantId tenant = Samples.newTenant();
         Invitation stored = Samples.pending(tenant, "id@example.com");
-        InvitationLink link = Samples.link(tenant, T0);
+        ShareableLink link = Samples.link(tenant, T0);
         store.write(WriteBatch.builder().insert(stored).insertLink(link).enqueue(Samples.message(stored)).build());
         Invitation sameId = Samples.pending(Samples.newTenant(), "other@example.com").toBuilder().id(stored.id())
                 .status(InvitationStatus.ACCEPTED).build();
@@ -240,7 +240,7 @@ class WriteBatchTest {
         JdbcInvitationStore store = DATABASES.get(dialect).freshStore();
         TenantId tenant = Samples.newTenant();
         Invitation i = Samples.pending(tenant, "mail@example.com");
-        InvitationLink link = Samples.link(tenant, T0);
+        ShareableLink link = Samples.link(tenant, T0);
         store.write(WriteBatch.builder().insert(i).enqueue(Samples.message(i)).insertLink(link).build());
 
         OutboxMessage claimed = store.claimOutbox(T0, 10, Duration.ofMinutes(5)).get(0);
@@ -250,7 +250,7 @@ class WriteBatchTest {
                 .isInstanceOf(StaleVersionException.class);
         assertThat(store.outbox(tenant, i.id())).containsExactly(delivered);
 
-        InvitationLink used = link.withOneMoreUse(T0.plusSeconds(1));
+        ShareableLink used = link.withOneMoreUse(T0.plusSeconds(1));
         store.write(WriteBatch.builder().updateLink(used).build());
         assertThatThrownBy(() -> store.write(WriteBatch.builder().updateLink(link.withOneMoreUse(T0)).build()))
                 .isInstanceOf(StaleVersionException.class);

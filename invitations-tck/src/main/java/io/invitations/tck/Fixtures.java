@@ -8,7 +8,7 @@ import io.invitations.spi.invitation.Grant;
 import io.invitations.spi.invitation.HistoryEntry;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;
-import io.invitations.spi.invitation.InvitationLink;
+import io.invitations.spi.invitation.ShareableLink;
 import io.invitations.spi.invitation.InvitationSource;
 import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.invitation.Invitee;
@@ -223,8 +223,8 @@ public final class Fixtures {
      * @param createdAt when it was created, not {@code null}
      * @return the link, at version 1
      */
-    public static InvitationLink link(TenantId tenant, Instant createdAt) {
-        return InvitationLink.builder()
+    public static ShareableLink link(TenantId tenant, Instant createdAt) {
+        return ShareableLink.builder()
                 .id(LinkId.random())
                 .tenantId(tenant)
                 .target(Target.membership())
@@ -250,10 +250,10 @@ public final class Fixtures {
      * @param tenant the tenant, not {@code null}
      * @return the link, inactive at version 1
      */
-    public static InvitationLink fullyPopulatedLink(TenantId tenant) {
+    public static ShareableLink fullyPopulatedLink(TenantId tenant) {
         Grant grant = new Grant("attendee", MembershipType.GUEST, Set.of("speakers", "crew"), UnitId.of("site-oslo"),
                 Map.of("source", "conference-2031"));
-        return InvitationLink.builder()
+        return ShareableLink.builder()
                 .id(LinkId.random())
                 .tenantId(tenant)
                 .target(Target.resource("event", "conf-2031"))

@@ -12,7 +12,7 @@ import io.invitations.spi.invitation.Identifier;
 import io.invitations.spi.invitation.IdentifierKind;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;
-import io.invitations.spi.invitation.InvitationLink;
+import io.invitations.spi.invitation.ShareableLink;
 import io.invitations.spi.invitation.InvitationSource;
 import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.invitation.Invitee;
@@ -649,9 +649,9 @@ public abstract class InvitationStoreCompatibilityKit {
         @Test
         @DisplayName("a stale link update leaves the invitation that joined through it unwritten")
         void staleLinkUpdateUndoesTheJoin() {
-            InvitationLink link = Fixtures.link(tenant, T0);
+            ShareableLink link = Fixtures.link(tenant, T0);
             write(WriteBatch.builder().insertLink(link));
-            InvitationLink used = link.withOneMoreUse(T0.plusSeconds(1));
+            ShareableLink used = link.withOneMoreUse(T0.plusSeconds(1));
             write(WriteBatch.builder().updateLink(used));
             Invitation joiner = invitation("joiner@example.com").source(InvitationSource.link(link.id()))
                     .status(InvitationStatus.AWAITING_APPROVAL).build();
@@ -1219,8 +1219,8 @@ public abstract class InvitationStoreCompatibilityKit {
         @Test
         @DisplayName("links are never read through another tenant")
         void linksStayInTheirTenant() {
-            InvitationLink myLink = Fixtures.link(tenant, T0);
-            InvitationLink theirLink = Fixtures.link(otherTenant, T0);
+            ShareableLink myLink = Fixtures.link(tenant, T0);
+            ShareableLink theirLink = Fixtures.link(otherTenant, T0);
             write(WriteBatch.builder().insertLink(myLink).insertLink(theirLink));
 
             assertThat(store.findLink(otherTenant, myLink.id())).isEmpty();
@@ -1239,8 +1239,8 @@ public abstract class InvitationStoreCompatibilityKit {
         @Test
         @DisplayName("a link with every field set, and one with none of the optional ones, read back equal")
         void linksReadBack() {
-            InvitationLink full = Fixtures.fullyPopulatedLink(tenant);
-            InvitationLink bare = Fixtures.link(tenant, T0);
+            ShareableLink full = Fixtures.fullyPopulatedLink(tenant);
+            ShareableLink bare = Fixtures.link(tenant, T0);
             write(WriteBatch.builder().insertLink(full).insertLink(bare));
 
             assertThat(store.findLink(tenant, full.id())).get().usingRecursiveComparison().isEqualTo(full);
@@ -1251,9 +1251,9 @@ public abstract class InvitationStoreCompatibilityKit {
         @Test
         @DisplayName("a tenant's links are listed oldest first, whatever the order they were written in")
         void linksAreListedOldestFirst() {
-            InvitationLink newest = Fixtures.link(tenant, T0.plusSeconds(7200));
-            InvitationLink oldest = Fixtures.link(tenant, T0);
-            InvitationLink middle = Fixtures.link(tenant, T0.plusSeconds(3600));
+            ShareableLink newest = Fixtures.link(tenant, T0.plusSeconds(7200));
+            ShareableLink oldest = Fixtures.link(tenant, T0);
+            ShareableLink middle = Fixtures.link(tenant, T0.plusSeconds(3600));
             write(WriteBatch.builder().insertLink(newest));
             write(WriteBatch.builder().insertLink(oldest).insertLink(middle));
 
@@ -1264,21 +1264,21 @@ public abstract class InvitationStoreCompatibilityKit {
         @DisplayName("a link update is compare-and-set: the next version is stored; a stale, unknown or "
                 + "another tenant's one is refused")
         void linkUpdatesAreCompareAndSet() {
-            InvitationLink v1 = Fixtures.link(tenant, T0);
+            ShareableLink v1 = Fixtures.link(tenant, T0);
             write(WriteBatch.builder().insertLink(v1));
-            InvitationLink v2 = v1.withOneMoreUse(T0.plusSeconds(1));
+            ShareableLink v2 = v1.withOneMoreUse(T0.plusSeconds(1));
             write(WriteBatch.builder().updateLink(v2));
-            InvitationLink v3 = v2.withActive(false, T0.plusSeconds(2));
+            ShareableLink v3 = v2.withActive(false, T0.plusSeconds(2));
             write(WriteBatch.builder().updateLink(v3));
-            InvitationLink v4 = v3.withActive(true, T0.plusSeconds(3));
+            ShareableLink v4 = v3.withActive(true, T0.plusSeconds(3));
             write(WriteBatch.builder().updateLink(v4));
 
             assertThatExceptionOfType(StaleVersionException.class)
                     .isThrownBy(() -> write(WriteBatch.builder().updateLink(v1.withActive(false, T0))));
-            InvitationLink unknown = Fixtures.link(tenant, T0).withOneMoreUse(T0);
+            ShareableLink unknown = Fixtures.link(tenant, T0).withOneMoreUse(T0);
             assertThatExceptionOfType(StaleVersionException.class)
                     .isThrownBy(() -> write(WriteBatch.builder().updateLink(unknown)));
-            InvitationLink foreign = InvitationLink.builder()
+            ShareableLink foreign = ShareableLink.builder()
                     .id(v4.id())
                     .tenantId(otherTenant)
                     .target(v4.target())
@@ -1305,11 +1305,11 @@ public abstract class InvitationStoreCompatibilityKit {
         @Test
         @DisplayName("a link's use and the invitation that joined through it are written together")
         void linkUseAndJoinAreWrittenTogether() {
-            InvitationLink link = Fixtures.link(tenant, T0);
+            ShareableLink link = Fixtures.link(tenant, T0);
             write(WriteBatch.builder().insertLink(link));
             Invitation joined = invitation("joined@example.com").source(InvitationSource.link(link.id()))
                     .status(InvitationStatus.ACCEPTED).respondedAt(T0).accountId("account-9").build();
-            InvitationLink used = link.withOneMoreUse(T0);
+            ShareableLink used = link.withOneMoreUse(T0);
 
             write(WriteBatch.builder().updateLink(used).insert(joined)
                     .append(historyEntry(joined, Action.ACCEPT, null, "joined through link")));
@@ -1322,9 +1322,9 @@ public abstract class InvitationStoreCompatibilityKit {
         @Test
         @DisplayName("an insert that reuses a link id, across batches or within one, is refused with StorageException")
         void linkIdsAreNeverReused() {
-            InvitationLink first = Fixtures.link(tenant, T0);
+            ShareableLink first = Fixtures.link(tenant, T0);
             write(WriteBatch.builder().insertLink(first));
-            InvitationLink sameId = InvitationLink.builder()
+            ShareableLink sameId = ShareableLink.builder()
                     .id(first.id())
                     .tenantId(tenant)
                     .target(Target.resource("group", "g-1"))
@@ -1340,7 +1340,7 @@ public abstract class InvitationStoreCompatibilityKit {
                     .tokenVersion(1)
                     .version(1)
                     .build();
-            InvitationLink fresh = Fixtures.link(tenant, T0.plusSeconds(1));
+            ShareableLink fresh = Fixtures.link(tenant, T0.plusSeconds(1));
 
             assertThatExceptionOfType(StorageException.class)
                     .isThrownBy(() -> write(WriteBatch.builder().insertLink(sameId)));
@@ -1428,7 +1428,7 @@ public abstract class InvitationStoreCompatibilityKit {
                 + "20 times over")
         void oneConcurrentLinkUseWins() {
             for (int round = 0; round < SHORT_ROUNDS; round++) {
-                InvitationLink link = Fixtures.link(tenant, T0);
+                ShareableLink link = Fixtures.link(tenant, T0);
                 write(WriteBatch.builder().insertLink(link));
 
                 Race.Outcomes outcomes = race.run(n -> () -> {
@@ -1441,7 +1441,7 @@ public abstract class InvitationStoreCompatibilityKit {
                 assertThat(outcomes.otherThan(StaleVersionException.class)).as(context).isEmpty();
                 assertThat(outcomes.succeeded()).as(context).isEqualTo(1);
                 assertThat(store.findLink(tenant, link.id())).as(context).get()
-                        .extracting(InvitationLink::uses).isEqualTo(1);
+                        .extracting(ShareableLink::uses).isEqualTo(1);
                 assertThat(store.count(everything(tenant).source(InvitationSource.link(link.id())).build()))
                         .as(context).isEqualTo(1);
             }

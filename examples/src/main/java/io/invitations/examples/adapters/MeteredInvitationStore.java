@@ -4,7 +4,7 @@ import io.invitations.spi.invitation.Contact;
 import io.invitations.spi.invitation.HistoryEntry;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;
-import io.invitations.spi.invitation.InvitationLink;
+import io.invitations.spi.invitation.ShareableLink;
 import io.invitations.spi.invitation.LinkId;
 import io.invitations.spi.invitation.Target;
 import io.invitations.spi.invitation.TenantId;
@@ -123,13 +123,13 @@ public final class MeteredInvitationStore implements InvitationStore {
     }
 
     @Override
-    public Optional<InvitationLink> findLink(TenantId tenantId, LinkId id) {
+    public Optional<ShareableLink> findLink(TenantId tenantId, LinkId id) {
         reads.increment();
         return delegate.findLink(tenantId, id);
     }
 
     @Override
-    public List<InvitationLink> links(TenantId tenantId) {
+    public List<ShareableLink> links(TenantId tenantId) {
         reads.increment();
         return delegate.links(tenantId);
     }

@@ -1,6 +1,7 @@
 package io.invitations.benchmarks.internal;
 
 import io.invitations.core.ClaimRequest;
+import io.invitations.core.InvitationAdministration;
 import io.invitations.core.InvitationService;
 import io.invitations.core.InviteRequest;
 import io.invitations.core.bulk.Batches;
@@ -64,7 +65,7 @@ public final class EmbeddedService {
     public static int dryRun(InvitationService service, List<InvitationRow> rows) {
         int creatable = 0;
         for (List<InvitationRow> wave : Batches.split(rows, TenantSettings.defaults().bulkLimit())) {
-            BulkReport report = service.bulk(BulkRequest.builder(TENANT, ADMIN, wave).defaultRole("member")
+            BulkReport report = service.administration(ADMIN, TENANT).bulk(BulkRequest.builder(wave).defaultRole("member")
                     .mode(BulkMode.DRY_RUN).build());
             creatable += report.count(BulkOutcome.CREATED);
         }
@@ -81,7 +82,7 @@ public final class EmbeddedService {
     public static List<InviteRequest> requests(int count) {
         List<InviteRequest> requests = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            requests.add(InviteRequest.builder(TENANT, ADMIN).email("person-" + i + "@example.com")
+            requests.add(InviteRequest.builder().email("person-" + i + "@example.com")
                     .name("Person", "Number " + i).role("member").groups("Sales").build());
         }
         return requests;
@@ -111,9 +112,10 @@ public final class EmbeddedService {
      */
     public static List<String> pendingTokens(InvitationService service, int count) {
         List<String> tokens = new ArrayList<>(count);
+        InvitationAdministration admin = service.administration(ADMIN, TENANT);
         for (InviteRequest request : requests(count)) {
-            Invitation invitation = service.invite(request);
-            tokens.add(service.revealLink(ADMIN, TENANT, invitation.id()).token());
+            Invitation invitation = admin.invite(request);
+            tokens.add(admin.revealClaimLink(invitation.id()).token());
         }
         return tokens;
     }

@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * for (List<InvitationRow> wave : Batches.split(rows, 500)) {
- *     BulkReport report = service.bulk(BulkRequest.builder(tenant, inviter, wave).defaultRole("member").build());
+ *     BulkReport report = admin.bulk(BulkRequest.builder(wave).defaultRole("member").build());
  * }
  * }</pre>
  *

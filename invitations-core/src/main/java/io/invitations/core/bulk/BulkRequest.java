@@ -3,10 +3,8 @@ package io.invitations.core.bulk;
 import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.BatchId;
 import io.invitations.spi.invitation.IdentifierKind;
-import io.invitations.spi.invitation.Inviter;
 import io.invitations.spi.invitation.MembershipType;
 import io.invitations.spi.invitation.Target;
-import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.invitation.UnitId;
 
 import java.util.List;
@@ -17,10 +15,10 @@ import java.util.Set;
 /**
  * One bulk call: the rows (as importers produce them, or built by hand), who invites, into what,
  * the defaults that apply where a row's cell is empty, whether to invite now or provision for later,
- * and the {@link BulkMode mode}. Build it with {@link #builder(TenantId, Inviter, List)}.
+ * and the {@link BulkMode mode}. Build it with {@link #builder(List)}.
  *
  * <pre>{@code
- * BulkRequest request = BulkRequest.builder(tenant, inviter, rows)
+ * BulkRequest request = BulkRequest.builder(rows)
  *         .defaultRole("member")
  *         .mode(BulkMode.DRY_RUN)
  *         .progressListener(listener.every(50))
@@ -30,8 +28,6 @@ import java.util.Set;
  * @since 0.1.0
  */
 public final class BulkRequest {
-    private final TenantId tenantId;
-    private final Inviter inviter;
     private final List<InvitationRow> rows;
     private final Target target;
     private final String defaultRole;
@@ -46,12 +42,10 @@ public final class BulkRequest {
     private final BulkProgressListener progressListener;
     private final BatchId batchId;
 
-    private BulkRequest(TenantId tenantId, Inviter inviter, List<InvitationRow> rows, Target target,
+    private BulkRequest(List<InvitationRow> rows, Target target,
             String defaultRole, MembershipType defaultMembershipType, Set<String> defaultGroups, UnitId unit,
             IdentifierKind defaultIdentifierKind, BulkAction action, BulkMode mode, String personalMessage,
             Locale defaultLocale, BulkProgressListener progressListener, BatchId batchId) {
-        InvitationException.requireValue(tenantId, "tenantId");
-        InvitationException.requireValue(inviter, "inviter");
         rows = List.copyOf(rows);
         InvitationException.requireValue(target, "target");
         defaultRole = defaultRole == null || defaultRole.isBlank() ? null : defaultRole.strip();
@@ -61,9 +55,6 @@ public final class BulkRequest {
         InvitationException.requireValue(mode, "mode");
         personalMessage = personalMessage == null || personalMessage.isBlank() ? null : personalMessage;
         InvitationException.requireValue(progressListener, "progressListener");
-
-        this.tenantId = tenantId;
-        this.inviter = inviter;
         this.rows = rows;
         this.target = target;
         this.defaultRole = defaultRole;
@@ -84,14 +75,12 @@ public final class BulkRequest {
      * {@link BulkMode#BEST_EFFORT}, no personal message, the tenant's language, no progress listener,
      * a generated batch id.
      *
-     * @param tenantId the tenant, not {@code null}
-     * @param inviter  who invites, not {@code null}
      * @param rows     the rows, not {@code null}
      * @return a new builder
      * @throws NullPointerException if an argument is null
      */
-    public static Builder builder(TenantId tenantId, Inviter inviter, List<InvitationRow> rows) {
-        return new Builder(tenantId, inviter, rows);
+    public static Builder builder(List<InvitationRow> rows) {
+        return new Builder(rows);
     }
 
     /**
@@ -109,8 +98,6 @@ public final class BulkRequest {
      * @since 0.1.0
      */
     public static final class Builder {
-        private final TenantId tenantId;
-        private final Inviter inviter;
         private final List<InvitationRow> rows;
         private Target target = Target.membership();
         private String defaultRole;
@@ -125,9 +112,7 @@ public final class BulkRequest {
         private BulkProgressListener progressListener = BulkProgressListener.NONE;
         private BatchId batchId;
 
-        private Builder(TenantId tenantId, Inviter inviter, List<InvitationRow> rows) {
-            this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
-            this.inviter = Objects.requireNonNull(inviter, "inviter");
+        private Builder(List<InvitationRow> rows) {
             this.rows = List.copyOf(rows);
         }
 
@@ -269,29 +254,13 @@ public final class BulkRequest {
          * @return the request
          */
         public BulkRequest build() {
-            return new BulkRequest(tenantId, inviter, rows, target, defaultRole, defaultMembershipType,
+            return new BulkRequest(rows, target, defaultRole, defaultMembershipType,
                     defaultGroups, unit, defaultIdentifierKind, action, mode, personalMessage, defaultLocale,
                     progressListener, batchId);
         }
     }
 
-    /**
-     * Returns the tenant, not {@code null}.
-     *
-     * @return the tenant, not {@code null}
-     */
-    public TenantId tenantId() {
-        return tenantId;
-    }
 
-    /**
-     * Returns who invites, not {@code null}.
-     *
-     * @return who invites, not {@code null}
-     */
-    public Inviter inviter() {
-        return inviter;
-    }
 
     /**
      * Returns the rows, in file order, not {@code null}; at most the tenant's bulk limit.
@@ -413,8 +382,6 @@ public final class BulkRequest {
     @Override
     public boolean equals(Object o) {
         return o == this || o instanceof BulkRequest other
-                && Objects.equals(tenantId, other.tenantId)
-                && Objects.equals(inviter, other.inviter)
                 && Objects.equals(rows, other.rows)
                 && Objects.equals(target, other.target)
                 && Objects.equals(defaultRole, other.defaultRole)
@@ -432,7 +399,7 @@ public final class BulkRequest {
 
     @Override
     public int hashCode() {
-        return Objects.hash(tenantId, inviter, rows, target, defaultRole, defaultMembershipType, defaultGroups, unit, defaultIdentifierKind, action, mode, personalMessage, defaultLocale, progressListener, batchId);
+        return Objects.hash(rows, target, defaultRole, defaultMembershipType, defaultGroups, unit, defaultIdentifierKind, action, mode, personalMessage, defaultLocale, progressListener, batchId);
     }
 
     /**
@@ -442,7 +409,7 @@ public final class BulkRequest {
      */
     @Override
     public String toString() {
-        return "BulkRequest[tenantId=" + tenantId + ", inviter=" + inviter + ", rows=" + rows + ", target=" + target
+        return "BulkRequest[rows=" + rows + ", target=" + target
                 + ", defaultRole=" + defaultRole + ", defaultMembershipType=" + defaultMembershipType
                 + ", defaultGroups=" + defaultGroups + ", unit=" + unit
                 + ", defaultIdentifierKind=" + defaultIdentifierKind + ", action=" + action + ", mode=" + mode

@@ -12,7 +12,7 @@ import java.util.function.Function;
  * Submits a file too large for one bulk call in waves: rows are read from a {@link RowSource} as the
  * importer produces them, gathered into waves of at most {@code waveSize} rows (the tenant's bulk
  * limit), and each full wave is handed to {@code submit} (usually
- * {@code rows -> service.bulk(BulkRequest.builder(tenant, inviter, rows)...build())}) before the next
+ * {@code rows -> admin.bulk(BulkRequest.builder(rows)...build())}) before the next
  * is read. At most one wave of rows is held at a time, however long the file.
  *
  * <p><b>Nothing is written for a broken file.</b> The source is read twice: first to the end without
@@ -27,7 +27,7 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * BulkWaves.Report report = BulkWaves.submit(source, 500,
- *         rows -> service.bulk(BulkRequest.builder(tenant, inviter, rows).defaultRole("member").build()));
+ *         rows -> admin.bulk(BulkRequest.builder(rows).defaultRole("member").build()));
  * report.count(BulkOutcome.CREATED);
  * }</pre>
  *

@@ -4,7 +4,7 @@ import io.invitations.spi.event.InvitationEvent;
 import io.invitations.spi.invitation.Action;
 import io.invitations.spi.invitation.HistoryEntry;
 import io.invitations.spi.invitation.Invitation;
-import io.invitations.spi.invitation.InvitationLink;
+import io.invitations.spi.invitation.ShareableLink;
 import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.storage.OutboxMessage;
 import io.invitations.spi.storage.WriteBatch;
@@ -138,7 +138,7 @@ public final class Change {
      * @param event the event to publish after the write
      * @return this change
      */
-    public Change insertLink(InvitationLink link, InvitationEvent event) {
+    public Change insertLink(ShareableLink link, InvitationEvent event) {
         batch.insertLink(link);
         events.add(event);
         return this;
@@ -151,7 +151,7 @@ public final class Change {
      * @param event the event to publish after the write, or {@code null}
      * @return this change
      */
-    public Change updateLink(InvitationLink next, InvitationEvent event) {
+    public Change updateLink(ShareableLink next, InvitationEvent event) {
         batch.updateLink(next);
         if (event != null) {
             events.add(event);

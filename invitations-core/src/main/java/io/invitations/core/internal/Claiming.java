@@ -5,7 +5,7 @@ import io.invitations.core.ClaimIncompleteException;
 import io.invitations.core.ClaimRequest;
 import io.invitations.core.ClaimRequirements;
 import io.invitations.core.ClaimStep;
-import io.invitations.core.LinkInspection;
+import io.invitations.core.ClaimInspection;
 import io.invitations.core.lifecycle.IllegalTransitionException;
 import io.invitations.core.lifecycle.Lifecycle;
 import io.invitations.core.policy.InvitationPolicy;
@@ -62,7 +62,7 @@ public final class Claiming {
      * @param token the token
      * @return the inspection
      */
-    public LinkInspection inspect(String token) {
+    public ClaimInspection inspect(String token) {
         Invitation invitation = resolve(verify(token));
         if (invitation.status() == InvitationStatus.PROVISIONED) {
             // prepared but not invited: the invitee cannot know of it yet, nor claim it
@@ -70,7 +70,7 @@ public final class Claiming {
         }
         Invitation current = Context.effective(invitation, ctx.now());
         TenantSettings settings = ctx.settingsFor(current.tenantId());
-        return LinkInspection.builder()
+        return ClaimInspection.builder()
                 .tenantId(current.tenantId())
                 .tenantName(settings.branding().tenantName())
                 .invitationId(current.id())

@@ -54,25 +54,30 @@ public final class Inviting {
     /**
      * A request validated and turned into domain values, with its tenant's settings.
      *
+     * @param tenantId the tenant
+     * @param inviter  who invites
      * @param request  the request
      * @param settings the tenant's settings
      * @param invitee  the invitee, email normalised and display name inferred
      * @param grant    the grant, role spelled as the tenant does
      */
-    public record Draft(InviteRequest request, TenantSettings settings, Invitee invitee, Grant grant) {
+    public record Draft(TenantId tenantId, Inviter inviter, InviteRequest request, TenantSettings settings,
+                        Invitee invitee, Grant grant) {
     }
 
     /**
      * Validates, checks and stores a new invitation; with {@code send} it is PENDING with its first
      * message queued, otherwise PROVISIONED.
      *
-     * @param request the request
-     * @param send    {@code true} to invite, {@code false} to provision
+     * @param inviter  who invites
+     * @param tenantId the tenant
+     * @param request  the request
+     * @param send     {@code true} to invite, {@code false} to provision
      * @return the stored invitation
      */
-    public Invitation create(InviteRequest request, boolean send) {
-        Draft draft = prepare(request);
-        return ctx.tenantLocks().with(request.tenantId(), () -> {
+    public Invitation create(Inviter inviter, TenantId tenantId, InviteRequest request, boolean send) {
+        Draft draft = prepare(inviter, tenantId, request);
+        return ctx.tenantLocks().with(tenantId, () -> {
             Change change = new Change(ctx.now());
             PolicyViolationException.throwIfAny(refusals(draft, change.now()));
             Invitation invitation = add(draft, send, change);
@@ -88,14 +93,16 @@ public final class Inviting {
     /**
      * Validates a request in full and turns it into domain values.
      *
-     * @param request the request
+     * @param inviter  who invites
+     * @param tenantId the tenant
+     * @param request  the request
      * @return the draft
      * @throws io.invitations.core.InvalidRequestException listing every problem
      */
-    public Draft prepare(InviteRequest request) {
+    public Draft prepare(Inviter inviter, TenantId tenantId, InviteRequest request) {
         RequestValidator.throwIfAny(problems(ctx.requests(), request));
-        TenantSettings settings = ctx.settingsFor(request.tenantId());
-        return new Draft(request, settings, invitee(request), grant(request, settings));
+        TenantSettings settings = ctx.settingsFor(tenantId);
+        return new Draft(tenantId, inviter, request, settings, invitee(request), grant(request, inviter, settings));
     }
 
     /**
@@ -107,8 +114,8 @@ public final class Inviting {
      * @return the refusals, empty when allowed
      */
     public List<Refusal> refusals(Draft draft, Instant now) {
-        TenantId tenantId = draft.request().tenantId();
-        Inviter inviter = draft.request().inviter();
+        TenantId tenantId = draft.tenantId();
+        Inviter inviter = draft.inviter();
         InvitationPolicy policy = InvitationPolicy.of(draft.settings());
         List<Refusal> refusals = new ArrayList<>(policy.checkCreate(inviter, draft.invitee(),
                 draft.request().target(), draft.grant()));
@@ -132,7 +139,7 @@ public final class Inviting {
      */
     public Invitation add(Draft draft, boolean send, Change change) {
         InviteRequest request = draft.request();
-        TenantId tenantId = request.tenantId();
+        TenantId tenantId = draft.tenantId();
         Invitee invitee = draft.invitee();
         Instant now = change.now();
         Optional<Invitation> open = ctx.store().findOpen(tenantId, request.target(), invitee.contact());
@@ -146,9 +153,9 @@ public final class Inviting {
         if (request.target().isMembership() && ctx.directory().isMember(tenantId, invitee.contact())) {
             throw AlreadyInvitedException.alreadyMember(invitee.contact().toString());
         }
-        String actor = request.inviter().userId();
+        String actor = draft.inviter().userId();
         Invitation invitation = Invitation.builder().id(ctx.ids().get()).tenantId(tenantId).invitee(invitee)
-                .target(request.target()).grant(draft.grant()).inviter(request.inviter())
+                .target(request.target()).grant(draft.grant()).inviter(draft.inviter())
                 .personalMessage(request.personalMessage())
                 .locale(request.locale() != null ? request.locale() : draft.settings().defaultLocale())
                 .source(request.source()).status(send ? InvitationStatus.PENDING : InvitationStatus.PROVISIONED)
@@ -266,9 +273,8 @@ public final class Inviting {
     }
 
     /** The grant with the role spelled as the tenant does; a local inviter's only unit by default. */
-    private static Grant grant(InviteRequest r, TenantSettings settings) {
+    private static Grant grant(InviteRequest r, Inviter inviter, TenantSettings settings) {
         UnitId unit = r.unit();
-        Inviter inviter = r.inviter();
         if (unit == null && inviter.level().isLocal() && inviter.units().size() == 1) {
             unit = inviter.units().iterator().next();
         }

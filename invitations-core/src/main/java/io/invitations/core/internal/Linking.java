@@ -8,9 +8,9 @@ import io.invitations.core.invitee.Invitees;
 import io.invitations.core.link.JoinRequest;
 import io.invitations.core.link.LinkClosedException;
 import io.invitations.core.link.LinkNotFoundException;
-import io.invitations.core.link.LinkOffer;
-import io.invitations.core.link.LinkRequest;
-import io.invitations.core.link.ShareableLink;
+import io.invitations.core.link.ShareableLinkOffer;
+import io.invitations.core.link.ShareableLinkRequest;
+import io.invitations.core.link.RevealedShareableLink;
 import io.invitations.core.policy.InvitationPolicy;
 import io.invitations.core.policy.PolicyViolationException;
 import io.invitations.core.policy.Refusal;
@@ -24,7 +24,7 @@ import io.invitations.spi.invitation.Action;
 import io.invitations.spi.invitation.EmailAddress;
 import io.invitations.spi.invitation.Grant;
 import io.invitations.spi.invitation.Invitation;
-import io.invitations.spi.invitation.InvitationLink;
+import io.invitations.spi.invitation.ShareableLink;
 import io.invitations.spi.invitation.InvitationSource;
 import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.invitation.Invitee;
@@ -76,10 +76,12 @@ public final class Linking {
     /**
      * Creates an active link.
      *
-     * @param request the link to create
+     * @param creator  who creates it
+     * @param tenantId the tenant
+     * @param request  the link to create
      * @return the link with its URL
      */
-    public ShareableLink create(LinkRequest request) {
+    public RevealedShareableLink create(Inviter creator, TenantId tenantId, ShareableLinkRequest request) {
         List<FieldProblem> problems = new ArrayList<>(ctx.requests().problems(request));
         Set<String> domains = normaliseDomains(request.allowedDomains(), problems);
         Instant now = ctx.now();
@@ -87,16 +89,15 @@ public final class Linking {
             problems.add(new FieldProblem("expiresAt", "must be in the future, was " + request.expiresAt()));
         }
         RequestValidator.throwIfAny(problems);
-        TenantId tenantId = request.tenantId();
         TenantSettings settings = ctx.settingsFor(tenantId);
-        Grant grant = grant(request, settings);
-        PolicyViolationException.throwIfAny(InvitationPolicy.of(settings).checkLink(request.creator(), grant, true));
-        InvitationLink link = InvitationLink.builder()
+        Grant grant = grant(request, creator, settings);
+        PolicyViolationException.throwIfAny(InvitationPolicy.of(settings).checkLink(creator, grant, true));
+        ShareableLink link = ShareableLink.builder()
                 .id(ways.nextLinkId())
                 .tenantId(tenantId)
                 .target(request.target())
                 .grant(grant)
-                .createdBy(request.creator().userId())
+                .createdBy(creator.userId())
                 .createdAt(now)
                 .updatedAt(now)
                 .expiresAt(request.expiresAt())
@@ -108,7 +109,7 @@ public final class Linking {
                 .version(1)
                 .build();
         Change change = new Change(now).insertLink(link, new InvitationEvent.LinkCreated(tenantId, link.id(), now,
-                request.creator().userId()));
+                creator.userId()));
         change.commit(ctx);
         return shareable(link, settings);
     }
@@ -121,8 +122,8 @@ public final class Linking {
      * @param id       the link
      * @return the link with its URL
      */
-    public ShareableLink reveal(Inviter actor, TenantId tenantId, LinkId id) {
-        InvitationLink link = require(tenantId, id);
+    public RevealedShareableLink reveal(Inviter actor, TenantId tenantId, LinkId id) {
+        ShareableLink link = require(tenantId, id);
         TenantSettings settings = ctx.settingsFor(tenantId);
         PolicyViolationException.throwIfAny(InvitationPolicy.of(settings).checkLink(actor, link.grant(), true));
         return shareable(link, settings);
@@ -136,7 +137,7 @@ public final class Linking {
      * @param id       the link
      * @return the link as stored
      */
-    public InvitationLink deactivate(Inviter actor, TenantId tenantId, LinkId id) {
+    public ShareableLink deactivate(Inviter actor, TenantId tenantId, LinkId id) {
         return change(actor, tenantId, id, false);
     }
 
@@ -148,8 +149,8 @@ public final class Linking {
      * @param id       the link
      * @return the link with its (new) URL
      */
-    public ShareableLink reactivate(Inviter actor, TenantId tenantId, LinkId id) {
-        InvitationLink link = change(actor, tenantId, id, true);
+    public RevealedShareableLink reactivate(Inviter actor, TenantId tenantId, LinkId id) {
+        ShareableLink link = change(actor, tenantId, id, true);
         return shareable(link, ctx.settingsFor(tenantId));
     }
 
@@ -159,7 +160,7 @@ public final class Linking {
      * @param tenantId the tenant
      * @return the links, oldest first
      */
-    public List<InvitationLink> list(TenantId tenantId) {
+    public List<ShareableLink> list(TenantId tenantId) {
         return ctx.store().links(tenantId);
     }
 
@@ -169,11 +170,11 @@ public final class Linking {
      * @param token the link's token
      * @return the offer
      */
-    public LinkOffer offer(String token) {
+    public ShareableLinkOffer offer(String token) {
         TokenClaims claims = verify(token);
         TenantSettings settings = ctx.settingsFor(claims.tenantId());
-        InvitationLink link = usable(claims, settings, ctx.now());
-        return LinkOffer.builder()
+        ShareableLink link = usable(claims, settings, ctx.now());
+        return ShareableLinkOffer.builder()
                 .tenantId(link.tenantId())
                 .tenantName(settings.branding().tenantName())
                 .linkId(link.id())
@@ -213,7 +214,7 @@ public final class Linking {
             for (int attempt = 1; ; attempt++) {
                 Instant now = ctx.now();
                 TenantSettings settings = ctx.settingsFor(tenantId);
-                InvitationLink link = usable(claims, settings, now);
+                ShareableLink link = usable(claims, settings, now);
                 InvitationPolicy policy = InvitationPolicy.of(settings);
                 List<Refusal> refusals = new ArrayList<>(policy.checkJoin(address, link));
                 policy.checkSeats(ctx.seatCountForCheck(tenantId, now), 1).ifPresent(refusals::add);
@@ -275,10 +276,10 @@ public final class Linking {
         });
     }
 
-    private InvitationLink change(Inviter actor, TenantId tenantId, LinkId id, boolean activate) {
+    private ShareableLink change(Inviter actor, TenantId tenantId, LinkId id, boolean activate) {
         return ctx.tenantLocks().with(tenantId, () -> {
             for (int attempt = 1; ; attempt++) {
-                InvitationLink stored = require(tenantId, id);
+                ShareableLink stored = require(tenantId, id);
                 TenantSettings settings = ctx.settingsFor(tenantId);
                 PolicyViolationException.throwIfAny(InvitationPolicy.of(settings)
                         .checkLink(actor, stored.grant(), activate));
@@ -286,7 +287,7 @@ public final class Linking {
                     return stored;
                 }
                 Instant now = ctx.now();
-                InvitationLink next = stored.withActive(activate, now);
+                ShareableLink next = stored.withActive(activate, now);
                 InvitationEvent event = activate
                         ? new InvitationEvent.LinkReactivated(tenantId, id, now, actor.userId())
                         : new InvitationEvent.LinkDeactivated(tenantId, id, now, actor.userId());
@@ -302,7 +303,7 @@ public final class Linking {
         });
     }
 
-    private InvitationLink require(TenantId tenantId, LinkId id) {
+    private ShareableLink require(TenantId tenantId, LinkId id) {
         return ctx.store().findLink(tenantId, id).orElseThrow(() -> new LinkNotFoundException(tenantId, id));
     }
 
@@ -314,8 +315,8 @@ public final class Linking {
      * Reads the link a verified token names and checks that it takes a join now. A token of an
      * older version is a link that was deactivated and reactivated since: it stays dead.
      */
-    private InvitationLink usable(TokenClaims claims, TenantSettings settings, Instant now) {
-        InvitationLink link;
+    private ShareableLink usable(TokenClaims claims, TenantSettings settings, Instant now) {
+        ShareableLink link;
         try {
             link = ctx.store().findLink(claims.tenantId(), LinkId.of(claims.subjectId())).orElse(null);
         } catch (IllegalArgumentException e) {
@@ -339,19 +340,18 @@ public final class Linking {
         return link;
     }
 
-    private ShareableLink shareable(InvitationLink link, TenantSettings settings) {
+    private RevealedShareableLink shareable(ShareableLink link, TenantSettings settings) {
         String token = ctx.signer().issue(TokenPurpose.SHAREABLE_LINK, link.tenantId(), link.id().value(),
                 link.tokenVersion());
         String url = settings.joinUrlTemplate().replace(TenantSettings.TOKEN_PLACEHOLDER, token)
                 .replace(TenantSettings.TENANT_PLACEHOLDER,
                         URLEncoder.encode(link.tenantId().value(), StandardCharsets.UTF_8));
-        return new ShareableLink(link, url, token);
+        return new RevealedShareableLink(link, url, token);
     }
 
     /** The grant with the role spelled as the tenant does; a local creator's only unit by default. */
-    private static Grant grant(LinkRequest r, TenantSettings settings) {
+    private static Grant grant(ShareableLinkRequest r, Inviter creator, TenantSettings settings) {
         UnitId unit = r.unit();
-        Inviter creator = r.creator();
         if (unit == null && creator.level().isLocal() && creator.units().size() == 1) {
             unit = creator.units().iterator().next();
         }

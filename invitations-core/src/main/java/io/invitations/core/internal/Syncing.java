@@ -50,14 +50,16 @@ public final class Syncing {
      * Creates an invitation for a directory entry: PROVISIONED, or PENDING when the tenant invites
      * on creation. The source becomes DIRECTORY unless the request already names a directory.
      *
-     * @param request the entry as an invite request
+     * @param actor    who provisions, usually a system inviter such as the directory's
+     * @param tenantId the tenant
+     * @param request  the entry as an invite request
      * @return the stored invitation
      */
-    public Invitation fromDirectory(InviteRequest request) {
+    public Invitation fromDirectory(Inviter actor, TenantId tenantId, InviteRequest request) {
         InviteRequest entry = request.source() != null && request.source().kind() == InvitationSource.Kind.DIRECTORY
                 ? request : request.toBuilder().source(InvitationSource.directory(null)).build();
-        boolean invite = request.tenantId() != null && ctx.settingsFor(request.tenantId()).inviteOnCreation();
-        return inviting.create(entry, invite);
+        boolean invite = ctx.settingsFor(tenantId).inviteOnCreation();
+        return inviting.create(actor, tenantId, entry, invite);
     }
 
     /**

@@ -11,11 +11,11 @@ import jakarta.validation.constraints.Size;
 /**
  * Someone joining through a shareable link: their email, and a claim whose token is the link's token
  * and which brings names, profile fields, the password (unless SSO), the accepted terms and the
- * chosen groups, exactly as {@link io.invitations.core.LinkInspection#requirements()} or
- * {@link LinkOffer#requirements()} asks. Secrets stay hidden in {@link #toString()}.
+ * chosen groups, exactly as {@link io.invitations.core.ClaimInspection#requirements()} or
+ * {@link ShareableLinkOffer#requirements()} asks. Secrets stay hidden in {@link #toString()}.
  *
  * <pre>{@code
- * service.joinLink(JoinRequest.of("jane@example.com", ClaimRequest.builder(linkToken)
+ * service.invitee().joinShareableLink(JoinRequest.of("jane@example.com", ClaimRequest.builder(linkToken)
  *         .name("Jane", "Doe").password(chosen).acceptTerms().build()));
  * }</pre>
  *

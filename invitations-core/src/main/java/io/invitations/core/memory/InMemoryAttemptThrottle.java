@@ -54,6 +54,9 @@ public final class InMemoryAttemptThrottle implements AttemptThrottle {
                 .ticker(ticker(clock))
                 // no size bound: dropping a key whose window is open would free its guesses
                 .expireAfterWrite(window)
+                // maintenance on the calling thread: expiry is applied as the clock says, never
+                // postponed behind a busy common pool, so cleanUp() leaves no ended window behind
+                .executor(Runnable::run)
                 .build();
     }
 
@@ -126,7 +129,12 @@ public final class InMemoryAttemptThrottle implements AttemptThrottle {
      * Housekeeping otherwise happens along with other calls.
      */
     public void cleanUp() {
-        windows.cleanUp();
+        // one maintenance pass expires a bounded number of entries; repeat while it makes progress
+        long before;
+        do {
+            before = windows.estimatedSize();
+            windows.cleanUp();
+        } while (windows.estimatedSize() < before);
     }
 
     /**

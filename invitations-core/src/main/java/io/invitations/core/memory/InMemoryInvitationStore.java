@@ -4,7 +4,7 @@ import io.invitations.spi.invitation.Contact;
 import io.invitations.spi.invitation.HistoryEntry;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;
-import io.invitations.spi.invitation.InvitationLink;
+import io.invitations.spi.invitation.ShareableLink;
 import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.invitation.LinkId;
 import io.invitations.spi.invitation.Target;
@@ -52,7 +52,7 @@ public final class InMemoryInvitationStore implements InvitationStore {
     private final Map<String, InvitationId> openIndex = new HashMap<>();
     private final Map<InvitationId, List<HistoryEntry>> history = new HashMap<>();
     private final Map<String, OutboxMessage> outbox = new LinkedHashMap<>();
-    private final Map<LinkId, InvitationLink> links = new LinkedHashMap<>();
+    private final Map<LinkId, ShareableLink> links = new LinkedHashMap<>();
 
     /** Creates an empty store. */
     public InMemoryInvitationStore() {
@@ -120,13 +120,13 @@ public final class InMemoryInvitationStore implements InvitationStore {
             }
         }
         Set<LinkId> newLinks = new HashSet<>();
-        for (InvitationLink l : batch.linkInserts()) {
+        for (ShareableLink l : batch.linkInserts()) {
             if (links.containsKey(l.id()) || !newLinks.add(l.id())) {
                 throw new StorageException("link " + l.id() + " already exists; ids must be unique", null);
             }
         }
-        for (InvitationLink next : batch.linkUpdates()) {
-            InvitationLink current = links.get(next.id());
+        for (ShareableLink next : batch.linkUpdates()) {
+            ShareableLink current = links.get(next.id());
             if (current == null || !current.tenantId().equals(next.tenantId())
                     || current.version() != next.version() - 1) {
                 throw new StaleVersionException("link", next.id().value(), next.version() - 1);
@@ -172,10 +172,10 @@ public final class InMemoryInvitationStore implements InvitationStore {
         for (OutboxMessage m : batch.outboxOutcomes()) {
             outbox.put(m.id(), m);
         }
-        for (InvitationLink l : batch.linkInserts()) {
+        for (ShareableLink l : batch.linkInserts()) {
             links.put(l.id(), l);
         }
-        for (InvitationLink l : batch.linkUpdates()) {
+        for (ShareableLink l : batch.linkUpdates()) {
             links.put(l.id(), l);
         }
     }
@@ -237,14 +237,14 @@ public final class InMemoryInvitationStore implements InvitationStore {
     }
 
     @Override
-    public Optional<InvitationLink> findLink(TenantId tenantId, LinkId id) {
+    public Optional<ShareableLink> findLink(TenantId tenantId, LinkId id) {
         return read(() -> Optional.ofNullable(links.get(id)).filter(l -> l.tenantId().equals(tenantId)));
     }
 
     @Override
-    public List<InvitationLink> links(TenantId tenantId) {
+    public List<ShareableLink> links(TenantId tenantId) {
         return read(() -> links.values().stream().filter(l -> l.tenantId().equals(tenantId))
-                .sorted(Comparator.comparing(InvitationLink::createdAt).thenComparing(l -> l.id().value())).toList());
+                .sorted(Comparator.comparing(ShareableLink::createdAt).thenComparing(l -> l.id().value())).toList());
     }
 
     @Override

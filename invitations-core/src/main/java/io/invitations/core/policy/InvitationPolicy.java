@@ -5,7 +5,7 @@ import io.invitations.spi.ErrorCode;
 import io.invitations.spi.invitation.EmailAddress;
 import io.invitations.spi.invitation.Grant;
 import io.invitations.spi.invitation.Invitation;
-import io.invitations.spi.invitation.InvitationLink;
+import io.invitations.spi.invitation.ShareableLink;
 import io.invitations.spi.invitation.Invitee;
 import io.invitations.spi.invitation.Inviter;
 import io.invitations.spi.invitation.MembershipType;
@@ -275,7 +275,7 @@ public final class InvitationPolicy {
      * @param link  the link, not {@code null}
      * @return every refusal, empty when allowed
      */
-    public List<Refusal> checkJoin(EmailAddress email, InvitationLink link) {
+    public List<Refusal> checkJoin(EmailAddress email, ShareableLink link) {
         List<Refusal> out = new ArrayList<>();
         checkEnabled(out);
         if (!link.allowedDomains().isEmpty() && !link.allowedDomains().contains(email.domain())) {

@@ -70,12 +70,8 @@ final class BulkFixture {
         return IntStream.rangeClosed(1, n).mapToObj(i -> row(i + 1, "person" + i + "@example.com")).toList();
     }
 
-    static BulkRequest.Builder request(Inviter inviter, List<InvitationRow> rows) {
-        return BulkRequest.builder(ACME, inviter, rows).defaultRole("member").batchId(BATCH);
-    }
-
     static BulkRequest.Builder request(List<InvitationRow> rows) {
-        return request(ADMIN, rows);
+        return BulkRequest.builder(rows).defaultRole("member").batchId(BATCH);
     }
 
     List<String> eventTypes() {

@@ -45,12 +45,13 @@ class BulkFuzzTest {
                 f.directory.addMember(ACME, EmailAddress.of("jane@example.com"));
                 List<InvitationRow> rows = BulkValidationFuzzTest.randomRows(random, 1 + random.nextInt(30));
                 BulkMode mode = BulkMode.values()[random.nextInt(BulkMode.values().length)];
-                BulkRequest request = BulkFixture.request(INVITERS.get(random.nextInt(INVITERS.size())), rows)
+                Inviter inviter = INVITERS.get(random.nextInt(INVITERS.size()));
+                BulkRequest request = BulkFixture.request(rows)
                         .mode(mode).unit(random.nextBoolean() ? UnitId.of("paris") : null)
                         .action(random.nextBoolean() ? BulkAction.INVITE : BulkAction.PROVISION).build();
                 BulkReport report;
                 try {
-                    report = f.service.bulk(request);
+                    report = f.service.administration(inviter, ACME).bulk(request);
                 } catch (InvitationException typed) {
                     assertThat(f.store.writeCalls()).as("a refused call writes nothing").isZero();
                     continue;

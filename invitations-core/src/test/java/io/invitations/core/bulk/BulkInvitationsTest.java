@@ -45,7 +45,7 @@ class BulkInvitationsTest {
     class Limit {
         @Test
         void a_731_row_list_is_refused_before_anything_is_written_naming_731_500_and_the_splitter() {
-            assertThatThrownBy(() -> f.service.bulk(request(rows(731)).build()))
+            assertThatThrownBy(() -> f.service.administration(ADMIN, ACME).bulk(request(rows(731)).build()))
                     .isInstanceOfSatisfying(BulkLimitExceededException.class, e -> {
                         assertThat(e.code()).isEqualTo(ErrorCode.BULK_LIMIT_EXCEEDED);
                         assertThat(e.getMessage()).contains("731", "500", "Batches.split(rows, 500)");
@@ -58,7 +58,7 @@ class BulkInvitationsTest {
         void split_into_waves_the_same_list_goes_through_with_one_write_per_wave() {
             List<BulkReport> reports = new ArrayList<>();
             for (List<InvitationRow> wave : Batches.split(rows(731), 500)) {
-                reports.add(f.service.bulk(request(wave).batchId(null).build()));
+                reports.add(f.service.administration(ADMIN, ACME).bulk(request(wave).batchId(null).build()));
             }
 
             assertThat(reports).extracting(r -> r.count(BulkOutcome.CREATED)).containsExactly(500, 231);
@@ -72,9 +72,9 @@ class BulkInvitationsTest {
         void the_tenants_own_limit_applies() {
             f.configure(s -> s.bulkLimit(10));
 
-            assertThatThrownBy(() -> f.service.bulk(request(rows(11)).mode(BulkMode.DRY_RUN).build()))
+            assertThatThrownBy(() -> f.service.administration(ADMIN, ACME).bulk(request(rows(11)).mode(BulkMode.DRY_RUN).build()))
                     .hasMessageContaining("batch has 11 rows; the limit is 10");
-            assertThat(f.service.bulk(request(rows(10)).build()).count(BulkOutcome.CREATED)).isEqualTo(10);
+            assertThat(f.service.administration(ADMIN, ACME).bulk(request(rows(10)).build()).count(BulkOutcome.CREATED)).isEqualTo(10);
         }
     }
 
@@ -83,7 +83,7 @@ class BulkInvitationsTest {
     class Writing {
         @Test
         void a_batch_is_written_with_one_store_call_holding_invitations_history_and_outbox_rows() {
-            BulkReport report = f.service.bulk(request(rows(50)).build());
+            BulkReport report = f.service.administration(ADMIN, ACME).bulk(request(rows(50)).build());
 
             assertThat(report.count(BulkOutcome.CREATED)).isEqualTo(50);
             assertThat(f.store.writeCalls()).isEqualTo(1);
@@ -102,7 +102,7 @@ class BulkInvitationsTest {
 
         @Test
         void events_are_published_for_every_created_invitation_after_the_write() {
-            f.service.bulk(request(rows(5)).build());
+            f.service.administration(ADMIN, ACME).bulk(request(rows(5)).build());
 
             assertThat(f.eventTypes()).hasSize(5).containsOnly("invitation.invited");
             assertThat(f.storedAtEvent).as("the store already held the batch at each event").containsOnly(5L);
@@ -110,20 +110,20 @@ class BulkInvitationsTest {
 
         @Test
         void provisioning_creates_provisioned_invitations_without_messages_that_invite_all_sends_later() {
-            BulkReport report = f.service.bulk(request(rows(3)).action(BulkAction.PROVISION).build());
+            BulkReport report = f.service.administration(ADMIN, ACME).bulk(request(rows(3)).action(BulkAction.PROVISION).build());
 
             assertThat(outcomes(report)).containsOnly(BulkOutcome.PROVISIONED);
             assertThat(f.store.writes.get(0).enqueued()).isEmpty();
             assertThat(f.eventTypes()).containsOnly("invitation.provisioned");
             InvitationId first = report.createdIds().get(0);
-            assertThat(f.service.send(ADMIN, ACME, List.of(first)).sent()).hasSize(1);
-            assertThat(f.service.sendAllProvisioned(ADMIN, ACME).sent()).hasSize(2);
+            assertThat(f.service.administration(ADMIN, ACME).send(List.of(first)).sent()).hasSize(1);
+            assertThat(f.service.administration(ADMIN, ACME).sendAllProvisioned().sent()).hasSize(2);
             assertThat(f.store.count(InvitationQuery.builder(ACME).statuses(InvitationStatus.PENDING).build())).isEqualTo(3);
         }
 
         @Test
         void each_row_keeps_its_own_cells_and_the_defaults_fill_the_rest() {
-            BulkReport report = f.service.bulk(request(List.of(
+            BulkReport report = f.service.administration(ADMIN, ACME).bulk(request(List.of(
                     InvitationRow.builder(2).set(RowField.EMAIL, "jeanne@example.fr").set(RowField.FIRST_NAME, "Jeanne")
                             .set(RowField.MEMBERSHIP_TYPE, "invitée").set(RowField.LANGUAGE, "fr")
                             .set(RowField.GROUPS, "ventes; paris").metadata("cost centre", "CC-9").build(),
@@ -143,7 +143,7 @@ class BulkInvitationsTest {
 
         @Test
         void a_row_of_someone_without_email_becomes_an_identifier_invitation_without_a_message() {
-            BulkReport report = f.service.bulk(request(List.of(InvitationRow.builder(2)
+            BulkReport report = f.service.administration(ADMIN, ACME).bulk(request(List.of(InvitationRow.builder(2)
                     .set(RowField.IDENTIFIER, "E-1001").set(RowField.IDENTIFIER_KIND, "matricule")
                     .set(RowField.FIRST_NAME, "Jean").build())).build());
 
@@ -160,7 +160,7 @@ class BulkInvitationsTest {
 
         @Test
         void a_dry_run_reports_what_would_happen_and_writes_sends_and_publishes_nothing() {
-            BulkReport report = f.service.bulk(request(mixed).mode(BulkMode.DRY_RUN).build());
+            BulkReport report = f.service.administration(ADMIN, ACME).bulk(request(mixed).mode(BulkMode.DRY_RUN).build());
 
             assertThat(outcomes(report)).containsExactly(BulkOutcome.CREATED, BulkOutcome.INVALID,
                     BulkOutcome.DUPLICATE_IN_INPUT, BulkOutcome.CREATED);
@@ -174,7 +174,7 @@ class BulkInvitationsTest {
 
         @Test
         void best_effort_writes_the_rows_that_can_be_created_and_reports_the_others_with_their_fields() {
-            BulkReport report = f.service.bulk(request(mixed).mode(BulkMode.BEST_EFFORT).build());
+            BulkReport report = f.service.administration(ADMIN, ACME).bulk(request(mixed).mode(BulkMode.BEST_EFFORT).build());
 
             assertThat(outcomes(report)).containsExactly(BulkOutcome.CREATED, BulkOutcome.INVALID,
                     BulkOutcome.DUPLICATE_IN_INPUT, BulkOutcome.CREATED);
@@ -186,7 +186,7 @@ class BulkInvitationsTest {
 
         @Test
         void all_or_nothing_writes_nothing_when_one_row_cannot_be_created() {
-            BulkReport report = f.service.bulk(request(mixed).mode(BulkMode.ALL_OR_NOTHING).build());
+            BulkReport report = f.service.administration(ADMIN, ACME).bulk(request(mixed).mode(BulkMode.ALL_OR_NOTHING).build());
 
             assertThat(outcomes(report)).containsExactly(BulkOutcome.NOT_WRITTEN, BulkOutcome.INVALID,
                     BulkOutcome.DUPLICATE_IN_INPUT, BulkOutcome.NOT_WRITTEN);
@@ -198,7 +198,7 @@ class BulkInvitationsTest {
 
         @Test
         void all_or_nothing_writes_everything_in_one_call_when_every_row_can_be_created() {
-            BulkReport report = f.service.bulk(request(rows(20)).mode(BulkMode.ALL_OR_NOTHING).build());
+            BulkReport report = f.service.administration(ADMIN, ACME).bulk(request(rows(20)).mode(BulkMode.ALL_OR_NOTHING).build());
 
             assertThat(report.count(BulkOutcome.CREATED)).isEqualTo(20);
             assertThat(f.store.writeCalls()).isEqualTo(1);
@@ -210,10 +210,10 @@ class BulkInvitationsTest {
     class Existing {
         @Test
         void a_manager_sees_already_invited_and_already_member_apart() {
-            f.service.invite(InviteRequest.builder(ACME, ADMIN).email("ann@example.com").role("member").build());
+            f.service.administration(ADMIN, ACME).invite(InviteRequest.builder().email("ann@example.com").role("member").build());
             f.directory.addMember(ACME, EmailAddress.of("bob@example.com"));
 
-            BulkReport report = f.service.bulk(request(List.of(row(2, "Ann@Example.com"), row(3, "bob@example.com"),
+            BulkReport report = f.service.administration(ADMIN, ACME).bulk(request(List.of(row(2, "Ann@Example.com"), row(3, "bob@example.com"),
                     row(4, "cy@example.com"))).build());
 
             assertThat(outcomes(report)).containsExactly(BulkOutcome.ALREADY_INVITED, BulkOutcome.ALREADY_MEMBER,
@@ -226,10 +226,10 @@ class BulkInvitationsTest {
         void an_inviter_below_the_manage_level_sees_one_neutral_outcome_so_membership_does_not_leak() {
             f.configure(s -> s.minimumInviteLevel(PermissionLevel.USER));
             Inviter member = Inviter.of("u-7", "Una User", PermissionLevel.USER);
-            f.service.invite(InviteRequest.builder(ACME, ADMIN).email("ann@example.com").role("member").build());
+            f.service.administration(ADMIN, ACME).invite(InviteRequest.builder().email("ann@example.com").role("member").build());
             f.directory.addMember(ACME, EmailAddress.of("bob@example.com"));
 
-            BulkReport report = f.service.bulk(request(member, List.of(row(2, "ann@example.com"),
+            BulkReport report = f.service.administration(member, ACME).bulk(request(List.of(row(2, "ann@example.com"),
                     row(3, "bob@example.com"))).build());
 
             assertThat(outcomes(report)).containsOnly(BulkOutcome.ALREADY_INVITED_OR_MEMBER);
@@ -241,11 +241,11 @@ class BulkInvitationsTest {
 
         @Test
         void an_open_invitation_past_its_expiry_is_expired_and_the_person_invited_again_in_the_same_write() {
-            Invitation old = f.service.invite(InviteRequest.builder(ACME, ADMIN).email("ann@example.com")
+            Invitation old = f.service.administration(ADMIN, ACME).invite(InviteRequest.builder().email("ann@example.com")
                     .role("member").build());
             f.clock.advance(Duration.ofDays(8));
 
-            BulkReport report = f.service.bulk(request(List.of(row(2, "ann@example.com"))).build());
+            BulkReport report = f.service.administration(ADMIN, ACME).bulk(request(List.of(row(2, "ann@example.com"))).build());
 
             assertThat(outcomes(report)).containsExactly(BulkOutcome.CREATED);
             assertThat(f.store.find(ACME, old.id()).orElseThrow().status()).isEqualTo(InvitationStatus.EXPIRED);
@@ -256,7 +256,7 @@ class BulkInvitationsTest {
         void in_best_effort_a_person_another_node_invited_meanwhile_is_already_invited_and_the_rest_is_retried() {
             f.store.beforeNextWrite(other -> otherNodeInvites(other, "person3@example.com"));
 
-            BulkReport report = f.service.bulk(request(rows(5)).build());
+            BulkReport report = f.service.administration(ADMIN, ACME).bulk(request(rows(5)).build());
 
             assertThat(outcomes(report)).containsExactly(BulkOutcome.CREATED, BulkOutcome.CREATED,
                     BulkOutcome.ALREADY_INVITED, BulkOutcome.CREATED, BulkOutcome.CREATED);
@@ -269,7 +269,7 @@ class BulkInvitationsTest {
         void in_all_or_nothing_a_person_another_node_invited_meanwhile_stops_the_whole_batch() {
             f.store.beforeNextWrite(other -> otherNodeInvites(other, "person3@example.com"));
 
-            BulkReport report = f.service.bulk(request(rows(5)).mode(BulkMode.ALL_OR_NOTHING).build());
+            BulkReport report = f.service.administration(ADMIN, ACME).bulk(request(rows(5)).mode(BulkMode.ALL_OR_NOTHING).build());
 
             assertThat(outcomes(report)).containsExactly(BulkOutcome.NOT_WRITTEN, BulkOutcome.NOT_WRITTEN,
                     BulkOutcome.ALREADY_INVITED, BulkOutcome.NOT_WRITTEN, BulkOutcome.NOT_WRITTEN);
@@ -294,7 +294,7 @@ class BulkInvitationsTest {
             f.configure(s -> s.allowedDomains("example.com").guestsAllowed(false));
             Inviter local = Inviter.of("hr-1", "Hal", PermissionLevel.ADMIN_LOCAL).withUnits(Set.of(UnitId.of("paris")));
 
-            BulkReport report = f.service.bulk(request(local, List.of(
+            BulkReport report = f.service.administration(local, ACME).bulk(request(List.of(
                     InvitationRow.builder(2).set(RowField.EMAIL, "a@example.com").set(RowField.ROLE, "admin").build(),
                     row(3, "b@elsewhere.org"),
                     InvitationRow.builder(4).set(RowField.EMAIL, "c@example.com").set(RowField.MEMBERSHIP_TYPE, "Gast").build(),
@@ -314,7 +314,7 @@ class BulkInvitationsTest {
         void a_local_inviter_outside_their_unit_is_denied() {
             Inviter local = Inviter.of("hr-1", "Hal", PermissionLevel.ADMIN_LOCAL).withUnits(Set.of(UnitId.of("paris")));
 
-            BulkReport report = f.service.bulk(request(local, rows(2)).unit(UnitId.of("berlin")).build());
+            BulkReport report = f.service.administration(local, ACME).bulk(request(rows(2)).unit(UnitId.of("berlin")).build());
 
             assertThat(report.lines()).allSatisfy(l -> {
                 assertThat(l.outcome()).isEqualTo(BulkOutcome.DENIED);
@@ -328,20 +328,20 @@ class BulkInvitationsTest {
             f.seats.setLimit(ACME, 4);
             f.directory.addMember(ACME, EmailAddress.of("boss@example.com"));
 
-            BulkReport report = f.service.bulk(request(rows(5)).build());
+            BulkReport report = f.service.administration(ADMIN, ACME).bulk(request(rows(5)).build());
 
             assertThat(outcomes(report)).containsExactly(BulkOutcome.CREATED, BulkOutcome.CREATED,
                     BulkOutcome.CREATED, BulkOutcome.DENIED, BulkOutcome.DENIED);
             assertThat(report.line(5).orElseThrow().reasons().get(0).code()).isEqualTo(ErrorCode.SEAT_LIMIT_REACHED);
-            assertThat(f.service.seats(ACME).remaining().getAsLong()).isZero();
+            assertThat(f.service.administration(ADMIN, ACME).seats().remaining().getAsLong()).isZero();
         }
 
         @Test
         void the_inviters_quota_is_counted_across_the_batch() {
             f.configure(s -> s.quota(InviteQuota.of(3, Duration.ofDays(1))));
-            f.service.invite(InviteRequest.builder(ACME, ADMIN).email("early@example.com").role("member").build());
+            f.service.administration(ADMIN, ACME).invite(InviteRequest.builder().email("early@example.com").role("member").build());
 
-            BulkReport report = f.service.bulk(request(rows(4)).build());
+            BulkReport report = f.service.administration(ADMIN, ACME).bulk(request(rows(4)).build());
 
             assertThat(outcomes(report)).containsExactly(BulkOutcome.CREATED, BulkOutcome.CREATED,
                     BulkOutcome.DENIED, BulkOutcome.DENIED);
@@ -353,7 +353,7 @@ class BulkInvitationsTest {
             f.directory.addMember(ACME, EmailAddress.of("bob@example.com"));
             Inviter user = Inviter.of("u-7", "Una User", PermissionLevel.USER);
 
-            BulkReport report = f.service.bulk(request(user, List.of(row(2, "bob@example.com"))).build());
+            BulkReport report = f.service.administration(user, ACME).bulk(request(List.of(row(2, "bob@example.com"))).build());
 
             assertThat(outcomes(report)).containsExactly(BulkOutcome.DENIED);
             assertThat(report.line(2).orElseThrow().reasons().get(0).code()).isEqualTo(ErrorCode.LEVEL_TOO_LOW);
@@ -364,7 +364,7 @@ class BulkInvitationsTest {
     void the_progress_listener_sees_every_row_in_order() {
         List<BulkProgress> seen = new ArrayList<>();
 
-        f.service.bulk(request(List.of(row(2, "a@example.com"), row(3, "bad"), row(5, "c@example.com")))
+        f.service.administration(ADMIN, ACME).bulk(request(List.of(row(2, "a@example.com"), row(3, "bad"), row(5, "c@example.com")))
                 .progressListener(seen::add).build());
 
         assertThat(seen).extracting(BulkProgress::processed).containsExactly(1, 2, 3);
@@ -374,7 +374,7 @@ class BulkInvitationsTest {
 
     @Test
     void a_failing_progress_listener_ends_the_call_with_nothing_written() {
-        assertThatThrownBy(() -> f.service.bulk(request(rows(3)).progressListener(p -> {
+        assertThatThrownBy(() -> f.service.administration(ADMIN, ACME).bulk(request(rows(3)).progressListener(p -> {
             throw new InvitationException(ErrorCode.CONFIGURATION, "host listener broke");
         }).build())).hasMessage("host listener broke");
         assertThat(f.store.writeCalls()).isZero();

@@ -36,7 +36,7 @@ class BulkWavesTest {
 
     private BulkReport submit(List<InvitationRow> rows) {
         waveSizes.add(rows.size());
-        return f.service.bulk(BulkRequest.builder(ACME, ADMIN, rows).defaultRole("member").build());
+        return f.service.administration(ADMIN, ACME).bulk(BulkRequest.builder(rows).defaultRole("member").build());
     }
 
     @Test

@@ -6,7 +6,7 @@ import io.invitations.spi.invitation.Identifier;
 import io.invitations.spi.invitation.IdentifierKind;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;
-import io.invitations.spi.invitation.InvitationLink;
+import io.invitations.spi.invitation.ShareableLink;
 import io.invitations.spi.invitation.Invitee;
 import io.invitations.spi.invitation.LinkId;
 import io.invitations.spi.invitation.Target;
@@ -51,8 +51,8 @@ final class BrokenStores {
                     .map(stored -> next.toBuilder().version(stored.version() + 1).build()).orElse(next);
         }
 
-        private InvitationLink afterStoredLink(InvitationLink next) {
-            return delegate().findLink(next.tenantId(), next.id()).map(stored -> InvitationLink.builder()
+        private ShareableLink afterStoredLink(ShareableLink next) {
+            return delegate().findLink(next.tenantId(), next.id()).map(stored -> ShareableLink.builder()
                     .id(next.id())
                     .tenantId(next.tenantId())
                     .target(next.target())
@@ -215,12 +215,12 @@ final class BrokenStores {
         }
 
         @Override
-        public Optional<InvitationLink> findLink(TenantId tenantId, LinkId id) {
+        public Optional<ShareableLink> findLink(TenantId tenantId, LinkId id) {
             return inAnyTenant(tenantId, t -> delegate().findLink(t, id));
         }
 
         @Override
-        public List<InvitationLink> links(TenantId tenantId) {
+        public List<ShareableLink> links(TenantId tenantId) {
             return fromEveryTenant(tenantId, t -> delegate().links(t));
         }
 

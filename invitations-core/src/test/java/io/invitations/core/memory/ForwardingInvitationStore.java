@@ -4,7 +4,7 @@ import io.invitations.spi.invitation.Contact;
 import io.invitations.spi.invitation.HistoryEntry;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;
-import io.invitations.spi.invitation.InvitationLink;
+import io.invitations.spi.invitation.ShareableLink;
 import io.invitations.spi.invitation.LinkId;
 import io.invitations.spi.invitation.Target;
 import io.invitations.spi.invitation.TenantId;
@@ -46,7 +46,7 @@ public abstract class ForwardingInvitationStore implements InvitationStore {
      * @return the new batch
      */
     static WriteBatch rebuild(WriteBatch batch, UnaryOperator<Invitation> inserts, UnaryOperator<Invitation> updates,
-                              UnaryOperator<InvitationLink> linkUpdates) {
+                              UnaryOperator<ShareableLink> linkUpdates) {
         WriteBatch.Builder b = WriteBatch.builder();
         batch.inserts().forEach(i -> b.insert(inserts.apply(i)));
         batch.updates().forEach(i -> b.update(updates.apply(i)));
@@ -99,12 +99,12 @@ public abstract class ForwardingInvitationStore implements InvitationStore {
     }
 
     @Override
-    public Optional<InvitationLink> findLink(TenantId tenantId, LinkId id) {
+    public Optional<ShareableLink> findLink(TenantId tenantId, LinkId id) {
         return delegate.findLink(tenantId, id);
     }
 
     @Override
-    public List<InvitationLink> links(TenantId tenantId) {
+    public List<ShareableLink> links(TenantId tenantId) {
         return delegate.links(tenantId);
     }
 

@@ -50,13 +50,12 @@ class InvitationObserverTest {
         InvitationService service = InvitationService.builder().store(f.store).keyRing(f.keys).clock(f.clock)
                 .deliveryMode(DeliveryMode.HOST_DRIVEN).observer(observer).build();
 
-        Invitation inv = service.invite(InviteRequest.builder(ACME, ADMIN).email("jane@example.com").role("member")
+        Invitation inv = service.administration(ADMIN, ACME).invite(InviteRequest.builder().email("jane@example.com").role("member")
                 .build());
-        BulkReport report = service.bulk(BulkRequest.builder(ACME, ADMIN,
-                List.of(InvitationRow.builder(1).set(RowField.EMAIL, "joe@example.com").build())).defaultRole("member").build());
-        DrainResult drained = service.deliverDueMessages();
-        String token = Secrets.issued(service.revealLink(ADMIN, ACME, inv.id()).token());
-        service.accept(Fixture.claim(token));
+        BulkReport report = service.administration(ADMIN, ACME).bulk(BulkRequest.builder(List.of(InvitationRow.builder(1).set(RowField.EMAIL, "joe@example.com").build())).defaultRole("member").build());
+        DrainResult drained = service.maintenance().deliverDueMessages();
+        String token = Secrets.issued(service.administration(ADMIN, ACME).revealClaimLink(inv.id()).token());
+        service.invitee().accept(Fixture.claim(token));
 
         assertThat(report.lines()).hasSize(1);
         assertThat(drained.delivered()).isEqualTo(2);
@@ -82,7 +81,7 @@ class InvitationObserverTest {
         InvitationService service = InvitationService.builder().store(f.store).keyRing(f.keys).clock(f.clock)
                 .observer(outer).observer(inner).build();
 
-        assertThatThrownBy(() -> service.accept(Fixture.claim("not-a-token")))
+        assertThatThrownBy(() -> service.invitee().accept(Fixture.claim("not-a-token")))
                 .isInstanceOf(io.invitations.core.token.InvalidTokenException.class);
         assertThat(order).containsExactly("outer");
         assertThat(inner.seen).containsExactly("accept:null:InvalidTokenException");

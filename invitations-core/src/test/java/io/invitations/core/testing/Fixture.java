@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.fail;
  * A service on the in-memory adapters with a hand-moved clock, fixed ids ({@code inv-1},
  * {@code inv-2}, ...), a fixed key and a recording listener; plus helpers that keep tests short.
  * Delivery is host-driven: tests see what an operation wrote (messages queued, not yet delivered)
- * and deliver with {@code service.deliverDueMessages()}; {@code MessagesThroughTheFacadeTest}
+ * and deliver with {@code service.maintenance().deliverDueMessages()}; {@code MessagesThroughTheFacadeTest}
  * covers the default immediate delivery.
  */
 public final class Fixture {
@@ -122,21 +122,21 @@ public final class Fixture {
 
     /** A member-role request by the tenant admin. */
     public InviteRequest.Builder request(String email) {
-        return InviteRequest.builder(ACME, ADMIN).email(email).role("member");
+        return InviteRequest.builder().email(email).role("member");
     }
 
     public Invitation invite(String email) {
-        return service.invite(request(email).build());
+        return service.administration(ADMIN, ACME).invite(request(email).build());
     }
 
     /** The invitation's current link token, as an admin reveals it; registered with the leak guard. */
     public String token(Invitation invitation) {
-        return Secrets.issued(service.revealLink(ADMIN, invitation.tenantId(), invitation.id()).token());
+        return Secrets.issued(service.administration(ADMIN, invitation.tenantId()).revealClaimLink(invitation.id()).token());
     }
 
     /** The invitation's current access code, as an admin reveals it; registered with the leak guard. */
     public String code(Invitation invitation) {
-        AccessCode code = service.revealAccessCode(ADMIN, invitation.tenantId(), invitation.id());
+        AccessCode code = service.administration(ADMIN, invitation.tenantId()).revealAccessCode(invitation.id());
         Secrets.issued(code.value());
         Secrets.issued(code.formatted());
         return code.formatted();

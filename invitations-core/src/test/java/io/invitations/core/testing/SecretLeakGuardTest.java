@@ -25,7 +25,7 @@ class SecretLeakGuardTest {
         private static String token() {
             Fixture f = new Fixture();
             Invitation inv = f.invite("a@example.com");
-            return f.service.revealLink(Fixture.ADMIN, inv.tenantId(), inv.id()).token();
+            return f.service.administration(Fixture.ADMIN, inv.tenantId()).revealClaimLink(inv.id()).token();
         }
 
         @Test

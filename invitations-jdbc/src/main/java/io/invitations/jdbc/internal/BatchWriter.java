@@ -4,7 +4,7 @@ import io.invitations.jdbc.JdbcConnections;
 import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.HistoryEntry;
 import io.invitations.spi.invitation.Invitation;
-import io.invitations.spi.invitation.InvitationLink;
+import io.invitations.spi.invitation.ShareableLink;
 import io.invitations.spi.storage.DuplicateInvitationException;
 import io.invitations.spi.storage.OutboxMessage;
 import io.invitations.spi.storage.StaleVersionException;
@@ -123,7 +123,7 @@ public final class BatchWriter {
             p.text(l.id().value()).text(l.tenantId().value());
             Rows.bindLinkValues(p, l);
         });
-        List<InvitationLink> linkUpdates = b.linkUpdates().stream()
+        List<ShareableLink> linkUpdates = b.linkUpdates().stream()
                 .sorted(Comparator.comparing(l -> l.id().value())).toList();
         compareAndSet(c, sql.updateLink(), linkUpdates, (p, l) -> {
             Rows.bindLinkValues(p, l);
@@ -255,7 +255,7 @@ public final class BatchWriter {
         }
         Set<String> links = existing(c, sql.tables().link(),
                 batch.linkInserts().stream().map(l -> l.id().value()).toList());
-        for (InvitationLink l : batch.linkInserts()) {
+        for (ShareableLink l : batch.linkInserts()) {
             if (links.contains(l.id().value())) {
                 return Optional.of(reused("link " + l.id(), cause));
             }
@@ -269,7 +269,7 @@ public final class BatchWriter {
             }
         }
         Set<String> linksInBatch = new HashSet<>();
-        for (InvitationLink l : batch.linkInserts()) {
+        for (ShareableLink l : batch.linkInserts()) {
             if (!linksInBatch.add(l.id().value())) {
                 return Optional.of(reused("link " + l.id(), cause));
             }

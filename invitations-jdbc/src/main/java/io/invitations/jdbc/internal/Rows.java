@@ -11,7 +11,7 @@ import io.invitations.spi.invitation.Identifier;
 import io.invitations.spi.invitation.IdentifierKind;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;
-import io.invitations.spi.invitation.InvitationLink;
+import io.invitations.spi.invitation.ShareableLink;
 import io.invitations.spi.invitation.InvitationSource;
 import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.invitation.Invitee;
@@ -149,7 +149,7 @@ public final class Rows {
      * @param l the link
      * @throws SQLException if binding fails
      */
-    public static void bindLinkValues(Params p, InvitationLink l) throws SQLException {
+    public static void bindLinkValues(Params p, ShareableLink l) throws SQLException {
         bindTarget(p, l.target());
         bindGrant(p, l.grant());
         p.text(l.createdBy()).instant(l.createdAt()).instant(l.updatedAt()).instant(l.expiresAt())
@@ -165,12 +165,12 @@ public final class Rows {
      * @throws SQLException     if reading fails
      * @throws StorageException if the row does not make a valid link
      */
-    public static InvitationLink link(ResultSet rs) throws SQLException {
+    public static ShareableLink link(ResultSet rs) throws SQLException {
         String id = rs.getString("id");
         try {
             int maxUses = rs.getInt("max_uses");
             Integer max = rs.wasNull() ? null : maxUses;
-            return InvitationLink.builder()
+            return ShareableLink.builder()
                     .id(LinkId.of(id))
                     .tenantId(TenantId.of(rs.getString("tenant_id")))
                     .target(target(rs))

@@ -4,7 +4,7 @@ import io.invitations.spi.invitation.Contact;
 import io.invitations.spi.invitation.HistoryEntry;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;
-import io.invitations.spi.invitation.InvitationLink;
+import io.invitations.spi.invitation.ShareableLink;
 import io.invitations.spi.invitation.LinkId;
 import io.invitations.spi.invitation.Target;
 import io.invitations.spi.invitation.TenantId;
@@ -121,7 +121,7 @@ public interface InvitationStore {
      * @param id       the link, not {@code null}
      * @return the link, or empty
      */
-    Optional<InvitationLink> findLink(TenantId tenantId, LinkId id);
+    Optional<ShareableLink> findLink(TenantId tenantId, LinkId id);
 
     /**
      * Reads every shareable link of a tenant, oldest first.
@@ -129,7 +129,7 @@ public interface InvitationStore {
      * @param tenantId the tenant, not {@code null}
      * @return the links
      */
-    List<InvitationLink> links(TenantId tenantId);
+    List<ShareableLink> links(TenantId tenantId);
 
     /**
      * Claims outbox messages that are due: PENDING with {@code nextAttemptAt} at or before

@@ -3,7 +3,7 @@ package io.invitations.spi.storage;
 import io.invitations.spi.invitation.HistoryEntry;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;
-import io.invitations.spi.invitation.InvitationLink;
+import io.invitations.spi.invitation.ShareableLink;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,8 +27,8 @@ public final class WriteBatch {
     private final List<HistoryEntry> history;
     private final List<OutboxMessage> enqueued;
     private final List<OutboxMessage> outboxOutcomes;
-    private final List<InvitationLink> linkInserts;
-    private final List<InvitationLink> linkUpdates;
+    private final List<ShareableLink> linkInserts;
+    private final List<ShareableLink> linkUpdates;
 
     private WriteBatch(Builder b) {
         inserts = List.copyOf(b.inserts);
@@ -102,7 +102,7 @@ public final class WriteBatch {
      *
      * @return the link inserts
      */
-    public List<InvitationLink> linkInserts() {
+    public List<ShareableLink> linkInserts() {
         return linkInserts;
     }
 
@@ -111,7 +111,7 @@ public final class WriteBatch {
      *
      * @return the link updates
      */
-    public List<InvitationLink> linkUpdates() {
+    public List<ShareableLink> linkUpdates() {
         return linkUpdates;
     }
 
@@ -143,8 +143,8 @@ public final class WriteBatch {
         private final List<HistoryEntry> history = new ArrayList<>();
         private final List<OutboxMessage> enqueued = new ArrayList<>();
         private final List<OutboxMessage> outboxOutcomes = new ArrayList<>();
-        private final List<InvitationLink> linkInserts = new ArrayList<>();
-        private final List<InvitationLink> linkUpdates = new ArrayList<>();
+        private final List<ShareableLink> linkInserts = new ArrayList<>();
+        private final List<ShareableLink> linkUpdates = new ArrayList<>();
         private final Set<InvitationId> touched = new HashSet<>();
 
         private Builder() {
@@ -226,7 +226,7 @@ public final class WriteBatch {
          * @return this builder
          * @throws IllegalArgumentException if its version is not 1
          */
-        public Builder insertLink(InvitationLink link) {
+        public Builder insertLink(ShareableLink link) {
             if (link.version() != 1) {
                 throw new IllegalArgumentException("a new link has version 1, not " + link.version());
             }
@@ -241,7 +241,7 @@ public final class WriteBatch {
          * @return this builder
          * @throws IllegalArgumentException if its version is below 2
          */
-        public Builder updateLink(InvitationLink next) {
+        public Builder updateLink(ShareableLink next) {
             if (next.version() < 2) {
                 throw new IllegalArgumentException("an updated link has version 2 or more");
             }

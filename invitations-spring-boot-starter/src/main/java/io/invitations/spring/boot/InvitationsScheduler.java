@@ -61,14 +61,14 @@ public final class InvitationsScheduler implements SmartLifecycle {
             t.setDaemon(true);
             return t;
         });
-        tasks.add(service.scheduleDelivery(executor, deliveryInterval));
+        tasks.add(service.maintenance().scheduleDelivery(executor, deliveryInterval));
         tasks.add(executor.scheduleWithFixedDelay(this::expire, expiryInterval.toMillis(), expiryInterval.toMillis(),
                 TimeUnit.MILLISECONDS));
     }
 
     private void expire() {
         try {
-            int n = service.expireDue();
+            int n = service.maintenance().expireDue();
             if (n > 0) {
                 LOG.debug("expired {} invitations", n);
             }

@@ -78,7 +78,7 @@ class InvitationsAutoConfigurationTest {
     }
 
     private static Invitation invite(InvitationService service, String email) {
-        return service.invite(InviteRequest.builder(ACME, ADMIN).email(email).role("member").build());
+        return service.administration(ADMIN, ACME).invite(InviteRequest.builder().email(email).role("member").build());
     }
 
     private static boolean tableExists(DataSource ds, String table) throws SQLException {
@@ -150,7 +150,7 @@ class InvitationsAutoConfigurationTest {
                     assertThat(service.toString()).contains("HOST_DRIVEN");
                     Invitation inv = invite(service, "jane@example.com");
                     assertThat(inv.expiresAt()).isEqualTo(CLOCK.instant().plus(Duration.ofDays(3)));
-                    assertThat(service.revealLink(ADMIN, ACME, inv.id()).url())
+                    assertThat(service.administration(ADMIN, ACME).revealClaimLink(inv.id()).url())
                             .startsWith("https://app.example.com/join/");
                     assertThat(context).doesNotHaveBean(InvitationsScheduler.class);
                 });

@@ -20,7 +20,6 @@ import io.invitations.core.policy.SeatCount;
 import io.invitations.spi.settings.TenantSettings;
 import io.invitations.spi.ErrorCode;
 import io.invitations.spi.invitation.BatchId;
-import io.invitations.spi.invitation.Grant;
 import io.invitations.spi.invitation.Identifier;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;
@@ -66,20 +65,25 @@ public final class BulkEngine {
     /**
      * Runs one bulk call.
      *
-     * @param request the call, not {@code null}
+     * @param inviter  who invites, not {@code null}
+     * @param tenantId the tenant, not {@code null}
+     * @param request  the call, not {@code null}
      * @return one line per row
      * @throws io.invitations.core.bulk.BulkLimitExceededException when the call has more rows than
      *                                                             the tenant's bulk limit; nothing is read or written
      * @throws DuplicateInvitationException when other nodes keep inviting the same people while the
      *                                      batch is written, {@value #WRITE_ATTEMPTS} times in a row; nothing is written
      */
-    public BulkReport run(BulkRequest request) {
+    public BulkReport run(Inviter inviter, TenantId tenantId, BulkRequest request) {
+        Objects.requireNonNull(inviter, "inviter");
+        Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(request, "request");
-        TenantSettings settings = ctx.settingsFor(request.tenantId());
+        TenantSettings settings = ctx.settingsFor(tenantId);
         BulkValidation.requireWithinLimit(request.rows().size(), settings.bulkLimit());
         BatchId batchId = request.batchId() != null ? request.batchId() : BatchId.random();
         List<RowCheck> checks = BulkValidation.check(request, batchId, settings.bulkLimit(), ctx.requests());
-        return ctx.tenantLocks().with(request.tenantId(), () -> new Run(request, settings, batchId).execute(checks));
+        return ctx.tenantLocks().with(tenantId,
+                () -> new Run(inviter, tenantId, request, settings, batchId).execute(checks));
     }
 
     /** One bulk call's state. */
@@ -93,12 +97,12 @@ public final class BulkEngine {
         private final boolean neutral;
         private final Instant now;
 
-        Run(BulkRequest request, TenantSettings settings, BatchId batchId) {
+        Run(Inviter inviter, TenantId tenantId, BulkRequest request, TenantSettings settings, BatchId batchId) {
             this.request = request;
             this.settings = settings;
             this.batchId = batchId;
-            this.tenantId = request.tenantId();
-            this.inviter = request.inviter();
+            this.tenantId = tenantId;
+            this.inviter = inviter;
             this.policy = InvitationPolicy.of(settings);
             // Below the manage level, "already invited" and "already a member" read the same.
             this.neutral = !inviter.level().atLeast(settings.manageLevel());
@@ -136,7 +140,7 @@ public final class BulkEngine {
         private Verdict judge(RowCheck check, SeatCount seats, long quotaUsed, int wanted) {
             Inviting.Draft draft;
             try {
-                draft = inviting.prepare(check.request());
+                draft = inviting.prepare(inviter, tenantId, check.request());
             } catch (InvalidRequestException e) {
                 return Verdict.of(check.rowNumber(), BulkOutcome.INVALID, e.problems().stream()
                         .map(p -> new RowProblem(RowReader.rowField(p.field()), p.message())).toList());

@@ -90,7 +90,7 @@ public final class RowReader {
     public Reading read(InvitationRow row) {
         List<RowProblem> problems = new ArrayList<>(row.problems());
         Map<String, String> metadata = new LinkedHashMap<>(row.metadata());
-        InviteRequest.Builder b = InviteRequest.builder(request.tenantId(), request.inviter())
+        InviteRequest.Builder b = InviteRequest.builder()
                 .target(request.target()).unit(request.unit()).source(source);
         String keyField = contact(row, b, problems, metadata);
 

@@ -5,9 +5,6 @@ import io.invitations.core.bulk.BulkRequest;
 import io.invitations.core.bulk.InvitationRow;
 import io.invitations.core.bulk.RowField;
 import io.invitations.spi.invitation.BatchId;
-import io.invitations.spi.invitation.Inviter;
-import io.invitations.spi.invitation.PermissionLevel;
-import io.invitations.spi.invitation.TenantId;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -64,8 +61,7 @@ public class BulkValidationFuzzTest {
             long seed = base + run;
             Random random = new Random(seed);
             List<InvitationRow> rows = randomRows(random, 1 + random.nextInt(40));
-            BulkRequest request = BulkRequest.builder(TenantId.of("acme"),
-                    Inviter.of("u", "U", PermissionLevel.ADMIN_TENANT), rows)
+            BulkRequest request = BulkRequest.builder(rows)
                     .defaultRole(random.nextBoolean() ? "member" : null).build();
             try {
                 List<RowCheck> checks = BulkValidation.check(request, BatchId.of("b"), 500, REQUESTS);

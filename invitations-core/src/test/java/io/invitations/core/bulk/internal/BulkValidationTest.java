@@ -11,7 +11,6 @@ import io.invitations.spi.ErrorCode;
 import io.invitations.spi.invitation.BatchId;
 import io.invitations.spi.invitation.Inviter;
 import io.invitations.spi.invitation.PermissionLevel;
-import io.invitations.spi.invitation.TenantId;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +27,7 @@ class BulkValidationTest {
     private static final Inviter ADMIN = Inviter.of("u-1", "Ada Admin", PermissionLevel.ADMIN_TENANT);
 
     private static BulkRequest request(List<InvitationRow> rows) {
-        return BulkRequest.builder(TenantId.of("acme"), ADMIN, rows).defaultRole("member").build();
+        return BulkRequest.builder(rows).defaultRole("member").build();
     }
 
     private static List<InvitationRow> rows(int n) {

@@ -35,7 +35,7 @@ class RowReaderTest {
     private static final Inviter ADMIN = Inviter.of("u-1", "Ada Admin", PermissionLevel.ADMIN_TENANT);
 
     private static BulkRequest.Builder request() {
-        return BulkRequest.builder(TENANT, ADMIN, List.of()).defaultRole("member");
+        return BulkRequest.builder(List.of()).defaultRole("member");
     }
 
     private static RowReader.Reading read(InvitationRow.Builder row) {
@@ -246,7 +246,7 @@ class RowReaderTest {
 
         @Test
         void a_row_without_role_is_invalid_when_the_call_has_no_default_role() {
-            RowReader reader = new RowReader(BulkRequest.builder(TENANT, ADMIN, List.of()).build(), BATCH, REQUESTS);
+            RowReader reader = new RowReader(BulkRequest.builder(List.of()).build(), BATCH, REQUESTS);
 
             assertThat(fields(reader.read(row("jane@example.com").build()))).containsExactly("role");
         }

@@ -1,10 +1,8 @@
 package io.invitations.core.link;
 
 import java.util.Objects;
-import io.invitations.spi.invitation.Inviter;
 import io.invitations.spi.invitation.MembershipType;
 import io.invitations.spi.invitation.Target;
-import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.invitation.UnitId;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -22,14 +20,12 @@ import java.util.Set;
 
 /**
  * A new shareable link: for the tenant or a resource, with the grant every joiner gets and its
- * limits. Build with {@link #builder(TenantId, Inviter)}; the facade validates it and reports every
+ * limits. Build with {@link #builder()}; the facade validates it and reports every
  * problem at once.
  *
  * @since 0.1.0
  */
-public final class LinkRequest {
-    private final @NotNull TenantId tenantId;
-    private final @NotNull Inviter creator;
+public final class ShareableLinkRequest {
     private final @NotNull Target target;
     private final @NotBlank @Size(max = 128) String role;
     private final @NotNull MembershipType membershipType;
@@ -40,7 +36,7 @@ public final class LinkRequest {
     private final @Min(1) Integer maxUses;
     private final @NotNull @Size(max = 100) Set<@NotBlank @Size(max = 253) String> allowedDomains;
 
-    private LinkRequest(TenantId tenantId, Inviter creator, Target target, String role, MembershipType membershipType,
+    private ShareableLinkRequest(Target target, String role, MembershipType membershipType,
             Set<String> groups, UnitId unit, Map<String, String> metadata, Instant expiresAt, Integer maxUses,
             Set<String> allowedDomains) {
         role = role == null ? null : role.strip();
@@ -48,9 +44,6 @@ public final class LinkRequest {
         metadata = metadata == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
         allowedDomains = allowedDomains == null ? null
                 : Collections.unmodifiableSet(new LinkedHashSet<>(allowedDomains));
-
-        this.tenantId = tenantId;
-        this.creator = creator;
         this.target = target;
         this.role = role;
         this.membershipType = membershipType;
@@ -65,22 +58,18 @@ public final class LinkRequest {
     /**
      * Starts a request for a tenant-membership link granting members; no expiry, no limit.
      *
-     * @param tenantId the tenant
-     * @param creator  who creates the link
      * @return a new builder
      */
-    public static Builder builder(TenantId tenantId, Inviter creator) {
-        return new Builder(tenantId, creator);
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
-     * Builds a {@link LinkRequest}. Not thread-safe.
+     * Builds a {@link ShareableLinkRequest}. Not thread-safe.
      *
      * @since 0.1.0
      */
     public static final class Builder {
-        private final TenantId tenantId;
-        private final Inviter creator;
         private Target target = Target.membership();
         private String role;
         private MembershipType membershipType = MembershipType.MEMBER;
@@ -91,9 +80,7 @@ public final class LinkRequest {
         private Integer maxUses;
         private Set<String> allowedDomains = new LinkedHashSet<>();
 
-        private Builder(TenantId tenantId, Inviter creator) {
-            this.tenantId = tenantId;
-            this.creator = creator;
+        private Builder() {
         }
 
         /**
@@ -220,29 +207,13 @@ public final class LinkRequest {
          *
          * @return the request
          */
-        public LinkRequest build() {
-            return new LinkRequest(tenantId, creator, target, role, membershipType, groups, unit, metadata, expiresAt,
+        public ShareableLinkRequest build() {
+            return new ShareableLinkRequest(target, role, membershipType, groups, unit, metadata, expiresAt,
                     maxUses, allowedDomains);
         }
     }
 
-    /**
-     * Returns the tenant, required.
-     *
-     * @return the tenant, required
-     */
-    public TenantId tenantId() {
-        return tenantId;
-    }
 
-    /**
-     * Returns who creates the link (an administrator), required.
-     *
-     * @return who creates the link (an administrator), required
-     */
-    public Inviter creator() {
-        return creator;
-    }
 
     /**
      * Returns membership (the default) or a resource such as a group or an event, required.
@@ -327,9 +298,7 @@ public final class LinkRequest {
 
     @Override
     public boolean equals(Object o) {
-        return o == this || o instanceof LinkRequest other
-                && Objects.equals(tenantId, other.tenantId)
-                && Objects.equals(creator, other.creator)
+        return o == this || o instanceof ShareableLinkRequest other
                 && Objects.equals(target, other.target)
                 && Objects.equals(role, other.role)
                 && Objects.equals(membershipType, other.membershipType)
@@ -343,7 +312,7 @@ public final class LinkRequest {
 
     @Override
     public int hashCode() {
-        return Objects.hash(tenantId, creator, target, role, membershipType, groups, unit, metadata, expiresAt, maxUses, allowedDomains);
+        return Objects.hash(target, role, membershipType, groups, unit, metadata, expiresAt, maxUses, allowedDomains);
     }
 
     /**
@@ -353,7 +322,7 @@ public final class LinkRequest {
      */
     @Override
     public String toString() {
-        return "LinkRequest[tenantId=" + tenantId + ", creator=" + creator + ", target=" + target + ", role=" + role
+        return "ShareableLinkRequest[target=" + target + ", role=" + role
                 + ", membershipType=" + membershipType + ", groups=" + groups + ", unit=" + unit
                 + ", metadata=" + metadata + ", expiresAt=" + expiresAt + ", maxUses=" + maxUses
                 + ", allowedDomains=" + allowedDomains + "]";

@@ -16,7 +16,7 @@ import java.util.Set;
  *
  * @since 0.1.0
  */
-public final class LinkOffer {
+public final class ShareableLinkOffer {
     private final TenantId tenantId;
     private final String tenantName;
     private final LinkId linkId;
@@ -27,7 +27,7 @@ public final class LinkOffer {
     private final Set<String> allowedDomains;
     private final ClaimRequirements requirements;
 
-    private LinkOffer(TenantId tenantId, String tenantName, LinkId linkId, Target target, Grant grant,
+    private ShareableLinkOffer(TenantId tenantId, String tenantName, LinkId linkId, Target target, Grant grant,
             Instant expiresAt, Integer usesLeft, Set<String> allowedDomains, ClaimRequirements requirements) {
         InvitationException.requireValue(tenantId, "tenantId");
         InvitationException.requireValue(tenantName, "tenantName");
@@ -131,7 +131,7 @@ public final class LinkOffer {
 
     @Override
     public boolean equals(Object o) {
-        return o == this || o instanceof LinkOffer other
+        return o == this || o instanceof ShareableLinkOffer other
                 && Objects.equals(tenantId, other.tenantId)
                 && Objects.equals(tenantName, other.tenantName)
                 && Objects.equals(linkId, other.linkId)
@@ -155,7 +155,7 @@ public final class LinkOffer {
      */
     @Override
     public String toString() {
-        return "LinkOffer[tenantId=" + tenantId + ", tenantName=" + tenantName + ", linkId=" + linkId
+        return "ShareableLinkOffer[tenantId=" + tenantId + ", tenantName=" + tenantName + ", linkId=" + linkId
                 + ", target=" + target + ", grant=" + grant + ", expiresAt=" + expiresAt + ", usesLeft=" + usesLeft
                 + ", allowedDomains=" + allowedDomains + ", requirements=" + requirements + "]";
     }
@@ -189,7 +189,7 @@ public final class LinkOffer {
     }
 
     /**
-     * Builds {@link LinkOffer} values. Not thread-safe.
+     * Builds {@link ShareableLinkOffer} values. Not thread-safe.
      *
      * @since 0.1.0
      */
@@ -313,8 +313,8 @@ public final class LinkOffer {
          * @throws InvitationException with {@code INVALID_REQUEST}, naming the field, if a value is
          *                             missing or out of range
          */
-        public LinkOffer build() {
-            return new LinkOffer(tenantId, tenantName, linkId, target, grant, expiresAt, usesLeft, allowedDomains, requirements);
+        public ShareableLinkOffer build() {
+            return new ShareableLinkOffer(tenantId, tenantName, linkId, target, grant, expiresAt, usesLeft, allowedDomains, requirements);
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.invitations.core.link;
 
-import io.invitations.spi.invitation.InvitationLink;
+import io.invitations.spi.invitation.ShareableLink;
 
 import java.util.Objects;
 
@@ -14,13 +14,13 @@ import java.util.Objects;
  * @param token the token the URL carries, not {@code null}
  * @since 0.1.0
  */
-public record ShareableLink(InvitationLink link, String url, String token) {
+public record RevealedShareableLink(ShareableLink link, String url, String token) {
     /**
      * Validates the link.
      *
      * @throws NullPointerException if a component is null
      */
-    public ShareableLink {
+    public RevealedShareableLink {
         Objects.requireNonNull(link, "link");
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(token, "token");
@@ -29,6 +29,6 @@ public record ShareableLink(InvitationLink link, String url, String token) {
     /** Shows the stored link, never the URL or token. */
     @Override
     public String toString() {
-        return "ShareableLink[link=" + link + ", url=(hidden)]";
+        return "RevealedShareableLink[link=" + link + ", url=(hidden)]";
     }
 }

@@ -19,7 +19,7 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
-public final class LinkInspection {
+public final class ClaimInspection {
     private final TenantId tenantId;
     private final String tenantName;
     private final InvitationId invitationId;
@@ -33,7 +33,7 @@ public final class LinkInspection {
     private final Instant expiresAt;
     private final ClaimRequirements requirements;
 
-    private LinkInspection(TenantId tenantId, String tenantName, InvitationId invitationId, String inviterName,
+    private ClaimInspection(TenantId tenantId, String tenantName, InvitationId invitationId, String inviterName,
             Invitee invitee, Target target, Grant grant, String personalMessage, Locale locale,
             InvitationStatus status, Instant expiresAt, ClaimRequirements requirements) {
         InvitationException.requireValue(tenantId, "tenantId");
@@ -180,7 +180,7 @@ public final class LinkInspection {
 
     @Override
     public boolean equals(Object o) {
-        return o == this || o instanceof LinkInspection other
+        return o == this || o instanceof ClaimInspection other
                 && Objects.equals(tenantId, other.tenantId)
                 && Objects.equals(tenantName, other.tenantName)
                 && Objects.equals(invitationId, other.invitationId)
@@ -207,7 +207,7 @@ public final class LinkInspection {
      */
     @Override
     public String toString() {
-        return "LinkInspection[tenantId=" + tenantId + ", tenantName=" + tenantName + ", invitationId=" + invitationId
+        return "ClaimInspection[tenantId=" + tenantId + ", tenantName=" + tenantName + ", invitationId=" + invitationId
                 + ", inviterName=" + inviterName + ", invitee=" + invitee + ", target=" + target + ", grant=" + grant
                 + ", personalMessage=" + personalMessage + ", locale=" + locale + ", status=" + status
                 + ", expiresAt=" + expiresAt + ", requirements=" + requirements + "]";
@@ -245,7 +245,7 @@ public final class LinkInspection {
     }
 
     /**
-     * Builds {@link LinkInspection} values. Not thread-safe.
+     * Builds {@link ClaimInspection} values. Not thread-safe.
      *
      * @since 0.1.0
      */
@@ -405,8 +405,8 @@ public final class LinkInspection {
          * @throws InvitationException with {@code INVALID_REQUEST}, naming the field, if a value is
          *                             missing or out of range
          */
-        public LinkInspection build() {
-            return new LinkInspection(tenantId, tenantName, invitationId, inviterName, invitee, target, grant, personalMessage, locale, status, expiresAt, requirements);
+        public ClaimInspection build() {
+            return new ClaimInspection(tenantId, tenantName, invitationId, inviterName, invitee, target, grant, personalMessage, locale, status, expiresAt, requirements);
         }
     }
 }

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  *
  * @since 0.1.0
  */
-public final class InvitationLink {
+public final class ShareableLink {
     private final LinkId id;
     private final TenantId tenantId;
     private final Target target;
@@ -31,7 +31,7 @@ public final class InvitationLink {
     private final int tokenVersion;
     private final long version;
 
-    private InvitationLink(LinkId id, TenantId tenantId, Target target, Grant grant, String createdBy,
+    private ShareableLink(LinkId id, TenantId tenantId, Target target, Grant grant, String createdBy,
             Instant createdAt, Instant updatedAt, Instant expiresAt, Integer maxUses, int uses,
             Set<String> allowedDomains, boolean active, int tokenVersion, long version) {
         InvitationException.requireValue(id, "id");
@@ -86,11 +86,11 @@ public final class InvitationLink {
      * @return a new snapshot
      * @throws IllegalStateException if the link has no use left
      */
-    public InvitationLink withOneMoreUse(Instant now) {
+    public ShareableLink withOneMoreUse(Instant now) {
         if (maxUses != null && uses >= maxUses) {
             throw new IllegalStateException("link " + id + " has no use left");
         }
-        return new InvitationLink(id, tenantId, target, grant, createdBy, createdAt, now, expiresAt, maxUses,
+        return new ShareableLink(id, tenantId, target, grant, createdBy, createdAt, now, expiresAt, maxUses,
                 uses + 1, allowedDomains, active, tokenVersion, version + 1);
     }
 
@@ -102,9 +102,9 @@ public final class InvitationLink {
      * @param now       when it changed
      * @return a new snapshot
      */
-    public InvitationLink withActive(boolean nowActive, Instant now) {
+    public ShareableLink withActive(boolean nowActive, Instant now) {
         int nextTokenVersion = nowActive && !active ? tokenVersion + 1 : tokenVersion;
-        return new InvitationLink(id, tenantId, target, grant, createdBy, createdAt, now, expiresAt, maxUses,
+        return new ShareableLink(id, tenantId, target, grant, createdBy, createdAt, now, expiresAt, maxUses,
                 uses, allowedDomains, nowActive, nextTokenVersion, version + 1);
     }
 
@@ -236,7 +236,7 @@ public final class InvitationLink {
 
     @Override
     public boolean equals(Object o) {
-        return o == this || o instanceof InvitationLink other
+        return o == this || o instanceof ShareableLink other
                 && Objects.equals(id, other.id)
                 && Objects.equals(tenantId, other.tenantId)
                 && Objects.equals(target, other.target)
@@ -265,7 +265,7 @@ public final class InvitationLink {
      */
     @Override
     public String toString() {
-        return "InvitationLink[id=" + id + ", tenantId=" + tenantId + ", target=" + target + ", grant=" + grant
+        return "ShareableLink[id=" + id + ", tenantId=" + tenantId + ", target=" + target + ", grant=" + grant
                 + ", createdBy=" + createdBy + ", createdAt=" + createdAt + ", updatedAt=" + updatedAt
                 + ", expiresAt=" + expiresAt + ", maxUses=" + maxUses + ", uses=" + uses
                 + ", allowedDomains=" + allowedDomains + ", active=" + active + ", tokenVersion=" + tokenVersion
@@ -306,7 +306,7 @@ public final class InvitationLink {
     }
 
     /**
-     * Builds {@link InvitationLink} values. Not thread-safe.
+     * Builds {@link ShareableLink} values. Not thread-safe.
      *
      * @since 0.1.0
      */
@@ -490,8 +490,8 @@ public final class InvitationLink {
          * @throws InvitationException with {@code INVALID_REQUEST}, naming the field, if a value is
          *                             missing or out of range
          */
-        public InvitationLink build() {
-            return new InvitationLink(id, tenantId, target, grant, createdBy, createdAt, updatedAt, expiresAt, maxUses, uses, allowedDomains, active, tokenVersion, version);
+        public ShareableLink build() {
+            return new ShareableLink(id, tenantId, target, grant, createdBy, createdAt, updatedAt, expiresAt, maxUses, uses, allowedDomains, active, tokenVersion, version);
         }
     }
 }

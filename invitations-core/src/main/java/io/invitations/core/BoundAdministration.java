@@ -1,0 +1,258 @@
+package io.invitations.core;
+
+import io.invitations.core.bulk.BulkReport;
+import io.invitations.core.bulk.BulkRequest;
+import io.invitations.core.bulk.ClaimLinkEntry;
+import io.invitations.core.bulk.internal.BulkEngine;
+import io.invitations.core.bulk.internal.ClaimLinkExporter;
+import io.invitations.core.code.AccessCode;
+import io.invitations.core.link.RevealedShareableLink;
+import io.invitations.core.link.ShareableLinkRequest;
+import io.invitations.core.observe.InvitationObserver.Operation;
+import io.invitations.core.policy.SeatCount;
+import io.invitations.core.referral.ReferralStats;
+import io.invitations.core.token.ClaimLink;
+import io.invitations.spi.invitation.BatchId;
+import io.invitations.spi.invitation.HistoryEntry;
+import io.invitations.spi.invitation.Invitation;
+import io.invitations.spi.invitation.InvitationId;
+import io.invitations.spi.invitation.Inviter;
+import io.invitations.spi.invitation.LinkId;
+import io.invitations.spi.invitation.ShareableLink;
+import io.invitations.spi.invitation.TenantId;
+import io.invitations.spi.mail.MailMessage;
+import io.invitations.spi.message.MessageTemplate;
+import io.invitations.spi.storage.InvitationQuery;
+import io.invitations.spi.storage.OutboxMessage;
+import io.invitations.spi.storage.Page;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The engine's {@link InvitationAdministration}, bound to one actor and one tenant. */
+final class BoundAdministration implements InvitationAdministration {
+    private final Engine engine;
+    private final Inviter actor;
+    private final TenantId tenantId;
+
+    BoundAdministration(Engine engine, Inviter actor, TenantId tenantId) {
+        this.engine = engine;
+        this.actor = Objects.requireNonNull(actor, "actor");
+        this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
+    }
+
+    @Override
+    public Inviter actor() {
+        return actor;
+    }
+
+    @Override
+    public TenantId tenantId() {
+        return tenantId;
+    }
+
+    @Override
+    public Invitation invite(InviteRequest request) {
+        Objects.requireNonNull(request, "request");
+        return engine.observer.observe(Operation.INVITE, tenantId,
+                () -> engine.inviting.create(actor, tenantId, request, true));
+    }
+
+    @Override
+    public Invitation provision(InviteRequest request) {
+        Objects.requireNonNull(request, "request");
+        return engine.observer.observe(Operation.PROVISION, tenantId,
+                () -> engine.inviting.create(actor, tenantId, request, false));
+    }
+
+    @Override
+    public Invitation provisionFromDirectory(InviteRequest request) {
+        return engine.syncing.fromDirectory(actor, tenantId, Objects.requireNonNull(request, "request"));
+    }
+
+    @Override
+    public BulkReport bulk(BulkRequest request) {
+        Objects.requireNonNull(request, "request");
+        return engine.observer.observe(Operation.BULK, tenantId,
+                () -> new BulkEngine(engine.ctx).run(actor, tenantId, request));
+    }
+
+    @Override
+    public Invitation send(InvitationId id) {
+        return engine.inviting.send(actor, tenantId, Objects.requireNonNull(id, "id"));
+    }
+
+    @Override
+    public SendReport send(Collection<InvitationId> ids) {
+        return engine.inviting.sendSelected(actor, tenantId, List.copyOf(Objects.requireNonNull(ids, "ids")));
+    }
+
+    @Override
+    public SendReport sendAllProvisioned() {
+        return engine.syncing.inviteAll(actor, tenantId);
+    }
+
+    @Override
+    public Invitation resend(InvitationId id) {
+        return engine.managing.resend(actor, tenantId, Objects.requireNonNull(id, "id"));
+    }
+
+    @Override
+    public Invitation reinvite(InvitationId id) {
+        return engine.managing.reinvite(actor, tenantId, Objects.requireNonNull(id, "id"));
+    }
+
+    @Override
+    public Invitation revoke(InvitationId id, String reason) {
+        return engine.managing.revoke(actor, tenantId, Objects.requireNonNull(id, "id"), reason);
+    }
+
+    @Override
+    public Invitation approve(InvitationId id) {
+        return engine.managing.approve(actor, tenantId, Objects.requireNonNull(id, "id"));
+    }
+
+    @Override
+    public Invitation reject(InvitationId id, String reason) {
+        return engine.managing.reject(actor, tenantId, Objects.requireNonNull(id, "id"), reason);
+    }
+
+    @Override
+    public ClaimLink revealClaimLink(InvitationId id) {
+        return engine.claiming.reveal(actor, tenantId, Objects.requireNonNull(id, "id"));
+    }
+
+    @Override
+    public AccessCode revealAccessCode(InvitationId id) {
+        return engine.redeeming.reveal(actor, tenantId, Objects.requireNonNull(id, "id"));
+    }
+
+    @Override
+    public List<ClaimLinkEntry> exportClaimLinks(BatchId batch) {
+        return new ClaimLinkExporter(engine.ctx).export(actor, tenantId, batch);
+    }
+
+    @Override
+    public RevealedShareableLink createShareableLink(ShareableLinkRequest request) {
+        return engine.linking.create(actor, tenantId, Objects.requireNonNull(request, "request"));
+    }
+
+    @Override
+    public RevealedShareableLink revealShareableLink(LinkId id) {
+        return engine.linking.reveal(actor, tenantId, Objects.requireNonNull(id, "id"));
+    }
+
+    @Override
+    public ShareableLink deactivateShareableLink(LinkId id) {
+        return engine.linking.deactivate(actor, tenantId, Objects.requireNonNull(id, "id"));
+    }
+
+    @Override
+    public RevealedShareableLink reactivateShareableLink(LinkId id) {
+        return engine.linking.reactivate(actor, tenantId, Objects.requireNonNull(id, "id"));
+    }
+
+    @Override
+    public List<ShareableLink> shareableLinks() {
+        return engine.linking.list(tenantId);
+    }
+
+    @Override
+    public List<Invitation> matchSignUp(SignUp signUp) {
+        Objects.requireNonNull(signUp, "signUp");
+        requireBoundTenant(signUp.tenantId(), "signUp.tenantId");
+        return engine.syncing.match(signUp);
+    }
+
+    @Override
+    public Optional<Invitation> find(InvitationId id) {
+        return engine.reporting.find(tenantId, Objects.requireNonNull(id, "id"));
+    }
+
+    @Override
+    public Page<Invitation> query(InvitationQuery query) {
+        Objects.requireNonNull(query, "query");
+        requireBoundTenant(query.tenantId(), "query.tenantId");
+        return engine.reporting.query(query);
+    }
+
+    @Override
+    public List<HistoryEntry> history(InvitationId id) {
+        return engine.reporting.history(tenantId, Objects.requireNonNull(id, "id"));
+    }
+
+    @Override
+    public SeatCount seats() {
+        return engine.reporting.seats(tenantId);
+    }
+
+    @Override
+    public ReferralStats referrals(String inviterId, Instant from, Instant until) {
+        return engine.reporting.referrals(tenantId, inviterId, from, until);
+    }
+
+    @Override
+    public List<ReferralStats> topInviters(Instant from, Instant until, int limit) {
+        return engine.reporting.topInviters(tenantId, from, until, limit);
+    }
+
+    @Override
+    public MailMessage preview(InvitationId id, OutboxMessage.Kind kind) {
+        return engine.messaging.preview(actor, tenantId, Objects.requireNonNull(id, "id"), kind);
+    }
+
+    @Override
+    public MailMessage accessCodeNotice(InvitationId id, String accessCode) {
+        return engine.messaging.accessCodeNotice(actor, tenantId, Objects.requireNonNull(id, "id"), accessCode);
+    }
+
+    @Override
+    public MailMessage accessCodeNotice(InvitationId id) {
+        return accessCodeNotice(id, revealAccessCode(id).formatted());
+    }
+
+    @Override
+    public MailMessage previewSample(Locale locale, OutboxMessage.Kind kind) {
+        return engine.messaging.sample(tenantId, locale, kind, null);
+    }
+
+    @Override
+    public MailMessage previewSample(Locale locale, OutboxMessage.Kind kind, MessageTemplate draft) {
+        return engine.messaging.sample(tenantId, locale, kind, Objects.requireNonNull(draft, "draft"));
+    }
+
+    @Override
+    public MessageTemplate template(Locale locale, OutboxMessage.Kind kind) {
+        return engine.messaging.template(tenantId, locale, kind);
+    }
+
+    @Override
+    public MessageTemplate saveTemplate(Locale locale, OutboxMessage.Kind kind, String subject, String html,
+                                        String text) {
+        return engine.messaging.saveTemplate(tenantId, locale, kind, subject, html, text);
+    }
+
+    @Override
+    public boolean removeTemplate(Locale locale, OutboxMessage.Kind kind) {
+        return engine.messaging.removeTemplate(tenantId, locale, kind);
+    }
+
+    /** Refuses a value naming another tenant than the bound one. */
+    private void requireBoundTenant(TenantId named, String field) {
+        if (!tenantId.equals(named)) {
+            throw new InvalidRequestException(List.of(new FieldProblem(field, "names tenant " + named
+                    + ", but this administration is bound to tenant " + tenantId
+                    + "; use service.administration(actor, " + named + ") to act there")));
+        }
+    }
+
+    /** Shows the actor's id and the tenant, nothing else. */
+    @Override
+    public String toString() {
+        return "InvitationAdministration[actor=" + actor.userId() + ", tenantId=" + tenantId.value() + "]";
+    }
+}

@@ -1,0 +1,478 @@
+package io.invitations.core;
+
+import io.invitations.core.bulk.BulkReport;
+import io.invitations.core.bulk.BulkRequest;
+import io.invitations.core.bulk.ClaimLinkEntry;
+import io.invitations.core.code.AccessCode;
+import io.invitations.core.link.RevealedShareableLink;
+import io.invitations.core.link.ShareableLinkRequest;
+import io.invitations.core.policy.SeatCount;
+import io.invitations.core.referral.ReferralStats;
+import io.invitations.core.token.ClaimLink;
+import io.invitations.spi.invitation.BatchId;
+import io.invitations.spi.invitation.HistoryEntry;
+import io.invitations.spi.invitation.Invitation;
+import io.invitations.spi.invitation.InvitationId;
+import io.invitations.spi.invitation.Inviter;
+import io.invitations.spi.invitation.LinkId;
+import io.invitations.spi.invitation.ShareableLink;
+import io.invitations.spi.invitation.TenantId;
+import io.invitations.spi.mail.MailMessage;
+import io.invitations.spi.message.MessageTemplate;
+import io.invitations.spi.storage.InvitationQuery;
+import io.invitations.spi.storage.OutboxMessage;
+import io.invitations.spi.storage.Page;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What someone acting in one tenant may do: invite, provision, send, bulk; resend, re-invite,
+ * revoke, approve, reject; reveal claim links and access codes; create and manage shareable links;
+ * queries, history, seats and referrals; messages, templates and previews. It is bound once to an
+ * acting {@link Inviter} and a {@link TenantId}, so no call repeats them and none reaches another
+ * tenant: ids of another tenant's invitations or links are not found, and a query for another tenant
+ * is refused. The actor's permission level decides what is allowed, call by call.
+ *
+ * <pre>{@code
+ * InvitationAdministration admin = service.administration(currentUser, TenantId.of("acme"));
+ * Invitation inv = admin.invite(InviteRequest.builder()
+ *         .email("jane.doe@example.com").role("member").build());
+ * admin.revoke(inv.id(), "sent to the wrong person");
+ * }</pre>
+ *
+ * <p>Obtained from {@link InvitationService#administration(Inviter, TenantId)}; cheap to create (per
+ * request, say), immutable and thread-safe.
+ *
+ * @since 0.2.0
+ */
+public interface InvitationAdministration {
+    /**
+     * Returns who acts through this administration.
+     *
+     * @return the acting inviter
+     */
+    Inviter actor();
+
+    /**
+     * Returns the tenant every call acts in.
+     *
+     * @return the tenant
+     */
+    TenantId tenantId();
+
+    /**
+     * Invites someone: stores a PENDING invitation that expires after the tenant's validity (7 days
+     * by default) and queues its message.
+     *
+     * @param request who, into what, with which grant; validated in full
+     * @return the stored invitation
+     * @throws InvalidRequestException   listing every invalid field
+     * @throws io.invitations.core.policy.PolicyViolationException with every refusal of the tenant's
+     *                                   rules (level, unit, role, guests, domain, seats, quota, ...)
+     * @throws AlreadyInvitedException   if the invitee has an open invitation for the target, or is
+     *                                   already a member
+     */
+    Invitation invite(InviteRequest request);
+
+    /**
+     * Provisions someone ("invite later"): stores a PROVISIONED invitation that sends nothing and
+     * cannot be claimed until {@linkplain #send sent}. It takes a seat.
+     *
+     * @param request who, into what, with which grant; validated in full
+     * @return the stored invitation
+     * @throws InvalidRequestException   listing every invalid field
+     * @throws io.invitations.core.policy.PolicyViolationException with every refusal
+     * @throws AlreadyInvitedException   if the invitee has an open invitation or is a member
+     */
+    Invitation provision(InviteRequest request);
+
+    /**
+     * Invites (or provisions) many people at once, from rows an importer read or the host built. The
+     * call takes at most the tenant's bulk limit (500 by default); split longer lists with
+     * {@link io.invitations.core.bulk.Batches#split(List, int)}. Each row is validated like a single
+     * invitation and checked against the tenant's rules, with seats and quota counted across the
+     * batch. Everything that is created is written in one store call; events follow the write.
+     * {@link io.invitations.core.bulk.BulkMode#DRY_RUN} writes nothing, {@code BEST_EFFORT} writes
+     * the rows that can be created, {@code ALL_OR_NOTHING} writes nothing unless every row can be.
+     *
+     * @param request the rows, defaults, action and mode; not {@code null}
+     * @return one line per row: its outcome, the created invitation, or every reason with its field
+     * @throws io.invitations.core.bulk.BulkLimitExceededException if there are more rows than the
+     *                                   tenant's bulk limit; nothing is read or written
+     */
+    BulkReport bulk(BulkRequest request);
+
+    /**
+     * Sends one provisioned invitation: it becomes PENDING and its message is queued.
+     *
+     * @param id       the invitation
+     * @return the stored invitation
+     * @throws InvitationNotFoundException if there is no such invitation in the tenant
+     * @throws io.invitations.core.policy.PolicyViolationException if the actor may not, or invitations are off
+     * @throws io.invitations.core.lifecycle.IllegalTransitionException if it is not PROVISIONED
+     */
+    Invitation send(InvitationId id);
+
+    /**
+     * Sends a selection of provisioned invitations, each on its own.
+     *
+     * @param ids      the invitations
+     * @return what was sent and what was refused (with code and reason)
+     */
+    SendReport send(Collection<InvitationId> ids);
+
+    /**
+     * Sends every provisioned invitation of a tenant ("invite all"), then switches the tenant's
+     * {@linkplain io.invitations.spi.settings.TenantSettings#inviteOnCreation() invite-on-creation}
+     * on through {@link TenantSettingsSource#switchOnInviteOnCreation(TenantId)}, so that accounts
+     * directory sync creates from now on are invited at once.
+     *
+     * @return what was sent and what was refused
+     * @throws io.invitations.core.policy.PolicyViolationException if the actor is below the manage level
+     */
+    SendReport sendAllProvisioned();
+
+    /**
+     * Resends a pending invitation: queues the message again and starts its validity afresh; by the
+     * tenant's resend policy the link stays the same (default) or is rotated.
+     *
+     * @param id       the invitation
+     * @return the stored invitation
+     * @throws InvitationNotFoundException if there is no such invitation
+     * @throws io.invitations.core.policy.PolicyViolationException if the actor may not, or the resend
+     *                                   cap or cooldown refuses it
+     * @throws io.invitations.core.lifecycle.IllegalTransitionException if it is not PENDING
+     */
+    Invitation resend(InvitationId id);
+
+    /**
+     * Invites again after expiry: a new link (older ones die) and a new expiry.
+     *
+     * @param id       the invitation
+     * @return the stored invitation
+     * @throws InvitationNotFoundException if there is no such invitation
+     * @throws io.invitations.core.policy.PolicyViolationException if the actor may not, or no seat is left
+     * @throws io.invitations.core.lifecycle.IllegalTransitionException if it is not EXPIRED
+     * @throws AlreadyInvitedException if the invitee was invited again meanwhile
+     */
+    Invitation reinvite(InvitationId id);
+
+    /**
+     * Revokes a provisioned, pending or expired invitation; its link dies at once.
+     *
+     * @param id       the invitation
+     * @param reason   why, or {@code null}; kept in the history
+     * @return the stored invitation
+     * @throws InvitationNotFoundException if there is no such invitation
+     * @throws io.invitations.core.policy.PolicyViolationException if the actor may not
+     * @throws io.invitations.core.lifecycle.IllegalTransitionException in any other status
+     */
+    Invitation revoke(InvitationId id, String reason);
+
+    /**
+     * Approves an acceptance awaiting approval: the invitation becomes ACCEPTED.
+     *
+     * @param id       the invitation
+     * @return the stored invitation
+     * @throws InvitationNotFoundException if there is no such invitation
+     * @throws io.invitations.core.policy.PolicyViolationException if the actor may not
+     * @throws io.invitations.core.lifecycle.IllegalTransitionException with APPROVAL_NOT_REQUIRED if
+     *                                   it is not AWAITING_APPROVAL
+     */
+    Invitation approve(InvitationId id);
+
+    /**
+     * Rejects an acceptance awaiting approval: the invitation becomes REJECTED.
+     *
+     * @param id       the invitation
+     * @param reason   why, or {@code null}
+     * @return the stored invitation
+     * @throws InvitationNotFoundException if there is no such invitation
+     * @throws io.invitations.core.policy.PolicyViolationException if the actor may not
+     * @throws io.invitations.core.lifecycle.IllegalTransitionException with APPROVAL_NOT_REQUIRED if
+     *                                   it is not AWAITING_APPROVAL
+     */
+    Invitation reject(InvitationId id, String reason);
+
+    /**
+     * Reveals an invitation's current claim link, e.g. to hand it over another way or export it.
+     *
+     * @param id       the invitation
+     * @return the link; a secret, whose {@code toString()} hides it
+     * @throws InvitationNotFoundException if there is no such invitation
+     * @throws io.invitations.core.policy.PolicyViolationException if the actor is not an administrator
+     *                                   (of the invitation's unit)
+     */
+    ClaimLink revealClaimLink(InvitationId id);
+
+    /**
+     * Reveals the access code of an invitation without email ("see access code"), to hand to the
+     * invitee by other means. The code is derived, never stored; it changes when the invitation's
+     * link is rotated or it is re-invited.
+     *
+     * @param id       the invitation
+     * @return the code; a secret, whose {@code toString()} hides it
+     * @throws InvitationNotFoundException if there is no such invitation
+     * @throws io.invitations.core.policy.PolicyViolationException with LEVEL_TOO_LOW (or OUTSIDE_UNIT)
+     *                                   if the actor is not an administrator (of the invitation's unit)
+     * @throws InvalidRequestException   if the invitee has an email (reveal the claim link instead)
+     */
+    AccessCode revealAccessCode(InvitationId id);
+
+    /**
+     * Creates a shareable invitation link for the tenant or a resource, with a preset grant.
+     *
+     * @param request the link: target, grant, expiry, maximum uses, allowed domains
+     * @return the stored link with its URL
+     * @throws InvalidRequestException listing every invalid field
+     * @throws io.invitations.core.policy.PolicyViolationException with LINKS_DISABLED,
+     *                                   LEVEL_TOO_LOW, ROLE_ABOVE_INVITER, ... when not allowed
+     */
+    RevealedShareableLink createShareableLink(ShareableLinkRequest request);
+
+    /**
+     * Reveals a shareable link's current URL.
+     *
+     * @param id       the link
+     * @return the link with its URL
+     * @throws io.invitations.core.link.LinkNotFoundException if the tenant has no such link
+     * @throws io.invitations.core.policy.PolicyViolationException if the actor may not, or links are off
+     */
+    RevealedShareableLink revealShareableLink(LinkId id);
+
+    /**
+     * Deactivates a shareable link: its URL dies at once. Works while links are switched off;
+     * deactivating an inactive link changes nothing.
+     *
+     * @param id       the link
+     * @return the link as stored
+     * @throws io.invitations.core.link.LinkNotFoundException if the tenant has no such link
+     * @throws io.invitations.core.policy.PolicyViolationException if the actor is not an administrator
+     */
+    ShareableLink deactivateShareableLink(LinkId id);
+
+    /**
+     * Reactivates a shareable link under a NEW URL; the URL it had before stays dead. Reactivating an
+     * active link changes nothing and returns its current URL.
+     *
+     * @param id       the link
+     * @return the link with its new URL
+     * @throws io.invitations.core.link.LinkNotFoundException if the tenant has no such link
+     * @throws io.invitations.core.policy.PolicyViolationException if the actor may not, or links are off
+     */
+    RevealedShareableLink reactivateShareableLink(LinkId id);
+
+    /**
+     * Lists a tenant's shareable links, active or not.
+     *
+     * @return the links, oldest first
+     */
+    List<ShareableLink> shareableLinks();
+
+    /**
+     * Creates the invitation of an entry from an identity provider or directory (directory sync,
+     * an account-management API): PROVISIONED, so it sends nothing and cannot be claimed until sent,
+     * unless the tenant {@linkplain io.invitations.spi.settings.TenantSettings#inviteOnCreation()
+     * invites on creation}, in which case it is invited at once. The source becomes DIRECTORY
+     * unless the request already names a directory.
+     *
+     * @param request the entry; usually with a system inviter such as {@code Inviter.system("azure-ad")}
+     * @return the stored invitation
+     * @throws InvalidRequestException   listing every invalid field
+     * @throws io.invitations.core.policy.PolicyViolationException with every refusal
+     * @throws AlreadyInvitedException   if the person has an open invitation or is a member
+     */
+    Invitation provisionFromDirectory(InviteRequest request);
+
+    /**
+     * Matches someone who registered another way (SSO, self-registration) with a verified email to
+     * their pending invitations in the tenant, and accepts those for them: the identity directory
+     * links the account and applies each grant. Provisioned (not yet invited) invitations are not
+     * matched.
+     *
+     * <p>The host vouches for the verified email, so it calls this with a system actor, e.g.
+     * {@code service.administration(Inviter.system("sso"), tenant).matchSignUp(signUp)}; the actor is
+     * not checked against the tenant's levels.
+     *
+     * @param signUp who registered, with a verified email
+     * @return the invitations accepted (or awaiting approval), oldest first; empty when none was pending
+     * @throws InvalidRequestException if the email is malformed or not verified, or the sign-up names
+     *                                 another tenant than {@link #tenantId()} (field {@code signUp.tenantId})
+     */
+    List<Invitation> matchSignUp(SignUp signUp);
+
+    /**
+     * Exports the claim links of pending invitations, e.g. to print them or hand them to an SMS
+     * gateway; the CSV module writes them with {@code ClaimLinkExport}. Links are re-derived from the
+     * key ring, never stored. A {@code *_LOCAL} administrator gets the invitations of their units only.
+     *
+     * @param batch    only the invitations of this bulk batch, or {@code null} for every pending one
+     * @return the invitations that are PENDING now with their links, oldest first; the links are secrets
+     * @throws io.invitations.core.policy.PolicyViolationException with {@code LEVEL_TOO_LOW} if the
+     *                                   actor is not an administrator
+     */
+    List<ClaimLinkEntry> exportClaimLinks(BatchId batch);
+
+    /**
+     * Reads one invitation as it reads now (EXPIRED once past its expiry).
+     *
+     * @param id       the invitation
+     * @return the invitation, or empty
+     */
+    Optional<Invitation> find(InvitationId id);
+
+    /**
+     * Reads a page of a tenant's invitations, filtered by status (effective: EXPIRED includes pending
+     * ones past expiry), inviter, source, target and creation time.
+     *
+     * @param query the filters and page, for {@link #tenantId()}; see {@link InvitationQuery#builder(TenantId)}
+     * @return the page, oldest first
+     * @throws InvalidRequestException if the query names another tenant (field {@code query.tenantId})
+     */
+    Page<Invitation> query(InvitationQuery query);
+
+    /**
+     * Reads the history of one invitation: one entry per transition (actor, time, from, to, reason).
+     *
+     * @param id       the invitation
+     * @return the entries, oldest first
+     * @throws InvitationNotFoundException if there is no such invitation
+     */
+    List<HistoryEntry> history(InvitationId id);
+
+    /**
+     * Counts a tenant's seats: "how many can I still invite".
+     *
+     * @return the limit, seats taken, open invitations and what remains (empty when unlimited)
+     */
+    SeatCount seats();
+
+    /**
+     * Returns one inviter's referrals over a period: sent, accepted, acceptance rate.
+     *
+     * @param inviterId the inviter's user id
+     * @param from      inclusive start (by creation time), or {@code null}
+     * @param until     exclusive end, or {@code null}
+     * @return the statistics
+     */
+    ReferralStats referrals(String inviterId, Instant from, Instant until);
+
+    /**
+     * Returns a tenant's top inviters over a period, by accepted invitations.
+     *
+     * @param from     inclusive start, or {@code null}
+     * @param until    exclusive end, or {@code null}
+     * @param limit    how many, at least 1
+     * @return the inviters, best first
+     */
+    List<ReferralStats> topInviters(Instant from, Instant until, int limit);
+
+    /**
+     * Renders an invitation's message exactly as the outbox would send it now: same template,
+     * branding, claim link, expiry words and idempotency key (of the invitation's latest message).
+     * Sends and stores nothing. The message carries the claim link, so the actor needs the level that
+     * reveals links: an administrator ({@code ADMIN_LOCAL} within their units, or {@code ADMIN_TENANT}).
+     *
+     * @param id       the invitation
+     * @param kind     which message: invitation, resend or re-invite
+     * @return the message; its bodies hold the claim link, a secret (its {@code toString()} hides them)
+     * @throws InvitationNotFoundException if there is no such invitation
+     * @throws io.invitations.core.policy.PolicyViolationException if the actor is not an administrator
+     *                                   (of the invitation's unit)
+     * @throws InvalidRequestException   for an access-code notice (see {@link #accessCodeNotice(InvitationId)}) or an
+     *                                   invitee without email (who is sent no message)
+     * @throws io.invitations.spi.InvitationException with CONFIGURATION if the tenant's claim URL is
+     *                                   not an absolute http(s) URL
+     */
+    MailMessage preview(InvitationId id, OutboxMessage.Kind kind);
+
+    /**
+     * Renders the printable notice that tells an invitee without email how to redeem their access
+     * code: the tenant's {@link OutboxMessage.Kind#ACCESS_CODE_NOTICE} template with the code, the
+     * identifier, and the page where both are entered (the tenant's claim URL without a token).
+     * Nothing is mailed or stored; the host prints or hands it over.
+     *
+     * @param id         the invitation, for an identifier invitee
+     * @param accessCode the invitation's access code, as revealed to an administrator
+     * @return the notice; its bodies hold the code (its {@code toString()} hides them)
+     * @throws InvitationNotFoundException if there is no such invitation
+     * @throws io.invitations.core.policy.PolicyViolationException if the actor is not an administrator
+     * @throws InvalidRequestException   if the invitee has an email address, or the code is blank
+     * @throws io.invitations.spi.InvitationException with CONFIGURATION if the tenant's claim URL is
+     *                                   not an absolute http(s) URL
+     */
+    MailMessage accessCodeNotice(InvitationId id, String accessCode);
+
+    /**
+     * Renders the printable access-code notice of an invitee without email with their current code:
+     * {@link #revealAccessCode(InvitationId)} then
+     * {@link #accessCodeNotice(InvitationId, String)}. Nothing is mailed or stored.
+     *
+     * @param id       the invitation, for an identifier invitee
+     * @return the notice; its bodies hold the code (its {@code toString()} hides them)
+     * @throws InvitationNotFoundException if there is no such invitation
+     * @throws io.invitations.core.policy.PolicyViolationException if the actor is not an administrator
+     * @throws InvalidRequestException   if the invitee has an email address
+     */
+    MailMessage accessCodeNotice(InvitationId id);
+
+    /**
+     * Renders a tenant's message around a sample invitation (see {@link MessageContext#sample}), to
+     * preview its templates and branding before any invitation exists. Reveals nothing.
+     *
+     * @param locale   the language
+     * @param kind     which message
+     * @return the message, addressed to the sample invitee
+     */
+    MailMessage previewSample(Locale locale, OutboxMessage.Kind kind);
+
+    /**
+     * Renders a draft template around a sample invitation with the tenant's branding, before the
+     * tenant saves it. Reveals nothing.
+     *
+     * @param locale   the language
+     * @param kind     which message
+     * @param draft    the draft, from {@link MessageTemplate#of} (which refuses unknown placeholders)
+     * @return the message, addressed to the sample invitee
+     */
+    MailMessage previewSample(Locale locale, OutboxMessage.Kind kind, MessageTemplate draft);
+
+    /**
+     * Returns the template a tenant's messages of a kind and language are rendered with: its custom
+     * one, else the built-in one. A starting point for editing.
+     *
+     * @param locale   the language (only the language counts)
+     * @param kind     which message
+     * @return the template
+     */
+    MessageTemplate template(Locale locale, OutboxMessage.Kind kind);
+
+    /**
+     * Validates and stores a tenant's custom template for a language and kind of message; it applies
+     * to the next message rendered, queued ones included. As with settings, the host decides who may
+     * edit a tenant's templates.
+     *
+     * @param locale   the language (only the language counts: {@code fr-CA} and {@code fr} share one)
+     * @param kind     which message
+     * @param subject  the subject, one line
+     * @param html     the HTML body
+     * @param text     the plain-text body
+     * @return the stored template
+     * @throws io.invitations.spi.message.TemplateException with TEMPLATE_INVALID, listing every
+     *                                   unknown placeholder and other problem; nothing is stored then
+     */
+    MessageTemplate saveTemplate(Locale locale, OutboxMessage.Kind kind, String subject, String html, String text);
+
+    /**
+     * Removes a tenant's custom template, so that the built-in one is used again.
+     *
+     * @param locale   the language
+     * @param kind     which message
+     * @return {@code true} if there was a custom template
+     */
+    boolean removeTemplate(Locale locale, OutboxMessage.Kind kind);
+}

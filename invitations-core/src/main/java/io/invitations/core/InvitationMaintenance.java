@@ -1,0 +1,67 @@
+package io.invitations.core;
+
+import io.invitations.core.outbox.DeliveryMode;
+import io.invitations.core.outbox.DrainResult;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * What the host's scheduler runs: deliver the outbox's due messages and store the expiry of
+ * invitations past it, once or on a schedule. Several nodes may run it at once.
+ *
+ * <pre>{@code
+ * InvitationMaintenance maintenance = service.maintenance();
+ * ScheduledFuture<?> delivery = maintenance.scheduleDelivery(executor, Duration.ofSeconds(30));
+ * ScheduledFuture<?> expiry = maintenance.scheduleExpiry(executor, Duration.ofMinutes(10));
+ * }</pre>
+ *
+ * <p>Obtained from {@link InvitationService#maintenance()}; thread-safe.
+ *
+ * @since 0.2.0
+ */
+public interface InvitationMaintenance {
+    /**
+     * Delivers every queued message that is due now: what the engine does by itself after each
+     * operation in {@link DeliveryMode#IMMEDIATE}, and what a host in {@link DeliveryMode#HOST_DRIVEN}
+     * calls from its own scheduler (also useful in IMMEDIATE mode to retry transient failures whose
+     * backoff has passed). Several threads or processes may call it at once. Never throws: a failing
+     * mail server or store leaves the messages queued.
+     *
+     * @return how many messages were delivered, are retrying, failed, were cancelled or left unsettled
+     */
+    DrainResult deliverDueMessages();
+
+    /**
+     * Stores EXPIRED, with history and events, for every pending invitation past its expiry. Reads
+     * already report them EXPIRED; run this periodically so that stored data and events follow.
+     *
+     * @return how many invitations were expired
+     */
+    int expireDue();
+
+    /**
+     * Calls {@link #deliverDueMessages()} on the host's scheduler: at once, then with a fixed delay
+     * between the end of one run and the start of the next. Cancel the returned future to stop; the
+     * executor stays the host's to shut down.
+     *
+     * @param executor the host's scheduler, not {@code null}
+     * @param delay    the pause between runs, positive
+     * @return the scheduled task
+     * @throws IllegalArgumentException if the delay is not positive
+     */
+    ScheduledFuture<?> scheduleDelivery(ScheduledExecutorService executor, Duration delay);
+
+    /**
+     * Calls {@link #expireDue()} on the host's scheduler: at once, then with a fixed delay between
+     * the end of one run and the start of the next. A failing run is logged and the next one runs
+     * as planned. Cancel the returned future to stop; the executor stays the host's to shut down.
+     *
+     * @param executor the host's scheduler, not {@code null}
+     * @param delay    the pause between runs, positive
+     * @return the scheduled task
+     * @throws IllegalArgumentException if the delay is not positive
+     */
+    ScheduledFuture<?> scheduleExpiry(ScheduledExecutorService executor, Duration delay);
+}

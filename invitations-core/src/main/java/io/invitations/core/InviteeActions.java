@@ -1,0 +1,119 @@
+package io.invitations.core;
+
+import io.invitations.core.link.JoinRequest;
+import io.invitations.core.link.ShareableLinkOffer;
+import io.invitations.spi.invitation.Invitation;
+import io.invitations.spi.invitation.TenantId;
+
+/**
+ * What an invitee may do without an account or a session: read what a claim link opens, accept or
+ * decline it, redeem an access code, read and join a shareable link. Every call is authorised by the
+ * secret it carries (a claim token, a shareable link's token, an identifier and access code), never
+ * by who calls. A web controller for invitees depends on this type alone.
+ *
+ * <pre>{@code
+ * InviteeActions invitee = service.invitee();
+ * ClaimInspection seen = invitee.inspect(claimToken);           // changes nothing
+ * Acceptance done = invitee.accept(ClaimRequest.builder(claimToken)
+ *         .termsAccepted(true).password(password).build());
+ * }</pre>
+ *
+ * <p>Obtained from {@link InvitationService#invitee()}; thread-safe.
+ *
+ * @since 0.2.0
+ */
+public interface InviteeActions {
+    /**
+     * Reads what a claim link opens, for the invitee page. Changes nothing, so mail scanners that
+     * open links do no harm.
+     *
+     * @param claimToken the token from the link
+     * @return the invitation's details, its effective status and what the claim needs
+     * @throws io.invitations.core.token.InvalidTokenException if the token is not valid (the same
+     *                                   whether or not such an invitation exists)
+     * @throws io.invitations.core.lifecycle.IllegalTransitionException if the invitation is still
+     *                                   PROVISIONED: prepared but not invited, it cannot be claimed
+     */
+    ClaimInspection inspect(String claimToken);
+
+    /**
+     * Accepts an invitation, exactly once: the identity directory creates or links the account, and
+     * the invitation becomes ACCEPTED, or AWAITING_APPROVAL when the tenant requires approval.
+     *
+     * @param claim the token and what the claim needs
+     * @return the stored invitation and the account id
+     * @throws InvalidRequestException if the claim is malformed
+     * @throws io.invitations.core.token.InvalidTokenException if the token is not valid
+     * @throws io.invitations.core.lifecycle.IllegalTransitionException with code EXPIRED, REVOKED,
+     *                                   ALREADY_ACCEPTED, or ILLEGAL_TRANSITION (declined, rejected, not sent)
+     * @throws ClaimIncompleteException if terms, password, a profile field or the group choice is wrong
+     */
+    Acceptance accept(ClaimRequest claim);
+
+    /**
+     * Declines an invitation, by the invitee.
+     *
+     * @param claimToken the token from the link
+     * @return the stored invitation
+     * @throws io.invitations.core.token.InvalidTokenException if the token is not valid
+     * @throws io.invitations.core.lifecycle.IllegalTransitionException if it is not PENDING
+     */
+    Invitation decline(String claimToken);
+
+    /**
+     * Redeems an identifier and access code: when they open an invitation, returns what
+     * {@link #inspect(String)} would and the claim token to {@link #accept(ClaimRequest)} (or
+     * {@link #decline(String)}) with. Changes nothing but the throttle: wrong codes are counted per
+     * identifier and per client key, and after 5 within 15 minutes (by default) attempts are refused
+     * for the rest of the window.
+     *
+     * @param redemption the identifier and code as typed, and the client key if the host has one
+     * @return the inspection and the claim token
+     * @throws InvalidRequestException if the entry is malformed
+     * @throws io.invitations.core.code.InvalidAccessCodeException if identifier and code open no
+     *                                   invitation (the same whether or not the identifier exists)
+     * @throws io.invitations.core.code.ThrottledException with THROTTLED after too many failures
+     * @throws io.invitations.core.lifecycle.IllegalTransitionException if the invitation is still
+     *                                   PROVISIONED
+     */
+    RedeemedCode redeemCode(CodeRedemption redemption);
+
+    /**
+     * Reads what a shareable link offers, for the join page. Changes nothing.
+     *
+     * @param linkToken the token from the link's URL
+     * @return the tenant, target, grant, limits and what joining needs
+     * @throws io.invitations.core.token.InvalidTokenException if the token is not valid
+     * @throws io.invitations.core.link.LinkClosedException with LINKS_DISABLED, LINK_INACTIVE,
+     *                                   LINK_EXPIRED or LINK_EXHAUSTED
+     */
+    ShareableLinkOffer inspectShareableLink(String linkToken);
+
+    /**
+     * Joins through a shareable link: creates an invitation with source LINK that is accepted at
+     * once (or awaits approval when the tenant requires it), stored in one write with the link's
+     * next use. The identity directory creates or links the account once; the claim must bring
+     * what {@link ShareableLinkOffer#requirements()} asks for. The use count never exceeds the link's
+     * maximum, however many join at once.
+     *
+     * @param request the joiner's email and claim (whose token is the link's)
+     * @return the stored invitation and the account id
+     * @throws InvalidRequestException if the request is malformed
+     * @throws io.invitations.core.token.InvalidTokenException if the token is not valid
+     * @throws io.invitations.core.link.LinkClosedException if the link takes no more joins
+     * @throws io.invitations.core.policy.PolicyViolationException with DOMAIN_NOT_ALLOWED,
+     *                                   SEAT_LIMIT_REACHED or INVITATIONS_DISABLED
+     * @throws AlreadyInvitedException   if the joiner is already a member or has an open invitation
+     * @throws ClaimIncompleteException  if terms, profile, password or groups are missing or wrong
+     */
+    Acceptance joinShareableLink(JoinRequest request);
+
+    /**
+     * Tells whether a tenant lets people register without an invitation, so the host can offer
+     * (or hide) its sign-up page.
+     *
+     * @param tenantId the tenant
+     * @return the tenant's self-registration setting
+     */
+    boolean selfRegistrationAllowed(TenantId tenantId);
+}
