@@ -67,7 +67,7 @@ class HostTransactionTest {
 
         @Transactional
         public Invitation createProjectAndInvite(TenantId tenant, String email, boolean failAfterwards) {
-            Invitation inv = service.invite(InviteRequest.builder(tenant, ADMIN).email(email).role("member").build());
+            Invitation inv = service.administration(ADMIN, tenant).invite(InviteRequest.builder().email(email).role("member").build());
             if (failAfterwards) {
                 throw new IllegalStateException("the host's own step failed after the invitation was created");
             }
@@ -75,7 +75,7 @@ class HostTransactionTest {
         }
 
         public Invitation inviteWithoutTransaction(TenantId tenant, String email) {
-            return service.invite(InviteRequest.builder(tenant, ADMIN).email(email).role("member").build());
+            return service.administration(ADMIN, tenant).invite(InviteRequest.builder().email(email).role("member").build());
         }
     }
 

@@ -35,7 +35,7 @@ public class InvitationsWebAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public InviteeApiController invitationsInviteeApi(InvitationService service) {
-        return new InviteeApiController(service);
+        return new InviteeApiController(service.invitee());
     }
 
     /**

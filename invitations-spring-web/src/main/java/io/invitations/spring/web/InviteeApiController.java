@@ -1,6 +1,6 @@
 package io.invitations.spring.web;
 
-import io.invitations.core.InvitationService;
+import io.invitations.core.InviteeActions;
 import io.invitations.spi.InvitationException;
 import io.invitations.spring.web.internal.InviteeCalls;
 import io.invitations.spring.web.internal.Problems;
@@ -49,12 +49,12 @@ public class InviteeApiController {
     private final InviteeCalls calls;
 
     /**
-     * Creates the controller.
+     * Creates the controller on the invitee's side of the service alone.
      *
-     * @param service the service
+     * @param invitee {@code service.invitee()}
      */
-    public InviteeApiController(InvitationService service) {
-        this.calls = new InviteeCalls(service);
+    public InviteeApiController(InviteeActions invitee) {
+        this.calls = new InviteeCalls(invitee);
     }
 
     /**

@@ -188,7 +188,7 @@ class AdminApiTest {
                 .andExpect(jsonPath("$.lines[1].outcome").value("INVALID"))
                 .andExpect(jsonPath("$.lines[1].problems[0].field").value("email"))
                 .andExpect(jsonPath("$.lines[2].outcome").value("DUPLICATE_IN_INPUT"));
-        assertThat(service.query(io.invitations.spi.storage.InvitationQuery.builder(ACME).build()).items())
+        assertThat(service.administration(WebTestApplication.SYSTEM, ACME).query(io.invitations.spi.storage.InvitationQuery.builder(ACME).build()).items())
                 .noneMatch(i -> a.equals(String.valueOf(i.invitee().emailOrNull() == null ? null
                         : i.invitee().emailOrNull().value())));
 
@@ -263,6 +263,6 @@ class AdminApiTest {
         String id = invite(email());
         mvc.perform(admin(get(BASE + "/invitations").param("status", "PENDING", "ACCEPTED").param("limit", "1000")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.items[*].id", hasItem(id)));
-        assertThat(service.find(ACME, InvitationId.of(id)).orElseThrow().status()).isEqualTo(InvitationStatus.PENDING);
+        assertThat(service.administration(WebTestApplication.SYSTEM, ACME).find(InvitationId.of(id)).orElseThrow().status()).isEqualTo(InvitationStatus.PENDING);
     }
 }

@@ -41,7 +41,7 @@ class InvitationsWebAutoConfigurationTest {
     @Test
     void a_host_controller_replaces_the_module_s() {
         InvitationService service = service();
-        InviteeApiController own = new InviteeApiController(service);
+        InviteeApiController own = new InviteeApiController(service.invitee());
         web.withBean(InvitationService.class, () -> service).withBean(InviteeApiController.class, () -> own)
                 .run(c -> assertThat(c.getBean(InviteeApiController.class)).isSameAs(own));
     }

@@ -2,7 +2,7 @@ package io.invitations.spring.web;
 
 import io.invitations.core.InvitationService;
 import io.invitations.core.InviteRequest;
-import io.invitations.core.link.LinkRequest;
+import io.invitations.core.link.ShareableLinkRequest;
 import io.invitations.spi.invitation.IdentifierKind;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationStatus;
@@ -44,20 +44,20 @@ class InviteeApiTest {
     WebTestApplication.TestClock clock;
 
     private Invitation invite() {
-        return service.invite(InviteRequest.builder(ACME, ADMIN).email(UUID.randomUUID() + "@example.com")
+        return service.administration(ADMIN, ACME).invite(InviteRequest.builder().email(UUID.randomUUID() + "@example.com")
                 .role("member").build());
     }
 
     private String token(Invitation inv) {
-        return service.revealLink(ADMIN, ACME, inv.id()).token();
+        return service.administration(ADMIN, ACME).revealClaimLink(inv.id()).token();
     }
 
     @Test
     void get_and_head_on_the_claim_link_change_nothing_however_often_a_scanner_opens_it() throws Exception {
         Invitation invited = invite();
         String token = token(invited);
-        Invitation inv = service.find(ACME, invited.id()).orElseThrow();
-        int historyBefore = service.history(ACME, inv.id()).size();
+        Invitation inv = service.administration(ADMIN, ACME).find(invited.id()).orElseThrow();
+        int historyBefore = service.administration(ADMIN, ACME).history(inv.id()).size();
 
         for (int i = 0; i < 5; i++) {
             mvc.perform(get("/invitations/api/claims/{t}", token)).andExpect(status().isOk())
@@ -68,10 +68,10 @@ class InviteeApiTest {
             mvc.perform(head("/invitations/api/claims/{t}", token)).andExpect(status().isOk());
         }
 
-        Invitation after = service.find(ACME, inv.id()).orElseThrow();
+        Invitation after = service.administration(ADMIN, ACME).find(inv.id()).orElseThrow();
         assertThat(after.status()).isEqualTo(InvitationStatus.PENDING);
         assertThat(after.version()).isEqualTo(inv.version());
-        assertThat(service.history(ACME, inv.id())).hasSize(historyBefore);
+        assertThat(service.administration(ADMIN, ACME).history(inv.id())).hasSize(historyBefore);
     }
 
     @Test
@@ -99,7 +99,7 @@ class InviteeApiTest {
         Invitation inv = invite();
         mvc.perform(post("/invitations/api/claims/{t}", token(inv)).contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .content("termsAccepted=true")).andExpect(status().isUnsupportedMediaType());
-        assertThat(service.find(ACME, inv.id()).orElseThrow().status()).isEqualTo(InvitationStatus.PENDING);
+        assertThat(service.administration(ADMIN, ACME).find(inv.id()).orElseThrow().status()).isEqualTo(InvitationStatus.PENDING);
     }
 
     @Test
@@ -135,9 +135,9 @@ class InviteeApiTest {
     @Test
     void access_codes_redeem_and_wrong_ones_lock_out_neutrally() throws Exception {
         String phone = "+4179" + (1000000 + (int) (Math.random() * 8000000));
-        Invitation inv = service.invite(InviteRequest.builder(ACME, ADMIN).identifier(IdentifierKind.PHONE, phone)
+        Invitation inv = service.administration(ADMIN, ACME).invite(InviteRequest.builder().identifier(IdentifierKind.PHONE, phone)
                 .role("member").build());
-        String code = service.revealAccessCode(ADMIN, ACME, inv.id()).formatted();
+        String code = service.administration(ADMIN, ACME).revealAccessCode(inv.id()).formatted();
         String wrong = "{\"tenantId\":\"acme\",\"identifierKind\":\"phone\",\"identifier\":\"" + phone
                 + "\",\"code\":\"AAAA-AAAA\"}";
 
@@ -164,7 +164,7 @@ class InviteeApiTest {
 
     @Test
     void a_shareable_link_offers_and_joins_and_a_second_join_is_refused_without_saying_why() throws Exception {
-        String token = service.createLink(LinkRequest.builder(ACME, ADMIN).role("member").build()).token();
+        String token = service.administration(ADMIN, ACME).createShareableLink(ShareableLinkRequest.builder().role("member").build()).token();
         for (int i = 0; i < 3; i++) {
             mvc.perform(get("/invitations/api/shareable-links/{t}", token)).andExpect(status().isOk())
                     .andExpect(jsonPath("$.role").value("member"));

@@ -22,6 +22,8 @@ public class WebTestApplication {
     static final TenantId ACME = TenantId.of("acme");
     /** The header naming the caller's permission level; absent means "not signed in". */
     static final String LEVEL_HEADER = "X-Test-Level";
+    /** The administrator the tests read with. */
+    static final Inviter SYSTEM = Inviter.of("test-reader", "Test Reader", PermissionLevel.ADMIN_TENANT);
 
     /** A clock the tests move forward. */
     public static final class TestClock extends Clock {

@@ -1,5 +1,6 @@
 package io.invitations.spring.web.internal;
 
+import io.invitations.core.InvitationAdministration;
 import io.invitations.core.InvitationService;
 import io.invitations.core.InviteRequest;
 import io.invitations.core.bulk.BulkAction;
@@ -7,16 +8,16 @@ import io.invitations.core.bulk.BulkMode;
 import io.invitations.core.bulk.BulkRequest;
 import io.invitations.core.bulk.ClaimLinkEntry;
 import io.invitations.core.bulk.InvitationRow;
-import io.invitations.core.link.LinkRequest;
-import io.invitations.core.link.ShareableLink;
+import io.invitations.core.link.RevealedShareableLink;
+import io.invitations.core.link.ShareableLinkRequest;
 import io.invitations.spi.invitation.BatchId;
 import io.invitations.spi.invitation.IdentifierKind;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;
-import io.invitations.spi.invitation.InvitationLink;
 import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.invitation.Inviter;
 import io.invitations.spi.invitation.LinkId;
+import io.invitations.spi.invitation.ShareableLink;
 import io.invitations.spi.invitation.MembershipType;
 import io.invitations.spi.invitation.Target;
 import io.invitations.spi.invitation.TenantId;
@@ -35,12 +36,11 @@ import java.util.Set;
 
 /**
  * The administrators' calls into the engine, bound to one {@link Administrator}: the one place of
- * this module that knows the administrative side of the service, so that the regrouped facade
- * ({@code service.administration(actor, tenantId)}) is switched here alone.
+ * this module that knows the administrative side of the service, through
+ * {@code service.administration(actor, tenantId)}.
  */
 public final class AdminCalls {
-    private final InvitationService service;
-    private final Inviter actor;
+    private final InvitationAdministration admin;
     private final TenantId tenant;
     private final Clock clock;
 
@@ -52,8 +52,7 @@ public final class AdminCalls {
      * @param clock   the clock for effective statuses
      */
     public AdminCalls(InvitationService service, Administrator admin, Clock clock) {
-        this.service = service;
-        this.actor = admin.actor();
+        this.admin = service.administration(admin.actor(), admin.tenantId());
         this.tenant = admin.tenantId();
         this.clock = clock;
     }
@@ -71,7 +70,7 @@ public final class AdminCalls {
     }
 
     private InviteRequest request(WebJson.InviteForm f) {
-        InviteRequest.Builder b = InviteRequest.builder(tenant, actor);
+        InviteRequest.Builder b = InviteRequest.builder();
         if (f.identifierKind() != null && !f.identifierKind().isBlank()) {
             b.identifier(IdentifierKind.of(f.identifierKind()), f.identifier());
         } else {
@@ -108,7 +107,7 @@ public final class AdminCalls {
      * @return the invitation
      */
     public WebJson.InvitationView invite(WebJson.InviteForm f) {
-        return view(service.invite(request(f)));
+        return view(admin.invite(request(f)));
     }
 
     /**
@@ -118,7 +117,7 @@ public final class AdminCalls {
      * @return the invitation
      */
     public WebJson.InvitationView provision(WebJson.InviteForm f) {
-        return view(service.provision(request(f)));
+        return view(admin.provision(request(f)));
     }
 
     /**
@@ -128,7 +127,7 @@ public final class AdminCalls {
      * @return the invitation
      */
     public WebJson.InvitationView send(String id) {
-        return view(service.send(actor, tenant, id(id)));
+        return view(admin.send(id(id)));
     }
 
     /**
@@ -138,7 +137,7 @@ public final class AdminCalls {
      * @return what was sent and refused
      */
     public WebJson.SendView send(List<String> ids) {
-        return Views.send(service.send(actor, tenant, ids.stream().map(AdminCalls::id).toList()));
+        return Views.send(admin.send(ids.stream().map(AdminCalls::id).toList()));
     }
 
     /**
@@ -147,7 +146,7 @@ public final class AdminCalls {
      * @return what was sent and refused
      */
     public WebJson.SendView sendAllProvisioned() {
-        return Views.send(service.sendAllProvisioned(actor, tenant));
+        return Views.send(admin.sendAllProvisioned());
     }
 
     /**
@@ -157,7 +156,7 @@ public final class AdminCalls {
      * @return the invitation
      */
     public WebJson.InvitationView resend(String id) {
-        return view(service.resend(actor, tenant, id(id)));
+        return view(admin.resend(id(id)));
     }
 
     /**
@@ -167,7 +166,7 @@ public final class AdminCalls {
      * @return the new invitation
      */
     public WebJson.InvitationView reinvite(String id) {
-        return view(service.reinvite(actor, tenant, id(id)));
+        return view(admin.reinvite(id(id)));
     }
 
     /**
@@ -178,7 +177,7 @@ public final class AdminCalls {
      * @return the invitation
      */
     public WebJson.InvitationView revoke(String id, String reason) {
-        return view(service.revoke(actor, tenant, id(id), reason));
+        return view(admin.revoke(id(id), reason));
     }
 
     /**
@@ -188,7 +187,7 @@ public final class AdminCalls {
      * @return the invitation
      */
     public WebJson.InvitationView approve(String id) {
-        return view(service.approve(actor, tenant, id(id)));
+        return view(admin.approve(id(id)));
     }
 
     /**
@@ -199,7 +198,7 @@ public final class AdminCalls {
      * @return the invitation
      */
     public WebJson.InvitationView reject(String id, String reason) {
-        return view(service.reject(actor, tenant, id(id), reason));
+        return view(admin.reject(id(id), reason));
     }
 
     /**
@@ -209,7 +208,7 @@ public final class AdminCalls {
      * @return the link
      */
     public WebJson.ClaimLinkView revealClaimLink(String id) {
-        return new WebJson.ClaimLinkView(service.revealLink(actor, tenant, id(id)).url());
+        return new WebJson.ClaimLinkView(admin.revealClaimLink(id(id)).url());
     }
 
     /**
@@ -219,7 +218,7 @@ public final class AdminCalls {
      * @return the invitation, or null
      */
     public WebJson.InvitationView find(String id) {
-        return service.find(tenant, id(id)).map(this::view).orElse(null);
+        return admin.find(id(id)).map(this::view).orElse(null);
     }
 
     /**
@@ -232,7 +231,7 @@ public final class AdminCalls {
      */
     public WebJson.InvitationPage query(Set<InvitationStatus> statuses, int offset, int limit) {
         Instant now = now();
-        Page<Invitation> page = service.query(InvitationQuery.builder(tenant).statuses(statuses).asOf(now)
+        Page<Invitation> page = admin.query(InvitationQuery.builder(tenant).statuses(statuses).asOf(now)
                 .page(offset, limit).build());
         return Views.page(page, now);
     }
@@ -248,7 +247,7 @@ public final class AdminCalls {
         InvitationQuery q = InvitationQuery.builder(tenant).asOf(now()).page(0, Math.min(max, InvitationQuery.MAX_LIMIT))
                 .build();
         while (true) {
-            Page<Invitation> p = service.query(q);
+            Page<Invitation> p = admin.query(q);
             out.addAll(p.items());
             if (!p.hasMore() || out.size() >= max) {
                 return out.size() > max ? out.subList(0, max) : out;
@@ -264,7 +263,7 @@ public final class AdminCalls {
      * @return its entries, oldest first
      */
     public List<WebJson.HistoryView> history(String id) {
-        return service.history(tenant, id(id)).stream().map(Views::history).toList();
+        return admin.history(id(id)).stream().map(Views::history).toList();
     }
 
     /**
@@ -277,13 +276,13 @@ public final class AdminCalls {
      * @return the row report
      */
     public WebJson.BulkReportView bulk(List<InvitationRow> rows, boolean dryRun, boolean provision, String role) {
-        BulkRequest.Builder b = BulkRequest.builder(tenant, actor, rows)
+        BulkRequest.Builder b = BulkRequest.builder(rows)
                 .mode(dryRun ? BulkMode.DRY_RUN : BulkMode.BEST_EFFORT)
                 .action(provision ? BulkAction.PROVISION : BulkAction.INVITE);
         if (role != null && !role.isBlank()) {
             b.defaultRole(role);
         }
-        return Views.bulk(service.bulk(b.build()));
+        return Views.bulk(admin.bulk(b.build()));
     }
 
     /**
@@ -293,7 +292,7 @@ public final class AdminCalls {
      * @return the entries
      */
     public List<ClaimLinkEntry> exportClaimLinks(String batchId) {
-        return service.exportClaimLinks(actor, tenant, new BatchId(batchId));
+        return admin.exportClaimLinks(new BatchId(batchId));
     }
 
     /**
@@ -302,7 +301,7 @@ public final class AdminCalls {
      * @return the links, without URLs
      */
     public List<WebJson.ShareableLinkView> shareableLinks() {
-        return service.links(tenant).stream().map(l -> link(l, null)).toList();
+        return admin.shareableLinks().stream().map(l -> link(l, null)).toList();
     }
 
     /**
@@ -312,7 +311,7 @@ public final class AdminCalls {
      * @return the link with its URL
      */
     public WebJson.ShareableLinkView createShareableLink(WebJson.ShareableLinkForm f) {
-        LinkRequest.Builder b = LinkRequest.builder(tenant, actor);
+        ShareableLinkRequest.Builder b = ShareableLinkRequest.builder();
         if (f.role() != null && !f.role().isBlank()) {
             b.role(f.role());
         }
@@ -329,7 +328,7 @@ public final class AdminCalls {
         if (f.allowedDomains() != null) {
             b.allowedDomains(f.allowedDomains());
         }
-        return revealed(service.createLink(b.build()));
+        return revealed(admin.createShareableLink(b.build()));
     }
 
     /**
@@ -339,7 +338,7 @@ public final class AdminCalls {
      * @return the link with its URL
      */
     public WebJson.ShareableLinkView revealShareableLink(String id) {
-        return revealed(service.revealShareableLink(actor, tenant, LinkId.of(id)));
+        return revealed(admin.revealShareableLink(LinkId.of(id)));
     }
 
     /**
@@ -349,7 +348,7 @@ public final class AdminCalls {
      * @return the link with its new URL
      */
     public WebJson.ShareableLinkView reactivateShareableLink(String id) {
-        return revealed(service.reactivateLink(actor, tenant, LinkId.of(id)));
+        return revealed(admin.reactivateShareableLink(LinkId.of(id)));
     }
 
     /**
@@ -359,7 +358,7 @@ public final class AdminCalls {
      * @return the link
      */
     public WebJson.ShareableLinkView deactivateShareableLink(String id) {
-        return link(service.deactivateLink(actor, tenant, LinkId.of(id)), null);
+        return link(admin.deactivateShareableLink(LinkId.of(id)), null);
     }
 
     /**
@@ -370,7 +369,7 @@ public final class AdminCalls {
      * @return the message
      */
     public WebJson.MessageView preview(String id, OutboxMessage.Kind kind) {
-        return Views.message(service.preview(actor, tenant, id(id), kind));
+        return Views.message(admin.preview(id(id), kind));
     }
 
     /**
@@ -381,14 +380,14 @@ public final class AdminCalls {
      * @return the message
      */
     public WebJson.MessageView previewSample(Locale locale, OutboxMessage.Kind kind) {
-        return Views.message(service.previewSample(tenant, locale, kind));
+        return Views.message(admin.previewSample(locale, kind));
     }
 
-    private static WebJson.ShareableLinkView revealed(ShareableLink s) {
+    private static WebJson.ShareableLinkView revealed(RevealedShareableLink s) {
         return link(s.link(), s.url());
     }
 
-    private static WebJson.ShareableLinkView link(InvitationLink l, String url) {
+    private static WebJson.ShareableLinkView link(ShareableLink l, String url) {
         return new WebJson.ShareableLinkView(l.id().value(), l.active(), l.grant().role(), l.target().type(),
                 Views.targetId(l.target()), l.uses(), l.maxUses(), Views.iso(l.expiresAt()), l.allowedDomains(),
                 l.createdBy(), url);

@@ -5,11 +5,11 @@ import io.invitations.core.ClaimRequest;
 import io.invitations.core.CodeRedemption;
 import io.invitations.core.FieldProblem;
 import io.invitations.core.InvalidRequestException;
-import io.invitations.core.InvitationService;
-import io.invitations.core.LinkInspection;
+import io.invitations.core.ClaimInspection;
+import io.invitations.core.InviteeActions;
 import io.invitations.core.RedeemedCode;
 import io.invitations.core.link.JoinRequest;
-import io.invitations.core.link.LinkOffer;
+import io.invitations.core.link.ShareableLinkOffer;
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spring.web.WebJson;
 
@@ -18,18 +18,18 @@ import java.util.Objects;
 
 /**
  * The invitee's calls into the engine: the one place of this module that knows the invitee's side
- * of the service, so that the regrouped facade ({@code service.invitee()}) is switched here alone.
+ * of the service, through {@code service.invitee()}.
  */
 public final class InviteeCalls {
-    private final InvitationService service;
+    private final InviteeActions invitee;
 
     /**
      * Creates the adapter.
      *
-     * @param service the service
+     * @param invitee the invitee's side of the service ({@code service.invitee()})
      */
-    public InviteeCalls(InvitationService service) {
-        this.service = Objects.requireNonNull(service, "service");
+    public InviteeCalls(InviteeActions invitee) {
+        this.invitee = Objects.requireNonNull(invitee, "invitee");
     }
 
     /**
@@ -39,7 +39,7 @@ public final class InviteeCalls {
      * @return the view
      */
     public WebJson.ClaimView inspect(String claimToken) {
-        return claimView(service.inspect(claimToken));
+        return claimView(invitee.inspect(claimToken));
     }
 
     /**
@@ -50,7 +50,7 @@ public final class InviteeCalls {
      * @return the outcome
      */
     public WebJson.AcceptanceView accept(String claimToken, WebJson.ClaimForm form) {
-        return acceptance(service.accept(claim(claimToken, form)));
+        return acceptance(invitee.accept(claim(claimToken, form)));
     }
 
     /**
@@ -60,7 +60,7 @@ public final class InviteeCalls {
      * @return the status after
      */
     public String decline(String claimToken) {
-        return service.decline(claimToken).status().name();
+        return invitee.decline(claimToken).status().name();
     }
 
     /**
@@ -74,7 +74,7 @@ public final class InviteeCalls {
         if (form.tenantId() == null || form.tenantId().isBlank()) {
             throw new InvalidRequestException(List.of(new FieldProblem("tenantId", "must not be blank")));
         }
-        RedeemedCode r = service.redeemCode(CodeRedemption.of(TenantId.of(form.tenantId()), form.identifierKind(),
+        RedeemedCode r = invitee.redeemCode(CodeRedemption.of(TenantId.of(form.tenantId()), form.identifierKind(),
                 form.identifier(), form.code()).fromClient(clientKey));
         return new WebJson.RedeemedView(r.token(), claimView(r.inspection()));
     }
@@ -86,7 +86,7 @@ public final class InviteeCalls {
      * @return the offer
      */
     public WebJson.OfferView inspectShareableLink(String linkToken) {
-        LinkOffer o = service.inspectLink(linkToken);
+        ShareableLinkOffer o = invitee.inspectShareableLink(linkToken);
         return new WebJson.OfferView(o.tenantName(), o.target().type(), Views.targetId(o.target()),
                 o.grant().role(), Views.iso(o.expiresAt()), o.usesLeft(), o.allowedDomains(),
                 o.requirements().steps().stream().map(Enum::name).toList(), Views.requirements(o.requirements()));
@@ -102,7 +102,7 @@ public final class InviteeCalls {
     public WebJson.AcceptanceView joinShareableLink(String linkToken, WebJson.JoinForm form) {
         WebJson.ClaimForm claim = form.claim() == null
                 ? new WebJson.ClaimForm(null, null, null, null, null, null) : form.claim();
-        return acceptance(service.joinLink(JoinRequest.of(form.email(), claim(linkToken, claim))));
+        return acceptance(invitee.joinShareableLink(JoinRequest.of(form.email(), claim(linkToken, claim))));
     }
 
     private static ClaimRequest claim(String token, WebJson.ClaimForm form) {
@@ -127,7 +127,7 @@ public final class InviteeCalls {
                 a.accountId(), a.awaitingApproval());
     }
 
-    private static WebJson.ClaimView claimView(LinkInspection i) {
+    private static WebJson.ClaimView claimView(ClaimInspection i) {
         return new WebJson.ClaimView(i.tenantName(), i.inviterName(), Views.name(i.invitee()), i.target().type(),
                 Views.targetId(i.target()), i.grant().role(), i.personalMessage(), i.locale().toLanguageTag(),
                 i.status().name(), i.claimable(), Views.iso(i.expiresAt()),
