@@ -20,6 +20,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -104,6 +106,13 @@ class BrowserScenariosTest {
 
     private static String heading() {
         return find("h1").getText();
+    }
+
+    /** Clicks a submit button and waits until the next page replaced this one. */
+    private static void submit(String css) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        find(css).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
     }
 
     /** The invitation's effective status, read through the administrators' API (as the demo administrator). */
@@ -252,7 +261,7 @@ class BrowserScenariosTest {
             find("#identifier").clear();
             find("#identifier").sendKeys(phone);
             find("#code").sendKeys("ZZZZ-ZZZZ");
-            find("#redeem").click();
+            submit("#redeem");
             if (attempt == 0) {
                 assertThat(find("#code-error").getText()).contains("did not work");
                 shot("19-code-wrong");
