@@ -5,6 +5,7 @@ import io.invitations.benchmarks.internal.SamplePeople;
 import io.invitations.benchmarks.internal.WorkbookReaders;
 import io.invitations.core.bulk.InvitationRow;
 import io.invitations.benchmarks.internal.EmbeddedService;
+import io.invitations.core.bulk.BulkOutcome;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.storage.InvitationQuery;
@@ -61,7 +62,8 @@ class BenchmarkSmokeTest {
     }
 
     @Test
-    @DisplayName("on embedded PostgreSQL, one batch and row-by-row writes both store every invitation")
+    @DisplayName("on embedded PostgreSQL, one batch and row-by-row writes both store every invitation, and the "
+            + "facade's bulk and the raw batch insert write every row")
     void jdbcPairStoresEveryInvitation() throws Exception {
         JdbcBulkBenchmark benchmark = new JdbcBulkBenchmark();
         benchmark.commits = "durable";
@@ -75,6 +77,8 @@ class BenchmarkSmokeTest {
             assertThat(benchmark.store().find(EmbeddedService.TENANT, batch.inserts().get(4).id())).isPresent();
             assertThat(benchmark.store().find(EmbeddedService.TENANT, last.inserts().get(0).id())).isPresent();
             assertThat(benchmark.store().count(InvitationQuery.builder(EmbeddedService.TENANT).build())).isEqualTo(10);
+            assertThat(benchmark.facadeBulk().count(BulkOutcome.CREATED)).isEqualTo(5);
+            assertThat(benchmark.rawBatchInsert()).isEqualTo(5);
         } finally {
             benchmark.stopDatabase();
         }

@@ -49,6 +49,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
@@ -72,9 +73,13 @@ import java.util.function.Supplier;
  *
  * <p>Every operation that sends a message stores the invitation and an outbox row in one atomic
  * write; delivery happens after, so a failing mail server never loses an invitation. By the
- * {@linkplain Builder#deliveryMode delivery mode}, the engine delivers right after the operation
- * (the default) or the host {@linkplain InvitationMaintenance#deliverDueMessages() drains} the outbox
- * from its own scheduler. Messages are rendered from the tenant's templates and branding at delivery
+ * {@linkplain Builder#deliveryMode delivery mode}, the engine hands the operation's messages to a
+ * small {@linkplain Builder#deliveryExecutor executor} right after the operation and returns without
+ * waiting for the mail server (the default), or the host
+ * {@linkplain InvitationMaintenance#deliverDueMessages() drains} the outbox from its own scheduler.
+ * Each message is delivered at least once and never lost; a process that stops while handing a
+ * message to the mail server causes at most one duplicate of it, with the same idempotency key (see
+ * {@link OutboxProcessor}). Messages are rendered from the tenant's templates and branding at delivery
  * time; {@link InvitationAdministration#preview} shows exactly what is sent. Events are published to
  * the listeners after each successful write, and the outbox's {@code Delivered} / {@code
  * DeliveryFailed} to the same listeners. Refusals are typed
@@ -175,6 +180,7 @@ public final class InvitationService {
         private Duration outboxLease;
         private int outboxBatchSize;
         private Validator validator;
+        private Executor deliveryExecutor;
 
         private Builder() {
         }
@@ -336,8 +342,10 @@ public final class InvitationService {
          * Sets when queued messages are delivered.
          *
          * @param value {@link DeliveryMode#IMMEDIATE} (the default): right after each operation that
-         *              queued messages, once it released its locks — a failing mail server never fails
-         *              the operation, a slow one delays its return; {@link DeliveryMode#HOST_DRIVEN}:
+         *              queued messages, once it released its locks, the {@linkplain #deliveryExecutor
+         *              delivery executor} tries that operation's messages (no others) while the
+         *              operation returns — neither a failing nor a slow or hanging mail server holds
+         *              up the caller beyond the store write; {@link DeliveryMode#HOST_DRIVEN}:
          *              only when the host calls {@link InvitationMaintenance#deliverDueMessages()} or
          *              {@link InvitationMaintenance#scheduleDelivery}
          * @return this builder
@@ -375,9 +383,11 @@ public final class InvitationService {
 
         /**
          * Sets how long a claimed outbox message stays reserved for the worker that claimed it;
-         * another worker (or node) may claim it again once the lease ran out.
+         * another worker (or node) may claim it again once the lease ran out. So it is also how long
+         * the messages of a stopped process wait before another process takes them over; keep it
+         * above the mailer's worst-case send time (SmtpMailer: connect + read + write timeouts).
          *
-         * @param value the lease, positive (default: the outbox processor's default)
+         * @param value the lease, positive (default: the outbox processor's default, 5 minutes)
          * @return this builder
          * @throws IllegalArgumentException if the lease is not positive
          * @since 0.1.0
@@ -394,7 +404,7 @@ public final class InvitationService {
         /**
          * Sets how many outbox messages one drain claims at most.
          *
-         * @param value the batch size, positive (default: the outbox processor's default)
+         * @param value the batch size, positive (default: the outbox processor's default, 100)
          * @return this builder
          * @throws IllegalArgumentException if the size is not positive
          * @since 0.1.0
@@ -404,6 +414,22 @@ public final class InvitationService {
                 throw new IllegalArgumentException("outboxBatchSize must be positive, was " + value);
             }
             outboxBatchSize = value;
+            return this;
+        }
+
+        /**
+         * Sets where {@link DeliveryMode#IMMEDIATE} delivery runs. The default is the library's own
+         * pool of two daemon threads with a queue of 1,000 deliveries; when it is full, the messages
+         * stay queued and the next delivery drains them. A host may pass its own bounded executor
+         * (it should refuse work rather than block when full); {@code Runnable::run} delivers on the
+         * caller's thread after each operation, which makes tests deterministic but lets a slow
+         * mail server hold up the caller.
+         *
+         * @param value the executor, not {@code null}; it stays the host's to shut down
+         * @return this builder
+         */
+        public Builder deliveryExecutor(Executor value) {
+            deliveryExecutor = Objects.requireNonNull(value, "deliveryExecutor");
             return this;
         }
 
@@ -443,8 +469,10 @@ public final class InvitationService {
                 ob.batchSize(outboxBatchSize);
             }
             OutboxProcessor outbox = ob.build();
+            Executor executor = deliveryExecutor != null ? deliveryExecutor
+                    : deliveryMode == DeliveryMode.IMMEDIATE ? Delivery.boundedDaemonPool(2, 1_000) : Runnable::run;
             Context ctx = new Context(s, d, l, t, clock, ids, signer, links, publisher, new StripedLocks(256),
-                    new StripedLocks(64), new Delivery(outbox, deliveryMode, observer),
+                    new Delivery(outbox, deliveryMode, executor, observer),
                     validator != null ? RequestValidator.using(validator) : RequestValidator.byDefaultProvider());
             AccessCodes codes = AccessCodes.using(k);
             AttemptThrottle a = throttle != null ? throttle : s.sharedAttemptThrottle()

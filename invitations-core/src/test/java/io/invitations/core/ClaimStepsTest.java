@@ -27,7 +27,7 @@ class ClaimStepsTest {
     private final Fixture f = new Fixture();
     private final RecordingDirectory directory = new RecordingDirectory(f.directory);
     private final InvitationService service = InvitationService.builder().store(f.store).settings(f.settings)
-            .keyRing(f.keys).clock(f.clock).identityDirectory(directory).build();
+            .keyRing(f.keys).clock(f.clock).identityDirectory(directory).deliveryExecutor(Runnable::run).build();
 
     private String invite(String email) {
         Invitation inv = service.administration(Fixture.ADMIN, ACME).invite(f.request(email).build());

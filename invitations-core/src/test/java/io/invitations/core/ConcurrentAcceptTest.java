@@ -78,7 +78,7 @@ class ConcurrentAcceptTest {
         AtomicInteger ids = new AtomicInteger();
         InvitationService otherNode = InvitationService.builder().store(f.store).identityDirectory(f.directory)
                 .seatLedger(f.seats).settings(f.settings).keyRing(f.keys).clock(f.clock)
-                .idGenerator(() -> InvitationId.of("node2-" + ids.incrementAndGet())).build();
+                .idGenerator(() -> InvitationId.of("node2-" + ids.incrementAndGet())).deliveryExecutor(Runnable::run).build();
         for (int r = 0; r < REPETITIONS; r++) {
             Invitation inv = f.invite("person" + r + "@example.com");
 

@@ -74,9 +74,13 @@ class MessagesThroughTheFacadeTest {
     private final InMemoryTenantSettingsSource settings = new InMemoryTenantSettingsSource();
     private final List<InvitationEvent> events = new CopyOnWriteArrayList<>();
 
-    /** The default embedded setup, with the mailer to watch, the test clock and a listener. */
+    /**
+     * The default embedded setup, with the mailer to watch, the test clock and a listener; IMMEDIATE
+     * delivery runs on the caller's thread, so that what it sent can be asserted right after.
+     */
     private InvitationService.Builder service(Mailer mailer) {
         return InvitationService.builder().mailer(mailer).clock(clock).settings(settings)
+                .deliveryExecutor(Runnable::run)
                 .keyRing(InMemoryKeyRing.of(SigningKey.of("k1",
                         "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII))))
                 .listener(e -> {

@@ -66,6 +66,7 @@ class ServiceWiringTest {
         Fixture f = new Fixture();
         List<InvitationEvent> seen = new ArrayList<>();
         InvitationService service = InvitationService.builder().store(f.store).keyRing(f.keys).clock(f.clock)
+                .deliveryExecutor(Runnable::run)
                 .listener(e -> {
                     throw new IllegalStateException("webhook down");
                 })
@@ -100,6 +101,7 @@ class ServiceWiringTest {
         Fixture f = new Fixture();
         InvitationStore racing = spy(f.store);
         InvitationService service = InvitationService.builder().store(racing).identityDirectory(f.directory)
+                .deliveryExecutor(Runnable::run)
                 .keyRing(f.keys).clock(f.clock).listener(f.events::add).build();
         Invitation inv = service.administration(ADMIN, ACME).invite(InviteRequest.builder().email("a@example.com").role("member")
                 .build());
@@ -118,6 +120,7 @@ class ServiceWiringTest {
         Fixture f = new Fixture();
         InvitationStore racing = spy(f.store);
         InvitationService service = InvitationService.builder().store(racing).keyRing(f.keys).clock(f.clock)
+                .deliveryExecutor(Runnable::run)
                 .listener(f.events::add).build();
         Invitation inv = service.administration(ADMIN, ACME).invite(InviteRequest.builder().email("a@example.com").role("member")
                 .build());

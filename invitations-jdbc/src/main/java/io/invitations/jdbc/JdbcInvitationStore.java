@@ -34,6 +34,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -51,6 +52,11 @@ import java.util.Optional;
  *   <li>Foreign keys tie history and outbox rows to their invitation in the same tenant.</li>
  *   <li>Outbox claims lock rows with {@code FOR UPDATE SKIP LOCKED} and re-check each row's attempt
  *       count, so two workers never claim one message.</li>
+ *   <li>A batch's {@linkplain WriteBatch#guards() conditions} (seat limits, quotas) run after the
+ *       tenant's row of {@code inv_tenant_guard} is locked by an upsert in the write's transaction,
+ *       with counts on that transaction, so the check and the write are one step for every node.</li>
+ *   <li>{@link #findOpen(TenantId, java.util.Collection)} reads the open invitations of many invitees
+ *       in one statement.</li>
  * </ul>
  *
  * <p>Instants are stored as {@code TIMESTAMP WITH TIME ZONE} in UTC at microsecond precision: finer
@@ -93,7 +99,7 @@ public final class JdbcInvitationStore implements InvitationStore {
         this.dialect = dialect;
         this.tables = tables;
         this.sql = new Statements(tables);
-        this.writer = new BatchWriter(connections, sql);
+        this.writer = new BatchWriter(connections, sql, dialect);
     }
 
     /**
@@ -204,6 +210,22 @@ public final class JdbcInvitationStore implements InvitationStore {
                 Rows::invitation));
     }
 
+    /**
+     * Reads the open invitations of many invitees in one statement ({@code invitee_key = ANY(?)} on
+     * PostgreSQL, an array parameter on H2 too), using the open-invitation index.
+     */
+    @Override
+    public List<Invitation> findOpen(TenantId tenantId, Collection<? extends Contact> contacts) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Object[] keys = contacts.stream().map(Contact::matchKey).distinct().toArray();
+        if (keys.length == 0) {
+            return List.of();
+        }
+        return list("read the open invitations of " + keys.length + " invitees", sql.selectInvitations()
+                        + " WHERE tenant_id = ? AND invitee_key = ANY(?) AND status IN " + Statements.OPEN_STATUSES,
+                p -> p.text(tenantId.value()).textArray(keys), Rows::invitation);
+    }
+
     @Override
     public List<Invitation> findByInvitee(TenantId tenantId, Contact contact) {
         Objects.requireNonNull(tenantId, "tenantId");
@@ -281,11 +303,42 @@ public final class JdbcInvitationStore implements InvitationStore {
         }
     }
 
-    /** Locks due rows (skipping rows other workers hold), then claims each one whose attempts did not move. */
+    @Override
+    public List<OutboxMessage> claimOutbox(TenantId tenantId, Collection<String> ids, Instant now, Duration lease) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(lease, "lease");
+        if (lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("lease must be positive");
+        }
+        List<String> wanted = List.copyOf(ids);
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        Instant hiddenUntil = now.plus(lease);
+        try (Lease borrowed = Lease.of(connections)) {
+            return borrowed.inTransaction(tx -> claim(tx, sql.lockDueOutbox(wanted.size()), p -> {
+                p.text(tenantId.value());
+                for (String id : wanted) {
+                    p.text(id);
+                }
+                p.instant(now);
+            }, now, hiddenUntil));
+        } catch (SQLException e) {
+            throw failed("claim outbox messages of tenant " + tenantId, e);
+        }
+    }
+
     private List<OutboxMessage> claim(Connection c, Instant now, int limit, Instant hiddenUntil) throws SQLException {
+        return claim(c, sql.lockDueOutbox(), p -> p.instant(now).integer(limit), now, hiddenUntil);
+    }
+
+    /** Locks due rows (skipping rows other workers hold), then claims each one whose attempts did not move. */
+    private List<OutboxMessage> claim(Connection c, String lockQuery, Binder binder, Instant now, Instant hiddenUntil)
+            throws SQLException {
         List<OutboxMessage> due = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql.lockDueOutbox())) {
-            new Params(ps).instant(now).integer(limit);
+        try (PreparedStatement ps = c.prepareStatement(lockQuery)) {
+            binder.bind(new Params(ps));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     due.add(Rows.outbox(rs));

@@ -56,6 +56,14 @@ final class TestDatabase implements AutoCloseable {
         return pool;
     }
 
+    /** The JDBC URL of this PostgreSQL database, for a process of its own; user {@code postgres}. */
+    String jdbcUrl() {
+        if (dialect != JdbcDialect.POSTGRESQL) {
+            throw new IllegalStateException("only the PostgreSQL database is reachable from another process");
+        }
+        return EmbeddedPostgresServer.get().getJdbcUrl("postgres", name);
+    }
+
     /** A new, unused table prefix. */
     String freshPrefix() {
         return "t" + prefixes.incrementAndGet() + "_";

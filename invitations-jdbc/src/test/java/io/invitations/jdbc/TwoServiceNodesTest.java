@@ -48,6 +48,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -211,19 +212,7 @@ class TwoServiceNodesTest {
         return nodes;
     }
 
-    /** Runs one step on 64 threads released together; returns each result or the exception it threw. */
-    private static List<Object> race(java.util.function.IntFunction<Callable<Object>> step) {
-        try (Race race = new Race(THREADS)) {
-            return race.collect(t -> {
-                Callable<Object> mine = step.apply(t);
-                return () -> {
-                    try {
-                        return mine.call();
-                    } catch (InvitationException e) {
-                        return e;
-                    }
-                };
-            });
-        }
+    private static List<Object> race(IntFunction<Callable<Object>> step) throws Exception {
+        return Racing.race(THREADS, step);
     }
 }

@@ -47,7 +47,10 @@ import java.util.regex.Pattern;
  * <p>Each message goes out as {@code multipart/alternative} (plain text, then HTML), both UTF-8,
  * with UTF-8 encoded subject and display names, a {@code Content-Language}, the idempotency key in
  * the {@value #KEY_HEADER} header and a {@code Message-ID} derived from that key, so that the same
- * message always has the same id and receiving systems can recognise a repeat.
+ * message always has the same id and receiving systems can recognise a repeat. That is what makes
+ * the outbox's one possible duplicate recognisable: a message whose delivery was in doubt when a
+ * process stopped (the server may have accepted it) is sent again with the same key, and so with the
+ * same {@code Message-ID} (see {@link Mailer}).
  *
  * <p>Failures are reported as {@link MailDeliveryException}: SMTP 4xx replies, connection and
  * timeout failures and refused logins are transient (the outbox retries them; a wrong password is

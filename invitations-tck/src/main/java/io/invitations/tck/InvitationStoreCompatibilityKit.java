@@ -29,6 +29,7 @@ import io.invitations.spi.storage.StorageException;
 import io.invitations.spi.storage.WriteBatch;
 import io.invitations.tck.support.Race;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -85,7 +86,9 @@ import static org.assertj.core.api.Assertions.tuple;
  * the Javadoc of {@link InvitationStore} and {@link WriteBatch}), each named by a sentence: reading
  * back every field; at most one open invitation per tenant, target and invitee; compare-and-set
  * updates; atomic batches; paging and filters; due for expiry; the outbox and its claims; append-only
- * history; tenant isolation; shareable links; and real-thread concurrency. A failing check's name
+ * history; tenant isolation; shareable links; open invitations of many invitees at once; write
+ * conditions checked atomically with the write (seat limits, quotas) under racing threads; and
+ * real-thread concurrency. A failing check's name
  * says which promise the store broke.
  *
  * <p><b>Isolation.</b> {@link #createStore()} is called before every check. It may return a new
@@ -1074,6 +1077,80 @@ public abstract class InvitationStoreCompatibilityKit {
         }
 
         @Test
+        @DisplayName("the attempt record written before the mailer is called (same attempts, a renewed lease, "
+                + "an in-doubt note) is stored for the latest claim, hides the message for a lease from then, "
+                + "and the claim's outcome still lands")
+        void attemptRecordRenewsTheLease() {
+            Invitation i = pending("attempt@example.com");
+            write(WriteBatch.builder().insert(i).enqueue(message(i, 1)));
+            OutboxMessage claimed = claimOwn(T0).get(0);
+            Instant started = T0.plusSeconds(90);
+            OutboxMessage attempt = claimed.retryAt(started.plus(LEASE), "in doubt: attempt 1 started", started);
+
+            write(WriteBatch.builder().outboxOutcome(attempt));
+
+            assertThat(store.outbox(tenant, i.id())).containsExactly(attempt);
+            assertThat(claimOwn(T0.plus(LEASE))).isEmpty();
+            OutboxMessage delivered = attempt.delivered(started.plusSeconds(1));
+            write(WriteBatch.builder().outboxOutcome(delivered));
+            assertThat(store.outbox(tenant, i.id())).containsExactly(delivered);
+        }
+
+        @Test
+        @DisplayName("a stopped worker's claims, in doubt or not yet started, are claimed again once their "
+                + "lease ends, keeping the in-doubt note, and the stopped claim can no longer record anything")
+        void stoppedWorkersClaimsAreTakenOverWithinOneLease() {
+            Invitation started = pending("in.doubt@example.com");
+            Invitation waiting = pending("not.started@example.com");
+            write(WriteBatch.builder().insert(started).insert(waiting)
+                    .enqueue(message(started, 1)).enqueue(message(waiting, 1)));
+            List<OutboxMessage> claimed = claimOwn(T0);
+            OutboxMessage attempt = claimedFor(claimed, started).retryAt(T0.plus(LEASE), "in doubt: attempt 1", T0);
+            write(WriteBatch.builder().outboxOutcome(attempt));
+
+            List<OutboxMessage> takenOver = claimOwn(T0.plus(LEASE));
+
+            assertThat(takenOver).extracting(OutboxMessage::invitationId, OutboxMessage::attempts,
+                    OutboxMessage::lastError).containsExactlyInAnyOrder(tuple(started.id(), 2, "in doubt: attempt 1"),
+                    tuple(waiting.id(), 2, null));
+            assertThatExceptionOfType(StaleVersionException.class).isThrownBy(() -> write(WriteBatch.builder()
+                    .outboxOutcome(attempt.delivered(T0.plus(LEASE)))));
+            assertThatExceptionOfType(StaleVersionException.class).isThrownBy(() -> write(WriteBatch.builder()
+                    .outboxOutcome(claimedFor(claimed, waiting).retryAt(T0.plus(LEASE).plus(LEASE), "in doubt", T0))));
+            assertThat(store.outbox(tenant, waiting.id())).containsExactly(claimedFor(takenOver, waiting));
+        }
+
+        @Test
+        @DisplayName("a claim by id takes only the named due messages of its tenant, each with one more attempt; "
+                + "held, settled, not yet due, foreign and unknown ones are left out")
+        void claimByIdTakesOnlyTheNamedMessages() {
+            Invitation wanted = pending("wanted@example.com");
+            Invitation alsoDue = pending("also.due@example.com");
+            Invitation held = pending("held@example.com");
+            Invitation settled = pending("settled@example.com");
+            Invitation notDue = pending("not.due@example.com");
+            Invitation foreign = Fixtures.pending(otherTenant, "foreign@example.com");
+            write(WriteBatch.builder().insert(wanted).insert(alsoDue).insert(held).insert(settled).insert(notDue)
+                    .insert(foreign).enqueue(message(wanted, 1)).enqueue(message(alsoDue, 1))
+                    .enqueue(message(held, 1)).enqueue(message(settled, 1))
+                    .enqueue(message(notDue, 1, T0.plusSeconds(60))).enqueue(message(foreign, 1)));
+            OutboxMessage heldClaim = claimById(tenant, List.of(message(held, 1).id()), T0).get(0);
+            OutboxMessage settledClaim = claimById(tenant, List.of(message(settled, 1).id()), T0).get(0);
+            write(WriteBatch.builder().outboxOutcome(settledClaim.delivered(T0)));
+
+            List<OutboxMessage> claimed = claimById(tenant, List.of(message(wanted, 1).id(), heldClaim.id(),
+                    settledClaim.id(), message(notDue, 1).id(), message(foreign, 1).id(), "no-such-message#1"), T0);
+
+            assertThat(claimed).extracting(OutboxMessage::invitationId, OutboxMessage::attempts,
+                    OutboxMessage::nextAttemptAt).containsExactly(tuple(wanted.id(), 1, T0.plus(LEASE)));
+            assertThat(store.outbox(tenant, wanted.id())).containsExactlyElementsOf(claimed);
+            assertThat(store.outbox(tenant, held.id())).containsExactly(heldClaim);
+            assertThat(store.outbox(otherTenant, foreign.id())).containsExactly(message(foreign, 1));
+            assertThat(claimOwn(T0)).extracting(OutboxMessage::invitationId)
+                    .containsExactlyInAnyOrder(alsoDue.id(), foreign.id());
+        }
+
+        @Test
         @DisplayName("delivered and failed messages are never claimed again")
         void finalMessagesAreNeverClaimedAgain() {
             Invitation a = pending("final1@example.com");
@@ -1354,6 +1431,184 @@ public abstract class InvitationStoreCompatibilityKit {
 
     // ---------------------------------------------------------------------------------------------
     @Nested
+    @DisplayName("Open invitations of many invitees at once")
+    class FindOpenMany {
+        @Test
+        @DisplayName("returns the open invitations of exactly the invitees asked for, whatever the target, "
+                + "matched by match key, in this tenant only")
+        void returnsTheOpenOnesOfThoseInvitees() {
+            Invitation ann = pending("ann@example.com");
+            Invitation annTeam = invitation("ann@example.com").target(Target.resource("team", "t-1")).build();
+            Invitation bob = pending("bob@example.com");
+            Invitation closed = invitation("cid@example.com").status(InvitationStatus.REVOKED).build();
+            Invitation other = pending("dan@example.com");
+            Invitation elsewhere = Fixtures.pending(otherTenant, "ann@example.com");
+            insert(ann, annTeam, bob, closed, other);
+            store.write(WriteBatch.builder().insert(elsewhere).build());
+
+            List<Invitation> found = store.findOpen(tenant, List.of(EmailAddress.of("ANN@example.com"),
+                    EmailAddress.of("bob@example.com"), EmailAddress.of("cid@example.com"),
+                    EmailAddress.of("nobody@example.com"), EmailAddress.of("ann@example.com")));
+
+            assertThat(found).extracting(Invitation::id)
+                    .containsExactlyInAnyOrder(ann.id(), annTeam.id(), bob.id());
+            assertThat(found).allSatisfy(i -> assertThat(i).isEqualTo(stored(i)));
+        }
+
+        @Test
+        @DisplayName("of 500 invitees, finds each open one once; an empty list finds nothing")
+        void manyInviteesAtOnce() {
+            List<Invitation> invited = new ArrayList<>();
+            List<Contact> asked = new ArrayList<>();
+            for (int n = 0; n < 500; n++) {
+                asked.add(EmailAddress.of("many" + n + "@example.com"));
+                if (n % 3 == 0) {
+                    invited.add(pending("many" + n + "@example.com"));
+                }
+            }
+            insert(invited);
+
+            assertThat(store.findOpen(tenant, asked)).extracting(Invitation::id)
+                    .containsExactlyInAnyOrderElementsOf(invited.stream().map(Invitation::id).toList());
+            assertThat(store.findOpen(tenant, List.<Contact>of())).isEmpty();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    @Nested
+    @DisplayName("Write conditions (seat limits and quotas)")
+    class Guards {
+        @Test
+        @DisplayName("a condition counts what is stored, without the batch's own rows, before the batch is applied")
+        void conditionCountsTheStoredRows() {
+            insert(pending("g1@example.com"), pending("g2@example.com"), pending("g3@example.com"));
+            List<Long> seen = new ArrayList<>();
+            Invitation next = pending("g4@example.com");
+
+            write(WriteBatch.builder().insert(next).guard(tenant, counts -> seen.add(counts.count(open(tenant)))));
+
+            assertThat(seen).containsExactly(3L);
+            assertStoredAs(next);
+        }
+
+        @Test
+        @DisplayName("a refusing condition stores nothing of the batch and its exception reaches the caller unchanged")
+        void refusalStoresNothing() {
+            Invitation stays = pending("stays@example.com");
+            insert(stays);
+            Invitation refused = invitation("refused@example.com").build();
+            Invitation update = nextVersion(stays).accountId("acct-x").build();
+            LimitReached why = new LimitReached();
+
+            assertThatExceptionOfType(LimitReached.class).isThrownBy(() -> write(WriteBatch.builder().insert(refused)
+                    .update(update).append(created(refused)).enqueue(message(refused, 1))
+                    .guard(tenant, counts -> {
+                        throw why;
+                    }))).isSameAs(why);
+
+            assertNothingStored(refused);
+            assertStoredAs(stays);
+        }
+
+        @Test
+        @DisplayName("a condition may count only the tenant it guards")
+        void conditionStaysInItsTenant() {
+            Invitation refused = pending("own@example.com");
+
+            assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> write(WriteBatch.builder()
+                    .insert(refused).guard(tenant, counts -> counts.count(open(otherTenant)))));
+
+            assertNothingStored(refused);
+        }
+
+        @Test
+        @DisplayName("conditions of two tenants in one batch each see their own tenant")
+        void twoTenantsInOneBatch() {
+            insert(pending("t1@example.com"));
+            List<Long> seen = new ArrayList<>();
+
+            write(WriteBatch.builder().insert(pending("t2@example.com"))
+                    .insert(Fixtures.pending(otherTenant, "t3@example.com"))
+                    .guard(otherTenant, counts -> seen.add(counts.count(open(otherTenant))))
+                    .guard(tenant, counts -> seen.add(counts.count(open(tenant)))));
+
+            assertThat(seen).containsExactlyInAnyOrder(0L, 1L);
+        }
+
+        @Test
+        @DisplayName("32 threads adding 1 or 3 invitations each under a limit of 10 open ones store exactly 10, "
+                + "20 times over")
+        void racersNeverExceedTheLimit() {
+            try (Race race = new Race(RACERS)) {
+                for (int round = 0; round < SHORT_ROUNDS; round++) {
+                    TenantId limited = Fixtures.newTenant();
+                    int r = round;
+                    Race.Outcomes outcomes = race.run(n -> () -> {
+                        int size = n % 3 == 1 ? 3 : 1;
+                        WriteBatch.Builder batch = WriteBatch.builder();
+                        for (int k = 0; k < size; k++) {
+                            batch.insert(Fixtures.pending(limited, "r" + r + "n" + n + "k" + k + "@example.com"));
+                        }
+                        write(batch.guard(limited, counts -> {
+                            if (counts.count(open(limited)) + size > LIMIT) {
+                                throw new LimitReached();
+                            }
+                        }));
+                    });
+
+                    String context = "round " + round;
+                    assertThat(outcomes.otherThan(LimitReached.class)).as(context).isEmpty();
+                    // 21 single inserts cannot all fit, so one was refused at a full store: exactly the limit
+                    assertThat(store.count(open(limited))).as(context).isEqualTo(LIMIT);
+                    assertThat(store.count(everything(limited).build())).as(context).isEqualTo(LIMIT);
+                }
+            }
+        }
+
+        @Test
+        @DisplayName("32 threads each adding one invitation under a limit of 10 store exactly 10 and 22 are refused, "
+                + "20 times over")
+        void exactlyTheLimitIsStored() {
+            try (Race race = new Race(RACERS)) {
+                for (int round = 0; round < SHORT_ROUNDS; round++) {
+                    TenantId limited = Fixtures.newTenant();
+                    int r = round;
+                    Race.Outcomes outcomes = race.run(n -> () -> write(WriteBatch.builder()
+                            .insert(Fixtures.pending(limited, "x" + r + "n" + n + "@example.com"))
+                            .guard(limited, counts -> {
+                                if (counts.count(open(limited)) + 1 > LIMIT) {
+                                    throw new LimitReached();
+                                }
+                            })));
+
+                    String context = "round " + round;
+                    assertThat(outcomes.otherThan(LimitReached.class)).as(context).isEmpty();
+                    assertThat(outcomes.succeeded()).as(context).isEqualTo(LIMIT);
+                    assertThat(store.count(open(limited))).as(context).isEqualTo(LIMIT);
+                }
+            }
+        }
+    }
+
+    /** The limit of the write-condition races. */
+    static final int LIMIT = 10;
+
+    /** What the kit's conditions throw to refuse a write. */
+    static final class LimitReached extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LimitReached() {
+            super("limit reached", null, false, false);
+        }
+    }
+
+    private static InvitationQuery open(TenantId t) {
+        return InvitationQuery.builder(t).statuses(InvitationStatus.PROVISIONED, InvitationStatus.PENDING,
+                InvitationStatus.AWAITING_APPROVAL).build();
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    @Nested
     @DisplayName("Concurrency")
     class Concurrency {
         private Race race;
@@ -1558,6 +1813,16 @@ public abstract class InvitationStoreCompatibilityKit {
     }
 
     /** Claims every due message and keeps this check's own, in the order the store returns them. */
+    /** Claims by id; a store that does not support it skips the check. */
+    private List<OutboxMessage> claimById(TenantId tenantId, List<String> ids, Instant now) {
+        try {
+            return store.claimOutbox(tenantId, ids, now, LEASE);
+        } catch (UnsupportedOperationException e) {
+            Assumptions.abort("the store does not claim outbox messages by id (optional): " + e.getMessage());
+            throw e;
+        }
+    }
+
     private List<OutboxMessage> claimOwn(Instant now) {
         return store.claimOutbox(now, WIDE, LEASE).stream()
                 .filter(m -> m.tenantId().equals(tenant) || m.tenantId().equals(otherTenant)).toList();

@@ -16,6 +16,7 @@ import io.invitations.spi.storage.WriteBatch;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -93,6 +94,12 @@ public final class MeteredInvitationStore implements InvitationStore {
     }
 
     @Override
+    public List<Invitation> findOpen(TenantId tenantId, java.util.Collection<? extends Contact> contacts) {
+        reads.increment();
+        return delegate.findOpen(tenantId, contacts);
+    }
+
+    @Override
     public List<Invitation> findByInvitee(TenantId tenantId, Contact contact) {
         reads.increment();
         return delegate.findByInvitee(tenantId, contact);
@@ -138,6 +145,12 @@ public final class MeteredInvitationStore implements InvitationStore {
     public List<OutboxMessage> claimOutbox(Instant now, int limit, Duration lease) {
         writes.increment();
         return delegate.claimOutbox(now, limit, lease);
+    }
+
+    @Override
+    public List<OutboxMessage> claimOutbox(TenantId tenantId, Collection<String> ids, Instant now, Duration lease) {
+        writes.increment();
+        return delegate.claimOutbox(tenantId, ids, now, lease);
     }
 
     @Override

@@ -160,17 +160,32 @@ public final class Change {
     }
 
     /**
+     * Adds a condition the store checks atomically with the write, holding the tenant's write guard
+     * (see {@link io.invitations.spi.storage.WriteCondition}).
+     *
+     * @param tenantId  the tenant
+     * @param condition the check; throws to refuse the whole write
+     * @return this change
+     */
+    public Change guard(io.invitations.spi.invitation.TenantId tenantId,
+                        io.invitations.spi.storage.WriteCondition condition) {
+        batch.guard(tenantId, condition);
+        return this;
+    }
+
+    /**
      * Writes the batch atomically, then publishes the events; when the batch queued messages, tells
-     * the outbox driver (which, by the delivery mode, delivers them once the operation released its
+     * the outbox driver (which, by the delivery mode, hands them to its executor once the operation released its
      * locks, and never fails the operation).
      *
      * @param ctx the context
      */
     public void commit(Context ctx) {
-        ctx.store().write(batch.build());
+        WriteBatch written = batch.build();
+        ctx.store().write(written);
         ctx.publisher().publish(events);
         if (messagesQueued) {
-            ctx.delivery().messagesQueued();
+            ctx.delivery().messagesQueued(written.enqueued());
         }
     }
 }

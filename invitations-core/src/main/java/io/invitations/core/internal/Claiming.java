@@ -42,6 +42,7 @@ import java.util.TreeSet;
  * forged, retired or rotated token always gives the same {@link InvalidTokenException}.
  */
 public final class Claiming {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Claiming.class);
     private static final int ATTEMPTS = 5;
 
     private final Context ctx;
@@ -88,7 +89,9 @@ public final class Claiming {
 
     /**
      * Accepts an invitation exactly once: the identity directory is asked once to create or link the
-     * account, then the invitation moves to ACCEPTED (or AWAITING_APPROVAL) by compare-and-set.
+     * account, then the invitation moves to ACCEPTED (or AWAITING_APPROVAL) by compare-and-set. When
+     * that loses for good (revoked, declined or expired meanwhile, or accepted with another account
+     * on another node) the directory is told to undo the account, so none is left orphaned.
      *
      * @param claim the claim
      * @return the result
@@ -100,10 +103,15 @@ public final class Claiming {
         return ctx.invitationLocks().with(id, () -> {
             String accountId = null;
             for (int attempt = 1; ; attempt++) {
-                Invitation stored = resolve(claims);
+                Invitation stored = resolveOrAbandon(claims, accountId);
                 Instant now = ctx.now();
                 InvitationStatus status = stored.effectiveStatus(now);
                 if (status != InvitationStatus.PENDING) {
+                    if (accountId != null && !accountId.equals(stored.accountId())) {
+                        // revoked, declined, expired or accepted with another account meanwhile: this
+                        // acceptance can never be stored, so the account made for it is handed back
+                        abandon(ctx, stored, accountId);
+                    }
                     throw new IllegalTransitionException(id, status, Action.ACCEPT);
                 }
                 TenantSettings settings = ctx.settingsFor(stored.tenantId());
@@ -134,6 +142,45 @@ public final class Claiming {
                 }
             }
         });
+    }
+
+    /**
+     * Reads the invitation again; when the token died meanwhile (a resend rotated it) after an
+     * account was made for this acceptance, hands the account back before refusing.
+     */
+    private Invitation resolveOrAbandon(TokenClaims claims, String accountId) {
+        try {
+            return resolve(claims);
+        } catch (InvalidTokenException e) {
+            if (accountId != null) {
+                ctx.store().find(claims.tenantId(), InvitationId.of(claims.subjectId()))
+                        // only once no acceptance of it can be stored any more: another node may be
+                        // accepting it with the new token and the same (idempotent) account
+                        .filter(i -> i.effectiveStatus(ctx.now()) != InvitationStatus.PENDING
+                                && !accountId.equals(i.accountId()))
+                        .ifPresent(i -> abandon(ctx, i, accountId));
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Tells the identity directory that an account made for an acceptance will never be used by it
+     * ({@code IdentityDirectory.acceptanceAbandoned}); a failure there is logged, not thrown, so that
+     * the caller learns why the acceptance lost.
+     *
+     * @param ctx        the context
+     * @param invitation the invitation as stored now (final, not accepted with this account)
+     * @param accountId  the account made for the lost acceptance
+     */
+    static void abandon(Context ctx, Invitation invitation, String accountId) {
+        try {
+            ctx.directory().acceptanceAbandoned(invitation.tenantId(), invitation.id(), accountId);
+        } catch (RuntimeException e) {
+            LOG.warn("the identity directory could not undo the account {} made for the lost acceptance of"
+                    + " invitation {} in tenant {}; remove it by hand", accountId, invitation.id(),
+                    invitation.tenantId(), e);
+        }
     }
 
     /**

@@ -11,7 +11,6 @@ import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.seats.SeatLedger;
-import io.invitations.spi.storage.InvitationQuery;
 import io.invitations.spi.storage.InvitationStore;
 
 import java.time.Clock;
@@ -33,15 +32,15 @@ import java.util.function.Supplier;
  * @param signer          the token signer
  * @param links           the claim-link derivation
  * @param publisher       the event publisher
- * @param invitationLocks locks by invitation id
- * @param tenantLocks     locks by tenant id, for operations that consume seats or quota
+ * @param invitationLocks locks by invitation id (fewer compare-and-set retries inside one process;
+ *                        limits never rest on them, see {@link Limits})
  * @param delivery        the outbox driver, told after each write that queued messages
  * @param requests        the validator of requests' constraints
  */
 public record Context(InvitationStore store, IdentityDirectory directory, SeatLedger seats,
                       TenantSettingsSource settings, Clock clock, Supplier<InvitationId> ids, TokenSigner signer,
                       ClaimLinks links, EventPublisher publisher, StripedLocks invitationLocks,
-                      StripedLocks tenantLocks, Delivery delivery, RequestValidator requests) {
+                      Delivery delivery, RequestValidator requests) {
     /** The actor of changes the engine makes by itself (expiry). */
     public static final String EXPIRY_ACTOR = "system:expiry";
     /** The actor recorded when an invitee declines. */
@@ -59,7 +58,6 @@ public record Context(InvitationStore store, IdentityDirectory directory, SeatLe
         Objects.requireNonNull(links, "links");
         Objects.requireNonNull(publisher, "publisher");
         Objects.requireNonNull(invitationLocks, "invitationLocks");
-        Objects.requireNonNull(tenantLocks, "tenantLocks");
         Objects.requireNonNull(delivery, "delivery");
         Objects.requireNonNull(requests, "requests");
     }
@@ -92,8 +90,7 @@ public record Context(InvitationStore store, IdentityDirectory directory, SeatLe
      * @return the count
      */
     public SeatCount seatCount(TenantId tenantId, Instant now) {
-        long pending = store.count(InvitationQuery.builder(tenantId).statuses(InvitationStatus.PROVISIONED,
-                InvitationStatus.PENDING, InvitationStatus.AWAITING_APPROVAL).asOf(now).build());
+        long pending = store.count(Limits.openSeats(tenantId, now));
         return new SeatCount(seats.seatLimit(tenantId), seats.seatsInUse(tenantId), pending);
     }
 

@@ -77,17 +77,17 @@ public final class Inviting {
      */
     public Invitation create(Inviter inviter, TenantId tenantId, InviteRequest request, boolean send) {
         Draft draft = prepare(inviter, tenantId, request);
-        return ctx.tenantLocks().with(tenantId, () -> {
-            Change change = new Change(ctx.now());
-            PolicyViolationException.throwIfAny(refusals(draft, change.now()));
-            Invitation invitation = add(draft, send, change);
-            try {
-                change.commit(ctx);
-            } catch (DuplicateInvitationException e) {
-                throw AlreadyInvitedException.alreadyInvited(draft.invitee().contact().toString(), null);
-            }
-            return invitation;
-        });
+        Change change = new Change(ctx.now());
+        PolicyViolationException.throwIfAny(refusals(draft, change.now()));
+        Invitation invitation = add(draft, send, change);
+        // the seat limit and quota once more, atomically with the write, on whichever node
+        Limits.guard(ctx, change, tenantId, draft.settings(), inviter, 1);
+        try {
+            change.commit(ctx);
+        } catch (DuplicateInvitationException e) {
+            throw AlreadyInvitedException.alreadyInvited(draft.invitee().contact().toString(), null);
+        }
+        return invitation;
     }
 
     /**
@@ -120,9 +120,8 @@ public final class Inviting {
         List<Refusal> refusals = new ArrayList<>(policy.checkCreate(inviter, draft.invitee(),
                 draft.request().target(), draft.grant()));
         policy.checkSeats(ctx.seatCountForCheck(tenantId, now), 1).ifPresent(refusals::add);
-        draft.settings().quotaIfAny().flatMap(q -> policy.checkQuota(inviter, ctx.store().count(InvitationQuery
-                .builder(tenantId).invitedBy(inviter.userId()).createdBetween(now.minus(q.window()), null).build()), 1))
-                .ifPresent(refusals::add);
+        draft.settings().quotaIfAny().flatMap(q -> policy.checkQuota(inviter, ctx.store().count(Limits.quotaUse(
+                tenantId, inviter.userId(), now.minus(q.window()))), 1)).ifPresent(refusals::add);
         return refusals;
     }
 
@@ -138,11 +137,29 @@ public final class Inviting {
      * @throws AlreadyInvitedException if the invitee has an open invitation or is already a member
      */
     public Invitation add(Draft draft, boolean send, Change change) {
+        TenantId tenantId = draft.tenantId();
+        Contact contact = draft.invitee().contact();
+        return add(draft, send, change, ctx.store().findOpen(tenantId, draft.request().target(), contact),
+                draft.request().target().isMembership() && ctx.directory().isMember(tenantId, contact));
+    }
+
+    /**
+     * As {@link #add(Draft, boolean, Change)}, with the invitee's open invitation and membership
+     * already looked up (a bulk call looks up all its rows at once).
+     *
+     * @param draft  the draft
+     * @param send   {@code true} to invite, {@code false} to provision
+     * @param change the change to add to
+     * @param open   the invitee's open invitation for the target, as stored
+     * @param member whether the invitee is already a member (only asked for membership targets)
+     * @return the invitation as it will be stored
+     * @throws AlreadyInvitedException if the invitee has an open invitation or is already a member
+     */
+    public Invitation add(Draft draft, boolean send, Change change, Optional<Invitation> open, boolean member) {
         InviteRequest request = draft.request();
         TenantId tenantId = draft.tenantId();
         Invitee invitee = draft.invitee();
         Instant now = change.now();
-        Optional<Invitation> open = ctx.store().findOpen(tenantId, request.target(), invitee.contact());
         if (open.isPresent()) {
             Invitation expired = change.expireIfDue(open.get());
             if (expired == open.get()) {
@@ -150,7 +167,7 @@ public final class Inviting {
             }
             change.update(open.get(), expired);
         }
-        if (request.target().isMembership() && ctx.directory().isMember(tenantId, invitee.contact())) {
+        if (member) {
             throw AlreadyInvitedException.alreadyMember(invitee.contact().toString());
         }
         String actor = draft.inviter().userId();

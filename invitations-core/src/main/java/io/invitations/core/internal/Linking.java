@@ -24,6 +24,7 @@ import io.invitations.spi.invitation.Action;
 import io.invitations.spi.invitation.EmailAddress;
 import io.invitations.spi.invitation.Grant;
 import io.invitations.spi.invitation.Invitation;
+import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.ShareableLink;
 import io.invitations.spi.invitation.InvitationSource;
 import io.invitations.spi.invitation.InvitationStatus;
@@ -34,6 +35,8 @@ import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.invitation.UnitId;
 import io.invitations.spi.storage.DuplicateInvitationException;
 import io.invitations.spi.storage.StaleVersionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.IDN;
 import java.net.URLEncoder;
@@ -48,12 +51,15 @@ import java.util.Set;
 
 /**
  * Shareable invitation links: creating, revealing, deactivating and reactivating them, and joining
- * through one. A join stores the new invitation (source LINK, accepted or awaiting approval) and the
- * link's compare-and-set use increment in one write. Inside one process, joins and changes of one
- * tenant's links are serialised; across processes the link's version decides, and a join that loses
- * reads the link again and retries while uses remain.
+ * through one. A join first reserves: it stores the new invitation (source LINK) as PENDING together
+ * with the link's compare-and-set use increment, guarded by the seat limit, in one write. Only then
+ * does the identity directory make the account, and a second write confirms the invitation as
+ * accepted (or awaiting approval). So an account is made only for a join that already won its seat
+ * and its use of the link, on whichever node; a join that loses the link's version reads the link
+ * again and retries while uses remain. No lock inside this process decides.
  */
 public final class Linking {
+    private static final Logger LOG = LoggerFactory.getLogger(Linking.class);
     /** Enough for every racing process to win once; a store that refuses more is broken. */
     private static final int ATTEMPTS = 100;
 
@@ -208,76 +214,130 @@ public final class Linking {
         EmailAddress address = new EmailAddress(email.orElseThrow());
         Invitee invitee = new Invitee(address, claim.firstName(), claim.lastName(),
                 Invitees.displayName(claim.firstName(), claim.lastName(), address));
-        var invitationId = ctx.ids().get();
-        return ctx.tenantLocks().with(tenantId, () -> {
-            String accountId = null;
-            for (int attempt = 1; ; attempt++) {
-                Instant now = ctx.now();
-                TenantSettings settings = ctx.settingsFor(tenantId);
-                ShareableLink link = usable(claims, settings, now);
-                InvitationPolicy policy = InvitationPolicy.of(settings);
-                List<Refusal> refusals = new ArrayList<>(policy.checkJoin(address, link));
-                policy.checkSeats(ctx.seatCountForCheck(tenantId, now), 1).ifPresent(refusals::add);
-                PolicyViolationException.throwIfAny(refusals);
+        InvitationId invitationId = ctx.ids().get();
+        Reservation reserved = reserve(claims, claim, tenantId, address, invitee, invitationId);
+        TenantSettings settings = reserved.settings();
+        Invitation pending = reserved.invitation();
+        Grant grant = Claiming.withChosenGroups(pending.grant(), claim.chosenGroups());
+        // The seat, the link's use and the one-open rule are won: only now is the account made.
+        String accountId;
+        try {
+            accountId = Claiming.register(ctx, settings.approvalRequired(),
+                    claiming.accountRequest(claim, pending, grant));
+        } catch (RuntimeException e) {
+            release(pending, reserved.linkId(), "the identity directory refused the account");
+            throw e;
+        }
+        return confirm(pending, reserved.linkId(), grant, accountId, settings.approvalRequired());
+    }
 
-                Change change = new Change(now);
-                Optional<Invitation> open = ctx.store().findOpen(tenantId, link.target(), address);
-                if (open.isPresent()) {
-                    Invitation expired = change.expireIfDue(open.get());
-                    if (expired == open.get()) {
-                        // anyone holding the URL may try any address: say neither which nor whose invitation
-                        throw AlreadyInvitedException.alreadyInvitedOrMember(address.toString());
-                    }
-                    change.update(open.get(), expired);
-                }
-                // after our own account call (a retry), the joiner is a member because of this join
-                if (accountId == null && link.target().isMembership() && ctx.directory().isMember(tenantId, address)) {
+    /** A join's invitation, stored PENDING with the link's use and the seat taken. */
+    private record Reservation(Invitation invitation, LinkId linkId, TenantSettings settings) {
+    }
+
+    /**
+     * Stores the join's invitation as PENDING together with the link's next use, guarded by the seat
+     * limit: from here on it holds a seat and a use, on every node, until it is confirmed or
+     * released. It expires after the tenant's invitation lifetime if this process dies before.
+     */
+    private Reservation reserve(TokenClaims claims, ClaimRequest claim, TenantId tenantId, EmailAddress address,
+                                Invitee invitee, InvitationId invitationId) {
+        for (int attempt = 1; ; attempt++) {
+            Instant now = ctx.now();
+            TenantSettings settings = ctx.settingsFor(tenantId);
+            ShareableLink link = usable(claims, settings, now);
+            InvitationPolicy policy = InvitationPolicy.of(settings);
+            List<Refusal> refusals = new ArrayList<>(policy.checkJoin(address, link));
+            policy.checkSeats(ctx.seatCountForCheck(tenantId, now), 1).ifPresent(refusals::add);
+            PolicyViolationException.throwIfAny(refusals);
+
+            Change change = new Change(now);
+            Optional<Invitation> open = ctx.store().findOpen(tenantId, link.target(), address);
+            if (open.isPresent()) {
+                Invitation expired = change.expireIfDue(open.get());
+                if (expired == open.get()) {
+                    // anyone holding the URL may try any address: say neither which nor whose invitation
                     throw AlreadyInvitedException.alreadyInvitedOrMember(address.toString());
                 }
-                Invitation invited = Invitation.builder().id(invitationId).tenantId(tenantId).invitee(invitee)
-                        .target(link.target()).grant(link.grant()).invitedBy(link.createdBy())
-                        .inviterName(link.createdBy()).locale(settings.defaultLocale())
-                        .source(InvitationSource.link(link.id())).status(InvitationStatus.PENDING)
-                        .createdAt(now).updatedAt(now).invitedAt(now).build();
-                Grant grant = Claiming.withChosenGroups(link.grant(), claim.chosenGroups());
-                if (accountId == null) {
-                    claiming.checkComplete(claim, invited, settings);
-                    accountId = Claiming.register(ctx, settings.approvalRequired(),
-                            claiming.accountRequest(claim, invited, grant));
-                }
-                InvitationStatus to = settings.approvalRequired() ? InvitationStatus.AWAITING_APPROVAL
-                        : InvitationStatus.ACCEPTED;
-                Invitation joined = invited.toBuilder().status(to).grant(grant).respondedAt(now).accountId(accountId)
-                        .build();
-                String linkActor = "link:" + link.id();
-                change.transition(joined, linkActor, Action.INVITE, null, InvitationStatus.PENDING,
-                        "joined through link " + link.id(),
-                        new InvitationEvent.Invited(tenantId, invitationId, now, linkActor, null));
-                change.transition(joined, accountId, Action.ACCEPT, InvitationStatus.PENDING, to, null,
-                        to == InvitationStatus.ACCEPTED
-                                ? new InvitationEvent.Accepted(tenantId, invitationId, now, accountId, accountId,
-                                link.createdBy())
-                                : new InvitationEvent.ApprovalRequested(tenantId, invitationId, now, accountId,
-                                accountId));
-                change.insert(joined);
-                change.updateLink(link.withOneMoreUse(now), null);
-                try {
-                    change.commit(ctx);
-                    return new Acceptance(joined, accountId);
-                } catch (StaleVersionException e) {
-                    // another process changed the link (a join, a deactivation): judge it again
-                    if (attempt >= ATTEMPTS) {
-                        throw e;
-                    }
-                } catch (DuplicateInvitationException e) {
-                    throw AlreadyInvitedException.alreadyInvitedOrMember(address.toString());
-                }
+                change.update(open.get(), expired);
             }
-        });
+            if (link.target().isMembership() && ctx.directory().isMember(tenantId, address)) {
+                throw AlreadyInvitedException.alreadyInvitedOrMember(address.toString());
+            }
+            Invitation invited = Invitation.builder().id(invitationId).tenantId(tenantId).invitee(invitee)
+                    .target(link.target()).grant(link.grant()).invitedBy(link.createdBy())
+                    .inviterName(link.createdBy()).locale(settings.defaultLocale())
+                    .source(InvitationSource.link(link.id())).status(InvitationStatus.PENDING)
+                    .createdAt(now).updatedAt(now).invitedAt(now).expiresAt(now.plus(settings.invitationTtl()))
+                    .build();
+            claiming.checkComplete(claim, invited, settings);
+            String linkActor = "link:" + link.id();
+            change.transition(invited, linkActor, Action.INVITE, null, InvitationStatus.PENDING,
+                    "joined through link " + link.id(),
+                    new InvitationEvent.Invited(tenantId, invitationId, now, linkActor, null));
+            change.insert(invited);
+            change.updateLink(link.withOneMoreUse(now), null);
+            Limits.guard(ctx, change, tenantId, settings, null, 1);
+            try {
+                change.commit(ctx);
+                return new Reservation(invited, link.id(), settings);
+            } catch (StaleVersionException e) {
+                // another process changed the link (a join, a deactivation): judge it again
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+            } catch (DuplicateInvitationException e) {
+                throw AlreadyInvitedException.alreadyInvitedOrMember(address.toString());
+            }
+        }
+    }
+
+    /**
+     * Moves the reserved invitation to ACCEPTED (or AWAITING_APPROVAL) with the account. Only a
+     * manager revoking the reservation in between can make it fail; then the account is handed back
+     * to the directory ({@code IdentityDirectory.acceptanceAbandoned}) and the join is refused.
+     */
+    private Acceptance confirm(Invitation pending, LinkId linkId, Grant grant, String accountId,
+                               boolean approvalRequired) {
+        Instant now = ctx.now();
+        TenantId tenantId = pending.tenantId();
+        InvitationStatus to = approvalRequired ? InvitationStatus.AWAITING_APPROVAL : InvitationStatus.ACCEPTED;
+        Change change = new Change(now);
+        change.transition(pending, accountId, Action.ACCEPT, InvitationStatus.PENDING, to, null,
+                to == InvitationStatus.ACCEPTED
+                        ? new InvitationEvent.Accepted(tenantId, pending.id(), now, accountId, accountId,
+                        pending.invitedBy())
+                        : new InvitationEvent.ApprovalRequested(tenantId, pending.id(), now, accountId, accountId));
+        Invitation joined = change.update(pending, pending.toBuilder().status(to).grant(grant).respondedAt(now)
+                .accountId(accountId).build());
+        try {
+            change.commit(ctx);
+            return new Acceptance(joined, accountId);
+        } catch (StaleVersionException e) {
+            Claiming.abandon(ctx, pending, accountId);
+            throw new LinkClosedException(ErrorCode.LINK_INACTIVE, linkId);
+        }
+    }
+
+    /** Revokes a reservation whose account could not be made; its seat is free again at once. */
+    private void release(Invitation pending, LinkId linkId, String reason) {
+        Instant now = ctx.now();
+        String actor = "link:" + linkId;
+        Change change = new Change(now);
+        change.transition(pending, actor, Action.REVOKE, InvitationStatus.PENDING, InvitationStatus.REVOKED, reason,
+                new InvitationEvent.Revoked(pending.tenantId(), pending.id(), now, actor,
+                        InvitationStatus.PENDING, reason));
+        change.update(pending, pending.toBuilder().status(InvitationStatus.REVOKED).build());
+        try {
+            change.commit(ctx);
+        } catch (RuntimeException e) {
+            LOG.warn("could not release the reserved invitation {} of a failed join through link {}; it expires"
+                    + " on its own", pending.id(), linkId, e);
+        }
     }
 
     private ShareableLink change(Inviter actor, TenantId tenantId, LinkId id, boolean activate) {
-        return ctx.tenantLocks().with(tenantId, () -> {
+        {
             for (int attempt = 1; ; attempt++) {
                 ShareableLink stored = require(tenantId, id);
                 TenantSettings settings = ctx.settingsFor(tenantId);
@@ -300,7 +360,7 @@ public final class Linking {
                     }
                 }
             }
-        });
+        }
     }
 
     private ShareableLink require(TenantId tenantId, LinkId id) {

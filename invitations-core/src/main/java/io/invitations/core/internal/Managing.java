@@ -79,7 +79,7 @@ public final class Managing {
      * @return the stored invitation
      */
     public Invitation reinvite(Inviter actor, TenantId tenantId, InvitationId id) {
-        return ctx.tenantLocks().with(tenantId, () -> Mutation.run(ctx, tenantId, id, (stored, change) -> {
+        return Mutation.run(ctx, tenantId, id, (stored, change) -> {
             TenantSettings settings = ctx.settingsFor(tenantId);
             InvitationPolicy policy = InvitationPolicy.of(settings);
             PolicyViolationException.throwIfAny(policy.checkManage(actor, stored, false));
@@ -93,8 +93,10 @@ public final class Managing {
                     .expiresAt(now.plus(settings.invitationTtl())).build(), OutboxMessage.Kind.REINVITE);
             change.transition(stored, actor.userId(), Action.REINVITE, InvitationStatus.EXPIRED,
                     InvitationStatus.PENDING, null, new InvitationEvent.Reinvited(tenantId, id, now, actor.userId()));
+            // the seat once more, atomically with the write (no quota: re-inviting creates nothing)
+            Limits.guard(ctx, change, tenantId, settings, null, 1);
             return change.update(stored, next);
-        }));
+        });
     }
 
     /**

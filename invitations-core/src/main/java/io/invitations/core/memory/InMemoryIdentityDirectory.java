@@ -8,6 +8,8 @@ import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.TenantId;
 
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,6 +34,8 @@ public final class InMemoryIdentityDirectory implements IdentityDirectory {
     private final Set<TenantId> sso = ConcurrentHashMap.newKeySet();
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong createOrLinkCalls = new AtomicLong();
+    /** The accounts an account call created (not linked), by the invitation it was made for. */
+    private final Map<InvitationId, String> createdFor = new ConcurrentHashMap<>();
 
     /** Creates an empty directory. */
     public InMemoryIdentityDirectory() {
@@ -65,10 +69,45 @@ public final class InMemoryIdentityDirectory implements IdentityDirectory {
         Objects.requireNonNull(request, "request");
         createOrLinkCalls.incrementAndGet();
         boolean hasPassword = passwordGiven(request);
-        Account account = tenant(request.tenantId()).compute(request.contact().matchKey(), (key, existing) ->
-                account(request, existing == null ? "acct-" + sequence.incrementAndGet() : existing.accountId(),
-                        request.grant(), hasPassword || (existing != null && existing.hasPassword())));
+        Account account = tenant(request.tenantId()).compute(request.contact().matchKey(), (key, existing) -> {
+            if (existing != null) {
+                return account(request, existing.accountId(), request.grant(), hasPassword || existing.hasPassword());
+            }
+            String id = "acct-" + sequence.incrementAndGet();
+            createdFor.put(request.invitationId(), id);
+            return account(request, id, request.grant(), hasPassword);
+        });
         return account.accountId();
+    }
+
+    /**
+     * Tells which of the contacts are members, in one pass over the tenant's members.
+     */
+    @Override
+    public Set<String> membersAmong(TenantId tenantId, Collection<? extends Contact> contacts) {
+        Map<String, Account> accounts = tenant(tenantId);
+        Set<String> found = new HashSet<>();
+        for (Contact c : contacts) {
+            if (accounts.containsKey(c.matchKey())) {
+                found.add(c.matchKey());
+            }
+        }
+        return Set.copyOf(found);
+    }
+
+    /**
+     * Removes the account the call for this invitation created (when it still has that id), and drops
+     * a registration awaiting approval made for it; an account that existed before and was only
+     * linked stays.
+     */
+    @Override
+    public void acceptanceAbandoned(TenantId tenantId, InvitationId invitationId, String accountId) {
+        Objects.requireNonNull(invitationId, "invitationId");
+        Objects.requireNonNull(accountId, "accountId");
+        waiting(tenantId).computeIfPresent(invitationId, (id, a) -> a.accountId().equals(accountId) ? null : a);
+        if (createdFor.remove(invitationId, accountId)) {
+            tenant(tenantId).values().removeIf(a -> a.accountId().equals(accountId));
+        }
     }
 
     /**

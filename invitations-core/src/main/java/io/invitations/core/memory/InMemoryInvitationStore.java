@@ -21,6 +21,7 @@ import io.invitations.spi.storage.WriteBatch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,11 +33,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
 
 /**
  * The embedded default {@link InvitationStore}: everything in heap maps behind one read-write lock.
  * Writes are validated in full before anything changes, so a refused batch leaves no trace; reads
- * run in parallel. Passes {@code InvitationStoreCompatibilityKit}.
+ * run in parallel. Every write holds the one write lock, so a batch's {@linkplain WriteBatch#guards()
+ * conditions} and the batch itself are one atomic step (within this process, which is all an
+ * in-memory store serves). Passes {@code InvitationStoreCompatibilityKit}.
  *
  * <p>Thread-safe. Data lives as long as the instance.
  *
@@ -63,6 +67,8 @@ public final class InMemoryInvitationStore implements InvitationStore {
         Objects.requireNonNull(batch, "batch");
         lock.writeLock().lock();
         try {
+            // one lock for every write: the guards' counts and the batch are one atomic step
+            batch.guards().forEach(g -> g.check(this::count));
             check(batch);
             apply(batch);
         } finally {
@@ -198,6 +204,15 @@ public final class InMemoryInvitationStore implements InvitationStore {
     }
 
     @Override
+    public List<Invitation> findOpen(TenantId tenantId, Collection<? extends Contact> contacts) {
+        Set<String> keys = new HashSet<>();
+        contacts.forEach(c -> keys.add(c.matchKey()));
+        return read(() -> invitations.values().stream()
+                .filter(i -> i.tenantId().equals(tenantId) && i.status().isOpen() && keys.contains(i.inviteeKey()))
+                .toList());
+    }
+
+    @Override
     public List<Invitation> findByInvitee(TenantId tenantId, Contact contact) {
         String key = contact.matchKey();
         return read(() -> invitations.values().stream()
@@ -252,10 +267,15 @@ public final class InMemoryInvitationStore implements InvitationStore {
         if (limit < 1 || lease.isNegative() || lease.isZero()) {
             throw new IllegalArgumentException("limit must be at least 1 and lease positive");
         }
+        return claimWhere(m -> true, now, limit, lease);
+    }
+
+    private List<OutboxMessage> claimWhere(Predicate<OutboxMessage> which, Instant now, int limit, Duration lease) {
         lock.writeLock().lock();
         try {
             List<OutboxMessage> due = outbox.values().stream()
                     .filter(m -> m.status() == OutboxMessage.Status.PENDING && !m.nextAttemptAt().isAfter(now))
+                    .filter(which)
                     .sorted(Comparator.comparing(OutboxMessage::nextAttemptAt).thenComparing(OutboxMessage::id))
                     .limit(limit).toList();
             List<OutboxMessage> claimed = new ArrayList<>(due.size());
@@ -280,6 +300,18 @@ public final class InMemoryInvitationStore implements InvitationStore {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    @Override
+    public List<OutboxMessage> claimOutbox(TenantId tenantId, Collection<String> ids, Instant now, Duration lease) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(now, "now");
+        if (lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("lease must be positive");
+        }
+        Set<String> wanted = Set.copyOf(ids);
+        return claimWhere(m -> m.tenantId().equals(tenantId) && wanted.contains(m.id()), now, Integer.MAX_VALUE,
+                lease);
     }
 
     @Override

@@ -7,9 +7,10 @@ package io.invitations.core.outbox;
  */
 public enum DeliveryMode {
     /**
-     * The engine drains the outbox right after each operation that queued messages (the embedded
-     * default). A failing or slow mail server never fails the operation; a slow one delays its
-     * return.
+     * Right after each operation that queued messages, the engine hands those messages (no others)
+     * to its delivery executor and returns (the embedded default). A failing, slow or hanging mail
+     * server neither fails nor holds up the operation. Retries after a transient failure happen on
+     * the next drain: schedule one as well ({@code InvitationService.scheduleDelivery}).
      */
     IMMEDIATE,
     /**

@@ -9,6 +9,7 @@ import io.invitations.spi.event.InvitationEventListener;
 import io.invitations.spi.invitation.DeliveryState;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationStatus;
+import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.mail.MailDeliveryException;
 import io.invitations.spi.mail.MailMessage;
 import io.invitations.spi.mail.Mailer;
@@ -23,6 +24,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,7 +34,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -53,11 +59,36 @@ import java.util.function.UnaryOperator;
  * The invitation's delivery state follows its latest message only. Updates of the invitation are
  * compare-and-set; when someone changed it meanwhile, it is read again and the write retried.
  *
+ * <h2>Delivery guarantee</h2>
+ * Each message goes through three durable steps:
+ * <ol>
+ *   <li><b>Claim</b>: the store gives the message one more attempt ({@link OutboxMessage#attempts()},
+ *       the claim's fencing token) and hides it from other workers for the lease.</li>
+ *   <li><b>Attempt record</b>, right before the mailer is called: a compare-and-set write on that
+ *       token marks the message <em>in doubt</em> ({@link OutboxMessage#lastError()} starts with
+ *       {@value #IN_DOUBT}) and renews the lease from now. If another worker claimed it meanwhile,
+ *       the write fails and the message is not sent.</li>
+ *   <li><b>Outcome</b>, right after the mailer returned: delivered, retry later or failed, again a
+ *       compare-and-set write on the token.</li>
+ * </ol>
+ * A process that stops between steps 2 and 3 leaves the message in doubt: nobody knows whether the
+ * mail server took it. <b>Rule: once the lease has passed, an in-doubt message is claimed again and
+ * sent again with the same {@link MailMessage#idempotencyKey()}</b> (and so the same
+ * {@code Message-ID} from {@code SmtpMailer}). Hence no message is ever lost, and a stopped process
+ * causes at most one duplicate per message it was handing over at that moment — one per sending
+ * thread — and none with a mailer whose provider deduplicates by key. Messages a stopped process
+ * had claimed but not yet started are claimed again within one lease and sent once. A message
+ * this processor delivered but could not record is recorded on its next claim without being sent
+ * again. Measured by killing separate worker JVMs with {@code destroyForcibly()} at random points
+ * while they delivered 200 messages from PostgreSQL, 6 times: 0 messages lost, 3 extra deliveries
+ * at the SMTP server (at most one per kill, each with the original's Message-ID), 0 at a provider
+ * that deduplicates by key; a killed worker's claims were free again within one lease (see
+ * docs/RELIABILITY.md).
+ *
  * <p>A failing or slow mailer never fails or loses an invitation: {@link #drainDue()} never throws,
- * and a message stays in the outbox until an outcome is stored. The processor never hands the same
- * idempotency key to the mailer twice: the store lets one worker claim a message at a time, and a
- * message this processor delivered but could not record is recorded on its next claim without
- * being sent again. Across processes this holds as long as a send takes less than the lease.
+ * and a message stays in the outbox until an outcome is stored. Make the lease longer than the
+ * mailer's worst-case send time; the attempt record renews it for each message, so a long batch
+ * does not outlive its lease.
  *
  * <p>Message bodies carry claim links and are never logged. Thread-safe: several threads may drain
  * at once.
@@ -71,6 +102,11 @@ public final class OutboxProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxProcessor.class);
     private static final int MAX_WRITE_ROUNDS = 8;
     private static final int MAX_ERROR_LENGTH = 500;
+    /**
+     * How {@link OutboxMessage#lastError()} starts while a message is being handed to the mailer:
+     * a message still marked so when it is claimed again was in doubt.
+     */
+    public static final String IN_DOUBT = "in doubt:";
 
     private enum Outcome { DELIVERED, RETRYING, FAILED, CANCELLED, UNSETTLED }
 
@@ -81,6 +117,7 @@ public final class OutboxProcessor {
     private final RetryPolicy retryPolicy;
     private final int batchSize;
     private final Duration lease;
+    private final DoubleSupplier jitterSource;
     private final List<InvitationEventListener> listeners;
     /** Keys this processor is handing to the mailer right now. */
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
@@ -95,6 +132,7 @@ public final class OutboxProcessor {
         retryPolicy = b.retryPolicy;
         batchSize = b.batchSize;
         lease = b.lease;
+        jitterSource = b.jitterSource;
         listeners = List.copyOf(b.listeners);
         deliveredUnrecorded = Caffeine.newBuilder().expireAfterWrite(Duration.ofDays(1)).maximumSize(1_000_000).build();
     }
@@ -133,9 +171,50 @@ public final class OutboxProcessor {
                 counts[process(message).ordinal()]++;
             }
         }
+        return result(counts);
+    }
+
+    private static DrainResult result(int[] counts) {
         return new DrainResult(counts[Outcome.DELIVERED.ordinal()], counts[Outcome.RETRYING.ordinal()],
                 counts[Outcome.FAILED.ordinal()], counts[Outcome.CANCELLED.ordinal()],
                 counts[Outcome.UNSETTLED.ordinal()]);
+    }
+
+    /**
+     * Delivers the given messages now (those of one operation, just queued), and no others: claims
+     * them by id, then handles each as {@link #drainDue()} does. A message another worker holds, or
+     * one already settled, is left alone. When the store cannot claim by id, drains every due
+     * message instead. Never throws.
+     *
+     * @param queued the messages as queued, not {@code null}
+     * @return what was done
+     * @since 0.2.0
+     */
+    public DrainResult deliver(Collection<OutboxMessage> queued) {
+        Map<TenantId, List<String>> byTenant = new LinkedHashMap<>();
+        for (OutboxMessage m : queued) {
+            byTenant.computeIfAbsent(m.tenantId(), t -> new ArrayList<>()).add(m.id());
+        }
+        int[] counts = new int[Outcome.values().length];
+        for (Map.Entry<TenantId, List<String>> e : byTenant.entrySet()) {
+            List<String> ids = e.getValue();
+            for (int from = 0; from < ids.size(); from += batchSize) {
+                List<OutboxMessage> claimed;
+                try {
+                    claimed = store.claimOutbox(e.getKey(), ids.subList(from, Math.min(ids.size(), from + batchSize)),
+                            clock.instant(), lease);
+                } catch (UnsupportedOperationException unsupported) {
+                    return drainDue();
+                } catch (RuntimeException failure) {
+                    LOG.warn("could not claim outbox messages; they stay queued: {}", describe(failure));
+                    continue;
+                }
+                for (OutboxMessage message : claimed) {
+                    counts[process(message).ordinal()]++;
+                }
+            }
+        }
+        return result(counts);
     }
 
     /**
@@ -184,6 +263,16 @@ public final class OutboxProcessor {
         if (cancelled != null) {
             return record(message, invitation, m -> m.failed(cancelled, now()), null, null, Outcome.CANCELLED);
         }
+        if (!alreadySent) {
+            if (message.lastError() != null && message.lastError().startsWith(IN_DOUBT)) {
+                LOG.info("outbox message {} was in doubt (a worker stopped while handing it to the mailer); sending"
+                        + " it again with the same idempotency key", key);
+            }
+            message = recordAttempt(message);
+            if (message == null) {
+                return Outcome.UNSETTLED;
+            }
+        }
         RuntimeException failure = alreadySent ? null : send(invitation, message);
         Instant at = now();
         if (failure == null) {
@@ -200,7 +289,7 @@ public final class OutboxProcessor {
         String error = describe(failure);
         boolean permanent = failure instanceof MailDeliveryException mde && !mde.isTransient();
         if (!permanent && retryPolicy.allowsRetryAfter(message.attempts())) {
-            Instant retryAt = at.plus(retryPolicy.delayAfter(message.attempts()));
+            Instant retryAt = at.plus(retryPolicy.delayAfter(message.attempts(), jitterSource.getAsDouble()));
             LOG.debug("outbox message {} failed transiently (attempt {}), retry at {}: {}", key, message.attempts(),
                     retryAt, error);
             return record(message, invitation, m -> m.retryAt(retryAt, error, at), null, null, Outcome.RETRYING);
@@ -210,6 +299,30 @@ public final class OutboxProcessor {
         return record(message, invitation, m -> m.failed(reason, at), d -> d.failed(reason),
                 new InvitationEvent.DeliveryFailed(message.tenantId(), message.invitationId(), at, ACTOR,
                         message.sendNumber(), reason), Outcome.FAILED);
+    }
+
+    /**
+     * Stores, before the mailer is called, that this attempt is under way (in doubt until its outcome
+     * is stored) and renews the claim's lease from now.
+     *
+     * @return the message as stored, or {@code null} when another worker claimed it meanwhile or
+     *         storage failed (it is then not sent)
+     */
+    private OutboxMessage recordAttempt(OutboxMessage message) {
+        Instant at = now();
+        OutboxMessage attempt = message.retryAt(at.plus(lease), IN_DOUBT + " attempt " + message.attempts()
+                + " handed to the mailer at " + at + ", outcome not recorded yet", at);
+        try {
+            store.write(WriteBatch.builder().outboxOutcome(attempt).build());
+            return attempt;
+        } catch (StaleVersionException e) {
+            LOG.debug("outbox message {} was claimed again before its attempt; left to that claim",
+                    message.idempotencyKey());
+        } catch (RuntimeException e) {
+            LOG.warn("could not record the attempt of outbox message {}; it stays queued: {}",
+                    message.idempotencyKey(), describe(e));
+        }
+        return null;
     }
 
     private String cancelReason(Invitation invitation, OutboxMessage message) {
@@ -325,6 +438,7 @@ public final class OutboxProcessor {
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private int batchSize = 100;
         private Duration lease = Duration.ofMinutes(5);
+        private DoubleSupplier jitterSource = () -> ThreadLocalRandom.current().nextDouble();
         private final List<InvitationEventListener> listeners = new ArrayList<>();
 
         private Builder() {
@@ -397,8 +511,22 @@ public final class OutboxProcessor {
         }
 
         /**
-         * Sets how long a claim hides a message from other workers (default 5 minutes). Make it
-         * longer than the mailer's worst-case send time (its connection, read and write timeouts).
+         * Sets where the random share of retry delays comes from (default: a thread-local random
+         * generator); tests pass a fixed value. See {@link RetryPolicy#jitter()}.
+         *
+         * @param v numbers from 0 (inclusive) to 1 (exclusive)
+         * @return this builder
+         */
+        public Builder jitterSource(DoubleSupplier v) {
+            jitterSource = v;
+            return this;
+        }
+
+        /**
+         * Sets how long a claim hides a message from other workers (default 5 minutes), and so how
+         * long the messages of a stopped process wait before another one takes them over. Make it
+         * longer than the mailer's worst-case send time (its connection, read and write timeouts):
+         * a message whose send outlives the lease may be sent twice.
          *
          * @param v the lease, positive
          * @return this builder
@@ -443,6 +571,9 @@ public final class OutboxProcessor {
             }
             if (retryPolicy == null) {
                 problems.add("retryPolicy must not be null");
+            }
+            if (jitterSource == null) {
+                problems.add("jitterSource must not be null");
             }
             if (batchSize < 1) {
                 problems.add("batchSize must be at least 1, was " + batchSize);

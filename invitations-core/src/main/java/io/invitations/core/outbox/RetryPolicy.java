@@ -9,18 +9,36 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How the outbox retries a transient failure: the delay before attempt {@code n + 1} is
- * {@code baseDelay × multiplier^(n − 1)}, capped at {@code maxDelay}; after {@code maxAttempts}
- * attempts the message fails for good and the invitation records it.
+ * How the outbox retries a transient failure: the nominal delay before attempt {@code n + 1} is
+ * {@code baseDelay × multiplier^(n − 1)}, capped at {@code maxDelay}; with {@code jitter} {@code j}
+ * the delay used is drawn evenly between {@code (1 − j) ×} and {@code 1 ×} the nominal delay, so
+ * that messages that failed together (a mail server outage) do not all come back at once. After
+ * {@code maxAttempts} attempts the message fails for good and the invitation records it.
  *
  * @param baseDelay   the delay after the first failed attempt, positive
  * @param multiplier  how much each further delay grows, at least 1
  * @param maxDelay    the longest delay, at least {@code baseDelay}
  * @param maxAttempts how many attempts in all, at least 1
+ * @param jitter      the share of each delay drawn at random, from 0 (none) to 1 (anything between
+ *                    zero and the nominal delay)
  * @since 0.1.0
  */
-public record RetryPolicy(Duration baseDelay, double multiplier, Duration maxDelay, int maxAttempts) {
-    private static final RetryPolicy DEFAULTS = new RetryPolicy(Duration.ofSeconds(30), 2.0, Duration.ofHours(1), 10);
+public record RetryPolicy(Duration baseDelay, double multiplier, Duration maxDelay, int maxAttempts, double jitter) {
+    private static final RetryPolicy DEFAULTS =
+            new RetryPolicy(Duration.ofSeconds(30), 2.0, Duration.ofHours(1), 10, 0.2);
+
+    /**
+     * A policy without jitter: every delay is the nominal one.
+     *
+     * @param baseDelay   the delay after the first failed attempt, positive
+     * @param multiplier  how much each further delay grows, at least 1
+     * @param maxDelay    the longest delay, at least {@code baseDelay}
+     * @param maxAttempts how many attempts in all, at least 1
+     * @throws InvitationException with {@link ErrorCode#CONFIGURATION} naming each wrong value
+     */
+    public RetryPolicy(Duration baseDelay, double multiplier, Duration maxDelay, int maxAttempts) {
+        this(baseDelay, multiplier, maxDelay, maxAttempts, 0.0);
+    }
 
     /**
      * Validates the policy, reporting every problem at once.
@@ -44,6 +62,9 @@ public record RetryPolicy(Duration baseDelay, double multiplier, Duration maxDel
         if (maxAttempts < 1) {
             problems.add("maxAttempts must be at least 1, was " + maxAttempts);
         }
+        if (!(jitter >= 0.0 && jitter <= 1.0)) {
+            problems.add("jitter must be between 0 and 1, was " + jitter);
+        }
         if (!problems.isEmpty()) {
             throw new InvitationException(ErrorCode.CONFIGURATION, "invalid retry policy: " + String.join("; ", problems));
         }
@@ -51,7 +72,7 @@ public record RetryPolicy(Duration baseDelay, double multiplier, Duration maxDel
 
     /**
      * The default policy: 30 seconds, doubling, at most one hour apart, 10 attempts (about five
-     * hours in all).
+     * hours in all), each delay shortened by up to 20 % at random.
      *
      * @return the default policy
      */
@@ -60,7 +81,30 @@ public record RetryPolicy(Duration baseDelay, double multiplier, Duration maxDel
     }
 
     /**
-     * The delay after a failed attempt.
+     * Returns a copy with another jitter.
+     *
+     * @param value the share of each delay drawn at random, from 0 to 1
+     * @return the new policy
+     * @throws InvitationException with {@link ErrorCode#CONFIGURATION} if out of range
+     */
+    public RetryPolicy withJitter(double value) {
+        return new RetryPolicy(baseDelay, multiplier, maxDelay, maxAttempts, value);
+    }
+
+    /**
+     * The delay after a failed attempt with jitter applied: {@code nominal × (1 − jitter × u)}.
+     *
+     * @param attempts how many attempts were made so far, at least 1
+     * @param u        a random number from 0 (inclusive) to 1 (exclusive)
+     * @return the delay before the next attempt
+     */
+    public Duration delayAfter(int attempts, double u) {
+        Duration nominal = delayAfter(attempts);
+        return Duration.ofMillis(Math.round(nominal.toMillis() * (1.0 - jitter * u)));
+    }
+
+    /**
+     * The nominal delay after a failed attempt (without jitter).
      *
      * @param attempts how many attempts were made so far, at least 1
      * @return the delay before the next attempt

@@ -35,6 +35,31 @@ final class BrokenStores {
     private BrokenStores() {
     }
 
+    /**
+     * Checks the write's conditions first and writes after, without holding anything in between:
+     * the count-then-insert that lets racing writers pass one limit together.
+     */
+    static final class ChecksOutsideTheWrite extends ForwardingInvitationStore {
+        ChecksOutsideTheWrite() {
+            super(new InMemoryInvitationStore());
+        }
+
+        @Override
+        public void write(WriteBatch batch) {
+            batch.guards().forEach(g -> g.check(delegate()::count));
+            Thread.yield();
+            WriteBatch.Builder unguarded = WriteBatch.builder();
+            batch.inserts().forEach(unguarded::insert);
+            batch.updates().forEach(unguarded::update);
+            batch.history().forEach(unguarded::append);
+            batch.enqueued().forEach(unguarded::enqueue);
+            batch.outboxOutcomes().forEach(unguarded::outboxOutcome);
+            batch.linkInserts().forEach(unguarded::insertLink);
+            batch.linkUpdates().forEach(unguarded::updateLink);
+            delegate().write(unguarded.build());
+        }
+    }
+
     /** Last writer wins: every update is rewritten to the version after the stored one, read just before. */
     static final class IgnoresVersions extends ForwardingInvitationStore {
         IgnoresVersions() {

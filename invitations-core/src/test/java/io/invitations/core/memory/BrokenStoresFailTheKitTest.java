@@ -62,6 +62,25 @@ class BrokenStoresFailTheKitTest {
         }
     }
 
+    @Disabled(RUN_BY_THE_LAUNCHER_ONLY)
+    static class StoreCheckingOutsideTheWrite extends InvitationStoreCompatibilityKit {
+        @Override
+        protected InvitationStore createStore() {
+            return new BrokenStores.ChecksOutsideTheWrite();
+        }
+    }
+
+    @Test
+    @DisplayName("a store that checks write conditions apart from the write fails the racing limit checks")
+    void storeCheckingOutsideTheWriteIsCaught() {
+        KitRun run = KitRun.of(StoreCheckingOutsideTheWrite.class);
+
+        assertThat(run.failed()).as(run.toString()).contains("Guards.exactlyTheLimitIsStored",
+                "Guards.racersNeverExceedTheLimit");
+        assertThat(run.passed()).contains("Guards.conditionCountsTheStoredRows", "Guards.refusalStoresNothing",
+                "ReadingBack.everyFieldReadsBack");
+    }
+
     @Test
     @DisplayName("the correct in-memory store passes every check of the kit, and the kit has at least 25 of them")
     void correctStorePassesEverything() {

@@ -16,6 +16,7 @@ import io.invitations.spi.storage.WriteBatch;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -55,6 +56,7 @@ public abstract class ForwardingInvitationStore implements InvitationStore {
         batch.outboxOutcomes().forEach(b::outboxOutcome);
         batch.linkInserts().forEach(b::insertLink);
         batch.linkUpdates().forEach(l -> b.updateLink(linkUpdates.apply(l)));
+        batch.guards().forEach(g -> b.guard(g.tenantId(), g.condition()));
         return b.build();
     }
 
@@ -66,6 +68,11 @@ public abstract class ForwardingInvitationStore implements InvitationStore {
     @Override
     public Optional<Invitation> find(TenantId tenantId, InvitationId id) {
         return delegate.find(tenantId, id);
+    }
+
+    @Override
+    public List<Invitation> findOpen(TenantId tenantId, java.util.Collection<? extends Contact> contacts) {
+        return delegate.findOpen(tenantId, contacts);
     }
 
     @Override
@@ -111,6 +118,11 @@ public abstract class ForwardingInvitationStore implements InvitationStore {
     @Override
     public List<OutboxMessage> claimOutbox(Instant now, int limit, Duration lease) {
         return delegate.claimOutbox(now, limit, lease);
+    }
+
+    @Override
+    public List<OutboxMessage> claimOutbox(TenantId tenantId, Collection<String> ids, Instant now, Duration lease) {
+        return delegate.claimOutbox(tenantId, ids, now, lease);
     }
 
     @Override

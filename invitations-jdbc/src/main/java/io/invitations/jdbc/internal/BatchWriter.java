@@ -1,15 +1,18 @@
 package io.invitations.jdbc.internal;
 
 import io.invitations.jdbc.JdbcConnections;
+import io.invitations.jdbc.JdbcDialect;
 import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.HistoryEntry;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.ShareableLink;
 import io.invitations.spi.storage.DuplicateInvitationException;
+import io.invitations.spi.storage.InvitationQuery;
 import io.invitations.spi.storage.OutboxMessage;
 import io.invitations.spi.storage.StaleVersionException;
 import io.invitations.spi.storage.StorageException;
 import io.invitations.spi.storage.WriteBatch;
+import io.invitations.spi.storage.WriteCondition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +38,8 @@ import java.util.function.Function;
  * authority (the open-invitation unique index, primary and foreign keys); when one refuses a row,
  * the transaction is rolled back and the batch is compared with the stored rows to name what
  * conflicted. Failures caused only by concurrent transactions (deadlock, serialization) are retried.
+ * A batch with {@linkplain WriteBatch#guards() guards} first locks each guarded tenant's row of the
+ * guard table (an upsert), then runs the conditions with counts on the same transaction.
  */
 public final class BatchWriter {
     private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
@@ -49,16 +54,26 @@ public final class BatchWriter {
 
     private final JdbcConnections connections;
     private final Statements sql;
+    private final String lockGuard;
 
     /**
      * Creates a writer.
      *
      * @param connections where to write
      * @param sql         the statements for the store's tables
+     * @param dialect     the database's dialect
      */
-    public BatchWriter(JdbcConnections connections, Statements sql) {
+    public BatchWriter(JdbcConnections connections, Statements sql, JdbcDialect dialect) {
         this.connections = connections;
         this.sql = sql;
+        String guard = sql.tables().tenantGuard();
+        // an upsert that leaves the tenant's guard row locked until the transaction ends
+        this.lockGuard = dialect == JdbcDialect.POSTGRESQL
+                ? "INSERT INTO " + guard + " AS g (tenant_id, guarded_writes) VALUES (?, 1)"
+                + " ON CONFLICT (tenant_id) DO UPDATE SET guarded_writes = g.guarded_writes + 1"
+                : "MERGE INTO " + guard + " AS g USING (VALUES CAST(? AS VARCHAR(128))) AS s(tenant_id)"
+                + " ON g.tenant_id = s.tenant_id WHEN MATCHED THEN UPDATE SET guarded_writes = g.guarded_writes + 1"
+                + " WHEN NOT MATCHED THEN INSERT (tenant_id, guarded_writes) VALUES (s.tenant_id, 1)";
     }
 
     /**
@@ -76,7 +91,11 @@ public final class BatchWriter {
                 Connection c = lease.connection();
                 try {
                     lease.inTransaction(tx -> {
-                        apply(tx, batch);
+                        try {
+                            apply(tx, batch);
+                        } catch (GuardCountFailed failed) {
+                            throw (SQLException) failed.getCause();
+                        }
                         return null;
                     });
                     return;
@@ -100,6 +119,7 @@ public final class BatchWriter {
     }
 
     private void apply(Connection c, WriteBatch b) throws SQLException {
+        checkGuards(c, b);
         // Closing updates first, so that a batch which closes one invitation and opens another
         // for the same invitee never trips the unique index half-way; ids in a fixed order so that
         // concurrent batches lock rows in the same order.
@@ -135,6 +155,52 @@ public final class BatchWriter {
                 .integer(m.attempts()).instant(m.nextAttemptAt()).text(m.lastError()).instant(m.updatedAt())
                 .text(m.id()).text(m.tenantId().value()).integer(m.attempts()),
                 m -> new StaleVersionException("outbox message", m.id(), m.attempts()));
+    }
+
+    /**
+     * Locks the guard row of every guarded tenant (in tenant-id order, so that two writes guarding
+     * the same tenants never deadlock), then runs the conditions with counts on this transaction:
+     * under READ COMMITTED each count sees every write committed before the lock was granted, and
+     * every other guarded write of the tenant waits for this transaction to end.
+     */
+    private void checkGuards(Connection c, WriteBatch b) throws SQLException {
+        if (b.guards().isEmpty()) {
+            return;
+        }
+        Set<String> tenants = new java.util.TreeSet<>();
+        b.guards().forEach(g -> tenants.add(g.tenantId().value()));
+        try (PreparedStatement ps = c.prepareStatement(lockGuard)) {
+            for (String tenant : tenants) {
+                new Params(ps).text(tenant);
+                ps.executeUpdate();
+            }
+        }
+        for (WriteCondition.Guard guard : b.guards()) {
+            guard.check(query -> count(c, query));
+        }
+    }
+
+    private long count(Connection c, InvitationQuery query) {
+        InvitationFilter filter = InvitationFilter.of(query);
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + sql.tables().invitation()
+                + filter.clause())) {
+            filter.bind(new Params(ps));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new GuardCountFailed(e);
+        }
+    }
+
+    /** Carries a failed count out of a condition; unwrapped in {@link #write}. */
+    private static final class GuardCountFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        GuardCountFailed(SQLException cause) {
+            super(cause);
+        }
     }
 
     private static <T> int[] batch(Connection c, String statement, List<T> items, Binder<T> binder)

@@ -49,6 +49,18 @@ public final class Params {
     }
 
     /**
+     * Binds an array of texts, for {@code = ANY(?)}.
+     *
+     * @param values the texts, not {@code null}
+     * @return this
+     * @throws SQLException if binding fails
+     */
+    public Params textArray(Object[] values) throws SQLException {
+        statement.setArray(index++, statement.getConnection().createArrayOf("varchar", values));
+        return this;
+    }
+
+    /**
      * Binds an enum constant's name, or SQL NULL.
      *
      * @param value the constant, or {@code null}

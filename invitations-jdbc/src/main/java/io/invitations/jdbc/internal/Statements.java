@@ -145,6 +145,18 @@ public final class Statements {
     }
 
     /**
+     * Locks named due outbox messages of one tenant, skipping rows other workers hold: parameters
+     * tenant id, the {@code count} ids, now.
+     *
+     * @param count how many ids, at least 1
+     * @return the SQL text
+     */
+    public String lockDueOutbox(int count) {
+        return selectOutbox() + " WHERE tenant_id = ? AND id IN (" + String.join(", ", Collections.nCopies(count, "?"))
+                + ") AND status = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at, id FOR UPDATE SKIP LOCKED";
+    }
+
+    /**
      * Claims one message if no one else did: attempts, next attempt, updated; then tenant, id and
      * the attempts it had when selected.
      *

@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
  * @param link          shareable links
  * @param schemaVersion applied migrations
  * @param attemptThrottle failed attempts per throttled key and window
+ * @param tenantGuard   one row per tenant, locked by guarded writes (seat limits, quotas)
  */
 public record Tables(String prefix, String invitation, String history, String outbox, String link,
-                     String schemaVersion, String attemptThrottle) {
+                     String schemaVersion, String attemptThrottle, String tenantGuard) {
     /** Letters, digits and underscores, starting with a letter; short enough for PostgreSQL's 63-character names. */
     private static final Pattern PREFIX = Pattern.compile("([a-z][a-z0-9_]{0,23})?");
 
@@ -33,6 +34,6 @@ public record Tables(String prefix, String invitation, String history, String ou
                     + " followed by at most 23 letters, digits or underscores, e.g. \"inv_\"");
         }
         return new Tables(p, p + "invitation", p + "invitation_history", p + "outbox", p + "link",
-                p + "schema_version", p + "attempt_throttle");
+                p + "schema_version", p + "attempt_throttle", p + "tenant_guard");
     }
 }

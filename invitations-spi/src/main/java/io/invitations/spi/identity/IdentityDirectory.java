@@ -5,6 +5,10 @@ import io.invitations.spi.invitation.Grant;
 import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.TenantId;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+
 /**
  * The host's directory of accounts.
  *
@@ -23,6 +27,29 @@ public interface IdentityDirectory {
      * @return {@code true} when already a member
      */
     boolean isMember(TenantId tenantId, Contact contact);
+
+    /**
+     * Tells which of many people are already members of the tenant: one call instead of one per
+     * person. The engine uses it to check a bulk call.
+     *
+     * <p>The default calls {@link #isMember} once per distinct contact; directories backed by a
+     * remote service or database should override it with one look-up.
+     *
+     * @param tenantId the tenant, not {@code null}
+     * @param contacts the emails or identifiers, not {@code null}
+     * @return the {@linkplain Contact#matchKey() match keys} of those who are members
+     * @since 0.2.0
+     */
+    default Set<String> membersAmong(TenantId tenantId, Collection<? extends Contact> contacts) {
+        Set<String> members = new HashSet<>();
+        Set<String> asked = new HashSet<>();
+        for (Contact contact : contacts) {
+            if (asked.add(contact.matchKey()) && isMember(tenantId, contact)) {
+                members.add(contact.matchKey());
+            }
+        }
+        return Set.copyOf(members);
+    }
 
     /**
      * Creates an account for the invitee, or links the existing one, and applies the grant. Called
@@ -95,6 +122,31 @@ public interface IdentityDirectory {
     default void approvalDecided(TenantId tenantId, InvitationId invitationId, String accountId, Grant grant,
                                  boolean approved) {
         // the default registration already applied the grant: nothing to do
+    }
+
+    /**
+     * Undoes an account call whose acceptance lost: the engine called {@link #createOrLinkAccount} or
+     * {@link #registerAwaitingApproval} for an invitation, then could not store the acceptance because
+     * it was revoked, declined or expired meanwhile, accepted with another account, or (for a join
+     * through a shareable link) the reserved invitation was closed before it was confirmed. The
+     * directory should remove an account that call created, or withdraw the grant or registration it
+     * added to an existing account, so that no account is left without an accepted invitation.
+     *
+     * <p>The engine calls it only once no acceptance of that invitation with that account can be
+     * stored any more (the invitation's stored state is final and not accepted with this account),
+     * so removing is safe even when several processes linked the same account for one invitation.
+     * Must be idempotent per invitation.
+     *
+     * <p>The default does nothing: directories that cannot undo keep their old behaviour (the account
+     * stays). Failures are logged by the engine and do not change the outcome reported to the caller.
+     *
+     * @param tenantId     the tenant, not {@code null}
+     * @param invitationId the invitation the account call was made for, not {@code null}
+     * @param accountId    the id the account call returned, not {@code null}
+     * @since 0.2.0
+     */
+    default void acceptanceAbandoned(TenantId tenantId, InvitationId invitationId, String accountId) {
+        // the account stays: nothing to undo
     }
 
     /**

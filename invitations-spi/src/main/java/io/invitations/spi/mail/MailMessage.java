@@ -65,9 +65,12 @@ public final class MailMessage {
     }
 
     /**
-     * Returns invitation id and send number; a mailer that sees a key twice may drop the second; not blank.
+     * Returns the idempotency key: invitation id and send number, the same on every attempt of one
+     * message, also when a message whose delivery was in doubt after a crash is sent again. A mailer
+     * that sees a key twice may drop the second, and should pass the key to a provider that
+     * deduplicates by key (see {@link Mailer}); {@code SmtpMailer} derives the Message-ID from it.
      *
-     * @return invitation id and send number; a mailer that sees a key twice may drop the second; not blank
+     * @return the key, not blank
      */
     public String idempotencyKey() {
         return idempotencyKey;

@@ -12,7 +12,11 @@ import io.invitations.spi.security.AttemptThrottle;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,7 +31,12 @@ import java.util.Optional;
  *       version, exactly one succeeds.</li>
  *   <li>History is append-only and read back in the order written.</li>
  *   <li>Every read is confined to one tenant.</li>
- *   <li>An outbox message is claimed by one worker at a time.</li>
+ *   <li>An outbox message is claimed by one worker at a time; a claim's outcome (and the attempt
+ *       record the engine writes before it hands a message to the mailer) is stored only while that
+ *       claim is the latest: {@link OutboxMessage#attempts()} is the claim's fencing token.</li>
+ *   <li>A batch's {@linkplain WriteBatch#guards() conditions} run holding the tenant's write guard,
+ *       which serialises every guarded write of the tenant across processes; what they count and
+ *       what the batch writes form one atomic step (seat limits and quotas rest on it).</li>
  * </ul>
  *
  * <p>Implementations must be safe for use by many threads at once. Returned values are immutable
@@ -69,6 +78,29 @@ public interface InvitationStore {
      * @return the open invitation (by stored status), or empty
      */
     Optional<Invitation> findOpen(TenantId tenantId, Target target, Contact contact);
+
+    /**
+     * Reads the open invitations of many invitees at once, whatever the target: one round trip
+     * instead of one per invitee. The engine uses it to check a bulk call.
+     *
+     * <p>The default calls {@link #findByInvitee(TenantId, Contact)} once per distinct invitee and
+     * keeps the open ones, so older stores keep working; stores on a remote database should override
+     * it with a single query.
+     *
+     * @param tenantId the tenant, not {@code null}
+     * @param contacts the invitees' contacts, matched by {@link Contact#matchKey()}; not {@code null}
+     * @return the open invitations (by stored status) of those invitees, in no particular order
+     * @since 0.2.0
+     */
+    default List<Invitation> findOpen(TenantId tenantId, Collection<? extends Contact> contacts) {
+        Map<String, Contact> distinct = new LinkedHashMap<>();
+        contacts.forEach(c -> distinct.putIfAbsent(c.matchKey(), c));
+        List<Invitation> open = new ArrayList<>();
+        for (Contact contact : distinct.values()) {
+            findByInvitee(tenantId, contact).stream().filter(i -> i.status().isOpen()).forEach(open::add);
+        }
+        return List.copyOf(open);
+    }
 
     /**
      * Reads every invitation of one invitee in a tenant, whatever the target and status, oldest first.
@@ -142,6 +174,30 @@ public interface InvitationStore {
      * @return the claimed messages as stored after the claim
      */
     List<OutboxMessage> claimOutbox(Instant now, int limit, Duration lease);
+
+    /**
+     * Claims named outbox messages of one tenant, as {@link #claimOutbox(Instant, int, Duration)}
+     * does: each one that is PENDING and due at {@code now} gets one more attempt and is hidden until
+     * {@code now + lease}; a message another worker holds (claimed and not yet due again), one that
+     * is settled, and an unknown id are left out. The engine calls it right after an operation
+     * queued messages, to try those messages and no others.
+     *
+     * <p>The default throws {@link UnsupportedOperationException}; the engine then drains every due
+     * message instead (off the caller's thread), as before this method existed.
+     *
+     * @param tenantId the tenant, not {@code null}
+     * @param ids      the message ids ({@link OutboxMessage#id()}), not {@code null}; at most a few
+     *                 hundred
+     * @param now      the instant, not {@code null}
+     * @param lease    how long a claim hides a message from other workers, positive
+     * @return the claimed messages as stored after the claim, earliest due first
+     * @throws UnsupportedOperationException if the store cannot claim by id
+     * @since 0.2.0
+     */
+    default List<OutboxMessage> claimOutbox(TenantId tenantId, Collection<String> ids, Instant now,
+                                            Duration lease) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot claim outbox messages by id");
+    }
 
     /**
      * Reads the outbox messages of one invitation, in send order.

@@ -4,6 +4,7 @@ import io.invitations.spi.invitation.HistoryEntry;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.ShareableLink;
+import io.invitations.spi.invitation.TenantId;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,6 +30,7 @@ public final class WriteBatch {
     private final List<OutboxMessage> outboxOutcomes;
     private final List<ShareableLink> linkInserts;
     private final List<ShareableLink> linkUpdates;
+    private final List<WriteCondition.Guard> guards;
 
     private WriteBatch(Builder b) {
         inserts = List.copyOf(b.inserts);
@@ -38,6 +40,7 @@ public final class WriteBatch {
         outboxOutcomes = List.copyOf(b.outboxOutcomes);
         linkInserts = List.copyOf(b.linkInserts);
         linkUpdates = List.copyOf(b.linkUpdates);
+        guards = List.copyOf(b.guards);
     }
 
     /**
@@ -116,6 +119,18 @@ public final class WriteBatch {
     }
 
     /**
+     * Conditions the store checks atomically with this batch, each holding its tenant's write guard
+     * (see {@link WriteCondition}). A store takes the guards in tenant-id order, runs every condition
+     * before it applies the batch, and stores nothing when one throws.
+     *
+     * @return the guards, in the order added; empty for an unconditional batch
+     * @since 0.2.0
+     */
+    public List<WriteCondition.Guard> guards() {
+        return guards;
+    }
+
+    /**
      * Tells whether the batch writes nothing.
      *
      * @return {@code true} when every list is empty
@@ -129,7 +144,8 @@ public final class WriteBatch {
     public String toString() {
         return "WriteBatch[inserts=" + inserts.size() + ", updates=" + updates.size() + ", history=" + history.size()
                 + ", enqueued=" + enqueued.size() + ", outboxOutcomes=" + outboxOutcomes.size()
-                + ", linkInserts=" + linkInserts.size() + ", linkUpdates=" + linkUpdates.size() + "]";
+                + ", linkInserts=" + linkInserts.size() + ", linkUpdates=" + linkUpdates.size()
+                + ", guards=" + guards.size() + "]";
     }
 
     /**
@@ -145,6 +161,7 @@ public final class WriteBatch {
         private final List<OutboxMessage> outboxOutcomes = new ArrayList<>();
         private final List<ShareableLink> linkInserts = new ArrayList<>();
         private final List<ShareableLink> linkUpdates = new ArrayList<>();
+        private final List<WriteCondition.Guard> guards = new ArrayList<>();
         private final Set<InvitationId> touched = new HashSet<>();
 
         private Builder() {
@@ -246,6 +263,20 @@ public final class WriteBatch {
                 throw new IllegalArgumentException("an updated link has version 2 or more");
             }
             linkUpdates.add(next);
+            return this;
+        }
+
+        /**
+         * Adds a condition that the store checks atomically with the batch, holding the tenant's
+         * write guard, e.g. that a seat limit still leaves room for the batch's inserts.
+         *
+         * @param tenantId  the tenant whose guard the condition needs, not {@code null}
+         * @param condition the check; it throws to refuse the batch
+         * @return this builder
+         * @since 0.2.0
+         */
+        public Builder guard(TenantId tenantId, WriteCondition condition) {
+            guards.add(new WriteCondition.Guard(tenantId, condition));
             return this;
         }
 

@@ -14,18 +14,23 @@ import io.invitations.core.bulk.RowProblem;
 import io.invitations.core.internal.Change;
 import io.invitations.core.internal.Context;
 import io.invitations.core.internal.Inviting;
+import io.invitations.core.internal.Limits;
 import io.invitations.core.policy.InvitationPolicy;
+import io.invitations.core.policy.PolicyViolationException;
 import io.invitations.core.policy.Refusal;
 import io.invitations.core.policy.SeatCount;
 import io.invitations.spi.settings.TenantSettings;
 import io.invitations.spi.ErrorCode;
 import io.invitations.spi.invitation.BatchId;
+import io.invitations.spi.invitation.Contact;
+import io.invitations.spi.invitation.Grant;
 import io.invitations.spi.invitation.Identifier;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.invitation.Invitee;
 import io.invitations.spi.invitation.Inviter;
+import io.invitations.spi.invitation.Target;
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.storage.DuplicateInvitationException;
 import io.invitations.spi.storage.InvitationQuery;
@@ -37,13 +42,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Runs a bulk call: the limit; every row read and validated; per row the tenant's policies, an open
- * invitation, membership, then seats and quota counted across the batch; then ONE store write for
- * the whole batch (invitations, history, outbox rows), events published after it. Thread-safe: it
- * keeps no state between calls.
+ * Runs a bulk call: the limit; every row read and validated; one look-up of the open invitations of
+ * all rows ({@code InvitationStore.findOpen(TenantId, Collection)}) and one membership check of all
+ * rows ({@code IdentityDirectory.membersAmong}); per row the tenant's policies, then seats and quota
+ * counted across the batch; then ONE store write for the whole batch (invitations, history, outbox
+ * rows) guarded by the seat limit and quota, events published after it. A constant number of round
+ * trips whatever the number of rows. Thread-safe: it keeps no state between calls.
  */
 public final class BulkEngine {
     /** How many times a best-effort batch is written again after another node invited one of its people. */
@@ -82,8 +90,7 @@ public final class BulkEngine {
         BulkValidation.requireWithinLimit(request.rows().size(), settings.bulkLimit());
         BatchId batchId = request.batchId() != null ? request.batchId() : BatchId.random();
         List<RowCheck> checks = BulkValidation.check(request, batchId, settings.bulkLimit(), ctx.requests());
-        return ctx.tenantLocks().with(tenantId,
-                () -> new Run(inviter, tenantId, request, settings, batchId).execute(checks));
+        return new Run(inviter, tenantId, request, settings, batchId).execute(checks);
     }
 
     /** One bulk call's state. */
@@ -109,130 +116,148 @@ public final class BulkEngine {
             this.now = ctx.now();
         }
 
+        /**
+         * Judges every row and writes the admitted ones as one batch, guarded by the seat limit and
+         * quota. When another node invited one of the people, or took the last seats, between the
+         * look-ups and the write, the store refuses the batch and the rows are judged again with
+         * fresh look-ups (best effort), at most {@value #WRITE_ATTEMPTS} times.
+         */
         BulkReport execute(List<RowCheck> checks) {
-            SeatCount seats = ctx.seatCountForCheck(tenantId, now);
-            long quotaUsed = settings.quotaIfAny().map(q -> ctx.store().count(InvitationQuery.builder(tenantId)
-                    .invitedBy(inviter.userId()).createdBetween(now.minus(q.window()), null).build())).orElse(0L);
-            List<Verdict> verdicts = new ArrayList<>(checks.size());
-            int admitted = 0;
+            List<Prepared> prepared = prepare(checks);
+            BulkOutcome created = request.action() == BulkAction.INVITE ? BulkOutcome.CREATED : BulkOutcome.PROVISIONED;
+            for (int attempt = 1; ; attempt++) {
+                List<Verdict> verdicts = judgeAll(prepared, attempt == 1);
+                if (request.mode() == BulkMode.DRY_RUN) {
+                    return report(verdicts.stream().map(v -> v.draft() == null ? v : Verdict.of(v.rowNumber(), created,
+                            List.of())).toList());
+                }
+                if (request.mode() == BulkMode.ALL_OR_NOTHING && verdicts.stream().anyMatch(v -> v.draft() == null)) {
+                    return report(withholdAll(verdicts));
+                }
+                try {
+                    return report(write(verdicts, created));
+                } catch (DuplicateInvitationException | PolicyViolationException e) {
+                    // another node invited one of these people, or took seats or quota, after the look-ups
+                    if (attempt >= WRITE_ATTEMPTS) {
+                        throw e;
+                    }
+                }
+            }
+        }
+
+        /** Validates each candidate row once; invalid rows get their verdict here. */
+        private List<Prepared> prepare(List<RowCheck> checks) {
+            List<Prepared> out = new ArrayList<>(checks.size());
             for (RowCheck check : checks) {
-                Verdict v = check.isCandidate() ? judge(check, seats, quotaUsed, admitted + 1)
-                        : Verdict.of(check.rowNumber(), check.outcome(), check.reasons());
+                if (!check.isCandidate()) {
+                    out.add(new Prepared(check, null, Verdict.of(check.rowNumber(), check.outcome(), check.reasons())));
+                    continue;
+                }
+                try {
+                    out.add(new Prepared(check, inviting.prepare(inviter, tenantId, check.request()), null));
+                } catch (InvalidRequestException e) {
+                    out.add(new Prepared(check, null, Verdict.of(check.rowNumber(), BulkOutcome.INVALID, e.problems()
+                            .stream().map(p -> new RowProblem(RowReader.rowField(p.field()), p.message())).toList())));
+                }
+            }
+            return out;
+        }
+
+        /**
+         * Judges every row with one look-up of open invitations and one membership check for all
+         * rows, then seats and quota counted across the batch.
+         */
+        private List<Verdict> judgeAll(List<Prepared> prepared, boolean reportProgress) {
+            List<Contact> contacts = new ArrayList<>();
+            List<Contact> members = new ArrayList<>();
+            for (Prepared p : prepared) {
+                if (p.draft() != null) {
+                    contacts.add(p.draft().invitee().contact());
+                    if (p.draft().request().target().isMembership()) {
+                        members.add(p.draft().invitee().contact());
+                    }
+                }
+            }
+            Map<String, Invitation> open = new HashMap<>();
+            if (!contacts.isEmpty()) {
+                for (Invitation i : ctx.store().findOpen(tenantId, contacts)) {
+                    open.put(openKey(i.target(), i.inviteeKey()), i);
+                }
+            }
+            Set<String> memberKeys = members.isEmpty() ? Set.of() : ctx.directory().membersAmong(tenantId, members);
+            SeatCount seats = ctx.seatCountForCheck(tenantId, now);
+            long quotaUsed = settings.quotaIfAny().map(q -> ctx.store().count(Limits.quotaUse(tenantId,
+                    inviter.userId(), now.minus(q.window())))).orElse(0L);
+            List<Verdict> verdicts = new ArrayList<>(prepared.size());
+            int admitted = 0;
+            for (Prepared p : prepared) {
+                Verdict v = p.verdict() != null ? p.verdict()
+                        : judge(p.check().rowNumber(), p.draft(), open, memberKeys, seats, quotaUsed, admitted + 1);
                 if (v.draft() != null) {
                     admitted++;
                 }
                 verdicts.add(v);
-                request.progressListener().onProgress(new BulkProgress(batchId, verdicts.size(), checks.size(),
-                        check.rowNumber()));
+                if (reportProgress) {
+                    request.progressListener().onProgress(new BulkProgress(batchId, verdicts.size(), prepared.size(),
+                            p.check().rowNumber()));
+                }
             }
-            BulkOutcome created = request.action() == BulkAction.INVITE ? BulkOutcome.CREATED : BulkOutcome.PROVISIONED;
-            if (request.mode() == BulkMode.DRY_RUN) {
-                return report(verdicts.stream().map(v -> v.draft() == null ? v : Verdict.of(v.rowNumber(), created,
-                        List.of())).toList());
-            }
-            if (request.mode() == BulkMode.ALL_OR_NOTHING && verdicts.stream().anyMatch(v -> v.draft() == null)) {
-                return report(withholdAll(verdicts));
-            }
-            return report(write(verdicts, created));
+            return verdicts;
         }
 
         /** The policy, existing-invitation, membership, seat and quota checks of one valid row. */
-        private Verdict judge(RowCheck check, SeatCount seats, long quotaUsed, int wanted) {
-            Inviting.Draft draft;
-            try {
-                draft = inviting.prepare(inviter, tenantId, check.request());
-            } catch (InvalidRequestException e) {
-                return Verdict.of(check.rowNumber(), BulkOutcome.INVALID, e.problems().stream()
-                        .map(p -> new RowProblem(RowReader.rowField(p.field()), p.message())).toList());
-            }
+        private Verdict judge(int rowNumber, Inviting.Draft draft, Map<String, Invitation> openByKey,
+                              Set<String> memberKeys, SeatCount seats, long quotaUsed, int wanted) {
             InviteRequest r = draft.request();
             Invitee invitee = draft.invitee();
             List<Refusal> refusals = policy.checkCreate(inviter, invitee, r.target(), draft.grant());
             if (!refusals.isEmpty()) {
-                return denied(check.rowNumber(), refusals);
+                return denied(rowNumber, refusals);
             }
             // The same checks as Inviting.add, made here so that such rows take no seat and no quota.
-            Optional<Invitation> open = ctx.store().findOpen(tenantId, r.target(), invitee.contact());
-            if (open.isPresent() && (open.get().status() != InvitationStatus.PENDING
-                    || open.get().effectiveStatus(now) != InvitationStatus.EXPIRED)) {
-                return already(check.rowNumber(), invitee, BulkOutcome.ALREADY_INVITED,
-                        AlreadyInvitedException.alreadyInvited(invitee.contact().toString(), open.get().id()));
+            Invitation open = openByKey.get(openKey(r.target(), invitee.contact().matchKey()));
+            if (open != null && (open.status() != InvitationStatus.PENDING
+                    || open.effectiveStatus(now) != InvitationStatus.EXPIRED)) {
+                return already(rowNumber, invitee, BulkOutcome.ALREADY_INVITED,
+                        AlreadyInvitedException.alreadyInvited(invitee.contact().toString(), open.id()));
             }
-            if (r.target().isMembership() && ctx.directory().isMember(tenantId, invitee.contact())) {
-                return already(check.rowNumber(), invitee, BulkOutcome.ALREADY_MEMBER,
+            if (r.target().isMembership() && memberKeys.contains(invitee.contact().matchKey())) {
+                return already(rowNumber, invitee, BulkOutcome.ALREADY_MEMBER,
                         AlreadyInvitedException.alreadyMember(invitee.contact().toString()));
             }
             List<Refusal> limits = new ArrayList<>();
             policy.checkSeats(seats, wanted).ifPresent(limits::add);
             policy.checkQuota(inviter, quotaUsed, wanted).ifPresent(limits::add);
             if (!limits.isEmpty()) {
-                return denied(check.rowNumber(), limits);
+                return denied(rowNumber, limits);
             }
-            return new Verdict(check.rowNumber(), null, List.of(), null, draft);
+            return new Verdict(rowNumber, null, List.of(), null, draft, open);
         }
 
         /**
-         * Writes the planned rows as one batch. When another node invited one of the people
-         * meanwhile, best effort marks that row ALREADY_INVITED and writes the rest again; all or
-         * nothing writes nothing.
+         * Writes the planned rows as one batch, guarded by the seat limit and the inviter's quota for
+         * as many rows. The open invitations and memberships are those judged just before (a
+         * duplicate that appears meanwhile is refused by the store).
          */
         private List<Verdict> write(List<Verdict> verdicts, BulkOutcome created) {
             List<Verdict> result = new ArrayList<>(verdicts);
             boolean send = request.action() == BulkAction.INVITE;
-            for (int attempt = 1; ; attempt++) {
-                Change change = new Change(now);
-                Map<Integer, Invitation> built = new HashMap<>();
-                boolean taken = false;
-                for (int i = 0; i < result.size(); i++) {
-                    Verdict v = result.get(i);
-                    if (v.draft() == null) {
-                        continue;
-                    }
-                    try {
-                        built.put(i, inviting.add(v.draft(), send, change));
-                    } catch (AlreadyInvitedException e) {
-                        // Another node invited this person (or made them a member) after the row was judged.
-                        result.set(i, already(v.rowNumber(), v.draft().invitee(), e.code() == ErrorCode.ALREADY_MEMBER
-                                ? BulkOutcome.ALREADY_MEMBER : BulkOutcome.ALREADY_INVITED, e));
-                        taken = true;
-                    }
-                }
-                if (taken && request.mode() == BulkMode.ALL_OR_NOTHING) {
-                    return withholdAll(result);
-                }
-                if (built.isEmpty()) {
-                    return result;
-                }
-                try {
-                    change.commit(ctx);
-                    built.forEach((i, inv) -> result.set(i, new Verdict(result.get(i).rowNumber(), created, List.of(),
-                            inv.id(), null)));
-                    return result;
-                } catch (DuplicateInvitationException e) {
-                    int refused = refusedRow(result, e);
-                    if (refused < 0 || attempt >= WRITE_ATTEMPTS) {
-                        throw e;
-                    }
-                    Verdict v = result.get(refused);
-                    result.set(refused, already(v.rowNumber(), v.draft().invitee(), BulkOutcome.ALREADY_INVITED,
-                            AlreadyInvitedException.alreadyInvited(v.draft().invitee().contact().toString(), null)));
-                    if (request.mode() == BulkMode.ALL_OR_NOTHING) {
-                        return withholdAll(result);
-                    }
-                }
-            }
-        }
-
-        /** The index of the planned row whose invitee the store refused, or -1 when none of the batch. */
-        private int refusedRow(List<Verdict> result, DuplicateInvitationException e) {
+            Change change = new Change(now);
+            Map<Integer, Invitation> built = new HashMap<>();
             for (int i = 0; i < result.size(); i++) {
-                Inviting.Draft d = result.get(i).draft();
-                if (d != null && d.invitee().contact().matchKey().equals(e.inviteeKey())
-                        && d.request().target().equals(e.target())) {
-                    return i;
+                Verdict v = result.get(i);
+                if (v.draft() != null) {
+                    built.put(i, inviting.add(v.draft(), send, change, Optional.ofNullable(v.open()), false));
                 }
             }
-            return -1;
+            if (built.isEmpty()) {
+                return result;
+            }
+            Limits.guard(ctx, change, tenantId, settings, inviter, built.size());
+            change.commit(ctx);
+            built.forEach((i, inv) -> result.set(i, new Verdict(result.get(i).rowNumber(), created, List.of(),
+                    inv.id(), null, null)));
+            return result;
         }
 
         /** In all-or-nothing, every creatable row is reported as not written. */
@@ -271,9 +296,17 @@ public final class BulkEngine {
 
     /** What was decided for one row: an outcome, or a draft still to be written. */
     private record Verdict(int rowNumber, BulkOutcome outcome, List<RowProblem> reasons, InvitationId invitationId,
-                           Inviting.Draft draft) {
+                           Inviting.Draft draft, Invitation open) {
         static Verdict of(int rowNumber, BulkOutcome outcome, List<RowProblem> reasons) {
-            return new Verdict(rowNumber, outcome, reasons, null, null);
+            return new Verdict(rowNumber, outcome, reasons, null, null, null);
         }
+    }
+
+    /** A row validated once: a draft to judge, or its verdict already. */
+    private record Prepared(RowCheck check, Inviting.Draft draft, Verdict verdict) {
+    }
+
+    private static String openKey(Target target, String inviteeKey) {
+        return target.type() + '\u0000' + target.id() + '\u0000' + inviteeKey;
     }
 }

@@ -1,0 +1,77 @@
+package io.invitations.spi.storage;
+
+import io.invitations.spi.invitation.TenantId;
+
+/**
+ * A check that an {@link InvitationStore} runs inside a write, atomically with it: the store first
+ * takes the tenant's write guard (a lock that every guarded write of the tenant takes, in every
+ * process sharing the store), then calls the condition with counts that see every write committed
+ * before, then applies the batch and releases the guard only when the batch is stored. The engine
+ * uses it for seat limits and per-inviter quotas, so that the check and the write cannot be split by
+ * another node's write.
+ *
+ * <p>A condition that refuses throws; the store then stores nothing of the batch and lets the
+ * exception reach its caller unchanged. A condition must not write, and should be quick: it runs
+ * while the tenant's guarded writes wait.
+ *
+ * @since 0.2.0
+ */
+@FunctionalInterface
+public interface WriteCondition {
+    /**
+     * Checks the tenant's state before the batch is applied.
+     *
+     * @param counts the tenant's invitations as stored when the guard was taken (the batch's own rows
+     *               are not included yet)
+     * @throws RuntimeException to refuse the write; it propagates unchanged
+     */
+    void check(TenantCounts counts);
+
+    /**
+     * Counts a guarded tenant's invitations inside a guarded write.
+     *
+     * @since 0.2.0
+     */
+    @FunctionalInterface
+    interface TenantCounts {
+        /**
+         * Counts the invitations that match a query's filters (its page is ignored), as
+         * {@link InvitationStore#count(InvitationQuery)} but within the guarded write.
+         *
+         * @param query the filters; its tenant must be the guarded one
+         * @return the number of matches
+         * @throws IllegalArgumentException if the query is about another tenant
+         */
+        long count(InvitationQuery query);
+    }
+
+    /**
+     * A condition with the tenant whose guard it needs.
+     *
+     * @param tenantId  the tenant, not {@code null}
+     * @param condition the check, not {@code null}
+     * @since 0.2.0
+     */
+    record Guard(TenantId tenantId, WriteCondition condition) {
+        /** Checks that nothing is missing. */
+        public Guard {
+            java.util.Objects.requireNonNull(tenantId, "tenantId");
+            java.util.Objects.requireNonNull(condition, "condition");
+        }
+
+        /**
+         * Runs the condition, refusing counts of other tenants.
+         *
+         * @param counts the store's counts within the write
+         */
+        public void check(TenantCounts counts) {
+            condition.check(query -> {
+                if (!query.tenantId().equals(tenantId)) {
+                    throw new IllegalArgumentException("a condition guarded by tenant " + tenantId
+                            + " counted tenant " + query.tenantId() + "; count only the guarded tenant");
+                }
+                return counts.count(query);
+            });
+        }
+    }
+}
