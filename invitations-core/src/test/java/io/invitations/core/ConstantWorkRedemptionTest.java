@@ -1,6 +1,6 @@
 package io.invitations.core;
 
-import io.invitations.core.code.AccessCodeGate;
+import io.invitations.core.code.internal.AccessCodeGate;
 import io.invitations.core.code.InvalidAccessCodeException;
 import io.invitations.core.lifecycle.IllegalTransitionException;
 import io.invitations.core.memory.InMemoryKeyRing;

@@ -4,7 +4,7 @@ import io.invitations.core.AlreadyInvitedException;
 import io.invitations.core.FieldProblem;
 import io.invitations.core.InviteRequest;
 import io.invitations.core.SendReport;
-import io.invitations.core.code.AccessCodeGate;
+import io.invitations.core.code.internal.AccessCodeGate;
 import io.invitations.core.invitee.ContactText;
 import io.invitations.core.invitee.Invitees;
 import io.invitations.core.lifecycle.internal.Lifecycle;

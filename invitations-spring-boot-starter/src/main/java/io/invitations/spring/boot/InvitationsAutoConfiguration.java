@@ -27,6 +27,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
+import jakarta.validation.Validator;
+
 import java.time.Clock;
 
 /**
@@ -99,6 +101,8 @@ public class InvitationsAutoConfiguration {
      * @param observers  the observers
      * @param metrics    the metrics binding, if any
      * @param clock      the clock, if any
+     * @param validator  the application's Jakarta Validation validator, if it has one (else the
+     *                   engine's default from the provider on the class path)
      * @param properties the properties
      * @return the service
      */
@@ -113,9 +117,10 @@ public class InvitationsAutoConfiguration {
                                                ObjectProvider<InvitationEventListener> listeners,
                                                ObjectProvider<InvitationObserver> observers,
                                                ObjectProvider<InvitationMetrics> metrics,
-                                               ObjectProvider<Clock> clock, InvitationsProperties properties) {
+                                               ObjectProvider<Clock> clock, ObjectProvider<Validator> validator,
+                                               InvitationsProperties properties) {
         return ServiceAssembly.build(new ServiceAssembly.Parts(store, mailer, directory, seats, keyRing, settings,
-                throttle, templates, listeners, observers, metrics, clock), properties);
+                throttle, templates, listeners, observers, metrics, clock, validator), properties);
     }
 
     /**

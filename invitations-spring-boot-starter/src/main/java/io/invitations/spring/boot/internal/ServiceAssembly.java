@@ -17,6 +17,8 @@ import io.invitations.spring.boot.InvitationsProperties;
 import org.apiguardian.api.API;
 import org.springframework.beans.factory.ObjectProvider;
 
+import jakarta.validation.Validator;
+
 import java.time.Clock;
 
 /**
@@ -43,6 +45,7 @@ public final class ServiceAssembly {
      * @param observers  the observers, in order
      * @param metrics    the Micrometer binding
      * @param clock      the clock
+     * @param validator  the application's Jakarta Validation validator, when it has exactly one
      */
     @API(status = API.Status.INTERNAL, since = "1.0")
     public record Parts(InvitationStore store, ObjectProvider<Mailer> mailer,
@@ -51,7 +54,7 @@ public final class ServiceAssembly {
                         ObjectProvider<AttemptThrottle> throttle, ObjectProvider<MessageTemplateStore> templates,
                         ObjectProvider<InvitationEventListener> listeners,
                         ObjectProvider<InvitationObserver> observers, ObjectProvider<InvitationMetrics> metrics,
-                        ObjectProvider<Clock> clock) {
+                        ObjectProvider<Clock> clock, ObjectProvider<Validator> validator) {
     }
 
     /**
@@ -74,6 +77,7 @@ public final class ServiceAssembly {
         parts.throttle().ifAvailable(b::attemptThrottle);
         parts.templates().ifAvailable(b::messageTemplates);
         parts.clock().ifAvailable(b::clock);
+        parts.validator().ifUnique(b::validator);
         parts.metrics().ifAvailable(m -> m.bindTo(b));
         parts.observers().orderedStream().forEach(b::observer);
         parts.listeners().orderedStream().forEach(b::listener);

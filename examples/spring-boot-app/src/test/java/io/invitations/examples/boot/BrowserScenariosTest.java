@@ -1,0 +1,293 @@
+package io.invitations.examples.boot;
+
+import io.invitations.spring.web.AdminApiController;
+import io.invitations.spring.web.WebJson;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mock.web.MockHttpServletRequest;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The example application in a real, headless Chromium: Debian's {@code /usr/bin/chromium} driven
+ * through its own {@code /usr/bin/chromedriver} (Selenium downloads nothing). Screenshots of every
+ * page go to {@code target/screenshots/}.
+ */
+@DisplayName("The example application in a real browser")
+@SpringBootTest(classes = ExampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserScenariosTest {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SHOTS = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+    static WebDriver driver;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    AdminApiController admin;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "browser tests skipped: /usr/bin/chromium or /usr/bin/chromedriver is absent"
+                        + " (install them with: apt-get install -y chromium chromium-driver)");
+        Files.createDirectories(SHOTS);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
+                "--window-size=1024,1200");
+        ChromeDriverService chromedriver = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(chromedriver, options);
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void open(String path) {
+        driver.get(url(path));
+    }
+
+    private static void shot(String name) throws IOException {
+        File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(f.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    private static String heading() {
+        return find("h1").getText();
+    }
+
+    /** Clicks a submit button and waits until the next page replaced this one. */
+    private static void submit(String css) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        find(css).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+    }
+
+    /** The invitation's effective status, read through the administrators' API (as the demo administrator). */
+    private String statusOf(String email) {
+        return admin.query(null, 0, 1000, new MockHttpServletRequest()).items().stream()
+                .filter(i -> email.equals(i.email())).findFirst().orElseThrow().status();
+    }
+
+    private String inviteInTheBrowser(String email) {
+        open("/admin");
+        find("#email").sendKeys(email);
+        find("#firstName").sendKeys("Jane");
+        find("#invite-button").click();
+        assertThat(find(".notice").getText()).contains(email);
+        return email;
+    }
+
+    /** Opens the newest message to the address from the mailbox; returns its claim link. */
+    private String claimLinkFromMailbox(String email) throws IOException {
+        open("/mailbox");
+        List<WebElement> messages = driver.findElements(By.cssSelector("#messages a"));
+        WebElement mine = messages.stream().filter(a -> a.getText().startsWith(email)).findFirst().orElseThrow();
+        mine.click();
+        assertThat(find("#mail-to").getText()).isEqualTo(email);
+        return find("#mail-body a[href*='/claim/']").getAttribute("href");
+    }
+
+    @Test
+    @Order(1)
+    void an_administrator_invites_a_scanner_consumes_nothing_and_the_invitee_claims() throws Exception {
+        String email = "jane-" + UUID.randomUUID() + "@example.com";
+        inviteInTheBrowser(email);
+        shot("01-admin-invited");
+        open("/mailbox");
+        shot("02-mailbox");
+        String link = claimLinkFromMailbox(email);
+        shot("03-mail");
+        assertThat(link).startsWith(url("/claim/"));
+
+        // a mail scanner pre-opens the link: plain GETs and HEADs, no cookies, no forms
+        HttpClient scanner = HttpClient.newHttpClient();
+        for (int i = 0; i < 3; i++) {
+            assertThat(scanner.send(HttpRequest.newBuilder(URI.create(link)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+            assertThat(scanner.send(HttpRequest.newBuilder(URI.create(link))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+        }
+        assertThat(statusOf(email)).isEqualTo("PENDING");
+
+        driver.get(link);
+        assertThat(heading()).contains("Ada Admin invited you");
+        shot("04-claim-landing");
+        find("#start-claim").click();
+        find("#firstName").clear();
+        find("#firstName").sendKeys("Jane");
+        find("#lastName").sendKeys("Doe");
+        find("#profile-job_title").sendKeys("Engineer");
+        shot("05-claim-step-about");
+        find("#next-step").click();
+        find("#termsAccepted").click();
+        shot("06-claim-step-terms");
+        find("#next-step").click();
+        find("#password").sendKeys("correct horse battery");
+        shot("07-claim-step-password");
+        find("#next-step").click();
+        assertThat(find("#welcome").getText()).isEqualTo("You are in");
+        shot("08-welcome");
+        assertThat(statusOf(email)).isEqualTo("ACCEPTED");
+
+        driver.get(link);
+        assertThat(heading()).isEqualTo("This invitation was already used");
+        shot("09-link-used");
+        open("/claim/not-a-real-token");
+        assertThat(heading()).isEqualTo("This link is not valid");
+        shot("10-link-invalid");
+        open("/admin?status=ACCEPTED");
+        assertThat(find("tr[data-email='" + email + "'] .status").getText()).isEqualTo("ACCEPTED");
+        shot("11-admin-accepted");
+    }
+
+    @Test
+    @Order(2)
+    void a_bulk_xlsx_upload_shows_its_row_report_with_the_bad_rows_explained() throws Exception {
+        Path xlsx = Files.createTempFile("people", ".xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(xlsx)) {
+            Sheet sheet = wb.createSheet("People");
+            String[][] rows = {{"email", "first name", "last name"}, {"ann-" + UUID.randomUUID() + "@example.com",
+                    "Ann", "Able"}, {"not-an-email", "Bob", "Broken"}, {"", "Cy", "Empty"},
+                    {"dan-" + UUID.randomUUID() + "@example.com", "Dan", "Dee"}};
+            for (int r = 0; r < rows.length; r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    row.createCell(c).setCellValue(rows[r][c]);
+                }
+            }
+            wb.write(out);
+        }
+        open("/admin/upload");
+        shot("12-upload");
+        find("#file").sendKeys(xlsx.toAbsolutePath().toString());
+        find("#check-button").click();
+        assertThat(heading()).startsWith("Check of");
+        List<WebElement> invalid = driver.findElements(By.cssSelector("#row-report tr[data-outcome='INVALID']"));
+        assertThat(invalid).isNotEmpty();
+        assertThat(invalid.get(0).getText()).contains("email");
+        shot("13-row-report-dry-run");
+        find("#confirm-button").click();
+        assertThat(heading()).startsWith("Invitations sent from");
+        assertThat(driver.findElements(By.cssSelector("#row-report tr[data-outcome='CREATED']"))).hasSize(2);
+        shot("14-row-report-sent");
+        Files.deleteIfExists(xlsx);
+    }
+
+    @Test
+    @Order(3)
+    void shareable_links_and_previews_render() throws Exception {
+        open("/admin/links");
+        find("#maxUses").sendKeys("3");
+        find("#create-link").click();
+        String link = find("#revealed-link").getAttribute("href");
+        shot("15-links");
+        driver.get(link);
+        shot("16-join-offer");
+        find("#email").sendKeys("sam-" + UUID.randomUUID() + "@example.com");
+        find("#firstName").sendKeys("Sam");
+        find("#profile-job_title").sendKeys("Designer");
+        find("#termsAccepted").click();
+        find("#password").sendKeys("correct horse battery");
+        find("#join-button").click();
+        assertThat(find("#welcome").getText()).isEqualTo("You are in");
+        open("/admin/preview");
+        assertThat(find("#subject").getText()).isNotBlank();
+        shot("17-preview");
+    }
+
+    @Test
+    @Order(4)
+    void wrong_access_codes_lead_to_the_lock_out_page() throws Exception {
+        String phone = "+41 79 " + (100 + (int) (Math.random() * 800)) + " 12 34";
+        admin.invite(new WebJson.InviteForm(null, "phone", phone, "Pat", "Phone", "member", false, null, null, null,
+                null, null), new MockHttpServletRequest());
+        open("/code");
+        shot("18-code");
+        for (int attempt = 0; attempt < 10 && !heading().equals("Too many attempts"); attempt++) {
+            find("#identifier").clear();
+            find("#identifier").sendKeys(phone);
+            find("#code").sendKeys("ZZZZ-ZZZZ");
+            submit("#redeem");
+            if (attempt == 0) {
+                assertThat(find("#code-error").getText()).contains("did not work");
+                shot("19-code-wrong");
+            }
+        }
+        assertThat(heading()).isEqualTo("Too many attempts");
+        shot("20-locked-out");
+    }
+
+    @Test
+    @Order(5)
+    void an_expired_link_shows_the_expired_page_and_can_be_reinvited() throws Exception {
+        String email = "late-" + UUID.randomUUID() + "@example.com";
+        inviteInTheBrowser(email);
+        String link = claimLinkFromMailbox(email);
+        open("/admin");
+        find("#days").clear();
+        find("#days").sendKeys("30");
+        find("#advance-clock").click();
+        assertThat(find(".notice").getText()).contains("Demo clock moved 30");
+        driver.get(link);
+        assertThat(heading()).isEqualTo("This invitation has expired");
+        shot("21-link-expired");
+        open("/admin?status=EXPIRED");
+        find("tr[data-email='" + email + "'] button").click();
+        assertThat(find(".notice").getText()).contains("reinvite");
+        shot("22-admin-reinvited");
+    }
+}

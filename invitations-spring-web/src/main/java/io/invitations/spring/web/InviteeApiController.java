@@ -1,0 +1,154 @@
+package io.invitations.spring.web;
+
+import io.invitations.core.InviteeActions;
+import io.invitations.spi.InvitationException;
+import io.invitations.spring.web.internal.InviteeCalls;
+import io.invitations.spring.web.internal.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+
+/**
+ * The invitee's endpoints, reachable without signing in (the claim token or access code is the
+ * credential), under {@code ${invitations.web.path:/invitations}/api}.
+ *
+ * <ul>
+ *   <li>{@code GET|HEAD /claims/{token}} reads what a claim link offers and never changes anything,
+ *       so a mail scanner that pre-opens the link consumes nothing;</li>
+ *   <li>{@code POST /claims/{token}} claims with the answers to the tenant's claim steps;</li>
+ *   <li>{@code POST /claims/{token}/decline} declines;</li>
+ *   <li>{@code POST /codes/redeem} redeems an access code (throttled; a wrong code and an unknown
+ *       identifier answer alike);</li>
+ *   <li>{@code GET|HEAD /shareable-links/{token}} and {@code POST /shareable-links/{token}/join}.</li>
+ * </ul>
+ *
+ * <p><b>CSRF.</b> Every state-changing endpoint is a {@code POST} that accepts only
+ * {@code application/json}: a page of another site cannot send that cross-origin without a CORS
+ * preflight this module never allows, and a plain HTML form can only send form, multipart or text
+ * bodies. No cookie or session is read: the token in the URL is the only credential, so a forged
+ * request gains nothing its sender did not already hold. A host rendering its own claim form posts
+ * it under its own CSRF protection (Spring Security's token) and calls the engine from there.
+ *
+ * <p>Errors are RFC 9457 problem details with neutral texts (see the module's README section).
+ *
+ * @since 0.2.0
+ */
+@RestController
+@RequestMapping("${invitations.web.path:/invitations}/api")
+public class InviteeApiController {
+    private final InviteeCalls calls;
+
+    /**
+     * Creates the controller on the invitee's side of the service alone.
+     *
+     * @param invitee {@code service.invitee()}
+     */
+    public InviteeApiController(InviteeActions invitee) {
+        this.calls = new InviteeCalls(invitee);
+    }
+
+    /**
+     * Reads what a claim link offers: who invited whom to what, its status, and the claim steps.
+     * Safe and idempotent: GET and HEAD change nothing.
+     *
+     * @param token the claim token from the link
+     * @return the offer
+     */
+    @RequestMapping(path = "/claims/{token}", method = {RequestMethod.GET, RequestMethod.HEAD})
+    public WebJson.ClaimView inspect(@PathVariable String token) {
+        return calls.inspect(token);
+    }
+
+    /**
+     * Claims the invitation with the answers to its claim steps.
+     *
+     * @param token the claim token
+     * @param form  the answers
+     * @return the outcome
+     */
+    @PostMapping(path = "/claims/{token}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public WebJson.AcceptanceView accept(@PathVariable String token, @RequestBody WebJson.ClaimForm form) {
+        return calls.accept(token, form);
+    }
+
+    /**
+     * Declines the invitation. The body is an empty JSON object ({@code {}}).
+     *
+     * @param token the claim token
+     * @param body  ignored; required so that the request is JSON
+     * @return the status after
+     */
+    @PostMapping(path = "/claims/{token}/decline", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Map<String, String> decline(@PathVariable String token,
+                                       @RequestBody(required = false) Map<String, Object> body) {
+        return Map.of("status", calls.decline(token));
+    }
+
+    /**
+     * Redeems an access code; throttled per identifier and client. A wrong code, an unknown
+     * identifier and a used-up invitation answer alike.
+     *
+     * @param form    the code as typed
+     * @param request the request, for the client's address
+     * @return the claim token to continue with, and what it opens
+     */
+    @PostMapping(path = "/codes/redeem", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public WebJson.RedeemedView redeemCode(@RequestBody WebJson.CodeForm form, HttpServletRequest request) {
+        return calls.redeemCode(form, request.getRemoteAddr());
+    }
+
+    /**
+     * Reads what a shareable link offers; changes nothing.
+     *
+     * @param token the link's token
+     * @return the offer
+     */
+    @RequestMapping(path = "/shareable-links/{token}", method = {RequestMethod.GET, RequestMethod.HEAD})
+    public WebJson.OfferView inspectShareableLink(@PathVariable String token) {
+        return calls.inspectShareableLink(token);
+    }
+
+    /**
+     * Joins through a shareable link.
+     *
+     * @param token the link's token
+     * @param form  the joiner's email and claim answers
+     * @return the outcome
+     */
+    @PostMapping(path = "/shareable-links/{token}/join", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public WebJson.AcceptanceView joinShareableLink(@PathVariable String token, @RequestBody WebJson.JoinForm form) {
+        return calls.joinShareableLink(token, form);
+    }
+
+    /**
+     * Answers an engine failure with a neutral problem detail.
+     *
+     * @param e the failure
+     * @return the problem
+     */
+    @ExceptionHandler(InvitationException.class)
+    public ProblemDetail failed(InvitationException e) {
+        return Problems.forInvitee(e);
+    }
+
+    /**
+     * Answers a malformed value (such as an over-long tenant id) without echoing it.
+     *
+     * @param e the failure
+     * @return the problem
+     */
+    @ExceptionHandler(IllegalArgumentException.class)
+    public ProblemDetail malformed(IllegalArgumentException e) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "Some answers are missing or invalid.");
+    }
+}

@@ -1,0 +1,183 @@
+package io.invitations.spring.web;
+
+import io.invitations.core.InvitationService;
+import io.invitations.core.InviteRequest;
+import io.invitations.core.link.ShareableLinkRequest;
+import io.invitations.spi.invitation.IdentifierKind;
+import io.invitations.spi.invitation.Invitation;
+import io.invitations.spi.invitation.InvitationStatus;
+import io.invitations.spi.invitation.Inviter;
+import io.invitations.spi.invitation.PermissionLevel;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static io.invitations.spring.web.WebTestApplication.ACME;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@DisplayName("Invitee endpoints: landing changes nothing, claims, codes, shareable links, neutral errors")
+@SpringBootTest(classes = WebTestApplication.class)
+@AutoConfigureMockMvc
+class InviteeApiTest {
+    static final Inviter ADMIN = Inviter.of("admin-1", "Ada Admin", PermissionLevel.ADMIN_TENANT);
+    static final String TERMS = "{\"firstName\":\"Jane\",\"lastName\":\"Doe\",\"termsAccepted\":true,"
+            + "\"password\":\"correct horse battery\"}";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    InvitationService service;
+    @Autowired
+    WebTestApplication.TestClock clock;
+
+    private Invitation invite() {
+        return service.administration(ADMIN, ACME).invite(InviteRequest.builder().email(UUID.randomUUID() + "@example.com")
+                .role("member").build());
+    }
+
+    private String token(Invitation inv) {
+        return service.administration(ADMIN, ACME).revealClaimLink(inv.id()).token();
+    }
+
+    @Test
+    void get_and_head_on_the_claim_link_change_nothing_however_often_a_scanner_opens_it() throws Exception {
+        Invitation invited = invite();
+        String token = token(invited);
+        Invitation inv = service.administration(ADMIN, ACME).find(invited.id()).orElseThrow();
+        int historyBefore = service.administration(ADMIN, ACME).history(inv.id()).size();
+
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(get("/invitations/api/claims/{t}", token)).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.status").value("PENDING"))
+                    .andExpect(jsonPath("$.inviterName").value("Ada Admin"))
+                    .andExpect(jsonPath("$.claimable").value(true))
+                    .andExpect(jsonPath("$.steps[0]").value("TERMS"));
+            mvc.perform(head("/invitations/api/claims/{t}", token)).andExpect(status().isOk());
+        }
+
+        Invitation after = service.administration(ADMIN, ACME).find(inv.id()).orElseThrow();
+        assertThat(after.status()).isEqualTo(InvitationStatus.PENDING);
+        assertThat(after.respondedAt()).isNull();
+        assertThat(service.administration(ADMIN, ACME).history(inv.id())).hasSize(historyBefore);
+    }
+
+    @Test
+    void a_claim_goes_through_the_steps_and_accepts() throws Exception {
+        String token = token(invite());
+
+        mvc.perform(post("/invitations/api/claims/{t}", token).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"firstName\":\"Jane\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("CLAIM_INCOMPLETE"))
+                .andExpect(jsonPath("$.problems[0].field").exists());
+
+        mvc.perform(post("/invitations/api/claims/{t}", token).contentType(MediaType.APPLICATION_JSON).content(TERMS))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ACCEPTED"));
+
+        mvc.perform(get("/invitations/api/claims/{t}", token)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("ACCEPTED")).andExpect(jsonPath("$.claimable").value(false));
+        mvc.perform(post("/invitations/api/claims/{t}", token).contentType(MediaType.APPLICATION_JSON).content(TERMS))
+                .andExpect(status().isGone()).andExpect(jsonPath("$.code").value("ALREADY_ACCEPTED"));
+    }
+
+    @Test
+    void a_claim_posted_as_a_form_is_refused_so_no_other_site_can_forge_one() throws Exception {
+        Invitation inv = invite();
+        mvc.perform(post("/invitations/api/claims/{t}", token(inv)).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .content("termsAccepted=true")).andExpect(status().isUnsupportedMediaType());
+        assertThat(service.administration(ADMIN, ACME).find(inv.id()).orElseThrow().status()).isEqualTo(InvitationStatus.PENDING);
+    }
+
+    @Test
+    void decline_declines() throws Exception {
+        Invitation inv = invite();
+        mvc.perform(post("/invitations/api/claims/{t}/decline", token(inv)).contentType(MediaType.APPLICATION_JSON)
+                .content("{}")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("DECLINED"));
+    }
+
+    @Test
+    void an_unknown_or_forged_token_answers_neutrally() throws Exception {
+        mvc.perform(get("/invitations/api/claims/{t}", "not-a-token")).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("INVALID_TOKEN"))
+                .andExpect(jsonPath("$.detail").value("This link or code is not valid."));
+    }
+
+    @Test
+    void an_expired_invitation_shows_its_status_and_its_claim_is_gone() throws Exception {
+        String token = token(invite());
+        clock.advance(Duration.ofDays(400));
+        try {
+            mvc.perform(get("/invitations/api/claims/{t}", token)).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.status").value("EXPIRED")).andExpect(jsonPath("$.claimable").value(false));
+            mvc.perform(post("/invitations/api/claims/{t}", token).contentType(MediaType.APPLICATION_JSON)
+                            .content(TERMS)).andExpect(status().isGone())
+                    .andExpect(jsonPath("$.code").value("EXPIRED"))
+                    .andExpect(jsonPath("$.category").value("GONE"));
+        } finally {
+            clock.advance(Duration.ofDays(-400));
+        }
+    }
+
+    @Test
+    void access_codes_redeem_and_wrong_ones_lock_out_neutrally() throws Exception {
+        String phone = "+4179" + (1000000 + (int) (Math.random() * 8000000));
+        Invitation inv = service.administration(ADMIN, ACME).invite(InviteRequest.builder().identifier(IdentifierKind.PHONE, phone)
+                .role("member").build());
+        String code = service.administration(ADMIN, ACME).revealAccessCode(inv.id()).formatted();
+        String wrong = "{\"tenantId\":\"acme\",\"identifierKind\":\"phone\",\"identifier\":\"" + phone
+                + "\",\"code\":\"AAAA-AAAA\"}";
+
+        mvc.perform(post("/invitations/api/codes/redeem").contentType(MediaType.APPLICATION_JSON)
+                        .content(wrong.replace("AAAA-AAAA", code)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.claimToken").isNotEmpty())
+                .andExpect(jsonPath("$.claim.status").value("PENDING"));
+
+        int refused = 0;
+        for (int i = 0; i < 10; i++) {
+            int s = mvc.perform(post("/invitations/api/codes/redeem").contentType(MediaType.APPLICATION_JSON)
+                    .content(wrong)).andReturn().getResponse().getStatus();
+            if (s == 429) {
+                break;
+            }
+            assertThat(s).isEqualTo(404);
+            refused++;
+        }
+        assertThat(refused).isBetween(1, 9);
+        mvc.perform(post("/invitations/api/codes/redeem").contentType(MediaType.APPLICATION_JSON)
+                        .content(wrong.replace("AAAA-AAAA", code)))
+                .andExpect(status().isTooManyRequests()).andExpect(jsonPath("$.code").value("THROTTLED"));
+    }
+
+    @Test
+    void a_shareable_link_offers_and_joins_and_a_second_join_is_refused_without_saying_why() throws Exception {
+        String token = service.administration(ADMIN, ACME).createShareableLink(ShareableLinkRequest.builder().role("member").build()).token();
+        for (int i = 0; i < 3; i++) {
+            mvc.perform(get("/invitations/api/shareable-links/{t}", token)).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.role").value("member"));
+            mvc.perform(head("/invitations/api/shareable-links/{t}", token)).andExpect(status().isOk());
+        }
+        String email = UUID.randomUUID() + "@example.org";
+        String join = "{\"email\":\"" + email + "\",\"claim\":" + TERMS + "}";
+        mvc.perform(post("/invitations/api/shareable-links/{t}/join", token).contentType(MediaType.APPLICATION_JSON)
+                .content(join)).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ACCEPTED"));
+        mvc.perform(post("/invitations/api/shareable-links/{t}/join", token).contentType(MediaType.APPLICATION_JSON)
+                        .content(join)).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("ALREADY_INVITED_OR_MEMBER"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.containsString(email))));
+    }
+}

@@ -1,0 +1,67 @@
+package io.invitations.spring.web;
+
+import io.invitations.core.memory.RecordingMailer;
+import io.invitations.spi.invitation.Inviter;
+import io.invitations.spi.invitation.PermissionLevel;
+import io.invitations.spi.invitation.TenantId;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/** A host for the controller tests: in-memory engine, a settable clock, and a header-based resolver. */
+@Configuration(proxyBeanMethods = false)
+@EnableAutoConfiguration
+public class WebTestApplication {
+    static final TenantId ACME = TenantId.of("acme");
+    /** The header naming the caller's permission level; absent means "not signed in". */
+    static final String LEVEL_HEADER = "X-Test-Level";
+    /** The administrator the tests read with. */
+    static final Inviter SYSTEM = Inviter.of("test-reader", "Test Reader", PermissionLevel.ADMIN_TENANT);
+
+    /** A clock the tests move forward. */
+    public static final class TestClock extends Clock {
+        private volatile Instant now = Instant.parse("2026-11-22T09:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+    }
+
+    @Bean
+    TestClock clock() {
+        return new TestClock();
+    }
+
+    @Bean
+    RecordingMailer mailer() {
+        return new RecordingMailer();
+    }
+
+    @Bean
+    AdministratorResolver administrators() {
+        return request -> Optional.ofNullable(request.getHeader(LEVEL_HEADER)).map(level -> new Administrator(
+                Inviter.of("admin-" + level.toLowerCase(), "Ada " + level, PermissionLevel.valueOf(level)), ACME));
+    }
+}
