@@ -16,6 +16,8 @@ module io.invitations.spring.boot {
     requires spring.core;
     requires static spring.context.support;
     requires static spring.boot.jdbc;
+    requires static spring.jdbc;
+    requires static spring.tx;
     requires static spring.boot.mail;
     requires static spring.boot.health;
     requires static jakarta.mail;

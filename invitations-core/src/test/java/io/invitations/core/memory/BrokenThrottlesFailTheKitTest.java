@@ -67,9 +67,11 @@ class BrokenThrottlesFailTheKitTest {
     void throttleLosingUpdatesIsCaught() {
         KitRun run = KitRun.of(ThrottleLosingUpdates.class);
 
-        assertThat(run.failed()).as(run.toString()).containsExactlyInAnyOrder(
-                "Concurrency.racingFailuresAreCountedExactly",
-                "Concurrency.racingFailuresOverSeveralKeysAreCountedExactly");
+        // A lost update needs a real interleaving: the one-key race (64 threads on one key) catches it
+        // every time; the spread-out race (4 threads a key) may or may not, depending on scheduling.
+        assertThat(run.failed()).as(run.toString()).contains("Concurrency.racingFailuresAreCountedExactly")
+                .isSubsetOf("Concurrency.racingFailuresAreCountedExactly",
+                        "Concurrency.racingFailuresOverSeveralKeysAreCountedExactly");
     }
 
     @Test
