@@ -67,7 +67,7 @@ class InvitationMetricsTest {
     private InvitationService service(InvitationMetrics metrics, DeliveryMode mode,
                                       io.invitations.spi.mail.Mailer mailer) {
         return metrics.bindTo(InvitationService.builder().store(new InMemoryInvitationStore())
-                .keyRing(InMemoryKeyRing.of(InMemoryKeyRing.randomKey("k1"))).clock(CLOCK).deliveryMode(mode)
+                .keyRing(InMemoryKeyRing.of(InMemoryKeyRing.randomKey("k1"))).clock(CLOCK).deliveryMode(mode).deliveryExecutor(Runnable::run)
                 .mailer(mailer).retryPolicy(new RetryPolicy(Duration.ofMinutes(1), 2.0, Duration.ofHours(1), 3)))
                 .build();
     }
