@@ -152,6 +152,8 @@ public final class Tour {
                 .mailer(EmlFileMailer.into(mailDir, "invitations@tour.example", clock))
                 .keyRing(InMemoryKeyRing.of(demoKey()))
                 .clock(clock)
+                // the tour prints each message as it goes: deliver on this thread, not in the background
+                .deliveryExecutor(Runnable::run)
                 .idGenerator(() -> InvitationId.of(String.format(Locale.ROOT, "inv-%03d", ids.incrementAndGet())))
                 .linkIdGenerator(() -> LinkId.of("link-" + linkIds.incrementAndGet()))
                 .build();
