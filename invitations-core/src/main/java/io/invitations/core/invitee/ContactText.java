@@ -76,7 +76,7 @@ public final class ContactText {
     }
 
     /**
-     * Formats a code point as {@code U+XXXX}.
+     * Formats a code point the Unicode way: {@code U+} and at least four upper-case hex digits.
      *
      * @param cp the code point
      * @return e.g. {@code U+200B}
