@@ -51,7 +51,7 @@ class ApiSnapshotTest {
                 tests.put(descriptor.name(), DynamicTest.dynamicTest(descriptor.name(), () -> check(url, descriptor)));
             }
         }
-        assertThat(tests).as("published modules on the test class path").hasSize(10);
+        assertThat(tests).as("published modules on the test class path").hasSize(12);
         return tests.values().stream();
     }
 

@@ -2,6 +2,7 @@ package io.invitations.icu;
 
 import com.ibm.icu.text.SpoofChecker;
 import io.invitations.core.invitee.ContactSkeleton;
+import org.apiguardian.api.API;
 
 import java.util.Locale;
 
@@ -17,6 +18,7 @@ import java.util.Locale;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "1.0")
 public final class IcuContactSkeleton implements ContactSkeleton {
     private final SpoofChecker checker;
 

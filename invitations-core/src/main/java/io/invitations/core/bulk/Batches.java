@@ -19,7 +19,7 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
-@API(status = API.Status.INTERNAL, since = "1.0", consumers = {"io.invitations.csv", "io.invitations.excel"})
+@API(status = API.Status.STABLE, since = "1.0")
 public final class Batches {
     private Batches() {
     }

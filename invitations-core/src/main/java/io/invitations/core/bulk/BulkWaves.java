@@ -35,7 +35,7 @@ import java.util.function.Function;
  *
  * @since 0.1.0
  */
-@API(status = API.Status.INTERNAL, since = "1.0", consumers = {"io.invitations.csv", "io.invitations.excel"})
+@API(status = API.Status.STABLE, since = "1.0")
 public final class BulkWaves {
     private BulkWaves() {
     }
@@ -96,7 +96,7 @@ public final class BulkWaves {
      * @param waves one report per wave, in file order
      * @since 0.1.0
      */
-    @API(status = API.Status.INTERNAL, since = "1.0", consumers = {"io.invitations.csv", "io.invitations.excel"})
+    @API(status = API.Status.STABLE, since = "1.0")
     public record Report(List<BulkReport> waves) {
         /**
          * Copies the list.

@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
  *
  * @since 0.1.0
  */
-@API(status = API.Status.INTERNAL, since = "1.0", consumers = {"io.invitations.csv", "io.invitations.excel"})
+@API(status = API.Status.STABLE, since = "1.0")
 public final class CellText {
     private CellText() {
     }

@@ -14,6 +14,7 @@ import io.invitations.spring.web.internal.AdminCalls;
 import io.invitations.spring.web.internal.Problems;
 import io.invitations.spring.web.internal.Uploads;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apiguardian.api.API;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -52,6 +53,7 @@ import java.util.Set;
  *
  * @since 0.2.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "1.0")
 @RestController
 @RequestMapping("${invitations.web.path:/invitations}/api/admin")
 public class AdminApiController {

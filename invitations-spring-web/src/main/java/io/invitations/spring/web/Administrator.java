@@ -2,6 +2,7 @@ package io.invitations.spring.web;
 
 import io.invitations.spi.invitation.Inviter;
 import io.invitations.spi.invitation.TenantId;
+import org.apiguardian.api.API;
 
 import java.util.Objects;
 
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param tenantId the tenant, not {@code null}
  * @since 0.2.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "1.0")
 public record Administrator(Inviter actor, TenantId tenantId) {
     /**
      * Validates the administrator.

@@ -1,6 +1,7 @@
 package io.invitations.spring.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.apiguardian.api.API;
 
 import java.util.Optional;
 
@@ -15,6 +16,7 @@ import java.util.Optional;
  *
  * @since 0.2.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "1.0")
 @FunctionalInterface
 public interface AdministratorResolver {
     /**

@@ -1,6 +1,7 @@
 package io.invitations.spring.web;
 
 import io.invitations.core.InvitationService;
+import org.apiguardian.api.API;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -21,6 +22,7 @@ import java.time.Clock;
  *
  * @since 0.2.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "1.0")
 @AutoConfiguration(afterName = "io.invitations.spring.boot.InvitationsAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean(InvitationService.class)

@@ -5,6 +5,7 @@ import io.invitations.spi.InvitationException;
 import io.invitations.spring.web.internal.InviteeCalls;
 import io.invitations.spring.web.internal.Problems;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apiguardian.api.API;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -43,6 +44,7 @@ import java.util.Map;
  *
  * @since 0.2.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "1.0")
 @RestController
 @RequestMapping("${invitations.web.path:/invitations}/api")
 public class InviteeApiController {

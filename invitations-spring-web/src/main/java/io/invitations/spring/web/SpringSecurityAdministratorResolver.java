@@ -1,6 +1,7 @@
 package io.invitations.spring.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.apiguardian.api.API;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -29,6 +30,7 @@ import java.util.function.Function;
  *
  * @since 0.2.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "1.0")
 public final class SpringSecurityAdministratorResolver implements AdministratorResolver {
     private final Function<Authentication, Optional<Administrator>> mapping;
 

@@ -1,5 +1,7 @@
 package io.invitations.spring.web;
 
+import org.apiguardian.api.API;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +13,7 @@ import java.util.Set;
  *
  * @since 0.2.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "1.0")
 public final class WebJson {
     private WebJson() {
     }
