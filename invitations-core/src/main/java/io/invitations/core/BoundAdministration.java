@@ -192,7 +192,7 @@ final class BoundAdministration implements InvitationAdministration {
 
     @Override
     public ReferralStats referrals(String inviterId, Instant from, Instant until) {
-        return engine.reporting.referrals(tenantId, inviterId, from, until);
+        return engine.reporting.referrals(tenantId, Objects.requireNonNull(inviterId, "inviterId"), from, until);
     }
 
     @Override
@@ -202,43 +202,56 @@ final class BoundAdministration implements InvitationAdministration {
 
     @Override
     public MailMessage preview(InvitationId id, OutboxMessage.Kind kind) {
-        return engine.messaging.preview(actor, tenantId, Objects.requireNonNull(id, "id"), kind);
+        Objects.requireNonNull(id, "id");
+        return engine.messaging.preview(actor, tenantId, id, Objects.requireNonNull(kind, "kind"));
     }
 
     @Override
     public MailMessage accessCodeNotice(InvitationId id, String accessCode) {
-        return engine.messaging.accessCodeNotice(actor, tenantId, Objects.requireNonNull(id, "id"), accessCode);
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(accessCode, "accessCode");
+        return engine.messaging.accessCodeNotice(actor, tenantId, id, accessCode);
     }
 
     @Override
     public MailMessage accessCodeNotice(InvitationId id) {
-        return accessCodeNotice(id, revealAccessCode(id).formatted());
+        return accessCodeNotice(id, revealAccessCode(Objects.requireNonNull(id, "id")).formatted());
     }
 
     @Override
     public MailMessage previewSample(Locale locale, OutboxMessage.Kind kind) {
-        return engine.messaging.sample(tenantId, locale, kind, null);
+        return engine.messaging.sample(tenantId, locale(locale), kind(kind), null);
     }
 
     @Override
     public MailMessage previewSample(Locale locale, OutboxMessage.Kind kind, MessageTemplate draft) {
-        return engine.messaging.sample(tenantId, locale, kind, Objects.requireNonNull(draft, "draft"));
+        return engine.messaging.sample(tenantId, locale(locale), kind(kind), Objects.requireNonNull(draft, "draft"));
     }
 
     @Override
     public MessageTemplate template(Locale locale, OutboxMessage.Kind kind) {
-        return engine.messaging.template(tenantId, locale, kind);
+        return engine.messaging.template(tenantId, locale(locale), kind(kind));
     }
 
     @Override
     public MessageTemplate saveTemplate(Locale locale, OutboxMessage.Kind kind, String subject, String html,
                                         String text) {
-        return engine.messaging.saveTemplate(tenantId, locale, kind, subject, html, text);
+        return engine.messaging.saveTemplate(tenantId, locale(locale), kind(kind),
+                Objects.requireNonNull(subject, "subject"), Objects.requireNonNull(html, "html"),
+                Objects.requireNonNull(text, "text"));
     }
 
     @Override
     public boolean removeTemplate(Locale locale, OutboxMessage.Kind kind) {
-        return engine.messaging.removeTemplate(tenantId, locale, kind);
+        return engine.messaging.removeTemplate(tenantId, locale(locale), kind(kind));
+    }
+
+    private static Locale locale(Locale locale) {
+        return Objects.requireNonNull(locale, "locale");
+    }
+
+    private static OutboxMessage.Kind kind(OutboxMessage.Kind kind) {
+        return Objects.requireNonNull(kind, "kind");
     }
 
     /** Refuses a value naming another tenant than the bound one. */

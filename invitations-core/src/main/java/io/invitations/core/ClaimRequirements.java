@@ -1,5 +1,6 @@
 package io.invitations.core;
 
+import io.invitations.spi.InvitationException;
 import org.apiguardian.api.API;
 
 import java.util.ArrayList;
@@ -23,14 +24,15 @@ public record ClaimRequirements(boolean termsRequired, List<String> profileField
     /**
      * Copies the collections.
      *
-     * @throws IllegalArgumentException if a required password has no minimum length, or the length
+     * @throws InvitationException with {@code INVALID_REQUEST}
+     *         if a required password has no minimum length, or the length
      *                                  is negative
      */
     public ClaimRequirements {
         profileFields = List.copyOf(profileFields);
         groupPool = Set.copyOf(groupPool);
         if (minimumPasswordLength < 0 || (passwordRequired && minimumPasswordLength < 1)) {
-            throw new IllegalArgumentException("a required password needs a minimum length of at least 1");
+            throw InvitationException.invalidValue("a required password needs a minimum length of at least 1");
         }
     }
 

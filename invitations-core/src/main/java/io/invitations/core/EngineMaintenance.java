@@ -1,6 +1,7 @@
 package io.invitations.core;
 
 import io.invitations.core.outbox.DrainResult;
+import io.invitations.spi.InvitationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,7 @@ final class EngineMaintenance implements InvitationMaintenance {
 
     @Override
     public ScheduledFuture<?> scheduleDelivery(ScheduledExecutorService executor, Duration delay) {
+        Objects.requireNonNull(executor, "executor");
         return engine.ctx.delivery().scheduleWith(executor, Objects.requireNonNull(delay, "delay"));
     }
 
@@ -39,7 +41,7 @@ final class EngineMaintenance implements InvitationMaintenance {
         Objects.requireNonNull(executor, "executor");
         Objects.requireNonNull(delay, "delay");
         if (delay.isNegative() || delay.isZero()) {
-            throw new IllegalArgumentException("delay must be positive, was " + delay);
+            throw InvitationException.invalidValue("delay must be positive, was " + delay);
         }
         return executor.scheduleWithFixedDelay(this::expireQuietly, 0, delay.toMillis(), TimeUnit.MILLISECONDS);
     }

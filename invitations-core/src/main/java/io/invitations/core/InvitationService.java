@@ -7,6 +7,7 @@ import io.invitations.core.internal.RequestValidator;
 import io.invitations.core.internal.WaysIn;
 import io.invitations.core.memory.InMemoryAttemptThrottle;
 import io.invitations.core.observe.InvitationObserver;
+import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.LinkId;
 import io.invitations.spi.security.AttemptThrottle;
 
@@ -409,13 +410,13 @@ public final class InvitationService {
          *
          * @param value the lease, positive (default: the outbox processor's default, 5 minutes)
          * @return this builder
-         * @throws IllegalArgumentException if the lease is not positive
+         * @throws InvitationException with {@code INVALID_REQUEST} if the lease is not positive
          * @since 0.1.0
          */
         public Builder outboxLease(Duration value) {
             Objects.requireNonNull(value, "outboxLease");
             if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException("outboxLease must be positive, was " + value);
+                throw InvitationException.invalidValue("outboxLease must be positive, was " + value);
             }
             outboxLease = value;
             return this;
@@ -426,12 +427,12 @@ public final class InvitationService {
          *
          * @param value the batch size, positive (default: the outbox processor's default, 100)
          * @return this builder
-         * @throws IllegalArgumentException if the size is not positive
+         * @throws InvitationException with {@code INVALID_REQUEST} if the size is not positive
          * @since 0.1.0
          */
         public Builder outboxBatchSize(int value) {
             if (value < 1) {
-                throw new IllegalArgumentException("outboxBatchSize must be positive, was " + value);
+                throw InvitationException.invalidValue("outboxBatchSize must be positive, was " + value);
             }
             outboxBatchSize = value;
             return this;

@@ -29,7 +29,7 @@ public interface InviteeActions {
      * Reads what a claim link opens, for the invitee page. Changes nothing, so mail scanners that
      * open links do no harm.
      *
-     * @param claimToken the token from the link
+     * @param claimToken the token from the link; {@code null} is answered as an invalid token
      * @return the invitation's details, its effective status and what the claim needs
      * @throws io.invitations.core.token.InvalidTokenException if the token is not valid (the same
      *                                   whether or not such an invitation exists)
@@ -55,7 +55,7 @@ public interface InviteeActions {
     /**
      * Declines an invitation, by the invitee.
      *
-     * @param claimToken the token from the link
+     * @param claimToken the token from the link; {@code null} is answered as an invalid token
      * @return the stored invitation
      * @throws io.invitations.core.token.InvalidTokenException if the token is not valid
      * @throws io.invitations.core.lifecycle.IllegalTransitionException if it is not PENDING
@@ -83,7 +83,7 @@ public interface InviteeActions {
     /**
      * Reads what a shareable link offers, for the join page. Changes nothing.
      *
-     * @param linkToken the token from the link's URL
+     * @param linkToken the token from the link's URL; {@code null} is answered as an invalid token
      * @return the tenant, target, grant, limits and what joining needs
      * @throws io.invitations.core.token.InvalidTokenException if the token is not valid
      * @throws io.invitations.core.link.LinkClosedException with LINKS_DISABLED, LINK_INACTIVE,

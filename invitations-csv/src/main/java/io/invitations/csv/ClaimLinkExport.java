@@ -54,6 +54,10 @@ public final class ClaimLinkExport {
      * @throws UncheckedIOException when writing fails
      */
     public static void write(Iterable<ClaimLinkEntry> entries, Instant asOf, OutputStream out, CsvExportOptions options) {
+        Objects.requireNonNull(entries, "entries");
+        Objects.requireNonNull(asOf, "asOf");
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(options, "options");
         CsvTableWriter.write(HEADERS, rows(entries, asOf), out, options);
     }
 
@@ -67,6 +71,10 @@ public final class ClaimLinkExport {
      * @throws UncheckedIOException when writing fails
      */
     public static void write(Iterable<ClaimLinkEntry> entries, Instant asOf, Writer out, CsvExportOptions options) {
+        Objects.requireNonNull(entries, "entries");
+        Objects.requireNonNull(asOf, "asOf");
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(options, "options");
         CsvTableWriter.write(HEADERS, rows(entries, asOf), out, options);
     }
 

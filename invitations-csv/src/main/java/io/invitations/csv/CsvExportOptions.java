@@ -1,5 +1,6 @@
 package io.invitations.csv;
 
+import io.invitations.spi.InvitationException;
 import org.apiguardian.api.API;
 
 /**
@@ -20,11 +21,11 @@ public record CsvExportOptions(char separator, boolean byteOrderMark) {
     /**
      * Validates the options.
      *
-     * @throws IllegalArgumentException if the separator is a quote, CR or LF
+     * @throws InvitationException with {@code INVALID_REQUEST} if the separator is a quote, CR or LF
      */
     public CsvExportOptions {
         if (separator == '"' || separator == '\r' || separator == '\n') {
-            throw new IllegalArgumentException("a quote, CR or LF cannot separate cells");
+            throw InvitationException.invalidValue("a quote, CR or LF cannot separate cells");
         }
     }
 
@@ -51,7 +52,7 @@ public record CsvExportOptions(char separator, boolean byteOrderMark) {
      *
      * @param value the separator, e.g. {@code ';'} or {@code '\t'}
      * @return new options
-     * @throws IllegalArgumentException if the separator is a quote, CR or LF
+     * @throws InvitationException with {@code INVALID_REQUEST} if the separator is a quote, CR or LF
      */
     public CsvExportOptions withSeparator(char value) {
         return new CsvExportOptions(value, byteOrderMark);

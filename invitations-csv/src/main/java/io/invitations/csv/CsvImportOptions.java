@@ -1,6 +1,7 @@
 package io.invitations.csv;
 
 import io.invitations.core.bulk.ColumnMapping;
+import io.invitations.spi.InvitationException;
 import org.apiguardian.api.API;
 
 import java.nio.charset.Charset;
@@ -126,7 +127,7 @@ public final class CsvImportOptions {
          */
         public Builder separator(char value) {
             if (value == '"' || value == '\r' || value == '\n') {
-                throw new IllegalArgumentException("a quote, CR or LF cannot separate cells");
+                throw InvitationException.invalidValue("a quote, CR or LF cannot separate cells");
             }
             separator = value;
             return this;

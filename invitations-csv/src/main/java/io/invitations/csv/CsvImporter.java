@@ -104,6 +104,8 @@ public final class CsvImporter {
      * @throws UncheckedIOException when reading the stream fails
      */
     public static ImportResult read(InputStream in, CsvImportOptions options) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(options, "options");
         RowCollector collector = new RowCollector(options.limits());
         parse(in, options, collector);
         return collector.result(NO_DATA_ROWS);
@@ -128,6 +130,9 @@ public final class CsvImporter {
      */
     public static ImportSummary forEachRow(InputStream in, CsvImportOptions options,
                                            Consumer<? super InvitationRow> consumer) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(consumer, "consumer");
         RowCollector collector = new RowCollector(options.limits(), consumer);
         parse(in, options, collector);
         return collector.summary(NO_DATA_ROWS);

@@ -1,5 +1,6 @@
 package io.invitations.csv;
 
+import io.invitations.spi.InvitationException;
 import org.apiguardian.api.API;
 
 /**
@@ -30,14 +31,14 @@ public record ImportLimits(long maxBytes, int maxRows) {
     /**
      * Validates the limits.
      *
-     * @throws IllegalArgumentException if a limit is out of range
+     * @throws InvitationException with {@code INVALID_REQUEST} if a limit is out of range
      */
     public ImportLimits {
         if (maxBytes < 1 || maxBytes > MAX_BYTES) {
-            throw new IllegalArgumentException("maxBytes must be between 1 and " + MAX_BYTES + ", was " + maxBytes);
+            throw InvitationException.invalidValue("maxBytes must be between 1 and " + MAX_BYTES + ", was " + maxBytes);
         }
         if (maxRows < 1) {
-            throw new IllegalArgumentException("maxRows must be at least 1, was " + maxRows);
+            throw InvitationException.invalidValue("maxRows must be at least 1, was " + maxRows);
         }
     }
 
@@ -56,7 +57,7 @@ public record ImportLimits(long maxBytes, int maxRows) {
      * @param maxBytes the most bytes read
      * @param maxRows  the most rows read
      * @return the limits
-     * @throws IllegalArgumentException if a limit is out of range
+     * @throws InvitationException with {@code INVALID_REQUEST} if a limit is out of range
      */
     public static ImportLimits of(long maxBytes, int maxRows) {
         return new ImportLimits(maxBytes, maxRows);

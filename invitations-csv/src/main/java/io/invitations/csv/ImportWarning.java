@@ -1,5 +1,6 @@
 package io.invitations.csv;
 
+import io.invitations.spi.InvitationException;
 import org.apiguardian.api.API;
 
 import java.util.Objects;
@@ -17,12 +18,12 @@ public record ImportWarning(int rowNumber, String message) {
     /**
      * Validates the warning.
      *
-     * @throws IllegalArgumentException if {@code rowNumber} is negative
+     * @throws InvitationException with {@code INVALID_REQUEST} if {@code rowNumber} is negative
      * @throws NullPointerException     if {@code message} is null
      */
     public ImportWarning {
         if (rowNumber < 0) {
-            throw new IllegalArgumentException("rowNumber must not be negative");
+            throw InvitationException.invalidValue("rowNumber must not be negative");
         }
         Objects.requireNonNull(message, "message");
     }

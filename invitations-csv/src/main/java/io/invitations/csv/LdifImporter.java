@@ -21,6 +21,7 @@ import org.apiguardian.api.API;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -92,6 +93,8 @@ public final class LdifImporter {
      * @throws UncheckedIOException when reading the stream fails
      */
     public static ImportResult read(InputStream in, ImportLimits limits) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(limits, "limits");
         RowCollector collector = new RowCollector(limits);
         return collector.result(parse(in, limits, collector));
     }
@@ -110,6 +113,9 @@ public final class LdifImporter {
      */
     public static ImportSummary forEachRow(InputStream in, ImportLimits limits,
                                            Consumer<? super InvitationRow> consumer) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(consumer, "consumer");
         RowCollector collector = new RowCollector(limits, consumer);
         return collector.summary(parse(in, limits, collector));
     }

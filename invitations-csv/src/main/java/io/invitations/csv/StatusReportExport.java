@@ -48,6 +48,10 @@ public final class StatusReportExport {
      */
     public static void write(Iterable<Invitation> invitations, Instant asOf, OutputStream out,
                              CsvExportOptions options) {
+        Objects.requireNonNull(invitations, "invitations");
+        Objects.requireNonNull(asOf, "asOf");
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(options, "options");
         CsvTableWriter.write(StatusReport.HEADERS, rows(invitations, asOf), out, options);
     }
 
@@ -61,6 +65,10 @@ public final class StatusReportExport {
      * @throws UncheckedIOException when writing fails
      */
     public static void write(Iterable<Invitation> invitations, Instant asOf, Writer out, CsvExportOptions options) {
+        Objects.requireNonNull(invitations, "invitations");
+        Objects.requireNonNull(asOf, "asOf");
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(options, "options");
         CsvTableWriter.write(StatusReport.HEADERS, rows(invitations, asOf), out, options);
     }
 

@@ -74,6 +74,9 @@ public final class TextImporter {
      * @throws UncheckedIOException when reading the stream fails
      */
     public static ImportResult read(InputStream in, Charset charset, ImportLimits limits) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(charset, "charset");
+        Objects.requireNonNull(limits, "limits");
         RowCollector collector = new RowCollector(limits);
         parse(in, charset, limits, collector);
         return collector.result(NO_ADDRESS);
@@ -94,6 +97,10 @@ public final class TextImporter {
      */
     public static ImportSummary forEachRow(InputStream in, Charset charset, ImportLimits limits,
                                            Consumer<? super InvitationRow> consumer) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(charset, "charset");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(consumer, "consumer");
         RowCollector collector = new RowCollector(limits, consumer);
         parse(in, charset, limits, collector);
         return collector.summary(NO_ADDRESS);

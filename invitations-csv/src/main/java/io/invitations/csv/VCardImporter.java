@@ -90,6 +90,8 @@ public final class VCardImporter {
      * @throws UncheckedIOException when reading the stream fails
      */
     public static ImportResult read(InputStream in, VCardImportOptions options) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(options, "options");
         RowCollector collector = new RowCollector(options.limits());
         parse(in, options, collector);
         return collector.result(NO_CARD);
@@ -109,6 +111,9 @@ public final class VCardImporter {
      */
     public static ImportSummary forEachRow(InputStream in, VCardImportOptions options,
                                            Consumer<? super InvitationRow> consumer) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(consumer, "consumer");
         RowCollector collector = new RowCollector(options.limits(), consumer);
         parse(in, options, collector);
         return collector.summary(NO_CARD);

@@ -3,6 +3,8 @@ package io.invitations.csv;
 import io.invitations.core.bulk.ClaimLinkEntry;
 import io.invitations.core.bulk.InvitationRow;
 import io.invitations.core.bulk.StatusReport;
+import io.invitations.spi.ErrorCode;
+import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.EmailAddress;
 import io.invitations.spi.invitation.Grant;
 import io.invitations.spi.invitation.IdentifierKind;
@@ -131,7 +133,8 @@ class ExportTest {
         @DisplayName("a quote, CR or LF cannot be the separator")
         void badSeparator() {
             assertThatThrownBy(() -> CsvExportOptions.defaults().withSeparator('"'))
-                    .isInstanceOf(IllegalArgumentException.class);
+                    .isInstanceOf(InvitationException.class)
+                .hasFieldOrPropertyWithValue("code", ErrorCode.INVALID_REQUEST);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.invitations.excel;
 
 import io.invitations.core.bulk.RowField;
+import io.invitations.spi.InvitationException;
 import org.apiguardian.api.API;
 
 import java.util.ArrayList;
@@ -53,7 +54,8 @@ public record TemplateOptions(List<String> roles, boolean guestsAllowed, List<St
      * Validates and copies the options; a language other than English, French or German becomes English.
      *
      * @throws NullPointerException     if a component is null
-     * @throws IllegalArgumentException if a role or kind is blank, repeated or longer than 255 characters,
+     * @throws InvitationException with {@code INVALID_REQUEST}
+     *         if a role or kind is blank, repeated or longer than 255 characters,
      *                                  the limit is not between 1 and 1,048,575, a column is repeated, or
      *                                  there is neither an email nor an identifier column
      */
@@ -61,17 +63,18 @@ public record TemplateOptions(List<String> roles, boolean guestsAllowed, List<St
         roles = items(roles, "role");
         identifierKinds = items(identifierKinds, "identifier kind");
         if (bulkLimit < 1 || bulkLimit > MAX_BULK_LIMIT) {
-            throw new IllegalArgumentException("bulkLimit must be between 1 and " + MAX_BULK_LIMIT + ", was " + bulkLimit);
+            throw InvitationException.invalidValue("bulkLimit must be between 1 and " + MAX_BULK_LIMIT
+                    + ", was " + bulkLimit);
         }
         Objects.requireNonNull(language, "language");
         language = LANGUAGES.contains(language.getLanguage()) ? Locale.forLanguageTag(language.getLanguage())
                 : Locale.ENGLISH;
         columns = List.copyOf(columns);
         if (new HashSet<>(columns).size() != columns.size()) {
-            throw new IllegalArgumentException("columns must not repeat: " + columns);
+            throw InvitationException.invalidValue("columns must not repeat: " + columns);
         }
         if (!columns.contains(RowField.EMAIL) && !columns.contains(RowField.IDENTIFIER)) {
-            throw new IllegalArgumentException("columns need an email or an identifier column: " + columns);
+            throw InvitationException.invalidValue("columns need an email or an identifier column: " + columns);
         }
     }
 
@@ -90,15 +93,15 @@ public record TemplateOptions(List<String> roles, boolean guestsAllowed, List<St
         Set<String> seen = new HashSet<>();
         for (String v : values) {
             if (v == null || v.isBlank()) {
-                throw new IllegalArgumentException(what + " must not be blank: " + values);
+                throw InvitationException.invalidValue(what + " must not be blank: " + values);
             }
             String item = v.strip();
             if (item.length() > MAX_ITEM_CHARS) {
-                throw new IllegalArgumentException(what + " '" + item.substring(0, 20) + "…' is longer than "
+                throw InvitationException.invalidValue(what + " '" + item.substring(0, 20) + "…' is longer than "
                         + MAX_ITEM_CHARS + " characters, the most a dropdown item may have");
             }
             if (!seen.add(item.toLowerCase(Locale.ROOT))) {
-                throw new IllegalArgumentException(what + " '" + item + "' is listed twice");
+                throw InvitationException.invalidValue(what + " '" + item + "' is listed twice");
             }
             out.add(item);
         }

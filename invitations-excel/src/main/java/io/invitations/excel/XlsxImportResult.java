@@ -1,6 +1,7 @@
 package io.invitations.excel;
 
 import io.invitations.core.bulk.InvitationRow;
+import io.invitations.spi.InvitationException;
 import org.apiguardian.api.API;
 
 import java.util.List;
@@ -26,12 +27,12 @@ public record XlsxImportResult(String sheetName, int headerRowNumber, List<Strin
      * Copies the lists.
      *
      * @throws NullPointerException     if a component is null
-     * @throws IllegalArgumentException if {@code headerRowNumber} is below 1
+     * @throws InvitationException with {@code INVALID_REQUEST} if {@code headerRowNumber} is below 1
      */
     public XlsxImportResult {
         Objects.requireNonNull(sheetName, "sheetName");
         if (headerRowNumber < 1) {
-            throw new IllegalArgumentException("headerRowNumber starts at 1");
+            throw InvitationException.invalidValue("headerRowNumber starts at 1");
         }
         headers = List.copyOf(headers);
         rows = List.copyOf(rows);

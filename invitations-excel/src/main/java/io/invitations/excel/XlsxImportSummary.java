@@ -1,5 +1,6 @@
 package io.invitations.excel;
 
+import io.invitations.spi.InvitationException;
 import org.apiguardian.api.API;
 
 import java.util.List;
@@ -21,12 +22,13 @@ public record XlsxImportSummary(String sheetName, int headerRowNumber, List<Stri
      * Copies the list.
      *
      * @throws NullPointerException     if a component is null
-     * @throws IllegalArgumentException if {@code headerRowNumber} is below 1 or {@code rows} negative
+     * @throws InvitationException with {@code INVALID_REQUEST}
+     *         if {@code headerRowNumber} is below 1 or {@code rows} negative
      */
     public XlsxImportSummary {
         Objects.requireNonNull(sheetName, "sheetName");
         if (headerRowNumber < 1 || rows < 0) {
-            throw new IllegalArgumentException("headerRowNumber starts at 1 and rows is not negative");
+            throw InvitationException.invalidValue("headerRowNumber starts at 1 and rows is not negative");
         }
         headers = List.copyOf(headers);
     }

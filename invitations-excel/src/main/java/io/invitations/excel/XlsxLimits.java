@@ -1,5 +1,6 @@
 package io.invitations.excel;
 
+import io.invitations.spi.InvitationException;
 import org.apiguardian.api.API;
 
 /**
@@ -77,7 +78,8 @@ public record XlsxLimits(long maxUploadBytes, int maxRows, long maxCells, long m
     /**
      * Validates the limits.
      *
-     * @throws IllegalArgumentException if a limit is not positive, or the ratio is not in {@code (0, 1]}
+     * @throws InvitationException with {@code INVALID_REQUEST}
+     *         if a limit is not positive, or the ratio is not in {@code (0, 1]}
      */
     public XlsxLimits {
         positive(maxUploadBytes, "maxUploadBytes");
@@ -92,7 +94,7 @@ public record XlsxLimits(long maxUploadBytes, int maxRows, long maxCells, long m
         positive(maxAttributesPerElement, "maxAttributesPerElement");
         positive(maxAttributeChars, "maxAttributeChars");
         if (!(minInflateRatio > 0 && minInflateRatio <= 1)) {
-            throw new IllegalArgumentException("minInflateRatio must be in (0, 1], was " + minInflateRatio);
+            throw InvitationException.invalidValue("minInflateRatio must be in (0, 1], was " + minInflateRatio);
         }
     }
 
@@ -110,7 +112,8 @@ public record XlsxLimits(long maxUploadBytes, int maxRows, long maxCells, long m
      * @param maxEntryBytes        see {@link #maxEntryBytes()}
      * @param maxBufferedPartBytes see {@link #maxBufferedPartBytes()}
      * @param maxTotalBytes        see {@link #maxTotalBytes()}
-     * @throws IllegalArgumentException if a limit is not positive, or the ratio is not in {@code (0, 1]}
+     * @throws InvitationException with {@code INVALID_REQUEST}
+     *         if a limit is not positive, or the ratio is not in {@code (0, 1]}
      */
     public XlsxLimits(long maxUploadBytes, int maxRows, long maxCells, long maxTextChars, int maxEntries,
                       double minInflateRatio, long maxEntryBytes, long maxBufferedPartBytes, long maxTotalBytes) {
@@ -161,7 +164,7 @@ public record XlsxLimits(long maxUploadBytes, int maxRows, long maxCells, long m
 
     private static void positive(long value, String name) {
         if (value <= 0) {
-            throw new IllegalArgumentException(name + " must be positive, was " + value);
+            throw InvitationException.invalidValue(name + " must be positive, was " + value);
         }
     }
 
@@ -325,7 +328,7 @@ public record XlsxLimits(long maxUploadBytes, int maxRows, long maxCells, long m
          * Builds the limits.
          *
          * @return the limits
-         * @throws IllegalArgumentException if a limit is out of range
+         * @throws InvitationException with {@code INVALID_REQUEST} if a limit is out of range
          */
         public XlsxLimits build() {
             return new XlsxLimits(maxUploadBytes, maxRows, maxCells, maxTextChars, maxEntries, minInflateRatio,

@@ -1,6 +1,8 @@
 package io.invitations.excel;
 
 import io.invitations.core.bulk.RowField;
+import io.invitations.spi.ErrorCode;
+import io.invitations.spi.InvitationException;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -148,17 +150,23 @@ class XlsxTemplateTest {
     @DisplayName("options that would make a broken template are refused")
     void invalidOptions() {
         assertThatThrownBy(() -> TemplateOptions.builder().roles(List.of("admin", "Admin")).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("listed twice");
+                .isInstanceOf(InvitationException.class)
+                .hasFieldOrPropertyWithValue("code", ErrorCode.INVALID_REQUEST).hasMessageContaining("listed twice");
         assertThatThrownBy(() -> TemplateOptions.builder().roles(List.of(" ")).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("blank");
+                .isInstanceOf(InvitationException.class)
+                .hasFieldOrPropertyWithValue("code", ErrorCode.INVALID_REQUEST).hasMessageContaining("blank");
         assertThatThrownBy(() -> TemplateOptions.builder().roles(List.of("r".repeat(256))).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("255");
+                .isInstanceOf(InvitationException.class)
+                .hasFieldOrPropertyWithValue("code", ErrorCode.INVALID_REQUEST).hasMessageContaining("255");
         assertThatThrownBy(() -> TemplateOptions.builder().bulkLimit(0).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bulkLimit");
+                .isInstanceOf(InvitationException.class)
+                .hasFieldOrPropertyWithValue("code", ErrorCode.INVALID_REQUEST).hasMessageContaining("bulkLimit");
         assertThatThrownBy(() -> TemplateOptions.builder().columns(List.of(RowField.FIRST_NAME)).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("email or an identifier");
+                .isInstanceOf(InvitationException.class)
+                .hasFieldOrPropertyWithValue("code", ErrorCode.INVALID_REQUEST).hasMessageContaining("email or an identifier");
         assertThatThrownBy(() -> TemplateOptions.builder().columns(List.of(RowField.EMAIL, RowField.EMAIL)).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("repeat");
+                .isInstanceOf(InvitationException.class)
+                .hasFieldOrPropertyWithValue("code", ErrorCode.INVALID_REQUEST).hasMessageContaining("repeat");
     }
 
     private static int column(RowField field) {

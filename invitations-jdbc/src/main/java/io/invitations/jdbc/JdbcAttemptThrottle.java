@@ -4,6 +4,7 @@ import io.invitations.jdbc.internal.Lease;
 import io.invitations.jdbc.internal.Params;
 import io.invitations.jdbc.internal.SqlFailures;
 import io.invitations.jdbc.internal.Tables;
+import io.invitations.spi.InvitationException;
 import io.invitations.spi.security.AttemptThrottle;
 import io.invitations.spi.storage.StorageException;
 import org.apiguardian.api.API;
@@ -286,7 +287,7 @@ public final class JdbcAttemptThrottle implements AttemptThrottle {
          *
          * @param value empty, or a letter followed by at most 23 letters, digits or underscores
          * @return this builder
-         * @throws IllegalArgumentException if the prefix is not allowed
+         * @throws InvitationException with {@code INVALID_REQUEST} if the prefix is not allowed
          */
         public Builder tablePrefix(String value) {
             Tables.withPrefix(Objects.requireNonNull(value, "tablePrefix"));
@@ -299,11 +300,11 @@ public final class JdbcAttemptThrottle implements AttemptThrottle {
          *
          * @param max at least 1
          * @return this builder
-         * @throws IllegalArgumentException if {@code max} is below 1
+         * @throws InvitationException with {@code INVALID_REQUEST} if {@code max} is below 1
          */
         public Builder maxFailures(int max) {
             if (max < 1) {
-                throw new IllegalArgumentException("maxFailures must be at least 1, got " + max);
+                throw InvitationException.invalidValue("maxFailures must be at least 1, got " + max);
             }
             maxFailures = max;
             return this;
@@ -314,12 +315,12 @@ public final class JdbcAttemptThrottle implements AttemptThrottle {
          *
          * @param length positive, not {@code null}
          * @return this builder
-         * @throws IllegalArgumentException if it is zero or negative
+         * @throws InvitationException with {@code INVALID_REQUEST} if it is zero or negative
          */
         public Builder window(Duration length) {
             Objects.requireNonNull(length, "window");
             if (length.isZero() || length.isNegative()) {
-                throw new IllegalArgumentException("the window must be positive, got " + length);
+                throw InvitationException.invalidValue("the window must be positive, got " + length);
             }
             window = length;
             return this;

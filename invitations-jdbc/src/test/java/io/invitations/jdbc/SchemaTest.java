@@ -1,5 +1,7 @@
 package io.invitations.jdbc;
 
+import io.invitations.spi.ErrorCode;
+import io.invitations.spi.InvitationException;
 import io.invitations.tck.support.Race;
 import io.invitations.jdbc.internal.Rows;
 import io.invitations.spi.invitation.Invitation;
@@ -165,7 +167,8 @@ class SchemaTest {
         assertThat(JdbcDialect.forProductName("H2")).contains(JdbcDialect.H2);
         assertThat(JdbcDialect.forProductName("MySQL")).isEmpty();
         assertThatThrownBy(() -> JdbcInvitationStore.builder(DATABASES.get(JdbcDialect.H2).dataSource())
-                .tablePrefix("1bad;")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1bad;");
+                .tablePrefix("1bad;")).isInstanceOf(InvitationException.class)
+                .hasFieldOrPropertyWithValue("code", ErrorCode.INVALID_REQUEST).hasMessageContaining("1bad;");
     }
 
     /** Copies a stored row under another id and status with plain SQL, around the store. */

@@ -1,5 +1,6 @@
 package io.invitations.core.bulk;
 
+import io.invitations.spi.InvitationException;
 import org.apiguardian.api.API;
 
 import java.util.ArrayList;
@@ -32,12 +33,12 @@ public final class Batches {
      * @param limit the most elements per wave, at least 1
      * @return the waves, each an immutable list; empty when {@code items} is empty
      * @throws NullPointerException     if {@code items} is null or holds null
-     * @throws IllegalArgumentException if {@code limit} is below 1
+     * @throws InvitationException with {@code INVALID_REQUEST} if {@code limit} is below 1
      */
     public static <T> List<List<T>> split(List<T> items, int limit) {
         Objects.requireNonNull(items, "items");
         if (limit < 1) {
-            throw new IllegalArgumentException("the limit per wave must be at least 1, not " + limit);
+            throw InvitationException.invalidValue("the limit per wave must be at least 1, not " + limit);
         }
         List<List<T>> waves = new ArrayList<>((items.size() + limit - 1) / limit);
         for (int from = 0; from < items.size(); from += limit) {

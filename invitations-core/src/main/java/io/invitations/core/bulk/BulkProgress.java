@@ -1,5 +1,6 @@
 package io.invitations.core.bulk;
 
+import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.BatchId;
 import org.apiguardian.api.API;
 
@@ -20,12 +21,12 @@ public record BulkProgress(BatchId batchId, int processed, int total, int rowNum
      * Validates the progress.
      *
      * @throws NullPointerException     if {@code batchId} is null
-     * @throws IllegalArgumentException if {@code processed} is not between 1 and {@code total}
+     * @throws InvitationException with {@code INVALID_REQUEST} if {@code processed} is not between 1 and {@code total}
      */
     public BulkProgress {
         Objects.requireNonNull(batchId, "batchId");
         if (processed < 1 || processed > total) {
-            throw new IllegalArgumentException("processed must be between 1 and " + total + ", not " + processed);
+            throw InvitationException.invalidValue("processed must be between 1 and " + total + ", not " + processed);
         }
     }
 

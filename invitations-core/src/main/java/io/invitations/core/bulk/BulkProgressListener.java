@@ -1,5 +1,6 @@
 package io.invitations.core.bulk;
 
+import io.invitations.spi.InvitationException;
 import org.apiguardian.api.API;
 
 import java.util.Objects;
@@ -33,11 +34,11 @@ public interface BulkProgressListener {
      *
      * @param n how many rows between two calls, at least 1
      * @return the thinned listener
-     * @throws IllegalArgumentException if {@code n} is below 1
+     * @throws InvitationException with {@code INVALID_REQUEST} if {@code n} is below 1
      */
     default BulkProgressListener every(int n) {
         if (n < 1) {
-            throw new IllegalArgumentException("n must be at least 1, not " + n);
+            throw InvitationException.invalidValue("n must be at least 1, not " + n);
         }
         BulkProgressListener self = this;
         return progress -> {

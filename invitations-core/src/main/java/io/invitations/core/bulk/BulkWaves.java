@@ -1,5 +1,6 @@
 package io.invitations.core.bulk;
 
+import io.invitations.spi.InvitationException;
 import org.apiguardian.api.API;
 
 import java.util.ArrayList;
@@ -48,14 +49,14 @@ public final class BulkWaves {
      * @param submit   runs one bulk call for one wave of rows and returns its report
      * @return the reports of every wave, in file order
      * @throws ImportException          when the file cannot be read as a whole (then nothing was submitted)
-     * @throws IllegalArgumentException if {@code waveSize} is less than 1
+     * @throws InvitationException with {@code INVALID_REQUEST} if {@code waveSize} is less than 1
      * @throws NullPointerException     if an argument is null
      */
     public static Report submit(RowSource source, int waveSize, Function<List<InvitationRow>, BulkReport> submit) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(submit, "submit");
         if (waveSize < 1) {
-            throw new IllegalArgumentException("waveSize must be at least 1, was " + waveSize);
+            throw InvitationException.invalidValue("waveSize must be at least 1, was " + waveSize);
         }
         int[] checked = {0};
         source.forEachRow(row -> checked[0]++);

@@ -1,5 +1,6 @@
 package io.invitations.core.bulk;
 
+import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.Invitation;
 import org.apiguardian.api.API;
 
@@ -20,13 +21,13 @@ public record ClaimLinkEntry(Invitation invitation, String claimUrl) {
      * Validates the entry.
      *
      * @throws NullPointerException     if a component is null
-     * @throws IllegalArgumentException if the link is blank
+     * @throws InvitationException with {@code INVALID_REQUEST} if the link is blank
      */
     public ClaimLinkEntry {
         Objects.requireNonNull(invitation, "invitation");
         Objects.requireNonNull(claimUrl, "claimUrl");
         if (claimUrl.isBlank()) {
-            throw new IllegalArgumentException("claimUrl must not be blank");
+            throw InvitationException.invalidValue("claimUrl must not be blank");
         }
     }
 

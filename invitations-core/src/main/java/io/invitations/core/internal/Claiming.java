@@ -10,6 +10,8 @@ import io.invitations.core.lifecycle.IllegalTransitionException;
 import io.invitations.core.lifecycle.internal.Lifecycle;
 import io.invitations.core.policy.InvitationPolicy;
 import io.invitations.core.policy.PolicyViolationException;
+import io.invitations.spi.ErrorCode;
+import io.invitations.spi.InvitationException;
 import io.invitations.spi.settings.TenantSettings;
 import io.invitations.core.token.ClaimLink;
 import io.invitations.core.token.InvalidTokenException;
@@ -230,7 +232,10 @@ public final class Claiming {
         Invitation invitation;
         try {
             invitation = ctx.store().find(claims.tenantId(), InvitationId.of(claims.subjectId())).orElse(null);
-        } catch (IllegalArgumentException e) {
+        } catch (InvitationException e) {
+            if (e.code() != ErrorCode.INVALID_REQUEST) {
+                throw e;
+            }
             invitation = null;
         }
         if (invitation == null || invitation.tokenVersion() != claims.version()) {

@@ -15,6 +15,7 @@ import io.invitations.core.link.RevealedShareableLink;
 import io.invitations.core.policy.InvitationPolicy;
 import io.invitations.core.policy.PolicyViolationException;
 import io.invitations.core.policy.Refusal;
+import io.invitations.spi.InvitationException;
 import io.invitations.spi.settings.LookAlikePolicy;
 import io.invitations.spi.settings.TenantSettings;
 import io.invitations.core.token.InvalidTokenException;
@@ -389,7 +390,10 @@ public final class Linking {
         ShareableLink link;
         try {
             link = ctx.store().findLink(claims.tenantId(), LinkId.of(claims.subjectId())).orElse(null);
-        } catch (IllegalArgumentException e) {
+        } catch (InvitationException e) {
+            if (e.code() != ErrorCode.INVALID_REQUEST) {
+                throw e;
+            }
             link = null;
         }
         if (link == null || claims.version() > link.tokenVersion()) {

@@ -3,6 +3,7 @@ package io.invitations.core.memory;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.invitations.spi.InvitationException;
 import io.invitations.spi.security.AttemptThrottle;
 import org.apiguardian.api.API;
 
@@ -204,11 +205,11 @@ public final class InMemoryAttemptThrottle implements AttemptThrottle {
          *
          * @param max at least 1
          * @return this builder
-         * @throws IllegalArgumentException if {@code max} is below 1
+         * @throws InvitationException with {@code INVALID_REQUEST} if {@code max} is below 1
          */
         public Builder maxFailures(int max) {
             if (max < 1) {
-                throw new IllegalArgumentException("maxFailures must be at least 1, got " + max);
+                throw InvitationException.invalidValue("maxFailures must be at least 1, got " + max);
             }
             maxFailures = max;
             return this;
@@ -220,12 +221,12 @@ public final class InMemoryAttemptThrottle implements AttemptThrottle {
          * @param length positive
          * @return this builder
          * @throws NullPointerException     if {@code length} is null
-         * @throws IllegalArgumentException if it is zero or negative
+         * @throws InvitationException with {@code INVALID_REQUEST} if it is zero or negative
          */
         public Builder window(Duration length) {
             Objects.requireNonNull(length, "length");
             if (length.isZero() || length.isNegative()) {
-                throw new IllegalArgumentException("the window must be positive, got " + length);
+                throw InvitationException.invalidValue("the window must be positive, got " + length);
             }
             window = length;
             return this;
@@ -249,13 +250,13 @@ public final class InMemoryAttemptThrottle implements AttemptThrottle {
          *
          * @param max at least 1
          * @return this builder
-         * @throws IllegalArgumentException if {@code max} is below 1
+         * @throws InvitationException with {@code INVALID_REQUEST} if {@code max} is below 1
          * @deprecated keys are kept until their window ends; there is no size bound
          */
         @Deprecated(since = "0.2.0")
         public Builder maximumKeys(long max) {
             if (max < 1) {
-                throw new IllegalArgumentException("maximumKeys must be at least 1, got " + max);
+                throw InvitationException.invalidValue("maximumKeys must be at least 1, got " + max);
             }
             return this;
         }

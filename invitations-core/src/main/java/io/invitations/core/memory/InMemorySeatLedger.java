@@ -1,5 +1,6 @@
 package io.invitations.core.memory;
 
+import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.seats.SeatLedger;
 import org.apiguardian.api.API;
@@ -69,7 +70,7 @@ public final class InMemorySeatLedger implements SeatLedger {
      */
     public void setLimit(TenantId tenantId, long limit) {
         if (limit < 0) {
-            throw new IllegalArgumentException("a seat limit must not be negative");
+            throw InvitationException.invalidValue("a seat limit must not be negative");
         }
         limits.put(tenantId, limit);
     }
@@ -91,7 +92,7 @@ public final class InMemorySeatLedger implements SeatLedger {
      */
     public void setSeatsInUse(TenantId tenantId, long seats) {
         if (seats < 0) {
-            throw new IllegalArgumentException("seats in use must not be negative");
+            throw InvitationException.invalidValue("seats in use must not be negative");
         }
         inUseOverrides.put(tenantId, seats);
     }

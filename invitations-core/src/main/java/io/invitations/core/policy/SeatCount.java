@@ -1,5 +1,6 @@
 package io.invitations.core.policy;
 
+import io.invitations.spi.InvitationException;
 import org.apiguardian.api.API;
 
 import java.util.Objects;
@@ -20,12 +21,12 @@ public record SeatCount(OptionalLong limit, long inUse, long pending) {
      * Validates the count.
      *
      * @throws NullPointerException     if {@code limit} is null
-     * @throws IllegalArgumentException if a number is negative
+     * @throws InvitationException with {@code INVALID_REQUEST} if a number is negative
      */
     public SeatCount {
         Objects.requireNonNull(limit, "limit");
         if (inUse < 0 || pending < 0) {
-            throw new IllegalArgumentException("seat counts must not be negative");
+            throw InvitationException.invalidValue("seat counts must not be negative");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.invitations.core.referral;
 
+import io.invitations.spi.InvitationException;
 import org.apiguardian.api.API;
 
 import java.util.Objects;
@@ -20,13 +21,13 @@ public record ReferralStats(String inviterId, String inviterName, long sent, lon
      * Validates the stats.
      *
      * @throws NullPointerException     if a name is null
-     * @throws IllegalArgumentException if the counts are out of range
+     * @throws InvitationException with {@code INVALID_REQUEST} if the counts are out of range
      */
     public ReferralStats {
         Objects.requireNonNull(inviterId, "inviterId");
         Objects.requireNonNull(inviterName, "inviterName");
         if (sent < 0 || accepted < 0 || accepted > sent) {
-            throw new IllegalArgumentException("need 0 <= accepted <= sent, got " + accepted + " of " + sent);
+            throw InvitationException.invalidValue("need 0 <= accepted <= sent, got " + accepted + " of " + sent);
         }
     }
 

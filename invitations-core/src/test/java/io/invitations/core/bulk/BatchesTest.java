@@ -1,5 +1,7 @@
 package io.invitations.core.bulk;
 
+import io.invitations.spi.ErrorCode;
+import io.invitations.spi.InvitationException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +54,8 @@ class BatchesTest {
     @Test
     void a_limit_below_one_is_refused_with_the_limit_in_the_message() {
         assertThatThrownBy(() -> Batches.split(rows(3), 0))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvitationException.class)
+                .hasFieldOrPropertyWithValue("code", ErrorCode.INVALID_REQUEST)
                 .hasMessageContaining("at least 1, not 0");
     }
 }

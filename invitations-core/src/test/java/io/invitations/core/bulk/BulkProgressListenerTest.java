@@ -1,5 +1,7 @@
 package io.invitations.core.bulk;
 
+import io.invitations.spi.ErrorCode;
+import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.BatchId;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -27,13 +29,16 @@ class BulkProgressListenerTest {
 
     @Test
     void every_refuses_a_step_below_one() {
-        assertThatThrownBy(() -> BulkProgressListener.NONE.every(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BulkProgressListener.NONE.every(0)).isInstanceOf(InvitationException.class)
+                .hasFieldOrPropertyWithValue("code", ErrorCode.INVALID_REQUEST);
     }
 
     @Test
     void progress_outside_one_to_total_is_refused() {
-        assertThatThrownBy(() -> new BulkProgress(BatchId.of("b"), 0, 3, 1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new BulkProgress(BatchId.of("b"), 4, 3, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new BulkProgress(BatchId.of("b"), 0, 3, 1)).isInstanceOf(InvitationException.class)
+                .hasFieldOrPropertyWithValue("code", ErrorCode.INVALID_REQUEST);
+        assertThatThrownBy(() -> new BulkProgress(BatchId.of("b"), 4, 3, 1)).isInstanceOf(InvitationException.class)
+                .hasFieldOrPropertyWithValue("code", ErrorCode.INVALID_REQUEST);
         assertThat(new BulkProgress(BatchId.of("b"), 3, 3, 9).isLast()).isTrue();
     }
 }

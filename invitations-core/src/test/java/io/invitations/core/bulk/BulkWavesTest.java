@@ -1,6 +1,7 @@
 package io.invitations.core.bulk;
 
 import io.invitations.spi.ErrorCode;
+import io.invitations.spi.InvitationException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +70,7 @@ class BulkWavesTest {
     @DisplayName("a wave size below 1 is refused")
     void waveSize() {
         assertThatThrownBy(() -> BulkWaves.submit(source(1, -1), 0, this::submit))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("waveSize");
+                .isInstanceOf(InvitationException.class)
+                .hasFieldOrPropertyWithValue("code", ErrorCode.INVALID_REQUEST).hasMessageContaining("waveSize");
     }
 }

@@ -1,5 +1,7 @@
 package io.invitations.core.memory;
 
+import io.invitations.spi.ErrorCode;
+import io.invitations.spi.InvitationException;
 import io.invitations.tck.support.MutableClock;
 import io.invitations.tck.support.Race;
 import org.junit.jupiter.api.DisplayName;
@@ -103,11 +105,14 @@ class InMemoryAttemptThrottleTest {
     @DisplayName("refuses limits that make no sense, naming them")
     void refusesBadLimits() {
         assertThatThrownBy(() -> InMemoryAttemptThrottle.builder().maxFailures(0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxFailures");
+                .isInstanceOf(InvitationException.class)
+                .hasFieldOrPropertyWithValue("code", ErrorCode.INVALID_REQUEST).hasMessageContaining("maxFailures");
         assertThatThrownBy(() -> InMemoryAttemptThrottle.builder().window(Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("window");
+                .isInstanceOf(InvitationException.class)
+                .hasFieldOrPropertyWithValue("code", ErrorCode.INVALID_REQUEST).hasMessageContaining("window");
         assertThatThrownBy(() -> InMemoryAttemptThrottle.builder().maximumKeys(0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maximumKeys");
+                .isInstanceOf(InvitationException.class)
+                .hasFieldOrPropertyWithValue("code", ErrorCode.INVALID_REQUEST).hasMessageContaining("maximumKeys");
     }
 
     @Test

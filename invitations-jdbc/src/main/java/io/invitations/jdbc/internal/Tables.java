@@ -1,5 +1,6 @@
 package io.invitations.jdbc.internal;
 
+import io.invitations.spi.InvitationException;
 import org.apiguardian.api.API;
 
 import java.util.Locale;
@@ -28,12 +29,12 @@ public record Tables(String prefix, String invitation, String history, String ou
      *
      * @param prefix the prefix, e.g. {@code "inv_"}, or empty
      * @return the names
-     * @throws IllegalArgumentException if the prefix is not a plain SQL identifier start
+     * @throws InvitationException with {@code INVALID_REQUEST} if the prefix is not a plain SQL identifier start
      */
     public static Tables withPrefix(String prefix) {
         String p = prefix.toLowerCase(Locale.ROOT);
         if (!PREFIX.matcher(p).matches()) {
-            throw new IllegalArgumentException("table prefix '" + prefix + "' must be empty or start with a letter"
+            throw InvitationException.invalidValue("table prefix '" + prefix + "' must be empty or start with a letter"
                     + " followed by at most 23 letters, digits or underscores, e.g. \"inv_\"");
         }
         return new Tables(p, p + "invitation", p + "invitation_history", p + "outbox", p + "link",

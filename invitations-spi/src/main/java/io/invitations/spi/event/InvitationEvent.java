@@ -1,5 +1,6 @@
 package io.invitations.spi.event;
 
+import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.invitation.LinkId;
@@ -7,7 +8,6 @@ import io.invitations.spi.invitation.TenantId;
 import org.apiguardian.api.API;
 
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * Something that happened to an invitation or a shareable link, published after it was stored.
@@ -48,10 +48,10 @@ public sealed interface InvitationEvent {
     String type();
 
     private static void requireCommon(TenantId tenantId, Object subject, Instant at, String actor) {
-        Objects.requireNonNull(tenantId, "tenantId");
-        Objects.requireNonNull(subject, "invitationId or linkId");
-        Objects.requireNonNull(at, "at");
-        Objects.requireNonNull(actor, "actor");
+        InvitationException.requireValue(tenantId, "tenantId");
+        InvitationException.requireValue(subject, "invitationId or linkId");
+        InvitationException.requireValue(at, "at");
+        InvitationException.requireValue(actor, "actor");
     }
 
     /**
@@ -131,7 +131,8 @@ public sealed interface InvitationEvent {
         /**
          * Validates the event.
          *
-         * @throws NullPointerException if a required component is null
+         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST}
+         *         if a required component is missing
          */
         public Provisioned {
             requireCommon(tenantId, invitationId, at, actor);
@@ -170,7 +171,8 @@ public sealed interface InvitationEvent {
         /**
          * Validates the event.
          *
-         * @throws NullPointerException if a required component is null
+         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST}
+         *         if a required component is missing
          */
         public Invited {
             requireCommon(tenantId, invitationId, at, actor);
@@ -204,7 +206,8 @@ public sealed interface InvitationEvent {
         /**
          * Validates the event.
          *
-         * @throws NullPointerException if a required component is null
+         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST}
+         *         if a required component is missing
          */
         public Resent {
             requireCommon(tenantId, invitationId, at, actor);
@@ -242,7 +245,8 @@ public sealed interface InvitationEvent {
         /**
          * Validates the event.
          *
-         * @throws NullPointerException if a required component is null
+         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST}
+         *         if a required component is missing
          */
         public Reinvited {
             requireCommon(tenantId, invitationId, at, actor);
@@ -282,7 +286,8 @@ public sealed interface InvitationEvent {
         /**
          * Validates the event.
          *
-         * @throws NullPointerException if a required component is null
+         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST}
+         *         if a required component is missing
          */
         public Accepted {
             requireCommon(tenantId, invitationId, at, actor);
@@ -321,7 +326,8 @@ public sealed interface InvitationEvent {
         /**
          * Validates the event.
          *
-         * @throws NullPointerException if a required component is null
+         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST}
+         *         if a required component is missing
          */
         public ApprovalRequested {
             requireCommon(tenantId, invitationId, at, actor);
@@ -360,7 +366,8 @@ public sealed interface InvitationEvent {
         /**
          * Validates the event.
          *
-         * @throws NullPointerException if a required component is null
+         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST}
+         *         if a required component is missing
          */
         public Approved {
             requireCommon(tenantId, invitationId, at, actor);
@@ -399,7 +406,8 @@ public sealed interface InvitationEvent {
         /**
          * Validates the event.
          *
-         * @throws NullPointerException if a required component is null
+         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST}
+         *         if a required component is missing
          */
         public Rejected {
             requireCommon(tenantId, invitationId, at, actor);
@@ -437,7 +445,8 @@ public sealed interface InvitationEvent {
         /**
          * Validates the event.
          *
-         * @throws NullPointerException if a required component is null
+         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST}
+         *         if a required component is missing
          */
         public Declined {
             requireCommon(tenantId, invitationId, at, actor);
@@ -477,7 +486,8 @@ public sealed interface InvitationEvent {
         /**
          * Validates the event.
          *
-         * @throws NullPointerException if a required component is null
+         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST}
+         *         if a required component is missing
          */
         public Revoked {
             requireCommon(tenantId, invitationId, at, actor);
@@ -509,7 +519,8 @@ public sealed interface InvitationEvent {
         /**
          * Validates the event.
          *
-         * @throws NullPointerException if a required component is null
+         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST}
+         *         if a required component is missing
          */
         public Expired {
             requireCommon(tenantId, invitationId, at, actor);
@@ -548,7 +559,8 @@ public sealed interface InvitationEvent {
         /**
          * Validates the event.
          *
-         * @throws NullPointerException if a required component is null
+         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST}
+         *         if a required component is missing
          */
         public Delivered {
             requireCommon(tenantId, invitationId, at, actor);
@@ -576,7 +588,8 @@ public sealed interface InvitationEvent {
         /**
          * Validates the event.
          *
-         * @throws NullPointerException if a required component is null
+         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST}
+         *         if a required component is missing
          */
         public DeliveryFailed {
             requireCommon(tenantId, invitationId, at, actor);
@@ -601,7 +614,7 @@ public sealed interface InvitationEvent {
         /**
          * Validates the event.
          *
-         * @throws NullPointerException if a component is null
+         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if a component is missing
          */
         public LinkCreated {
             requireCommon(tenantId, linkId, at, actor);
@@ -626,7 +639,7 @@ public sealed interface InvitationEvent {
         /**
          * Validates the event.
          *
-         * @throws NullPointerException if a component is null
+         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if a component is missing
          */
         public LinkDeactivated {
             requireCommon(tenantId, linkId, at, actor);
@@ -651,7 +664,7 @@ public sealed interface InvitationEvent {
         /**
          * Validates the event.
          *
-         * @throws NullPointerException if a component is null
+         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if a component is missing
          */
         public LinkReactivated {
             requireCommon(tenantId, linkId, at, actor);

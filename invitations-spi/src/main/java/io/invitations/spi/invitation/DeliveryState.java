@@ -1,9 +1,9 @@
 package io.invitations.spi.invitation;
 
+import io.invitations.spi.InvitationException;
 import org.apiguardian.api.API;
 
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * What happened to the invitation's messages, as the host sees it.
@@ -36,13 +36,14 @@ public record DeliveryState(Status status, int sendCount, Instant lastQueuedAt, 
     /**
      * Validates the state.
      *
-     * @throws NullPointerException     if {@code status} is null
-     * @throws IllegalArgumentException if {@code sendCount} is negative
+     * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if {@code status} is missing or
+     *         {@code sendCount} is negative
      */
     public DeliveryState {
-        Objects.requireNonNull(status, "status");
+        Values.require(status, "status");
         if (sendCount < 0) {
-            throw new IllegalArgumentException("sendCount must not be negative");
+            throw InvitationException.invalidValue("sendCount must not be negative, was " + sendCount
+                    + ": count the messages queued so far, from 0");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.invitations.spi.invitation;
 
+import io.invitations.spi.InvitationException;
 import org.apiguardian.api.API;
 
 import java.util.Locale;
@@ -19,14 +20,14 @@ public record EmailAddress(String value) implements Contact {
     /**
      * Checks the shape: one {@code @} with text on both sides.
      *
-     * @throws NullPointerException     if {@code value} is null
-     * @throws IllegalArgumentException if it is blank, too long, or not {@code local@domain}
+     * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if it is missing, blank, too long,
+     *         or not {@code local@domain}
      */
     public EmailAddress {
         Values.requireText(value, "email", MAX_LENGTH);
         int at = value.lastIndexOf('@');
         if (at <= 0 || at == value.length() - 1) {
-            throw new IllegalArgumentException("email must look like local@domain");
+            throw InvitationException.invalidValue("email must look like local@domain, e.g. jane@example.com");
         }
     }
 

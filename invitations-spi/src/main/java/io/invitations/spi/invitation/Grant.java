@@ -3,7 +3,6 @@ package io.invitations.spi.invitation;
 import org.apiguardian.api.API;
 
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -23,14 +22,14 @@ public record Grant(String role, MembershipType membershipType, Set<String> grou
     /**
      * Validates and copies the arguments.
      *
-     * @throws NullPointerException     if a required argument is null
-     * @throws IllegalArgumentException if the role is blank
+     * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if a required argument is missing or
+     *         the role is blank
      */
     public Grant {
         role = Values.requireText(role, "role", 128).strip();
-        Objects.requireNonNull(membershipType, "membershipType");
-        groups = Set.copyOf(groups);
-        metadata = Map.copyOf(metadata);
+        Values.require(membershipType, "membershipType");
+        groups = Values.copyOf(groups, "groups");
+        metadata = Values.copyOf(metadata, "metadata");
     }
 
     /**

@@ -27,7 +27,7 @@ public final class HistoryEntry {
         InvitationException.requireValue(tenantId, "tenantId");
         InvitationException.requireValue(invitationId, "invitationId");
         InvitationException.requireValue(at, "at");
-        Values.requireTextValue(actor, "actor", 256);
+        Values.requireText(actor, "actor", 256);
         InvitationException.requireValue(action, "action");
         InvitationException.requireValue(to, "to");
 

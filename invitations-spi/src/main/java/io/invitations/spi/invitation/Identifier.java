@@ -2,7 +2,6 @@ package io.invitations.spi.invitation;
 
 import org.apiguardian.api.API;
 
-import java.util.Objects;
 
 /**
  * A contact without email: an identifier of some kind, redeemed together with an access code.
@@ -16,11 +15,12 @@ public record Identifier(IdentifierKind kind, String value) implements Contact {
     /**
      * Validates the identifier.
      *
-     * @throws NullPointerException     if an argument is null
-     * @throws IllegalArgumentException if the value is blank or too long
+     * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST}
+     *         if an argument is missing, or the value
+     *         is blank or too long
      */
     public Identifier {
-        Objects.requireNonNull(kind, "kind");
+        Values.require(kind, "identifier kind");
         value = Values.requireText(value, "identifier", 256).strip();
     }
 

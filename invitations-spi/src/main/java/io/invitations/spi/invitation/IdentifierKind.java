@@ -1,5 +1,6 @@
 package io.invitations.spi.invitation;
 
+import io.invitations.spi.InvitationException;
 import org.apiguardian.api.API;
 
 import java.util.Locale;
@@ -25,15 +26,15 @@ public record IdentifierKind(String name) {
     /**
      * Normalises the name to lower case and checks it.
      *
-     * @throws NullPointerException     if {@code name} is null
-     * @throws IllegalArgumentException if it has other characters or is too long
+     * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if {@code name} is missing, has
+     *         other characters or is too long
      */
     public IdentifierKind {
         Values.requireText(name, "identifier kind", 64);
         name = name.strip().toLowerCase(Locale.ROOT);
         if (!NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("identifier kind '" + name
-                    + "' may use only letters, digits, '-' and '_'");
+            throw InvitationException.invalidValue("identifier kind '" + name
+                    + "' may use only letters, digits, '-' and '_': e.g. phone or personnel_number");
         }
     }
 

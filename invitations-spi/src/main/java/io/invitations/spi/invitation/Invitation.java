@@ -53,8 +53,8 @@ public final class Invitation {
         InvitationException.requireValue(invitee, "invitee");
         InvitationException.requireValue(target, "target");
         InvitationException.requireValue(grant, "grant");
-        Values.requireTextValue(invitedBy, "invitedBy", 256);
-        Values.requireTextValue(inviterName, "inviterName", 256);
+        Values.requireText(invitedBy, "invitedBy", 256);
+        Values.requireText(inviterName, "inviterName", 256);
         personalMessage = personalMessage == null || personalMessage.isBlank() ? null : personalMessage;
         InvitationException.requireValue(locale, "locale");
         InvitationException.requireValue(source, "source");

@@ -1,8 +1,8 @@
 package io.invitations.spi.invitation;
 
+import io.invitations.spi.InvitationException;
 import org.apiguardian.api.API;
 
-import java.util.Objects;
 
 /**
  * How an invitation came to be.
@@ -32,16 +32,18 @@ public record InvitationSource(Kind kind, String reference) {
     /**
      * Validates the source.
      *
-     * @throws NullPointerException     if {@code kind} is null, or the reference of BULK or LINK is
-     * @throws IllegalArgumentException if INDIVIDUAL carries a reference
+     * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if {@code kind} is
+     *         missing, a BULK or LINK source has no reference, or an INDIVIDUAL one has one
      */
     public InvitationSource {
-        Objects.requireNonNull(kind, "kind");
+        Values.require(kind, "kind");
         if ((kind == Kind.BULK || kind == Kind.LINK) && reference == null) {
-            throw new NullPointerException(kind + " source needs a reference");
+            throw InvitationException.invalidValue("reference must be set: a " + kind
+                    + " source names its batch or link");
         }
         if (kind == Kind.INDIVIDUAL && reference != null) {
-            throw new IllegalArgumentException("an individual source has no reference");
+            throw InvitationException.invalidValue("an individual source has no reference: use "
+                    + "InvitationSource.individual()");
         }
     }
 

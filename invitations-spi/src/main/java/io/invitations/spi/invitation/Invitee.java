@@ -2,7 +2,6 @@ package io.invitations.spi.invitation;
 
 import org.apiguardian.api.API;
 
-import java.util.Objects;
 
 /**
  * Who is invited: a contact plus optional names. Where no name is given the engine infers a display
@@ -19,10 +18,10 @@ public record Invitee(Contact contact, String firstName, String lastName, String
     /**
      * Validates the invitee; blank names become {@code null}.
      *
-     * @throws NullPointerException if {@code contact} is null
+     * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if {@code contact} is missing
      */
     public Invitee {
-        Objects.requireNonNull(contact, "contact");
+        Values.require(contact, "contact");
         firstName = Values.blankToNull(firstName);
         lastName = Values.blankToNull(lastName);
         displayName = Values.blankToNull(displayName);

@@ -2,7 +2,6 @@ package io.invitations.spi.invitation;
 
 import org.apiguardian.api.API;
 
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -26,15 +25,16 @@ public record Inviter(String userId, String displayName, PermissionLevel level, 
     /**
      * Validates and copies the arguments.
      *
-     * @throws NullPointerException     if an argument is null
-     * @throws IllegalArgumentException if an id or name is blank
+     * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST}
+     *         if an argument is missing, or an id or
+     *         name is blank or too long
      */
     public Inviter {
         Values.requireText(userId, "userId", 256);
         Values.requireText(displayName, "displayName", 256);
-        Objects.requireNonNull(level, "level");
-        units = Set.copyOf(units);
-        administeredGroups = Set.copyOf(administeredGroups);
+        Values.require(level, "level");
+        units = Values.copyOf(units, "units");
+        administeredGroups = Values.copyOf(administeredGroups, "administeredGroups");
     }
 
     /**

@@ -40,7 +40,7 @@ public final class ShareableLink {
         InvitationException.requireValue(tenantId, "tenantId");
         InvitationException.requireValue(target, "target");
         InvitationException.requireValue(grant, "grant");
-        Values.requireTextValue(createdBy, "createdBy", 256);
+        Values.requireText(createdBy, "createdBy", 256);
         InvitationException.requireValue(createdAt, "createdAt");
         InvitationException.requireValue(updatedAt, "updatedAt");
         if (maxUses != null && maxUses < 1) {

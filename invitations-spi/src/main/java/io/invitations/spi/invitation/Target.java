@@ -1,5 +1,6 @@
 package io.invitations.spi.invitation;
 
+import io.invitations.spi.InvitationException;
 import org.apiguardian.api.API;
 
 import java.util.Locale;
@@ -21,17 +22,19 @@ public record Target(String type, String id) {
     /**
      * Validates the target.
      *
-     * @throws NullPointerException     if an argument is null
-     * @throws IllegalArgumentException if a resource target has a blank type or id
+     * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST}
+     *         if the type is missing or blank, a resource
+     *         target's id is missing or blank, or the membership target has an id
      */
     public Target {
         type = Values.requireText(type, "target type", 64).strip().toLowerCase(Locale.ROOT);
         if (id == null) {
-            throw new NullPointerException("target id");
+            throw InvitationException.invalidValue("target id must be set: give the resource's id, or use "
+                    + "Target.membership() for the tenant itself");
         }
         if (MEMBERSHIP_TYPE.equals(type)) {
             if (!id.isEmpty()) {
-                throw new IllegalArgumentException("the membership target has no id");
+                throw InvitationException.invalidValue("the membership target has no id: use Target.membership()");
             }
         } else {
             Values.requireText(id, "target id", 128);

@@ -1,8 +1,8 @@
 package io.invitations.spi.message;
 
+import io.invitations.spi.InvitationException;
 import org.apiguardian.api.API;
 
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -22,20 +22,21 @@ public record Branding(String tenantName, String logoUrl, String accentColor, St
     /**
      * Validates the branding.
      *
-     * @throws NullPointerException     if {@code tenantName} is null
-     * @throws IllegalArgumentException if the name is blank, the logo URL is not http(s), or the
-     *                                  colour is not {@code #RRGGBB}
+     * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if the name is missing or blank, the
+     *         logo URL is not http(s), or the colour is not {@code #RRGGBB}
      */
     public Branding {
-        Objects.requireNonNull(tenantName, "tenantName");
+        InvitationException.requireValue(tenantName, "tenantName");
         if (tenantName.isBlank()) {
-            throw new IllegalArgumentException("tenantName must not be blank");
+            throw InvitationException.invalidValue("tenantName must not be blank: give the organization's name");
         }
         if (logoUrl != null && !(logoUrl.startsWith("https://") || logoUrl.startsWith("http://"))) {
-            throw new IllegalArgumentException("logoUrl must be an absolute http(s) URL");
+            throw InvitationException.invalidValue("logoUrl must be an absolute http(s) URL, e.g. "
+                    + "https://example.com/logo.png");
         }
         if (accentColor != null && !COLOR.matcher(accentColor).matches()) {
-            throw new IllegalArgumentException("accentColor must look like #1A2B3C, was " + accentColor);
+            throw InvitationException.invalidValue("accentColor must look like #1A2B3C, was " + accentColor
+                    + ": give six hexadecimal digits after #");
         }
         description = description == null || description.isBlank() ? null : description;
     }

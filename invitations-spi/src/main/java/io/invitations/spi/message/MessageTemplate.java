@@ -1,5 +1,6 @@
 package io.invitations.spi.message;
 
+import io.invitations.spi.InvitationException;
 import io.invitations.spi.message.TemplateSyntax.Node;
 import io.invitations.spi.message.TemplateSyntax.Parsed;
 import org.apiguardian.api.API;
@@ -62,16 +63,16 @@ public final class MessageTemplate {
      * @param html    the HTML body, not blank
      * @param text    the plain-text body, not blank
      * @return the template
-     * @throws NullPointerException if a part is {@code null}
+     * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if a part is missing
      * @throws TemplateException    listing every problem: an unknown placeholder (naming it, with
      *                              the known ones), an unbalanced section, a blank or over-long part,
      *                              a subject on several lines, a secret placeholder
  *                              ({@code {{claimUrl}}}, {@code {{accessCode}}}) in the subject
      */
     public static MessageTemplate of(String subject, String html, String text) {
-        Objects.requireNonNull(subject, "subject");
-        Objects.requireNonNull(html, "html");
-        Objects.requireNonNull(text, "text");
+        InvitationException.requireValue(subject, "subject");
+        InvitationException.requireValue(html, "html");
+        InvitationException.requireValue(text, "text");
         List<String> problems = new ArrayList<>();
         Set<String> unknown = new TreeSet<>();
         if (subject.indexOf('\n') >= 0 || subject.indexOf('\r') >= 0) {

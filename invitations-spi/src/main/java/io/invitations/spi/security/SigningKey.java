@@ -1,8 +1,8 @@
 package io.invitations.spi.security;
 
+import io.invitations.spi.InvitationException;
 import org.apiguardian.api.API;
 
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -28,17 +28,18 @@ public final class SigningKey {
      * @param id       the key id carried in tokens: 1 to 32 of {@code [A-Za-z0-9_-]}
      * @param material the secret, at least 32 bytes; copied
      * @return the key
-     * @throws NullPointerException     if an argument is null
-     * @throws IllegalArgumentException if the id has other characters or the secret is too short
+     * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if an argument is missing, the id has
+     *         other characters or the secret is too short
      */
     public static SigningKey of(String id, byte[] material) {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(material, "material");
+        InvitationException.requireValue(id, "key id");
+        InvitationException.requireValue(material, "key material");
         if (!ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("key id must be 1 to 32 of A-Z a-z 0-9 _ -");
+            throw InvitationException.invalidValue("key id must be 1 to 32 of A-Z a-z 0-9 _ -: rename the key");
         }
         if (material.length < 32) {
-            throw new IllegalArgumentException("a signing key needs at least 32 bytes, got " + material.length);
+            throw InvitationException.invalidValue("a signing key needs at least 32 bytes, got " + material.length
+                    + ": generate 32 random bytes, e.g. `openssl rand -base64 32`");
         }
         return new SigningKey(id, material.clone());
     }

@@ -1,9 +1,9 @@
 package io.invitations.spi.settings;
 
+import io.invitations.spi.InvitationException;
 import org.apiguardian.api.API;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * How many invitations one inviter may create within a sliding time window, e.g. 50 per day.
@@ -18,16 +18,18 @@ public record InviteQuota(int maxInvitations, Duration window) {
     /**
      * Validates the quota.
      *
-     * @throws NullPointerException     if {@code window} is null
-     * @throws IllegalArgumentException if the count is below 1 or the window not positive
+     * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if the window is missing or not
+     *         positive, or the count is below 1
      */
     public InviteQuota {
-        Objects.requireNonNull(window, "window");
+        InvitationException.requireValue(window, "window");
         if (maxInvitations < 1) {
-            throw new IllegalArgumentException("maxInvitations must be at least 1, was " + maxInvitations);
+            throw InvitationException.invalidValue("maxInvitations must be at least 1, was " + maxInvitations
+                    + ": give the most invitations one inviter may send per window");
         }
         if (window.isNegative() || window.isZero()) {
-            throw new IllegalArgumentException("window must be positive, was " + window);
+            throw InvitationException.invalidValue("window must be positive, was " + window
+                    + ": give a duration such as Duration.ofHours(1)");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.invitations.spi.storage;
 
+import io.invitations.spi.InvitationException;
 import org.apiguardian.api.API;
 
 import java.util.List;
@@ -19,9 +20,15 @@ public record Page<T>(List<T> items, int offset, boolean hasMore) {
     /**
      * Copies the items.
      *
-     * @throws NullPointerException if {@code items} is null or holds null
+     * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST}
+     *         if {@code items} is missing or holds a
+     *         missing item
      */
     public Page {
+        InvitationException.requireValue(items, "items");
+        for (T item : items) {
+            InvitationException.requireValue(item, "items[]");
+        }
         items = List.copyOf(items);
     }
 

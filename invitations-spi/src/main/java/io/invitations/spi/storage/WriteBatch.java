@@ -1,5 +1,6 @@
 package io.invitations.spi.storage;
 
+import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.HistoryEntry;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;
@@ -175,11 +176,13 @@ public final class WriteBatch {
          *
          * @param invitation the invitation, at version 1
          * @return this builder
-         * @throws IllegalArgumentException if its version is not 1 or the batch already writes it
+         * @throws InvitationException with {@code INVALID_REQUEST}
+         *         if its version is not 1 or the batch already writes it
          */
         public Builder insert(Invitation invitation) {
             if (invitation.version() != 1) {
-                throw new IllegalArgumentException("a new invitation has version 1, not " + invitation.version());
+                throw InvitationException.invalidValue("a new invitation has version 1, not " + invitation.version()
+                        + ": insert a new invitation, update(..) a stored one");
             }
             claim(invitation.id());
             inserts.add(invitation);
@@ -191,11 +194,13 @@ public final class WriteBatch {
          *
          * @param next the new snapshot, whose version is one more than the stored one
          * @return this builder
-         * @throws IllegalArgumentException if its version is below 2 or the batch already writes it
+         * @throws InvitationException with {@code INVALID_REQUEST}
+         *         if its version is below 2 or the batch already writes it
          */
         public Builder update(Invitation next) {
             if (next.version() < 2) {
-                throw new IllegalArgumentException("an updated invitation has version 2 or more");
+                throw InvitationException.invalidValue("an updated invitation has version 2 or more, not "
+                        + next.version() + ": insert(..) a new invitation");
             }
             claim(next.id());
             updates.add(next);
@@ -218,11 +223,12 @@ public final class WriteBatch {
          *
          * @param message the message, PENDING with no attempts
          * @return this builder
-         * @throws IllegalArgumentException if it is not a new pending message
+         * @throws InvitationException with {@code INVALID_REQUEST} if it is not a new pending message
          */
         public Builder enqueue(OutboxMessage message) {
             if (message.status() != OutboxMessage.Status.PENDING || message.attempts() != 0) {
-                throw new IllegalArgumentException("a queued message is PENDING with no attempts");
+                throw InvitationException.invalidValue("a queued message is PENDING with no attempts: "
+                        + "record the outcome of a claimed message with outboxOutcome(..)");
             }
             enqueued.add(message);
             return this;
@@ -244,11 +250,12 @@ public final class WriteBatch {
          *
          * @param link the link, at version 1
          * @return this builder
-         * @throws IllegalArgumentException if its version is not 1
+         * @throws InvitationException with {@code INVALID_REQUEST} if its version is not 1
          */
         public Builder insertLink(ShareableLink link) {
             if (link.version() != 1) {
-                throw new IllegalArgumentException("a new link has version 1, not " + link.version());
+                throw InvitationException.invalidValue("a new link has version 1, not " + link.version()
+                        + ": updateLink(..) a stored link");
             }
             linkInserts.add(link);
             return this;
@@ -259,11 +266,12 @@ public final class WriteBatch {
          *
          * @param next the new snapshot, whose version is one more than the stored one
          * @return this builder
-         * @throws IllegalArgumentException if its version is below 2
+         * @throws InvitationException with {@code INVALID_REQUEST} if its version is below 2
          */
         public Builder updateLink(ShareableLink next) {
             if (next.version() < 2) {
-                throw new IllegalArgumentException("an updated link has version 2 or more");
+                throw InvitationException.invalidValue("an updated link has version 2 or more, not " + next.version()
+                        + ": insertLink(..) a new link");
             }
             linkUpdates.add(next);
             return this;
@@ -294,7 +302,8 @@ public final class WriteBatch {
 
         private void claim(InvitationId id) {
             if (!touched.add(id)) {
-                throw new IllegalArgumentException("the batch already writes invitation " + id);
+                throw InvitationException.invalidValue("the batch already writes invitation " + id
+                        + ": write each invitation once per batch");
             }
         }
     }

@@ -55,8 +55,8 @@ public interface WriteCondition {
     record Guard(TenantId tenantId, WriteCondition condition) {
         /** Checks that nothing is missing. */
         public Guard {
-            java.util.Objects.requireNonNull(tenantId, "tenantId");
-            java.util.Objects.requireNonNull(condition, "condition");
+            io.invitations.spi.InvitationException.requireValue(tenantId, "tenantId");
+            io.invitations.spi.InvitationException.requireValue(condition, "condition");
         }
 
         /**

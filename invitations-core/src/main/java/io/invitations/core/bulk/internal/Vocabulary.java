@@ -1,6 +1,7 @@
 package io.invitations.core.bulk.internal;
 
 import io.invitations.core.bulk.RowField;
+import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.IdentifierKind;
 import io.invitations.spi.invitation.MembershipType;
 import org.apiguardian.api.API;
@@ -91,7 +92,7 @@ public final class Vocabulary {
         }
         try {
             return IdentifierKind.of(word.replace(' ', '_'));
-        } catch (IllegalArgumentException e) {
+        } catch (InvitationException e) {
             throw new IllegalArgumentException(quote(cell) + " is not an identifier kind: use phone, "
                     + "personnel_number, birth_date or a name of letters, digits, '-' and '_'", e);
         }

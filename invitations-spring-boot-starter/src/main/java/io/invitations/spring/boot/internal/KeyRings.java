@@ -105,11 +105,15 @@ public final class KeyRings {
 
     private static void put(Map<String, SigningKey> keys, String where, String id, byte[] secret) {
         try {
-            if (keys.putIfAbsent(id, SigningKey.of(id, secret)) != null) {
+            SigningKey key;
+            try {
+                key = SigningKey.of(id, secret);
+            } catch (InvitationException e) {
+                throw configuration(where + " (key '" + id + "'): " + e.getMessage());
+            }
+            if (keys.putIfAbsent(id, key) != null) {
                 throw configuration(where + ": key id '" + id + "' is configured twice");
             }
-        } catch (IllegalArgumentException e) {
-            throw configuration(where + " (key '" + id + "'): " + e.getMessage());
         } finally {
             java.util.Arrays.fill(secret, (byte) 0);
         }
