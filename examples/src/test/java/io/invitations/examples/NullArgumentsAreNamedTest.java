@@ -217,6 +217,15 @@ class NullArgumentsAreNamedTest {
     }
 
     private Object sample(Class<?> type, String where) {
+        if (type == int.class) {
+            return 1;
+        }
+        if (type == long.class) {
+            return 1L;
+        }
+        if (type == boolean.class) {
+            return false;
+        }
         if (type.isEnum()) {
             return type.getEnumConstants()[0];
         }
@@ -287,8 +296,10 @@ class NullArgumentsAreNamedTest {
         s.put(VCardImportOptions.class, VCardImportOptions.defaults());
         s.put(XlsxImportOptions.class, XlsxImportOptions.defaults());
         s.put(TemplateOptions.class, TemplateOptions.builder().build());
-        s.put(InvitationRow.class, InvitationRow.builder(1).email("jane@example.com").build());
+        s.put(InvitationRow.class, InvitationRow.builder(1).set(io.invitations.core.bulk.RowField.EMAIL, "jane@example.com").build());
         s.put(Supplier.class, (Supplier<Object>) () -> null);
+        s.put(java.nio.charset.Charset.class, java.nio.charset.StandardCharsets.UTF_8);
+        s.put(io.invitations.csv.ImportLimits.class, io.invitations.csv.ImportLimits.defaults());
         s.put(RowSource.class, (RowSource) rows -> { });
         return s;
     }

@@ -321,6 +321,7 @@ class ReadmeSnippetsCompileTest {
             }
         }
         packages.add("readme");
+        STUBS.keySet().forEach(stub -> packages.add(stub.substring(0, stub.lastIndexOf('.'))));
         StringBuilder s = new StringBuilder();
         packages.forEach(p -> s.append("import ").append(p).append(".*;\n"));
         return s.toString();
