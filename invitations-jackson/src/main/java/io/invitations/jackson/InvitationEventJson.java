@@ -1,5 +1,6 @@
 package io.invitations.jackson;
 
+import io.invitations.spi.InvitationException;
 import io.invitations.spi.event.InvitationEvent;
 import org.apiguardian.api.API;
 import tools.jackson.core.JacksonException;
@@ -84,7 +85,7 @@ public final class InvitationEventJson {
         }
         try {
             return MAPPER.treeToValue(root, cls);
-        } catch (JacksonException | IllegalArgumentException e) {
+        } catch (JacksonException | IllegalArgumentException | InvitationException e) {
             throw new EventJsonException("event JSON of type \"" + type + "\" is incomplete or malformed: "
                     + (e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage()), e);
         }
