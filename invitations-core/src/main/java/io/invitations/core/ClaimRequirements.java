@@ -24,9 +24,8 @@ public record ClaimRequirements(boolean termsRequired, List<String> profileField
     /**
      * Copies the collections.
      *
-     * @throws InvitationException with {@code INVALID_REQUEST}
-     *         if a required password has no minimum length, or the length
-     *                                  is negative
+     * @throws InvitationException with {@code INVALID_REQUEST} if a required password has no minimum length, or the
+     *         length is negative
      */
     public ClaimRequirements {
         profileFields = List.copyOf(profileFields);

@@ -54,10 +54,9 @@ public record TemplateOptions(List<String> roles, boolean guestsAllowed, List<St
      * Validates and copies the options; a language other than English, French or German becomes English.
      *
      * @throws NullPointerException     if a component is null
-     * @throws InvitationException with {@code INVALID_REQUEST}
-     *         if a role or kind is blank, repeated or longer than 255 characters,
-     *                                  the limit is not between 1 and 1,048,575, a column is repeated, or
-     *                                  there is neither an email nor an identifier column
+     * @throws InvitationException with {@code INVALID_REQUEST} if a role or kind is blank, repeated or longer than
+     *         255 characters, the limit is not between 1 and 1,048,575, a column is repeated, or there is neither
+     *         an email nor an identifier column
      */
     public TemplateOptions {
         roles = items(roles, "role");

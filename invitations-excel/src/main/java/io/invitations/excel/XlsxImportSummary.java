@@ -22,8 +22,8 @@ public record XlsxImportSummary(String sheetName, int headerRowNumber, List<Stri
      * Copies the list.
      *
      * @throws NullPointerException     if a component is null
-     * @throws InvitationException with {@code INVALID_REQUEST}
-     *         if {@code headerRowNumber} is below 1 or {@code rows} negative
+     * @throws InvitationException with {@code INVALID_REQUEST} if {@code headerRowNumber} is below 1 or {@code
+     *         rows} negative
      */
     public XlsxImportSummary {
         Objects.requireNonNull(sheetName, "sheetName");

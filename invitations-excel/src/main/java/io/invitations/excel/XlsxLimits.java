@@ -78,8 +78,8 @@ public record XlsxLimits(long maxUploadBytes, int maxRows, long maxCells, long m
     /**
      * Validates the limits.
      *
-     * @throws InvitationException with {@code INVALID_REQUEST}
-     *         if a limit is not positive, or the ratio is not in {@code (0, 1]}
+     * @throws InvitationException with {@code INVALID_REQUEST} if a limit is not positive, or the ratio is not in
+     *         {@code (0, 1]}
      */
     public XlsxLimits {
         positive(maxUploadBytes, "maxUploadBytes");
@@ -112,8 +112,8 @@ public record XlsxLimits(long maxUploadBytes, int maxRows, long maxCells, long m
      * @param maxEntryBytes        see {@link #maxEntryBytes()}
      * @param maxBufferedPartBytes see {@link #maxBufferedPartBytes()}
      * @param maxTotalBytes        see {@link #maxTotalBytes()}
-     * @throws InvitationException with {@code INVALID_REQUEST}
-     *         if a limit is not positive, or the ratio is not in {@code (0, 1]}
+     * @throws InvitationException with {@code INVALID_REQUEST} if a limit is not positive, or the ratio is not in
+     *         {@code (0, 1]}
      */
     public XlsxLimits(long maxUploadBytes, int maxRows, long maxCells, long maxTextChars, int maxEntries,
                       double minInflateRatio, long maxEntryBytes, long maxBufferedPartBytes, long maxTotalBytes) {

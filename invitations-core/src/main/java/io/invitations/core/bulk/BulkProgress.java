@@ -21,7 +21,8 @@ public record BulkProgress(BatchId batchId, int processed, int total, int rowNum
      * Validates the progress.
      *
      * @throws NullPointerException     if {@code batchId} is null
-     * @throws InvitationException with {@code INVALID_REQUEST} if {@code processed} is not between 1 and {@code total}
+     * @throws InvitationException with {@code INVALID_REQUEST} if {@code processed} is not between 1 and {@code
+     *         total}
      */
     public BulkProgress {
         Objects.requireNonNull(batchId, "batchId");

@@ -131,8 +131,8 @@ public sealed interface InvitationEvent {
         /**
          * Validates the event.
          *
-         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST}
-         *         if a required component is missing
+         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if a required component is
+         *         missing
          */
         public Provisioned {
             requireCommon(tenantId, invitationId, at, actor);
@@ -171,8 +171,8 @@ public sealed interface InvitationEvent {
         /**
          * Validates the event.
          *
-         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST}
-         *         if a required component is missing
+         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if a required component is
+         *         missing
          */
         public Invited {
             requireCommon(tenantId, invitationId, at, actor);
@@ -206,8 +206,8 @@ public sealed interface InvitationEvent {
         /**
          * Validates the event.
          *
-         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST}
-         *         if a required component is missing
+         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if a required component is
+         *         missing
          */
         public Resent {
             requireCommon(tenantId, invitationId, at, actor);
@@ -245,8 +245,8 @@ public sealed interface InvitationEvent {
         /**
          * Validates the event.
          *
-         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST}
-         *         if a required component is missing
+         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if a required component is
+         *         missing
          */
         public Reinvited {
             requireCommon(tenantId, invitationId, at, actor);
@@ -286,8 +286,8 @@ public sealed interface InvitationEvent {
         /**
          * Validates the event.
          *
-         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST}
-         *         if a required component is missing
+         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if a required component is
+         *         missing
          */
         public Accepted {
             requireCommon(tenantId, invitationId, at, actor);
@@ -326,8 +326,8 @@ public sealed interface InvitationEvent {
         /**
          * Validates the event.
          *
-         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST}
-         *         if a required component is missing
+         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if a required component is
+         *         missing
          */
         public ApprovalRequested {
             requireCommon(tenantId, invitationId, at, actor);
@@ -366,8 +366,8 @@ public sealed interface InvitationEvent {
         /**
          * Validates the event.
          *
-         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST}
-         *         if a required component is missing
+         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if a required component is
+         *         missing
          */
         public Approved {
             requireCommon(tenantId, invitationId, at, actor);
@@ -406,8 +406,8 @@ public sealed interface InvitationEvent {
         /**
          * Validates the event.
          *
-         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST}
-         *         if a required component is missing
+         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if a required component is
+         *         missing
          */
         public Rejected {
             requireCommon(tenantId, invitationId, at, actor);
@@ -445,8 +445,8 @@ public sealed interface InvitationEvent {
         /**
          * Validates the event.
          *
-         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST}
-         *         if a required component is missing
+         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if a required component is
+         *         missing
          */
         public Declined {
             requireCommon(tenantId, invitationId, at, actor);
@@ -486,8 +486,8 @@ public sealed interface InvitationEvent {
         /**
          * Validates the event.
          *
-         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST}
-         *         if a required component is missing
+         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if a required component is
+         *         missing
          */
         public Revoked {
             requireCommon(tenantId, invitationId, at, actor);
@@ -519,8 +519,8 @@ public sealed interface InvitationEvent {
         /**
          * Validates the event.
          *
-         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST}
-         *         if a required component is missing
+         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if a required component is
+         *         missing
          */
         public Expired {
             requireCommon(tenantId, invitationId, at, actor);
@@ -559,8 +559,8 @@ public sealed interface InvitationEvent {
         /**
          * Validates the event.
          *
-         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST}
-         *         if a required component is missing
+         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if a required component is
+         *         missing
          */
         public Delivered {
             requireCommon(tenantId, invitationId, at, actor);
@@ -588,8 +588,8 @@ public sealed interface InvitationEvent {
         /**
          * Validates the event.
          *
-         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST}
-         *         if a required component is missing
+         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if a required component is
+         *         missing
          */
         public DeliveryFailed {
             requireCommon(tenantId, invitationId, at, actor);

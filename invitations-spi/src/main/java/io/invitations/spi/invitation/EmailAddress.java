@@ -20,8 +20,8 @@ public record EmailAddress(String value) implements Contact {
     /**
      * Checks the shape: one {@code @} with text on both sides.
      *
-     * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if it is missing, blank, too long,
-     *         or not {@code local@domain}
+     * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if it is missing, blank, too
+     *         long, or not {@code local@domain}
      */
     public EmailAddress {
         Values.requireText(value, "email", MAX_LENGTH);

@@ -22,8 +22,8 @@ public record Grant(String role, MembershipType membershipType, Set<String> grou
     /**
      * Validates and copies the arguments.
      *
-     * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if a required argument is missing or
-     *         the role is blank
+     * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if a required argument is missing
+     *         or the role is blank
      */
     public Grant {
         role = Values.requireText(role, "role", 128).strip();

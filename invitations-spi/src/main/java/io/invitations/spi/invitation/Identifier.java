@@ -15,9 +15,8 @@ public record Identifier(IdentifierKind kind, String value) implements Contact {
     /**
      * Validates the identifier.
      *
-     * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST}
-     *         if an argument is missing, or the value
-     *         is blank or too long
+     * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if an argument is missing, or the
+     *         value is blank or too long
      */
     public Identifier {
         Values.require(kind, "identifier kind");

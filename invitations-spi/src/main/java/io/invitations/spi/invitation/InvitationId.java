@@ -16,8 +16,8 @@ public record InvitationId(String value) {
     /**
      * Validates the id.
      *
-     * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if {@code value} is missing, blank
-     *         or longer than 128 characters
+     * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if {@code value} is missing,
+     *         blank or longer than 128 characters
      */
     public InvitationId {
         Values.requireText(value, "InvitationId", 128);

@@ -32,8 +32,8 @@ public record InvitationSource(Kind kind, String reference) {
     /**
      * Validates the source.
      *
-     * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if {@code kind} is
-     *         missing, a BULK or LINK source has no reference, or an INDIVIDUAL one has one
+     * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if {@code kind} is missing, a
+     *         BULK or LINK source has no reference, or an INDIVIDUAL one has one
      */
     public InvitationSource {
         Values.require(kind, "kind");

@@ -25,9 +25,8 @@ public record Inviter(String userId, String displayName, PermissionLevel level, 
     /**
      * Validates and copies the arguments.
      *
-     * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST}
-     *         if an argument is missing, or an id or
-     *         name is blank or too long
+     * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if an argument is missing, or an
+     *         id or name is blank or too long
      */
     public Inviter {
         Values.requireText(userId, "userId", 256);

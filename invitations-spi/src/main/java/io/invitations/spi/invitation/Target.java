@@ -22,9 +22,8 @@ public record Target(String type, String id) {
     /**
      * Validates the target.
      *
-     * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST}
-     *         if the type is missing or blank, a resource
-     *         target's id is missing or blank, or the membership target has an id
+     * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if the type is missing or blank,
+     *         a resource target's id is missing or blank, or the membership target has an id
      */
     public Target {
         type = Values.requireText(type, "target type", 64).strip().toLowerCase(Locale.ROOT);

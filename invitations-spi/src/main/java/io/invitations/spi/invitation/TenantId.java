@@ -13,8 +13,8 @@ public record TenantId(String value) {
     /**
      * Validates the id.
      *
-     * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if {@code value} is missing, blank
-     *         or longer than 128 characters
+     * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if {@code value} is missing,
+     *         blank or longer than 128 characters
      */
     public TenantId {
         Values.requireText(value, "TenantId", 128);

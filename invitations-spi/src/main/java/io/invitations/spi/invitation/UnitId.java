@@ -13,8 +13,8 @@ public record UnitId(String value) {
     /**
      * Validates the id.
      *
-     * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if {@code value} is missing, blank
-     *         or longer than 128 characters
+     * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if {@code value} is missing,
+     *         blank or longer than 128 characters
      */
     public UnitId {
         Values.requireText(value, "UnitId", 128);

@@ -22,8 +22,8 @@ public record Branding(String tenantName, String logoUrl, String accentColor, St
     /**
      * Validates the branding.
      *
-     * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if the name is missing or blank, the
-     *         logo URL is not http(s), or the colour is not {@code #RRGGBB}
+     * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if the name is missing or blank,
+     *         the logo URL is not http(s), or the colour is not {@code #RRGGBB}
      */
     public Branding {
         InvitationException.requireValue(tenantName, "tenantName");

@@ -28,8 +28,8 @@ public final class SigningKey {
      * @param id       the key id carried in tokens: 1 to 32 of {@code [A-Za-z0-9_-]}
      * @param material the secret, at least 32 bytes; copied
      * @return the key
-     * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if an argument is missing, the id has
-     *         other characters or the secret is too short
+     * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if an argument is missing, the id
+     *         has other characters or the secret is too short
      */
     public static SigningKey of(String id, byte[] material) {
         InvitationException.requireValue(id, "key id");

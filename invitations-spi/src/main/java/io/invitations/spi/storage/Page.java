@@ -20,9 +20,8 @@ public record Page<T>(List<T> items, int offset, boolean hasMore) {
     /**
      * Copies the items.
      *
-     * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST}
-     *         if {@code items} is missing or holds a
-     *         missing item
+     * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if {@code items} is missing or
+     *         holds a missing item
      */
     public Page {
         InvitationException.requireValue(items, "items");

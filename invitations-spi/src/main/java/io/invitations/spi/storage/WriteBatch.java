@@ -176,8 +176,8 @@ public final class WriteBatch {
          *
          * @param invitation the invitation, at version 1
          * @return this builder
-         * @throws InvitationException with {@code INVALID_REQUEST}
-         *         if its version is not 1 or the batch already writes it
+         * @throws InvitationException with {@code INVALID_REQUEST} if its version is not 1 or the batch already
+         *         writes it
          */
         public Builder insert(Invitation invitation) {
             if (invitation.version() != 1) {
@@ -194,8 +194,8 @@ public final class WriteBatch {
          *
          * @param next the new snapshot, whose version is one more than the stored one
          * @return this builder
-         * @throws InvitationException with {@code INVALID_REQUEST}
-         *         if its version is below 2 or the batch already writes it
+         * @throws InvitationException with {@code INVALID_REQUEST} if its version is below 2 or the batch already
+         *         writes it
          */
         public Builder update(Invitation next) {
             if (next.version() < 2) {
