@@ -3,6 +3,7 @@ package io.invitations.jdbc.internal;
 import io.invitations.jdbc.JdbcConnections;
 import io.invitations.jdbc.JdbcDialect;
 import io.invitations.spi.InvitationException;
+import io.invitations.spi.invitation.Contact;
 import io.invitations.spi.invitation.HistoryEntry;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.ShareableLink;
@@ -23,6 +24,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -177,9 +179,47 @@ public final class BatchWriter {
                 ps.executeUpdate();
             }
         }
+        WriteCondition.TenantCounts counts = new WriteCondition.TenantCounts() {
+            @Override
+            public long count(InvitationQuery query) {
+                return BatchWriter.this.count(c, query);
+            }
+
+            @Override
+            public Map<String, Long> countPerInvitee(InvitationQuery query, Collection<? extends Contact> invitees) {
+                return BatchWriter.this.countPerInvitee(c, query, invitees);
+            }
+        };
         for (WriteCondition.Guard guard : b.guards()) {
-            guard.check(query -> count(c, query));
+            guard.check(counts);
         }
+    }
+
+    /** One grouped count per chunk of invitees, on the index leading with tenant and invitee key. */
+    private Map<String, Long> countPerInvitee(Connection c, InvitationQuery query,
+                                              Collection<? extends Contact> invitees) {
+        Map<String, Long> counts = new HashMap<>();
+        invitees.forEach(i -> counts.put(i.matchKey(), 0L));
+        InvitationFilter filter = InvitationFilter.of(query.toBuilder().invitee(null).build());
+        for (List<String> chunk : chunks(List.copyOf(counts.keySet()))) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT invitee_key, COUNT(*) FROM "
+                    + sql.tables().invitation() + filter.clause() + " AND invitee_key IN ("
+                    + Statements.marks(chunk.size()) + ") GROUP BY invitee_key")) {
+                Params p = new Params(ps);
+                filter.bind(p);
+                for (String key : chunk) {
+                    p.text(key);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        counts.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new GuardCountFailed(e);
+            }
+        }
+        return Map.copyOf(counts);
     }
 
     private long count(Connection c, InvitationQuery query) {

@@ -192,11 +192,17 @@ public final class BulkEngine {
                     inviter.userId(), now.minus(q.window())))).orElse(0L);
             List<Verdict> verdicts = new ArrayList<>(prepared.size());
             int admitted = 0;
+            // open invitations of one identifier admitted so far in this call, for the per-identifier cap
+            Map<String, Integer> admittedCodes = new HashMap<>();
             for (Prepared p : prepared) {
                 Verdict v = p.verdict() != null ? p.verdict()
-                        : judge(p.check().rowNumber(), p.draft(), open, memberKeys, seats, quotaUsed, admitted + 1);
+                        : judge(p.check().rowNumber(), p.draft(), open, memberKeys, seats, quotaUsed, admitted + 1,
+                        admittedCodes);
                 if (v.draft() != null) {
                     admitted++;
+                    if (v.draft().invitee().contact() instanceof Identifier identifier) {
+                        admittedCodes.merge(identifier.matchKey(), 1, Integer::sum);
+                    }
                 }
                 verdicts.add(v);
                 if (reportProgress) {
@@ -209,7 +215,8 @@ public final class BulkEngine {
 
         /** The policy, existing-invitation, membership, seat and quota checks of one valid row. */
         private Verdict judge(int rowNumber, Inviting.Draft draft, Map<String, Invitation> openByKey,
-                              Set<String> memberKeys, SeatCount seats, long quotaUsed, int wanted) {
+                              Set<String> memberKeys, SeatCount seats, long quotaUsed, int wanted,
+                              Map<String, Integer> admittedCodes) {
             InviteRequest r = draft.request();
             Invitee invitee = draft.invitee();
             List<Refusal> refusals = new ArrayList<>(policy.checkCreate(inviter, invitee, r.target(), draft.grant()));
@@ -229,7 +236,8 @@ public final class BulkEngine {
                         AlreadyInvitedException.alreadyMember(invitee.contact().toString()));
             }
             List<Refusal> limits = new ArrayList<>();
-            inviting.openCapRefusal(tenantId, invitee.contact(), now).ifPresent(limits::add);
+            inviting.openCapRefusal(tenantId, invitee.contact(), now,
+                    admittedCodes.getOrDefault(invitee.contact().matchKey(), 0)).ifPresent(limits::add);
             policy.checkSeats(seats, wanted).ifPresent(limits::add);
             policy.checkQuota(inviter, quotaUsed, wanted).ifPresent(limits::add);
             if (!limits.isEmpty()) {
