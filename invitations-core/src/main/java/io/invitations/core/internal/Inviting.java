@@ -114,7 +114,22 @@ public final class Inviting {
      */
     public Draft prepare(Inviter inviter, TenantId tenantId, InviteRequest request) {
         RequestValidator.throwIfAny(problems(ctx.requests(), request));
-        TenantSettings settings = ctx.settingsFor(tenantId);
+        return draft(inviter, tenantId, request, ctx.settingsFor(tenantId));
+    }
+
+    /**
+     * Turns a request that was already validated in full ({@link #problems}) into domain values, with
+     * the tenant's settings already read: a bulk call validates each row once while reading it and
+     * reads the settings once for all rows.
+     *
+     * @param inviter  who invites
+     * @param tenantId the tenant
+     * @param request  the request, valid
+     * @param settings the tenant's settings
+     * @return the draft
+     * @throws io.invitations.core.InvalidRequestException if the grant cannot be made from the request
+     */
+    public Draft draft(Inviter inviter, TenantId tenantId, InviteRequest request, TenantSettings settings) {
         return new Draft(tenantId, inviter, request, settings, invitee(request), grant(request, inviter, settings));
     }
 

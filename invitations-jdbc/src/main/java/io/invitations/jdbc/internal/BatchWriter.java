@@ -35,8 +35,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Applies a {@link WriteBatch} as one transaction. Inserts, history and outbox rows go through JDBC
- * batching; updates are compare-and-set ({@code WHERE id = ? AND tenant_id = ? AND version = ?})
+ * Applies a {@link WriteBatch} as one transaction. Inserts, history and outbox rows go in multi-row
+ * {@code INSERT} statements (one per table for a bulk of 500); updates go through JDBC batching as
+ * compare-and-set ({@code WHERE id = ? AND tenant_id = ? AND version = ?})
  * and a row count other than one means a stale version. The database's constraints are the
  * authority (the open-invitation unique index, primary and foreign keys); when one refuses a row,
  * the transaction is rolled back and the batch is compared with the stored rows to name what
@@ -49,6 +50,10 @@ public final class BatchWriter {
     private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
     private static final int MAX_ATTEMPTS = 4;
     private static final int IN_LIST_CHUNK = 200;
+    /** Parameters per multi-row insert: below PostgreSQL's wire limit of 32,767 (and any H2 limit). */
+    private static final int MAX_PARAMETERS = 30_000;
+    /** Rows per multi-row insert, whatever the number of columns. */
+    private static final int MAX_ROWS_PER_INSERT = 1000;
 
     /** Binds one item's parameters. */
     @FunctionalInterface
@@ -139,11 +144,11 @@ public final class BatchWriter {
         // instead of deadlocking.
         List<Invitation> inserts = b.inserts().stream().sorted(Comparator.comparing((Invitation i) -> openKey(i))
                 .thenComparing(i -> i.id().value())).toList();
-        batch(c, sql.insertInvitation(), inserts, (p, i) -> {
+        insertRows(c, sql.insertInvitation(), inserts, (p, i) -> {
             p.text(i.id().value()).text(i.tenantId().value());
             Rows.bindInvitationValues(p, i);
         });
-        batch(c, sql.insertLink(), b.linkInserts(), (p, l) -> {
+        insertRows(c, sql.insertLink(), b.linkInserts(), (p, l) -> {
             p.text(l.id().value()).text(l.tenantId().value());
             Rows.bindLinkValues(p, l);
         });
@@ -153,8 +158,8 @@ public final class BatchWriter {
             Rows.bindLinkValues(p, l);
             p.text(l.id().value()).text(l.tenantId().value()).number(l.version() - 1);
         }, l -> new StaleVersionException("link", l.id().value(), l.version() - 1));
-        batch(c, sql.insertHistory(), b.history(), Rows::bindHistory);
-        batch(c, sql.insertOutbox(), b.enqueued(), Rows::bindOutbox);
+        insertRows(c, sql.insertHistory(), b.history(), Rows::bindHistory);
+        insertRows(c, sql.insertOutbox(), b.enqueued(), Rows::bindOutbox);
         compareAndSet(c, sql.updateOutboxOutcome(), b.outboxOutcomes(), (p, m) -> p.name(m.status())
                 .integer(m.attempts()).instant(m.nextAttemptAt()).text(m.lastError()).instant(m.updatedAt())
                 .text(m.id()).text(m.tenantId().value()).integer(m.attempts()),
@@ -242,6 +247,49 @@ public final class BatchWriter {
 
         GuardCountFailed(SQLException cause) {
             super(cause);
+        }
+    }
+
+    /**
+     * Inserts rows with multi-row {@code INSERT ... VALUES (..), (..)} statements: one statement for
+     * up to {@value #MAX_PARAMETERS} parameters (a bulk of 500 invitations is one statement per
+     * table), so the database plans and executes once per chunk instead of once per row.
+     *
+     * @param statement the single-row insert, ending with its {@code VALUES (?, ...)} group
+     */
+    private static <T> void insertRows(Connection c, String statement, List<T> items, Binder<T> binder)
+            throws SQLException {
+        if (items.isEmpty()) {
+            return;
+        }
+        int values = statement.lastIndexOf(" VALUES (");
+        String group = statement.substring(values + " VALUES ".length());
+        int columns = (int) group.chars().filter(ch -> ch == '?').count();
+        int perStatement = Math.max(1, Math.min(MAX_ROWS_PER_INSERT, MAX_PARAMETERS / columns));
+        String full = null;
+        for (int from = 0; from < items.size(); from += perStatement) {
+            List<T> chunk = items.subList(from, Math.min(items.size(), from + perStatement));
+            String text;
+            if (chunk.size() == perStatement && full != null) {
+                text = full;
+            } else {
+                StringBuilder sb = new StringBuilder(values + 8 + chunk.size() * (group.length() + 2))
+                        .append(statement, 0, values).append(" VALUES ");
+                for (int k = 0; k < chunk.size(); k++) {
+                    sb.append(k == 0 ? "" : ", ").append(group);
+                }
+                text = sb.toString();
+                if (chunk.size() == perStatement) {
+                    full = text;
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(text)) {
+                Params p = new Params(ps);
+                for (T item : chunk) {
+                    binder.bind(p, item);
+                }
+                ps.executeUpdate();
+            }
         }
     }
 

@@ -156,7 +156,8 @@ public final class BulkEngine {
                     continue;
                 }
                 try {
-                    out.add(new Prepared(check, inviting.prepare(inviter, tenantId, check.request()), null));
+                    // validated while the row was read (RowReader): only turned into domain values here
+                    out.add(new Prepared(check, inviting.draft(inviter, tenantId, check.request(), settings), null));
                 } catch (InvalidRequestException e) {
                     out.add(new Prepared(check, null, Verdict.of(check.rowNumber(), BulkOutcome.INVALID, e.problems()
                             .stream().map(p -> new RowProblem(RowReader.rowField(p.field()), p.message())).toList())));
