@@ -142,7 +142,7 @@ public class JdbcBulkBenchmark {
             // session only, as a database owner may, to reset the benchmark's tables
             statement.execute("SET session_replication_role = replica");
             try {
-                statement.execute("TRUNCATE TABLE inv_invitation CASCADE");
+                statement.execute("TRUNCATE TABLE inv_invitation, inv_invitation_history, inv_outbox CASCADE");
                 statement.execute("TRUNCATE TABLE raw_invitation");
             } finally {
                 statement.execute("SET session_replication_role = DEFAULT");

@@ -45,8 +45,9 @@ import java.util.Optional;
  * option. Several application instances may share one database; the guarantees of the storage
  * contract hold across them because the database enforces them:
  * <ul>
- *   <li>{@link #write(WriteBatch)} is one transaction, with JDBC batching for inserts, history and
- *       outbox rows; any failure rolls all of it back.</li>
+ *   <li>{@link #write(WriteBatch)} is one transaction, with multi-row {@code INSERT}s for invitations,
+ *       history and outbox rows (one statement per table for a bulk of 500) and JDBC batching for
+ *       updates; any failure rolls all of it back.</li>
  *   <li>A unique index allows one open invitation per tenant, target and invitee match key
  *       (PostgreSQL: a partial index; H2: an index over a generated column that is NULL once closed).</li>
  *   <li>Updates are compare-and-set: {@code UPDATE ... WHERE id = ? AND tenant_id = ? AND version = ?}.</li>

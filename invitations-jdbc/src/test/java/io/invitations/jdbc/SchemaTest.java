@@ -138,6 +138,31 @@ class SchemaTest {
         assertThat(store.findByInvitee(tenant, i.invitee().contact())).hasSize(2);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(JdbcDialect.class)
+    @DisplayName("references of history rows are checked by the database for every row of a multi-row insert, and an "
+            + "invitation that history names cannot be deleted (schema V4: one check per statement on PostgreSQL)")
+    void referencesAreCheckedPerStatement(JdbcDialect dialect) throws SQLException {
+        TestDatabase db = DATABASES.get(dialect);
+        JdbcInvitationStore store = db.freshStore();
+        TenantId tenant = Samples.newTenant();
+        Invitation i = Samples.pending(tenant, "named@example.com");
+        store.write(WriteBatch.builder().insert(i).append(Samples.created(i)).build());
+        String history = "INSERT INTO " + store.tablePrefix() + "invitation_history"
+                + " (tenant_id, invitation_id, occurred_at, actor, action, to_status) VALUES ";
+        String good = "('" + tenant + "', '" + i.id() + "', CURRENT_TIMESTAMP, 'u', 'INVITE', 'PENDING')";
+        String orphan = "('" + tenant + "', 'nobody', CURRENT_TIMESTAMP, 'u', 'INVITE', 'PENDING')";
+
+        db.execute(history + good + ", " + good);
+        assertThatThrownBy(() -> db.execute(history + good + ", " + orphan + ", " + good))
+                .isInstanceOf(SQLException.class)
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isIn("23503", "23506"));
+        assertThatThrownBy(() -> db.execute("DELETE FROM " + store.tablePrefix() + "invitation WHERE id = '" + i.id()
+                + "'")).isInstanceOf(SQLException.class)
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isIn("23503", "23506"));
+        assertThat(store.history(tenant, i.id())).hasSize(3);
+    }
+
     @Test
     @DisplayName("H2 in PostgreSQL compatibility mode is detected as H2 and keeps the open-invitation rule")
     void h2InPostgresModeWorks() {

@@ -2,6 +2,7 @@ package io.invitations.tck;
 
 import io.invitations.spi.identity.AccountRequest;
 import io.invitations.spi.identity.IdentityDirectory;
+import io.invitations.spi.identity.LookAlikeAnswer;
 import io.invitations.spi.invitation.Contact;
 import io.invitations.spi.invitation.EmailAddress;
 import io.invitations.spi.invitation.Grant;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -25,7 +27,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The contract of {@link IdentityDirectory} as JUnit 5 checks: accounts are created or linked per
  * tenant and contact, idempotently per invitation even when 64 threads race, and (for directories
- * that hold grants back) a registration awaiting approval becomes a membership only when approved.
+ * that hold grants back) a registration awaiting approval becomes a membership only when approved, and
+ * (for directories that take part in look-alike detection) a member's look-alike is recognised.
  * Extend it, implement {@link #createDirectory()}, and run it like any other test class:
  *
  * <pre>{@code
@@ -306,6 +309,38 @@ public abstract class IdentityDirectoryCompatibilityKit {
 
             assertThat(directory.isMember(tenant, ada)).as("member where approved").isTrue();
             assertThat(directory.isMember(other, ada)).as("member where still awaiting").isFalse();
+        }
+    }
+
+    @Nested
+    @DisplayName("look-alike members")
+    class LookAlikeMembers {
+        /** A stand-in for the engine's TR 39 skeletons: a zero looks like the letter o. */
+        private final Function<Contact, String> key = c -> c.matchKey().replace('0', 'o');
+
+        @Test
+        @DisplayName("a member whose contact has the same look-alike key as a new one, without being it, "
+                + "looks alike; the member herself, other people and other tenants do not (or UNKNOWN throughout)")
+        void membersWithTheSameKeyLookAlike() {
+            String id = UUID.randomUUID().toString();
+            Contact member = EmailAddress.of("b0b." + id + "@example.com");
+            Contact copy = EmailAddress.of("bob." + id + "@example.com");
+            directory.createOrLinkAccount(request(tenant, newInvitation(), member));
+
+            LookAlikeAnswer answer = directory.memberLookingLike(tenant, copy, key);
+            if (answer == LookAlikeAnswer.UNKNOWN) {
+                // the directory does not take part (the SPI's default): it must say so for every question
+                assertThat(directory.memberLookingLike(tenant, contact("other"), key)).isEqualTo(LookAlikeAnswer.UNKNOWN);
+                assumeTrue(false, "this directory answers UNKNOWN: only invitations are compared with new contacts");
+            }
+
+            assertThat(answer).as("a look-alike of a member").isEqualTo(LookAlikeAnswer.LOOKS_ALIKE);
+            assertThat(directory.memberLookingLike(tenant, member, key)).as("the member herself")
+                    .isEqualTo(LookAlikeAnswer.NONE);
+            assertThat(directory.memberLookingLike(tenant, contact("someone-else"), key)).as("someone else")
+                    .isEqualTo(LookAlikeAnswer.NONE);
+            assertThat(directory.memberLookingLike(Fixtures.newTenant(), copy, key)).as("in another tenant")
+                    .isEqualTo(LookAlikeAnswer.NONE);
         }
     }
 

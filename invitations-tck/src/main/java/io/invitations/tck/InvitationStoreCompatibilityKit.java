@@ -758,6 +758,27 @@ public abstract class InvitationStoreCompatibilityKit {
         }
 
         @Test
+        @DisplayName("the invitee filter selects one person's invitations by match key: email whatever its case, "
+                + "identifier by kind and value")
+        void inviteeFilter() {
+            Invitation a = invitation("Same@Example.com").build();
+            Invitation b = invitation("same@example.com").target(Target.resource("event", "e-1")).build();
+            Invitation c = invitation("other@example.com").build();
+            Invitation d = Fixtures.invitation(tenant, Invitee.identifier(IdentifierKind.PHONE, "4915112345678")).build();
+            Invitation e = Fixtures.invitation(tenant,
+                    Invitee.identifier(IdentifierKind.PERSONNEL_NUMBER, "4915112345678")).build();
+            insert(a, b, c, d, e);
+
+            assertMatches(everything(tenant).invitee(new EmailAddress("SAME@example.com")), a, b);
+            assertMatches(everything(tenant).invitee(new Identifier(IdentifierKind.PHONE, "4915112345678")), d);
+            assertMatches(everything(tenant).invitee(new EmailAddress("nobody@example.com")));
+            assertMatches(everything(tenant).invitee(new EmailAddress("same@example.com"))
+                    .target(Target.membership()), a);
+            assertThat(store.count(everything(tenant).invitee(new EmailAddress("same@example.com")).build()))
+                    .isEqualTo(2);
+        }
+
+        @Test
         @DisplayName("the created range includes its start and excludes its end")
         void createdRange() {
             Instant end = T0.plusSeconds(3600);
@@ -1590,6 +1611,67 @@ public abstract class InvitationStoreCompatibilityKit {
                 }
             }
         }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    @Nested
+    @DisplayName("Write conditions per invitee (the cap of open invitations per identifier)")
+    class GuardsPerInvitee {
+        @Test
+        @DisplayName("a condition counts per invitee what is stored, zero for an invitee with nothing, in one call")
+        void countsPerInvitee() {
+            Identifier three = new Identifier(IdentifierKind.PERSONNEL_NUMBER, "p-3");
+            Identifier one = new Identifier(IdentifierKind.PERSONNEL_NUMBER, "p-1");
+            Identifier none = new Identifier(IdentifierKind.PERSONNEL_NUMBER, "p-0");
+            insert(openCode(tenant, three, 1), openCode(tenant, three, 2), openCode(tenant, three, 3),
+                    openCode(tenant, one, 1), Fixtures.invitation(tenant, Invitee.identifier(three.kind(), three.value()))
+                            .target(Target.resource("event", "closed")).status(InvitationStatus.REVOKED).build(),
+                    openCode(otherTenant, three, 1));
+            List<Map<String, Long>> seen = new ArrayList<>();
+
+            write(WriteBatch.builder().insert(openCode(tenant, none, 1)).guard(tenant, counts -> seen.add(
+                    counts.countPerInvitee(openCodes(tenant), List.of(three, one, none, three)))));
+
+            assertThat(seen).containsExactly(Map.of(three.matchKey(), 3L, one.matchKey(), 1L, none.matchKey(), 0L));
+        }
+
+        @Test
+        @DisplayName("32 threads opening invitations of one identifier under a cap of 5 store exactly 5, 20 times over")
+        void exactlyTheCapIsStored() {
+            try (Race race = new Race(RACERS)) {
+                for (int round = 0; round < SHORT_ROUNDS; round++) {
+                    TenantId capped = Fixtures.newTenant();
+                    Identifier badge = new Identifier(IdentifierKind.PERSONNEL_NUMBER, "badge-" + round);
+                    Race.Outcomes outcomes = race.run(n -> () -> write(WriteBatch.builder()
+                            .insert(openCode(capped, badge, n))
+                            .guard(capped, counts -> {
+                                if (counts.countPerInvitee(openCodes(capped), List.of(badge))
+                                        .get(badge.matchKey()) + 1 > CODE_CAP) {
+                                    throw new LimitReached();
+                                }
+                            })));
+
+                    String context = "round " + round;
+                    assertThat(outcomes.otherThan(LimitReached.class)).as(context).isEmpty();
+                    assertThat(outcomes.succeeded()).as(context).isEqualTo(CODE_CAP);
+                    assertThat(store.count(openCodes(capped).toBuilder().invitee(badge).build()))
+                            .as(context).isEqualTo(CODE_CAP);
+                }
+            }
+        }
+    }
+
+    /** The cap of the per-invitee races, as the engine's cap of open invitations per identifier. */
+    static final int CODE_CAP = 5;
+
+    /** A PENDING invitation of an identifier for event {@code n}. */
+    private static Invitation openCode(TenantId t, Identifier identifier, int n) {
+        return Fixtures.invitation(t, Invitee.identifier(identifier.kind(), identifier.value()))
+                .target(Target.resource("event", "e-" + n)).build();
+    }
+
+    private static InvitationQuery openCodes(TenantId t) {
+        return InvitationQuery.builder(t).statuses(InvitationStatus.PROVISIONED, InvitationStatus.PENDING).build();
     }
 
     /** The limit of the write-condition races. */

@@ -3,6 +3,7 @@ package io.invitations.core.internal;
 import io.invitations.spi.event.InvitationEvent;
 import io.invitations.spi.invitation.Action;
 import io.invitations.spi.invitation.HistoryEntry;
+import io.invitations.spi.invitation.Identifier;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.ShareableLink;
 import io.invitations.spi.invitation.InvitationStatus;
@@ -12,17 +13,23 @@ import org.apiguardian.api.API;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One operation's writes and events: inserts and compare-and-set updates, one history entry and one
  * event per transition, outbox messages. {@link #commit(Context)} writes everything as one atomic
- * batch and publishes the events only after the write succeeded. Not thread-safe; one per operation.
+ * batch and publishes the events only after the write succeeded. A change that opens an identifier's
+ * invitation carries the cap of open invitations per identifier as a write condition. Not thread-safe;
+ * one per operation.
  */
 @API(status = API.Status.INTERNAL, since = "1.0")
 public final class Change {
     private final WriteBatch.Builder batch = WriteBatch.builder();
     private final List<InvitationEvent> events = new ArrayList<>();
+    /** Identifiers whose invitations this change opens, per tenant, once per invitation. */
+    private final Map<io.invitations.spi.invitation.TenantId, List<Identifier>> openedCodes = new LinkedHashMap<>();
     private final Instant now;
     private boolean messagesQueued;
 
@@ -80,7 +87,20 @@ public final class Change {
      */
     public Change insert(Invitation invitation) {
         batch.insert(invitation);
+        noteOpened(invitation);
         return this;
+    }
+
+    /** Remembers an identifier's invitation that becomes open, for the cap of open ones per identifier. */
+    private void noteOpened(Invitation invitation) {
+        if (invitation.invitee().contact() instanceof Identifier identifier && countsAgainstCodeCap(invitation)) {
+            openedCodes.computeIfAbsent(invitation.tenantId(), t -> new ArrayList<>()).add(identifier);
+        }
+    }
+
+    private boolean countsAgainstCodeCap(Invitation invitation) {
+        InvitationStatus s = invitation.effectiveStatus(now);
+        return s == InvitationStatus.PROVISIONED || s == InvitationStatus.PENDING;
     }
 
     /**
@@ -93,6 +113,9 @@ public final class Change {
     public Invitation update(Invitation stored, Invitation next) {
         Invitation versioned = next.toBuilder().version(stored.version() + 1).updatedAt(now).build();
         batch.update(versioned);
+        if (!countsAgainstCodeCap(stored)) {
+            noteOpened(versioned);
+        }
         return versioned;
     }
 
@@ -183,6 +206,9 @@ public final class Change {
      * @param ctx the context
      */
     public void commit(Context ctx) {
+        // the cap of open invitations per identifier, atomically with the write on whichever node
+        openedCodes.forEach((tenantId, opened) -> Limits.guardOpenCodes(this, tenantId, opened));
+        openedCodes.clear();
         WriteBatch written = batch.build();
         ctx.store().write(written);
         ctx.publisher().publish(events);

@@ -114,7 +114,22 @@ public final class Inviting {
      */
     public Draft prepare(Inviter inviter, TenantId tenantId, InviteRequest request) {
         RequestValidator.throwIfAny(problems(ctx.requests(), request));
-        TenantSettings settings = ctx.settingsFor(tenantId);
+        return draft(inviter, tenantId, request, ctx.settingsFor(tenantId));
+    }
+
+    /**
+     * Turns a request that was already validated in full ({@link #problems}) into domain values, with
+     * the tenant's settings already read: a bulk call validates each row once while reading it and
+     * reads the settings once for all rows.
+     *
+     * @param inviter  who invites
+     * @param tenantId the tenant
+     * @param request  the request, valid
+     * @param settings the tenant's settings
+     * @return the draft
+     * @throws io.invitations.core.InvalidRequestException if the grant cannot be made from the request
+     */
+    public Draft draft(Inviter inviter, TenantId tenantId, InviteRequest request, TenantSettings settings) {
         return new Draft(tenantId, inviter, request, settings, invitee(request), grant(request, inviter, settings));
     }
 
@@ -153,13 +168,21 @@ public final class Inviting {
     public Invitation add(Draft draft, boolean send, Change change) {
         TenantId tenantId = draft.tenantId();
         Contact contact = draft.invitee().contact();
-        return add(draft, send, change, ctx.store().findOpen(tenantId, draft.request().target(), contact),
-                draft.request().target().isMembership() && ctx.directory().isMember(tenantId, contact));
+        Optional<Invitation> open = ctx.store().findOpen(tenantId, draft.request().target(), contact);
+        boolean member = draft.request().target().isMembership() && ctx.directory().isMember(tenantId, contact);
+        if (open.isEmpty() && !member) {
+            // before the write; the write carries the cap as a condition that holds on every node
+            openCapRefusal(tenantId, contact, change.now()).ifPresent(r -> {
+                throw new PolicyViolationException(List.of(r));
+            });
+        }
+        return add(draft, send, change, open, member);
     }
 
     /**
      * As {@link #add(Draft, boolean, Change)}, with the invitee's open invitation and membership
-     * already looked up (a bulk call looks up all its rows at once).
+     * already looked up (a bulk call looks up all its rows at once, and checks the cap of open
+     * invitations per identifier itself; the write's condition enforces it in any case).
      *
      * @param draft  the draft
      * @param send   {@code true} to invite, {@code false} to provision
@@ -184,9 +207,6 @@ public final class Inviting {
         if (member) {
             throw already(draft, ErrorCode.ALREADY_MEMBER, null);
         }
-        openCapRefusal(tenantId, invitee.contact(), now).ifPresent(r -> {
-            throw new PolicyViolationException(List.of(r));
-        });
         String note = lookAlikeNote(ctx, draft.settings(), tenantId, invitee.contact());
         String actor = draft.inviter().userId();
         Invitation invitation = Invitation.builder().id(ctx.ids().get()).tenantId(tenantId).invitee(invitee)
@@ -251,19 +271,27 @@ public final class Inviting {
      * @return the refusal, or empty when one more is allowed
      */
     public Optional<Refusal> openCapRefusal(TenantId tenantId, Contact contact, Instant now) {
+        return openCapRefusal(tenantId, contact, now, 0);
+    }
+
+    /**
+     * As {@link #openCapRefusal(TenantId, Contact, Instant)}, for one more invitation next to
+     * {@code alreadyAdmitted} others of the same identifier admitted earlier in the same bulk call.
+     * The check before the write; the write itself carries the cap as a condition that holds on every
+     * node ({@link Change#commit}).
+     *
+     * @param tenantId        the tenant
+     * @param contact         the invitee's contact
+     * @param now             the instant
+     * @param alreadyAdmitted open invitations of this identifier the same write adds before this one
+     * @return the refusal, or empty when one more is allowed
+     */
+    public Optional<Refusal> openCapRefusal(TenantId tenantId, Contact contact, Instant now, int alreadyAdmitted) {
         if (!(contact instanceof Identifier identifier)) {
             return Optional.empty();
         }
-        long open = ctx.store().findByInvitee(tenantId, identifier).stream()
-                .map(i -> i.effectiveStatus(now))
-                .filter(s -> s == InvitationStatus.PENDING || s == InvitationStatus.PROVISIONED).count();
-        if (open < AccessCodeGate.MAX_OPEN_PER_IDENTIFIER) {
-            return Optional.empty();
-        }
-        return Optional.of(new Refusal(ErrorCode.OPEN_INVITATIONS_LIMIT, "identifier",
-                "this identifier already has " + open + " open invitations in the tenant, the most an access"
-                        + " code is checked against (" + AccessCodeGate.MAX_OPEN_PER_IDENTIFIER
-                        + "); revoke one, or wait until one is accepted or expires, before inviting it again"));
+        long open = ctx.store().count(Limits.openCodes(tenantId, now).toBuilder().invitee(identifier).build());
+        return Limits.openCapRefusal(open + alreadyAdmitted, 1);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.invitations.core.invitee.ContactSkeleton;
 import io.invitations.core.invitee.ContactText;
 import io.invitations.core.policy.Refusal;
 import io.invitations.spi.ErrorCode;
+import io.invitations.spi.identity.LookAlikeAnswer;
 import io.invitations.spi.invitation.Contact;
 import io.invitations.spi.invitation.EmailAddress;
 import io.invitations.spi.invitation.Identifier;
@@ -19,15 +20,16 @@ import java.util.Optional;
 /**
  * Finds whether a new contact looks like (has the same {@link ContactSkeleton skeleton} as, without
  * being equal to) the contact of someone already invited or a member through an invitation in the
- * tenant.
+ * tenant, or of a member the identity directory knows
+ * ({@link io.invitations.spi.identity.IdentityDirectory#memberLookingLike}).
  *
  * <p>Only a contact with a character beyond ASCII (after NFKC; a punycode domain is read as Unicode)
  * is compared: an all-ASCII contact
  * cannot be a homoglyph of another under the skeletons this engine ships, and comparing only those
  * keeps the scan off the common path. The scan reads the tenant's provisioned, pending,
- * awaiting-approval and accepted invitations page by page; members who never came through an
- * invitation are unknown to the engine (the identity directory answers membership of one exact
- * contact only).
+ * awaiting-approval and accepted invitations page by page, then asks the identity directory about
+ * its members with the same skeleton function; a directory that keeps the SPI's default answers
+ * {@code UNKNOWN}, and then members who never came through an invitation are not compared.
  */
 final class LookAlikes {
     private static final InvitationStatus[] EXISTING = {InvitationStatus.PENDING, InvitationStatus.ACCEPTED,
@@ -67,7 +69,8 @@ final class LookAlikes {
             }
             query = query.nextPage();
         } while (page.hasMore());
-        return false;
+        return ctx.directory().memberLookingLike(tenantId, contact, c -> skeleton(skeleton, c))
+                == LookAlikeAnswer.LOOKS_ALIKE;
     }
 
     /**

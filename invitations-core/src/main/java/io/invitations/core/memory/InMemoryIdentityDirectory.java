@@ -2,6 +2,7 @@ package io.invitations.core.memory;
 
 import io.invitations.spi.identity.AccountRequest;
 import io.invitations.spi.identity.IdentityDirectory;
+import io.invitations.spi.identity.LookAlikeAnswer;
 import io.invitations.spi.invitation.Contact;
 import io.invitations.spi.invitation.Grant;
 import io.invitations.spi.invitation.InvitationId;
@@ -17,6 +18,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * The embedded default {@link IdentityDirectory}: accounts in heap maps, one member per contact
@@ -96,6 +98,24 @@ public final class InMemoryIdentityDirectory implements IdentityDirectory {
             }
         }
         return Set.copyOf(found);
+    }
+
+    /**
+     * Compares the new contact's look-alike key with each member's of the tenant (one pass; the
+     * member with exactly that contact does not count).
+     */
+    @Override
+    public LookAlikeAnswer memberLookingLike(TenantId tenantId, Contact contact,
+                                             Function<? super Contact, String> lookAlikeKey) {
+        String wanted = lookAlikeKey.apply(contact);
+        for (Account a : tenant(tenantId).values()) {
+            Contact other = a.contact();
+            if (other.getClass() == contact.getClass() && !other.matchKey().equals(contact.matchKey())
+                    && lookAlikeKey.apply(other).equals(wanted)) {
+                return LookAlikeAnswer.LOOKS_ALIKE;
+            }
+        }
+        return LookAlikeAnswer.NONE;
     }
 
     /**

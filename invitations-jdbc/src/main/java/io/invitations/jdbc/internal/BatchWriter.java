@@ -3,6 +3,7 @@ package io.invitations.jdbc.internal;
 import io.invitations.jdbc.JdbcConnections;
 import io.invitations.jdbc.JdbcDialect;
 import io.invitations.spi.InvitationException;
+import io.invitations.spi.invitation.Contact;
 import io.invitations.spi.invitation.HistoryEntry;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.ShareableLink;
@@ -23,6 +24,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,10 +35,12 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Applies a {@link WriteBatch} as one transaction. Inserts, history and outbox rows go through JDBC
- * batching; updates are compare-and-set ({@code WHERE id = ? AND tenant_id = ? AND version = ?})
+ * Applies a {@link WriteBatch} as one transaction. Inserts, history and outbox rows go in multi-row
+ * {@code INSERT} statements (one per table for a bulk of 500); updates go through JDBC batching as
+ * compare-and-set ({@code WHERE id = ? AND tenant_id = ? AND version = ?})
  * and a row count other than one means a stale version. The database's constraints are the
- * authority (the open-invitation unique index, primary and foreign keys); when one refuses a row,
+ * authority (the open-invitation unique index, primary keys, and the reference checks of history
+ * and outbox rows: foreign keys on H2, one trigger per statement on PostgreSQL); when one refuses a row,
  * the transaction is rolled back and the batch is compared with the stored rows to name what
  * conflicted. Failures caused only by concurrent transactions (deadlock, serialization) are retried.
  * A batch with {@linkplain WriteBatch#guards() guards} first locks each guarded tenant's row of the
@@ -47,6 +51,10 @@ public final class BatchWriter {
     private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
     private static final int MAX_ATTEMPTS = 4;
     private static final int IN_LIST_CHUNK = 200;
+    /** Parameters per multi-row insert: below PostgreSQL's wire limit of 32,767 (and any H2 limit). */
+    private static final int MAX_PARAMETERS = 30_000;
+    /** Rows per multi-row insert, whatever the number of columns. */
+    private static final int MAX_ROWS_PER_INSERT = 1000;
 
     /** Binds one item's parameters. */
     @FunctionalInterface
@@ -137,11 +145,11 @@ public final class BatchWriter {
         // instead of deadlocking.
         List<Invitation> inserts = b.inserts().stream().sorted(Comparator.comparing((Invitation i) -> openKey(i))
                 .thenComparing(i -> i.id().value())).toList();
-        batch(c, sql.insertInvitation(), inserts, (p, i) -> {
+        insertRows(c, sql.insertInvitation(), inserts, (p, i) -> {
             p.text(i.id().value()).text(i.tenantId().value());
             Rows.bindInvitationValues(p, i);
         });
-        batch(c, sql.insertLink(), b.linkInserts(), (p, l) -> {
+        insertRows(c, sql.insertLink(), b.linkInserts(), (p, l) -> {
             p.text(l.id().value()).text(l.tenantId().value());
             Rows.bindLinkValues(p, l);
         });
@@ -151,8 +159,8 @@ public final class BatchWriter {
             Rows.bindLinkValues(p, l);
             p.text(l.id().value()).text(l.tenantId().value()).number(l.version() - 1);
         }, l -> new StaleVersionException("link", l.id().value(), l.version() - 1));
-        batch(c, sql.insertHistory(), b.history(), Rows::bindHistory);
-        batch(c, sql.insertOutbox(), b.enqueued(), Rows::bindOutbox);
+        insertRows(c, sql.insertHistory(), b.history(), Rows::bindHistory);
+        insertRows(c, sql.insertOutbox(), b.enqueued(), Rows::bindOutbox);
         compareAndSet(c, sql.updateOutboxOutcome(), b.outboxOutcomes(), (p, m) -> p.name(m.status())
                 .integer(m.attempts()).instant(m.nextAttemptAt()).text(m.lastError()).instant(m.updatedAt())
                 .text(m.id()).text(m.tenantId().value()).integer(m.attempts()),
@@ -177,9 +185,47 @@ public final class BatchWriter {
                 ps.executeUpdate();
             }
         }
+        WriteCondition.TenantCounts counts = new WriteCondition.TenantCounts() {
+            @Override
+            public long count(InvitationQuery query) {
+                return BatchWriter.this.count(c, query);
+            }
+
+            @Override
+            public Map<String, Long> countPerInvitee(InvitationQuery query, Collection<? extends Contact> invitees) {
+                return BatchWriter.this.countPerInvitee(c, query, invitees);
+            }
+        };
         for (WriteCondition.Guard guard : b.guards()) {
-            guard.check(query -> count(c, query));
+            guard.check(counts);
         }
+    }
+
+    /** One grouped count per chunk of invitees, on the index leading with tenant and invitee key. */
+    private Map<String, Long> countPerInvitee(Connection c, InvitationQuery query,
+                                              Collection<? extends Contact> invitees) {
+        Map<String, Long> counts = new HashMap<>();
+        invitees.forEach(i -> counts.put(i.matchKey(), 0L));
+        InvitationFilter filter = InvitationFilter.of(query.toBuilder().invitee(null).build());
+        for (List<String> chunk : chunks(List.copyOf(counts.keySet()))) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT invitee_key, COUNT(*) FROM "
+                    + sql.tables().invitation() + filter.clause() + " AND invitee_key IN ("
+                    + Statements.marks(chunk.size()) + ") GROUP BY invitee_key")) {
+                Params p = new Params(ps);
+                filter.bind(p);
+                for (String key : chunk) {
+                    p.text(key);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        counts.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new GuardCountFailed(e);
+            }
+        }
+        return Map.copyOf(counts);
     }
 
     private long count(Connection c, InvitationQuery query) {
@@ -202,6 +248,49 @@ public final class BatchWriter {
 
         GuardCountFailed(SQLException cause) {
             super(cause);
+        }
+    }
+
+    /**
+     * Inserts rows with multi-row {@code INSERT ... VALUES (..), (..)} statements: one statement for
+     * up to {@value #MAX_PARAMETERS} parameters (a bulk of 500 invitations is one statement per
+     * table), so the database plans and executes once per chunk instead of once per row.
+     *
+     * @param statement the single-row insert, ending with its {@code VALUES (?, ...)} group
+     */
+    private static <T> void insertRows(Connection c, String statement, List<T> items, Binder<T> binder)
+            throws SQLException {
+        if (items.isEmpty()) {
+            return;
+        }
+        int values = statement.lastIndexOf(" VALUES (");
+        String group = statement.substring(values + " VALUES ".length());
+        int columns = (int) group.chars().filter(ch -> ch == '?').count();
+        int perStatement = Math.max(1, Math.min(MAX_ROWS_PER_INSERT, MAX_PARAMETERS / columns));
+        String full = null;
+        for (int from = 0; from < items.size(); from += perStatement) {
+            List<T> chunk = items.subList(from, Math.min(items.size(), from + perStatement));
+            String text;
+            if (chunk.size() == perStatement && full != null) {
+                text = full;
+            } else {
+                StringBuilder sb = new StringBuilder(values + 8 + chunk.size() * (group.length() + 2))
+                        .append(statement, 0, values).append(" VALUES ");
+                for (int k = 0; k < chunk.size(); k++) {
+                    sb.append(k == 0 ? "" : ", ").append(group);
+                }
+                text = sb.toString();
+                if (chunk.size() == perStatement) {
+                    full = text;
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(text)) {
+                Params p = new Params(ps);
+                for (T item : chunk) {
+                    binder.bind(p, item);
+                }
+                ps.executeUpdate();
+            }
         }
     }
 

@@ -61,6 +61,10 @@ public record InvitationFilter(String clause, List<Object> values) {
             values.add(q.target().type());
             values.add(q.target().id());
         }
+        if (q.invitee() != null) {
+            conditions.add("invitee_key = ?");
+            values.add(q.invitee().matchKey());
+        }
         if (q.createdFrom() != null) {
             conditions.add("created_at >= ?");
             values.add(q.createdFrom());

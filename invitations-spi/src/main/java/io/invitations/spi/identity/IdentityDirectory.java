@@ -9,6 +9,7 @@ import org.apiguardian.api.API;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The host's directory of accounts.
@@ -51,6 +52,39 @@ public interface IdentityDirectory {
             }
         }
         return Set.copyOf(members);
+    }
+
+    /**
+     * Tells whether a member of the tenant has a contact that <em>looks like</em> the given one without
+     * being it: a different {@linkplain Contact#matchKey() match key} but the same look-alike key (for
+     * example a Latin {@code alice@example.com} member and a new {@code аlice@example.com} whose first
+     * letter is Cyrillic). The engine asks it before creating an invitation for a contact with
+     * characters beyond ASCII, after comparing it with the tenant's invitations, so that a look-alike
+     * of a member who never came through an invitation is refused or flagged too (per the tenant's
+     * {@code TenantSettings.lookAlikes()}).
+     *
+     * <p>{@code lookAlikeKey} is the engine's key function (Unicode TR 39 skeletons, as configured with
+     * {@code InvitationService.Builder.contactSkeleton}): two contacts look alike when their keys are
+     * equal. It is deterministic and thread-safe, so a directory may apply it to its members' contacts
+     * on every call (small directories), or keep the keys in an index of its own computed with the
+     * same function when members are added and look up {@code lookAlikeKey.apply(contact)} (large
+     * ones). Compare only contacts of the same kind (email with email, identifier with identifier);
+     * the key of an identifier includes its kind.
+     *
+     * <p>The default answers {@link LookAlikeAnswer#UNKNOWN}: directories that cannot list their
+     * members keep their old behaviour (only invitations are compared). The answer must not depend on
+     * which member matched, and is never shown to the person invited.
+     *
+     * @param tenantId     the tenant, not {@code null}
+     * @param contact      the new contact, normalised (NFKC), not {@code null}
+     * @param lookAlikeKey the engine's look-alike key of a contact, not {@code null}
+     * @return {@link LookAlikeAnswer#LOOKS_ALIKE}, {@link LookAlikeAnswer#NONE}, or
+     *         {@link LookAlikeAnswer#UNKNOWN} when the directory cannot tell
+     * @since 0.2.0
+     */
+    default LookAlikeAnswer memberLookingLike(TenantId tenantId, Contact contact,
+                                              Function<? super Contact, String> lookAlikeKey) {
+        return LookAlikeAnswer.UNKNOWN;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.invitations.spi.storage;
 
 import io.invitations.spi.InvitationException;
+import io.invitations.spi.invitation.Contact;
 import io.invitations.spi.invitation.InvitationSource;
 import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.invitation.Target;
@@ -29,6 +30,7 @@ public final class InvitationQuery {
     private final String invitedBy;
     private final InvitationSource source;
     private final Target target;
+    private final Contact invitee;
     private final Instant createdFrom;
     private final Instant createdUntil;
     private final Instant asOf;
@@ -39,8 +41,8 @@ public final class InvitationQuery {
     public static final int MAX_LIMIT = 1000;
 
     private InvitationQuery(TenantId tenantId, Set<InvitationStatus> statuses, String invitedBy,
-            InvitationSource source, Target target, Instant createdFrom, Instant createdUntil, Instant asOf,
-            int offset, int limit) {
+            InvitationSource source, Target target, Contact invitee, Instant createdFrom, Instant createdUntil,
+            Instant asOf, int offset, int limit) {
         InvitationException.requireValue(tenantId, "tenantId");
         statuses = statuses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(statuses));
         if (offset < 0) {
@@ -55,6 +57,7 @@ public final class InvitationQuery {
         this.invitedBy = invitedBy;
         this.source = source;
         this.target = target;
+        this.invitee = invitee;
         this.createdFrom = createdFrom;
         this.createdUntil = createdUntil;
         this.asOf = asOf;
@@ -78,7 +81,7 @@ public final class InvitationQuery {
      * @return a new builder
      */
     public Builder toBuilder() {
-        return new Builder(tenantId).statuses(statuses).invitedBy(invitedBy).source(source).target(target)
+        return new Builder(tenantId).statuses(statuses).invitedBy(invitedBy).source(source).target(target).invitee(invitee)
                 .createdBetween(createdFrom, createdUntil).asOf(asOf).page(offset, limit);
     }
 
@@ -102,6 +105,7 @@ public final class InvitationQuery {
         return (invitedBy == null || invitedBy.equals(i.invitedBy()))
                 && (source == null || source.equals(i.source()))
                 && (target == null || target.equals(i.target()))
+                && (invitee == null || invitee.matchKey().equals(i.inviteeKey()))
                 && (createdFrom == null || !i.createdAt().isBefore(createdFrom))
                 && (createdUntil == null || i.createdAt().isBefore(createdUntil));
     }
@@ -112,8 +116,8 @@ public final class InvitationQuery {
      * @return a query with the offset moved by one page
      */
     public InvitationQuery nextPage() {
-        return new InvitationQuery(tenantId, statuses, invitedBy, source, target, createdFrom, createdUntil, asOf,
-                offset + limit, limit);
+        return new InvitationQuery(tenantId, statuses, invitedBy, source, target, invitee, createdFrom, createdUntil,
+                asOf, offset + limit, limit);
     }
 
     /**
@@ -128,6 +132,7 @@ public final class InvitationQuery {
         private String invitedBy;
         private InvitationSource source;
         private Target target;
+        private Contact invitee;
         private Instant createdFrom;
         private Instant createdUntil;
         private Instant asOf;
@@ -195,6 +200,20 @@ public final class InvitationQuery {
         }
 
         /**
+         * Matches one invitee: invitations whose contact has the same {@linkplain Contact#matchKey() match
+         * key} (an email address whatever its case, or an identifier of the same kind and value), as
+         * {@link InvitationStore#findByInvitee} does. Stores answer it from their invitee index.
+         *
+         * @param value the invitee's contact, or {@code null} for any
+         * @return this builder
+         * @since 0.2.0
+         */
+        public Builder invitee(Contact value) {
+            invitee = value;
+            return this;
+        }
+
+        /**
          * Matches invitations created in {@code [from, until)}.
          *
          * @param from  inclusive lower bound, or {@code null}
@@ -239,8 +258,8 @@ public final class InvitationQuery {
          *                                               range
          */
         public InvitationQuery build() {
-            return new InvitationQuery(tenantId, statuses, invitedBy, source, target, createdFrom, createdUntil, asOf,
-                    offset, limit);
+            return new InvitationQuery(tenantId, statuses, invitedBy, source, target, invitee, createdFrom,
+                    createdUntil, asOf, offset, limit);
         }
     }
 
@@ -287,6 +306,16 @@ public final class InvitationQuery {
      */
     public Target target() {
         return target;
+    }
+
+    /**
+     * Returns the invitee to match (by {@linkplain Contact#matchKey() match key}), or {@code null} for any.
+     *
+     * @return the invitee to match, or {@code null} for any
+     * @since 0.2.0
+     */
+    public Contact invitee() {
+        return invitee;
     }
 
     /**
@@ -342,6 +371,7 @@ public final class InvitationQuery {
                 && Objects.equals(invitedBy, other.invitedBy)
                 && Objects.equals(source, other.source)
                 && Objects.equals(target, other.target)
+                && Objects.equals(invitee, other.invitee)
                 && Objects.equals(createdFrom, other.createdFrom)
                 && Objects.equals(createdUntil, other.createdUntil)
                 && Objects.equals(asOf, other.asOf)
@@ -351,7 +381,7 @@ public final class InvitationQuery {
 
     @Override
     public int hashCode() {
-        return Objects.hash(tenantId, statuses, invitedBy, source, target, createdFrom, createdUntil, asOf, offset, limit);
+        return Objects.hash(tenantId, statuses, invitedBy, source, target, invitee, createdFrom, createdUntil, asOf, offset, limit);
     }
 
     /**
@@ -362,7 +392,8 @@ public final class InvitationQuery {
     @Override
     public String toString() {
         return "InvitationQuery[tenantId=" + tenantId + ", statuses=" + statuses + ", invitedBy=" + invitedBy
-                + ", source=" + source + ", target=" + target + ", createdFrom=" + createdFrom
+                + ", source=" + source + ", target=" + target
+                + (invitee == null ? "" : ", invitee=" + invitee.matchKey()) + ", createdFrom=" + createdFrom
                 + ", createdUntil=" + createdUntil + ", asOf=" + asOf + ", offset=" + offset
                 + ", limit=" + limit + "]";
     }

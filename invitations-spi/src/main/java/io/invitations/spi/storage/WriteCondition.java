@@ -1,6 +1,11 @@
 package io.invitations.spi.storage;
 
+import io.invitations.spi.invitation.Contact;
 import io.invitations.spi.invitation.TenantId;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A check that an {@link InvitationStore} runs inside a write, atomically with it: the store first
@@ -43,6 +48,34 @@ public interface WriteCondition {
          * @throws IllegalArgumentException if the query is about another tenant
          */
         long count(InvitationQuery query);
+
+        /**
+         * Counts, for each of several invitees, the invitations that match a query's filters and
+         * have that invitee (see {@link InvitationQuery.Builder#invitee}), within the guarded write.
+         * The engine uses it for the cap of open invitations per identifier, for every identifier of
+         * a bulk write at once.
+         *
+         * <p>The default calls {@link #count} once per distinct invitee; stores should override it with
+         * one grouped count (a store's own implementation of this interface), so that a guarded write
+         * of many invitees stays a constant number of round trips.
+         *
+         * @param query    the filters (its invitee filter and page are ignored); its tenant must be the
+         *                 guarded one
+         * @param invitees the invitees, not {@code null}
+         * @return the count per {@linkplain Contact#matchKey() match key}, for every distinct invitee
+         *         given (zero included)
+         * @throws IllegalArgumentException if the query is about another tenant
+         * @since 0.2.0
+         */
+        default Map<String, Long> countPerInvitee(InvitationQuery query, Collection<? extends Contact> invitees) {
+            Map<String, Long> counts = new HashMap<>();
+            for (Contact invitee : invitees) {
+                if (!counts.containsKey(invitee.matchKey())) {
+                    counts.put(invitee.matchKey(), count(query.toBuilder().invitee(invitee).build()));
+                }
+            }
+            return Map.copyOf(counts);
+        }
     }
 
     /**
@@ -65,13 +98,27 @@ public interface WriteCondition {
          * @param counts the store's counts within the write
          */
         public void check(TenantCounts counts) {
-            condition.check(query -> {
-                if (!query.tenantId().equals(tenantId)) {
-                    throw new IllegalArgumentException("a condition guarded by tenant " + tenantId
-                            + " counted tenant " + query.tenantId() + "; count only the guarded tenant");
+            condition.check(new TenantCounts() {
+                @Override
+                public long count(InvitationQuery query) {
+                    requireGuarded(query);
+                    return counts.count(query);
                 }
-                return counts.count(query);
+
+                @Override
+                public Map<String, Long> countPerInvitee(InvitationQuery query,
+                                                         Collection<? extends Contact> invitees) {
+                    requireGuarded(query);
+                    return counts.countPerInvitee(query, invitees);
+                }
             });
+        }
+
+        private void requireGuarded(InvitationQuery query) {
+            if (!query.tenantId().equals(tenantId)) {
+                throw new IllegalArgumentException("a condition guarded by tenant " + tenantId
+                        + " counted tenant " + query.tenantId() + "; count only the guarded tenant");
+            }
         }
     }
 }

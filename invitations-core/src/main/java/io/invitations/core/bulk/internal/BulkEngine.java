@@ -156,7 +156,8 @@ public final class BulkEngine {
                     continue;
                 }
                 try {
-                    out.add(new Prepared(check, inviting.prepare(inviter, tenantId, check.request()), null));
+                    // validated while the row was read (RowReader): only turned into domain values here
+                    out.add(new Prepared(check, inviting.draft(inviter, tenantId, check.request(), settings), null));
                 } catch (InvalidRequestException e) {
                     out.add(new Prepared(check, null, Verdict.of(check.rowNumber(), BulkOutcome.INVALID, e.problems()
                             .stream().map(p -> new RowProblem(RowReader.rowField(p.field()), p.message())).toList())));
@@ -192,11 +193,17 @@ public final class BulkEngine {
                     inviter.userId(), now.minus(q.window())))).orElse(0L);
             List<Verdict> verdicts = new ArrayList<>(prepared.size());
             int admitted = 0;
+            // open invitations of one identifier admitted so far in this call, for the per-identifier cap
+            Map<String, Integer> admittedCodes = new HashMap<>();
             for (Prepared p : prepared) {
                 Verdict v = p.verdict() != null ? p.verdict()
-                        : judge(p.check().rowNumber(), p.draft(), open, memberKeys, seats, quotaUsed, admitted + 1);
+                        : judge(p.check().rowNumber(), p.draft(), open, memberKeys, seats, quotaUsed, admitted + 1,
+                        admittedCodes);
                 if (v.draft() != null) {
                     admitted++;
+                    if (v.draft().invitee().contact() instanceof Identifier identifier) {
+                        admittedCodes.merge(identifier.matchKey(), 1, Integer::sum);
+                    }
                 }
                 verdicts.add(v);
                 if (reportProgress) {
@@ -209,7 +216,8 @@ public final class BulkEngine {
 
         /** The policy, existing-invitation, membership, seat and quota checks of one valid row. */
         private Verdict judge(int rowNumber, Inviting.Draft draft, Map<String, Invitation> openByKey,
-                              Set<String> memberKeys, SeatCount seats, long quotaUsed, int wanted) {
+                              Set<String> memberKeys, SeatCount seats, long quotaUsed, int wanted,
+                              Map<String, Integer> admittedCodes) {
             InviteRequest r = draft.request();
             Invitee invitee = draft.invitee();
             List<Refusal> refusals = new ArrayList<>(policy.checkCreate(inviter, invitee, r.target(), draft.grant()));
@@ -229,7 +237,8 @@ public final class BulkEngine {
                         AlreadyInvitedException.alreadyMember(invitee.contact().toString()));
             }
             List<Refusal> limits = new ArrayList<>();
-            inviting.openCapRefusal(tenantId, invitee.contact(), now).ifPresent(limits::add);
+            inviting.openCapRefusal(tenantId, invitee.contact(), now,
+                    admittedCodes.getOrDefault(invitee.contact().matchKey(), 0)).ifPresent(limits::add);
             policy.checkSeats(seats, wanted).ifPresent(limits::add);
             policy.checkQuota(inviter, quotaUsed, wanted).ifPresent(limits::add);
             if (!limits.isEmpty()) {

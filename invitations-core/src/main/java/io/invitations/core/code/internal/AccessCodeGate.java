@@ -62,11 +62,12 @@ public final class AccessCodeGate {
 
     /**
      * The most open (provisioned or pending) invitations one identifier may have in one tenant; the
-     * engine refuses creating more with {@code ErrorCode.OPEN_INVITATIONS_LIMIT}. Every check
-     * compares exactly this many codes (HMACs per accepted key), using decoys for the missing
-     * candidates, so its work is the same for an unknown identifier and for one with any number of
-     * invitations. Should more candidates be passed (invitations created by an older version, or
-     * racing nodes), only the first {@value} are compared.
+     * engine refuses creating more with {@code ErrorCode.OPEN_INVITATIONS_LIMIT}, as a condition of
+     * the store write that opens one (counted holding the tenant's write guard), so the cap holds
+     * across every node sharing the store. Every check compares exactly this many codes (HMACs per
+     * accepted key), using decoys for the missing candidates, so its work is the same for an unknown
+     * identifier and for one with any number of invitations. Should more candidates be passed
+     * (invitations created by an older version), only the first {@value} are compared.
      */
     public static final int MAX_OPEN_PER_IDENTIFIER = 5;
 

@@ -1,0 +1,5 @@
+-- Invitations schema, version 4, H2.
+-- On PostgreSQL, version 4 replaces the two foreign keys of history and outbox rows by one check per
+-- statement (a trigger with a transition table). H2 has no transition tables, so it keeps the foreign
+-- keys: the same rule, checked row by row. Nothing to change here; the version is recorded so that
+-- both dialects stay at the same number.
