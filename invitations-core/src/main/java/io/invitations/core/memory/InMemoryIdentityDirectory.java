@@ -5,6 +5,7 @@ import io.invitations.spi.identity.IdentityDirectory;
 import io.invitations.spi.invitation.Contact;
 import io.invitations.spi.invitation.Grant;
 import io.invitations.spi.invitation.InvitationId;
+import io.invitations.spi.invitation.MembershipType;
 import io.invitations.spi.invitation.TenantId;
 import org.apiguardian.api.API;
 import io.invitations.spi.invitation.Target;
@@ -22,9 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The embedded default {@link IdentityDirectory}: accounts in heap maps, one member per contact
  * {@linkplain Contact#matchKey() match key} and tenant. Creating an account for someone already known
- * links the existing account. Someone who accepts an invitation to a resource (an event, a task:
- * {@link AccountRequest#target()} is not the membership) gets an account kept apart as a
- * {@linkplain #guests guest of resources}: not a member, so a later membership invitation is allowed
+ * links the existing account. Someone who accepts a guest invitation to a resource (an event:
+ * {@link AccountRequest#target()} is not the membership and {@link AccountRequest#membershipType()} is
+ * GUEST) gets an account kept apart as a {@linkplain #guests guest of resources}: not a member, so a later membership invitation is allowed
  * and, once accepted, makes that same account a member. Passwords are never kept (only whether one was given). An account
  * {@linkplain #registerAwaitingApproval registered awaiting approval} is held apart, per invitation: it
  * is not a member (nor counted, nor listed by {@link #accounts}) until approved, and a rejection drops it.
@@ -83,8 +84,8 @@ public final class InMemoryIdentityDirectory implements IdentityDirectory {
         boolean hasPassword = passwordGiven(request);
         String key = request.contact().matchKey();
         Map<String, Account> members = tenant(request.tenantId());
-        if (!request.target().isMembership()) {
-            // a guest of a resource (an event, a task) is kept apart from the members
+        if (guestOfResource(request.target(), request.grant())) {
+            // a guest of a resource (an event) is kept apart from the members
             Account member = members.get(key);
             if (member != null) {
                 return member.accountId();
@@ -102,6 +103,11 @@ public final class InMemoryIdentityDirectory implements IdentityDirectory {
             return account(request, created(request), request.grant(), hasPassword);
         });
         return account.accountId();
+    }
+
+    /** A guest invited to a resource (an event), not to the tenant: not made a member. */
+    private static boolean guestOfResource(Target target, Grant grant) {
+        return !target.isMembership() && grant.membershipType() == MembershipType.GUEST;
     }
 
     /** A new account id, remembered as created for the request's invitation. */
@@ -181,7 +187,7 @@ public final class InMemoryIdentityDirectory implements IdentityDirectory {
             return;
         }
         Map<String, Account> accounts = tenant(tenantId);
-        if (registered != null && target != null && !target.isMembership()) {
+        if (registered != null && target != null && guestOfResource(target, grant)) {
             if (!accounts.containsKey(registered.contact().matchKey())) {
                 guestsOf(tenantId).compute(registered.contact().matchKey(), (key, existing) -> withGrant(registered,
                         grant, existing != null && existing.hasPassword()));
@@ -251,8 +257,8 @@ public final class InMemoryIdentityDirectory implements IdentityDirectory {
     }
 
     /**
-     * Returns the guests of a tenant's resources (people who accepted an invitation to an event or a
-     * task and are not members).
+     * Returns the guests of a tenant's resources (people who accepted a guest invitation to an event
+     * and are not members).
      *
      * @param tenantId the tenant
      * @return a snapshot, in no particular order
