@@ -1,12 +1,14 @@
 package io.invitations.core.stories;
 
 import io.invitations.core.InvitationAdministration;
+import io.invitations.core.SignUp;
 import io.invitations.core.testing.Fixture;
 import io.invitations.core.memory.InMemoryIdentityDirectory.Account;
 import io.invitations.spi.identity.AccountRequest;
 import io.invitations.spi.invitation.EmailAddress;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationStatus;
+import io.invitations.spi.invitation.Inviter;
 import io.invitations.spi.invitation.MembershipType;
 import io.invitations.spi.invitation.Target;
 import org.junit.jupiter.api.DisplayName;
@@ -57,6 +59,20 @@ class MembershipPlatformEventGuestStaysApartTest {
         assertThat(request.target()).isEqualTo(GALA);
         assertThat(request.membershipType()).isEqualTo(MembershipType.GUEST);
         assertThat(request.grant().membershipType()).isEqualTo(MembershipType.GUEST);
+    }
+
+    @Test
+    @DisplayName("a guest who signs up on their own is matched to the gala invitation and stays a guest")
+    void aGuestMatchedBySignUpStaysAGuest() {
+        admin.invite(f.request("guest.star@example.com").target(GALA).guest().build());
+
+        assertThat(f.service.administration(Inviter.system("sso"), ACME)
+                .matchSignUp(SignUp.verified(ACME, "guest.star@example.com"))).hasSize(1);
+
+        AccountRequest request = f.accountRequests().get(0);
+        assertThat(request.target()).isEqualTo(GALA);
+        assertThat(request.displayName()).isEqualTo("Guest Star");
+        assertThat(f.directory.isMember(ACME, EmailAddress.of("guest.star@example.com"))).isFalse();
     }
 
     @Test
