@@ -331,7 +331,7 @@ public final class Claiming {
      * The first and last name the directory gets: those of the claim, else those of the invitation,
      * else the ones guessed from the email ("jane.doe@..." gives Jane and Doe), as shown everywhere.
      */
-    static String[] names(ClaimRequest claim, Invitation invitation) {
+    static Names names(ClaimRequest claim, Invitation invitation) {
         Invitee invitee = invitation.invitee();
         String first = claim.firstName() != null ? claim.firstName() : invitee.firstName();
         String last = claim.lastName() != null ? claim.lastName() : invitee.lastName();
@@ -341,7 +341,11 @@ public final class Claiming {
             first = space < 0 ? guessed : guessed.substring(0, space);
             last = space < 0 ? null : guessed.substring(space + 1);
         }
-        return new String[] {first, last};
+        return new Names(first, last);
+    }
+
+    /** A first and a last name, either possibly {@code null}. */
+    record Names(String first, String last) {
     }
 
     private static boolean blank(String s) {
@@ -354,15 +358,15 @@ public final class Claiming {
      */
     AccountRequest accountRequest(ClaimRequest claim, Invitation invitation, Grant grant) {
         char[] password = ctx.directory().ssoEnabled(invitation.tenantId()) ? null : claim.password();
-        String[] names = names(claim, invitation);
+        Names names = names(claim, invitation);
         try {
             return AccountRequest.builder()
                     .tenantId(invitation.tenantId())
                     .invitationId(invitation.id())
                     .contact(invitation.invitee().contact())
-                    .firstName(names[0])
-                    .lastName(names[1])
-                    .displayName(Invitees.displayName(names[0], names[1], invitation.invitee().contact()))
+                    .firstName(names.first())
+                    .lastName(names.last())
+                    .displayName(Invitees.displayName(names.first(), names.last(), invitation.invitee().contact()))
                     .target(invitation.target())
                     .grant(grant)
                     .profile(Map.copyOf(claim.profile()))
