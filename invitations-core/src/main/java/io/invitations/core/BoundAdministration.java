@@ -157,6 +157,11 @@ final class BoundAdministration implements InvitationAdministration {
     }
 
     @Override
+    public int switchShareableLinks(boolean enabled) {
+        return engine.linking.switchLinks(actor, tenantId, enabled);
+    }
+
+    @Override
     public List<ShareableLink> shareableLinks() {
         return engine.linking.list(tenantId);
     }

@@ -269,6 +269,21 @@ public interface InvitationAdministration {
     RevealedShareableLink reactivateShareableLink(LinkId id);
 
     /**
+     * Switches the tenant's shareable links on or off (Talkspirit's "invitation links" setting).
+     * Switching off retires every existing link for good: its URL stays dead when links are switched
+     * on again; {@link #reactivateShareableLink reactivating} it gives it a new URL, or
+     * {@link #createShareableLink create} a new one. The setting is stored through
+     * {@link io.invitations.spi.settings.TenantSettingsSource#switchLinkInvitations}; a host whose
+     * source cannot store it sets {@code linkInvitationsEnabled} in its own settings and calls this
+     * too (a link it missed is retired the first time someone uses it while links are off).
+     *
+     * @param enabled {@code true} to switch links on, {@code false} to switch them off
+     * @return how many links were retired (0 when switching on)
+     * @throws io.invitations.core.policy.PolicyViolationException with LEVEL_TOO_LOW below ADMIN_TENANT
+     */
+    int switchShareableLinks(boolean enabled);
+
+    /**
      * Lists a tenant's shareable links, active or not.
      *
      * @return the links, oldest first

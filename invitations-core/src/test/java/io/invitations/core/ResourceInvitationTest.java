@@ -67,7 +67,9 @@ class ResourceInvitationTest {
         Acceptance accepted = f.service.invitee().accept(claim(f.token(guest)));
 
         assertThat(accepted.invitation().grant().membershipType()).isEqualTo(MembershipType.GUEST);
-        assertThat(f.directory.accounts(ACME)).singleElement()
+        // a guest of a resource is kept apart from the tenant's members
+        assertThat(f.directory.accounts(ACME)).isEmpty();
+        assertThat(f.directory.guests(ACME)).singleElement()
                 .satisfies(a -> assertThat(a.grant().membershipType()).isEqualTo(MembershipType.GUEST));
     }
 

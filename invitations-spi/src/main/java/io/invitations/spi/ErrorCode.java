@@ -27,6 +27,13 @@ public enum ErrorCode {
     UNKNOWN_ROLE(ErrorCategory.CLIENT_ERROR),
     /** The tenant does not allow guests. */
     GUESTS_NOT_ALLOWED(ErrorCategory.FORBIDDEN),
+    /**
+     * Invitations to this kind of target may only make guests (an event's guests are not members):
+     * the tenant's {@code TargetRules} for the target's type allow guests only.
+     *
+     * @since 1.0.0
+     */
+    MEMBERS_NOT_ALLOWED(ErrorCategory.FORBIDDEN),
     /** The invitee's email domain is not among the tenant's (or link's) allowed domains. */
     DOMAIN_NOT_ALLOWED(ErrorCategory.FORBIDDEN),
     /** No seat is left for another member. */

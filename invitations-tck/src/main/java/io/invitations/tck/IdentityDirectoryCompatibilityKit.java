@@ -7,6 +7,8 @@ import io.invitations.spi.invitation.Contact;
 import io.invitations.spi.invitation.EmailAddress;
 import io.invitations.spi.invitation.Grant;
 import io.invitations.spi.invitation.InvitationId;
+import io.invitations.spi.invitation.MembershipType;
+import io.invitations.spi.invitation.Target;
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.tck.support.Race;
 import org.apiguardian.api.API;
@@ -41,7 +43,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  *
  * <p>A directory that keeps the default {@link IdentityDirectory#registerAwaitingApproval} (which
  * applies the grant at once) overrides {@link #holdsGrantsBackUntilApproval()} to return
- * {@code false}; the checks that a grant is held back are then skipped, not failed.
+ * {@code false}; the checks that a grant is held back are then skipped, not failed. A directory that
+ * keeps guests of a resource (an event) apart from the members overrides
+ * {@link #keepsResourceGuestsApart()} to return {@code true}, which runs the checks of that promise.
  *
  * <p>Every check uses tenants, contacts and invitations of its own (random ids), so a directory
  * backed by a shared system may be reused across checks.
@@ -74,6 +78,16 @@ public abstract class IdentityDirectoryCompatibilityKit {
      */
     protected boolean holdsGrantsBackUntilApproval() {
         return true;
+    }
+
+    /**
+     * Tells whether the directory keeps a GUEST invited to a resource ({@link AccountRequest#target()}
+     * not the membership) apart from the tenant's members, as the membership platform's event guests.
+     *
+     * @return {@code false} (the default) to skip those checks; {@code true} to run them
+     */
+    protected boolean keepsResourceGuestsApart() {
+        return false;
     }
 
     /**
@@ -341,6 +355,42 @@ public abstract class IdentityDirectoryCompatibilityKit {
                     .isEqualTo(LookAlikeAnswer.NONE);
             assertThat(directory.memberLookingLike(Fixtures.newTenant(), copy, key)).as("in another tenant")
                     .isEqualTo(LookAlikeAnswer.NONE);
+        }
+    }
+
+    @Nested
+    @DisplayName("guests of a resource (for directories that keep them apart)")
+    class ResourceGuests {
+        @Test
+        @DisplayName("an event's guest gets an account but is not a member of the tenant")
+        void anEventGuestIsNoMember() {
+            assumeTrue(keepsResourceGuestsApart(), "this directory makes every invitee a member");
+            Contact ada = contact("ada");
+
+            String account = directory.createOrLinkAccount(eventGuest(ada));
+
+            assertThat(account).isNotBlank();
+            assertThat(directory.isMember(tenant, ada)).isFalse();
+        }
+
+        @Test
+        @DisplayName("the guest accepting a membership invitation later becomes a member with the same account")
+        void theGuestBecomesAMemberLater() {
+            assumeTrue(keepsResourceGuestsApart(), "this directory makes every invitee a member");
+            Contact ada = contact("ada");
+            String guest = directory.createOrLinkAccount(eventGuest(ada));
+
+            String member = directory.createOrLinkAccount(request(tenant, newInvitation(), ada));
+
+            assertThat(member).isEqualTo(guest);
+            assertThat(directory.isMember(tenant, ada)).isTrue();
+        }
+
+        private AccountRequest eventGuest(Contact contact) {
+            return request(tenant, newInvitation(), contact).toBuilder()
+                    .target(Target.resource("event", "gala-" + UUID.randomUUID()))
+                    .grant(Grant.role("member").withMembershipType(MembershipType.GUEST))
+                    .build();
         }
     }
 

@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The contract of {@link TenantSettingsSource} as JUnit 5 checks: every tenant gets settings
  * (defaults for tenants the host does not know), each tenant its own, a change applies to the next
- * read, and {@link TenantSettingsSource#switchOnInviteOnCreation} either stores the setting and
- * says so or stores nothing and says so. Extend it, implement {@link #createSource()} and
+ * read, and {@link TenantSettingsSource#switchOnInviteOnCreation} and
+ * {@link TenantSettingsSource#switchLinkInvitations} either store the setting and say so or store
+ * nothing and say so. Extend it, implement {@link #createSource()} and
  * {@link #put}, and run it like any other test class.
  *
  * <p>This kit lives beside the SPI it checks: it moves to {@code invitations-tck} together with
@@ -150,6 +151,41 @@ public abstract class TenantSettingsSourceCompatibilityKit {
             source.switchOnInviteOnCreation(tenant);
 
             assertThat(source.settingsFor(other).inviteOnCreation()).isFalse();
+        }
+    }
+
+    @Nested
+    @DisplayName("switching shareable links")
+    class SwitchingLinks {
+        @Test
+        @DisplayName("switching links off, then on, either stores each and says so, or stores nothing and says so")
+        void switchingTellsTheTruth() {
+            TenantSettings custom = custom("Links").toBuilder().linkInvitationsEnabled(true).build();
+            put(source, tenant, custom);
+            source.settingsFor(tenant);
+
+            boolean storedOff = source.switchLinkInvitations(tenant, false);
+            TenantSettings off = source.settingsFor(tenant);
+            assertThat(off.linkInvitationsEnabled()).as("linkInvitationsEnabled after switching off said %s",
+                    storedOff).isEqualTo(!storedOff);
+            assertThat(off.toBuilder().linkInvitationsEnabled(true).build()).as("every other component")
+                    .usingRecursiveComparison().isEqualTo(custom);
+
+            boolean storedOn = source.switchLinkInvitations(tenant, true);
+            assertThat(source.settingsFor(tenant).linkInvitationsEnabled()).as("after switching on").isTrue();
+            assertThat(storedOn).as("a source that stored off must store on too").isEqualTo(storedOff);
+        }
+
+        @Test
+        @DisplayName("switching links off for one tenant leaves the others as they were")
+        void switchingTouchesOneTenant() {
+            TenantId other = Fixtures.newTenant();
+            put(source, tenant, custom("Here").toBuilder().linkInvitationsEnabled(true).build());
+            put(source, other, custom("There").toBuilder().linkInvitationsEnabled(true).build());
+
+            source.switchLinkInvitations(tenant, false);
+
+            assertThat(source.settingsFor(other).linkInvitationsEnabled()).isTrue();
         }
     }
 

@@ -18,7 +18,10 @@ import io.invitations.core.token.InvalidTokenException;
 import io.invitations.core.token.internal.TokenClaims;
 import io.invitations.core.token.internal.TokenPurpose;
 import io.invitations.spi.event.InvitationEvent;
+import io.invitations.core.invitee.Invitees;
 import io.invitations.spi.identity.AccountRequest;
+import io.invitations.spi.invitation.EmailAddress;
+import io.invitations.spi.invitation.Invitee;
 import io.invitations.spi.invitation.Action;
 import io.invitations.spi.invitation.Grant;
 import io.invitations.spi.invitation.Invitation;
@@ -77,7 +80,7 @@ public final class Claiming {
         TenantSettings settings = ctx.settingsFor(current.tenantId());
         return ClaimInspection.builder()
                 .tenantId(current.tenantId())
-                .tenantName(settings.branding().tenantName())
+                .tenantName(settings.brandingFor(current.tenantId()).tenantName())
                 .invitationId(current.id())
                 .inviterName(current.inviterName())
                 .invitee(current.invitee())
@@ -287,10 +290,15 @@ public final class Claiming {
         }
         Set<String> outside = new TreeSet<>(claim.chosenGroups());
         outside.removeAll(settings.defaultGroupPool());
+        if (!outside.isEmpty() && settings.claimGroupsFromDirectory()) {
+            // "a group found by search": any group the directory lists for the tenant
+            outside.removeAll(ctx.directory().groups(invitation.tenantId()));
+        }
         if (!outside.isEmpty()) {
             steps.add(ClaimStep.GROUPS);
             missing.add("chosenGroups: " + outside + " are not among the groups offered "
-                    + new TreeSet<>(settings.defaultGroupPool()));
+                    + new TreeSet<>(settings.defaultGroupPool())
+                    + (settings.claimGroupsFromDirectory() ? " nor the directory's groups" : ""));
         }
         if (!missing.isEmpty()) {
             throw new ClaimIncompleteException(steps, missing);
@@ -325,18 +333,46 @@ public final class Claiming {
     }
 
     /**
+     * The first and last name the directory gets: those of the claim, else those of the invitation,
+     * else the ones guessed from the email ("jane.doe@..." gives Jane and Doe), as shown everywhere.
+     */
+    static Names names(ClaimRequest claim, Invitation invitation) {
+        Invitee invitee = invitation.invitee();
+        String first = claim.firstName() != null ? claim.firstName() : invitee.firstName();
+        String last = claim.lastName() != null ? claim.lastName() : invitee.lastName();
+        if (blank(first) && blank(last) && invitee.contact() instanceof EmailAddress email) {
+            String guessed = Invitees.nameFromLocalPart(email.localPart()).strip();
+            int space = guessed.indexOf(' ');
+            first = space < 0 ? guessed : guessed.substring(0, space);
+            last = space < 0 ? null : guessed.substring(space + 1);
+        }
+        return new Names(first, last);
+    }
+
+    /** A first and a last name, either possibly {@code null}. */
+    record Names(String first, String last) {
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /**
      * The request to the identity directory. The password goes only to a tenant without SSO; the
      * copy taken here is wiped once the request holds its own.
      */
     AccountRequest accountRequest(ClaimRequest claim, Invitation invitation, Grant grant) {
         char[] password = ctx.directory().ssoEnabled(invitation.tenantId()) ? null : claim.password();
+        Names names = names(claim, invitation);
         try {
             return AccountRequest.builder()
                     .tenantId(invitation.tenantId())
                     .invitationId(invitation.id())
                     .contact(invitation.invitee().contact())
-                    .firstName(claim.firstName() != null ? claim.firstName() : invitation.invitee().firstName())
-                    .lastName(claim.lastName() != null ? claim.lastName() : invitation.invitee().lastName())
+                    .firstName(names.first())
+                    .lastName(names.last())
+                    .displayName(Invitees.displayName(names.first(), names.last(), invitation.invitee().contact()))
+                    .target(invitation.target())
                     .grant(grant)
                     .profile(Map.copyOf(claim.profile()))
                     .password(password)

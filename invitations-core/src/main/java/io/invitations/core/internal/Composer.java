@@ -127,7 +127,7 @@ public final class Composer {
      * @return the branding from its settings
      */
     public Branding brandingOf(TenantId tenantId) {
-        return settingsFor(tenantId).branding();
+        return settingsFor(tenantId).brandingFor(tenantId);
     }
 
     private TenantSettings settingsFor(TenantId tenantId) {

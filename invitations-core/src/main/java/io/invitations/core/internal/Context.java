@@ -47,6 +47,8 @@ public record Context(InvitationStore store, IdentityDirectory directory, SeatLe
                       Delivery delivery, RequestValidator requests, ContactSkeleton skeleton) {
     /** The actor of changes the engine makes by itself (expiry). */
     public static final String EXPIRY_ACTOR = "system:expiry";
+    /** The actor of a shareable link retired because the tenant's links were found switched off. */
+    public static final String LINKS_OFF_ACTOR = "system:links-off";
     /** The actor recorded when an invitee declines. */
     public static final String INVITEE_ACTOR = "invitee";
 

@@ -102,7 +102,7 @@ public final class Linking {
         RequestValidator.throwIfAny(problems);
         TenantSettings settings = ctx.settingsFor(tenantId);
         Grant grant = grant(request, creator, settings);
-        PolicyViolationException.throwIfAny(InvitationPolicy.of(settings).checkLink(creator, grant, true));
+        PolicyViolationException.throwIfAny(InvitationPolicy.of(settings).checkLink(creator, request.target(), grant, true));
         ShareableLink link = ShareableLink.builder()
                 .id(ways.nextLinkId())
                 .tenantId(tenantId)
@@ -136,7 +136,7 @@ public final class Linking {
     public RevealedShareableLink reveal(Inviter actor, TenantId tenantId, LinkId id) {
         ShareableLink link = require(tenantId, id);
         TenantSettings settings = ctx.settingsFor(tenantId);
-        PolicyViolationException.throwIfAny(InvitationPolicy.of(settings).checkLink(actor, link.grant(), true));
+        PolicyViolationException.throwIfAny(InvitationPolicy.of(settings).checkLink(actor, link.target(), link.grant(), true));
         return shareable(link, settings);
     }
 
@@ -166,6 +166,38 @@ public final class Linking {
     }
 
     /**
+     * Switches a tenant's shareable links on or off. Switching off retires every link for good: each
+     * active one is deactivated, so its URL stays dead when links are switched on again, and only
+     * reactivating it (which gives it a new URL) or creating a new link shares one again. The setting
+     * is stored first, through the settings source when it can store it; otherwise the host sets
+     * {@code linkInvitationsEnabled} in its own settings (logged). A link created by a request that
+     * read the settings just before they changed is retired the first time it is used while off.
+     *
+     * @param actor    who switches, at ADMIN_TENANT
+     * @param tenantId the tenant
+     * @param enabled  {@code true} to switch links on
+     * @return how many links this call retired
+     */
+    public int switchLinks(Inviter actor, TenantId tenantId, boolean enabled) {
+        PolicyViolationException.throwIfAny(InvitationPolicy.tenantAdmin(actor,
+                "switching shareable links on or off"));
+        if (!ctx.settings().switchLinkInvitations(tenantId, enabled)) {
+            LOG.warn("tenant {} switched shareable links {}; its settings source cannot store that, so set"
+                    + " linkInvitationsEnabled in the host's settings", tenantId, enabled ? "on" : "off");
+        }
+        if (enabled) {
+            return 0;
+        }
+        int retired = 0;
+        for (ShareableLink link : ctx.store().links(tenantId)) {
+            if (link.active() && !change(actor, tenantId, link.id(), false).active()) {
+                retired++;
+            }
+        }
+        return retired;
+    }
+
+    /**
      * Lists a tenant's links.
      *
      * @param tenantId the tenant
@@ -176,7 +208,8 @@ public final class Linking {
     }
 
     /**
-     * Reads what a usable link offers; changes nothing.
+     * Reads what a usable link offers; changes nothing, except that a link found while the tenant's
+     * links are switched off is retired.
      *
      * @param token the link's token
      * @return the offer
@@ -187,7 +220,7 @@ public final class Linking {
         ShareableLink link = usable(claims, settings, ctx.now());
         return ShareableLinkOffer.builder()
                 .tenantId(link.tenantId())
-                .tenantName(settings.branding().tenantName())
+                .tenantName(settings.brandingFor(link.tenantId()).tenantName())
                 .linkId(link.id())
                 .target(link.target())
                 .grant(link.grant())
@@ -353,7 +386,7 @@ public final class Linking {
                 ShareableLink stored = require(tenantId, id);
                 TenantSettings settings = ctx.settingsFor(tenantId);
                 PolicyViolationException.throwIfAny(InvitationPolicy.of(settings)
-                        .checkLink(actor, stored.grant(), activate));
+                        .checkLink(actor, stored.target(), stored.grant(), activate));
                 if (stored.active() == activate) {
                     return stored;
                 }
@@ -400,6 +433,7 @@ public final class Linking {
             throw new InvalidTokenException();
         }
         if (!settings.linkInvitationsEnabled()) {
+            retire(link);
             throw new LinkClosedException(ErrorCode.LINKS_DISABLED, link.id());
         }
         if (!link.active() || claims.version() != link.tokenVersion()) {
@@ -412,6 +446,25 @@ public final class Linking {
             throw new LinkClosedException(ErrorCode.LINK_EXHAUSTED, link.id());
         }
         return link;
+    }
+
+    /**
+     * Retires a link found while the tenant's links are switched off (a host that switched them off
+     * in its own settings, or a link created in a race with the switch): it then stays dead when they
+     * are switched on again. Best effort: a racing change of the link wins, and the next use while off
+     * judges it again.
+     */
+    private void retire(ShareableLink link) {
+        if (!link.active()) {
+            return;
+        }
+        Instant now = ctx.now();
+        try {
+            new Change(now).updateLink(link.withActive(false, now), new InvitationEvent.LinkDeactivated(
+                    link.tenantId(), link.id(), now, Context.LINKS_OFF_ACTOR)).commit(ctx);
+        } catch (StaleVersionException e) {
+            LOG.debug("link {} changed while being retired; its next use while links are off retires it", link.id());
+        }
     }
 
     private RevealedShareableLink shareable(ShareableLink link, TenantSettings settings) {

@@ -123,13 +123,17 @@ public final class Syncing {
             TenantSettings settings = ctx.settingsFor(stored.tenantId());
             InvitationStatus to = Lifecycle.require(stored.id(), status, Action.ACCEPT, settings.approvalRequired());
             if (accountId[0] == null) {
+                String firstName = first(signUp.firstName(), stored.invitee().firstName());
+                String lastName = first(signUp.lastName(), stored.invitee().lastName());
                 accountId[0] = Claiming.register(ctx, to == InvitationStatus.AWAITING_APPROVAL,
                         AccountRequest.builder()
                                 .tenantId(stored.tenantId())
                                 .invitationId(stored.id())
                                 .contact(stored.invitee().contact())
-                                .firstName(first(signUp.firstName(), stored.invitee().firstName()))
-                                .lastName(first(signUp.lastName(), stored.invitee().lastName()))
+                                .firstName(firstName)
+                                .lastName(lastName)
+                                .target(stored.target())
+                                .displayName(Invitees.displayName(firstName, lastName, stored.invitee().contact()))
                                 .grant(stored.grant())
                                 .profile(Map.of())
                                 .password(null)

@@ -6,8 +6,10 @@ import io.invitations.spi.identity.LookAlikeAnswer;
 import io.invitations.spi.invitation.Contact;
 import io.invitations.spi.invitation.Grant;
 import io.invitations.spi.invitation.InvitationId;
+import io.invitations.spi.invitation.MembershipType;
 import io.invitations.spi.invitation.TenantId;
 import org.apiguardian.api.API;
+import io.invitations.spi.invitation.Target;
 
 import java.util.Arrays;
 import java.util.Collection;
@@ -23,7 +25,10 @@ import java.util.function.Function;
 /**
  * The embedded default {@link IdentityDirectory}: accounts in heap maps, one member per contact
  * {@linkplain Contact#matchKey() match key} and tenant. Creating an account for someone already known
- * links the existing account. Passwords are never kept (only whether one was given). An account
+ * links the existing account. Someone who accepts a guest invitation to a resource (an event:
+ * {@link AccountRequest#target()} is not the membership and {@link AccountRequest#membershipType()} is
+ * GUEST) gets an account kept apart as a {@linkplain #guests guest of resources}: not a member, so a later membership invitation is allowed
+ * and, once accepted, makes that same account a member. Passwords are never kept (only whether one was given). An account
  * {@linkplain #registerAwaitingApproval registered awaiting approval} is held apart, per invitation: it
  * is not a member (nor counted, nor listed by {@link #accounts}) until approved, and a rejection drops it.
  *
@@ -35,6 +40,11 @@ import java.util.function.Function;
 public final class InMemoryIdentityDirectory implements IdentityDirectory {
     private final Map<TenantId, Map<String, Account>> members = new ConcurrentHashMap<>();
     private final Map<TenantId, Map<InvitationId, Account>> awaiting = new ConcurrentHashMap<>();
+    /** People invited to a resource (an event, a task), by tenant and match key: not members. */
+    private final Map<TenantId, Map<String, Account>> guests = new ConcurrentHashMap<>();
+    /** The targets of registrations awaiting approval, by invitation. */
+    private final Map<InvitationId, Target> awaitingTargets = new ConcurrentHashMap<>();
+    private final Map<TenantId, Set<String>> groups = new ConcurrentHashMap<>();
     private final Set<TenantId> sso = ConcurrentHashMap.newKeySet();
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong createOrLinkCalls = new AtomicLong();
@@ -74,15 +84,39 @@ public final class InMemoryIdentityDirectory implements IdentityDirectory {
         Objects.requireNonNull(request, "request");
         createOrLinkCalls.incrementAndGet();
         boolean hasPassword = passwordGiven(request);
-        Account account = tenant(request.tenantId()).compute(request.contact().matchKey(), (key, existing) -> {
-            if (existing != null) {
-                return account(request, existing.accountId(), request.grant(), hasPassword || existing.hasPassword());
+        String key = request.contact().matchKey();
+        Map<String, Account> members = tenant(request.tenantId());
+        if (guestOfResource(request.target(), request.grant())) {
+            // a guest of a resource (an event) is kept apart from the members
+            Account member = members.get(key);
+            if (member != null) {
+                return member.accountId();
             }
-            String id = "acct-" + sequence.incrementAndGet();
-            createdFor.put(request.invitationId(), id);
-            return account(request, id, request.grant(), hasPassword);
+            return guestsOf(request.tenantId()).compute(key, (k, existing) -> existing != null
+                    ? account(request, existing.accountId(), request.grant(), hasPassword || existing.hasPassword())
+                    : account(request, created(request), request.grant(), hasPassword)).accountId();
+        }
+        Account guest = guestsOf(request.tenantId()).remove(key);
+        Account account = members.compute(key, (k, existing) -> {
+            Account known = existing != null ? existing : guest;
+            if (known != null) {
+                return account(request, known.accountId(), request.grant(), hasPassword || known.hasPassword());
+            }
+            return account(request, created(request), request.grant(), hasPassword);
         });
         return account.accountId();
+    }
+
+    /** A guest invited to a resource (an event), not to the tenant: not made a member. */
+    private static boolean guestOfResource(Target target, Grant grant) {
+        return !target.isMembership() && grant.membershipType() == MembershipType.GUEST;
+    }
+
+    /** A new account id, remembered as created for the request's invitation. */
+    private String created(AccountRequest request) {
+        String id = "acct-" + sequence.incrementAndGet();
+        createdFor.put(request.invitationId(), id);
+        return id;
     }
 
     /**
@@ -130,6 +164,7 @@ public final class InMemoryIdentityDirectory implements IdentityDirectory {
         waiting(tenantId).computeIfPresent(invitationId, (id, a) -> a.accountId().equals(accountId) ? null : a);
         if (createdFor.remove(invitationId, accountId)) {
             tenant(tenantId).values().removeIf(a -> a.accountId().equals(accountId));
+            guestsOf(tenantId).values().removeIf(a -> a.accountId().equals(accountId));
         }
     }
 
@@ -146,7 +181,9 @@ public final class InMemoryIdentityDirectory implements IdentityDirectory {
         Objects.requireNonNull(request, "request");
         createOrLinkCalls.incrementAndGet();
         boolean hasPassword = passwordGiven(request);
-        Account member = tenant(request.tenantId()).get(request.contact().matchKey());
+        Account known = tenant(request.tenantId()).get(request.contact().matchKey());
+        Account member = known != null ? known : guestsOf(request.tenantId()).get(request.contact().matchKey());
+        awaitingTargets.put(request.invitationId(), request.target());
         Account account = waiting(request.tenantId()).compute(request.invitationId(), (id, existing) -> account(
                 request, existing != null ? existing.accountId()
                         : member != null ? member.accountId() : "acct-" + sequence.incrementAndGet(),
@@ -165,11 +202,20 @@ public final class InMemoryIdentityDirectory implements IdentityDirectory {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(grant, "grant");
         Account registered = waiting(tenantId).remove(invitationId);
+        Target target = awaitingTargets.remove(invitationId);
         if (!approved) {
             return;
         }
         Map<String, Account> accounts = tenant(tenantId);
+        if (registered != null && target != null && guestOfResource(target, grant)) {
+            if (!accounts.containsKey(registered.contact().matchKey())) {
+                guestsOf(tenantId).compute(registered.contact().matchKey(), (key, existing) -> withGrant(registered,
+                        grant, existing != null && existing.hasPassword()));
+            }
+            return;
+        }
         if (registered != null) {
+            guestsOf(tenantId).remove(registered.contact().matchKey());
             accounts.compute(registered.contact().matchKey(), (key, existing) -> withGrant(registered, grant,
                     existing != null && existing.hasPassword()));
             return;
@@ -231,6 +277,34 @@ public final class InMemoryIdentityDirectory implements IdentityDirectory {
     }
 
     /**
+     * Returns the guests of a tenant's resources (people who accepted a guest invitation to an event
+     * and are not members).
+     *
+     * @param tenantId the tenant
+     * @return a snapshot, in no particular order
+     */
+    public List<Account> guests(TenantId tenantId) {
+        return List.copyOf(guestsOf(tenantId).values());
+    }
+
+    /**
+     * Adds groups to the tenant's full list, which {@link #groups(TenantId)} returns.
+     *
+     * @param tenantId the tenant
+     * @param names    the groups' names
+     */
+    public void addGroups(TenantId tenantId, String... names) {
+        groups.computeIfAbsent(Objects.requireNonNull(tenantId, "tenantId"), t -> ConcurrentHashMap.newKeySet())
+                .addAll(List.of(names));
+    }
+
+    /** {@inheritDoc} The groups added with {@link #addGroups}. */
+    @Override
+    public Set<String> groups(TenantId tenantId) {
+        return Set.copyOf(groups.getOrDefault(tenantId, Set.of()));
+    }
+
+    /**
      * Returns how many members a tenant has.
      *
      * @param tenantId the tenant
@@ -274,6 +348,10 @@ public final class InMemoryIdentityDirectory implements IdentityDirectory {
     private Map<InvitationId, Account> waiting(TenantId tenantId) {
         return awaiting.computeIfAbsent(Objects.requireNonNull(tenantId, "tenantId"),
                 t -> new ConcurrentHashMap<>());
+    }
+
+    private Map<String, Account> guestsOf(TenantId tenantId) {
+        return guests.computeIfAbsent(Objects.requireNonNull(tenantId, "tenantId"), t -> new ConcurrentHashMap<>());
     }
 
     private Map<String, Account> tenant(TenantId tenantId) {

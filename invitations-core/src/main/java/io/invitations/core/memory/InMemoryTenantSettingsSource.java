@@ -81,4 +81,11 @@ public final class InMemoryTenantSettingsSource implements TenantSettingsSource 
         update(tenantId, s -> s.toBuilder().inviteOnCreation(true).build());
         return true;
     }
+
+    /** {@inheritDoc} Always stores it. */
+    @Override
+    public boolean switchLinkInvitations(TenantId tenantId, boolean enabled) {
+        update(tenantId, s -> s.toBuilder().linkInvitationsEnabled(enabled).build());
+        return true;
+    }
 }

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -69,17 +70,16 @@ public final class InvitationPolicy {
         List<Refusal> out = new ArrayList<>();
         checkEnabled(out);
         PermissionLevel level = inviter.level();
-        if (level.atLeast(settings.minimumInviteLevel())) {
+        if (level.atLeast(settings.minimumInviteLevel(target))) {
             if (level.isLocal()) {
                 checkUnit(inviter, grant.unit(), "invite into", out);
             }
         } else {
-            checkGroupAdmin(inviter, target, grant, out);
+            checkGroupAdmin(inviter, target, grant, settings.minimumInviteLevel(target), out);
         }
         checkRole(inviter, grant, out);
-        if (grant.membershipType() == MembershipType.GUEST && !settings.guestsAllowed()) {
-            out.add(new Refusal(ErrorCode.GUESTS_NOT_ALLOWED, "membershipType",
-                    "this tenant does not allow guests; invite as a member or ask an administrator to allow guests"));
+        if (!settings.allowsMembershipType(target, grant.membershipType())) {
+            out.add(membershipTypeRefusal(target, grant.membershipType()));
         }
         EmailAddress email = invitee.emailOrNull();
         if (email != null && grant.membershipType() == MembershipType.MEMBER && !settings.allowsDomain(email.domain())) {
@@ -216,6 +216,19 @@ public final class InvitationPolicy {
     }
 
     /**
+     * Refuses a tenant-wide change by anyone below ADMIN_TENANT.
+     *
+     * @param actor who acts, not {@code null}
+     * @param doing what they do, for the message
+     * @return the refusals, empty when allowed
+     */
+    public static List<Refusal> tenantAdmin(Inviter actor, String doing) {
+        return actor.level().atLeast(PermissionLevel.ADMIN_TENANT) ? List.of()
+                : List.of(new Refusal(ErrorCode.LEVEL_TOO_LOW, "actor", actor.userId() + " is " + actor.level()
+                        + "; " + doing + " needs ADMIN_TENANT"));
+    }
+
+    /**
      * Checks whether an actor may reveal (or export) an invitation's claim link: administrator
      * levels only, a {@code *_LOCAL} administrator within their units.
      *
@@ -245,6 +258,22 @@ public final class InvitationPolicy {
      * @return every refusal, empty when allowed
      */
     public List<Refusal> checkLink(Inviter actor, Grant grant, boolean opening) {
+        return checkLink(actor, Target.membership(), grant, opening);
+    }
+
+    /**
+     * Checks whether an actor may manage a shareable link to a target, as
+     * {@link #checkLink(Inviter, Grant, boolean)} does, with the membership types the tenant's
+     * {@linkplain io.invitations.spi.settings.TargetRules rules for the target's type} allow.
+     *
+     * @param actor   the actor, not {@code null}
+     * @param target  the link's target, not {@code null}
+     * @param grant   the link's grant, not {@code null}
+     * @param opening {@code true} to create, reveal or reactivate; {@code false} to deactivate
+     * @return every refusal, empty when allowed
+     * @since 1.0.0
+     */
+    public List<Refusal> checkLink(Inviter actor, Target target, Grant grant, boolean opening) {
         List<Refusal> out = new ArrayList<>();
         if (opening && !settings.linkInvitationsEnabled()) {
             out.add(new Refusal(ErrorCode.LINKS_DISABLED, "tenant",
@@ -260,9 +289,11 @@ public final class InvitationPolicy {
         }
         if (opening) {
             checkRole(actor, grant, out);
-            if (grant.membershipType() == MembershipType.GUEST && !settings.guestsAllowed()) {
-                out.add(new Refusal(ErrorCode.GUESTS_NOT_ALLOWED, "membershipType",
-                        "this tenant does not allow guests; share a link for members or ask to allow guests"));
+            if (!settings.allowsMembershipType(target, grant.membershipType())) {
+                out.add(hasTargetRules(target) || grant.membershipType() != MembershipType.GUEST
+                        ? membershipTypeRefusal(target, grant.membershipType())
+                        : new Refusal(ErrorCode.GUESTS_NOT_ALLOWED, "membershipType",
+                                "this tenant does not allow guests; share a link for members or ask to allow guests"));
             }
         }
         return List.copyOf(out);
@@ -317,18 +348,33 @@ public final class InvitationPolicy {
         }
     }
 
-    private void checkGroupAdmin(Inviter inviter, Target target, Grant grant, List<Refusal> out) {
+    private boolean hasTargetRules(Target target) {
+        return settings.targetRules().containsKey(target.type().toLowerCase(Locale.ROOT));
+    }
+
+    private Refusal membershipTypeRefusal(Target target, MembershipType type) {
+        if (type == MembershipType.GUEST) {
+            return new Refusal(ErrorCode.GUESTS_NOT_ALLOWED, "membershipType", hasTargetRules(target)
+                    ? "invitations to a " + target.type() + " may not make guests; invite as a member"
+                    : "this tenant does not allow guests; invite as a member or ask an administrator to allow guests");
+        }
+        return new Refusal(ErrorCode.MEMBERS_NOT_ALLOWED, "membershipType", "invitations to a " + target.type()
+                + " may only make guests; invite with membershipType GUEST");
+    }
+
+    private void checkGroupAdmin(Inviter inviter, Target target, Grant grant, PermissionLevel minimum,
+                                 List<Refusal> out) {
         Set<String> groups = new LinkedHashSet<>(grant.groups());
         if (GROUP_TARGET_TYPE.equals(target.type())) {
             groups.add(target.id());
         }
         if (inviter.administeredGroups().isEmpty() || groups.isEmpty()) {
             out.add(new Refusal(ErrorCode.LEVEL_TOO_LOW, "inviter", inviter.userId() + " is " + inviter.level()
-                    + "; inviting in this tenant needs " + settings.minimumInviteLevel()
-                    + " or higher — ask someone at that level to invite"));
+                    + "; inviting " + (target.isMembership() ? "in this tenant" : "to a " + target.type()) + " needs "
+                    + minimum + " or higher — ask someone at that level to invite"));
         } else if (!settings.groupAdminsMayInvite()) {
             out.add(new Refusal(ErrorCode.NOT_GROUP_ADMIN, "groups", "this tenant does not let group administrators"
-                    + " invite; ask someone at " + settings.minimumInviteLevel() + " or higher"));
+                    + " invite; ask someone at " + minimum + " or higher"));
         } else if (!inviter.administeredGroups().containsAll(groups)) {
             Set<String> foreign = new TreeSet<>(groups);
             foreign.removeAll(inviter.administeredGroups());

@@ -3,6 +3,7 @@ package io.invitations.core.memory;
 import io.invitations.spi.identity.AccountRequest;
 import io.invitations.spi.identity.IdentityDirectory;
 import io.invitations.spi.invitation.Contact;
+import io.invitations.spi.invitation.Target;
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.mail.MailDeliveryException;
 import io.invitations.spi.mail.MailMessage;
@@ -109,6 +110,29 @@ final class BrokenAdapters {
         @Override
         public String createOrLinkAccount(AccountRequest request) {
             return delegate.createOrLinkAccount(request);
+        }
+
+        @Override
+        public boolean ssoEnabled(TenantId tenantId) {
+            return delegate.ssoEnabled(tenantId);
+        }
+    }
+
+    /**
+     * A correct directory but for one thing: it reads no target, so a guest invited to an event
+     * becomes a member, while claiming to keep such guests apart.
+     */
+    static final class GuestsBecomeMembers implements IdentityDirectory {
+        private final InMemoryIdentityDirectory delegate = new InMemoryIdentityDirectory();
+
+        @Override
+        public boolean isMember(TenantId tenantId, Contact contact) {
+            return delegate.isMember(tenantId, contact);
+        }
+
+        @Override
+        public String createOrLinkAccount(AccountRequest request) {
+            return delegate.createOrLinkAccount(request.toBuilder().target(Target.membership()).build());
         }
 
         @Override

@@ -50,6 +50,33 @@ class BrokenDirectoriesFailTheKitTest {
         }
     }
 
+    @Disabled(RUN_BY_THE_LAUNCHER_ONLY)
+    static class DirectoryMakingGuestsMembers extends IdentityDirectoryCompatibilityKit {
+        @Override
+        protected IdentityDirectory createDirectory() {
+            return new BrokenAdapters.GuestsBecomeMembers();
+        }
+
+        @Override
+        protected boolean holdsGrantsBackUntilApproval() {
+            return false;
+        }
+
+        @Override
+        protected boolean keepsResourceGuestsApart() {
+            return true;
+        }
+    }
+
+    @Test
+    @DisplayName("a directory that makes an event's guest a member while claiming to keep guests apart fails that check")
+    void directoryMakingGuestsMembersIsCaught() {
+        KitRun run = KitRun.of(DirectoryMakingGuestsMembers.class);
+
+        assertThat(run.failed()).as(run.toString()).containsExactly("ResourceGuests.anEventGuestIsNoMember");
+        assertThat(run.passed()).contains("ResourceGuests.theGuestBecomesAMemberLater");
+    }
+
     @Test
     @DisplayName("the correct in-memory directory passes every check of the kit, and the kit has at least 14")
     void correctDirectoryPassesEverything() {

@@ -53,6 +53,34 @@ class BrokenSettingsSourcesFailTheKitTest {
         }
     }
 
+    /** Says shareable links are now switched off or on without storing it. */
+    static final class ClaimsToSwitchLinks implements TenantSettingsSource {
+        final InMemoryTenantSettingsSource delegate = new InMemoryTenantSettingsSource();
+
+        @Override
+        public TenantSettings settingsFor(TenantId tenantId) {
+            return delegate.settingsFor(tenantId);
+        }
+
+        @Override
+        public boolean switchLinkInvitations(TenantId tenantId, boolean enabled) {
+            return true;
+        }
+    }
+
+    @Disabled(RUN_BY_THE_LAUNCHER_ONLY)
+    static class SourceClaimingToSwitchLinks extends TenantSettingsSourceCompatibilityKit {
+        @Override
+        protected TenantSettingsSource createSource() {
+            return new ClaimsToSwitchLinks();
+        }
+
+        @Override
+        protected void put(TenantSettingsSource source, TenantId tenant, TenantSettings settings) {
+            ((ClaimsToSwitchLinks) source).delegate.put(tenant, settings);
+        }
+    }
+
     @Disabled(RUN_BY_THE_LAUNCHER_ONLY)
     static class SourceCachingTheFirstRead extends TenantSettingsSourceCompatibilityKit {
         @Override
@@ -104,5 +132,13 @@ class BrokenSettingsSourcesFailTheKitTest {
         KitRun run = KitRun.of(SourceClaimingToSwitchOn.class);
 
         assertThat(run.failed()).as(run.toString()).containsExactly("InviteOnCreation.switchingOnTellsTheTruth");
+    }
+
+    @Test
+    @DisplayName("a source that says it switched shareable links off without storing it fails that check only")
+    void sourceClaimingToSwitchLinksIsCaught() {
+        KitRun run = KitRun.of(SourceClaimingToSwitchLinks.class);
+
+        assertThat(run.failed()).as(run.toString()).containsExactly("SwitchingLinks.switchingTellsTheTruth");
     }
 }

@@ -11,4 +11,9 @@ class InMemoryIdentityDirectoryCompatibilityTest extends IdentityDirectoryCompat
     protected IdentityDirectory createDirectory() {
         return new InMemoryIdentityDirectory();
     }
+
+    @Override
+    protected boolean keepsResourceGuestsApart() {
+        return true;
+    }
 }

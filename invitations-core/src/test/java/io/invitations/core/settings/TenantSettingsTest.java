@@ -52,7 +52,8 @@ class TenantSettingsTest {
     @Test
     void two_roles_that_differ_only_in_case_are_refused() {
         InvalidSettingsException e = org.assertj.core.api.Assertions.catchThrowableOfType(InvalidSettingsException.class,
-                () -> TenantSettings.builder().role("Admin", PermissionLevel.ADMIN_LOCAL).build());
+                () -> TenantSettings.builder().roles(new java.util.LinkedHashMap<>(java.util.Map.of(
+                        "admin", PermissionLevel.ADMIN_TENANT, "Admin", PermissionLevel.ADMIN_LOCAL))).build());
         assertThat(e.problems()).singleElement().asString().contains("twice");
     }
 

@@ -17,6 +17,7 @@ import io.invitations.core.memory.RecordingMailer;
 import io.invitations.core.outbox.DeliveryMode;
 import io.invitations.spi.settings.TenantSettings;
 import io.invitations.spi.InvitationException;
+import io.invitations.spi.identity.AccountRequest;
 import io.invitations.spi.event.InvitationEvent;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;
@@ -55,6 +56,7 @@ public final class Fixture {
     public final MutableClock clock = MutableClock.at("2026-11-22T09:00:00Z");
     public final InMemoryInvitationStore store;
     public final InMemoryIdentityDirectory directory = new InMemoryIdentityDirectory();
+    private final RecordingDirectory recordingDirectory = new RecordingDirectory(directory);
     public final InMemorySeatLedger seats = InMemorySeatLedger.countingMembersOf(directory);
     public final InMemoryTenantSettingsSource settings = new InMemoryTenantSettingsSource();
     public final InMemoryKeyRing keys = InMemoryKeyRing.of(SigningKey.of("k1",
@@ -100,7 +102,7 @@ public final class Fixture {
     private Fixture(InMemoryInvitationStore sharedStore, boolean watchEvents, String idPrefix,
                     ContactSkeleton skeleton) {
         store = sharedStore;
-        service = InvitationService.builder().store(store).contactSkeleton(skeleton).identityDirectory(directory).seatLedger(seats)
+        service = InvitationService.builder().store(store).contactSkeleton(skeleton).identityDirectory(recordingDirectory).seatLedger(seats)
                 .settings(settings).keyRing(keys).mailer(mailer).clock(clock)
                 .deliveryMode(DeliveryMode.HOST_DRIVEN)
                 .idGenerator(() -> InvitationId.of(idPrefix + "inv-" + ids.incrementAndGet()))
@@ -174,6 +176,11 @@ public final class Fixture {
             throw new AssertionError("expected an InvitationException, got " + t, t);
         }
         return fail("expected the action to be refused, but it succeeded");
+    }
+
+    /** Every account request the identity directory was handed, oldest first. */
+    public List<AccountRequest> accountRequests() {
+        return List.copyOf(recordingDirectory.requests());
     }
 
     public List<String> eventTypes() {

@@ -4,6 +4,8 @@ import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.Contact;
 import io.invitations.spi.invitation.Grant;
 import io.invitations.spi.invitation.InvitationId;
+import io.invitations.spi.invitation.MembershipType;
+import io.invitations.spi.invitation.Target;
 import io.invitations.spi.invitation.TenantId;
 import org.apiguardian.api.API;
 
@@ -29,6 +31,8 @@ public final class AccountRequest {
     private final char[] password;
     private final boolean termsAccepted;
     private final String invitedBy;
+    private final Target target;
+    private final String displayName;
 
     private AccountRequest(TenantId tenantId, InvitationId invitationId, Contact contact, String firstName,
             String lastName, Grant grant, Map<String, String> profile, char[] password, boolean termsAccepted,
@@ -51,6 +55,56 @@ public final class AccountRequest {
         this.password = password;
         this.termsAccepted = termsAccepted;
         this.invitedBy = invitedBy;
+        this.target = Target.membership();
+        this.displayName = null;
+    }
+
+    private AccountRequest(AccountRequest base, Target target, String displayName) {
+        this.tenantId = base.tenantId;
+        this.invitationId = base.invitationId;
+        this.contact = base.contact;
+        this.firstName = base.firstName;
+        this.lastName = base.lastName;
+        this.grant = base.grant;
+        this.profile = base.profile;
+        this.password = base.password;
+        this.termsAccepted = base.termsAccepted;
+        this.invitedBy = base.invitedBy;
+        this.target = target == null ? Target.membership() : target;
+        this.displayName = displayName == null || displayName.isBlank() ? null : displayName.strip();
+    }
+
+    /**
+     * Returns what the invitation was to: the tenant itself ({@link Target#isMembership()}) or a
+     * resource such as an event or a task, to which the host adds the person.
+     *
+     * @return the target, never {@code null}; {@link Target#membership()} unless the builder set another
+     * @since 1.0.0
+     */
+    public Target target() {
+        return target;
+    }
+
+    /**
+     * Returns the kind of member the grant makes (member or guest); the same as
+     * {@code grant().membershipType()}.
+     *
+     * @return the membership type, never {@code null}
+     * @since 1.0.0
+     */
+    public MembershipType membershipType() {
+        return grant.membershipType();
+    }
+
+    /**
+     * Returns the name shown for the person: the names given, else the one guessed from the email
+     * (for {@code jane.doe@...}, "Jane Doe").
+     *
+     * @return the display name, or {@code null} when none is known
+     * @since 1.0.0
+     */
+    public String displayName() {
+        return displayName;
     }
 
     /**
@@ -68,7 +122,8 @@ public final class AccountRequest {
                 && contact.equals(r.contact) && Objects.equals(firstName, r.firstName)
                 && Objects.equals(lastName, r.lastName) && grant.equals(r.grant) && profile.equals(r.profile)
                 && Arrays.equals(password, r.password) && termsAccepted == r.termsAccepted
-                && invitedBy.equals(r.invitedBy);
+                && invitedBy.equals(r.invitedBy) && target.equals(r.target)
+                && Objects.equals(displayName, r.displayName);
     }
 
     @Override
@@ -80,7 +135,7 @@ public final class AccountRequest {
     @Override
     public String toString() {
         return "AccountRequest[tenant=" + tenantId + ", invitation=" + invitationId + ", contact=" + contact
-                + ", grant=" + grant + ", password=" + (password == null ? "none" : "(hidden)") + "]";
+                + ", target=" + target + ", grant=" + grant + ", password=" + (password == null ? "none" : "(hidden)") + "]";
     }
 
     /**
@@ -190,6 +245,8 @@ public final class AccountRequest {
         b.password = password;
         b.termsAccepted = termsAccepted;
         b.invitedBy = invitedBy;
+        b.target = target;
+        b.displayName = displayName;
         return b;
     }
 
@@ -210,6 +267,8 @@ public final class AccountRequest {
         private char[] password;
         private boolean termsAccepted;
         private String invitedBy;
+        private Target target;
+        private String displayName;
 
         private Builder() {
         }
@@ -325,6 +384,30 @@ public final class AccountRequest {
         }
 
         /**
+         * Sets what the invitation was to.
+         *
+         * @param v the target; {@code null} (the default) means {@link Target#membership()}
+         * @return this builder
+         * @since 1.0.0
+         */
+        public Builder target(Target v) {
+            target = v;
+            return this;
+        }
+
+        /**
+         * Sets the name shown for the person.
+         *
+         * @param v the display name, or {@code null}
+         * @return this builder
+         * @since 1.0.0
+         */
+        public Builder displayName(String v) {
+            displayName = v;
+            return this;
+        }
+
+        /**
          * Builds the value.
          *
          * @return the value
@@ -332,7 +415,8 @@ public final class AccountRequest {
          *                             missing or out of range
          */
         public AccountRequest build() {
-            return new AccountRequest(tenantId, invitationId, contact, firstName, lastName, grant, profile, password, termsAccepted, invitedBy);
+            return new AccountRequest(new AccountRequest(tenantId, invitationId, contact, firstName, lastName, grant,
+                    profile, password, termsAccepted, invitedBy), target, displayName);
         }
     }
 }

@@ -11,6 +11,8 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Function;
 
+import java.util.Set;
+
 /**
  * The host's directory of accounts.
  *
@@ -192,4 +194,18 @@ public interface IdentityDirectory {
      * @return {@code true} when SSO is on
      */
     boolean ssoEnabled(TenantId tenantId);
+
+    /**
+     * Lists every group of the tenant the directory knows, for a claim that picks a group found by
+     * search rather than one of the tenant's offered groups. The engine asks only when the tenant
+     * allows it ({@code TenantSettings#claimGroupsFromDirectory()}) and only to check the groups a
+     * claim chose. The default knows none.
+     *
+     * @param tenantId the tenant, not {@code null}
+     * @return the groups' names, never {@code null}
+     * @since 1.0.0
+     */
+    default Set<String> groups(TenantId tenantId) {
+        return Set.of();
+    }
 }

@@ -2,8 +2,11 @@ package io.invitations.spi.settings;
 
 import java.util.Objects;
 import io.invitations.spi.message.Branding;
+import io.invitations.spi.invitation.MembershipType;
 import io.invitations.spi.invitation.PermissionLevel;
 import org.apiguardian.api.API;
+import io.invitations.spi.invitation.Target;
+import io.invitations.spi.invitation.TenantId;
 
 import java.net.IDN;
 import java.time.Duration;
@@ -52,11 +55,17 @@ public final class TenantSettings {
     private final int minimumPasswordLength;
     private final String joinUrlTemplate;
     private final LookAlikePolicy lookAlikes;
+    private final Map<String, TargetRules> targetRules;
+    private final boolean claimGroupsFromDirectory;
+    private final boolean brandingChosen;
 
     /** The placeholder the claim URL template must contain. */
     public static final String TOKEN_PLACEHOLDER = "{token}";
     /** The optional placeholder for the tenant id in the claim URL template. */
     public static final String TENANT_PLACEHOLDER = "{tenant}";
+
+    /** What {@link #branding()} returns when none was chosen; the engine shows the tenant id instead. */
+    private static final Branding PLACEHOLDER_BRANDING = Branding.named("Invitations");
 
     private static final TenantSettings DEFAULTS = builder().build();
 
@@ -66,9 +75,14 @@ public final class TenantSettings {
             int resendLimit, Duration resendCooldown, ResendPolicy resendPolicy, Duration invitationTtl, int bulkLimit,
             Map<String, PermissionLevel> roles, Locale defaultLocale, Branding branding, String claimUrlTemplate,
             boolean termsRequired, List<String> profileFields, Set<String> defaultGroupPool, boolean inviteOnCreation,
-            int minimumPasswordLength, String joinUrlTemplate, LookAlikePolicy lookAlikes) {
+            int minimumPasswordLength, String joinUrlTemplate, LookAlikePolicy lookAlikes,
+            Map<String, TargetRules> targetRules, boolean claimGroupsFromDirectory) {
         List<String> problems = new ArrayList<>();
         require(lookAlikes, "lookAlikes", problems);
+        this.brandingChosen = branding != null;
+        branding = branding != null ? branding : PLACEHOLDER_BRANDING;
+        this.targetRules = copyTargetRules(targetRules, problems);
+        this.claimGroupsFromDirectory = claimGroupsFromDirectory;
         require(minimumInviteLevel, "minimumInviteLevel", problems);
         require(manageLevel, "manageLevel", problems);
         require(resendPolicy, "resendPolicy", problems);
@@ -228,6 +242,21 @@ public final class TenantSettings {
         return Collections.unmodifiableSet(out);
     }
 
+    private static Map<String, TargetRules> copyTargetRules(Map<String, TargetRules> rules, List<String> problems) {
+        if (rules == null || rules.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, TargetRules> out = new LinkedHashMap<>();
+        rules.forEach((type, r) -> {
+            if (type == null || type.isBlank() || r == null) {
+                problems.add("targetRules must map non-blank target types to rules, found " + type + " -> " + r);
+            } else {
+                out.put(type.strip().toLowerCase(Locale.ROOT), r);
+            }
+        });
+        return Collections.unmodifiableMap(out);
+    }
+
     private static Map<String, PermissionLevel> copyRoles(Map<String, PermissionLevel> roles, List<String> problems) {
         if (roles == null || roles.isEmpty()) {
             problems.add("roles must name at least one role with the level needed to grant it");
@@ -271,7 +300,7 @@ public final class TenantSettings {
         private int bulkLimit = 500;
         private Map<String, PermissionLevel> roles = defaultRoles();
         private Locale defaultLocale = Locale.ENGLISH;
-        private Branding branding = Branding.named("Invitations");
+        private Branding branding;
         private String claimUrlTemplate = "http://localhost:8080/claim/" + TOKEN_PLACEHOLDER;
         private boolean termsRequired;
         private List<String> profileFields = List.of();
@@ -280,6 +309,8 @@ public final class TenantSettings {
         private int minimumPasswordLength = 8;
         private String joinUrlTemplate = "/join/" + TOKEN_PLACEHOLDER;
         private LookAlikePolicy lookAlikes = LookAlikePolicy.REFUSE;
+        private Map<String, TargetRules> targetRules = Map.of();
+        private boolean claimGroupsFromDirectory;
 
         private Builder() {
         }
@@ -302,7 +333,9 @@ public final class TenantSettings {
             bulkLimit = s.bulkLimit;
             roles = s.roles;
             defaultLocale = s.defaultLocale;
-            branding = s.branding;
+            branding = s.brandingChosen ? s.branding : null;
+            targetRules = s.targetRules;
+            claimGroupsFromDirectory = s.claimGroupsFromDirectory;
             claimUrlTemplate = s.claimUrlTemplate;
             termsRequired = s.termsRequired;
             profileFields = s.profileFields;
@@ -507,7 +540,7 @@ public final class TenantSettings {
         }
 
         /**
-         * Adds or replaces one role.
+         * Adds or replaces one role; a role of the same name in another case is replaced.
          *
          * @param name          the role's name
          * @param levelToGrant  the level an inviter needs to grant it
@@ -515,6 +548,10 @@ public final class TenantSettings {
          */
         public Builder role(String name, PermissionLevel levelToGrant) {
             Map<String, PermissionLevel> m = new LinkedHashMap<>(roles);
+            if (name != null) {
+                // names match ignoring case: "Admin" replaces "admin" rather than naming it twice
+                m.keySet().removeIf(existing -> existing != null && existing.strip().equalsIgnoreCase(name.strip()));
+            }
             m.put(name, levelToGrant);
             roles = m;
             return this;
@@ -534,7 +571,7 @@ public final class TenantSettings {
         /**
          * Sets how the tenant presents itself in messages.
          *
-         * @param value the branding, not {@code null}
+         * @param value the branding; {@code null} (the default) names the tenant by its id
          * @return this builder
          */
         public Builder branding(Branding value) {
@@ -652,8 +689,109 @@ public final class TenantSettings {
                     allowedDomains, selfRegistration, linkInvitationsEnabled, approvalRequired, quota, manageLevel,
                     resendLimit, resendCooldown, resendPolicy, invitationTtl, bulkLimit, roles, defaultLocale,
                     branding, claimUrlTemplate, termsRequired, profileFields, defaultGroupPool, inviteOnCreation,
-                    minimumPasswordLength, joinUrlTemplate, lookAlikes);
+                    minimumPasswordLength, joinUrlTemplate, lookAlikes, targetRules, claimGroupsFromDirectory);
         }
+
+        /**
+         * Sets who may invite to one kind of target, and as what, overriding
+         * {@link #minimumInviteLevel(PermissionLevel)} and {@link #guestsAllowed(boolean)} for it.
+         * Example: {@code targetRules("membership", TargetRules.level(HR_LOCAL))} and
+         * {@code targetRules("event", TargetRules.guestsOnly(USER))}.
+         *
+         * @param targetType the target's {@link Target#type()}, e.g. {@value Target#MEMBERSHIP_TYPE} or
+         *                   {@code "event"}; any case
+         * @param rules      the rules, or {@code null} to follow the tenant-wide settings again
+         * @return this builder
+         * @since 1.0.0
+         */
+        public Builder targetRules(String targetType, TargetRules rules) {
+            Map<String, TargetRules> m = new LinkedHashMap<>(targetRules);
+            String key = targetType == null ? null : targetType.strip().toLowerCase(Locale.ROOT);
+            if (rules == null) {
+                m.remove(key);
+            } else {
+                m.put(key, rules);
+            }
+            targetRules = m;
+            return this;
+        }
+
+        /**
+         * Lets a claim choose any group the identity directory lists ({@code IdentityDirectory#groups}),
+         * not only the {@linkplain #defaultGroupPool(Set) groups offered} (Workplace: "a group found by
+         * search"). Default {@code false}.
+         *
+         * @param value {@code true} to accept the directory's groups
+         * @return this builder
+         * @since 1.0.0
+         */
+        public Builder claimGroupsFromDirectory(boolean value) {
+            claimGroupsFromDirectory = value;
+            return this;
+        }
+    }
+
+    /**
+     * Returns the rules set per target type.
+     *
+     * @return target type (lower case) to its rules; empty by default
+     * @since 1.0.0
+     */
+    public Map<String, TargetRules> targetRules() {
+        return targetRules;
+    }
+
+    /**
+     * Returns the lowest level that may invite to this target: its type's
+     * {@linkplain TargetRules rules} when set, else {@link #minimumInviteLevel()}.
+     *
+     * @param target the target, not {@code null}
+     * @return the level
+     * @since 1.0.0
+     */
+    public PermissionLevel minimumInviteLevel(Target target) {
+        TargetRules rules = targetRules.get(target.type().toLowerCase(Locale.ROOT));
+        return rules != null ? rules.minimumInviteLevel() : minimumInviteLevel;
+    }
+
+    /**
+     * Tells whether an invitation to this target may grant this membership type: its type's
+     * {@linkplain TargetRules rules} when set, else members always and guests when
+     * {@link #guestsAllowed()}.
+     *
+     * @param target the target, not {@code null}
+     * @param type   the membership type, not {@code null}
+     * @return {@code true} when allowed
+     * @since 1.0.0
+     */
+    public boolean allowsMembershipType(Target target, MembershipType type) {
+        TargetRules rules = targetRules.get(target.type().toLowerCase(Locale.ROOT));
+        if (rules != null) {
+            return rules.allows(type);
+        }
+        return type != MembershipType.GUEST || guestsAllowed;
+    }
+
+    /**
+     * Returns whether a claim may choose any group the identity directory lists (default {@code false}).
+     *
+     * @return whether the directory's groups may be chosen at claim
+     * @since 1.0.0
+     */
+    public boolean claimGroupsFromDirectory() {
+        return claimGroupsFromDirectory;
+    }
+
+    /**
+     * Returns the branding messages show for this tenant: the one set with
+     * {@link Builder#branding(Branding)}, else one named after the tenant's id.
+     *
+     * @param tenantId the tenant these settings are for, not {@code null}
+     * @return the branding
+     * @since 1.0.0
+     */
+    public Branding brandingFor(TenantId tenantId) {
+        return brandingChosen ? branding : Branding.named(tenantId.value());
     }
 
     /**
@@ -810,7 +948,9 @@ public final class TenantSettings {
     }
 
     /**
-     * Returns the tenant's name, logo, colour and description in messages.
+     * Returns the tenant's name, logo, colour and description in messages, as set. When none was set
+     * this is a placeholder named "Invitations"; messages use {@link #brandingFor(TenantId)}, which
+     * names the tenant by its id instead.
      *
      * @return the tenant's name, logo, colour and description in messages
      */
@@ -919,12 +1059,15 @@ public final class TenantSettings {
                 && inviteOnCreation == other.inviteOnCreation
                 && minimumPasswordLength == other.minimumPasswordLength
                 && Objects.equals(joinUrlTemplate, other.joinUrlTemplate)
-                && lookAlikes == other.lookAlikes;
+                && lookAlikes == other.lookAlikes
+                && brandingChosen == other.brandingChosen
+                && Objects.equals(targetRules, other.targetRules)
+                && claimGroupsFromDirectory == other.claimGroupsFromDirectory;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(invitationsEnabled, minimumInviteLevel, groupAdminsMayInvite, guestsAllowed, allowedDomains, selfRegistration, linkInvitationsEnabled, approvalRequired, quota, manageLevel, resendLimit, resendCooldown, resendPolicy, invitationTtl, bulkLimit, roles, defaultLocale, branding, claimUrlTemplate, termsRequired, profileFields, defaultGroupPool, inviteOnCreation, minimumPasswordLength, joinUrlTemplate, lookAlikes);
+        return Objects.hash(invitationsEnabled, minimumInviteLevel, groupAdminsMayInvite, guestsAllowed, allowedDomains, selfRegistration, linkInvitationsEnabled, approvalRequired, quota, manageLevel, resendLimit, resendCooldown, resendPolicy, invitationTtl, bulkLimit, roles, defaultLocale, branding, claimUrlTemplate, termsRequired, profileFields, defaultGroupPool, inviteOnCreation, minimumPasswordLength, joinUrlTemplate, lookAlikes, targetRules, claimGroupsFromDirectory);
     }
 
     /**
@@ -945,6 +1088,7 @@ public final class TenantSettings {
                 + ", claimUrlTemplate=" + claimUrlTemplate + ", termsRequired=" + termsRequired
                 + ", profileFields=" + profileFields + ", defaultGroupPool=" + defaultGroupPool
                 + ", inviteOnCreation=" + inviteOnCreation + ", minimumPasswordLength=" + minimumPasswordLength
-                + ", joinUrlTemplate=" + joinUrlTemplate + ", lookAlikes=" + lookAlikes + "]";
+                + ", joinUrlTemplate=" + joinUrlTemplate + ", lookAlikes=" + lookAlikes
+                + ", targetRules=" + targetRules + ", claimGroupsFromDirectory=" + claimGroupsFromDirectory + "]";
     }
 }

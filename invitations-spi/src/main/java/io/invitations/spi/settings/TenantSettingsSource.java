@@ -37,4 +37,20 @@ public interface TenantSettingsSource {
     default boolean switchOnInviteOnCreation(TenantId tenantId) {
         return false;
     }
+
+    /**
+     * Records that a tenant's shareable links are now switched on or off, by setting
+     * {@link TenantSettings#linkInvitationsEnabled()}. The engine calls this when an administrator
+     * switches them through it (and retires every existing link when switching off). A source that
+     * cannot store it returns {@code false}, and the engine logs that the host should change the
+     * setting itself; the default does that.
+     *
+     * @param tenantId the tenant, not {@code null}
+     * @param enabled  {@code true} for on
+     * @return {@code true} when the setting now has that value
+     * @since 1.0.0
+     */
+    default boolean switchLinkInvitations(TenantId tenantId, boolean enabled) {
+        return false;
+    }
 }
