@@ -1,8 +1,13 @@
 package io.invitations.core.internal;
 
+import io.invitations.core.invitee.ContactText;
+import io.invitations.core.invitee.Invitees;
 import io.invitations.core.policy.SeatCount;
 import io.invitations.core.referral.ReferralStats;
+import io.invitations.spi.invitation.Contact;
+import io.invitations.spi.invitation.EmailAddress;
 import io.invitations.spi.invitation.HistoryEntry;
+import io.invitations.spi.invitation.Identifier;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.InvitationStatus;
@@ -45,6 +50,24 @@ public final class Reporting {
     public Optional<Invitation> find(TenantId tenantId, InvitationId id) {
         Instant now = ctx.now();
         return ctx.store().find(tenantId, id).map(i -> Context.effective(i, now));
+    }
+
+    /**
+     * Lists one invitee's invitations in a tenant, over every target and status, oldest first, with
+     * effective statuses, in one store read ({@code InvitationStore.findByInvitee}). The contact is
+     * normalised as when inviting: an email's case and the IDN form of its domain do not matter, an
+     * identifier's value is NFKC-normalised.
+     *
+     * @param tenantId the tenant
+     * @param contact  the email or identifier
+     * @return the invitations, possibly empty
+     */
+    public List<Invitation> invitationsOf(TenantId tenantId, Contact contact) {
+        Contact key = contact instanceof EmailAddress email
+                ? new EmailAddress(Invitees.normalizeEmail(email.value()).orElse(email.value()))
+                : new Identifier(((Identifier) contact).kind(), ContactText.nfkc(((Identifier) contact).value()));
+        Instant now = ctx.now();
+        return ctx.store().findByInvitee(tenantId, key).stream().map(i -> Context.effective(i, now)).toList();
     }
 
     /**

@@ -61,6 +61,10 @@ public record InvitationFilter(String clause, List<Object> values) {
             values.add(q.target().type());
             values.add(q.target().id());
         }
+        if (q.contactType() != null) {
+            conditions.add("contact_type = ?");
+            values.add(q.contactType().name());
+        }
         if (q.createdFrom() != null) {
             conditions.add("created_at >= ?");
             values.add(q.createdFrom());

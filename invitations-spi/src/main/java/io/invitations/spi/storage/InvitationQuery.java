@@ -1,6 +1,7 @@
 package io.invitations.spi.storage;
 
 import io.invitations.spi.InvitationException;
+import io.invitations.spi.invitation.ContactType;
 import io.invitations.spi.invitation.InvitationSource;
 import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.invitation.Target;
@@ -29,6 +30,7 @@ public final class InvitationQuery {
     private final String invitedBy;
     private final InvitationSource source;
     private final Target target;
+    private final ContactType contactType;
     private final Instant createdFrom;
     private final Instant createdUntil;
     private final Instant asOf;
@@ -39,8 +41,8 @@ public final class InvitationQuery {
     public static final int MAX_LIMIT = 1000;
 
     private InvitationQuery(TenantId tenantId, Set<InvitationStatus> statuses, String invitedBy,
-            InvitationSource source, Target target, Instant createdFrom, Instant createdUntil, Instant asOf,
-            int offset, int limit) {
+            InvitationSource source, Target target, ContactType contactType, Instant createdFrom,
+            Instant createdUntil, Instant asOf, int offset, int limit) {
         InvitationException.requireValue(tenantId, "tenantId");
         statuses = statuses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(statuses));
         if (offset < 0) {
@@ -55,6 +57,7 @@ public final class InvitationQuery {
         this.invitedBy = invitedBy;
         this.source = source;
         this.target = target;
+        this.contactType = contactType;
         this.createdFrom = createdFrom;
         this.createdUntil = createdUntil;
         this.asOf = asOf;
@@ -79,7 +82,7 @@ public final class InvitationQuery {
      */
     public Builder toBuilder() {
         return new Builder(tenantId).statuses(statuses).invitedBy(invitedBy).source(source).target(target)
-                .createdBetween(createdFrom, createdUntil).asOf(asOf).page(offset, limit);
+                .contactType(contactType).createdBetween(createdFrom, createdUntil).asOf(asOf).page(offset, limit);
     }
 
     /**
@@ -102,6 +105,7 @@ public final class InvitationQuery {
         return (invitedBy == null || invitedBy.equals(i.invitedBy()))
                 && (source == null || source.equals(i.source()))
                 && (target == null || target.equals(i.target()))
+                && (contactType == null || contactType == ContactType.of(i.invitee().contact()))
                 && (createdFrom == null || !i.createdAt().isBefore(createdFrom))
                 && (createdUntil == null || i.createdAt().isBefore(createdUntil));
     }
@@ -112,8 +116,8 @@ public final class InvitationQuery {
      * @return a query with the offset moved by one page
      */
     public InvitationQuery nextPage() {
-        return new InvitationQuery(tenantId, statuses, invitedBy, source, target, createdFrom, createdUntil, asOf,
-                offset + limit, limit);
+        return new InvitationQuery(tenantId, statuses, invitedBy, source, target, contactType, createdFrom,
+                createdUntil, asOf, offset + limit, limit);
     }
 
     /**
@@ -128,6 +132,7 @@ public final class InvitationQuery {
         private String invitedBy;
         private InvitationSource source;
         private Target target;
+        private ContactType contactType;
         private Instant createdFrom;
         private Instant createdUntil;
         private Instant asOf;
@@ -195,6 +200,19 @@ public final class InvitationQuery {
         }
 
         /**
+         * Matches one kind of contact: {@link ContactType#IDENTIFIER} lists the invitations without
+         * email (people reached by an identifier and access code), {@link ContactType#EMAIL} the
+         * others.
+         *
+         * @param value the kind, or {@code null} for both
+         * @return this builder
+         */
+        public Builder contactType(ContactType value) {
+            contactType = value;
+            return this;
+        }
+
+        /**
          * Matches invitations created in {@code [from, until)}.
          *
          * @param from  inclusive lower bound, or {@code null}
@@ -239,8 +257,8 @@ public final class InvitationQuery {
          *                                               range
          */
         public InvitationQuery build() {
-            return new InvitationQuery(tenantId, statuses, invitedBy, source, target, createdFrom, createdUntil, asOf,
-                    offset, limit);
+            return new InvitationQuery(tenantId, statuses, invitedBy, source, target, contactType, createdFrom,
+                    createdUntil, asOf, offset, limit);
         }
     }
 
@@ -287,6 +305,15 @@ public final class InvitationQuery {
      */
     public Target target() {
         return target;
+    }
+
+    /**
+     * Returns the kind of contact to match, or {@code null} for both.
+     *
+     * @return the kind of contact to match, or {@code null} for both
+     */
+    public ContactType contactType() {
+        return contactType;
     }
 
     /**
@@ -342,6 +369,7 @@ public final class InvitationQuery {
                 && Objects.equals(invitedBy, other.invitedBy)
                 && Objects.equals(source, other.source)
                 && Objects.equals(target, other.target)
+                && contactType == other.contactType
                 && Objects.equals(createdFrom, other.createdFrom)
                 && Objects.equals(createdUntil, other.createdUntil)
                 && Objects.equals(asOf, other.asOf)
@@ -351,7 +379,7 @@ public final class InvitationQuery {
 
     @Override
     public int hashCode() {
-        return Objects.hash(tenantId, statuses, invitedBy, source, target, createdFrom, createdUntil, asOf, offset, limit);
+        return Objects.hash(tenantId, statuses, invitedBy, source, target, contactType, createdFrom, createdUntil, asOf, offset, limit);
     }
 
     /**
@@ -362,7 +390,7 @@ public final class InvitationQuery {
     @Override
     public String toString() {
         return "InvitationQuery[tenantId=" + tenantId + ", statuses=" + statuses + ", invitedBy=" + invitedBy
-                + ", source=" + source + ", target=" + target + ", createdFrom=" + createdFrom
+                + ", source=" + source + ", target=" + target + ", contactType=" + contactType + ", createdFrom=" + createdFrom
                 + ", createdUntil=" + createdUntil + ", asOf=" + asOf + ", offset=" + offset
                 + ", limit=" + limit + "]";
     }
