@@ -16,7 +16,8 @@ import java.util.Objects;
  * ({@code XlsxTemplate} of {@code invitations-excel}): one header row with the canonical headers
  * ({@code email}, {@code first name}, ..., {@code role}), which {@link CsvImporter} and the Excel
  * importer recognise, and no data rows. With {@link CsvExportOptions#excel()} it starts with a byte
- * order mark and uses semicolons, so that spreadsheet programs open it in columns with accents intact.
+ * order mark, so that spreadsheet programs keep accents intact; {@code withSeparator(';')} suits
+ * locales whose list separator is a semicolon.
  *
  * <pre>{@code
  * try (OutputStream out = Files.newOutputStream(Path.of("invitations.csv"))) {
