@@ -195,6 +195,11 @@ final class BoundAdministration implements InvitationAdministration {
     }
 
     @Override
+    public List<Invitation> openInvitationsOf(Collection<? extends Contact> contacts) {
+        return engine.reporting.openInvitationsOf(tenantId, List.copyOf(Objects.requireNonNull(contacts, "contacts")));
+    }
+
+    @Override
     public Page<Invitation> query(InvitationQuery query) {
         Objects.requireNonNull(query, "query");
         requireBoundTenant(query.tenantId(), "query.tenantId");

@@ -410,6 +410,24 @@ public interface InvitationAdministration {
     List<Invitation> invitationsOf(Contact contact);
 
     /**
+     * Lists the open invitations (provisioned, pending and not past expiry, awaiting approval) of
+     * many people at once, over every target: the people on one page of a picker, dimmed when one
+     * of their invitations is open. One store read
+     * ({@link io.invitations.spi.storage.InvitationStore#findOpen(TenantId, Collection)}) whatever
+     * the number of people; emails match whatever their case.
+     *
+     * <pre>{@code
+     * Set<String> invited = admin.openInvitationsOf(pagePeople).stream()
+     *         .map(Invitation::inviteeKey).collect(Collectors.toSet());
+     * boolean dim = invited.contains(person.matchKey());
+     * }</pre>
+     *
+     * @param contacts the people's emails or identifiers; not {@code null}, may be empty
+     * @return their open invitations, in no particular order; empty when none is open
+     */
+    List<Invitation> openInvitationsOf(Collection<? extends Contact> contacts);
+
+    /**
      * Reads a page of a tenant's invitations, filtered by status (effective: EXPIRED includes pending
      * ones past expiry), inviter, source, target and creation time.
      *

@@ -18,6 +18,7 @@ import io.invitations.spi.storage.Page;
 import org.apiguardian.api.API;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,11 +64,36 @@ public final class Reporting {
      * @return the invitations, possibly empty
      */
     public List<Invitation> invitationsOf(TenantId tenantId, Contact contact) {
-        Contact key = contact instanceof EmailAddress email
-                ? new EmailAddress(Invitees.normalizeEmail(email.value()).orElse(email.value()))
-                : new Identifier(((Identifier) contact).kind(), ContactText.nfkc(((Identifier) contact).value()));
         Instant now = ctx.now();
-        return ctx.store().findByInvitee(tenantId, key).stream().map(i -> Context.effective(i, now)).toList();
+        return ctx.store().findByInvitee(tenantId, normalized(contact)).stream().map(i -> Context.effective(i, now))
+                .toList();
+    }
+
+    /**
+     * Lists the open invitations (provisioned, pending and not past expiry, awaiting approval) of
+     * many people at once, over every target, in one store read
+     * ({@code InvitationStore.findOpen(TenantId, Collection)}); contacts are normalised as when
+     * inviting.
+     *
+     * @param tenantId the tenant
+     * @param contacts the emails and identifiers
+     * @return the open invitations, possibly empty
+     */
+    public List<Invitation> openInvitationsOf(TenantId tenantId, Collection<? extends Contact> contacts) {
+        if (contacts.isEmpty()) {
+            return List.of();
+        }
+        Instant now = ctx.now();
+        return ctx.store().findOpen(tenantId, contacts.stream().map(Reporting::normalized).toList()).stream()
+                .map(i -> Context.effective(i, now)).filter(i -> i.status().isOpen()).toList();
+    }
+
+    private static Contact normalized(Contact contact) {
+        if (contact instanceof EmailAddress email) {
+            return new EmailAddress(Invitees.normalizeEmail(email.value()).orElse(email.value()));
+        }
+        Identifier identifier = (Identifier) contact;
+        return new Identifier(identifier.kind(), ContactText.nfkc(identifier.value()));
     }
 
     /**

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
 import static io.invitations.core.testing.Fixture.ACME;
 import static io.invitations.core.testing.Fixture.ADMIN;
@@ -61,6 +62,24 @@ class SparkWorkPickerDimsInvitedPeopleTest {
         assertThat(admin.invitationsOf(new Identifier(IdentifierKind.PERSONNEL_NUMBER, "E-1042")))
                 .extracting(Invitation::id).containsExactly(clerk.id());
         assertThat(admin.invitationsOf(new Identifier(IdentifierKind.PHONE, "E-1042"))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a page of the picker asks once for the open invitations of all its people")
+    void aPageOfPeopleAtOnce() {
+        Invitation clerk = admin.provision(f.request(null).identifier(IdentifierKind.PERSONNEL_NUMBER, "E-7").build());
+        f.invite("expired@example.com");
+        f.clock.advance(Duration.ofDays(30));
+        Invitation jane = f.invite("jane@example.com");
+        Invitation revoked = f.invite("revoked@example.com");
+        admin.revoke(revoked.id(), "changed my mind");
+
+        List<Invitation> open = admin.openInvitationsOf(List.of(EmailAddress.of("JANE@example.com"),
+                new Identifier(IdentifierKind.PERSONNEL_NUMBER, "E-7"), EmailAddress.of("expired@example.com"),
+                EmailAddress.of("revoked@example.com"), EmailAddress.of("never@example.com")));
+
+        assertThat(open).extracting(Invitation::id).containsExactlyInAnyOrder(jane.id(), clerk.id());
+        assertThat(admin.openInvitationsOf(List.of())).isEmpty();
     }
 
     @Test
