@@ -185,11 +185,6 @@ public interface InvitationAdministration {
      * Resends a pending invitation: queues the message again and starts its validity afresh; by the
      * tenant's resend policy the link stays the same (default) or is rotated.
      *
-     * @param id       the invitation
-     * @return the stored invitation
-     * @throws InvitationNotFoundException if there is no such invitation
-     * @throws io.invitations.core.policy.PolicyViolationException if the actor may not, or the resend
-     *                                   cap or cooldown refuses it
      * <p>An EXPIRED invitation is not resent: its link is dead, and bringing it back is a new
      * invitation that takes a seat again, so it is refused with an
      * {@link io.invitations.core.lifecycle.IllegalTransitionException} ({@code ILLEGAL_TRANSITION})
