@@ -13,6 +13,7 @@ import io.invitations.core.policy.SeatCount;
 import io.invitations.core.referral.ReferralStats;
 import io.invitations.core.token.ClaimLink;
 import io.invitations.spi.invitation.BatchId;
+import io.invitations.spi.invitation.Contact;
 import io.invitations.spi.invitation.HistoryEntry;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;
@@ -87,13 +88,28 @@ final class BoundAdministration implements InvitationAdministration {
     }
 
     @Override
+    public Invitation send(InvitationId id, String message) {
+        return engine.inviting.send(actor, tenantId, Objects.requireNonNull(id, "id"), message);
+    }
+
+    @Override
     public SendReport send(Collection<InvitationId> ids) {
-        return engine.inviting.sendSelected(actor, tenantId, List.copyOf(Objects.requireNonNull(ids, "ids")));
+        return send(ids, null);
+    }
+
+    @Override
+    public SendReport send(Collection<InvitationId> ids, String message) {
+        return engine.inviting.sendSelected(actor, tenantId, List.copyOf(Objects.requireNonNull(ids, "ids")), message);
     }
 
     @Override
     public SendReport sendAllProvisioned() {
-        return engine.syncing.inviteAll(actor, tenantId);
+        return sendAllProvisioned(null);
+    }
+
+    @Override
+    public SendReport sendAllProvisioned(String message) {
+        return engine.syncing.inviteAll(actor, tenantId, message);
     }
 
     @Override
@@ -176,6 +192,16 @@ final class BoundAdministration implements InvitationAdministration {
     @Override
     public Optional<Invitation> find(InvitationId id) {
         return engine.reporting.find(tenantId, Objects.requireNonNull(id, "id"));
+    }
+
+    @Override
+    public List<Invitation> invitationsOf(Contact contact) {
+        return engine.reporting.invitationsOf(tenantId, Objects.requireNonNull(contact, "contact"));
+    }
+
+    @Override
+    public List<Invitation> openInvitationsOf(Collection<? extends Contact> contacts) {
+        return engine.reporting.openInvitationsOf(tenantId, List.copyOf(Objects.requireNonNull(contacts, "contacts")));
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.invitations.core.policy.SeatCount;
 import io.invitations.core.referral.ReferralStats;
 import io.invitations.core.token.ClaimLink;
 import io.invitations.spi.invitation.BatchId;
+import io.invitations.spi.invitation.Contact;
 import io.invitations.spi.invitation.HistoryEntry;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;
@@ -120,12 +121,42 @@ public interface InvitationAdministration {
     Invitation send(InvitationId id);
 
     /**
+     * Sends one provisioned invitation with a message the administrator adds (Workplace's "add a
+     * message"): the text is appended to the invitation's personal message after a blank line, so
+     * the email shows it, HTML-escaped like every value, and {@link #preview} shows exactly what is
+     * sent. {@code send(id, null)} is {@link #send(InvitationId) send(id)}.
+     *
+     * @param id      the invitation
+     * @param message the text to add, or {@code null} (or blank) for none; with the invitation's
+     *                personal message at most 2000 characters
+     * @return the stored invitation
+     * @throws InvalidRequestException naming {@code message} when the text is too long; nothing is sent
+     * @throws InvitationNotFoundException if there is no such invitation in the tenant
+     * @throws io.invitations.core.policy.PolicyViolationException if the actor may not, or invitations are off
+     * @throws io.invitations.core.lifecycle.IllegalTransitionException if it is not PROVISIONED
+     */
+    Invitation send(InvitationId id, String message);
+
+    /**
      * Sends a selection of provisioned invitations, each on its own.
      *
      * @param ids      the invitations
      * @return what was sent and what was refused (with code and reason)
      */
     SendReport send(Collection<InvitationId> ids);
+
+    /**
+     * Sends a selection of provisioned invitations, each on its own, each with the added message
+     * (as {@link #send(InvitationId, String)}).
+     *
+     * @param ids     the invitations
+     * @param message the text to add to every message, or {@code null} for none
+     * @return what was sent and what was refused (with code and reason); an invitation whose
+     *         personal message and the text together are too long is refused with INVALID_REQUEST
+     * @throws InvalidRequestException naming {@code message} when the text alone is longer than 2000
+     *                                 characters; nothing is sent
+     */
+    SendReport send(Collection<InvitationId> ids, String message);
 
     /**
      * Sends every provisioned invitation of a tenant ("invite all"), then switches the tenant's
@@ -139,15 +170,34 @@ public interface InvitationAdministration {
     SendReport sendAllProvisioned();
 
     /**
+     * Sends every provisioned invitation of the tenant with the added message (as
+     * {@link #send(InvitationId, String)}); otherwise as {@link #sendAllProvisioned()}.
+     *
+     * @param message the text to add to every message, or {@code null} for none
+     * @return what was sent and what was refused
+     * @throws InvalidRequestException naming {@code message} when the text alone is longer than 2000
+     *                                 characters; nothing is sent
+     * @throws io.invitations.core.policy.PolicyViolationException if the actor is below the manage level
+     */
+    SendReport sendAllProvisioned(String message);
+
+    /**
      * Resends a pending invitation: queues the message again and starts its validity afresh; by the
      * tenant's resend policy the link stays the same (default) or is rotated.
+     *
+     * <p>An EXPIRED invitation is not resent: its link is dead, and bringing it back is a new
+     * invitation that takes a seat again, so it is refused with an
+     * {@link io.invitations.core.lifecycle.IllegalTransitionException} ({@code ILLEGAL_TRANSITION})
+     * whose message names {@link #reinvite(InvitationId) reinvite}. A host whose users "resend" an
+     * expired invitation (awork) calls {@code reinvite} for EXPIRED and {@code resend} for PENDING.
      *
      * @param id       the invitation
      * @return the stored invitation
      * @throws InvitationNotFoundException if there is no such invitation
      * @throws io.invitations.core.policy.PolicyViolationException if the actor may not, or the resend
      *                                   cap or cooldown refuses it
-     * @throws io.invitations.core.lifecycle.IllegalTransitionException if it is not PENDING
+     * @throws io.invitations.core.lifecycle.IllegalTransitionException if it is not PENDING; when it is
+     *                                   EXPIRED the message says to call {@code reinvite}
      */
     Invitation resend(InvitationId id);
 
@@ -297,11 +347,20 @@ public interface InvitationAdministration {
      * invites on creation}, in which case it is invited at once. The source becomes DIRECTORY
      * unless the request already names a directory.
      *
+     * <p>Syncing is idempotent: when the entry's person already has an open invitation for the
+     * target (provisioned, pending, awaiting approval), nothing changes and that invitation is
+     * returned as stored (same id and version, no new history, message or event; logged at INFO as
+     * "directory entry unchanged"). A caller tells a new entry from an unchanged one by
+     * {@code result.createdAt()} (or the version). This holds for actors at the tenant's manage
+     * level, as directory sync's system actors are; below it the neutral already-invited refusal
+     * stands.
+     *
      * @param request the entry; usually with a system inviter such as {@code Inviter.system("azure-ad")}
-     * @return the stored invitation
+     * @return the stored invitation, new or the entry's open one
      * @throws InvalidRequestException   listing every invalid field
      * @throws io.invitations.core.policy.PolicyViolationException with every refusal
-     * @throws AlreadyInvitedException   if the person has an open invitation or is a member
+     * @throws AlreadyInvitedException   if the person is already a member (or, below the manage level,
+     *                                   already invited)
      */
     Invitation provisionFromDirectory(InviteRequest request);
 
@@ -341,6 +400,42 @@ public interface InvitationAdministration {
      * @return the invitation, or empty
      */
     Optional<Invitation> find(InvitationId id);
+
+    /**
+     * Lists one person's invitations in the tenant, over every target and status, oldest first, as
+     * they read now (EXPIRED once past expiry): a people picker dims those already invited without
+     * paging through every invitation. One indexed store read
+     * ({@link io.invitations.spi.storage.InvitationStore#findByInvitee}). An email matches whatever
+     * its case; an identifier matches by kind and value.
+     *
+     * <pre>{@code
+     * boolean invited = admin.invitationsOf(EmailAddress.of("jane@example.com")).stream()
+     *         .anyMatch(i -> i.status().isOpen());
+     * }</pre>
+     *
+     * @param contact the person's email ({@code EmailAddress.of(..)}) or identifier
+     *                ({@code new Identifier(IdentifierKind.PERSONNEL_NUMBER, "E-1042")})
+     * @return the invitations, empty when the person was never invited in this tenant
+     */
+    List<Invitation> invitationsOf(Contact contact);
+
+    /**
+     * Lists the open invitations (provisioned, pending and not past expiry, awaiting approval) of
+     * many people at once, over every target: the people on one page of a picker, dimmed when one
+     * of their invitations is open. One store read
+     * ({@link io.invitations.spi.storage.InvitationStore#findOpen(TenantId, Collection)}) whatever
+     * the number of people; emails match whatever their case.
+     *
+     * <pre>{@code
+     * Set<String> invited = admin.openInvitationsOf(pagePeople).stream()
+     *         .map(Invitation::inviteeKey).collect(Collectors.toSet());
+     * boolean dim = invited.contains(person.matchKey());
+     * }</pre>
+     *
+     * @param contacts the people's emails or identifiers; not {@code null}, may be empty
+     * @return their open invitations, in no particular order; empty when none is open
+     */
+    List<Invitation> openInvitationsOf(Collection<? extends Contact> contacts);
 
     /**
      * Reads a page of a tenant's invitations, filtered by status (effective: EXPIRED includes pending

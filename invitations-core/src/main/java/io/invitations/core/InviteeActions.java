@@ -98,6 +98,13 @@ public interface InviteeActions {
      * what {@link ShareableLinkOffer#requirements()} asks for. The use count never exceeds the link's
      * maximum, however many join at once.
      *
+     * <p>A shareable link is the fallback for someone whose email invitation never arrived: when the
+     * joiner has a PENDING (or PROVISIONED) invitation to the same target, the join succeeds and
+     * closes that invitation in the same write (REVOKED, its history saying "superseded by link
+     * join" with the link's id; a {@code Revoked} event tells the host). The answer is the same
+     * whether or not such an invitation existed. A member, or someone whose invitation awaits
+     * approval, is refused with the neutral {@code ALREADY_INVITED_OR_MEMBER}.
+     *
      * @param request the joiner's email and claim (whose token is the link's)
      * @return the stored invitation and the account id
      * @throws InvalidRequestException if the request is malformed
@@ -105,7 +112,8 @@ public interface InviteeActions {
      * @throws io.invitations.core.link.LinkClosedException if the link takes no more joins
      * @throws io.invitations.core.policy.PolicyViolationException with DOMAIN_NOT_ALLOWED,
      *                                   SEAT_LIMIT_REACHED or INVITATIONS_DISABLED
-     * @throws AlreadyInvitedException   if the joiner is already a member or has an open invitation
+     * @throws AlreadyInvitedException   if the joiner is already a member or awaits approval (one
+     *                                   neutral answer for both)
      * @throws ClaimIncompleteException  if terms, profile, password or groups are missing or wrong
      */
     Acceptance joinShareableLink(JoinRequest request);

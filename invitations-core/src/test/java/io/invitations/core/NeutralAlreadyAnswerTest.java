@@ -106,6 +106,14 @@ class NeutralAlreadyAnswerTest {
                     line.invitationId() == null ? null : line.invitationId().value());
         }
         InviteRequest request = InviteRequest.builder().email(email).role("member").build();
+        if (path == Path.DIRECTORY_SYNC && email.equals(INVITED)
+                && inviter.level().atLeast(f.settings.settingsFor(ACME).manageLevel())) {
+            // issue 15: directory sync is idempotent for managers; the open invitation comes back unchanged
+            Invitation unchanged = f.service.administration(inviter, ACME).provisionFromDirectory(request.toBuilder()
+                    .source(InvitationSource.directory("azure")).build());
+            assertThat(unchanged).isEqualTo(f.stored(open));
+            return new Answer(ErrorCode.ALREADY_INVITED.name(), "unchanged", unchanged.id().value());
+        }
         InvitationException e = refused(() -> {
             switch (path) {
                 case INVITE -> f.service.administration(inviter, ACME).invite(request);
@@ -121,7 +129,12 @@ class NeutralAlreadyAnswerTest {
     }
 
     @Test
-    void a_join_through_a_shareable_link_reads_alike_for_invitees_and_members() {
+    void a_join_through_a_shareable_link_reads_alike_for_invitees_awaiting_approval_and_members() {
+        // issue 15: a PENDING invitation no longer blocks a join (the join supersedes it); one that
+        // awaits approval still does, and reads like a member
+        f.configure(s -> s.minimumInviteLevel(PermissionLevel.USER).manageLevel(PermissionLevel.HR_TENANT)
+                .linkInvitationsEnabled(true).approvalRequired(true));
+        f.service.invitee().accept(Fixture.claim(f.token(open)));
         RevealedShareableLink link = f.service.administration(ADMIN, ACME)
                 .createShareableLink(ShareableLinkRequest.builder().role("member").build());
         Secrets.issued(link.token());
@@ -146,7 +159,10 @@ class NeutralAlreadyAnswerTest {
         InvitationException invited = refused(() -> f.service.invitee().joinShareableLink(join(link.token(), INVITED, "short")));
 
         assertThat(member.code()).isEqualTo(ErrorCode.ALREADY_INVITED_OR_MEMBER);
-        assertThat(invited.code()).isEqualTo(ErrorCode.ALREADY_INVITED_OR_MEMBER);
+        // issue 15: a pending invitation no longer blocks a join, so an invitee reads like a stranger
+        // (and the failed join closes nothing)
+        assertThat(invited.code()).isEqualTo(ErrorCode.CLAIM_INCOMPLETE);
+        assertThat(f.stored(open).status()).isEqualTo(io.invitations.spi.invitation.InvitationStatus.PENDING);
         assertThat(refused(() -> f.service.invitee().joinShareableLink(join(link.token(), "stranger@example.com", "short"))).code())
                 .isEqualTo(ErrorCode.CLAIM_INCOMPLETE);
     }

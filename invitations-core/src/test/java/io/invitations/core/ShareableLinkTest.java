@@ -277,10 +277,14 @@ class ShareableLinkTest {
         }
 
         @Test
-        void a_member_or_someone_already_invited_gets_one_neutral_refusal_and_no_use_is_spent() {
+        void a_member_or_someone_awaiting_approval_gets_one_neutral_refusal_and_no_use_is_spent() {
+            // issue 15: a pending invitation no longer blocks the join (it is superseded); one awaiting
+            // approval still does, with the same neutral answer as a member
+            f.configure(s -> s.approvalRequired(true));
             RevealedShareableLink created = create(link());
             f.directory.addMember(ACME, new EmailAddress("member@example.com"));
             Invitation invited = f.invite("invited@example.com");
+            f.service.invitee().accept(Fixture.claim(f.token(invited)));
 
             InvitationException member = refused(() -> f.service.invitee().joinShareableLink(join(created.token(), "member@example.com")));
             InvitationException pending = refused(() -> f.service.invitee().joinShareableLink(join(created.token(), "INVITED@example.com")));

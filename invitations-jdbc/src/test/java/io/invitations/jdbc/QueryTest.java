@@ -1,6 +1,9 @@
 package io.invitations.jdbc;
 
 import io.invitations.spi.invitation.BatchId;
+import io.invitations.spi.invitation.ContactType;
+import io.invitations.spi.invitation.IdentifierKind;
+import io.invitations.spi.invitation.Invitee;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.InvitationSource;
@@ -83,6 +86,10 @@ class QueryTest {
                     .expiresAt(random.nextBoolean() ? null : T0.plusSeconds(random.nextInt(80)))
                     .invitedBy("u-" + random.nextInt(3)).source(sources.get(random.nextInt(sources.size())))
                     .target(targets.get(random.nextInt(targets.size()))).build();
+            if (random.nextInt(4) == 0) {
+                // people without email, for the filter by contact type
+                i = i.toBuilder().invitee(Invitee.identifier(IdentifierKind.PERSONNEL_NUMBER, "E-" + n)).build();
+            }
             all.add(i);
             batch.insert(i);
         }
@@ -115,6 +122,9 @@ class QueryTest {
             if (random.nextInt(3) == 0) {
                 q.createdBetween(T0.plusSeconds(random.nextInt(20)), random.nextBoolean() ? null
                         : T0.plusSeconds(20 + random.nextInt(20)));
+            }
+            if (random.nextInt(3) == 0) {
+                q.contactType(ContactType.values()[random.nextInt(ContactType.values().length)]);
             }
             q.page(random.nextInt(30), 1 + random.nextInt(40));
             InvitationQuery query = q.build();

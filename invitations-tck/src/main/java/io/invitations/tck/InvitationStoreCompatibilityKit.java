@@ -4,6 +4,7 @@ import io.invitations.spi.ErrorCode;
 import io.invitations.spi.invitation.Action;
 import io.invitations.spi.invitation.BatchId;
 import io.invitations.spi.invitation.Contact;
+import io.invitations.spi.invitation.ContactType;
 import io.invitations.spi.invitation.DeliveryState;
 import io.invitations.spi.invitation.EmailAddress;
 import io.invitations.spi.invitation.Grant;
@@ -900,6 +901,29 @@ public abstract class InvitationStoreCompatibilityKit {
 
             assertThat(store.findByInvitee(tenant, EmailAddress.of("mULTI@example.COM")))
                     .containsExactly(oldest, middle, newest);
+        }
+
+        @Test
+        @DisplayName("a query by contact type lists the invitations without email apart from those with one, "
+                + "combined with the other filters")
+        void contactTypeSeparatesEmailFromIdentifierInvitations() {
+            Invitation byEmail = pending("with.email@example.com");
+            Invitation byIdentifier = Fixtures.invitation(tenant,
+                    Invitee.identifier(IdentifierKind.PERSONNEL_NUMBER, "E-1042")).build();
+            Invitation acceptedByIdentifier = Fixtures.invitation(tenant,
+                    Invitee.identifier(IdentifierKind.PHONE, "+33612345678")).status(InvitationStatus.ACCEPTED)
+                    .build();
+            Invitation otherTenants = Fixtures.invitation(otherTenant,
+                    Invitee.identifier(IdentifierKind.PERSONNEL_NUMBER, "E-1043")).build();
+            insert(byEmail, byIdentifier, acceptedByIdentifier);
+            insert(otherTenants);
+
+            assertMatches(everything(tenant).contactType(ContactType.IDENTIFIER), byIdentifier,
+                    acceptedByIdentifier);
+            assertMatches(everything(tenant).contactType(ContactType.EMAIL), byEmail);
+            assertMatches(everything(tenant).contactType(ContactType.IDENTIFIER)
+                    .statuses(InvitationStatus.ACCEPTED), acceptedByIdentifier);
+            assertMatches(everything(tenant).contactType(null), byEmail, byIdentifier, acceptedByIdentifier);
         }
     }
 

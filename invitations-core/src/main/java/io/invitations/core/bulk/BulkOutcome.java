@@ -4,7 +4,7 @@ import org.apiguardian.api.API;
 
 /**
  * What happened to one row of a bulk call. In a {@link BulkMode#DRY_RUN dry run},
- * {@link #CREATED} and {@link #PROVISIONED} say what would happen; nothing was written.
+ * {@link #CREATED}, {@link #PROVISIONED} and {@link #SENT} say what would happen; nothing was written.
  *
  * @since 0.1.0
  */
@@ -33,7 +33,17 @@ public enum BulkOutcome {
      * The row could have been created, but the call was {@link BulkMode#ALL_OR_NOTHING} and another
      * row could not, so nothing was written.
      */
-    NOT_WRITTEN;
+    NOT_WRITTEN,
+    /**
+     * With {@link BulkAction#SEND_PROVISIONED}: the person's PROVISIONED invitation was (in a dry
+     * run, would be) sent; it is PENDING with its message queued, and the line carries its id.
+     */
+    SENT,
+    /**
+     * With {@link BulkAction#SEND_PROVISIONED}: the person has no provisioned (nor pending) invitation
+     * to the call's target; invite them with {@link BulkAction#INVITE} instead.
+     */
+    NOT_PROVISIONED;
 
     /**
      * Tells whether this outcome means an invitation was (or, in a dry run, would be) created.

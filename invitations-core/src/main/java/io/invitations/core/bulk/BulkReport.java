@@ -77,7 +77,19 @@ public record BulkReport(BatchId batchId, BulkMode mode, BulkAction action, List
      * @return the ids; empty for a dry run or when nothing was written
      */
     public List<InvitationId> createdIds() {
-        return lines.stream().map(Line::invitationId).filter(Objects::nonNull).toList();
+        return lines.stream().filter(l -> l.outcome().isCreated()).map(Line::invitationId).filter(Objects::nonNull)
+                .toList();
+    }
+
+    /**
+     * Returns the ids of the provisioned invitations this call sent ({@link BulkAction#SEND_PROVISIONED}),
+     * in row order.
+     *
+     * @return the ids; empty for a dry run or another action
+     */
+    public List<InvitationId> sentIds() {
+        return lines.stream().filter(l -> l.outcome() == BulkOutcome.SENT).map(Line::invitationId)
+                .filter(Objects::nonNull).toList();
     }
 
     /**
@@ -104,14 +116,20 @@ public record BulkReport(BatchId batchId, BulkMode mode, BulkAction action, List
      *
      * @param rowNumber    the row's number as the user sees it in the file
      * @param outcome      what happened, not {@code null}
-     * @param invitationId the created invitation, or {@code null} when none was created (always
-     *                     {@code null} in a dry run)
+     * @param invitationId the created invitation (with {@link BulkAction#SEND_PROVISIONED}, the sent
+     *                     one), or {@code null} when none was (always {@code null} in a dry run)
      * @param reasons      why the row was not created, each with its field and code; empty for
      *                     created rows; not {@code null}
+     * @param existingInvitationId for an {@link BulkOutcome#ALREADY_INVITED} row, the person's open
+     *                     invitation, so that a manager can resend, send or revoke it from the report;
+     *                     {@code null} otherwise, and always {@code null} for inviters below the tenant's
+     *                     manage level (they get {@link BulkOutcome#ALREADY_INVITED_OR_MEMBER}, which
+     *                     says neither which invitation nor whether the person is a member)
      * @since 0.1.0
      */
     @API(status = API.Status.STABLE, since = "1.0")
-    public record Line(int rowNumber, BulkOutcome outcome, InvitationId invitationId, List<RowProblem> reasons) {
+    public record Line(int rowNumber, BulkOutcome outcome, InvitationId invitationId, List<RowProblem> reasons,
+                       InvitationId existingInvitationId) {
         /**
          * Validates and copies the arguments.
          *
@@ -120,6 +138,28 @@ public record BulkReport(BatchId batchId, BulkMode mode, BulkAction action, List
         public Line {
             Objects.requireNonNull(outcome, "outcome");
             reasons = List.copyOf(reasons);
+        }
+
+        /**
+         * Creates a line that names no existing invitation.
+         *
+         * @param rowNumber    the row's number as the user sees it in the file
+         * @param outcome      what happened, not {@code null}
+         * @param invitationId the created invitation, or {@code null}
+         * @param reasons      why the row was not created; not {@code null}
+         */
+        public Line(int rowNumber, BulkOutcome outcome, InvitationId invitationId, List<RowProblem> reasons) {
+            this(rowNumber, outcome, invitationId, reasons, null);
+        }
+
+        /**
+         * Returns the person's open invitation that made this row {@link BulkOutcome#ALREADY_INVITED},
+         * reported to managers only.
+         *
+         * @return the id, or empty when none is reported
+         */
+        public Optional<InvitationId> existingInvitation() {
+            return Optional.ofNullable(existingInvitationId);
         }
 
         /**

@@ -48,6 +48,9 @@ import java.util.Optional;
  */
 @API(status = API.Status.INTERNAL, since = "1.0")
 public final class Inviting {
+    /** The most characters of an invitation's personal message, text added when sending included. */
+    public static final int MESSAGE_LIMIT = 2000;
+
     /** The history note of an invitation whose contact looks like an existing one (tenant flags look-alikes). */
     public static final String LOOK_ALIKE_NOTE = "look-alike: the contact is confusable with an existing invitee's"
             + " or member's";
@@ -334,6 +337,44 @@ public final class Inviting {
      * @return the stored invitation
      */
     public Invitation send(Inviter actor, TenantId tenantId, InvitationId id) {
+        return send(actor, tenantId, id, null);
+    }
+
+    /**
+     * Checks text an administrator adds when sending: {@code null} or blank means none; otherwise it
+     * is stripped and must have at most {@value #MESSAGE_LIMIT} characters.
+     *
+     * @param added the text, or {@code null}
+     * @return the text stripped, or {@code null} for none
+     * @throws io.invitations.core.InvalidRequestException naming {@code message} when it is too long
+     */
+    public static String addedText(String added) {
+        if (added == null || added.isBlank()) {
+            return null;
+        }
+        String text = added.strip();
+        if (text.length() > MESSAGE_LIMIT) {
+            RequestValidator.throwIfAny(List.of(new FieldProblem("message", "must be at most " + MESSAGE_LIMIT
+                    + " characters, was " + text.length() + "; shorten the added text")));
+        }
+        return text;
+    }
+
+    /**
+     * Sends one provisioned invitation with text the administrator adds: the text is appended to
+     * the invitation's personal message (after a blank line), so the message sent and its preview
+     * show it, escaped like every value.
+     *
+     * @param actor    who sends
+     * @param tenantId the tenant
+     * @param id       the invitation
+     * @param added    the text to add, or {@code null} for none
+     * @return the stored invitation
+     * @throws io.invitations.core.InvalidRequestException naming {@code message} when the text, with
+     *                                                     the personal message, is too long
+     */
+    public Invitation send(Inviter actor, TenantId tenantId, InvitationId id, String added) {
+        String text = addedText(added);
         return Mutation.run(ctx, tenantId, id, (stored, change) -> {
             TenantSettings settings = ctx.settingsFor(tenantId);
             PolicyViolationException.throwIfAny(InvitationPolicy.of(settings).checkManage(actor, stored, false));
@@ -341,6 +382,7 @@ public final class Inviting {
             Lifecycle.require(id, current.status(), Action.INVITE, settings.approvalRequired());
             Instant now = change.now();
             Invitation next = change.queueMessage(stored.toBuilder().status(InvitationStatus.PENDING).invitedAt(now)
+                    .personalMessage(withAdded(stored.personalMessage(), text))
                     .expiresAt(now.plus(settings.invitationTtl())).build(), OutboxMessage.Kind.INVITATION);
             change.transition(stored, actor.userId(), Action.INVITE, InvitationStatus.PROVISIONED,
                     InvitationStatus.PENDING, null, new InvitationEvent.Invited(tenantId, id, now, actor.userId(),
@@ -355,14 +397,18 @@ public final class Inviting {
      * @param actor    who sends
      * @param tenantId the tenant
      * @param ids      the invitations
+     * @param added    text to add to each message, or {@code null}
      * @return what was sent and what was refused
+     * @throws io.invitations.core.InvalidRequestException naming {@code message} when the text alone is
+     *                                                     too long (nothing is sent)
      */
-    public SendReport sendSelected(Inviter actor, TenantId tenantId, Collection<InvitationId> ids) {
+    public SendReport sendSelected(Inviter actor, TenantId tenantId, Collection<InvitationId> ids, String added) {
+        String text = addedText(added);
         List<Invitation> sent = new ArrayList<>();
         List<SendReport.Refused> refused = new ArrayList<>();
         for (InvitationId id : ids) {
             try {
-                sent.add(send(actor, tenantId, id));
+                sent.add(send(actor, tenantId, id, text));
             } catch (InvitationException e) {
                 refused.add(new SendReport.Refused(id, e.code(), e.getMessage()));
             }
@@ -376,9 +422,11 @@ public final class Inviting {
      *
      * @param actor    who sends
      * @param tenantId the tenant
+     * @param added    text to add to each message, or {@code null}
      * @return what was sent and what was refused
      */
-    public SendReport sendAll(Inviter actor, TenantId tenantId) {
+    public SendReport sendAll(Inviter actor, TenantId tenantId, String added) {
+        String text = addedText(added);
         PolicyViolationException.throwIfAny(InvitationPolicy.of(ctx.settingsFor(tenantId)).checkSendAll(actor));
         List<InvitationId> ids = new ArrayList<>();
         InvitationQuery query = InvitationQuery.builder(tenantId).statuses(InvitationStatus.PROVISIONED)
@@ -389,7 +437,7 @@ public final class Inviting {
             page.items().forEach(i -> ids.add(i.id()));
             query = query.nextPage();
         } while (page.hasMore());
-        return sendSelected(actor, tenantId, ids);
+        return sendSelected(actor, tenantId, ids, text);
     }
 
     /**
@@ -417,6 +465,20 @@ public final class Inviting {
             out.add(new FieldProblem("identifier", "must be given with identifierKind"));
         }
         return out;
+    }
+
+    /** The personal message with the added text after a blank line; refused when it grows too long. */
+    private static String withAdded(String personal, String added) {
+        if (added == null) {
+            return personal;
+        }
+        String joined = personal == null ? added : personal + "\n\n" + added;
+        if (joined.length() > MESSAGE_LIMIT) {
+            RequestValidator.throwIfAny(List.of(new FieldProblem("message", "with the invitation's personal message"
+                    + " it makes " + joined.length() + " characters; the most is " + MESSAGE_LIMIT
+                    + " — shorten the added text")));
+        }
+        return joined;
     }
 
     private static Invitee invitee(InviteRequest r) {

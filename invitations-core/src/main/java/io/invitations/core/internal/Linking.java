@@ -64,6 +64,9 @@ import java.util.Set;
  */
 @API(status = API.Status.INTERNAL, since = "1.0")
 public final class Linking {
+    /** The history note of an invitation a shareable link join closed; the link's id follows. */
+    static final String SUPERSEDED = "superseded by link join: the invitee joined through shareable link ";
+
     private static final Logger LOG = LoggerFactory.getLogger(Linking.class);
     /** Enough for every racing process to win once; a store that refuses more is broken. */
     private static final int ATTEMPTS = 100;
@@ -292,16 +295,19 @@ public final class Linking {
 
             Change change = new Change(now);
             Optional<Invitation> open = ctx.store().findOpen(tenantId, link.target(), address);
-            if (open.isPresent()) {
-                Invitation expired = change.expireIfDue(open.get());
-                if (expired == open.get()) {
-                    // anyone holding the URL may try any address: say neither which nor whose invitation
-                    throw AlreadyInvitedException.alreadyInvitedOrMember(address.toString());
-                }
-                change.update(open.get(), expired);
-            }
             if (link.target().isMembership() && ctx.directory().isMember(tenantId, address)) {
                 throw AlreadyInvitedException.alreadyInvitedOrMember(address.toString());
+            }
+            if (open.isPresent()) {
+                Invitation expired = change.expireIfDue(open.get());
+                if (expired != open.get()) {
+                    change.update(open.get(), expired);
+                } else if (expired.status() == InvitationStatus.AWAITING_APPROVAL) {
+                    // anyone holding the URL may try any address: say neither which nor whose invitation
+                    throw AlreadyInvitedException.alreadyInvitedOrMember(address.toString());
+                } else {
+                    closeSuperseded(change, expired, link);
+                }
             }
             // a look-alike of an existing invitee or member reads like that person when refused
             String note = Inviting.lookAlikeNote(ctx, settings, tenantId, address);
@@ -337,6 +343,25 @@ public final class Linking {
     }
 
     /**
+     * Closes the joiner's pending (or provisioned) invitation to the link's target, in the join's own
+     * write: the shareable link served as the fallback for an email that never arrived. It becomes
+     * REVOKED and its history says it was superseded by the link join; the joiner is told nothing of
+     * it, so the join's answer does not say whether such an invitation existed.
+     */
+    private static void closeSuperseded(Change change, Invitation open, ShareableLink link) {
+        revokeAsLink(change, open, link.id(), SUPERSEDED + link.id());
+    }
+
+    /** Adds the revocation of an invitation, by the link, to a change. */
+    private static void revokeAsLink(Change change, Invitation invitation, LinkId linkId, String reason) {
+        String actor = "link:" + linkId;
+        change.transition(invitation, actor, Action.REVOKE, invitation.status(), InvitationStatus.REVOKED, reason,
+                new InvitationEvent.Revoked(invitation.tenantId(), invitation.id(), change.now(), actor,
+                        invitation.status(), reason));
+        change.update(invitation, invitation.toBuilder().status(InvitationStatus.REVOKED).build());
+    }
+
+    /**
      * Moves the reserved invitation to ACCEPTED (or AWAITING_APPROVAL) with the account. Only a
      * manager revoking the reservation in between can make it fail; then the account is handed back
      * to the directory ({@code IdentityDirectory.acceptanceAbandoned}) and the join is refused.
@@ -365,13 +390,8 @@ public final class Linking {
 
     /** Revokes a reservation whose account could not be made; its seat is free again at once. */
     private void release(Invitation pending, LinkId linkId, String reason) {
-        Instant now = ctx.now();
-        String actor = "link:" + linkId;
-        Change change = new Change(now);
-        change.transition(pending, actor, Action.REVOKE, InvitationStatus.PENDING, InvitationStatus.REVOKED, reason,
-                new InvitationEvent.Revoked(pending.tenantId(), pending.id(), now, actor,
-                        InvitationStatus.PENDING, reason));
-        change.update(pending, pending.toBuilder().status(InvitationStatus.REVOKED).build());
+        Change change = new Change(ctx.now());
+        revokeAsLink(change, pending, linkId, reason);
         try {
             change.commit(ctx);
         } catch (RuntimeException e) {

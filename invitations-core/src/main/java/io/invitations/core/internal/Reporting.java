@@ -1,8 +1,13 @@
 package io.invitations.core.internal;
 
+import io.invitations.core.invitee.ContactText;
+import io.invitations.core.invitee.Invitees;
 import io.invitations.core.policy.SeatCount;
 import io.invitations.core.referral.ReferralStats;
+import io.invitations.spi.invitation.Contact;
+import io.invitations.spi.invitation.EmailAddress;
 import io.invitations.spi.invitation.HistoryEntry;
+import io.invitations.spi.invitation.Identifier;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.InvitationStatus;
@@ -13,6 +18,7 @@ import io.invitations.spi.storage.Page;
 import org.apiguardian.api.API;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +51,49 @@ public final class Reporting {
     public Optional<Invitation> find(TenantId tenantId, InvitationId id) {
         Instant now = ctx.now();
         return ctx.store().find(tenantId, id).map(i -> Context.effective(i, now));
+    }
+
+    /**
+     * Lists one invitee's invitations in a tenant, over every target and status, oldest first, with
+     * effective statuses, in one store read ({@code InvitationStore.findByInvitee}). The contact is
+     * normalised as when inviting: an email's case and the IDN form of its domain do not matter, an
+     * identifier's value is NFKC-normalised.
+     *
+     * @param tenantId the tenant
+     * @param contact  the email or identifier
+     * @return the invitations, possibly empty
+     */
+    public List<Invitation> invitationsOf(TenantId tenantId, Contact contact) {
+        Instant now = ctx.now();
+        return ctx.store().findByInvitee(tenantId, normalized(contact)).stream().map(i -> Context.effective(i, now))
+                .toList();
+    }
+
+    /**
+     * Lists the open invitations (provisioned, pending and not past expiry, awaiting approval) of
+     * many people at once, over every target, in one store read
+     * ({@code InvitationStore.findOpen(TenantId, Collection)}); contacts are normalised as when
+     * inviting.
+     *
+     * @param tenantId the tenant
+     * @param contacts the emails and identifiers
+     * @return the open invitations, possibly empty
+     */
+    public List<Invitation> openInvitationsOf(TenantId tenantId, Collection<? extends Contact> contacts) {
+        if (contacts.isEmpty()) {
+            return List.of();
+        }
+        Instant now = ctx.now();
+        return ctx.store().findOpen(tenantId, contacts.stream().map(Reporting::normalized).toList()).stream()
+                .map(i -> Context.effective(i, now)).filter(i -> i.status().isOpen()).toList();
+    }
+
+    private static Contact normalized(Contact contact) {
+        if (contact instanceof EmailAddress email) {
+            return new EmailAddress(Invitees.normalizeEmail(email.value()).orElse(email.value()));
+        }
+        Identifier identifier = (Identifier) contact;
+        return new Identifier(identifier.kind(), ContactText.nfkc(identifier.value()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.invitations.core.internal;
 
+import io.invitations.core.AlreadyInvitedException;
 import io.invitations.core.FieldProblem;
 import io.invitations.core.InviteRequest;
 import io.invitations.core.SendReport;
@@ -53,16 +54,43 @@ public final class Syncing {
      * Creates an invitation for a directory entry: PROVISIONED, or PENDING when the tenant invites
      * on creation. The source becomes DIRECTORY unless the request already names a directory.
      *
+     * <p>Syncing is idempotent: an entry whose person already has an open invitation for the target
+     * (provisioned, pending and not past its expiry, or awaiting approval) is left unchanged, and
+     * that invitation is returned as stored: same id and version, no history, no message, no event
+     * (logged as "unchanged"). Only an actor at the tenant's manage level learns of it this way; below
+     * it the neutral already-invited refusal stands.
+     *
      * @param actor    who provisions, usually a system inviter such as the directory's
      * @param tenantId the tenant
      * @param request  the entry as an invite request
-     * @return the stored invitation
+     * @return the stored invitation, new or the entry's open one
      */
     public Invitation fromDirectory(Inviter actor, TenantId tenantId, InviteRequest request) {
         InviteRequest entry = request.source() != null && request.source().kind() == InvitationSource.Kind.DIRECTORY
                 ? request : request.toBuilder().source(InvitationSource.directory(null)).build();
-        boolean invite = ctx.settingsFor(tenantId).inviteOnCreation();
-        return inviting.create(actor, tenantId, entry, invite);
+        Inviting.Draft draft = inviting.prepare(actor, tenantId, entry);
+        boolean manager = Inviting.mayLearnMembership(actor, draft.settings());
+        if (manager) {
+            Optional<Invitation> open = ctx.store().findOpen(tenantId, entry.target(), draft.invitee().contact())
+                    .filter(i -> i.effectiveStatus(ctx.now()) != InvitationStatus.EXPIRED);
+            if (open.isPresent()) {
+                return unchanged(open.get());
+            }
+        }
+        try {
+            return inviting.create(actor, tenantId, entry, draft.settings().inviteOnCreation());
+        } catch (AlreadyInvitedException e) {
+            // another node synced the same entry between the look-up and the write: its invitation stands
+            Optional<Invitation> existing = manager ? e.existingInvitationId().flatMap(id -> ctx.store()
+                    .find(tenantId, id)) : Optional.empty();
+            return unchanged(existing.orElseThrow(() -> e));
+        }
+    }
+
+    private static Invitation unchanged(Invitation open) {
+        LOG.info("directory entry unchanged: invitation {} of tenant {} is already {}", open.id(), open.tenantId(),
+                open.status());
+        return open;
     }
 
     /**
@@ -70,10 +98,11 @@ public final class Syncing {
      *
      * @param actor    who sends
      * @param tenantId the tenant
+     * @param added    text to add to each message, or {@code null}
      * @return what was sent and what was refused
      */
-    public SendReport inviteAll(Inviter actor, TenantId tenantId) {
-        SendReport report = inviting.sendAll(actor, tenantId);
+    public SendReport inviteAll(Inviter actor, TenantId tenantId, String added) {
+        SendReport report = inviting.sendAll(actor, tenantId, added);
         if (!ctx.settingsFor(tenantId).inviteOnCreation() && !ctx.settings().switchOnInviteOnCreation(tenantId)) {
             LOG.warn("tenant {} invited all provisioned people; its settings source cannot store inviteOnCreation,"
                     + " so switch it on in the host's settings for new directory accounts to be invited at once",

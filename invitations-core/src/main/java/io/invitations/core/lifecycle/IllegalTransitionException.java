@@ -87,7 +87,10 @@ public class IllegalTransitionException extends InvitationException {
     private static String message(InvitationId id, InvitationStatus status, Action action) {
         String base = "invitation " + id + " is " + status + "; " + action + " is not possible";
         String hint = switch (status) {
-            case EXPIRED -> action == Action.RESEND ? "re-invite it instead" : "it can be re-invited or revoked";
+            case EXPIRED -> action == Action.RESEND
+                    ? "a resend only extends a pending invitation; re-invite it with reinvite(id), which sends"
+                    + " a new link"
+                    : "it can be re-invited or revoked";
             case PROVISIONED -> "send it first";
             case PENDING -> action == Action.REINVITE ? "resend it instead" : "it is waiting for the invitee";
             case AWAITING_APPROVAL -> "approve or reject it";

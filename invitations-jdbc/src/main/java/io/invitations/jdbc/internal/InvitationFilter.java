@@ -65,6 +65,10 @@ public record InvitationFilter(String clause, List<Object> values) {
             conditions.add("invitee_key = ?");
             values.add(q.invitee().matchKey());
         }
+        if (q.contactType() != null) {
+            conditions.add("contact_type = ?");
+            values.add(q.contactType().name());
+        }
         if (q.createdFrom() != null) {
             conditions.add("created_at >= ?");
             values.add(q.createdFrom());

@@ -2,6 +2,7 @@ package io.invitations.spi.storage;
 
 import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.Contact;
+import io.invitations.spi.invitation.ContactType;
 import io.invitations.spi.invitation.InvitationSource;
 import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.invitation.Target;
@@ -31,6 +32,7 @@ public final class InvitationQuery {
     private final InvitationSource source;
     private final Target target;
     private final Contact invitee;
+    private final ContactType contactType;
     private final Instant createdFrom;
     private final Instant createdUntil;
     private final Instant asOf;
@@ -41,8 +43,8 @@ public final class InvitationQuery {
     public static final int MAX_LIMIT = 1000;
 
     private InvitationQuery(TenantId tenantId, Set<InvitationStatus> statuses, String invitedBy,
-            InvitationSource source, Target target, Contact invitee, Instant createdFrom, Instant createdUntil,
-            Instant asOf, int offset, int limit) {
+            InvitationSource source, Target target, Contact invitee, ContactType contactType, Instant createdFrom,
+            Instant createdUntil, Instant asOf, int offset, int limit) {
         InvitationException.requireValue(tenantId, "tenantId");
         statuses = statuses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(statuses));
         if (offset < 0) {
@@ -58,6 +60,7 @@ public final class InvitationQuery {
         this.source = source;
         this.target = target;
         this.invitee = invitee;
+        this.contactType = contactType;
         this.createdFrom = createdFrom;
         this.createdUntil = createdUntil;
         this.asOf = asOf;
@@ -82,7 +85,7 @@ public final class InvitationQuery {
      */
     public Builder toBuilder() {
         return new Builder(tenantId).statuses(statuses).invitedBy(invitedBy).source(source).target(target).invitee(invitee)
-                .createdBetween(createdFrom, createdUntil).asOf(asOf).page(offset, limit);
+                .contactType(contactType).createdBetween(createdFrom, createdUntil).asOf(asOf).page(offset, limit);
     }
 
     /**
@@ -106,6 +109,7 @@ public final class InvitationQuery {
                 && (source == null || source.equals(i.source()))
                 && (target == null || target.equals(i.target()))
                 && (invitee == null || invitee.matchKey().equals(i.inviteeKey()))
+                && (contactType == null || contactType == ContactType.of(i.invitee().contact()))
                 && (createdFrom == null || !i.createdAt().isBefore(createdFrom))
                 && (createdUntil == null || i.createdAt().isBefore(createdUntil));
     }
@@ -116,8 +120,8 @@ public final class InvitationQuery {
      * @return a query with the offset moved by one page
      */
     public InvitationQuery nextPage() {
-        return new InvitationQuery(tenantId, statuses, invitedBy, source, target, invitee, createdFrom, createdUntil,
-                asOf, offset + limit, limit);
+        return new InvitationQuery(tenantId, statuses, invitedBy, source, target, invitee, contactType, createdFrom,
+                createdUntil, asOf, offset + limit, limit);
     }
 
     /**
@@ -133,6 +137,7 @@ public final class InvitationQuery {
         private InvitationSource source;
         private Target target;
         private Contact invitee;
+        private ContactType contactType;
         private Instant createdFrom;
         private Instant createdUntil;
         private Instant asOf;
@@ -214,6 +219,19 @@ public final class InvitationQuery {
         }
 
         /**
+         * Matches one kind of contact: {@link ContactType#IDENTIFIER} lists the invitations without
+         * email (people reached by an identifier and access code), {@link ContactType#EMAIL} the
+         * others.
+         *
+         * @param value the kind, or {@code null} for both
+         * @return this builder
+         */
+        public Builder contactType(ContactType value) {
+            contactType = value;
+            return this;
+        }
+
+        /**
          * Matches invitations created in {@code [from, until)}.
          *
          * @param from  inclusive lower bound, or {@code null}
@@ -258,7 +276,7 @@ public final class InvitationQuery {
          *                                               range
          */
         public InvitationQuery build() {
-            return new InvitationQuery(tenantId, statuses, invitedBy, source, target, invitee, createdFrom,
+            return new InvitationQuery(tenantId, statuses, invitedBy, source, target, invitee, contactType, createdFrom,
                     createdUntil, asOf, offset, limit);
         }
     }
@@ -319,6 +337,15 @@ public final class InvitationQuery {
     }
 
     /**
+     * Returns the kind of contact to match, or {@code null} for both.
+     *
+     * @return the kind of contact to match, or {@code null} for both
+     */
+    public ContactType contactType() {
+        return contactType;
+    }
+
+    /**
      * Returns created at or after, or {@code null}.
      *
      * @return created at or after, or {@code null}
@@ -372,6 +399,7 @@ public final class InvitationQuery {
                 && Objects.equals(source, other.source)
                 && Objects.equals(target, other.target)
                 && Objects.equals(invitee, other.invitee)
+                && contactType == other.contactType
                 && Objects.equals(createdFrom, other.createdFrom)
                 && Objects.equals(createdUntil, other.createdUntil)
                 && Objects.equals(asOf, other.asOf)
@@ -381,7 +409,8 @@ public final class InvitationQuery {
 
     @Override
     public int hashCode() {
-        return Objects.hash(tenantId, statuses, invitedBy, source, target, invitee, createdFrom, createdUntil, asOf, offset, limit);
+        return Objects.hash(tenantId, statuses, invitedBy, source, target, invitee, contactType, createdFrom, createdUntil,
+                asOf, offset, limit);
     }
 
     /**
@@ -393,7 +422,8 @@ public final class InvitationQuery {
     public String toString() {
         return "InvitationQuery[tenantId=" + tenantId + ", statuses=" + statuses + ", invitedBy=" + invitedBy
                 + ", source=" + source + ", target=" + target
-                + (invitee == null ? "" : ", invitee=" + invitee.matchKey()) + ", createdFrom=" + createdFrom
+                + (invitee == null ? "" : ", invitee=" + invitee.matchKey()) + ", contactType=" + contactType
+                + ", createdFrom=" + createdFrom
                 + ", createdUntil=" + createdUntil + ", asOf=" + asOf + ", offset=" + offset
                 + ", limit=" + limit + "]";
     }

@@ -3,6 +3,7 @@ package io.invitations.spring.web;
 import io.invitations.core.InvitationService;
 import io.invitations.csv.ClaimLinkExport;
 import io.invitations.csv.CsvExportOptions;
+import io.invitations.csv.CsvTemplate;
 import io.invitations.csv.StatusReportExport;
 import io.invitations.excel.TemplateOptions;
 import io.invitations.excel.XlsxStatusExport;
@@ -347,6 +348,21 @@ public class AdminApiController {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         XlsxTemplate.write(out, TemplateOptions.builder().build());
         return file(out.toByteArray(), "invitations-template.xlsx", XLSX);
+    }
+
+    /**
+     * Downloads the bulk upload template as CSV, beside the {@code .xlsx} one: the header row with
+     * every column the importers recognise, with a byte order mark for spreadsheet programs.
+     *
+     * @param request the request
+     * @return the CSV
+     */
+    @GetMapping("/bulk/template.csv")
+    public ResponseEntity<byte[]> csvTemplate(HttpServletRequest request) {
+        calls(request);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CsvTemplate.write(out, CsvExportOptions.excel());
+        return file(out.toByteArray(), "invitations-template.csv", CSV);
     }
 
     /**

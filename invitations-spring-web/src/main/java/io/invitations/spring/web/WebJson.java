@@ -148,8 +148,11 @@ public final class WebJson {
      * @param outcome      {@code CREATED}, {@code INVALID}, {@code DUPLICATE_IN_INPUT}, ...
      * @param invitationId the created invitation, or {@code null}
      * @param problems     what is wrong with the row and how to fix it
+     * @param existingInvitationId for an {@code ALREADY_INVITED} row, the person's open invitation
+     *                     (reported to managers only), or {@code null}
      */
-    public record BulkLineView(int row, String outcome, String invitationId, List<ProblemView> problems) {
+    public record BulkLineView(int row, String outcome, String invitationId, List<ProblemView> problems,
+                               String existingInvitationId) {
     }
 
     /**

@@ -18,6 +18,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -203,6 +204,19 @@ class AdminApiTest {
     }
 
     @Test
+    void a_second_upload_names_the_invitation_each_already_invited_row_met() throws Exception {
+        MockMultipartFile file = new MockMultipartFile("file", "people.csv", "text/csv",
+                ("email,role\n" + email() + ",member\n").getBytes(StandardCharsets.UTF_8));
+        String first = mvc.perform(admin(multipart(BASE + "/bulk").file(file).param("dryRun", "false")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String created = JsonPath.read(first, "$.lines[0].invitationId");
+
+        mvc.perform(admin(multipart(BASE + "/bulk").file(file).param("dryRun", "false"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.lines[0].outcome").value("ALREADY_INVITED"))
+                .andExpect(jsonPath("$.lines[0].existingInvitationId").value(created));
+    }
+
+    @Test
     void uploads_of_each_format_are_read_and_unknown_types_are_refused() throws Exception {
         String txt = email() + "\n" + email() + "\n";
         mvc.perform(admin(multipart(BASE + "/bulk").file(new MockMultipartFile("file", "list.txt", "text/plain",
@@ -223,6 +237,20 @@ class AdminApiTest {
                 .andReturn().getResponse().getContentAsByteArray();
         mvc.perform(admin(multipart(BASE + "/bulk").file(new MockMultipartFile("file", "template.xlsx",
                 "application/octet-stream", xlsx)))).andExpect(status().isOk());
+        byte[] csvTemplate = mvc.perform(admin(get(BASE + "/bulk/template.csv"))).andExpect(status().isOk())
+                .andExpect(content().contentType("text/csv;charset=UTF-8"))
+                .andReturn().getResponse().getContentAsByteArray();
+        List<String> headers = List.of(new String(csvTemplate, StandardCharsets.UTF_8).strip().replace("\uFEFF", "")
+                .split(","));
+        String[] row = new String[headers.size()];
+        java.util.Arrays.fill(row, "");
+        row[headers.indexOf("email")] = email();
+        row[headers.indexOf("role")] = "member";
+        byte[] filled = (new String(csvTemplate, StandardCharsets.UTF_8) + String.join(",", row) + "\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        mvc.perform(admin(multipart(BASE + "/bulk").file(new MockMultipartFile("file", "template.csv",
+                "text/csv", filled)))).andExpect(status().isOk()).andExpect(jsonPath("$.lines.length()").value(1))
+                .andExpect(jsonPath("$.lines[0].outcome").value("CREATED"));
         mvc.perform(admin(multipart(BASE + "/bulk").file(new MockMultipartFile("file", "people.pdf", "application/pdf",
                 new byte[] {1, 2, 3})))).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("IMPORT_INVALID_FILE"))

@@ -21,6 +21,7 @@ import io.invitations.core.policy.Refusal;
 import io.invitations.core.policy.SeatCount;
 import io.invitations.spi.settings.TenantSettings;
 import io.invitations.spi.ErrorCode;
+import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.BatchId;
 import io.invitations.spi.invitation.Contact;
 import io.invitations.spi.invitation.Grant;
@@ -126,6 +127,9 @@ public final class BulkEngine {
          */
         BulkReport execute(List<RowCheck> checks) {
             List<Prepared> prepared = prepare(checks);
+            if (request.action() == BulkAction.SEND_PROVISIONED) {
+                return sendProvisioned(prepared);
+            }
             BulkOutcome created = request.action() == BulkAction.INVITE ? BulkOutcome.CREATED : BulkOutcome.PROVISIONED;
             for (int attempt = 1; ; attempt++) {
                 List<Verdict> verdicts = judgeAll(prepared, attempt == 1);
@@ -134,7 +138,7 @@ public final class BulkEngine {
                             List.of())).toList());
                 }
                 if (request.mode() == BulkMode.ALL_OR_NOTHING && verdicts.stream().anyMatch(v -> v.draft() == null)) {
-                    return report(withholdAll(verdicts));
+                    return report(withholdAll(verdicts, "created"));
                 }
                 try {
                     return report(write(verdicts, created));
@@ -145,6 +149,81 @@ public final class BulkEngine {
                     }
                 }
             }
+        }
+
+        /**
+         * Sends the provisioned invitations of the rows' people: one look-up of the open invitations
+         * of all rows; a row whose person has a PROVISIONED invitation to the call's target is sent,
+         * one with another open invitation is already invited, one with none is not provisioned.
+         * Each admitted row is sent on its own ({@link Inviting#send}), with the row's message added.
+         */
+        private BulkReport sendProvisioned(List<Prepared> prepared) {
+            Map<String, Invitation> open = openInvitations(prepared);
+            List<Verdict> verdicts = new ArrayList<>(prepared.size());
+            for (Prepared p : prepared) {
+                verdicts.add(p.verdict() != null ? p.verdict() : judgeSend(p.check().rowNumber(), p.draft(), open));
+                request.progressListener().onProgress(new BulkProgress(batchId, verdicts.size(), prepared.size(),
+                        p.check().rowNumber()));
+            }
+            if (request.mode() == BulkMode.DRY_RUN) {
+                return report(verdicts.stream().map(v -> v.draft() == null ? v
+                        : Verdict.of(v.rowNumber(), BulkOutcome.SENT, List.of())).toList());
+            }
+            if (request.mode() == BulkMode.ALL_OR_NOTHING && verdicts.stream().anyMatch(v -> v.draft() == null)) {
+                return report(withholdAll(verdicts, "sent"));
+            }
+            List<Verdict> result = new ArrayList<>(verdicts.size());
+            for (Verdict v : verdicts) {
+                result.add(v.draft() == null ? v : send(v));
+            }
+            return report(result);
+        }
+
+        private Verdict judgeSend(int rowNumber, Inviting.Draft draft, Map<String, Invitation> openByKey) {
+            Invitee invitee = draft.invitee();
+            Invitation open = openByKey.get(openKey(draft.request().target(), invitee.contact().matchKey()));
+            InvitationStatus status = open == null ? null : open.effectiveStatus(now);
+            if (status == InvitationStatus.PROVISIONED) {
+                return new Verdict(rowNumber, null, List.of(), null, draft, open);
+            }
+            if (status != null && status.isOpen()) {
+                return already(rowNumber, invitee, BulkOutcome.ALREADY_INVITED,
+                        AlreadyInvitedException.alreadyInvited(invitee.contact().toString(), open.id()));
+            }
+            return Verdict.of(rowNumber, BulkOutcome.NOT_PROVISIONED, List.of(new RowProblem(contactField(invitee),
+                    invitee.contact() + " has no provisioned invitation to send; invite them with the INVITE action"
+                            + " instead", ErrorCode.NOT_FOUND)));
+        }
+
+        private Verdict send(Verdict admitted) {
+            int row = admitted.rowNumber();
+            try {
+                Invitation sent = inviting.send(inviter, tenantId, admitted.open().id(),
+                        admitted.draft().request().personalMessage());
+                return new Verdict(row, BulkOutcome.SENT, List.of(), sent.id(), null, null);
+            } catch (PolicyViolationException e) {
+                return denied(row, e.refusals());
+            } catch (InvalidRequestException e) {
+                return Verdict.of(row, BulkOutcome.INVALID, e.problems().stream()
+                        .map(p -> new RowProblem(RowReader.rowField(p.field()), p.message())).toList());
+            } catch (InvitationException e) {
+                // sent, revoked or changed by someone else since the look-up
+                return Verdict.of(row, BulkOutcome.DENIED, List.of(new RowProblem(
+                        contactField(admitted.draft().invitee()), e.getMessage(), e.code())));
+            }
+        }
+
+        /** One look-up of the open invitations of every valid row, by target and invitee. */
+        private Map<String, Invitation> openInvitations(List<Prepared> prepared) {
+            List<Contact> contacts = prepared.stream().filter(p -> p.draft() != null)
+                    .map(p -> (Contact) p.draft().invitee().contact()).toList();
+            Map<String, Invitation> open = new HashMap<>();
+            if (!contacts.isEmpty()) {
+                for (Invitation i : ctx.store().findOpen(tenantId, contacts)) {
+                    open.put(openKey(i.target(), i.inviteeKey()), i);
+                }
+            }
+            return open;
         }
 
         /** Validates each candidate row once; invalid rows get their verdict here. */
@@ -171,22 +250,13 @@ public final class BulkEngine {
          * rows, then seats and quota counted across the batch.
          */
         private List<Verdict> judgeAll(List<Prepared> prepared, boolean reportProgress) {
-            List<Contact> contacts = new ArrayList<>();
             List<Contact> members = new ArrayList<>();
             for (Prepared p : prepared) {
-                if (p.draft() != null) {
-                    contacts.add(p.draft().invitee().contact());
-                    if (p.draft().request().target().isMembership()) {
-                        members.add(p.draft().invitee().contact());
-                    }
+                if (p.draft() != null && p.draft().request().target().isMembership()) {
+                    members.add(p.draft().invitee().contact());
                 }
             }
-            Map<String, Invitation> open = new HashMap<>();
-            if (!contacts.isEmpty()) {
-                for (Invitation i : ctx.store().findOpen(tenantId, contacts)) {
-                    open.put(openKey(i.target(), i.inviteeKey()), i);
-                }
-            }
+            Map<String, Invitation> open = openInvitations(prepared);
             Set<String> memberKeys = members.isEmpty() ? Set.of() : ctx.directory().membersAmong(tenantId, members);
             SeatCount seats = ctx.seatCountForCheck(tenantId, now);
             long quotaUsed = settings.quotaIfAny().map(q -> ctx.store().count(Limits.quotaUse(tenantId,
@@ -273,12 +343,12 @@ public final class BulkEngine {
             return result;
         }
 
-        /** In all-or-nothing, every creatable row is reported as not written. */
-        private List<Verdict> withholdAll(List<Verdict> verdicts) {
+        /** In all-or-nothing, every creatable (or sendable) row is reported as not written. */
+        private List<Verdict> withholdAll(List<Verdict> verdicts, String done) {
             String blocking = verdicts.stream().filter(v -> v.draft() == null).map(v -> String.valueOf(v.rowNumber()))
                     .limit(10).collect(Collectors.joining(", "));
             long count = verdicts.stream().filter(v -> v.draft() == null).count();
-            RowProblem reason = new RowProblem("mode", "nothing was written: " + count + " row(s) cannot be created "
+            RowProblem reason = new RowProblem("mode", "nothing was written: " + count + " row(s) cannot be " + done + " "
                     + "(" + blocking + (count > 10 ? ", ..." : "") + ") and the call is ALL_OR_NOTHING; fix them or "
                     + "use BEST_EFFORT", ErrorCode.INVALID_REQUEST);
             return verdicts.stream().map(v -> v.draft() == null ? v
@@ -291,25 +361,32 @@ public final class BulkEngine {
         }
 
         private Verdict already(int rowNumber, Invitee invitee, BulkOutcome outcome, AlreadyInvitedException why) {
-            String field = invitee.contact() instanceof Identifier ? RowField.IDENTIFIER.canonicalHeader()
-                    : RowField.EMAIL.canonicalHeader();
+            String field = contactField(invitee);
             if (neutral) {
                 return Verdict.of(rowNumber, BulkOutcome.ALREADY_INVITED_OR_MEMBER, List.of(new RowProblem(field,
                         AlreadyInvitedException.neutralMessage(invitee.contact().toString()),
                         ErrorCode.ALREADY_INVITED)));
             }
-            return Verdict.of(rowNumber, outcome, List.of(new RowProblem(field, why.getMessage(), why.code())));
+            // a manager sees which invitation it is, to resend, send or revoke it from the report
+            return new Verdict(rowNumber, outcome, List.of(new RowProblem(field, why.getMessage(), why.code())), null,
+                    null, null, why.existingInvitationId().orElse(null));
         }
 
         private BulkReport report(List<Verdict> verdicts) {
             return new BulkReport(batchId, request.mode(), request.action(), verdicts.stream()
-                    .map(v -> new BulkReport.Line(v.rowNumber(), v.outcome(), v.invitationId(), v.reasons())).toList());
+                    .map(v -> new BulkReport.Line(v.rowNumber(), v.outcome(), v.invitationId(), v.reasons(),
+                            v.existing())).toList());
         }
     }
 
     /** What was decided for one row: an outcome, or a draft still to be written. */
     private record Verdict(int rowNumber, BulkOutcome outcome, List<RowProblem> reasons, InvitationId invitationId,
-                           Inviting.Draft draft, Invitation open) {
+                           Inviting.Draft draft, Invitation open, InvitationId existing) {
+        Verdict(int rowNumber, BulkOutcome outcome, List<RowProblem> reasons, InvitationId invitationId,
+                Inviting.Draft draft, Invitation open) {
+            this(rowNumber, outcome, reasons, invitationId, draft, open, null);
+        }
+
         static Verdict of(int rowNumber, BulkOutcome outcome, List<RowProblem> reasons) {
             return new Verdict(rowNumber, outcome, reasons, null, null, null);
         }
@@ -317,6 +394,11 @@ public final class BulkEngine {
 
     /** A row validated once: a draft to judge, or its verdict already. */
     private record Prepared(RowCheck check, Inviting.Draft draft, Verdict verdict) {
+    }
+
+    private static String contactField(Invitee invitee) {
+        return invitee.contact() instanceof Identifier ? RowField.IDENTIFIER.canonicalHeader()
+                : RowField.EMAIL.canonicalHeader();
     }
 
     private static String openKey(Target target, String inviteeKey) {

@@ -2,6 +2,7 @@ package io.invitations.core.bulk.internal;
 
 import io.invitations.core.FieldProblem;
 import io.invitations.core.InviteRequest;
+import io.invitations.core.bulk.BulkAction;
 import io.invitations.core.bulk.BulkRequest;
 import io.invitations.core.bulk.InvitationRow;
 import io.invitations.core.bulk.RowField;
@@ -36,6 +37,9 @@ import java.util.Set;
  */
 @API(status = API.Status.INTERNAL, since = "1.0")
 public final class RowReader {
+    /** The role of a row that only sends an existing invitation; never stored. */
+    static final String SENDING_ONLY_ROLE = "(sending only)";
+
     private static final Map<String, String> FIELD_OF_PROPERTY = Map.ofEntries(
             Map.entry("email", RowField.EMAIL.canonicalHeader()),
             Map.entry("identifier", RowField.IDENTIFIER.canonicalHeader()),
@@ -98,6 +102,10 @@ public final class RowReader {
 
         b.name(line(row.firstName(), RowField.FIRST_NAME, problems), line(row.lastName(), RowField.LAST_NAME, problems));
         String role = row.role() != null ? row.role() : request.defaultRole();
+        if (role == null && request.action() == BulkAction.SEND_PROVISIONED) {
+            // sending an existing invitation grants nothing new: the row needs no role
+            role = SENDING_ONLY_ROLE;
+        }
         if (role == null) {
             problems.add(problem(RowField.ROLE, "the row has no role; fill the role column or set a default role "
                     + "for the bulk call"));

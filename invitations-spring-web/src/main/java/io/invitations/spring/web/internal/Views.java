@@ -103,7 +103,8 @@ public final class Views {
                 r.written(), totals, r.lines().stream().map(l -> new WebJson.BulkLineView(l.rowNumber(),
                         l.outcome().name(), l.invitationId() == null ? null : l.invitationId().value(),
                         l.reasons().stream().map(p -> new WebJson.ProblemView(p.field(), p.message(),
-                                p.code() == null ? null : p.code().name())).toList())).toList());
+                                p.code() == null ? null : p.code().name())).toList(),
+                        l.existingInvitationId() == null ? null : l.existingInvitationId().value())).toList());
     }
 
     /**
