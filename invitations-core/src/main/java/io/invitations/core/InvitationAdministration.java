@@ -4,6 +4,8 @@ import io.invitations.core.bulk.BulkReport;
 import io.invitations.core.bulk.BulkRequest;
 import io.invitations.core.bulk.ClaimLinkEntry;
 import io.invitations.core.code.AccessCode;
+import io.invitations.core.conversion.ConversionGroup;
+import io.invitations.core.conversion.ConversionReport;
 import io.invitations.core.link.RevealedShareableLink;
 import io.invitations.core.link.ShareableLinkRequest;
 import io.invitations.core.policy.SeatCount;
@@ -210,6 +212,38 @@ public interface InvitationAdministration {
      *                                   (of the invitation's unit)
      */
     ClaimLink revealClaimLink(InvitationId id);
+
+    /**
+     * The copy-link fallback: reveals a <em>fresh</em> claim link of a pending invitation for the
+     * administrator to share by hand, e.g. when the invitee's address bounced (see
+     * {@link io.invitations.spi.invitation.DeliveryState.Status#BOUNCED}). Earlier links stop
+     * working; a {@code SHARE_LINK} history entry and {@code InvitationEvent.ClaimLinkShared} record
+     * who revealed it. No message is sent.
+     *
+     * @param id the invitation
+     * @return the fresh link; a secret, whose {@code toString()} hides it
+     * @throws InvitationNotFoundException if there is no such invitation
+     * @throws io.invitations.core.policy.PolicyViolationException if the actor may not reveal claim
+     *                                   links (not an administrator of the invitation's unit)
+     * @throws io.invitations.core.lifecycle.IllegalTransitionException if it is not pending
+     * @since 1.1
+     */
+    ClaimLink shareClaimLink(InvitationId id);
+
+    /**
+     * Reports the tenant's conversion over a period: per tenant, inviter, batch or channel, how many
+     * invitations sent in {@code [from, until)} were delivered, opened and accepted, and percentiles
+     * of the time to accept, from the stored invitations and history.
+     *
+     * @param from  inclusive start, not {@code null}
+     * @param until exclusive end, after {@code from}
+     * @param by    what the funnels are per, not {@code null}
+     * @return the report, immutable
+     * @throws IllegalArgumentException if the period is empty
+     * @since 1.1
+     */
+    ConversionReport conversion(Instant from, Instant until,
+            ConversionGroup by);
 
     /**
      * Reveals the access code of an invitation without email ("see access code"), to hand to the

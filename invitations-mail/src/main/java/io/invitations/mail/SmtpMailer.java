@@ -169,6 +169,22 @@ public final class SmtpMailer implements Mailer {
     }
 
     /**
+     * Sends one message as {@link #send(MailMessage)} does and reports its {@code Message-ID}
+     * ({@link #messageIdFor(String)}), by which providers that relay SMTP (Amazon SES, SendGrid,
+     * Mailgun) name it in their delivery webhooks.
+     *
+     * @param message the message, not {@code null}
+     * @return the Message-ID, with angle brackets
+     * @throws MailDeliveryException as {@link #send(MailMessage)}
+     * @since 1.1
+     */
+    @Override
+    public String sendAndIdentify(MailMessage message) {
+        send(message);
+        return messageIdFor(message.idempotencyKey());
+    }
+
+    /**
      * The {@code Message-ID} of the message with a given idempotency key: a hash of the key at the
      * sender's domain (or the configured one).
      *

@@ -1,6 +1,7 @@
 package io.invitations.spi.storage;
 
 import io.invitations.spi.InvitationException;
+import io.invitations.spi.invitation.DeliveryState;
 import io.invitations.spi.invitation.InvitationSource;
 import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.invitation.Target;
@@ -34,13 +35,14 @@ public final class InvitationQuery {
     private final Instant asOf;
     private final int offset;
     private final int limit;
+    private final DeliveryState.Status deliveryStatus;
 
     /** The largest page a store must serve. */
     public static final int MAX_LIMIT = 1000;
 
     private InvitationQuery(TenantId tenantId, Set<InvitationStatus> statuses, String invitedBy,
             InvitationSource source, Target target, Instant createdFrom, Instant createdUntil, Instant asOf,
-            int offset, int limit) {
+            int offset, int limit, DeliveryState.Status deliveryStatus) {
         InvitationException.requireValue(tenantId, "tenantId");
         statuses = statuses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(statuses));
         if (offset < 0) {
@@ -60,6 +62,7 @@ public final class InvitationQuery {
         this.asOf = asOf;
         this.offset = offset;
         this.limit = limit;
+        this.deliveryStatus = deliveryStatus;
     }
 
     /**
@@ -79,7 +82,7 @@ public final class InvitationQuery {
      */
     public Builder toBuilder() {
         return new Builder(tenantId).statuses(statuses).invitedBy(invitedBy).source(source).target(target)
-                .createdBetween(createdFrom, createdUntil).asOf(asOf).page(offset, limit);
+                .createdBetween(createdFrom, createdUntil).asOf(asOf).page(offset, limit).deliveryStatus(deliveryStatus);
     }
 
     /**
@@ -103,7 +106,8 @@ public final class InvitationQuery {
                 && (source == null || source.equals(i.source()))
                 && (target == null || target.equals(i.target()))
                 && (createdFrom == null || !i.createdAt().isBefore(createdFrom))
-                && (createdUntil == null || i.createdAt().isBefore(createdUntil));
+                && (createdUntil == null || i.createdAt().isBefore(createdUntil))
+                && (deliveryStatus == null || deliveryStatus == i.delivery().status());
     }
 
     /**
@@ -113,7 +117,7 @@ public final class InvitationQuery {
      */
     public InvitationQuery nextPage() {
         return new InvitationQuery(tenantId, statuses, invitedBy, source, target, createdFrom, createdUntil, asOf,
-                offset + limit, limit);
+                offset + limit, limit, deliveryStatus);
     }
 
     /**
@@ -128,6 +132,7 @@ public final class InvitationQuery {
         private String invitedBy;
         private InvitationSource source;
         private Target target;
+        private DeliveryState.Status deliveryStatus;
         private Instant createdFrom;
         private Instant createdUntil;
         private Instant asOf;
@@ -240,7 +245,20 @@ public final class InvitationQuery {
          */
         public InvitationQuery build() {
             return new InvitationQuery(tenantId, statuses, invitedBy, source, target, createdFrom, createdUntil, asOf,
-                    offset, limit);
+                    offset, limit, deliveryStatus);
+        }
+
+        /**
+         * Matches only invitations whose delivery state has a status, e.g.
+         * {@link DeliveryState.Status#BOUNCED} to list those an administrator should look at.
+         *
+         * @param value the status, or {@code null} for any
+         * @return this builder
+         * @since 1.1
+         */
+        public Builder deliveryStatus(DeliveryState.Status value) {
+            deliveryStatus = value;
+            return this;
         }
     }
 
@@ -334,6 +352,16 @@ public final class InvitationQuery {
         return limit;
     }
 
+    /**
+     * Returns the delivery status to match, or {@code null} for any.
+     *
+     * @return the delivery status to match, or {@code null}
+     * @since 1.1
+     */
+    public DeliveryState.Status deliveryStatus() {
+        return deliveryStatus;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o == this || o instanceof InvitationQuery other
@@ -346,12 +374,14 @@ public final class InvitationQuery {
                 && Objects.equals(createdUntil, other.createdUntil)
                 && Objects.equals(asOf, other.asOf)
                 && offset == other.offset
-                && limit == other.limit;
+                && limit == other.limit
+                && deliveryStatus == other.deliveryStatus;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(tenantId, statuses, invitedBy, source, target, createdFrom, createdUntil, asOf, offset, limit);
+        return Objects.hash(tenantId, statuses, invitedBy, source, target, createdFrom, createdUntil, asOf, offset, limit,
+                deliveryStatus);
     }
 
     /**
@@ -364,6 +394,6 @@ public final class InvitationQuery {
         return "InvitationQuery[tenantId=" + tenantId + ", statuses=" + statuses + ", invitedBy=" + invitedBy
                 + ", source=" + source + ", target=" + target + ", createdFrom=" + createdFrom
                 + ", createdUntil=" + createdUntil + ", asOf=" + asOf + ", offset=" + offset
-                + ", limit=" + limit + "]";
+                + ", limit=" + limit + ", deliveryStatus=" + deliveryStatus + "]";
     }
 }

@@ -56,6 +56,10 @@ public final class Lifecycle {
         SOURCES.put(Action.DECLINE, EnumSet.of(PENDING));
         SOURCES.put(Action.REVOKE, EnumSet.of(PROVISIONED, PENDING, EXPIRED));
         SOURCES.put(Action.EXPIRE, EnumSet.of(PENDING));
+        // records that leave the status as it is
+        SOURCES.put(Action.OPEN, EnumSet.of(PENDING));
+        SOURCES.put(Action.SHARE_LINK, EnumSet.of(PENDING));
+        SOURCES.put(Action.BOUNCE, EnumSet.allOf(InvitationStatus.class));
     }
 
     private Lifecycle() {
@@ -84,6 +88,7 @@ public final class Lifecycle {
             case DECLINE -> DECLINED;
             case REVOKE -> REVOKED;
             case EXPIRE -> EXPIRED;
+            case OPEN, BOUNCE, SHARE_LINK -> from;
         });
     }
 
