@@ -89,6 +89,20 @@ class TourTest {
     }
 
     @Test
+    @DisplayName("a bounce reaches the administrator, resends are refused and the copy link is fresh; conversion"
+            + " is summarised by channel and inviter")
+    void bounceFallbackAndConversion() {
+        assertThat(report)
+                .contains("Amazon SES HARD_BOUNCED -> message ", "QUEUED", "SENT", "HARD_BOUNCED")
+                .contains("PENDING, hard bounce reported for message #1: Permanent/General: smtp; 550 5.1.1 user unknown")
+                .contains("Ada resends: ADDRESS_BOUNCED", "Hugo HR copies the link: LEVEL_TOO_LOW")
+                .containsPattern("copy link +https://app\\.acme\\.example/claim/\\S{10}\\.\\.\\.")
+                .contains("INVITE -> BOUNCE -> SHARE_LINK (last by u-ada)")
+                .contains("FEEDBACK_PAYLOAD_INVALID")
+                .contains("by channel", "EMAIL", "CODE", "LINK", "by inviter", "u-ada");
+    }
+
+    @Test
     @DisplayName("the storage kit passes every check on the host-written adapter")
     void storageKitPasses() {
         assertThat(report).containsPattern("(\\d+)/\\1 storage contract checks passed")

@@ -140,6 +140,11 @@ final class BoundAdministration implements InvitationAdministration {
     }
 
     @Override
+    public DepartureReport handleDeparture(String inviterId, Inviter successor, String reason) {
+        return engine.departures.handle(actor, tenantId, inviterId, successor, reason);
+    }
+
+    @Override
     public AccessCode revealAccessCode(InvitationId id) {
         return engine.redeeming.reveal(actor, tenantId, Objects.requireNonNull(id, "id"));
     }

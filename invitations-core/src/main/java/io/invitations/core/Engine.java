@@ -3,6 +3,7 @@ package io.invitations.core;
 import io.invitations.core.internal.Claiming;
 import io.invitations.core.internal.Context;
 import io.invitations.core.internal.Conversion;
+import io.invitations.core.internal.Departures;
 import io.invitations.core.internal.Feedback;
 import io.invitations.core.internal.Inviting;
 import io.invitations.core.internal.Linking;
@@ -32,6 +33,7 @@ final class Engine {
     final InvitationObserver observer;
     final Feedback feedback;
     final Conversion conversion;
+    final Departures departures;
 
     Engine(Context ctx, WaysIn ways, Messaging messaging, InvitationObserver observer) {
         this.ctx = ctx;
@@ -46,5 +48,6 @@ final class Engine {
         this.syncing = new Syncing(ctx, inviting);
         this.feedback = new Feedback(ctx);
         this.conversion = new Conversion(ctx);
+        this.departures = new Departures(ctx, managing);
     }
 }

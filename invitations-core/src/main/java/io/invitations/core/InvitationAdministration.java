@@ -246,6 +246,25 @@ public interface InvitationAdministration {
             ConversionGroup by);
 
     /**
+     * Handles the open invitations of an inviter who left the tenant or dropped below the inviting
+     * level, by the tenant's {@link io.invitations.spi.settings.TenantSettings#departedInviters()}
+     * policy: REVOKE (the default) revokes their provisioned and pending invitations; REASSIGN hands
+     * their provisioned, pending and awaiting-approval invitations to the successor (who becomes the
+     * inviter; a {@code REASSIGN} history entry and {@code InvitationEvent.Reassigned} each); KEEP
+     * changes nothing. Idempotent: a second call finds nothing left to change. The host's directory
+     * can report the same through {@link InvitationService#membershipEvents()}.
+     *
+     * @param inviterId the departed inviter's user id, not {@code null}
+     * @param successor who takes the invitations over under REASSIGN, or {@code null} for the actor
+     * @param reason    why, recorded in history, or {@code null}
+     * @return what was done
+     * @throws io.invitations.core.policy.PolicyViolationException with LEVEL_TOO_LOW if the actor is
+     *                                   not an administrator
+     * @since 1.1
+     */
+    DepartureReport handleDeparture(String inviterId, Inviter successor, String reason);
+
+    /**
      * Reveals the access code of an invitation without email ("see access code"), to hand to the
      * invitee by other means. The code is derived, never stored; it changes when the invitation's
      * link is rotated or it is re-invited.

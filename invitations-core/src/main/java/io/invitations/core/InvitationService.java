@@ -166,6 +166,20 @@ public final class InvitationService {
         return engine.feedback;
     }
 
+    /**
+     * Returns where the host's directory reports that a member left a tenant or changed level: their
+     * open invitations then follow the tenant's
+     * {@link io.invitations.spi.settings.TenantSettings#departedInviters()} policy (revoked by
+     * default, or handed to a successor), acting as {@code system:directory}, with history entries
+     * and events.
+     *
+     * @return the membership hook; the same instance on every call
+     * @since 1.1
+     */
+    public io.invitations.spi.identity.MembershipEvents membershipEvents() {
+        return engine.departures;
+    }
+
     @Override
     public String toString() {
         return "InvitationService[store=" + engine.ctx.store().getClass().getSimpleName() + ", mailer="

@@ -54,7 +54,7 @@ import java.util.Set;
  * With {@code SmtpMailer} through a provider's SMTP relay, the outbox records the
  * {@code Message-ID}, which SES ({@code commonHeaders}), SendGrid ({@code smtp-id}) and Mailgun
  * ({@code message-id}) report back. With a provider's HTTP API, let the mailer return the API's
- * message id from {@code Mailer.sendAndIdentify}, or attach the message's idempotency key as
+ * message id from {@code IdentifyingMailer.sendAndIdentify}, or attach the message's idempotency key as
  * metadata named {@value #KEY_METADATA}.
  *
  * <p>Payloads are never logged, and errors name fields, not content: bounce payloads may quote the

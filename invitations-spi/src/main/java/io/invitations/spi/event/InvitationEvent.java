@@ -690,7 +690,7 @@ public sealed interface InvitationEvent {
 
         @Override
         public String type() {
-            return complaint ? "delivery.complained" : hard ? "delivery.bounced" : "delivery.soft_bounced";
+            return "delivery.bounced";
         }
     }
 
@@ -743,6 +743,37 @@ public sealed interface InvitationEvent {
         @Override
         public String type() {
             return "invitation.link_shared";
+        }
+    }
+
+    /**
+     * The invitation was handed to another inviter because its inviter left the tenant or dropped
+     * below the inviting level.
+     *
+     * @param tenantId     the tenant
+     * @param invitationId the invitation
+     * @param at           when
+     * @param actor        who did it (an administrator, or {@code system:directory})
+     * @param fromInviter  the departed inviter's user id
+     * @param toInviter    the successor's user id
+     * @since 1.1
+     */
+    record Reassigned(TenantId tenantId, InvitationId invitationId, Instant at, String actor, String fromInviter,
+                      String toInviter) implements InvitationEvent {
+        /**
+         * Validates the event.
+         *
+         * @throws NullPointerException if a required component is null
+         */
+        public Reassigned {
+            requireCommon(tenantId, invitationId, at, actor);
+            Objects.requireNonNull(fromInviter, "fromInviter");
+            Objects.requireNonNull(toInviter, "toInviter");
+        }
+
+        @Override
+        public String type() {
+            return "invitation.reassigned";
         }
     }
 }

@@ -49,5 +49,12 @@ public enum Action {
      *
      * @since 1.1
      */
-    SHARE_LINK
+    SHARE_LINK,
+    /**
+     * The invitation was handed to another inviter because its inviter left the tenant or dropped
+     * below the inviting level (the status does not change).
+     *
+     * @since 1.1
+     */
+    REASSIGN
 }

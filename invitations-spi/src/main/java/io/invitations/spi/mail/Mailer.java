@@ -37,21 +37,4 @@ public interface Mailer {
      *                               other runtime exception counts as transient
      */
     void send(MailMessage message);
-
-    /**
-     * Hands one message to the mail system and reports the id it goes by there: the
-     * {@code Message-ID} header, or the id the provider's API returned. The outbox records it so that
-     * {@link DeliveryFeedback} can find the message when the provider reports a delivery, bounce or
-     * complaint. The engine calls this method; the default calls {@link #send(MailMessage)} and
-     * reports no id (feedback then finds the message by its idempotency key only).
-     *
-     * @param message the message, not {@code null}
-     * @return the id, or {@code null} when none is known
-     * @throws MailDeliveryException as {@link #send(MailMessage)}
-     * @since 1.1
-     */
-    default String sendAndIdentify(MailMessage message) {
-        send(message);
-        return null;
-    }
 }

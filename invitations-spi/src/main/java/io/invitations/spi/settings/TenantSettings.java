@@ -52,6 +52,7 @@ public final class TenantSettings {
     private final int minimumPasswordLength;
     private final String joinUrlTemplate;
     private final LookAlikePolicy lookAlikes;
+    private final DepartedInviterPolicy departedInviters;
 
     /** The placeholder the claim URL template must contain. */
     public static final String TOKEN_PLACEHOLDER = "{token}";
@@ -66,9 +67,11 @@ public final class TenantSettings {
             int resendLimit, Duration resendCooldown, ResendPolicy resendPolicy, Duration invitationTtl, int bulkLimit,
             Map<String, PermissionLevel> roles, Locale defaultLocale, Branding branding, String claimUrlTemplate,
             boolean termsRequired, List<String> profileFields, Set<String> defaultGroupPool, boolean inviteOnCreation,
-            int minimumPasswordLength, String joinUrlTemplate, LookAlikePolicy lookAlikes) {
+            int minimumPasswordLength, String joinUrlTemplate, LookAlikePolicy lookAlikes,
+            DepartedInviterPolicy departedInviters) {
         List<String> problems = new ArrayList<>();
         require(lookAlikes, "lookAlikes", problems);
+        require(departedInviters, "departedInviters", problems);
         require(minimumInviteLevel, "minimumInviteLevel", problems);
         require(manageLevel, "manageLevel", problems);
         require(resendPolicy, "resendPolicy", problems);
@@ -129,6 +132,7 @@ public final class TenantSettings {
         this.minimumPasswordLength = minimumPasswordLength;
         this.joinUrlTemplate = joinUrlTemplate;
         this.lookAlikes = lookAlikes;
+        this.departedInviters = departedInviters;
     }
 
     /**
@@ -280,6 +284,7 @@ public final class TenantSettings {
         private int minimumPasswordLength = 8;
         private String joinUrlTemplate = "/join/" + TOKEN_PLACEHOLDER;
         private LookAlikePolicy lookAlikes = LookAlikePolicy.REFUSE;
+        private DepartedInviterPolicy departedInviters = DepartedInviterPolicy.REVOKE;
 
         private Builder() {
         }
@@ -311,6 +316,7 @@ public final class TenantSettings {
             minimumPasswordLength = s.minimumPasswordLength;
             joinUrlTemplate = s.joinUrlTemplate;
             lookAlikes = s.lookAlikes;
+            departedInviters = s.departedInviters;
         }
 
         private static Map<String, PermissionLevel> defaultRoles() {
@@ -642,6 +648,19 @@ public final class TenantSettings {
         }
 
         /**
+         * Sets what happens to the open invitations of an inviter who leaves or drops below the
+         * inviting level (default {@link DepartedInviterPolicy#REVOKE}).
+         *
+         * @param value the policy, not {@code null}
+         * @return this builder
+         * @since 1.1
+         */
+        public Builder departedInviters(DepartedInviterPolicy value) {
+            departedInviters = value;
+            return this;
+        }
+
+        /**
          * Builds the settings.
          *
          * @return the settings
@@ -652,7 +671,7 @@ public final class TenantSettings {
                     allowedDomains, selfRegistration, linkInvitationsEnabled, approvalRequired, quota, manageLevel,
                     resendLimit, resendCooldown, resendPolicy, invitationTtl, bulkLimit, roles, defaultLocale,
                     branding, claimUrlTemplate, termsRequired, profileFields, defaultGroupPool, inviteOnCreation,
-                    minimumPasswordLength, joinUrlTemplate, lookAlikes);
+                    minimumPasswordLength, joinUrlTemplate, lookAlikes, departedInviters);
         }
     }
 
@@ -891,6 +910,17 @@ public final class TenantSettings {
         return lookAlikes;
     }
 
+    /**
+     * Returns what happens to the open invitations of an inviter who leaves or drops below the
+     * inviting level (default {@link DepartedInviterPolicy#REVOKE}).
+     *
+     * @return the policy
+     * @since 1.1
+     */
+    public DepartedInviterPolicy departedInviters() {
+        return departedInviters;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o == this || o instanceof TenantSettings other
@@ -919,12 +949,14 @@ public final class TenantSettings {
                 && inviteOnCreation == other.inviteOnCreation
                 && minimumPasswordLength == other.minimumPasswordLength
                 && Objects.equals(joinUrlTemplate, other.joinUrlTemplate)
-                && lookAlikes == other.lookAlikes;
+                && lookAlikes == other.lookAlikes
+                && departedInviters == other.departedInviters;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(invitationsEnabled, minimumInviteLevel, groupAdminsMayInvite, guestsAllowed, allowedDomains, selfRegistration, linkInvitationsEnabled, approvalRequired, quota, manageLevel, resendLimit, resendCooldown, resendPolicy, invitationTtl, bulkLimit, roles, defaultLocale, branding, claimUrlTemplate, termsRequired, profileFields, defaultGroupPool, inviteOnCreation, minimumPasswordLength, joinUrlTemplate, lookAlikes);
+        return Objects.hash(invitationsEnabled, minimumInviteLevel, groupAdminsMayInvite, guestsAllowed, allowedDomains, selfRegistration, linkInvitationsEnabled, approvalRequired, quota, manageLevel, resendLimit, resendCooldown, resendPolicy, invitationTtl, bulkLimit, roles, defaultLocale, branding, claimUrlTemplate, termsRequired, profileFields, defaultGroupPool, inviteOnCreation, minimumPasswordLength, joinUrlTemplate, lookAlikes,
+                departedInviters);
     }
 
     /**
@@ -945,6 +977,7 @@ public final class TenantSettings {
                 + ", claimUrlTemplate=" + claimUrlTemplate + ", termsRequired=" + termsRequired
                 + ", profileFields=" + profileFields + ", defaultGroupPool=" + defaultGroupPool
                 + ", inviteOnCreation=" + inviteOnCreation + ", minimumPasswordLength=" + minimumPasswordLength
-                + ", joinUrlTemplate=" + joinUrlTemplate + ", lookAlikes=" + lookAlikes + "]";
+                + ", joinUrlTemplate=" + joinUrlTemplate + ", lookAlikes=" + lookAlikes
+                + ", departedInviters=" + departedInviters + "]";
     }
 }

@@ -52,7 +52,8 @@ public record OutboxFeedback(TenantId tenantId, String messageId, OutboxMessage.
 
     /**
      * Applies this step to a message as a store records it (first report counts, except soft
-     * bounces: the latest); stores keeping messages as values may use it.
+     * bounces: the latest; a delivery keeps an earlier detail, bounces and complaints replace it);
+     * stores keeping messages as values may use it.
      *
      * @param m the stored message
      * @return the message with this step recorded
@@ -60,7 +61,8 @@ public record OutboxFeedback(TenantId tenantId, String messageId, OutboxMessage.
     public OutboxMessage applyTo(OutboxMessage m) {
         OutboxMessage.Builder b = m.toBuilder();
         switch (step) {
-            case DELIVERED -> b.deliveredAt(m.deliveredAt() != null ? m.deliveredAt() : at);
+            case DELIVERED -> b.deliveredAt(m.deliveredAt() != null ? m.deliveredAt() : at)
+                    .feedbackDetail(m.feedbackDetail() != null ? m.feedbackDetail() : detail);
             case SOFT_BOUNCED -> b.softBouncedAt(at).feedbackDetail(detail);
             case HARD_BOUNCED -> b.hardBouncedAt(m.hardBouncedAt() != null ? m.hardBouncedAt() : at)
                     .feedbackDetail(detail);

@@ -12,6 +12,7 @@ import io.invitations.spi.invitation.DeliveryState;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.invitation.TenantId;
+import io.invitations.spi.mail.IdentifyingMailer;
 import io.invitations.spi.mail.MailDeliveryException;
 import io.invitations.spi.mail.MailMessage;
 import io.invitations.spi.mail.Mailer;
@@ -357,7 +358,11 @@ public final class OutboxProcessor {
                         + message.idempotencyKey() + " as " + mail.idempotencyKey()
                         + "; use OutboxMessage.idempotencyKey()");
             }
-            return new Sent(null, mailer.sendAndIdentify(mail));
+            if (mailer instanceof IdentifyingMailer identifying) {
+                return new Sent(null, identifying.sendAndIdentify(mail));
+            }
+            mailer.send(mail);
+            return new Sent(null, null);
         } catch (RuntimeException e) {
             return new Sent(e, null);
         }
