@@ -12,6 +12,8 @@ import io.invitations.core.InvitationAdministration;
 import io.invitations.core.InvitationService;
 import io.invitations.core.InviteRequest;
 import io.invitations.core.ClaimInspection;
+import io.invitations.core.DepartureReport;
+import io.invitations.spi.settings.DepartedInviterPolicy;
 import io.invitations.core.RedeemedCode;
 import io.invitations.core.SendReport;
 import io.invitations.core.bulk.BulkAction;
@@ -121,6 +123,7 @@ public final class Tour {
             "Referral statistics: who invited whom",
             "Export the claim links (CSV)",
             "A bounce: the provider's webhook, then the copy-link fallback",
+            "Leaving members: an inviter leaves, their open invitations change hands",
             "Conversion: sent, delivered, opened, accepted, and time to accept",
             "Storage compatibility kit on a host-written adapter");
 
@@ -218,6 +221,7 @@ public final class Tour {
         referrals();
         exportClaimLinks();
         bounceAndFallback();
+        leavingMember();
         conversion();
         storageKit();
         report.end("Tour complete: " + mailbox.count() + " messages written to " + shown(mailbox.directory()));
@@ -530,6 +534,23 @@ public final class Tour {
         report.kv("history", history.stream().map(h -> h.action().name())
                 .collect(Collectors.joining(" -> ")) + " (last by " + last.actor() + ")");
         report.kv("fake payload", "a broken body is refused: " + refusedCode(() -> ProviderWebhooks.amazonSes("{oops")));
+    }
+
+    private void leavingMember() {
+        report.step();
+        settings.update(ACME, s -> s.toBuilder().departedInviters(DepartedInviterPolicy.REASSIGN).build());
+        report.kv("policy", "acme hands a departed inviter's open invitations to a successor (REASSIGN)");
+        DepartureReport handed = invitations.administration(ada, ACME).handleDeparture(hugo.userId(), null,
+                "left Acme");
+        report.kv("Hugo leaves", handed.reassigned().size() + " open invitations reassigned to "
+                + handed.successor() + ", " + handed.revoked().size() + " revoked");
+        handed.reassigned().stream().limit(1).forEach(id -> {
+            List<HistoryEntry> h = adminOf(ACME).history(id);
+            report.kv("history", id + ": " + h.get(h.size() - 1).action() + " " + h.get(h.size() - 1).reason());
+        });
+        settings.update(CLUB, s -> s.toBuilder().departedInviters(DepartedInviterPolicy.REVOKE).build());
+        int revoked = invitations.membershipEvents().memberLeft(CLUB, max.userId(), null);
+        report.kv("Max leaves", "the club's directory reports it: " + revoked + " open invitations revoked (REVOKE)");
     }
 
     private void conversion() {

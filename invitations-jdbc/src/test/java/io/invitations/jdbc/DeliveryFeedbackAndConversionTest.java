@@ -118,6 +118,34 @@ class DeliveryFeedbackAndConversionTest {
                 .isEqualTo(InvitationStatus.PENDING);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(JdbcDialect.class)
+    @DisplayName("a departed inviter's open invitations are handed to a successor and stored so, with history")
+    void departedInviterReassigned(JdbcDialect dialect) {
+        JdbcInvitationStore store = DATABASES.get(dialect).freshStore();
+        io.invitations.core.memory.InMemoryTenantSettingsSource settings =
+                new io.invitations.core.memory.InMemoryTenantSettingsSource();
+        TenantId tenant = Samples.newTenant();
+        settings.put(tenant, io.invitations.spi.settings.TenantSettings.builder()
+                .minimumInviteLevel(PermissionLevel.USER)
+                .departedInviters(io.invitations.spi.settings.DepartedInviterPolicy.REASSIGN).build());
+        InvitationService service = InvitationService.builder().store(store).settings(settings)
+                .keyRing(InMemoryKeyRing.of(InMemoryKeyRing.randomKey("k1"))).deliveryMode(DeliveryMode.HOST_DRIVEN)
+                .build();
+        Inviter alice = Inviter.of("alice", "Alice", PermissionLevel.USER);
+        Invitation a = service.administration(alice, tenant).invite(InviteRequest.builder().email("a@example.com")
+                .role("member").build());
+        Inviter carol = Inviter.of("carol", "Carol", PermissionLevel.HR_TENANT);
+
+        assertThat(service.membershipEvents().memberLeft(tenant, "alice", carol)).isEqualTo(1);
+
+        Invitation stored = store.find(tenant, a.id()).orElseThrow();
+        assertThat(stored.invitedBy()).isEqualTo("carol");
+        assertThat(stored.inviterName()).isEqualTo("Carol");
+        assertThat(store.history(tenant, a.id())).extracting(HistoryEntry::action).endsWith(Action.REASSIGN);
+        assertThat(service.membershipEvents().memberLeft(tenant, "alice", carol)).isZero();
+    }
+
     @Test
     @DisplayName("on PostgreSQL the conversion query reads one tenant's period through the (tenant_id, invited_at) "
             + "index, and the open lookup through the history index")

@@ -2,6 +2,7 @@ package io.invitations.jdbc;
 
 import io.invitations.tck.support.Race;
 import io.invitations.jdbc.internal.Rows;
+import io.invitations.jdbc.internal.SchemaScripts;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.storage.DuplicateInvitationException;
@@ -36,7 +37,7 @@ class SchemaTest {
         TestDatabase db = DATABASES.get(dialect);
         JdbcInvitationStore store = JdbcInvitationStore.builder(db.dataSource()).tablePrefix(db.freshPrefix()).build();
 
-        assertThat(store.migrate()).isEqualTo(JdbcSchema.currentVersion());
+        assertThat(store.migrate()).as("every migration once").isEqualTo(SchemaScripts.MIGRATIONS.size());
         assertThat(store.migrate()).isZero();
         assertThat(store.dialect()).isEqualTo(dialect);
     }
@@ -54,7 +55,7 @@ class SchemaTest {
         }
         try (Race race = new Race(instances)) {
             List<Integer> applied = race.collect(n -> stores.get(n)::migrate);
-            assertThat(applied.stream().mapToInt(Integer::intValue).sum()).isEqualTo(JdbcSchema.currentVersion());
+            assertThat(applied.stream().mapToInt(Integer::intValue).sum()).isEqualTo(SchemaScripts.MIGRATIONS.size());
         }
         JdbcInvitationStore store = JdbcInvitationStore.builder(db.dataSource()).tablePrefix(prefix).build();
         Invitation i = Samples.pending(Samples.newTenant(), "after@example.com");

@@ -47,6 +47,11 @@ import java.util.TreeSet;
 @API(status = API.Status.INTERNAL, since = "1.0")
 public final class Claiming {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Claiming.class);
+
+    /** Invitations known to have their OPEN entry: later inspections on this node read nothing more. */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> opened =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000)
+                    .expireAfterWrite(java.time.Duration.ofDays(1)).build();
     private static final int ATTEMPTS = 5;
 
     private final Context ctx;
@@ -230,19 +235,26 @@ public final class Claiming {
 
     /**
      * Appends the OPEN entry unless the history has one. Two first opens racing may both append one;
-     * reports count the earliest. A failure is logged and does not fail the inspection.
+     * reports count the earliest. Once known, later inspections on this node skip the history read.
+     * A failure is logged and does not fail the inspection.
      */
     private void recordFirstOpen(Invitation invitation) {
+        String key = invitation.tenantId().value() + '\u0000' + invitation.id().value();
+        if (opened.getIfPresent(key) != null) {
+            return;
+        }
         try {
-            boolean opened = ctx.store().history(invitation.tenantId(), invitation.id()).stream()
+            boolean recorded = ctx.store().history(invitation.tenantId(), invitation.id()).stream()
                     .anyMatch(h -> h.action() == Action.OPEN);
-            if (opened) {
+            if (recorded) {
+                opened.put(key, Boolean.TRUE);
                 return;
             }
             Instant now = ctx.now();
             ctx.store().write(WriteBatch.builder().append(HistoryEntry.builder().tenantId(invitation.tenantId())
                     .invitationId(invitation.id()).at(now).actor(Context.INVITEE_ACTOR).action(Action.OPEN)
                     .from(invitation.status()).to(invitation.status()).build()).build());
+            opened.put(key, Boolean.TRUE);
             ctx.publisher().publish(List.of(new InvitationEvent.Opened(invitation.tenantId(), invitation.id(), now,
                     Context.INVITEE_ACTOR)));
         } catch (RuntimeException e) {
