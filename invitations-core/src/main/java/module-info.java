@@ -15,6 +15,7 @@ module io.invitations.core {
     exports io.invitations.core;
     exports io.invitations.core.bulk;
     exports io.invitations.core.code;
+    exports io.invitations.core.conversion;
     exports io.invitations.core.invitee;
     exports io.invitations.core.lifecycle;
     exports io.invitations.core.link;

@@ -12,9 +12,18 @@ import io.invitations.core.InvitationAdministration;
 import io.invitations.core.InvitationService;
 import io.invitations.core.InviteRequest;
 import io.invitations.core.ClaimInspection;
+import io.invitations.core.DepartureReport;
+import io.invitations.spi.settings.DepartedInviterPolicy;
 import io.invitations.core.RedeemedCode;
 import io.invitations.core.SendReport;
 import io.invitations.core.bulk.BulkAction;
+import io.invitations.core.conversion.ConversionFunnel;
+import io.invitations.core.conversion.ConversionGroup;
+import io.invitations.core.token.ClaimLink;
+import io.invitations.jackson.ProviderWebhooks;
+import io.invitations.spi.invitation.DeliveryState;
+import io.invitations.spi.mail.DeliveryReport;
+import io.invitations.spi.storage.OutboxMessage;
 import io.invitations.core.bulk.BulkOutcome;
 import io.invitations.core.bulk.BulkReport;
 import io.invitations.core.bulk.BulkRequest;
@@ -113,6 +122,9 @@ public final class Tour {
             "Approval: an acceptance that needs a board member",
             "Referral statistics: who invited whom",
             "Export the claim links (CSV)",
+            "A bounce: the provider's webhook, then the copy-link fallback",
+            "Leaving members: an inviter leaves, their open invitations change hands",
+            "Conversion: sent, delivered, opened, accepted, and time to accept",
             "Storage compatibility kit on a host-written adapter");
 
     private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
@@ -208,6 +220,9 @@ public final class Tour {
         approval();
         referrals();
         exportClaimLinks();
+        bounceAndFallback();
+        leavingMember();
+        conversion();
         storageKit();
         report.end("Tour complete: " + mailbox.count() + " messages written to " + shown(mailbox.directory()));
     }
@@ -481,6 +496,97 @@ public final class Tour {
         List<String> lines = csv.toString().lines().toList();
         List<Integer> shown = CsvColumns.indexesOf(lines.get(0), EXPORT_COLUMNS);
         lines.stream().map(line -> CsvColumns.select(line, shown)).map(Report::maskLinks).forEach(report::line);
+    }
+
+    private void bounceAndFallback() {
+        report.step();
+        Invitation ghost = invitations.administration(ada, ACME).invite(InviteRequest.builder()
+                .email("no.such.person@acme.example").role("member").build());
+        Mailbox.Message sent = mailbox.newMessages().get(0);
+        String messageId = header(sent.file(), "Message-ID");
+        report.kv("sent", sent.file().getFileName() + " to " + sent.to() + ", Message-ID " + messageId);
+        clock.advance(Duration.ofMinutes(2));
+        // what Amazon SES posts (through SNS) when the recipient's server refuses the address
+        String webhook = """
+                {"notificationType":"Bounce",
+                 "bounce":{"bounceType":"Permanent","bounceSubType":"General","timestamp":"%s",
+                   "bouncedRecipients":[{"emailAddress":"no.such.person@acme.example","status":"5.1.1",
+                     "diagnosticCode":"smtp; 550 5.1.1 user unknown"}]},
+                 "mail":{"messageId":"0102019a-ses-tour","commonHeaders":{"messageId":"%s"}}}
+                """.formatted(clock.instant(), messageId);
+        for (DeliveryReport r : ProviderWebhooks.amazonSes(webhook)) {
+            OutboxMessage recorded = invitations.deliveryFeedback().record(r);
+            report.kv("webhook", "Amazon SES " + r.step() + " -> message " + recorded.id() + ": "
+                    + recorded.timeline().stream().map(s -> s.step() + " " + WHEN.format(s.at()))
+                            .collect(Collectors.joining(", ")));
+        }
+        List<Invitation> bounced = invitations.administration(ada, ACME).query(InvitationQuery.builder(ACME)
+                .deliveryStatus(DeliveryState.Status.BOUNCED).build()).items();
+        report.kv("bounced", bounced.stream().map(i -> i.id() + " " + i.status() + ", " + i.delivery().lastError())
+                .collect(Collectors.joining("; ")));
+        refused("Ada resends", () -> invitations.administration(ada, ACME).resend(ghost.id()));
+        refused("Hugo HR copies the link", () -> invitations.administration(hugo, ACME).shareClaimLink(ghost.id()));
+        ClaimLink shared = invitations.administration(ada, ACME).shareClaimLink(ghost.id());
+        report.kv("copy link", Report.maskLinks(shared.url()) + " (fresh: the mailed one no longer works; Ada "
+                + "passes it on by hand)");
+        List<HistoryEntry> history = adminOf(ACME).history(ghost.id());
+        HistoryEntry last = history.get(history.size() - 1);
+        report.kv("history", history.stream().map(h -> h.action().name())
+                .collect(Collectors.joining(" -> ")) + " (last by " + last.actor() + ")");
+        report.kv("fake payload", "a broken body is refused: " + refusedCode(() -> ProviderWebhooks.amazonSes("{oops")));
+    }
+
+    private void leavingMember() {
+        report.step();
+        settings.update(ACME, s -> s.toBuilder().departedInviters(DepartedInviterPolicy.REASSIGN).build());
+        report.kv("policy", "acme hands a departed inviter's open invitations to a successor (REASSIGN)");
+        DepartureReport handed = invitations.administration(ada, ACME).handleDeparture(hugo.userId(), null,
+                "left Acme");
+        report.kv("Hugo leaves", handed.reassigned().size() + " open invitations reassigned to "
+                + handed.successor() + ", " + handed.revoked().size() + " revoked");
+        handed.reassigned().stream().limit(1).forEach(id -> {
+            List<HistoryEntry> h = adminOf(ACME).history(id);
+            report.kv("history", id + ": " + h.get(h.size() - 1).action() + " " + h.get(h.size() - 1).reason());
+        });
+        settings.update(CLUB, s -> s.toBuilder().departedInviters(DepartedInviterPolicy.REVOKE).build());
+        int revoked = invitations.membershipEvents().memberLeft(CLUB, max.userId(), null);
+        report.kv("Max leaves", "the club's directory reports it: " + revoked + " open invitations revoked (REVOKE)");
+    }
+
+    private void conversion() {
+        report.step();
+        Instant from = START;
+        Instant until = clock.instant().plusSeconds(1);
+        report.kv("period", WHEN.format(from) + " .. " + WHEN.format(until));
+        for (ConversionGroup by : List.of(ConversionGroup.CHANNEL, ConversionGroup.INVITER)) {
+            Report.Table table = report.table("by " + by.name().toLowerCase(Locale.ROOT), "sent", "delivered",
+                    "opened", "accepted", "median to accept");
+            for (ConversionFunnel f : adminOf(ACME).conversion(from, until, by).funnels()) {
+                table.row(f.key(), f.sent(), f.delivered(), f.opened(), f.accepted(),
+                        f.p50() == null ? "-" : f.p50().toString().substring(2).toLowerCase(Locale.ROOT));
+            }
+            table.print();
+        }
+    }
+
+    private static String header(Path eml, String name) {
+        try {
+            return Files.readAllLines(eml, StandardCharsets.UTF_8).stream()
+                    .filter(l -> l.regionMatches(true, 0, name + ":", 0, name.length() + 1))
+                    .map(l -> l.substring(name.length() + 1).strip()).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(eml + " has no " + name + " header"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String refusedCode(Runnable action) {
+        try {
+            action.run();
+        } catch (InvitationException e) {
+            return e.code() + " (" + e.getMessage() + ")";
+        }
+        throw new IllegalStateException("expected a refusal");
     }
 
     private void storageKit() {

@@ -89,6 +89,28 @@ class TourTest {
     }
 
     @Test
+    @DisplayName("a bounce reaches the administrator, resends are refused and the copy link is fresh; conversion"
+            + " is summarised by channel and inviter")
+    void bounceFallbackAndConversion() {
+        assertThat(report)
+                .contains("Amazon SES HARD_BOUNCED -> message ", "QUEUED", "SENT", "HARD_BOUNCED")
+                .contains("PENDING, hard bounce reported for message #1: Permanent/General: smtp; 550 5.1.1")
+                .contains("Ada resends: ADDRESS_BOUNCED", "Hugo HR copies the link: LEVEL_TOO_LOW")
+                .containsPattern("copy link +https://app\\.acme\\.example/claim/\\S{10}\\.\\.\\.")
+                .contains("INVITE -> BOUNCE -> SHARE_LINK (last by u-ada)")
+                .contains("FEEDBACK_PAYLOAD_INVALID")
+                .contains("by channel", "EMAIL", "CODE", "LINK", "by inviter", "u-ada");
+    }
+
+    @Test
+    @DisplayName("a departed inviter's open invitations change hands by the tenant's policy")
+    void leavingMembers() {
+        assertThat(report).containsPattern("Hugo leaves +[1-9]\\d* open invitations reassigned to u-ada, 0 revoked")
+                .contains("REASSIGN from u-hugo to u-ada: inviter left Acme")
+                .containsPattern("Max leaves +the club's directory reports it: \\d+ open invitations revoked");
+    }
+
+    @Test
     @DisplayName("the storage kit passes every check on the host-written adapter")
     void storageKitPasses() {
         assertThat(report).containsPattern("(\\d+)/\\1 storage contract checks passed")

@@ -6,6 +6,8 @@ import io.invitations.core.bulk.ClaimLinkEntry;
 import io.invitations.core.bulk.internal.BulkEngine;
 import io.invitations.core.bulk.internal.ClaimLinkExporter;
 import io.invitations.core.code.AccessCode;
+import io.invitations.core.conversion.ConversionGroup;
+import io.invitations.core.conversion.ConversionReport;
 import io.invitations.core.link.RevealedShareableLink;
 import io.invitations.core.link.ShareableLinkRequest;
 import io.invitations.core.observe.InvitationObserver.Operation;
@@ -140,6 +142,22 @@ final class BoundAdministration implements InvitationAdministration {
     @Override
     public ClaimLink revealClaimLink(InvitationId id) {
         return engine.claiming.reveal(actor, tenantId, Objects.requireNonNull(id, "id"));
+    }
+
+    @Override
+    public ClaimLink shareClaimLink(InvitationId id) {
+        return engine.claiming.share(actor, tenantId, Objects.requireNonNull(id, "id"));
+    }
+
+    @Override
+    public ConversionReport conversion(Instant from, Instant until,
+            ConversionGroup by) {
+        return engine.conversion.report(tenantId, from, until, by);
+    }
+
+    @Override
+    public DepartureReport handleDeparture(String inviterId, Inviter successor, String reason) {
+        return engine.departures.handle(actor, tenantId, inviterId, successor, reason);
     }
 
     @Override

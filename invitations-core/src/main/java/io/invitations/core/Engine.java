@@ -2,6 +2,9 @@ package io.invitations.core;
 
 import io.invitations.core.internal.Claiming;
 import io.invitations.core.internal.Context;
+import io.invitations.core.internal.Conversion;
+import io.invitations.core.internal.Departures;
+import io.invitations.core.internal.Feedback;
 import io.invitations.core.internal.Inviting;
 import io.invitations.core.internal.Linking;
 import io.invitations.core.internal.Managing;
@@ -28,6 +31,9 @@ final class Engine {
     final Syncing syncing;
     final Messaging messaging;
     final InvitationObserver observer;
+    final Feedback feedback;
+    final Conversion conversion;
+    final Departures departures;
 
     Engine(Context ctx, WaysIn ways, Messaging messaging, InvitationObserver observer) {
         this.ctx = ctx;
@@ -40,5 +46,8 @@ final class Engine {
         this.redeeming = new Redeeming(ways, claiming);
         this.linking = new Linking(ways, claiming);
         this.syncing = new Syncing(ctx, inviting);
+        this.feedback = new Feedback(ctx);
+        this.conversion = new Conversion(ctx);
+        this.departures = new Departures(ctx, managing);
     }
 }

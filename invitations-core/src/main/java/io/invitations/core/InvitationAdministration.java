@@ -4,6 +4,8 @@ import io.invitations.core.bulk.BulkReport;
 import io.invitations.core.bulk.BulkRequest;
 import io.invitations.core.bulk.ClaimLinkEntry;
 import io.invitations.core.code.AccessCode;
+import io.invitations.core.conversion.ConversionGroup;
+import io.invitations.core.conversion.ConversionReport;
 import io.invitations.core.link.RevealedShareableLink;
 import io.invitations.core.link.ShareableLinkRequest;
 import io.invitations.core.policy.SeatCount;
@@ -260,6 +262,57 @@ public interface InvitationAdministration {
      *                                   (of the invitation's unit)
      */
     ClaimLink revealClaimLink(InvitationId id);
+
+    /**
+     * The copy-link fallback: reveals a <em>fresh</em> claim link of a pending invitation for the
+     * administrator to share by hand, e.g. when the invitee's address bounced (see
+     * {@link io.invitations.spi.invitation.DeliveryState.Status#BOUNCED}). Earlier links stop
+     * working; a {@code SHARE_LINK} history entry and {@code InvitationEvent.ClaimLinkShared} record
+     * who revealed it. No message is sent.
+     *
+     * @param id the invitation
+     * @return the fresh link; a secret, whose {@code toString()} hides it
+     * @throws InvitationNotFoundException if there is no such invitation
+     * @throws io.invitations.core.policy.PolicyViolationException if the actor may not reveal claim
+     *                                   links (not an administrator of the invitation's unit)
+     * @throws io.invitations.core.lifecycle.IllegalTransitionException if it is not pending
+     * @since 1.1
+     */
+    ClaimLink shareClaimLink(InvitationId id);
+
+    /**
+     * Reports the tenant's conversion over a period: per tenant, inviter, batch or channel, how many
+     * invitations sent in {@code [from, until)} were delivered, opened and accepted, and percentiles
+     * of the time to accept, from the stored invitations and history.
+     *
+     * @param from  inclusive start, not {@code null}
+     * @param until exclusive end, after {@code from}
+     * @param by    what the funnels are per, not {@code null}
+     * @return the report, immutable
+     * @throws IllegalArgumentException if the period is empty
+     * @since 1.1
+     */
+    ConversionReport conversion(Instant from, Instant until,
+            ConversionGroup by);
+
+    /**
+     * Handles the open invitations of an inviter who left the tenant or dropped below the inviting
+     * level, by the tenant's {@link io.invitations.spi.settings.TenantSettings#departedInviters()}
+     * policy: REVOKE (the default) revokes their provisioned and pending invitations; REASSIGN hands
+     * their provisioned, pending and awaiting-approval invitations to the successor (who becomes the
+     * inviter; a {@code REASSIGN} history entry and {@code InvitationEvent.Reassigned} each); KEEP
+     * changes nothing. Idempotent: a second call finds nothing left to change. The host's directory
+     * can report the same through {@link InvitationService#membershipEvents()}.
+     *
+     * @param inviterId the departed inviter's user id, not {@code null}
+     * @param successor who takes the invitations over under REASSIGN, or {@code null} for the actor
+     * @param reason    why, recorded in history, or {@code null}
+     * @return what was done
+     * @throws io.invitations.core.policy.PolicyViolationException with LEVEL_TOO_LOW if the actor is
+     *                                   not an administrator
+     * @since 1.1
+     */
+    DepartureReport handleDeparture(String inviterId, Inviter successor, String reason);
 
     /**
      * Reveals the access code of an invitation without email ("see access code"), to hand to the

@@ -151,6 +151,36 @@ public final class InvitationService {
         return maintenance;
     }
 
+    /**
+     * Returns where the host feeds what mail providers report about delivered messages (webhooks
+     * for deliveries, bounces and complaints), parsed e.g. with {@code ProviderWebhooks} from
+     * {@code invitations-jackson}. A hard bounce or complaint marks the invitation's delivery state
+     * BOUNCED (see {@link io.invitations.spi.invitation.DeliveryState.Status#BOUNCED}), stops its
+     * messages and resends, and publishes {@code InvitationEvent.Bounced}; administrators find such
+     * invitations with {@code InvitationQuery.Builder#deliveryStatus} and share the claim link with
+     * {@link InvitationAdministration#shareClaimLink}.
+     *
+     * @return the delivery feedback entry point; the same instance on every call
+     * @since 1.1
+     */
+    public io.invitations.spi.mail.DeliveryFeedback deliveryFeedback() {
+        return engine.feedback;
+    }
+
+    /**
+     * Returns where the host's directory reports that a member left a tenant or changed level: their
+     * open invitations then follow the tenant's
+     * {@link io.invitations.spi.settings.TenantSettings#departedInviters()} policy (revoked by
+     * default, or handed to a successor), acting as {@code system:directory}, with history entries
+     * and events.
+     *
+     * @return the membership hook; the same instance on every call
+     * @since 1.1
+     */
+    public io.invitations.spi.identity.MembershipEvents membershipEvents() {
+        return engine.departures;
+    }
+
     @Override
     public String toString() {
         return "InvitationService[store=" + engine.ctx.store().getClass().getSimpleName() + ", mailer="

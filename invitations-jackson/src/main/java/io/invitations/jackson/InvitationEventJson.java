@@ -115,6 +115,10 @@ public final class InvitationEventJson {
         m.put("invitation.expired", InvitationEvent.Expired.class);
         m.put("delivery.delivered", InvitationEvent.Delivered.class);
         m.put("delivery.failed", InvitationEvent.DeliveryFailed.class);
+        m.put("delivery.bounced", InvitationEvent.Bounced.class);
+        m.put("invitation.opened", InvitationEvent.Opened.class);
+        m.put("invitation.link_shared", InvitationEvent.ClaimLinkShared.class);
+        m.put("invitation.reassigned", InvitationEvent.Reassigned.class);
         m.put("link.created", InvitationEvent.LinkCreated.class);
         m.put("link.deactivated", InvitationEvent.LinkDeactivated.class);
         m.put("link.reactivated", InvitationEvent.LinkReactivated.class);

@@ -60,6 +60,12 @@ class InvitationEventJsonTest {
                 new Expired(T, I, AT, "system:expiry"),
                 new Delivered(T, I, AT, "system:outbox", 1),
                 new DeliveryFailed(T, I, AT, "system:outbox", 2, "550 mailbox unknown"),
+                new InvitationEvent.Bounced(T, I, AT, "system:delivery-feedback", 1, true, false, "550 5.1.1"),
+                new InvitationEvent.Bounced(T, I, AT, "system:delivery-feedback", 2, false, false, null),
+                new InvitationEvent.Bounced(T, I, AT, "system:delivery-feedback", 1, true, true, "abuse"),
+                new InvitationEvent.Opened(T, I, AT, "invitee"),
+                new InvitationEvent.ClaimLinkShared(T, I, AT, "u-1"),
+                new InvitationEvent.Reassigned(T, I, AT, "system:directory", "u-1", "u-2"),
                 new LinkCreated(T, L, AT, "u-1"),
                 new LinkDeactivated(T, L, AT, "u-1"),
                 new LinkReactivated(T, L, AT, "u-1"));

@@ -18,6 +18,7 @@ import io.invitations.spi.invitation.LinkId;
 import io.invitations.spi.invitation.Target;
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.security.AttemptThrottle;
+import io.invitations.spi.storage.FunnelEntry;
 import io.invitations.spi.storage.InvitationQuery;
 import io.invitations.spi.storage.InvitationStore;
 import io.invitations.spi.storage.OutboxMessage;
@@ -367,17 +368,9 @@ public final class JdbcInvitationStore implements InvitationStore {
                 }
                 if (counts[k] == 1) {
                     OutboxMessage m = due.get(k);
-                    claimed.add(OutboxMessage.builder()
-                            .id(m.id())
-                            .tenantId(m.tenantId())
-                            .invitationId(m.invitationId())
-                            .kind(m.kind())
-                            .sendNumber(m.sendNumber())
-                            .status(m.status())
+                    claimed.add(m.toBuilder()
                             .attempts(m.attempts() + 1)
                             .nextAttemptAt(truncated(hiddenUntil))
-                            .lastError(m.lastError())
-                            .createdAt(m.createdAt())
                             .updatedAt(truncated(now))
                             .build());
                 }
@@ -393,6 +386,22 @@ public final class JdbcInvitationStore implements InvitationStore {
         return list("read the outbox of invitation " + invitationId, sql.selectOutbox()
                         + " WHERE tenant_id = ? AND invitation_id = ? ORDER BY send_number, seq",
                 p -> p.text(tenantId.value()).text(invitationId.value()), Rows::outbox);
+    }
+
+    @Override
+    public Optional<OutboxMessage> findOutboxMessage(String reference) {
+        Objects.requireNonNull(reference, "reference");
+        return first(list("find an outbox message by reference", sql.selectOutboxByReference(),
+                p -> p.text(reference).text(reference).text(reference), Rows::outbox));
+    }
+
+    @Override
+    public List<FunnelEntry> funnel(TenantId tenantId, Instant from, Instant until) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(until, "until");
+        return list("read the conversion funnel of tenant " + tenantId, sql.selectFunnel(),
+                p -> p.text(tenantId.value()).instant(from).instant(until), Rows::funnel);
     }
 
     @Override

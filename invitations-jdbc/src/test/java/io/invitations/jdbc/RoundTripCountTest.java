@@ -109,7 +109,8 @@ class RoundTripCountTest {
     }
 
     @Test
-    @DisplayName("invite, inspect and accept: an acceptance is one transaction of at most 3 statements")
+    @DisplayName("invite, inspect and accept: an acceptance is one transaction of at most 3 statements; an inspection"
+            + " reads one row, the first one also records the open")
     void singleOperations() {
         TenantId tenant = Samples.newTenant();
         Counted<Invitation> invite = count(() -> service.administration(ADMIN, tenant).invite(InviteRequest.builder()
@@ -118,6 +119,7 @@ class RoundTripCountTest {
         Counted<Invitation> guardedInvite = count(() -> service.administration(ADMIN, limited).invite(InviteRequest.builder()
                 .email("single@example.com").role("member").build()));
         String token = service.administration(ADMIN, tenant).revealClaimLink(invite.result().id()).token();
+        Counted<Object> firstInspect = count(() -> service.invitee().inspect(token));
         Counted<Object> inspect = count(() -> service.invitee().inspect(token));
         Counted<Object> accept = count(() -> service.invitee().accept(ClaimRequest.builder(token)
                 .password("correct horse battery staple".toCharArray()).build()));
@@ -129,6 +131,7 @@ class RoundTripCountTest {
 
         report("invite (no limit)", invite);
         report("invite (seat limit and quota)", guardedInvite);
+        report("inspect (the first: records the open)", firstInspect);
         report("inspect", inspect);
         report("accept", accept);
         report("join through a shareable link (seat limit)", join);
@@ -136,6 +139,8 @@ class RoundTripCountTest {
         assertThat(accept.statements()).as(accept.toString()).isLessThanOrEqualTo(3);
         assertThat(inspect.statements()).as(inspect.toString()).isEqualTo(1);
         assertThat(inspect.commits()).isZero();
+        assertThat(firstInspect.statements()).as(firstInspect.toString()).isLessThanOrEqualTo(3);
+        assertThat(firstInspect.commits()).as("the OPEN history entry").isEqualTo(1);
         assertThat(invite.commits()).isEqualTo(1);
     }
 

@@ -4,6 +4,7 @@ import io.invitations.spi.ErrorCode;
 import io.invitations.spi.InvitationException;
 import io.invitations.tck.support.Race;
 import io.invitations.jdbc.internal.Rows;
+import io.invitations.jdbc.internal.SchemaScripts;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.storage.DuplicateInvitationException;
@@ -38,7 +39,7 @@ class SchemaTest {
         TestDatabase db = DATABASES.get(dialect);
         JdbcInvitationStore store = JdbcInvitationStore.builder(db.dataSource()).tablePrefix(db.freshPrefix()).build();
 
-        assertThat(store.migrate()).isEqualTo(JdbcSchema.currentVersion());
+        assertThat(store.migrate()).as("every migration once").isEqualTo(SchemaScripts.MIGRATIONS.size());
         assertThat(store.migrate()).isZero();
         assertThat(store.dialect()).isEqualTo(dialect);
     }
@@ -56,7 +57,7 @@ class SchemaTest {
         }
         try (Race race = new Race(instances)) {
             List<Integer> applied = race.collect(n -> stores.get(n)::migrate);
-            assertThat(applied.stream().mapToInt(Integer::intValue).sum()).isEqualTo(JdbcSchema.currentVersion());
+            assertThat(applied.stream().mapToInt(Integer::intValue).sum()).isEqualTo(SchemaScripts.MIGRATIONS.size());
         }
         JdbcInvitationStore store = JdbcInvitationStore.builder(db.dataSource()).tablePrefix(prefix).build();
         Invitation i = Samples.pending(Samples.newTenant(), "after@example.com");

@@ -37,7 +37,11 @@ class TenantScopedSqlTest extends InvitationStoreCompatibilityKit {
             Pattern.compile("^select .* from \\w+outbox where status = 'pending' and next_attempt_at <= \\?.*"),
             "the outbox worker finds due messages of every tenant; each claim then names its tenant",
             Pattern.compile("^select id from \\w+(invitation|link|outbox) where id in \\(.*"),
-            "naming a reused id after the single-node *_id_uq guard refused it (a failure path only)");
+            "naming a reused id after the single-node *_id_uq guard refused it (a failure path only)",
+            Pattern.compile("^select .* from \\w+outbox where id = \\? union all select .* from \\w+outbox"
+                    + " where provider_message_id = \\? and id <> \\?$"),
+            "delivery feedback names a message by its id or the provider's, never by tenant (webhooks carry"
+                    + " none); everything after the lookup is confined to the message's tenant");
 
     private static final Set<String> PREPARED = new ConcurrentSkipListSet<>();
     private static TestDatabase database;

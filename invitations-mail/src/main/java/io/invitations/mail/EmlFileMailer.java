@@ -2,6 +2,7 @@ package io.invitations.mail;
 
 import io.invitations.spi.mail.MailDeliveryException;
 import io.invitations.spi.mail.MailMessage;
+import io.invitations.spi.mail.IdentifyingMailer;
 import io.invitations.spi.mail.Mailer;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -30,7 +31,7 @@ import java.util.Objects;
  * @since 0.1.0
  */
 @API(status = API.Status.STABLE, since = "1.0")
-public final class EmlFileMailer implements Mailer {
+public final class EmlFileMailer implements IdentifyingMailer {
     private final Path directory;
     private final SmtpMailer mime;
 
@@ -96,6 +97,21 @@ public final class EmlFileMailer implements Mailer {
             throw MailDeliveryException.transientFailure("could not write " + name + " into " + directory + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Writes the message as {@link #send(MailMessage)} does and reports its {@code Message-ID}, the
+     * one {@code SmtpMailer} would give it.
+     *
+     * @param message the message, not {@code null}
+     * @return the Message-ID, with angle brackets
+     * @throws MailDeliveryException as {@link #send(MailMessage)}
+     * @since 1.1
+     */
+    @Override
+    public String sendAndIdentify(MailMessage message) {
+        send(message);
+        return mime.messageIdFor(message.idempotencyKey());
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.invitations.spi.ErrorCode;
 import io.invitations.spi.InvitationException;
 import io.invitations.spi.mail.MailDeliveryException;
 import io.invitations.spi.mail.MailMessage;
+import io.invitations.spi.mail.IdentifyingMailer;
 import io.invitations.spi.mail.Mailer;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
@@ -77,7 +78,7 @@ import java.util.regex.Pattern;
  * @since 0.1.0
  */
 @API(status = API.Status.STABLE, since = "1.0")
-public final class SmtpMailer implements Mailer {
+public final class SmtpMailer implements IdentifyingMailer {
     /** The header carrying the message's idempotency key. */
     public static final String KEY_HEADER = "X-Invitation-Key";
     /** How long connecting may take unless configured otherwise: 5 seconds. */
@@ -166,6 +167,22 @@ public final class SmtpMailer implements Mailer {
             throw classify(message.idempotencyKey(), e);
         }
         LOG.debug("sent {} through {}:{}", message.idempotencyKey(), host, port);
+    }
+
+    /**
+     * Sends one message as {@link #send(MailMessage)} does and reports its {@code Message-ID}
+     * ({@link #messageIdFor(String)}), by which providers that relay SMTP (Amazon SES, SendGrid,
+     * Mailgun) name it in their delivery webhooks.
+     *
+     * @param message the message, not {@code null}
+     * @return the Message-ID, with angle brackets
+     * @throws MailDeliveryException as {@link #send(MailMessage)}
+     * @since 1.1
+     */
+    @Override
+    public String sendAndIdentify(MailMessage message) {
+        send(message);
+        return messageIdFor(message.idempotencyKey());
     }
 
     /**

@@ -57,6 +57,16 @@ public final class InvitationMetrics {
     public static final String OUTBOX_BACKLOG = "invitations.outbox.backlog";
     /** Time gauge (seconds): how long the oldest due outbox message has waited. */
     public static final String OUTBOX_OLDEST_DUE_AGE = "invitations.outbox.oldest.due.age";
+    /**
+     * Counter: invitations reaching each step of the conversion funnel, by {@code step}: sent,
+     * delivered (first message handed over), opened (first inspect), accepted, bounced (hard bounce
+     * or complaint) and link_shared (the copy-link fallback). The administration's
+     * {@code conversion(..)} report gives the same funnel per inviter, batch or channel, with
+     * time-to-accept percentiles, from storage.
+     *
+     * @since 1.1
+     */
+    public static final String FUNNEL = "invitations.funnel";
     /** Observation (and its timer): invite, provision, bulk, accept, join and delivery. */
     public static final String OPERATION = "invitations.operation";
 
@@ -119,6 +129,30 @@ public final class InvitationMetrics {
         Tags tags = Tags.of("type", event.type(), "outcome", outcomeOf(event));
         Counter.builder(EVENTS).description("Invitation events published, by type and outcome")
                 .tags(withTenant(tags, event.tenantId())).register(registry).increment();
+        String step = funnelStep(event);
+        if (step != null) {
+            Counter.builder(FUNNEL).description("Invitations reaching each step of the conversion funnel")
+                    .tags(withTenant(Tags.of("step", step), event.tenantId())).register(registry).increment();
+        }
+    }
+
+    static String funnelStep(InvitationEvent event) {
+        if (event instanceof InvitationEvent.Invited) {
+            return "sent";
+        }
+        if (event instanceof InvitationEvent.Delivered d) {
+            return d.sendNumber() == 1 ? "delivered" : null;
+        }
+        if (event instanceof InvitationEvent.Opened) {
+            return "opened";
+        }
+        if (event instanceof InvitationEvent.Accepted || event instanceof InvitationEvent.ApprovalRequested) {
+            return "accepted";
+        }
+        if (event instanceof InvitationEvent.Bounced b) {
+            return b.hard() ? "bounced" : null;
+        }
+        return event instanceof InvitationEvent.ClaimLinkShared ? "link_shared" : null;
     }
 
     static String outcomeOf(InvitationEvent event) {
@@ -130,6 +164,18 @@ public final class InvitationMetrics {
         }
         if (event instanceof InvitationEvent.DeliveryFailed) {
             return "failed";
+        }
+        if (event instanceof InvitationEvent.Bounced b) {
+            return b.complaint() ? "complained" : b.hard() ? "bounced" : "soft_bounced";
+        }
+        if (event instanceof InvitationEvent.Opened) {
+            return "opened";
+        }
+        if (event instanceof InvitationEvent.ClaimLinkShared) {
+            return "link_shared";
+        }
+        if (event instanceof InvitationEvent.Reassigned) {
+            return "reassigned";
         }
         return event instanceof InvitationEvent.LinkDeactivated ? "inactive" : "active";
     }

@@ -104,6 +104,31 @@ class InvitationMetricsTest {
     }
 
     @Test
+    void the_conversion_funnel_is_counted_by_step_including_opens_bounces_and_the_copy_link_fallback() {
+        InvitationMetrics metrics = InvitationMetrics.builder(meters).observationRegistry(observations).build();
+        InvitationService service = service(metrics, DeliveryMode.IMMEDIATE, m -> { });
+        Invitation jane = service.administration(ADMIN, ACME).invite(invite("jane@example.com"));
+        Invitation john = service.administration(ADMIN, ACME).invite(invite("john@example.com"));
+        String token = service.administration(ADMIN, ACME).revealClaimLink(jane.id()).token();
+        service.invitee().inspect(token);
+        service.invitee().inspect(token);
+        service.invitee().accept(ClaimRequest.builder(token).password("correct horse battery staple".toCharArray()).build());
+        service.deliveryFeedback().record(new io.invitations.spi.mail.DeliveryReport("test",
+                List.of(john.id().value() + "#1"), io.invitations.spi.storage.OutboxMessage.DeliveryStep.HARD_BOUNCED,
+                CLOCK.instant(), "550 user unknown"));
+        service.administration(ADMIN, ACME).shareClaimLink(john.id());
+
+        assertThat(count(InvitationMetrics.FUNNEL, "step", "sent")).isEqualTo(2);
+        assertThat(count(InvitationMetrics.FUNNEL, "step", "delivered")).isEqualTo(2);
+        assertThat(count(InvitationMetrics.FUNNEL, "step", "opened")).isEqualTo(1);
+        assertThat(count(InvitationMetrics.FUNNEL, "step", "accepted")).isEqualTo(1);
+        assertThat(count(InvitationMetrics.FUNNEL, "step", "bounced")).isEqualTo(1);
+        assertThat(count(InvitationMetrics.FUNNEL, "step", "link_shared")).isEqualTo(1);
+        assertThat(count(InvitationMetrics.EVENTS, "type", "delivery.bounced", "outcome", "bounced")).isEqualTo(1);
+        assertNoPersonalData();
+    }
+
+    @Test
     void a_refusal_is_observed_as_an_error_with_its_code_only() {
         InvitationMetrics metrics = InvitationMetrics.builder(meters).observationRegistry(observations).build();
         InvitationService service = service(metrics, DeliveryMode.HOST_DRIVEN, m -> { });

@@ -114,7 +114,20 @@ public enum ErrorCode {
     /** No signing key is available, or the key a token names is retired. */
     KEY_UNAVAILABLE(ErrorCategory.UNAVAILABLE),
     /** The library or an adapter is configured wrongly. */
-    CONFIGURATION(ErrorCategory.SERVER_ERROR);
+    CONFIGURATION(ErrorCategory.SERVER_ERROR),
+    /**
+     * The invitee's address bounced hard (or the recipient complained): no further message is sent
+     * to it; share the claim link by hand or invite a corrected address.
+     *
+     * @since 1.1
+     */
+    ADDRESS_BOUNCED(ErrorCategory.CONFLICT),
+    /**
+     * A delivery-feedback payload (a provider's webhook) could not be read.
+     *
+     * @since 1.1
+     */
+    FEEDBACK_PAYLOAD_INVALID(ErrorCategory.CLIENT_ERROR);
 
     private final ErrorCategory category;
 

@@ -21,8 +21,10 @@ import io.invitations.spi.invitation.LinkId;
 import io.invitations.spi.invitation.Target;
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.storage.DuplicateInvitationException;
+import io.invitations.spi.storage.FunnelEntry;
 import io.invitations.spi.storage.InvitationQuery;
 import io.invitations.spi.storage.InvitationStore;
+import io.invitations.spi.storage.OutboxFeedback;
 import io.invitations.spi.storage.OutboxMessage;
 import io.invitations.spi.storage.Page;
 import io.invitations.spi.storage.StaleVersionException;
@@ -1230,6 +1232,148 @@ public abstract class InvitationStoreCompatibilityKit {
 
             assertThat(store.outbox(tenant, i.id())).containsExactly(first);
             assertNothingStored(fresh);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    @Nested
+    @DisplayName("Delivery feedback on outbox messages")
+    class Feedback {
+
+        private OutboxMessage sent(Invitation invitation, String providerId) {
+            write(WriteBatch.builder().insert(invitation).enqueue(message(invitation, 1)));
+            OutboxMessage claimed = claimedFor(claimOwn(T0), invitation);
+            OutboxMessage sent = claimed.sent(T0.plusSeconds(1), providerId);
+            write(WriteBatch.builder().outboxOutcome(sent));
+            return sent;
+        }
+
+        @Test
+        @DisplayName("a sent message keeps the provider's id and its sending time, and is found by that id or its "
+                + "own id from any tenant; an unknown reference finds nothing")
+        void sentMessagesAreFoundByReference() {
+            Invitation a = pending("feedback-found@example.com");
+            String providerId = "<" + UUID.randomUUID() + "@mail.example.com>";
+            OutboxMessage sent = sent(a, providerId);
+
+            assertThat(store.outbox(tenant, a.id())).containsExactly(sent);
+            assertThat(sent.providerMessageId()).isEqualTo(providerId);
+            assertThat(sent.sentAt()).isEqualTo(T0.plusSeconds(1));
+            assertThat(store.findOutboxMessage(providerId)).contains(sent);
+            assertThat(store.findOutboxMessage(sent.id())).contains(sent);
+            assertThat(store.findOutboxMessage("<" + UUID.randomUUID() + "@mail.example.com>")).isEmpty();
+        }
+
+        @Test
+        @DisplayName("feedback records each step with its instant (first delivery, hard bounce and complaint count; "
+                + "the latest soft bounce) and leaves status, attempts and lease as they were")
+        void feedbackStepsAreRecorded() {
+            Invitation a = pending("feedback-steps@example.com");
+            OutboxMessage sent = sent(a, null);
+            Instant t1 = T0.plusSeconds(10);
+            Instant t2 = T0.plusSeconds(20);
+            Instant t3 = T0.plusSeconds(30);
+
+            write(WriteBatch.builder()
+                    .feedback(new OutboxFeedback(tenant, sent.id(), OutboxMessage.DeliveryStep.DELIVERED, t1, null))
+                    .feedback(new OutboxFeedback(tenant, sent.id(), OutboxMessage.DeliveryStep.SOFT_BOUNCED, t1, "452")));
+            write(WriteBatch.builder()
+                    .feedback(new OutboxFeedback(tenant, sent.id(), OutboxMessage.DeliveryStep.DELIVERED, t2, null))
+                    .feedback(new OutboxFeedback(tenant, sent.id(), OutboxMessage.DeliveryStep.SOFT_BOUNCED, t2, "421")));
+            write(WriteBatch.builder()
+                    .feedback(new OutboxFeedback(tenant, sent.id(), OutboxMessage.DeliveryStep.HARD_BOUNCED, t2,
+                            "550 5.1.1 user unknown")));
+            write(WriteBatch.builder()
+                    .feedback(new OutboxFeedback(tenant, sent.id(), OutboxMessage.DeliveryStep.HARD_BOUNCED, t3, "x"))
+                    .feedback(new OutboxFeedback(tenant, sent.id(), OutboxMessage.DeliveryStep.COMPLAINED, t3,
+                            "abuse")));
+
+            OutboxMessage stored = store.outbox(tenant, a.id()).get(0);
+            assertThat(stored.deliveredAt()).isEqualTo(t1);
+            assertThat(stored.softBouncedAt()).isEqualTo(t2);
+            assertThat(stored.hardBouncedAt()).isEqualTo(t2);
+            assertThat(stored.complainedAt()).isEqualTo(t3);
+            assertThat(stored.feedbackDetail()).isEqualTo("abuse");
+            assertThat(stored.status()).isEqualTo(OutboxMessage.Status.DELIVERED);
+            assertThat(stored.attempts()).isEqualTo(sent.attempts());
+            assertThat(stored.nextAttemptAt()).isEqualTo(sent.nextAttemptAt());
+            assertThat(stored.providerMessageId()).isNull();
+            assertThat(stored.timeline()).extracting(OutboxMessage.StepAt::step).containsExactly(
+                    OutboxMessage.DeliveryStep.QUEUED, OutboxMessage.DeliveryStep.SENT,
+                    OutboxMessage.DeliveryStep.DELIVERED, OutboxMessage.DeliveryStep.SOFT_BOUNCED,
+                    OutboxMessage.DeliveryStep.HARD_BOUNCED, OutboxMessage.DeliveryStep.COMPLAINED);
+        }
+
+        @Test
+        @DisplayName("feedback naming a message unknown in its tenant fails the whole batch with StorageException")
+        void feedbackForAnUnknownMessageFailsTheBatch() {
+            Invitation a = pending("feedback-unknown@example.com");
+            OutboxMessage sent = sent(a, null);
+            Invitation b = pending("feedback-other@example.com");
+            HistoryEntry entry = historyEntry(a, Action.BOUNCE, InvitationStatus.PENDING, "bounced");
+
+            assertThatExceptionOfType(StorageException.class).isThrownBy(() -> write(WriteBatch.builder().insert(b)
+                    .append(entry).feedback(new OutboxFeedback(otherTenant, sent.id(),
+                            OutboxMessage.DeliveryStep.HARD_BOUNCED, T0, null))));
+            assertThat(store.find(tenant, b.id())).isEmpty();
+            assertThat(store.history(tenant, a.id())).isEmpty();
+            assertThat(store.outbox(tenant, a.id())).containsExactly(sent);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    @Nested
+    @DisplayName("Conversion funnel facts")
+    class Funnel {
+
+        @Test
+        @DisplayName("funnel lists the tenant's invitations sent in [from, until) with delivery, bounce, first open "
+                + "and acceptance, and nothing of other tenants or unsent invitations")
+        void funnelFacts() {
+            Instant from = T0;
+            Instant until = T0.plus(Duration.ofDays(1));
+            Invitation delivered = invitation("funnel-delivered@example.com").invitedAt(T0)
+                    .delivery(new DeliveryState(DeliveryState.Status.DELIVERED, 1, T0, T0.plusSeconds(5), null))
+                    .build();
+            Invitation bounced = invitation("funnel-bounced@example.com").invitedAt(T0.plusSeconds(1))
+                    .source(InvitationSource.bulk(BatchId.of("funnel-batch")))
+                    .delivery(new DeliveryState(DeliveryState.Status.BOUNCED, 1, T0, T0.plusSeconds(5), "550"))
+                    .build();
+            Invitation accepted = invitation("funnel-accepted@example.com").invitedAt(T0.plusSeconds(2))
+                    .status(InvitationStatus.ACCEPTED).respondedAt(T0.plus(Duration.ofHours(3)))
+                    .accountId("account-funnel").build();
+            Invitation phone = Fixtures.invitation(tenant, Invitee.identifier(IdentifierKind.PHONE, "+15550100"))
+                    .invitedAt(T0.plusSeconds(3)).build();
+            Invitation unsent = invitation("funnel-unsent@example.com").status(InvitationStatus.PROVISIONED)
+                    .invitedAt(null).expiresAt(null).build();
+            Invitation tooLate = invitation("funnel-late@example.com").invitedAt(until).build();
+            Invitation elsewhere = Fixtures.invitation(otherTenant, Invitee.email("funnel-elsewhere@example.com"))
+                    .invitedAt(T0).build();
+            write(WriteBatch.builder().insert(delivered).insert(bounced).insert(accepted).insert(phone).insert(unsent)
+                    .insert(tooLate).insert(elsewhere)
+                    .append(historyEntry(delivered, Action.OPEN, InvitationStatus.PENDING, null))
+                    .append(HistoryEntry.builder().tenantId(tenant).invitationId(delivered.id())
+                            .at(T0.plusSeconds(90)).actor("invitee").action(Action.OPEN)
+                            .from(InvitationStatus.PENDING).to(InvitationStatus.PENDING).build()));
+
+            Map<InvitationId, FunnelEntry> facts = new java.util.HashMap<>();
+            store.funnel(tenant, from, until).forEach(e -> facts.put(e.invitationId(), e));
+
+            assertThat(facts.keySet()).containsExactlyInAnyOrder(delivered.id(), bounced.id(), accepted.id(),
+                    phone.id());
+            FunnelEntry d = facts.get(delivered.id());
+            assertThat(d.invitedBy()).isEqualTo(Fixtures.INVITER.userId());
+            assertThat(d.emailInvitee()).isTrue();
+            assertThat(d.deliveredAt()).isEqualTo(T0.plusSeconds(5));
+            assertThat(d.bounced()).isFalse();
+            assertThat(d.openedAt()).as("the first open").isEqualTo(delivered.updatedAt());
+            assertThat(d.acceptedAt()).isNull();
+            assertThat(facts.get(bounced.id()).bounced()).isTrue();
+            assertThat(facts.get(bounced.id()).source()).isEqualTo(InvitationSource.bulk(BatchId.of("funnel-batch")));
+            assertThat(facts.get(accepted.id()).acceptedAt()).isEqualTo(T0.plus(Duration.ofHours(3)));
+            assertThat(facts.get(accepted.id()).invitedAt()).isEqualTo(T0.plusSeconds(2));
+            assertThat(facts.get(phone.id()).emailInvitee()).isFalse();
+            assertThat(facts.get(phone.id()).openedAt()).isNull();
         }
     }
 

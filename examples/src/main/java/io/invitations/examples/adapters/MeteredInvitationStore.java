@@ -158,4 +158,16 @@ public final class MeteredInvitationStore implements InvitationStore {
         reads.increment();
         return delegate.outbox(tenantId, invitationId);
     }
+
+    @Override
+    public java.util.Optional<OutboxMessage> findOutboxMessage(String reference) {
+        reads.increment();
+        return delegate.findOutboxMessage(reference);
+    }
+
+    @Override
+    public List<io.invitations.spi.storage.FunnelEntry> funnel(TenantId tenantId, Instant from, Instant until) {
+        reads.increment();
+        return delegate.funnel(tenantId, from, until);
+    }
 }

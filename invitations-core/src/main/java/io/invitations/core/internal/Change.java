@@ -157,6 +157,17 @@ public final class Change {
     }
 
     /**
+     * Records delivery feedback on a stored outbox message.
+     *
+     * @param step the feedback
+     * @return this change
+     */
+    public Change feedback(io.invitations.spi.storage.OutboxFeedback step) {
+        batch.feedback(step);
+        return this;
+    }
+
+    /**
      * Adds a new shareable link and the event that announces it.
      *
      * @param link  the link at version 1

@@ -24,12 +24,14 @@ import io.invitations.spi.invitation.EmailAddress;
 import io.invitations.spi.invitation.Invitee;
 import io.invitations.spi.invitation.Action;
 import io.invitations.spi.invitation.Grant;
+import io.invitations.spi.invitation.HistoryEntry;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.invitation.Inviter;
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.storage.StaleVersionException;
+import io.invitations.spi.storage.WriteBatch;
 import org.apiguardian.api.API;
 
 import java.time.Instant;
@@ -50,6 +52,11 @@ import java.util.TreeSet;
 @API(status = API.Status.INTERNAL, since = "1.0")
 public final class Claiming {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Claiming.class);
+
+    /** Invitations known to have their OPEN entry: later inspections on this node read nothing more. */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> opened =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000)
+                    .expireAfterWrite(java.time.Duration.ofDays(1)).build();
     private static final int ATTEMPTS = 5;
 
     private final Context ctx;
@@ -64,8 +71,10 @@ public final class Claiming {
     }
 
     /**
-     * Reads what a link opens; changes nothing. A provisioned invitation is refused: it cannot be
-     * claimed before it is sent.
+     * Reads what a link opens. The first time a pending invitation is opened, an OPEN history entry
+     * is appended (conversion reports count it) and {@link InvitationEvent.Opened} published; the
+     * invitation itself does not change. A provisioned invitation is refused: it cannot be claimed
+     * before it is sent.
      *
      * @param token the token
      * @return the inspection
@@ -77,6 +86,9 @@ public final class Claiming {
             throw new IllegalTransitionException(invitation.id(), InvitationStatus.PROVISIONED, Action.ACCEPT);
         }
         Invitation current = Context.effective(invitation, ctx.now());
+        if (current.status() == InvitationStatus.PENDING) {
+            recordFirstOpen(current);
+        }
         TenantSettings settings = ctx.settingsFor(current.tenantId());
         return ClaimInspection.builder()
                 .tenantId(current.tenantId())
@@ -224,6 +236,62 @@ public final class Claiming {
         PolicyViolationException.throwIfAny(InvitationPolicy.of(ctx.settingsFor(tenantId))
                 .checkReveal(actor, invitation));
         return ctx.links().linkFor(invitation);
+    }
+
+    /**
+     * Appends the OPEN entry unless the history has one. Two first opens racing may both append one;
+     * reports count the earliest. Once known, later inspections on this node skip the history read.
+     * A failure is logged and does not fail the inspection.
+     */
+    private void recordFirstOpen(Invitation invitation) {
+        String key = invitation.tenantId().value() + '\u0000' + invitation.id().value();
+        if (opened.getIfPresent(key) != null) {
+            return;
+        }
+        try {
+            boolean recorded = ctx.store().history(invitation.tenantId(), invitation.id()).stream()
+                    .anyMatch(h -> h.action() == Action.OPEN);
+            if (recorded) {
+                opened.put(key, Boolean.TRUE);
+                return;
+            }
+            Instant now = ctx.now();
+            ctx.store().write(WriteBatch.builder().append(HistoryEntry.builder().tenantId(invitation.tenantId())
+                    .invitationId(invitation.id()).at(now).actor(Context.INVITEE_ACTOR).action(Action.OPEN)
+                    .from(invitation.status()).to(invitation.status()).build()).build());
+            opened.put(key, Boolean.TRUE);
+            ctx.publisher().publish(List.of(new InvitationEvent.Opened(invitation.tenantId(), invitation.id(), now,
+                    Context.INVITEE_ACTOR)));
+        } catch (RuntimeException e) {
+            LOG.warn("could not record that invitation {} was opened: {}", invitation.id(), e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Reveals a fresh claim link for an administrator to share by hand (the copy-link fallback, e.g.
+     * after a bounce): the token version moves on, so earlier links stop working; a SHARE_LINK history
+     * entry and {@link InvitationEvent.ClaimLinkShared} record who did it.
+     *
+     * @param actor    who reveals; must be allowed to reveal claim links
+     * @param tenantId the tenant
+     * @param id       the invitation, which must be pending
+     * @return the fresh link
+     */
+    public ClaimLink share(Inviter actor, TenantId tenantId, InvitationId id) {
+        Invitation stored = Mutation.run(ctx, tenantId, id, (current, change) -> {
+            PolicyViolationException.throwIfAny(InvitationPolicy.of(ctx.settingsFor(tenantId))
+                    .checkReveal(actor, current));
+            InvitationStatus status = current.effectiveStatus(change.now());
+            if (status != InvitationStatus.PENDING) {
+                throw new IllegalTransitionException(id, status, Action.SHARE_LINK);
+            }
+            change.transition(current, actor.userId(), Action.SHARE_LINK, status, status,
+                    "fresh claim link revealed to share by hand" + (current.delivery().status()
+                            == io.invitations.spi.invitation.DeliveryState.Status.BOUNCED ? " after a bounce" : ""),
+                    new InvitationEvent.ClaimLinkShared(tenantId, id, change.now(), actor.userId()));
+            return change.update(current, current.toBuilder().tokenVersion(current.tokenVersion() + 1).build());
+        });
+        return ctx.links().linkFor(stored);
     }
 
     private TokenClaims verify(String token) {

@@ -57,6 +57,12 @@ public final class Managing {
             InvitationPolicy policy = InvitationPolicy.of(settings);
             PolicyViolationException.throwIfAny(policy.checkManage(actor, stored, false));
             Lifecycle.require(id, stored.effectiveStatus(change.now()), Action.RESEND, settings.approvalRequired());
+            if (stored.delivery().status() == io.invitations.spi.invitation.DeliveryState.Status.BOUNCED) {
+                throw new io.invitations.spi.InvitationException(io.invitations.spi.ErrorCode.ADDRESS_BOUNCED,
+                        "invitation " + id + " is not resent: its address bounced hard or complained ("
+                        + stored.delivery().lastError() + "); share the claim link by hand with"
+                        + " shareClaimLink, or revoke it and invite a corrected address");
+            }
             PolicyViolationException.throwIfAny(policy.checkResend(stored, change.now()));
             Instant now = change.now();
             boolean rotate = settings.resendPolicy() == ResendPolicy.ROTATE;

@@ -12,6 +12,7 @@ import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.storage.DuplicateInvitationException;
 import io.invitations.spi.storage.InvitationQuery;
 import io.invitations.spi.storage.InvitationStore;
+import io.invitations.spi.storage.OutboxFeedback;
 import io.invitations.spi.storage.OutboxMessage;
 import io.invitations.spi.storage.Page;
 import io.invitations.spi.storage.StaleVersionException;
@@ -127,6 +128,13 @@ public final class InMemoryInvitationStore implements InvitationStore {
                 throw new StaleVersionException("outbox message", m.id(), m.attempts());
             }
         }
+        for (OutboxFeedback f : batch.feedback()) {
+            OutboxMessage current = outbox.get(f.messageId());
+            if (current == null || !current.tenantId().equals(f.tenantId())) {
+                throw new StorageException("delivery feedback refers to unknown outbox message " + f.messageId()
+                        + " in tenant " + f.tenantId(), null);
+            }
+        }
         Set<LinkId> newLinks = new HashSet<>();
         for (ShareableLink l : batch.linkInserts()) {
             if (links.containsKey(l.id()) || !newLinks.add(l.id())) {
@@ -179,6 +187,9 @@ public final class InMemoryInvitationStore implements InvitationStore {
         }
         for (OutboxMessage m : batch.outboxOutcomes()) {
             outbox.put(m.id(), m);
+        }
+        for (OutboxFeedback f : batch.feedback()) {
+            outbox.put(f.messageId(), f.applyTo(outbox.get(f.messageId())));
         }
         for (ShareableLink l : batch.linkInserts()) {
             links.put(l.id(), l);
@@ -282,17 +293,9 @@ public final class InMemoryInvitationStore implements InvitationStore {
                     .limit(limit).toList();
             List<OutboxMessage> claimed = new ArrayList<>(due.size());
             for (OutboxMessage m : due) {
-                OutboxMessage c = OutboxMessage.builder()
-                        .id(m.id())
-                        .tenantId(m.tenantId())
-                        .invitationId(m.invitationId())
-                        .kind(m.kind())
-                        .sendNumber(m.sendNumber())
-                        .status(m.status())
+                OutboxMessage c = m.toBuilder()
                         .attempts(m.attempts() + 1)
                         .nextAttemptAt(now.plus(lease))
-                        .lastError(m.lastError())
-                        .createdAt(m.createdAt())
                         .updatedAt(now)
                         .build();
                 outbox.put(c.id(), c);
@@ -321,6 +324,13 @@ public final class InMemoryInvitationStore implements InvitationStore {
         return read(() -> outbox.values().stream()
                 .filter(m -> m.tenantId().equals(tenantId) && m.invitationId().equals(invitationId))
                 .sorted(Comparator.comparingInt(OutboxMessage::sendNumber)).toList());
+    }
+
+    @Override
+    public Optional<OutboxMessage> findOutboxMessage(String reference) {
+        Objects.requireNonNull(reference, "reference");
+        return read(() -> Optional.ofNullable(outbox.get(reference)).or(() -> outbox.values().stream()
+                .filter(m -> reference.equals(m.providerMessageId())).findFirst()));
     }
 
     private <T> T read(java.util.function.Supplier<T> reader) {

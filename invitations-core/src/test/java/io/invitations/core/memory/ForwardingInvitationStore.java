@@ -129,4 +129,14 @@ public abstract class ForwardingInvitationStore implements InvitationStore {
     public List<OutboxMessage> outbox(TenantId tenantId, InvitationId invitationId) {
         return delegate.outbox(tenantId, invitationId);
     }
+
+    @Override
+    public java.util.Optional<OutboxMessage> findOutboxMessage(String reference) {
+        return delegate.findOutboxMessage(reference);
+    }
+
+    @Override
+    public List<io.invitations.spi.storage.FunnelEntry> funnel(TenantId tenantId, Instant from, Instant until) {
+        return delegate.funnel(tenantId, from, until);
+    }
 }

@@ -9,6 +9,7 @@ import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.ShareableLink;
 import io.invitations.spi.storage.DuplicateInvitationException;
 import io.invitations.spi.storage.InvitationQuery;
+import io.invitations.spi.storage.OutboxFeedback;
 import io.invitations.spi.storage.OutboxMessage;
 import io.invitations.spi.storage.StaleVersionException;
 import io.invitations.spi.storage.StorageException;
@@ -163,8 +164,18 @@ public final class BatchWriter {
         insertRows(c, sql.insertOutbox(), b.enqueued(), Rows::bindOutbox);
         compareAndSet(c, sql.updateOutboxOutcome(), b.outboxOutcomes(), (p, m) -> p.name(m.status())
                 .integer(m.attempts()).instant(m.nextAttemptAt()).text(m.lastError()).instant(m.updatedAt())
+                .text(m.providerMessageId()).instant(m.sentAt())
                 .text(m.id()).text(m.tenantId().value()).integer(m.attempts()),
                 m -> new StaleVersionException("outbox message", m.id(), m.attempts()));
+        for (OutboxFeedback f : b.feedback()) {
+            try (PreparedStatement ps = c.prepareStatement(sql.recordFeedback(f.step()))) {
+                new Params(ps).instant(f.at()).text(f.detail()).text(f.messageId()).text(f.tenantId().value());
+                if (ps.executeUpdate() != 1) {
+                    throw new StorageException("delivery feedback refers to unknown outbox message " + f.messageId()
+                            + " in tenant " + f.tenantId() + "; nothing was stored", null);
+                }
+            }
+        }
     }
 
     /**

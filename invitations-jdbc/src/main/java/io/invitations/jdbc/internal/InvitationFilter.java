@@ -77,6 +77,10 @@ public record InvitationFilter(String clause, List<Object> values) {
             conditions.add("created_at < ?");
             values.add(q.createdUntil());
         }
+        if (q.deliveryStatus() != null) {
+            conditions.add("delivery_status = ?");
+            values.add(q.deliveryStatus().name());
+        }
         return new InvitationFilter(" WHERE " + String.join(" AND ", conditions), values);
     }
 

@@ -20,6 +20,7 @@ import io.invitations.spi.invitation.MembershipType;
 import io.invitations.spi.invitation.Target;
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.invitation.UnitId;
+import io.invitations.spi.storage.FunnelEntry;
 import io.invitations.spi.storage.OutboxMessage;
 import io.invitations.spi.storage.StorageException;
 import org.apiguardian.api.API;
@@ -57,7 +58,8 @@ public final class Rows {
 
     /** Outbox columns. */
     public static final List<String> OUTBOX = List.of("id", "tenant_id", "invitation_id", "kind", "send_number",
-            "status", "attempts", "next_attempt_at", "last_error", "created_at", "updated_at");
+            "status", "attempts", "next_attempt_at", "last_error", "created_at", "updated_at", "provider_message_id",
+            "sent_at", "delivered_at", "soft_bounced_at", "hard_bounced_at", "complained_at", "feedback_detail");
 
     /** History columns. */
     public static final List<String> HISTORY = List.of("tenant_id", "invitation_id", "occurred_at", "actor",
@@ -203,7 +205,9 @@ public final class Rows {
     public static void bindOutbox(Params p, OutboxMessage m) throws SQLException {
         p.text(m.id()).text(m.tenantId().value()).text(m.invitationId().value()).name(m.kind())
                 .integer(m.sendNumber()).name(m.status()).integer(m.attempts()).instant(m.nextAttemptAt())
-                .text(m.lastError()).instant(m.createdAt()).instant(m.updatedAt());
+                .text(m.lastError()).instant(m.createdAt()).instant(m.updatedAt()).text(m.providerMessageId())
+                .instant(m.sentAt()).instant(m.deliveredAt()).instant(m.softBouncedAt()).instant(m.hardBouncedAt())
+                .instant(m.complainedAt()).text(m.feedbackDetail());
     }
 
     /**
@@ -229,9 +233,41 @@ public final class Rows {
                     .lastError(rs.getString("last_error"))
                     .createdAt(instant(rs, "created_at"))
                     .updatedAt(instant(rs, "updated_at"))
+                    .providerMessageId(rs.getString("provider_message_id"))
+                    .sentAt(instant(rs, "sent_at"))
+                    .deliveredAt(instant(rs, "delivered_at"))
+                    .softBouncedAt(instant(rs, "soft_bounced_at"))
+                    .hardBouncedAt(instant(rs, "hard_bounced_at"))
+                    .complainedAt(instant(rs, "complained_at"))
+                    .feedbackDetail(rs.getString("feedback_detail"))
                     .build();
         } catch (IllegalArgumentException | NullPointerException | InvitationException e) {
             throw unreadable("outbox message", id, e);
+        }
+    }
+
+    /**
+     * Reads funnel facts from a row of {@link Statements#selectFunnel()}.
+     *
+     * @param rs the row
+     * @return the facts
+     * @throws SQLException     if reading fails
+     * @throws StorageException if the row does not make valid facts
+     */
+    public static FunnelEntry funnel(ResultSet rs) throws SQLException {
+        String id = rs.getString("id");
+        try {
+            String sourceKind = rs.getString("source_kind");
+            InvitationSource source = new InvitationSource(InvitationSource.Kind.valueOf(sourceKind),
+                    rs.getString("source_ref"));
+            String status = rs.getString("status");
+            boolean accepted = "ACCEPTED".equals(status) || "AWAITING_APPROVAL".equals(status);
+            return new FunnelEntry(InvitationId.of(id), rs.getString("invited_by"), source,
+                    "EMAIL".equals(rs.getString("contact_type")), instant(rs, "invited_at"),
+                    instant(rs, "delivery_delivered_at"), "BOUNCED".equals(rs.getString("delivery_status")),
+                    instant(rs, "opened_at"), accepted ? instant(rs, "responded_at") : null);
+        } catch (IllegalArgumentException | NullPointerException | InvitationException e) {
+            throw unreadable("funnel of invitation", id, e);
         }
     }
 

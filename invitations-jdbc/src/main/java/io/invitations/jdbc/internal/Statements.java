@@ -127,13 +127,60 @@ public final class Statements {
 
     /**
      * Records a claimed message's outcome if it is still PENDING with the same attempts: status,
-     * attempts, next attempt, last error, updated; then id, tenant and the expected attempts.
+     * attempts, next attempt, last error, updated, provider message id, sent; then id, tenant and the
+     * expected attempts.
      *
      * @return the SQL text
      */
     public String updateOutboxOutcome() {
         return "UPDATE " + tables.outbox() + " SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ?,"
-                + " updated_at = ? WHERE id = ? AND tenant_id = ? AND status = 'PENDING' AND attempts = ?";
+                + " updated_at = ?, provider_message_id = ?, sent_at = ?"
+                + " WHERE id = ? AND tenant_id = ? AND status = 'PENDING' AND attempts = ?";
+    }
+
+    /**
+     * Records one step of delivery feedback on a message, column by column so that concurrent reports
+     * both stay: the step's column (the first report counts, a soft bounce the latest) and the
+     * detail; parameters instant and detail, then id and tenant.
+     *
+     * @param step DELIVERED, SOFT_BOUNCED, HARD_BOUNCED or COMPLAINED
+     * @return the SQL text
+     */
+    public String recordFeedback(io.invitations.spi.storage.OutboxMessage.DeliveryStep step) {
+        String set = switch (step) {
+            case DELIVERED -> "delivered_at = COALESCE(delivered_at, ?), feedback_detail = COALESCE(feedback_detail, ?)";
+            case SOFT_BOUNCED -> "soft_bounced_at = ?, feedback_detail = ?";
+            case HARD_BOUNCED -> "hard_bounced_at = COALESCE(hard_bounced_at, ?), feedback_detail = ?";
+            case COMPLAINED -> "complained_at = COALESCE(complained_at, ?), feedback_detail = ?";
+            default -> throw new IllegalArgumentException("not a feedback step: " + step);
+        };
+        return "UPDATE " + tables.outbox() + " SET " + set + " WHERE id = ? AND tenant_id = ?";
+    }
+
+    /**
+     * Selects the outbox message with an id or a provider message id: the reference twice.
+     *
+     * @return the SQL text
+     */
+    public String selectOutboxByReference() {
+        return selectOutbox() + " WHERE id = ? UNION ALL " + selectOutbox()
+                + " WHERE provider_message_id = ? AND id <> ?";
+    }
+
+    /**
+     * Selects the funnel facts of a tenant's invitations sent in a period: tenant, from, until.
+     * Served by the {@code (tenant_id, invited_at)} index; the first OPEN entry by the history's
+     * {@code (tenant_id, invitation_id, seq)} index.
+     *
+     * @return the SQL text
+     */
+    public String selectFunnel() {
+        return "SELECT i.id, i.invited_by, i.source_kind, i.source_ref, i.contact_type, i.invited_at,"
+                + " i.delivery_delivered_at, i.delivery_status, i.status, i.responded_at,"
+                + " (SELECT MIN(h.occurred_at) FROM " + tables.history() + " h WHERE h.tenant_id = i.tenant_id"
+                + " AND h.invitation_id = i.id AND h.action = 'OPEN') AS opened_at"
+                + " FROM " + tables.invitation() + " i"
+                + " WHERE i.tenant_id = ? AND i.invited_at IS NOT NULL AND i.invited_at >= ? AND i.invited_at < ?";
     }
 
     /**

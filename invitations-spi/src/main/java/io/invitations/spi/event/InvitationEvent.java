@@ -675,4 +675,118 @@ public sealed interface InvitationEvent {
             return "link.reactivated";
         }
     }
+
+    /**
+     * The provider reported a bounce or a complaint for one of the invitation's messages. A hard
+     * bounce or complaint of the latest message marks the invitation's delivery state BOUNCED.
+     *
+     * @param tenantId     the tenant
+     * @param invitationId the invitation
+     * @param at           when it was recorded
+     * @param actor        who ({@code system:delivery-feedback})
+     * @param sendNumber   which message of the invitation
+     * @param hard         {@code true} for a hard bounce or a complaint, {@code false} for a soft bounce
+     * @param complaint    {@code true} when the recipient complained (marked it as spam)
+     * @param detail       the provider's words, or {@code null}; never a token
+     * @since 1.1
+     */
+    record Bounced(TenantId tenantId, InvitationId invitationId, Instant at, String actor, int sendNumber,
+                   boolean hard, boolean complaint, String detail) implements DeliveryEvent {
+        /**
+         * Validates the event.
+         *
+         * @throws NullPointerException if a required component is null
+         */
+        public Bounced {
+            requireCommon(tenantId, invitationId, at, actor);
+        }
+
+        @Override
+        public String type() {
+            return "delivery.bounced";
+        }
+    }
+
+    /**
+     * The invitee opened the claim link for the first time.
+     *
+     * @param tenantId     the tenant
+     * @param invitationId the invitation
+     * @param at           when
+     * @param actor        who ({@code system:invitee})
+     * @since 1.1
+     */
+    record Opened(TenantId tenantId, InvitationId invitationId, Instant at, String actor) implements InvitationEvent {
+        /**
+         * Validates the event.
+         *
+         * @throws NullPointerException if a required component is null
+         */
+        public Opened {
+            requireCommon(tenantId, invitationId, at, actor);
+        }
+
+        @Override
+        public String type() {
+            return "invitation.opened";
+        }
+    }
+
+    /**
+     * An administrator revealed a fresh claim link to share it by hand (the copy-link fallback,
+     * e.g. after a bounce); earlier links stopped working. The event never carries the link.
+     *
+     * @param tenantId     the tenant
+     * @param invitationId the invitation
+     * @param at           when
+     * @param actor        the administrator
+     * @since 1.1
+     */
+    record ClaimLinkShared(TenantId tenantId, InvitationId invitationId, Instant at, String actor)
+            implements InvitationEvent {
+        /**
+         * Validates the event.
+         *
+         * @throws NullPointerException if a required component is null
+         */
+        public ClaimLinkShared {
+            requireCommon(tenantId, invitationId, at, actor);
+        }
+
+        @Override
+        public String type() {
+            return "invitation.link_shared";
+        }
+    }
+
+    /**
+     * The invitation was handed to another inviter because its inviter left the tenant or dropped
+     * below the inviting level.
+     *
+     * @param tenantId     the tenant
+     * @param invitationId the invitation
+     * @param at           when
+     * @param actor        who did it (an administrator, or {@code system:directory})
+     * @param fromInviter  the departed inviter's user id
+     * @param toInviter    the successor's user id
+     * @since 1.1
+     */
+    record Reassigned(TenantId tenantId, InvitationId invitationId, Instant at, String actor, String fromInviter,
+                      String toInviter) implements InvitationEvent {
+        /**
+         * Validates the event.
+         *
+         * @throws NullPointerException if a required component is null
+         */
+        public Reassigned {
+            requireCommon(tenantId, invitationId, at, actor);
+            Objects.requireNonNull(fromInviter, "fromInviter");
+            Objects.requireNonNull(toInviter, "toInviter");
+        }
+
+        @Override
+        public String type() {
+            return "invitation.reassigned";
+        }
+    }
 }

@@ -29,5 +29,32 @@ public enum Action {
     /** Withdraw the invitation. */
     REVOKE,
     /** Record that the expiry passed. */
-    EXPIRE
+    EXPIRE,
+    /**
+     * The invitee opened the claim link for the first time (the status does not change).
+     *
+     * @since 1.1
+     */
+    OPEN,
+    /**
+     * The provider reported a hard bounce or a complaint for the invitation's message (the status
+     * does not change; the delivery state becomes BOUNCED).
+     *
+     * @since 1.1
+     */
+    BOUNCE,
+    /**
+     * An administrator revealed a fresh claim link to share it by hand (the copy-link fallback; the
+     * status does not change, earlier links stop working).
+     *
+     * @since 1.1
+     */
+    SHARE_LINK,
+    /**
+     * The invitation was handed to another inviter because its inviter left the tenant or dropped
+     * below the inviting level (the status does not change).
+     *
+     * @since 1.1
+     */
+    REASSIGN
 }

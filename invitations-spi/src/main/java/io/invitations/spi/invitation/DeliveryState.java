@@ -28,7 +28,15 @@ public record DeliveryState(Status status, int sendCount, Instant lastQueuedAt, 
         /** The message was handed to the mail server. */
         DELIVERED,
         /** Delivery failed for good; see the last error. */
-        FAILED
+        FAILED,
+        /**
+         * The provider reported a hard bounce (or the recipient complained): the address does not
+         * take the invitation's mail. Further messages are not sent; an administrator may share the
+         * claim link another way. The last error holds the provider's words.
+         *
+         * @since 1.1
+         */
+        BOUNCED
     }
 
     private static final DeliveryState NONE = new DeliveryState(Status.NOT_SENT, 0, null, null, null);
@@ -84,5 +92,16 @@ public record DeliveryState(Status status, int sendCount, Instant lastQueuedAt, 
      */
     public DeliveryState failed(String error) {
         return new DeliveryState(Status.FAILED, sendCount, lastQueuedAt, lastDeliveredAt, error);
+    }
+
+    /**
+     * Returns the state after the provider reported a hard bounce or a complaint.
+     *
+     * @param detail the provider's words, without secrets
+     * @return a new state
+     * @since 1.1
+     */
+    public DeliveryState bounced(String detail) {
+        return new DeliveryState(Status.BOUNCED, sendCount, lastQueuedAt, lastDeliveredAt, detail);
     }
 }

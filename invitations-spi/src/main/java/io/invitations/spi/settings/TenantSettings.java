@@ -58,6 +58,7 @@ public final class TenantSettings {
     private final Map<String, TargetRules> targetRules;
     private final boolean claimGroupsFromDirectory;
     private final boolean brandingChosen;
+    private final DepartedInviterPolicy departedInviters;
 
     /** The placeholder the claim URL template must contain. */
     public static final String TOKEN_PLACEHOLDER = "{token}";
@@ -76,9 +77,11 @@ public final class TenantSettings {
             Map<String, PermissionLevel> roles, Locale defaultLocale, Branding branding, String claimUrlTemplate,
             boolean termsRequired, List<String> profileFields, Set<String> defaultGroupPool, boolean inviteOnCreation,
             int minimumPasswordLength, String joinUrlTemplate, LookAlikePolicy lookAlikes,
-            Map<String, TargetRules> targetRules, boolean claimGroupsFromDirectory) {
+            Map<String, TargetRules> targetRules, boolean claimGroupsFromDirectory,
+            DepartedInviterPolicy departedInviters) {
         List<String> problems = new ArrayList<>();
         require(lookAlikes, "lookAlikes", problems);
+        require(departedInviters, "departedInviters", problems);
         this.brandingChosen = branding != null;
         branding = branding != null ? branding : PLACEHOLDER_BRANDING;
         this.targetRules = copyTargetRules(targetRules, problems);
@@ -143,6 +146,7 @@ public final class TenantSettings {
         this.minimumPasswordLength = minimumPasswordLength;
         this.joinUrlTemplate = joinUrlTemplate;
         this.lookAlikes = lookAlikes;
+        this.departedInviters = departedInviters;
     }
 
     /**
@@ -311,6 +315,7 @@ public final class TenantSettings {
         private LookAlikePolicy lookAlikes = LookAlikePolicy.REFUSE;
         private Map<String, TargetRules> targetRules = Map.of();
         private boolean claimGroupsFromDirectory;
+        private DepartedInviterPolicy departedInviters = DepartedInviterPolicy.REVOKE;
 
         private Builder() {
         }
@@ -344,6 +349,7 @@ public final class TenantSettings {
             minimumPasswordLength = s.minimumPasswordLength;
             joinUrlTemplate = s.joinUrlTemplate;
             lookAlikes = s.lookAlikes;
+            departedInviters = s.departedInviters;
         }
 
         private static Map<String, PermissionLevel> defaultRoles() {
@@ -679,6 +685,19 @@ public final class TenantSettings {
         }
 
         /**
+         * Sets what happens to the open invitations of an inviter who leaves or drops below the
+         * inviting level (default {@link DepartedInviterPolicy#REVOKE}).
+         *
+         * @param value the policy, not {@code null}
+         * @return this builder
+         * @since 1.1
+         */
+        public Builder departedInviters(DepartedInviterPolicy value) {
+            departedInviters = value;
+            return this;
+        }
+
+        /**
          * Builds the settings.
          *
          * @return the settings
@@ -689,7 +708,8 @@ public final class TenantSettings {
                     allowedDomains, selfRegistration, linkInvitationsEnabled, approvalRequired, quota, manageLevel,
                     resendLimit, resendCooldown, resendPolicy, invitationTtl, bulkLimit, roles, defaultLocale,
                     branding, claimUrlTemplate, termsRequired, profileFields, defaultGroupPool, inviteOnCreation,
-                    minimumPasswordLength, joinUrlTemplate, lookAlikes, targetRules, claimGroupsFromDirectory);
+                    minimumPasswordLength, joinUrlTemplate, lookAlikes, targetRules, claimGroupsFromDirectory,
+                    departedInviters);
         }
 
         /**
@@ -1031,6 +1051,17 @@ public final class TenantSettings {
         return lookAlikes;
     }
 
+    /**
+     * Returns what happens to the open invitations of an inviter who leaves or drops below the
+     * inviting level (default {@link DepartedInviterPolicy#REVOKE}).
+     *
+     * @return the policy
+     * @since 1.1
+     */
+    public DepartedInviterPolicy departedInviters() {
+        return departedInviters;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o == this || o instanceof TenantSettings other
@@ -1062,12 +1093,18 @@ public final class TenantSettings {
                 && lookAlikes == other.lookAlikes
                 && brandingChosen == other.brandingChosen
                 && Objects.equals(targetRules, other.targetRules)
-                && claimGroupsFromDirectory == other.claimGroupsFromDirectory;
+                && claimGroupsFromDirectory == other.claimGroupsFromDirectory
+                && departedInviters == other.departedInviters;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(invitationsEnabled, minimumInviteLevel, groupAdminsMayInvite, guestsAllowed, allowedDomains, selfRegistration, linkInvitationsEnabled, approvalRequired, quota, manageLevel, resendLimit, resendCooldown, resendPolicy, invitationTtl, bulkLimit, roles, defaultLocale, branding, claimUrlTemplate, termsRequired, profileFields, defaultGroupPool, inviteOnCreation, minimumPasswordLength, joinUrlTemplate, lookAlikes, targetRules, claimGroupsFromDirectory);
+        return Objects.hash(invitationsEnabled, minimumInviteLevel, groupAdminsMayInvite, guestsAllowed, allowedDomains,
+                selfRegistration, linkInvitationsEnabled, approvalRequired, quota, manageLevel, resendLimit,
+                resendCooldown, resendPolicy, invitationTtl, bulkLimit, roles, defaultLocale, branding,
+                claimUrlTemplate, termsRequired, profileFields, defaultGroupPool, inviteOnCreation,
+                minimumPasswordLength, joinUrlTemplate, lookAlikes, targetRules, claimGroupsFromDirectory,
+                departedInviters);
     }
 
     /**
@@ -1089,6 +1126,7 @@ public final class TenantSettings {
                 + ", profileFields=" + profileFields + ", defaultGroupPool=" + defaultGroupPool
                 + ", inviteOnCreation=" + inviteOnCreation + ", minimumPasswordLength=" + minimumPasswordLength
                 + ", joinUrlTemplate=" + joinUrlTemplate + ", lookAlikes=" + lookAlikes
-                + ", targetRules=" + targetRules + ", claimGroupsFromDirectory=" + claimGroupsFromDirectory + "]";
+                + ", targetRules=" + targetRules + ", claimGroupsFromDirectory=" + claimGroupsFromDirectory
+                + ", departedInviters=" + departedInviters + "]";
     }
 }

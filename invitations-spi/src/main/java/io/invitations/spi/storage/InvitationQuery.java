@@ -3,6 +3,7 @@ package io.invitations.spi.storage;
 import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.Contact;
 import io.invitations.spi.invitation.ContactType;
+import io.invitations.spi.invitation.DeliveryState;
 import io.invitations.spi.invitation.InvitationSource;
 import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.invitation.Target;
@@ -38,13 +39,14 @@ public final class InvitationQuery {
     private final Instant asOf;
     private final int offset;
     private final int limit;
+    private final DeliveryState.Status deliveryStatus;
 
     /** The largest page a store must serve. */
     public static final int MAX_LIMIT = 1000;
 
     private InvitationQuery(TenantId tenantId, Set<InvitationStatus> statuses, String invitedBy,
             InvitationSource source, Target target, Contact invitee, ContactType contactType, Instant createdFrom,
-            Instant createdUntil, Instant asOf, int offset, int limit) {
+            Instant createdUntil, Instant asOf, int offset, int limit, DeliveryState.Status deliveryStatus) {
         InvitationException.requireValue(tenantId, "tenantId");
         statuses = statuses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(statuses));
         if (offset < 0) {
@@ -66,6 +68,7 @@ public final class InvitationQuery {
         this.asOf = asOf;
         this.offset = offset;
         this.limit = limit;
+        this.deliveryStatus = deliveryStatus;
     }
 
     /**
@@ -85,7 +88,8 @@ public final class InvitationQuery {
      */
     public Builder toBuilder() {
         return new Builder(tenantId).statuses(statuses).invitedBy(invitedBy).source(source).target(target).invitee(invitee)
-                .contactType(contactType).createdBetween(createdFrom, createdUntil).asOf(asOf).page(offset, limit);
+                .contactType(contactType).createdBetween(createdFrom, createdUntil).asOf(asOf).page(offset, limit)
+                .deliveryStatus(deliveryStatus);
     }
 
     /**
@@ -111,7 +115,8 @@ public final class InvitationQuery {
                 && (invitee == null || invitee.matchKey().equals(i.inviteeKey()))
                 && (contactType == null || contactType == ContactType.of(i.invitee().contact()))
                 && (createdFrom == null || !i.createdAt().isBefore(createdFrom))
-                && (createdUntil == null || i.createdAt().isBefore(createdUntil));
+                && (createdUntil == null || i.createdAt().isBefore(createdUntil))
+                && (deliveryStatus == null || deliveryStatus == i.delivery().status());
     }
 
     /**
@@ -121,7 +126,7 @@ public final class InvitationQuery {
      */
     public InvitationQuery nextPage() {
         return new InvitationQuery(tenantId, statuses, invitedBy, source, target, invitee, contactType, createdFrom,
-                createdUntil, asOf, offset + limit, limit);
+                createdUntil, asOf, offset + limit, limit, deliveryStatus);
     }
 
     /**
@@ -138,6 +143,7 @@ public final class InvitationQuery {
         private Target target;
         private Contact invitee;
         private ContactType contactType;
+        private DeliveryState.Status deliveryStatus;
         private Instant createdFrom;
         private Instant createdUntil;
         private Instant asOf;
@@ -277,7 +283,20 @@ public final class InvitationQuery {
          */
         public InvitationQuery build() {
             return new InvitationQuery(tenantId, statuses, invitedBy, source, target, invitee, contactType, createdFrom,
-                    createdUntil, asOf, offset, limit);
+                    createdUntil, asOf, offset, limit, deliveryStatus);
+        }
+
+        /**
+         * Matches only invitations whose delivery state has a status, e.g.
+         * {@link DeliveryState.Status#BOUNCED} to list those an administrator should look at.
+         *
+         * @param value the status, or {@code null} for any
+         * @return this builder
+         * @since 1.1
+         */
+        public Builder deliveryStatus(DeliveryState.Status value) {
+            deliveryStatus = value;
+            return this;
         }
     }
 
@@ -390,6 +409,16 @@ public final class InvitationQuery {
         return limit;
     }
 
+    /**
+     * Returns the delivery status to match, or {@code null} for any.
+     *
+     * @return the delivery status to match, or {@code null}
+     * @since 1.1
+     */
+    public DeliveryState.Status deliveryStatus() {
+        return deliveryStatus;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o == this || o instanceof InvitationQuery other
@@ -404,13 +433,14 @@ public final class InvitationQuery {
                 && Objects.equals(createdUntil, other.createdUntil)
                 && Objects.equals(asOf, other.asOf)
                 && offset == other.offset
-                && limit == other.limit;
+                && limit == other.limit
+                && deliveryStatus == other.deliveryStatus;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(tenantId, statuses, invitedBy, source, target, invitee, contactType, createdFrom, createdUntil,
-                asOf, offset, limit);
+                asOf, offset, limit, deliveryStatus);
     }
 
     /**
@@ -425,6 +455,6 @@ public final class InvitationQuery {
                 + (invitee == null ? "" : ", invitee=" + invitee.matchKey()) + ", contactType=" + contactType
                 + ", createdFrom=" + createdFrom
                 + ", createdUntil=" + createdUntil + ", asOf=" + asOf + ", offset=" + offset
-                + ", limit=" + limit + "]";
+                + ", limit=" + limit + ", deliveryStatus=" + deliveryStatus + "]";
     }
 }

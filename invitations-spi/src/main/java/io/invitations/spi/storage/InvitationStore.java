@@ -1,9 +1,12 @@
 package io.invitations.spi.storage;
 
+import io.invitations.spi.invitation.Action;
 import io.invitations.spi.invitation.Contact;
+import io.invitations.spi.invitation.DeliveryState;
 import io.invitations.spi.invitation.HistoryEntry;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;
+import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.invitation.ShareableLink;
 import io.invitations.spi.invitation.LinkId;
 import io.invitations.spi.invitation.Target;
@@ -220,5 +223,75 @@ public interface InvitationStore {
      */
     default Optional<AttemptThrottle> sharedAttemptThrottle() {
         return Optional.empty();
+    }
+
+    /**
+     * Finds an outbox message of any tenant by the reference delivery feedback carries: its
+     * {@link OutboxMessage#id()} (which is also its idempotency key) or its
+     * {@link OutboxMessage#providerMessageId()}. Provider webhooks name no tenant, so this read is
+     * the one that is not confined to a tenant; the engine confines everything it does next to the
+     * message's tenant.
+     *
+     * <p>The default throws {@link UnsupportedOperationException}: the store then takes no delivery
+     * feedback.
+     *
+     * @param reference the id or provider message id, not {@code null}; a {@code Message-ID} is
+     *                  matched as stored (the engine tries it with and without angle brackets)
+     * @return the message, or empty when none has that id or provider message id
+     * @throws UnsupportedOperationException if the store cannot look messages up this way
+     * @since 1.1
+     */
+    default Optional<OutboxMessage> findOutboxMessage(String reference) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot find outbox messages by reference");
+    }
+
+    /**
+     * Reads the funnel facts of a tenant's invitations sent ({@link Invitation#invitedAt()}) in
+     * {@code [from, until)}, for conversion reports.
+     *
+     * <p>The default pages through {@link #query(InvitationQuery)} and reads the history of each
+     * invitation; stores on a database should override it with one query that an index on
+     * {@code (tenant, invited_at)} serves.
+     *
+     * @param tenantId the tenant, not {@code null}
+     * @param from     inclusive start, not {@code null}
+     * @param until    exclusive end, not {@code null}
+     * @return one entry per sent invitation, in no particular order
+     * @since 1.1
+     */
+    default List<FunnelEntry> funnel(TenantId tenantId, Instant from, Instant until) {
+        List<FunnelEntry> entries = new ArrayList<>();
+        InvitationQuery query = InvitationQuery.builder(tenantId).createdBetween(null, until)
+                .page(0, InvitationQuery.MAX_LIMIT).build();
+        Page<Invitation> page;
+        do {
+            page = query(query);
+            for (Invitation i : page.items()) {
+                if (i.invitedAt() != null && !i.invitedAt().isBefore(from) && i.invitedAt().isBefore(until)) {
+                    entries.add(funnelEntry(i, history(tenantId, i.id())));
+                }
+            }
+            query = query.nextPage();
+        } while (page.hasMore());
+        return List.copyOf(entries);
+    }
+
+    /**
+     * Derives the funnel facts of one invitation from the invitation and its history, as
+     * {@link #funnel} means them.
+     *
+     * @param i       a sent invitation, not {@code null}
+     * @param history its history, oldest first
+     * @return the facts
+     * @since 1.1
+     */
+    static FunnelEntry funnelEntry(Invitation i, List<HistoryEntry> history) {
+        Instant opened = history.stream().filter(h -> h.action() == Action.OPEN).map(HistoryEntry::at)
+                .min(Instant::compareTo).orElse(null);
+        boolean accepted = i.status() == InvitationStatus.ACCEPTED || i.status() == InvitationStatus.AWAITING_APPROVAL;
+        Instant acceptedAt = accepted ? i.respondedAt() : null;
+        return new FunnelEntry(i.id(), i.invitedBy(), i.source(), i.invitee().emailOrNull() != null, i.invitedAt(),
+                i.delivery().lastDeliveredAt(), i.delivery().status() == DeliveryState.Status.BOUNCED, opened,
+                acceptedAt);
     }
 }

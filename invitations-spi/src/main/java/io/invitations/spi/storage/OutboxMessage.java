@@ -6,6 +6,9 @@ import io.invitations.spi.invitation.TenantId;
 import org.apiguardian.api.API;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -28,6 +31,55 @@ public final class OutboxMessage {
     private final String lastError;
     private final Instant createdAt;
     private final Instant updatedAt;
+    private final Tracking tracking;
+
+    /** What the provider reported, and when the message was handed over; all nullable. */
+    private record Tracking(String providerMessageId, Instant sentAt, Instant deliveredAt, Instant softBouncedAt,
+                            Instant hardBouncedAt, Instant complainedAt, String feedbackDetail) {
+        static final Tracking NONE = new Tracking(null, null, null, null, null, null, null);
+    }
+
+    /**
+     * The steps a message goes through, as the outbox and the provider's delivery feedback report
+     * them; see {@link #timeline()}.
+     *
+     * @since 1.1
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "1.1")
+    public enum DeliveryStep {
+        /** Stored in the outbox. */
+        QUEUED,
+        /** Handed to the mailer (the mail server or provider took it). */
+        SENT,
+        /** The provider reports that the recipient's server accepted it. */
+        DELIVERED,
+        /** The provider reports a temporary refusal (mailbox full, greylisting); it may still arrive. */
+        SOFT_BOUNCED,
+        /** The provider reports a permanent refusal (no such mailbox, domain unknown). */
+        HARD_BOUNCED,
+        /** The recipient marked it as spam. */
+        COMPLAINED
+    }
+
+    /**
+     * One step of a message's delivery and when it happened.
+     *
+     * @param step the step, not {@code null}
+     * @param at   when, not {@code null}
+     * @since 1.1
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "1.1")
+    public record StepAt(DeliveryStep step, Instant at) {
+        /**
+         * Validates the value.
+         *
+         * @throws NullPointerException if a component is null
+         */
+        public StepAt {
+            Objects.requireNonNull(step, "step");
+            Objects.requireNonNull(at, "at");
+        }
+    }
 
     /** Which message to render. */
     @API(status = API.Status.STABLE, since = "1.0")
@@ -55,7 +107,7 @@ public final class OutboxMessage {
 
     private OutboxMessage(String id, TenantId tenantId, InvitationId invitationId, Kind kind, int sendNumber,
             Status status, int attempts, Instant nextAttemptAt, String lastError, Instant createdAt,
-            Instant updatedAt) {
+            Instant updatedAt, Tracking tracking) {
         InvitationException.requireValue(id, "id");
         if (id.isBlank()) {
             throw InvitationException.invalidValue("id must not be blank");
@@ -82,6 +134,7 @@ public final class OutboxMessage {
         this.lastError = lastError;
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
+        this.tracking = tracking;
     }
 
     /**
@@ -97,7 +150,7 @@ public final class OutboxMessage {
     public static OutboxMessage queue(TenantId tenantId, InvitationId invitationId, Kind kind, int sendNumber,
                                       Instant now) {
         return new OutboxMessage(invitationId.value() + "#" + sendNumber, tenantId, invitationId, kind, sendNumber,
-                Status.PENDING, 0, now, null, now, now);
+                Status.PENDING, 0, now, null, now, now, Tracking.NONE);
     }
 
     /**
@@ -117,8 +170,23 @@ public final class OutboxMessage {
      * @return a new snapshot
      */
     public OutboxMessage delivered(Instant now) {
+        return sent(now, null);
+    }
+
+    /**
+     * Returns a copy handed to the mailer at an instant, with the id the mailer or provider gave it.
+     *
+     * @param now               when
+     * @param providerMessageId the {@code Message-ID} or the provider's id of the message, by which
+     *                          delivery feedback finds it; {@code null} when the mailer reported none
+     * @return a new snapshot, DELIVERED (handed over) with {@link #sentAt()} set
+     * @since 1.1
+     */
+    public OutboxMessage sent(Instant now, String providerMessageId) {
+        Tracking t = new Tracking(providerMessageId, now, tracking.deliveredAt(), tracking.softBouncedAt(),
+                tracking.hardBouncedAt(), tracking.complainedAt(), tracking.feedbackDetail());
         return new OutboxMessage(id, tenantId, invitationId, kind, sendNumber, Status.DELIVERED, attempts,
-                nextAttemptAt, null, createdAt, now);
+                nextAttemptAt, null, createdAt, now, t);
     }
 
     /**
@@ -131,7 +199,7 @@ public final class OutboxMessage {
      */
     public OutboxMessage retryAt(Instant retryAt, String error, Instant now) {
         return new OutboxMessage(id, tenantId, invitationId, kind, sendNumber, Status.PENDING, attempts, retryAt,
-                error, createdAt, now);
+                error, createdAt, now, tracking);
     }
 
     /**
@@ -143,7 +211,7 @@ public final class OutboxMessage {
      */
     public OutboxMessage failed(String error, Instant now) {
         return new OutboxMessage(id, tenantId, invitationId, kind, sendNumber, Status.FAILED, attempts,
-                nextAttemptAt, error, createdAt, now);
+                nextAttemptAt, error, createdAt, now, tracking);
     }
 
     /**
@@ -245,6 +313,115 @@ public final class OutboxMessage {
         return updatedAt;
     }
 
+    /**
+     * Returns the id the mailer or provider gave the message when it was handed over (the
+     * {@code Message-ID} for {@code SmtpMailer}), by which delivery feedback finds it.
+     *
+     * @return the id, or {@code null} when none was reported or the message was not sent yet
+     * @since 1.1
+     */
+    public String providerMessageId() {
+        return tracking.providerMessageId();
+    }
+
+    /**
+     * Returns when the message was handed to the mailer.
+     *
+     * @return the instant, or {@code null} when not yet
+     * @since 1.1
+     */
+    public Instant sentAt() {
+        return tracking.sentAt();
+    }
+
+    /**
+     * Returns when the provider reported the message delivered to the recipient's server (the first
+     * report counts).
+     *
+     * @return the instant, or {@code null}
+     * @since 1.1
+     */
+    public Instant deliveredAt() {
+        return tracking.deliveredAt();
+    }
+
+    /**
+     * Returns when the provider last reported a soft (temporary) bounce.
+     *
+     * @return the instant, or {@code null}
+     * @since 1.1
+     */
+    public Instant softBouncedAt() {
+        return tracking.softBouncedAt();
+    }
+
+    /**
+     * Returns when the provider reported a hard (permanent) bounce (the first report counts).
+     *
+     * @return the instant, or {@code null}
+     * @since 1.1
+     */
+    public Instant hardBouncedAt() {
+        return tracking.hardBouncedAt();
+    }
+
+    /**
+     * Returns when the recipient complained (marked the message as spam; the first report counts).
+     *
+     * @return the instant, or {@code null}
+     * @since 1.1
+     */
+    public Instant complainedAt() {
+        return tracking.complainedAt();
+    }
+
+    /**
+     * Returns the provider's words on the latest bounce or complaint (a diagnostic code, trimmed; no
+     * token or message body).
+     *
+     * @return the detail, or {@code null}
+     * @since 1.1
+     */
+    public String feedbackDetail() {
+        return tracking.feedbackDetail();
+    }
+
+    /**
+     * Returns the message's delivery steps with their instants, in time order (ties in step order):
+     * always QUEUED, then SENT, DELIVERED, SOFT_BOUNCED, HARD_BOUNCED and COMPLAINED as they happened.
+     *
+     * @return the steps, at least one
+     * @since 1.1
+     */
+    public List<StepAt> timeline() {
+        List<StepAt> steps = new ArrayList<>();
+        steps.add(new StepAt(DeliveryStep.QUEUED, createdAt));
+        addStep(steps, DeliveryStep.SENT, tracking.sentAt());
+        addStep(steps, DeliveryStep.DELIVERED, tracking.deliveredAt());
+        addStep(steps, DeliveryStep.SOFT_BOUNCED, tracking.softBouncedAt());
+        addStep(steps, DeliveryStep.HARD_BOUNCED, tracking.hardBouncedAt());
+        addStep(steps, DeliveryStep.COMPLAINED, tracking.complainedAt());
+        steps.sort(Comparator.comparing(StepAt::at).thenComparing(StepAt::step));
+        return List.copyOf(steps);
+    }
+
+    /**
+     * Returns the latest step of {@link #timeline()}.
+     *
+     * @return the step
+     * @since 1.1
+     */
+    public DeliveryStep latestStep() {
+        List<StepAt> steps = timeline();
+        return steps.get(steps.size() - 1).step();
+    }
+
+    private static void addStep(List<StepAt> steps, DeliveryStep step, Instant at) {
+        if (at != null) {
+            steps.add(new StepAt(step, at));
+        }
+    }
+
     @Override
     public boolean equals(Object o) {
         return o == this || o instanceof OutboxMessage other
@@ -258,12 +435,14 @@ public final class OutboxMessage {
                 && Objects.equals(nextAttemptAt, other.nextAttemptAt)
                 && Objects.equals(lastError, other.lastError)
                 && Objects.equals(createdAt, other.createdAt)
-                && Objects.equals(updatedAt, other.updatedAt);
+                && Objects.equals(updatedAt, other.updatedAt)
+                && Objects.equals(tracking, other.tracking);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, tenantId, invitationId, kind, sendNumber, status, attempts, nextAttemptAt, lastError, createdAt, updatedAt);
+        return Objects.hash(id, tenantId, invitationId, kind, sendNumber, status, attempts, nextAttemptAt, lastError, createdAt, updatedAt,
+                tracking);
     }
 
     /**
@@ -276,7 +455,8 @@ public final class OutboxMessage {
         return "OutboxMessage[id=" + id + ", tenantId=" + tenantId + ", invitationId=" + invitationId
                 + ", kind=" + kind + ", sendNumber=" + sendNumber + ", status=" + status + ", attempts=" + attempts
                 + ", nextAttemptAt=" + nextAttemptAt + ", lastError=" + lastError + ", createdAt=" + createdAt
-                + ", updatedAt=" + updatedAt + "]";
+                + ", updatedAt=" + updatedAt + ", providerMessageId=" + tracking.providerMessageId()
+                + ", latestStep=" + latestStep() + "]";
     }
 
     /**
@@ -306,6 +486,13 @@ public final class OutboxMessage {
         b.lastError = lastError;
         b.createdAt = createdAt;
         b.updatedAt = updatedAt;
+        b.providerMessageId = tracking.providerMessageId();
+        b.sentAt = tracking.sentAt();
+        b.deliveredAt = tracking.deliveredAt();
+        b.softBouncedAt = tracking.softBouncedAt();
+        b.hardBouncedAt = tracking.hardBouncedAt();
+        b.complainedAt = tracking.complainedAt();
+        b.feedbackDetail = tracking.feedbackDetail();
         return b;
     }
 
@@ -327,6 +514,13 @@ public final class OutboxMessage {
         private String lastError;
         private Instant createdAt;
         private Instant updatedAt;
+        private String providerMessageId;
+        private Instant sentAt;
+        private Instant deliveredAt;
+        private Instant softBouncedAt;
+        private Instant hardBouncedAt;
+        private Instant complainedAt;
+        private String feedbackDetail;
 
         private Builder() {
         }
@@ -453,6 +647,90 @@ public final class OutboxMessage {
         }
 
         /**
+         * Sets the id the mailer or provider gave the message, or {@code null}.
+         *
+         * @param v the id the mailer or provider gave the message, or {@code null}
+         * @return this builder
+         * @since 1.1
+         */
+        public Builder providerMessageId(String v) {
+            providerMessageId = v;
+            return this;
+        }
+
+        /**
+         * Sets when it was handed to the mailer, or {@code null}.
+         *
+         * @param v when it was handed to the mailer, or {@code null}
+         * @return this builder
+         * @since 1.1
+         */
+        public Builder sentAt(Instant v) {
+            sentAt = v;
+            return this;
+        }
+
+        /**
+         * Sets when the provider reported it delivered, or {@code null}.
+         *
+         * @param v when the provider reported it delivered, or {@code null}
+         * @return this builder
+         * @since 1.1
+         */
+        public Builder deliveredAt(Instant v) {
+            deliveredAt = v;
+            return this;
+        }
+
+        /**
+         * Sets when the provider last reported a soft bounce, or {@code null}.
+         *
+         * @param v when the provider last reported a soft bounce, or {@code null}
+         * @return this builder
+         * @since 1.1
+         */
+        public Builder softBouncedAt(Instant v) {
+            softBouncedAt = v;
+            return this;
+        }
+
+        /**
+         * Sets when the provider reported a hard bounce, or {@code null}.
+         *
+         * @param v when the provider reported a hard bounce, or {@code null}
+         * @return this builder
+         * @since 1.1
+         */
+        public Builder hardBouncedAt(Instant v) {
+            hardBouncedAt = v;
+            return this;
+        }
+
+        /**
+         * Sets when the recipient complained, or {@code null}.
+         *
+         * @param v when the recipient complained, or {@code null}
+         * @return this builder
+         * @since 1.1
+         */
+        public Builder complainedAt(Instant v) {
+            complainedAt = v;
+            return this;
+        }
+
+        /**
+         * Sets the provider's words on the latest bounce or complaint, or {@code null}.
+         *
+         * @param v the provider's words on the latest bounce or complaint, or {@code null}
+         * @return this builder
+         * @since 1.1
+         */
+        public Builder feedbackDetail(String v) {
+            feedbackDetail = v;
+            return this;
+        }
+
+        /**
          * Builds the value.
          *
          * @return the value
@@ -460,7 +738,9 @@ public final class OutboxMessage {
          *                             missing or out of range
          */
         public OutboxMessage build() {
-            return new OutboxMessage(id, tenantId, invitationId, kind, sendNumber, status, attempts, nextAttemptAt, lastError, createdAt, updatedAt);
+            return new OutboxMessage(id, tenantId, invitationId, kind, sendNumber, status, attempts, nextAttemptAt, lastError, createdAt, updatedAt,
+                    new Tracking(providerMessageId, sentAt, deliveredAt, softBouncedAt, hardBouncedAt, complainedAt,
+                            feedbackDetail));
         }
     }
 }

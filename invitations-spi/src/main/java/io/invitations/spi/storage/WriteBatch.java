@@ -34,6 +34,7 @@ public final class WriteBatch {
     private final List<ShareableLink> linkInserts;
     private final List<ShareableLink> linkUpdates;
     private final List<WriteCondition.Guard> guards;
+    private final List<OutboxFeedback> feedback;
 
     private WriteBatch(Builder b) {
         inserts = List.copyOf(b.inserts);
@@ -44,6 +45,7 @@ public final class WriteBatch {
         linkInserts = List.copyOf(b.linkInserts);
         linkUpdates = List.copyOf(b.linkUpdates);
         guards = List.copyOf(b.guards);
+        feedback = List.copyOf(b.feedback);
     }
 
     /**
@@ -134,13 +136,24 @@ public final class WriteBatch {
     }
 
     /**
+     * Delivery feedback to record on stored outbox messages (see {@link OutboxFeedback}). A store
+     * refuses the batch with a {@link StorageException} when a message does not exist in its tenant.
+     *
+     * @return the steps, in the order added
+     * @since 1.1
+     */
+    public List<OutboxFeedback> feedback() {
+        return feedback;
+    }
+
+    /**
      * Tells whether the batch writes nothing.
      *
      * @return {@code true} when every list is empty
      */
     public boolean isEmpty() {
         return inserts.isEmpty() && updates.isEmpty() && history.isEmpty() && enqueued.isEmpty()
-                && outboxOutcomes.isEmpty() && linkInserts.isEmpty() && linkUpdates.isEmpty();
+                && outboxOutcomes.isEmpty() && linkInserts.isEmpty() && linkUpdates.isEmpty() && feedback.isEmpty();
     }
 
     @Override
@@ -148,7 +161,7 @@ public final class WriteBatch {
         return "WriteBatch[inserts=" + inserts.size() + ", updates=" + updates.size() + ", history=" + history.size()
                 + ", enqueued=" + enqueued.size() + ", outboxOutcomes=" + outboxOutcomes.size()
                 + ", linkInserts=" + linkInserts.size() + ", linkUpdates=" + linkUpdates.size()
-                + ", guards=" + guards.size() + "]";
+                + ", guards=" + guards.size() + ", feedback=" + feedback.size() + "]";
     }
 
     /**
@@ -166,6 +179,7 @@ public final class WriteBatch {
         private final List<ShareableLink> linkInserts = new ArrayList<>();
         private final List<ShareableLink> linkUpdates = new ArrayList<>();
         private final List<WriteCondition.Guard> guards = new ArrayList<>();
+        private final List<OutboxFeedback> feedback = new ArrayList<>();
         private final Set<InvitationId> touched = new HashSet<>();
 
         private Builder() {
@@ -288,6 +302,18 @@ public final class WriteBatch {
          */
         public Builder guard(TenantId tenantId, WriteCondition condition) {
             guards.add(new WriteCondition.Guard(tenantId, condition));
+            return this;
+        }
+
+        /**
+         * Records one step of delivery feedback on a stored outbox message.
+         *
+         * @param step the step, not {@code null}
+         * @return this builder
+         * @since 1.1
+         */
+        public Builder feedback(OutboxFeedback step) {
+            feedback.add(java.util.Objects.requireNonNull(step, "step"));
             return this;
         }
 

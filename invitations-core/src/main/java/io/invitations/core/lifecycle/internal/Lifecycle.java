@@ -56,6 +56,11 @@ public final class Lifecycle {
         SOURCES.put(Action.DECLINE, EnumSet.of(PENDING));
         SOURCES.put(Action.REVOKE, EnumSet.of(PROVISIONED, PENDING, EXPIRED));
         SOURCES.put(Action.EXPIRE, EnumSet.of(PENDING));
+        // records that are not transitions: the state machine never moves by them
+        SOURCES.put(Action.OPEN, EnumSet.noneOf(InvitationStatus.class));
+        SOURCES.put(Action.SHARE_LINK, EnumSet.noneOf(InvitationStatus.class));
+        SOURCES.put(Action.BOUNCE, EnumSet.noneOf(InvitationStatus.class));
+        SOURCES.put(Action.REASSIGN, EnumSet.noneOf(InvitationStatus.class));
     }
 
     private Lifecycle() {
@@ -84,6 +89,7 @@ public final class Lifecycle {
             case DECLINE -> DECLINED;
             case REVOKE -> REVOKED;
             case EXPIRE -> EXPIRED;
+            case OPEN, BOUNCE, SHARE_LINK, REASSIGN -> throw new IllegalStateException(action + " is not a transition");
         });
     }
 

@@ -12,6 +12,7 @@ import io.invitations.spi.invitation.DeliveryState;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.invitation.TenantId;
+import io.invitations.spi.mail.IdentifyingMailer;
 import io.invitations.spi.mail.MailDeliveryException;
 import io.invitations.spi.mail.MailMessage;
 import io.invitations.spi.mail.Mailer;
@@ -126,7 +127,9 @@ public final class OutboxProcessor {
     /** Keys this processor is handing to the mailer right now. */
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     /** Keys this processor delivered whose outcome is not stored yet: recorded, never sent again. */
-    private final Cache<String, Boolean> deliveredUnrecorded;
+    private final Cache<String, String> deliveredUnrecorded;
+    /** Marks a delivered-unrecorded key whose mailer reported no id. */
+    private static final String NO_ID = "";
 
     private OutboxProcessor(Builder b) {
         store = b.store;
@@ -277,11 +280,14 @@ public final class OutboxProcessor {
                 return Outcome.UNSETTLED;
             }
         }
-        RuntimeException failure = alreadySent ? null : send(invitation, message);
+        Sent sent = alreadySent ? new Sent(null, emptyToNull(deliveredUnrecorded.getIfPresent(key)))
+                : send(invitation, message);
+        RuntimeException failure = sent.failure();
         Instant at = now();
         if (failure == null) {
-            deliveredUnrecorded.put(key, Boolean.TRUE);
-            Outcome outcome = record(message, invitation, m -> m.delivered(at), d -> d.delivered(at),
+            String providerId = sent.providerMessageId();
+            deliveredUnrecorded.put(key, providerId == null ? NO_ID : providerId);
+            Outcome outcome = record(message, invitation, m -> m.sent(at, providerId), d -> d.delivered(at),
                     new InvitationEvent.Delivered(message.tenantId(), message.invitationId(), at, ACTOR,
                             message.sendNumber()), Outcome.DELIVERED);
             if (outcome == Outcome.DELIVERED) {
@@ -334,14 +340,17 @@ public final class OutboxProcessor {
         if (status != InvitationStatus.PENDING) {
             return "cancelled: the invitation is " + status;
         }
+        if (invitation.delivery().status() == DeliveryState.Status.BOUNCED) {
+            return "cancelled: the invitee's address bounced hard or complained; share the claim link by hand";
+        }
         if (message.sendNumber() < invitation.delivery().sendCount()) {
             return "cancelled: replaced by message #" + invitation.delivery().sendCount();
         }
         return null;
     }
 
-    /** Renders and sends; returns the failure, or {@code null} when the mailer took the message. */
-    private RuntimeException send(Invitation invitation, OutboxMessage message) {
+    /** Renders and sends; the failure, or the id the mailer reported (none: {@code null}) when it took the message. */
+    private Sent send(Invitation invitation, OutboxMessage message) {
         try {
             MailMessage mail = renderer.render(invitation, message);
             if (!mail.idempotencyKey().equals(message.idempotencyKey())) {
@@ -349,11 +358,22 @@ public final class OutboxProcessor {
                         + message.idempotencyKey() + " as " + mail.idempotencyKey()
                         + "; use OutboxMessage.idempotencyKey()");
             }
+            if (mailer instanceof IdentifyingMailer identifying) {
+                return new Sent(null, identifying.sendAndIdentify(mail));
+            }
             mailer.send(mail);
-            return null;
+            return new Sent(null, null);
         } catch (RuntimeException e) {
-            return e;
+            return new Sent(e, null);
         }
+    }
+
+    private static String emptyToNull(String id) {
+        return id == null || id.isEmpty() ? null : id;
+    }
+
+    /** What a send did: a failure, or the id the mailer reported. */
+    private record Sent(RuntimeException failure, String providerMessageId) {
     }
 
     /**
