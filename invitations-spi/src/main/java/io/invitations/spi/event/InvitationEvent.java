@@ -695,7 +695,7 @@ public sealed interface InvitationEvent {
         /**
          * Validates the event.
          *
-         * @throws NullPointerException if a required component is null
+         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if a component is missing
          */
         public Bounced {
             requireCommon(tenantId, invitationId, at, actor);
@@ -720,7 +720,7 @@ public sealed interface InvitationEvent {
         /**
          * Validates the event.
          *
-         * @throws NullPointerException if a required component is null
+         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if a component is missing
          */
         public Opened {
             requireCommon(tenantId, invitationId, at, actor);
@@ -747,7 +747,7 @@ public sealed interface InvitationEvent {
         /**
          * Validates the event.
          *
-         * @throws NullPointerException if a required component is null
+         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if a component is missing
          */
         public ClaimLinkShared {
             requireCommon(tenantId, invitationId, at, actor);
@@ -776,12 +776,12 @@ public sealed interface InvitationEvent {
         /**
          * Validates the event.
          *
-         * @throws NullPointerException if a required component is null
+         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if a component is missing
          */
         public Reassigned {
             requireCommon(tenantId, invitationId, at, actor);
-            Objects.requireNonNull(fromInviter, "fromInviter");
-            Objects.requireNonNull(toInviter, "toInviter");
+            InvitationException.requireValue(fromInviter, "fromInviter");
+            InvitationException.requireValue(toInviter, "toInviter");
         }
 
         @Override
