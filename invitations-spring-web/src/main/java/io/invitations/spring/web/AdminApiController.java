@@ -171,38 +171,44 @@ public class AdminApiController {
     }
 
     /**
-     * Sends a provisioned invitation.
+     * Sends a provisioned invitation, optionally with a message the administrator adds to the email.
      *
      * @param id      the id
+     * @param message text added to the invitation's personal message (escaped in the email), or absent
      * @param request the request
      * @return the invitation
      */
     @PostMapping("/invitations/{id}/send")
-    public WebJson.InvitationView send(@PathVariable String id, HttpServletRequest request) {
-        return calls(request).send(id);
+    public WebJson.InvitationView send(@PathVariable String id, @RequestParam(required = false) String message,
+                                       HttpServletRequest request) {
+        return calls(request).send(id, message);
     }
 
     /**
      * Sends several provisioned invitations; each is sent or refused on its own.
      *
      * @param form    the ids
+     * @param message text added to each invitation's personal message, or absent
      * @param request the request
      * @return what was sent and refused
      */
     @PostMapping(path = "/invitations/send", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public WebJson.SendView sendMany(@RequestBody WebJson.IdsForm form, HttpServletRequest request) {
-        return calls(request).send(form.ids() == null ? List.of() : form.ids());
+    public WebJson.SendView sendMany(@RequestBody WebJson.IdsForm form, @RequestParam(required = false) String message,
+                                     HttpServletRequest request) {
+        return calls(request).send(form.ids() == null ? List.of() : form.ids(), message);
     }
 
     /**
      * Sends every provisioned invitation of the tenant.
      *
+     * @param message text added to each invitation's personal message, or absent
      * @param request the request
      * @return what was sent and refused
      */
     @PostMapping("/invitations/send-all-provisioned")
-    public WebJson.SendView sendAllProvisioned(HttpServletRequest request) {
-        return calls(request).sendAllProvisioned();
+    public WebJson.SendView sendAllProvisioned(@RequestParam(required = false) String message,
+                                               HttpServletRequest request) {
+        return calls(request).sendAllProvisioned(message);
     }
 
     /**

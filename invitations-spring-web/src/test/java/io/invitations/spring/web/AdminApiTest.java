@@ -168,6 +168,25 @@ class AdminApiTest {
     }
 
     @Test
+    void an_administrator_adds_a_message_when_sending_and_too_long_a_one_is_refused_naming_the_field()
+            throws Exception {
+        String body = mvc.perform(admin(post(BASE + "/invitations/provision")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\":\"" + email() + "\",\"role\":\"member\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String id = JsonPath.read(body, "$.id");
+
+        mvc.perform(admin(post(BASE + "/invitations/{id}/send", id)).param("message", "x".repeat(2001)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("INVALID_REQUEST"))
+                .andExpect(jsonPath("$.detail", containsString("message")));
+        mvc.perform(admin(post(BASE + "/invitations/{id}/send", id)).param("message", "Kick-off on Monday"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("PENDING"));
+
+        assertThat(service.administration(WebTestApplication.SYSTEM, ACME)
+                .find(io.invitations.spi.invitation.InvitationId.of(id)).orElseThrow().personalMessage())
+                .isEqualTo("Kick-off on Monday");
+    }
+
+    @Test
     void approve_and_reject_refuse_when_the_tenant_does_not_require_approval() throws Exception {
         String id = invite(email());
         mvc.perform(admin(post(BASE + "/invitations/{id}/approve", id))).andExpect(status().isConflict())

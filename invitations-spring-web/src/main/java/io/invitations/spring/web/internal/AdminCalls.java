@@ -123,30 +123,33 @@ public final class AdminCalls {
     /**
      * Sends a provisioned invitation.
      *
-     * @param id the id
+     * @param id      the id
+     * @param message text to add to the email, or {@code null}
      * @return the invitation
      */
-    public WebJson.InvitationView send(String id) {
-        return view(admin.send(id(id)));
+    public WebJson.InvitationView send(String id, String message) {
+        return view(admin.send(id(id), message));
     }
 
     /**
      * Sends several provisioned invitations.
      *
-     * @param ids the ids
+     * @param ids     the ids
+     * @param message text to add to each email, or {@code null}
      * @return what was sent and refused
      */
-    public WebJson.SendView send(List<String> ids) {
-        return Views.send(admin.send(ids.stream().map(AdminCalls::id).toList()));
+    public WebJson.SendView send(List<String> ids, String message) {
+        return Views.send(admin.send(ids.stream().map(AdminCalls::id).toList(), message));
     }
 
     /**
      * Sends every provisioned invitation of the tenant.
      *
+     * @param message text to add to each email, or {@code null}
      * @return what was sent and refused
      */
-    public WebJson.SendView sendAllProvisioned() {
-        return Views.send(admin.sendAllProvisioned());
+    public WebJson.SendView sendAllProvisioned(String message) {
+        return Views.send(admin.sendAllProvisioned(message));
     }
 
     /**
