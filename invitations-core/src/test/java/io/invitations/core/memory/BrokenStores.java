@@ -60,6 +60,30 @@ final class BrokenStores {
         }
     }
 
+    /**
+     * Written before delivery feedback existed: applies everything of a batch but its feedback
+     * steps, which it silently drops.
+     */
+    static final class IgnoresFeedback extends ForwardingInvitationStore {
+        IgnoresFeedback() {
+            super(new InMemoryInvitationStore());
+        }
+
+        @Override
+        public void write(WriteBatch batch) {
+            WriteBatch.Builder without = WriteBatch.builder();
+            batch.guards().forEach(g -> without.guard(g.tenantId(), g.condition()));
+            batch.inserts().forEach(without::insert);
+            batch.updates().forEach(without::update);
+            batch.history().forEach(without::append);
+            batch.enqueued().forEach(without::enqueue);
+            batch.outboxOutcomes().forEach(without::outboxOutcome);
+            batch.linkInserts().forEach(without::insertLink);
+            batch.linkUpdates().forEach(without::updateLink);
+            delegate().write(without.build());
+        }
+    }
+
     /** Last writer wins: every update is rewritten to the version after the stored one, read just before. */
     static final class IgnoresVersions extends ForwardingInvitationStore {
         IgnoresVersions() {
