@@ -34,7 +34,7 @@ class QuickStartTest {
 
         // The invitee, anonymous, with the token from her claim link:
         InviteeActions invitee = invitations.invitee();
-        ClaimInspection page = invitee.inspect(token);                           // read-only: what the claim needs
+        ClaimInspection page = invitee.inspect(token);                           // what the claim needs; changes nothing
         Acceptance done = invitee.accept(ClaimRequest.builder(token)
                 .password("correct horse battery staple".toCharArray()).acceptTerms().build());
         // --- end of quick start ---

@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  *
  * <pre>{@code
  * InviteeActions invitee = service.invitee();
- * ClaimInspection seen = invitee.inspect(claimToken);           // changes nothing
+ * ClaimInspection seen = invitee.inspect(claimToken);           // changes nothing; the first open is recorded
  * Acceptance done = invitee.accept(ClaimRequest.builder(claimToken)
  *         .termsAccepted(true).password(password).build());
  * }</pre>
@@ -26,8 +26,10 @@ import org.apiguardian.api.API;
 @API(status = API.Status.STABLE, since = "1.0")
 public interface InviteeActions {
     /**
-     * Reads what a claim link opens, for the invitee page. Changes nothing, so mail scanners that
-     * open links do no harm.
+     * Reads what a claim link opens, for the invitee page. Changes nothing about the invitation, so
+     * mail scanners that open links do no harm; the first inspection of a pending invitation is
+     * recorded as its first open (an {@code OPEN} history entry and {@code InvitationEvent.Opened})
+     * for conversion reports, which therefore count a scanner's visit as an open.
      *
      * @param claimToken the token from the link; {@code null} is answered as an invalid token
      * @return the invitation's details, its effective status and what the claim needs

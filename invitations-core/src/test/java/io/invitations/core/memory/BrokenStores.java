@@ -35,6 +35,19 @@ final class BrokenStores {
     private BrokenStores() {
     }
 
+    /** A batch's records (invitations, history, messages, outcomes, links), without guards or feedback. */
+    private static WriteBatch.Builder recordsOf(WriteBatch batch) {
+        WriteBatch.Builder copy = WriteBatch.builder();
+        batch.inserts().forEach(copy::insert);
+        batch.updates().forEach(copy::update);
+        batch.history().forEach(copy::append);
+        batch.enqueued().forEach(copy::enqueue);
+        batch.outboxOutcomes().forEach(copy::outboxOutcome);
+        batch.linkInserts().forEach(copy::insertLink);
+        batch.linkUpdates().forEach(copy::updateLink);
+        return copy;
+    }
+
     /**
      * Checks the write's conditions first and writes after, without holding anything in between:
      * the count-then-insert that lets racing writers pass one limit together.
@@ -48,15 +61,24 @@ final class BrokenStores {
         public void write(WriteBatch batch) {
             batch.guards().forEach(g -> g.check(delegate()::count));
             Thread.yield();
-            WriteBatch.Builder unguarded = WriteBatch.builder();
-            batch.inserts().forEach(unguarded::insert);
-            batch.updates().forEach(unguarded::update);
-            batch.history().forEach(unguarded::append);
-            batch.enqueued().forEach(unguarded::enqueue);
-            batch.outboxOutcomes().forEach(unguarded::outboxOutcome);
-            batch.linkInserts().forEach(unguarded::insertLink);
-            batch.linkUpdates().forEach(unguarded::updateLink);
-            delegate().write(unguarded.build());
+            delegate().write(recordsOf(batch).build());
+        }
+    }
+
+    /**
+     * Written before delivery feedback existed: applies everything of a batch but its feedback
+     * steps, which it silently drops.
+     */
+    static final class IgnoresFeedback extends ForwardingInvitationStore {
+        IgnoresFeedback() {
+            super(new InMemoryInvitationStore());
+        }
+
+        @Override
+        public void write(WriteBatch batch) {
+            WriteBatch.Builder without = recordsOf(batch);
+            batch.guards().forEach(g -> without.guard(g.tenantId(), g.condition()));
+            delegate().write(without.build());
         }
     }
 

@@ -70,6 +70,25 @@ class BrokenStoresFailTheKitTest {
         }
     }
 
+    @Disabled(RUN_BY_THE_LAUNCHER_ONLY)
+    static class StoreIgnoringFeedback extends InvitationStoreCompatibilityKit {
+        @Override
+        protected InvitationStore createStore() {
+            return new BrokenStores.IgnoresFeedback();
+        }
+    }
+
+    @Test
+    @DisplayName("a store that drops delivery feedback fails the feedback checks and passes the others")
+    void storeIgnoringFeedbackIsCaught() {
+        KitRun run = KitRun.of(StoreIgnoringFeedback.class);
+
+        assertThat(run.failed()).as(run.toString()).containsExactlyInAnyOrder("Feedback.feedbackStepsAreRecorded",
+                "Feedback.feedbackForAnUnknownMessageFailsTheBatch");
+        assertThat(run.passed()).contains("Feedback.sentMessagesAreFoundByReference", "Funnel.funnelFacts",
+                "ReadingBack.everyFieldReadsBack");
+    }
+
     @Test
     @DisplayName("a store that checks write conditions apart from the write fails the racing limit checks")
     void storeCheckingOutsideTheWriteIsCaught() {
