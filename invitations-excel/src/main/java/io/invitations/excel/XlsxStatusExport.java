@@ -44,7 +44,8 @@ public final class XlsxStatusExport {
      *                    EXPIRED); take it from the service's {@link java.time.Clock}
      * @return the number of invitations written
      * @throws UncheckedIOException     when writing fails
-     * @throws IllegalArgumentException when there are more invitations than a sheet has rows (1,048,575)
+     * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} when there are more
+     *         invitations than a sheet has rows (1,048,575)
      * @throws NullPointerException     if an argument is null
      */
     public static int write(OutputStream out, Iterable<Invitation> invitations, Instant now) {

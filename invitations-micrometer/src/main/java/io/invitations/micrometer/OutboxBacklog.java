@@ -1,5 +1,6 @@
 package io.invitations.micrometer;
 
+import io.invitations.spi.InvitationException;
 import org.apiguardian.api.API;
 
 import java.time.Instant;
@@ -38,11 +39,12 @@ public interface OutboxBacklog {
         /**
          * Validates the snapshot.
          *
-         * @throws IllegalArgumentException if {@code pending} is negative
+         * @throws InvitationException with {@code INVALID_REQUEST} if {@code pending} is negative
          */
         public Snapshot {
             if (pending < 0) {
-                throw new IllegalArgumentException("pending must not be negative, was " + pending);
+                throw InvitationException.invalidValue("pending must not be negative, was " + pending
+                        + ": count the messages waiting, from 0");
             }
         }
 

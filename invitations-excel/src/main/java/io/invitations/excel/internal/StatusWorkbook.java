@@ -2,6 +2,7 @@ package io.invitations.excel.internal;
 
 import io.invitations.core.bulk.CellText;
 import io.invitations.core.bulk.StatusReport;
+import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.Invitation;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -54,7 +55,7 @@ public final class StatusWorkbook {
             int n = 0;
             for (Invitation invitation : invitations) {
                 if (n == MAX_ROWS) {
-                    throw new IllegalArgumentException("more than " + Sizes.count(MAX_ROWS)
+                    throw InvitationException.invalidValue("more than " + Sizes.count(MAX_ROWS)
                             + " invitations do not fit in one sheet; export them in parts");
                 }
                 fill(sheet.createRow(++n), StatusReport.row(invitation, now), null);
