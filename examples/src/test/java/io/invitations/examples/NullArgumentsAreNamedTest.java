@@ -115,7 +115,11 @@ class NullArgumentsAreNamedTest {
             "InvitationAdministration.referrals(from)",
             "InvitationAdministration.referrals(until)",
             "InvitationAdministration.topInviters(from)",
-            "InvitationAdministration.topInviters(until)");
+            "InvitationAdministration.topInviters(until)",
+            "InvitationAdministration.send(message)",
+            "InvitationAdministration.sendAllProvisioned(message)",
+            "InvitationAdministration.handleDeparture(successor)",
+            "InvitationAdministration.handleDeparture(reason)");
 
     private final InvitationService service = InvitationService.builder().build();
     private final Map<Class<?>, Object> samples = samples();

@@ -114,6 +114,7 @@ class ReadmeSnippetsCompileTest {
                 protected io.micrometer.core.instrument.MeterRegistry meterRegistry;
                 protected io.micrometer.observation.ObservationRegistry observationRegistry;
                 protected OutboxBacklog backlog;
+                protected org.slf4j.Logger log;
 
                 protected void print(Object o) {
                 }
@@ -167,11 +168,15 @@ class ReadmeSnippetsCompileTest {
             """;
 
     /** Minimal stand-ins for the types of host frameworks that are not on this class path. */
-    static final Map<String, String> STUBS = Map.of(
+    static final Map<String, String> STUBS = stubs(
             "org.springframework.context.annotation.Bean",
             "public @interface Bean {}",
             "org.springframework.transaction.annotation.Transactional",
             "public @interface Transactional {}",
+            "org.springframework.web.bind.annotation.PostMapping",
+            "public @interface PostMapping { String[] value() default {}; }",
+            "org.springframework.web.bind.annotation.RequestBody",
+            "public @interface RequestBody {}",
             "org.springframework.jdbc.datasource.DataSourceUtils", """
                     public final class DataSourceUtils {
                         public static java.sql.Connection getConnection(javax.sql.DataSource d) { return null; }
@@ -203,6 +208,14 @@ class ReadmeSnippetsCompileTest {
             "public interface Authentication extends java.security.Principal {}",
             "jakarta.servlet.http.HttpServletRequest",
             "public interface HttpServletRequest {}");
+
+    private static Map<String, String> stubs(String... namesAndBodies) {
+        Map<String, String> stubs = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < namesAndBodies.length; i += 2) {
+            stubs.put(namesAndBodies[i], namesAndBodies[i + 1]);
+        }
+        return Collections.unmodifiableMap(stubs);
+    }
 
     record Snippet(int line, String code) {
     }
