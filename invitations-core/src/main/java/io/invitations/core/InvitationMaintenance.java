@@ -44,6 +44,20 @@ public interface InvitationMaintenance {
     int expireDue();
 
     /**
+     * Queues every reminder that is due now under its tenant's
+     * {@linkplain io.invitations.spi.settings.TenantSettings#reminders() reminder schedule}, with a
+     * {@code REMIND} history entry and an {@link io.invitations.spi.event.InvitationEvent.Reminded}
+     * event each. Reminders go to PENDING email invitations only (never after accept, decline,
+     * revoke, expiry or a hard bounce) through the outbox, like the invitation messages, and are
+     * delivered as they are. Run it periodically, e.g. every few minutes; several nodes may run it at
+     * once and each reminder is still queued exactly once.
+     *
+     * @return how many reminders this call queued
+     * @since 1.1
+     */
+    int sendDueReminders();
+
+    /**
      * Calls {@link #deliverDueMessages()} on the host's scheduler: at once, then with a fixed delay
      * between the end of one run and the start of the next. Cancel the returned future to stop; the
      * executor stays the host's to shut down.
