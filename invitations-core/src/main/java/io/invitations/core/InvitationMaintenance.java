@@ -9,8 +9,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 
 /**
- * What the host's scheduler runs: deliver the outbox's due messages and store the expiry of
- * invitations past it, once or on a schedule. Several nodes may run it at once.
+ * What the host's scheduler runs: deliver the outbox's due messages, store the expiry of
+ * invitations past it and queue due reminders, once or on a schedule. Several nodes may run it at
+ * once.
  *
  * <pre>{@code
  * InvitationMaintenance maintenance = service.maintenance();
