@@ -14,6 +14,7 @@ import io.invitations.core.InviteRequest;
 import io.invitations.core.ClaimInspection;
 import io.invitations.core.DepartureReport;
 import io.invitations.spi.settings.DepartedInviterPolicy;
+import io.invitations.spi.settings.ReminderSchedule;
 import io.invitations.core.RedeemedCode;
 import io.invitations.core.SendReport;
 import io.invitations.core.bulk.BulkAction;
@@ -124,6 +125,7 @@ public final class Tour {
             "Export the claim links (CSV)",
             "A bounce: the provider's webhook, then the copy-link fallback",
             "Leaving members: an inviter leaves, their open invitations change hands",
+            "Reminders: a schedule reminds a pending invitee, once per step",
             "Conversion: sent, delivered, opened, accepted, and time to accept",
             "Storage compatibility kit on a host-written adapter");
 
@@ -222,6 +224,7 @@ public final class Tour {
         exportClaimLinks();
         bounceAndFallback();
         leavingMember();
+        reminders();
         conversion();
         storageKit();
         report.end("Tour complete: " + mailbox.count() + " messages written to " + shown(mailbox.directory()));
@@ -551,6 +554,31 @@ public final class Tour {
         settings.update(CLUB, s -> s.toBuilder().departedInviters(DepartedInviterPolicy.REVOKE).build());
         int revoked = invitations.membershipEvents().memberLeft(CLUB, max.userId(), null);
         report.kv("Max leaves", "the club's directory reports it: " + revoked + " open invitations revoked (REVOKE)");
+    }
+
+    private void reminders() {
+        report.step();
+        settings.update(ACME, s -> s.toBuilder().reminders(ReminderSchedule.of(
+                ReminderSchedule.Step.afterSending(Duration.ofDays(2)),
+                ReminderSchedule.Step.beforeExpiry(Duration.ofDays(1)))).build());
+        report.kv("schedule", "acme reminds 2 days after sending and 1 day before expiry");
+        Invitation sam = invitations.administration(ada, ACME).invite(InviteRequest.builder()
+                .email("sam.lee@acme.example").role("member").build());
+        printMessageNames();
+        report.kv("invitation", sam.id() + " for " + sam.invitee().contact() + ", next reminder "
+                + WHEN.format(sam.nextReminderAt()));
+        clock.advance(Duration.ofDays(2));
+        int first = invitations.maintenance().sendDueReminders();
+        int again = invitations.maintenance().sendDueReminders();
+        report.kv("sendDueReminders()", first + " queued at " + WHEN.format(clock.instant()) + " (+2 days), "
+                + again + " on a second run");
+        printMessages();
+        invitations.administration(ada, ACME).revoke(sam.id(), "Sam joined another team");
+        clock.advance(Duration.ofDays(4));
+        report.kv("after revoking", invitations.maintenance().sendDueReminders() + " reminders at "
+                + WHEN.format(clock.instant()) + " (the day-6 step never goes)");
+        List<HistoryEntry> h = adminOf(ACME).history(sam.id());
+        report.kv("history", h.stream().map(e -> e.action().name()).collect(Collectors.joining(" -> ")));
     }
 
     private void conversion() {

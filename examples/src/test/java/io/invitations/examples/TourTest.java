@@ -111,6 +111,15 @@ class TourTest {
     }
 
     @Test
+    @DisplayName("a pending invitee is reminded once per step, and never after the invitation is revoked")
+    void reminders() {
+        assertThat(report).contains("sendDueReminders() 1 queued at ", "(+2 days), 0 on a second run")
+                .contains("Your invitation to join Acme Corp is waiting")
+                .contains("after revoking     0 reminders")
+                .contains("INVITE -> REMIND -> REVOKE");
+    }
+
+    @Test
     @DisplayName("the storage kit passes every check on the host-written adapter")
     void storageKitPasses() {
         assertThat(report).containsPattern("(\\d+)/\\1 storage contract checks passed")

@@ -10,6 +10,7 @@ import io.invitations.core.internal.Linking;
 import io.invitations.core.internal.Managing;
 import io.invitations.core.internal.Messaging;
 import io.invitations.core.internal.Redeeming;
+import io.invitations.core.internal.Reminders;
 import io.invitations.core.internal.Reporting;
 import io.invitations.core.internal.Syncing;
 import io.invitations.core.internal.WaysIn;
@@ -34,6 +35,7 @@ final class Engine {
     final Feedback feedback;
     final Conversion conversion;
     final Departures departures;
+    final Reminders reminders;
 
     Engine(Context ctx, WaysIn ways, Messaging messaging, InvitationObserver observer) {
         this.ctx = ctx;
@@ -49,5 +51,6 @@ final class Engine {
         this.feedback = new Feedback(ctx);
         this.conversion = new Conversion(ctx);
         this.departures = new Departures(ctx, managing);
+        this.reminders = new Reminders(ctx);
     }
 }

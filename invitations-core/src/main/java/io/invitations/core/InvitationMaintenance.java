@@ -9,8 +9,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 
 /**
- * What the host's scheduler runs: deliver the outbox's due messages and store the expiry of
- * invitations past it, once or on a schedule. Several nodes may run it at once.
+ * What the host's scheduler runs: deliver the outbox's due messages, store the expiry of
+ * invitations past it and queue due reminders, once or on a schedule. Several nodes may run it at
+ * once.
  *
  * <pre>{@code
  * InvitationMaintenance maintenance = service.maintenance();
@@ -42,6 +43,20 @@ public interface InvitationMaintenance {
      * @return how many invitations were expired
      */
     int expireDue();
+
+    /**
+     * Queues every reminder that is due now under its tenant's
+     * {@linkplain io.invitations.spi.settings.TenantSettings#reminders() reminder schedule}, with a
+     * {@code REMIND} history entry and an {@link io.invitations.spi.event.InvitationEvent.Reminded}
+     * event each. Reminders go to PENDING email invitations only (never after accept, decline,
+     * revoke, expiry or a hard bounce) through the outbox, like the invitation messages, and are
+     * delivered as they are. Run it periodically, e.g. every few minutes; several nodes may run it at
+     * once and each reminder is still queued exactly once.
+     *
+     * @return how many reminders this call queued
+     * @since 1.1
+     */
+    int sendDueReminders();
 
     /**
      * Calls {@link #deliverDueMessages()} on the host's scheduler: at once, then with a fixed delay

@@ -270,6 +270,17 @@ public final class JdbcInvitationStore implements InvitationStore {
     }
 
     @Override
+    public List<Invitation> dueForReminder(Instant now, int limit) {
+        Objects.requireNonNull(now, "now");
+        requirePositive(limit);
+        return list("read invitations due for a reminder", sql.selectInvitations()
+                        + " WHERE status = 'PENDING' AND next_reminder_at <= ?"
+                        + " AND (expires_at IS NULL OR expires_at > ?)"
+                        + " ORDER BY next_reminder_at, id FETCH FIRST ? ROWS ONLY",
+                p -> p.instant(now).instant(now).integer(limit), Rows::invitation);
+    }
+
+    @Override
     public List<HistoryEntry> history(TenantId tenantId, InvitationId id) {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(id, "id");

@@ -34,6 +34,8 @@ class TenantScopedSqlTest extends InvitationStoreCompatibilityKit {
     private static final Map<Pattern, String> CROSS_TENANT = Map.of(
             Pattern.compile("^select .* from \\w+invitation where status = 'pending' and expires_at <= \\?.*"),
             "the expiry sweep reads due invitations of every tenant (a multi-shard read)",
+            Pattern.compile("^select .* from \\w+invitation where status = 'pending' and next_reminder_at <= \\?.*"),
+            "the reminder sweep reads due invitations of every tenant (a multi-shard read)",
             Pattern.compile("^select .* from \\w+outbox where status = 'pending' and next_attempt_at <= \\?.*"),
             "the outbox worker finds due messages of every tenant; each claim then names its tenant",
             Pattern.compile("^select id from \\w+(invitation|link|outbox) where id in \\(.*"),

@@ -931,6 +931,80 @@ public abstract class InvitationStoreCompatibilityKit {
 
     // ---------------------------------------------------------------------------------------------
     @Nested
+    @DisplayName("Due for a reminder")
+    class DueForReminder {
+
+        @Test
+        @DisplayName("the next reminder time is stored, replaced and cleared like every field")
+        void nextReminderRoundTrips() {
+            Invitation v1 = invitation("remind@example.com").nextReminderAt(T0.plus(Duration.ofDays(2))).build();
+            insert(v1);
+            assertStoredAs(v1);
+            Invitation v2 = nextVersion(v1).nextReminderAt(T0.plus(Duration.ofDays(5))).build();
+            write(WriteBatch.builder().update(v2));
+            assertStoredAs(v2);
+            Invitation v3 = nextVersion(v2).nextReminderAt(null).build();
+            write(WriteBatch.builder().update(v3));
+            assertStoredAs(v3);
+        }
+
+        @Test
+        @DisplayName("only pending, unexpired invitations whose reminder is at or before now are due, earliest "
+                + "first, from every tenant, up to the limit")
+        void onlyPendingAndDue() {
+            Instant expiry = T0.plus(Duration.ofDays(7));
+            Invitation early = invitation("early@example.com").expiresAt(expiry)
+                    .nextReminderAt(T0.minusSeconds(3600)).build();
+            Invitation now = invitation("now@example.com").expiresAt(expiry).nextReminderAt(T0).build();
+            Invitation later = invitation("later@example.com").expiresAt(expiry)
+                    .nextReminderAt(T0.plusMillis(1)).build();
+            Invitation none = invitation("none@example.com").expiresAt(expiry).nextReminderAt(null).build();
+            Invitation expired = invitation("lapsed@example.com").expiresAt(T0)
+                    .nextReminderAt(T0.minusSeconds(60)).build();
+            Invitation accepted = invitation("accepted@example.com").status(InvitationStatus.ACCEPTED)
+                    .respondedAt(T0).expiresAt(expiry).nextReminderAt(T0.minusSeconds(60)).build();
+            Invitation theirs = Fixtures.invitation(otherTenant, Invitee.email("t@example.com")).expiresAt(expiry)
+                    .nextReminderAt(T0.minusSeconds(1800)).build();
+            insert(early, now, later, none, expired, accepted);
+            insert(theirs);
+
+            assertThat(store.dueForReminder(T0, WIDE).stream().filter(InvitationStoreCompatibilityKit.this::isOwn).toList())
+                    .containsExactly(early, theirs, now);
+            assertThat(store.dueForReminder(T0, WIDE)).isSortedAccordingTo(
+                    java.util.Comparator.comparing(Invitation::nextReminderAt));
+            assertThat(store.dueForReminder(T0, 1)).hasSize(1);
+        }
+
+        @Test
+        @DisplayName("of 32 threads queueing a reminder from the same snapshot exactly one writes it, 20 times over")
+        void oneReminderPerStep() {
+            try (Race race = new Race(RACERS)) {
+                for (int round = 0; round < SHORT_ROUNDS; round++) {
+                    Invitation v1 = invitation("race" + round + "@example.com")
+                            .expiresAt(T0.plus(Duration.ofDays(7))).nextReminderAt(T0).build();
+                    insert(v1);
+                    Race.Outcomes outcomes = race.run(n -> () -> {
+                        Invitation next = nextVersion(v1).nextReminderAt(T0.plus(Duration.ofDays(3)))
+                                .delivery(v1.delivery().queued(T0)).build();
+                        write(WriteBatch.builder().update(next)
+                                .enqueue(OutboxMessage.queue(tenant, v1.id(), OutboxMessage.Kind.REMINDER,
+                                        next.delivery().sendCount(), T0))
+                                .append(historyEntry(next, Action.REMIND, InvitationStatus.PENDING, "racer-" + n)));
+                    });
+                    String context = "round " + round;
+                    assertThat(outcomes.otherThan(StaleVersionException.class)).as(context).isEmpty();
+                    assertThat(outcomes.succeeded()).as(context).isEqualTo(1);
+                    assertThat(store.outbox(tenant, v1.id())).as(context)
+                            .filteredOn(m -> m.kind() == OutboxMessage.Kind.REMINDER).hasSize(1);
+                    assertThat(store.history(tenant, v1.id())).as(context).hasSize(1);
+                    assertThat(store.dueForReminder(T0, WIDE)).as(context).noneMatch(i -> i.id().equals(v1.id()));
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    @Nested
     @DisplayName("Due for expiry")
     class DueForExpiry {
 

@@ -124,6 +124,12 @@ public final class MeteredInvitationStore implements InvitationStore {
     }
 
     @Override
+    public List<Invitation> dueForReminder(Instant now, int limit) {
+        reads.increment();
+        return delegate.dueForReminder(now, limit);
+    }
+
+    @Override
     public List<HistoryEntry> history(TenantId tenantId, InvitationId id) {
         reads.increment();
         return delegate.history(tenantId, id);

@@ -220,7 +220,8 @@ public final class Inviting {
                 .createdAt(now).updatedAt(now).invitedAt(send ? now : null)
                 .expiresAt(send ? now.plus(draft.settings().invitationTtl()) : null).build();
         if (send) {
-            invitation = change.queueMessage(invitation, OutboxMessage.Kind.INVITATION);
+            invitation = change.queueMessage(Reminders.plan(draft.settings(), invitation, now),
+                    OutboxMessage.Kind.INVITATION);
             change.transition(invitation, actor, Action.INVITE, null, InvitationStatus.PENDING, note,
                     new InvitationEvent.Invited(tenantId, invitation.id(), now, actor, null));
         } else {
@@ -381,9 +382,10 @@ public final class Inviting {
             Invitation current = Context.effective(stored, change.now());
             Lifecycle.require(id, current.status(), Action.INVITE, settings.approvalRequired());
             Instant now = change.now();
-            Invitation next = change.queueMessage(stored.toBuilder().status(InvitationStatus.PENDING).invitedAt(now)
+            Invitation next = change.queueMessage(Reminders.plan(settings, stored.toBuilder()
+                    .status(InvitationStatus.PENDING).invitedAt(now)
                     .personalMessage(withAdded(stored.personalMessage(), text))
-                    .expiresAt(now.plus(settings.invitationTtl())).build(), OutboxMessage.Kind.INVITATION);
+                    .expiresAt(now.plus(settings.invitationTtl())).build(), now), OutboxMessage.Kind.INVITATION);
             change.transition(stored, actor.userId(), Action.INVITE, InvitationStatus.PROVISIONED,
                     InvitationStatus.PENDING, null, new InvitationEvent.Invited(tenantId, id, now, actor.userId(),
                             InvitationStatus.PROVISIONED));

@@ -19,9 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * What inviters and administrators do to existing invitations: resend, re-invite, revoke, approve,
@@ -30,7 +27,6 @@ import java.util.Set;
 @API(status = API.Status.INTERNAL, since = "1.0")
 public final class Managing {
     private static final Logger LOG = LoggerFactory.getLogger(Managing.class);
-    private static final int SWEEP_PAGE = 200;
 
     private final Context ctx;
 
@@ -67,9 +63,9 @@ public final class Managing {
             Instant now = change.now();
             boolean rotate = settings.resendPolicy() == ResendPolicy.ROTATE;
             int count = stored.resendCount() + 1;
-            Invitation next = change.queueMessage(stored.toBuilder().resendCount(count)
+            Invitation next = change.queueMessage(Reminders.plan(settings, stored.toBuilder().resendCount(count)
                     .tokenVersion(rotate ? stored.tokenVersion() + 1 : stored.tokenVersion())
-                    .expiresAt(now.plus(settings.invitationTtl())).build(), OutboxMessage.Kind.RESEND);
+                    .expiresAt(now.plus(settings.invitationTtl())).build(), now), OutboxMessage.Kind.RESEND);
             change.transition(stored, actor.userId(), Action.RESEND, InvitationStatus.PENDING,
                     InvitationStatus.PENDING, rotate ? "link rotated, expiry extended" : "expiry extended",
                     new InvitationEvent.Resent(tenantId, id, now, actor.userId(), count, rotate));
@@ -96,9 +92,10 @@ public final class Managing {
                     .stream().toList());
             Invitation expired = change.expireIfDue(stored);
             Instant now = change.now();
-            Invitation next = change.queueMessage(expired.toBuilder().status(InvitationStatus.PENDING)
-                    .tokenVersion(stored.tokenVersion() + 1).resendCount(0).invitedAt(now)
-                    .expiresAt(now.plus(settings.invitationTtl())).build(), OutboxMessage.Kind.REINVITE);
+            Invitation next = change.queueMessage(Reminders.plan(settings, expired.toBuilder()
+                    .status(InvitationStatus.PENDING).tokenVersion(stored.tokenVersion() + 1).resendCount(0)
+                    .invitedAt(now).expiresAt(now.plus(settings.invitationTtl())).build(), now),
+                    OutboxMessage.Kind.REINVITE);
             change.transition(stored, actor.userId(), Action.REINVITE, InvitationStatus.EXPIRED,
                     InvitationStatus.PENDING, null, new InvitationEvent.Reinvited(tenantId, id, now, actor.userId()));
             // the seat once more, atomically with the write (no quota: re-inviting creates nothing)
@@ -180,25 +177,7 @@ public final class Managing {
      * @return how many invitations this call expired
      */
     public int expireDue() {
-        int expired = 0;
-        Set<InvitationId> seen = new HashSet<>();
-        while (true) {
-            Instant now = ctx.now();
-            List<Invitation> due = ctx.store().dueForExpiry(now, SWEEP_PAGE);
-            boolean progress = false;
-            for (Invitation candidate : due) {
-                if (!seen.add(candidate.id())) {
-                    continue;
-                }
-                progress = true;
-                if (expireOne(candidate, now)) {
-                    expired++;
-                }
-            }
-            if (due.size() < SWEEP_PAGE || !progress) {
-                return expired;
-            }
-        }
+        return Sweep.run(ctx, ctx.store()::dueForExpiry, this::expireOne);
     }
 
     private boolean expireOne(Invitation candidate, Instant now) {

@@ -257,6 +257,15 @@ public final class InMemoryInvitationStore implements InvitationStore {
     }
 
     @Override
+    public List<Invitation> dueForReminder(Instant now, int limit) {
+        return read(() -> invitations.values().stream()
+                .filter(i -> i.status() == InvitationStatus.PENDING && i.nextReminderAt() != null
+                        && !now.isBefore(i.nextReminderAt()) && (i.expiresAt() == null || now.isBefore(i.expiresAt())))
+                .sorted(Comparator.comparing(Invitation::nextReminderAt).thenComparing(i -> i.id().value()))
+                .limit(limit).toList());
+    }
+
+    @Override
     public List<HistoryEntry> history(TenantId tenantId, InvitationId id) {
         return read(() -> {
             Invitation i = invitations.get(id);

@@ -49,7 +49,8 @@ public final class Rows {
             "grant_membership", "grant_groups", "grant_unit", "grant_metadata", "invited_by", "inviter_name",
             "personal_message", "locale", "source_kind", "source_ref", "status", "token_version", "resend_count",
             "created_at", "updated_at", "invited_at", "expires_at", "responded_at", "account_id", "delivery_status",
-            "delivery_send_count", "delivery_queued_at", "delivery_delivered_at", "delivery_error", "version");
+            "delivery_send_count", "delivery_queued_at", "delivery_delivered_at", "delivery_error", "version",
+            "next_reminder_at");
 
     /** Link columns after {@code id, tenant_id}: everything an update rewrites. */
     public static final List<String> LINK_VALUES = List.of("target_type", "target_id", "grant_role",
@@ -93,7 +94,7 @@ public final class Rows {
                 .instant(i.respondedAt()).text(i.accountId());
         DeliveryState d = i.delivery();
         p.name(d.status()).integer(d.sendCount()).instant(d.lastQueuedAt()).instant(d.lastDeliveredAt())
-                .text(d.lastError()).number(i.version());
+                .text(d.lastError()).number(i.version()).instant(i.nextReminderAt());
     }
 
     /**
@@ -140,6 +141,7 @@ public final class Rows {
                     .accountId(rs.getString("account_id"))
                     .delivery(delivery)
                     .version(rs.getLong("version"))
+                    .nextReminderAt(instant(rs, "next_reminder_at"))
                     .build();
         } catch (IllegalArgumentException | NullPointerException | InvitationException e) {
             throw unreadable("invitation", id, e);

@@ -789,4 +789,36 @@ public sealed interface InvitationEvent {
             return "invitation.reassigned";
         }
     }
+
+    /**
+     * A scheduled reminder of the pending invitation was queued in the outbox (its delivery is
+     * reported like any message's, with {@link Delivered} or {@link DeliveryFailed}).
+     *
+     * @param tenantId       the tenant
+     * @param invitationId   the invitation
+     * @param at             when it was queued
+     * @param actor          who ({@code system:reminders})
+     * @param reminderNumber which reminder since the latest send, from 1
+     * @since 1.1
+     */
+    record Reminded(TenantId tenantId, InvitationId invitationId, Instant at, String actor, int reminderNumber)
+            implements InvitationEvent {
+        /**
+         * Validates the event.
+         *
+         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if a component is missing
+         *         or the number is below 1
+         */
+        public Reminded {
+            requireCommon(tenantId, invitationId, at, actor);
+            if (reminderNumber < 1) {
+                throw InvitationException.invalidValue("reminderNumber must be at least 1, was " + reminderNumber);
+            }
+        }
+
+        @Override
+        public String type() {
+            return "invitation.reminded";
+        }
+    }
 }

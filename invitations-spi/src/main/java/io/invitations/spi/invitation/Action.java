@@ -56,5 +56,11 @@ public enum Action {
      *
      * @since 1.1
      */
-    REASSIGN
+    REASSIGN,
+    /**
+     * A scheduled reminder of the pending invitation was queued (the status does not change).
+     *
+     * @since 1.1
+     */
+    REMIND
 }

@@ -42,12 +42,13 @@ public final class Invitation {
     private final String accountId;
     private final DeliveryState delivery;
     private final long version;
+    private final Instant nextReminderAt;
 
     private Invitation(InvitationId id, TenantId tenantId, Invitee invitee, Target target, Grant grant,
             String invitedBy, String inviterName, String personalMessage, Locale locale, InvitationSource source,
             InvitationStatus status, int tokenVersion, int resendCount, Instant createdAt, Instant updatedAt,
             Instant invitedAt, Instant expiresAt, Instant respondedAt, String accountId, DeliveryState delivery,
-            long version) {
+            long version, Instant nextReminderAt) {
         InvitationException.requireValue(id, "id");
         InvitationException.requireValue(tenantId, "tenantId");
         InvitationException.requireValue(invitee, "invitee");
@@ -93,6 +94,7 @@ public final class Invitation {
         this.accountId = accountId;
         this.delivery = delivery;
         this.version = version;
+        this.nextReminderAt = nextReminderAt;
     }
 
     /**
@@ -167,6 +169,7 @@ public final class Invitation {
         private String accountId;
         private DeliveryState delivery = DeliveryState.none();
         private long version = 1;
+        private Instant nextReminderAt;
 
         private Builder() {
         }
@@ -193,6 +196,7 @@ public final class Invitation {
             accountId = i.accountId;
             delivery = i.delivery;
             version = i.version;
+            nextReminderAt = i.nextReminderAt;
         }
 
         /**
@@ -353,6 +357,14 @@ public final class Invitation {
          * @return this builder
          */
         public Builder version(long v) { version = v; return this; }
+        /**
+         * Sets when the next reminder is due.
+         *
+         * @param v the instant, or {@code null} when no reminder is planned
+         * @return this builder
+         * @since 1.1
+         */
+        public Builder nextReminderAt(Instant v) { nextReminderAt = v; return this; }
 
         /**
          * Builds the snapshot.
@@ -364,7 +376,8 @@ public final class Invitation {
         public Invitation build() {
             return new Invitation(id, tenantId, invitee, target, grant, invitedBy, inviterName,
                     personalMessage, locale, source, status, tokenVersion, resendCount, createdAt,
-                    updatedAt, invitedAt, expiresAt, respondedAt, accountId, delivery, version);
+                    updatedAt, invitedAt, expiresAt, respondedAt, accountId, delivery, version,
+                    nextReminderAt);
         }
     }
 
@@ -557,6 +570,18 @@ public final class Invitation {
         return version;
     }
 
+    /**
+     * Returns when the invitation's next reminder is due, or {@code null} when none is planned
+     * (no schedule, no email, or every step already sent). A reminder goes out only while the
+     * invitation is PENDING; see the tenant's reminder schedule.
+     *
+     * @return the due time, or {@code null}
+     * @since 1.1
+     */
+    public Instant nextReminderAt() {
+        return nextReminderAt;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o == this || o instanceof Invitation other
@@ -580,12 +605,13 @@ public final class Invitation {
                 && Objects.equals(respondedAt, other.respondedAt)
                 && Objects.equals(accountId, other.accountId)
                 && Objects.equals(delivery, other.delivery)
-                && version == other.version;
+                && version == other.version
+                && Objects.equals(nextReminderAt, other.nextReminderAt);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, tenantId, invitee, target, grant, invitedBy, inviterName, personalMessage, locale, source, status, tokenVersion, resendCount, createdAt, updatedAt, invitedAt, expiresAt, respondedAt, accountId, delivery, version);
+        return Objects.hash(id, tenantId, invitee, target, grant, invitedBy, inviterName, personalMessage, locale, source, status, tokenVersion, resendCount, createdAt, updatedAt, invitedAt, expiresAt, respondedAt, accountId, delivery, version, nextReminderAt);
     }
 
     /**
@@ -601,6 +627,6 @@ public final class Invitation {
                 + ", status=" + status + ", tokenVersion=" + tokenVersion + ", resendCount=" + resendCount
                 + ", createdAt=" + createdAt + ", updatedAt=" + updatedAt + ", invitedAt=" + invitedAt
                 + ", expiresAt=" + expiresAt + ", respondedAt=" + respondedAt + ", accountId=" + accountId
-                + ", delivery=" + delivery + ", version=" + version + "]";
+                + ", delivery=" + delivery + ", version=" + version + ", nextReminderAt=" + nextReminderAt + "]";
     }
 }

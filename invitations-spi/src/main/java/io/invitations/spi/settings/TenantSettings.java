@@ -59,6 +59,7 @@ public final class TenantSettings {
     private final boolean claimGroupsFromDirectory;
     private final boolean brandingChosen;
     private final DepartedInviterPolicy departedInviters;
+    private final ReminderSchedule reminders;
 
     /** The placeholder the claim URL template must contain. */
     public static final String TOKEN_PLACEHOLDER = "{token}";
@@ -78,8 +79,9 @@ public final class TenantSettings {
             boolean termsRequired, List<String> profileFields, Set<String> defaultGroupPool, boolean inviteOnCreation,
             int minimumPasswordLength, String joinUrlTemplate, LookAlikePolicy lookAlikes,
             Map<String, TargetRules> targetRules, boolean claimGroupsFromDirectory,
-            DepartedInviterPolicy departedInviters) {
+            DepartedInviterPolicy departedInviters, ReminderSchedule reminders) {
         List<String> problems = new ArrayList<>();
+        require(reminders, "reminders", problems);
         require(lookAlikes, "lookAlikes", problems);
         require(departedInviters, "departedInviters", problems);
         this.brandingChosen = branding != null;
@@ -147,6 +149,7 @@ public final class TenantSettings {
         this.joinUrlTemplate = joinUrlTemplate;
         this.lookAlikes = lookAlikes;
         this.departedInviters = departedInviters;
+        this.reminders = reminders;
     }
 
     /**
@@ -316,6 +319,7 @@ public final class TenantSettings {
         private Map<String, TargetRules> targetRules = Map.of();
         private boolean claimGroupsFromDirectory;
         private DepartedInviterPolicy departedInviters = DepartedInviterPolicy.REVOKE;
+        private ReminderSchedule reminders = ReminderSchedule.none();
 
         private Builder() {
         }
@@ -350,6 +354,7 @@ public final class TenantSettings {
             joinUrlTemplate = s.joinUrlTemplate;
             lookAlikes = s.lookAlikes;
             departedInviters = s.departedInviters;
+            reminders = s.reminders;
         }
 
         private static Map<String, PermissionLevel> defaultRoles() {
@@ -698,6 +703,20 @@ public final class TenantSettings {
         }
 
         /**
+         * Sets when pending email invitations are reminded (default {@link ReminderSchedule#none()}:
+         * never), e.g. {@code ReminderSchedule.afterSending(Duration.ofDays(2), Duration.ofDays(5))}.
+         * Reminders go out when the host runs {@code maintenance().sendDueReminders()}.
+         *
+         * @param value the schedule, not {@code null}
+         * @return this builder
+         * @since 1.1
+         */
+        public Builder reminders(ReminderSchedule value) {
+            reminders = value;
+            return this;
+        }
+
+        /**
          * Builds the settings.
          *
          * @return the settings
@@ -709,7 +728,7 @@ public final class TenantSettings {
                     resendLimit, resendCooldown, resendPolicy, invitationTtl, bulkLimit, roles, defaultLocale,
                     branding, claimUrlTemplate, termsRequired, profileFields, defaultGroupPool, inviteOnCreation,
                     minimumPasswordLength, joinUrlTemplate, lookAlikes, targetRules, claimGroupsFromDirectory,
-                    departedInviters);
+                    departedInviters, reminders);
         }
 
         /**
@@ -1062,6 +1081,16 @@ public final class TenantSettings {
         return departedInviters;
     }
 
+    /**
+     * Returns when pending email invitations are reminded (default {@link ReminderSchedule#none()}).
+     *
+     * @return the reminder schedule
+     * @since 1.1
+     */
+    public ReminderSchedule reminders() {
+        return reminders;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o == this || o instanceof TenantSettings other
@@ -1094,7 +1123,8 @@ public final class TenantSettings {
                 && brandingChosen == other.brandingChosen
                 && Objects.equals(targetRules, other.targetRules)
                 && claimGroupsFromDirectory == other.claimGroupsFromDirectory
-                && departedInviters == other.departedInviters;
+                && departedInviters == other.departedInviters
+                && Objects.equals(reminders, other.reminders);
     }
 
     @Override
@@ -1104,7 +1134,7 @@ public final class TenantSettings {
                 resendCooldown, resendPolicy, invitationTtl, bulkLimit, roles, defaultLocale, branding,
                 claimUrlTemplate, termsRequired, profileFields, defaultGroupPool, inviteOnCreation,
                 minimumPasswordLength, joinUrlTemplate, lookAlikes, targetRules, claimGroupsFromDirectory,
-                departedInviters);
+                departedInviters, reminders);
     }
 
     /**
@@ -1127,6 +1157,6 @@ public final class TenantSettings {
                 + ", inviteOnCreation=" + inviteOnCreation + ", minimumPasswordLength=" + minimumPasswordLength
                 + ", joinUrlTemplate=" + joinUrlTemplate + ", lookAlikes=" + lookAlikes
                 + ", targetRules=" + targetRules + ", claimGroupsFromDirectory=" + claimGroupsFromDirectory
-                + ", departedInviters=" + departedInviters + "]";
+                + ", departedInviters=" + departedInviters + ", reminders=" + reminders + "]";
     }
 }

@@ -143,6 +143,23 @@ public interface InvitationStore {
     List<Invitation> dueForExpiry(Instant now, int limit);
 
     /**
+     * Reads PENDING invitations, of any tenant, whose {@linkplain Invitation#nextReminderAt() next
+     * reminder} is at or before an instant and whose expiry is after it, earliest reminder first.
+     * The engine's reminder sweep sends one reminder per invitation and moves its next reminder on
+     * with a compare-and-set update, so two nodes sweeping at once send each reminder once.
+     *
+     * <p>The default returns an empty list: a store that does not override it sends no reminders.
+     *
+     * @param now   the instant, not {@code null}
+     * @param limit the most to return, at least 1
+     * @return the invitations due for a reminder
+     * @since 1.1
+     */
+    default List<Invitation> dueForReminder(Instant now, int limit) {
+        return List.of();
+    }
+
+    /**
      * Reads the history of one invitation in the order it was appended.
      *
      * @param tenantId the tenant, not {@code null}

@@ -91,7 +91,13 @@ public final class OutboxMessage {
         /** A new invitation after expiry. */
         REINVITE,
         /** A notice for an identifier invitee telling how to redeem the access code. */
-        ACCESS_CODE_NOTICE
+        ACCESS_CODE_NOTICE,
+        /**
+         * A scheduled reminder of a pending invitation (see the tenant's reminder schedule).
+         *
+         * @since 1.1
+         */
+        REMINDER
     }
 
     /** Where a message stands. */

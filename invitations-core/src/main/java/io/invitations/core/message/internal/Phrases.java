@@ -29,11 +29,14 @@ public final class Phrases {
             entry("subject.INVITATION", "{{inviterName}} invited you to join {{tenantName}}"),
             entry("subject.RESEND", "Reminder: {{inviterName}} invited you to join {{tenantName}}"),
             entry("subject.REINVITE", "New invitation to join {{tenantName}}"),
+            entry("subject.REMINDER", "Your invitation to join {{tenantName}} is waiting"),
             entry("subject.ACCESS_CODE_NOTICE", "How to join {{tenantName}} with your access code"),
             entry("hello", "Hello {{inviteeName}},"),
             entry("helloAnonymous", "Hello,"),
             entry("intro.INVITATION", "{{inviterName}} has invited you to join {{tenantName}}."),
             entry("intro.RESEND", "This is a reminder: {{inviterName}} has invited you to join {{tenantName}}."),
+            entry("intro.REMINDER", "A friendly reminder: {{inviterName}} invited you to join {{tenantName}}, and"
+                    + " the invitation is still open."),
             entry("intro.REINVITE", "Your earlier invitation expired, so {{inviterName}} has invited you again"
                     + " to join {{tenantName}}."),
             entry("intro.ACCESS_CODE_NOTICE", "{{inviterName}} has invited you to join {{tenantName}}. You do not"
@@ -67,11 +70,14 @@ public final class Phrases {
             entry("subject.INVITATION", "{{inviterName}} vous invite à rejoindre {{tenantName}}"),
             entry("subject.RESEND", "Rappel" + NBSP + ": {{inviterName}} vous invite à rejoindre {{tenantName}}"),
             entry("subject.REINVITE", "Nouvelle invitation à rejoindre {{tenantName}}"),
+            entry("subject.REMINDER", "Votre invitation à rejoindre {{tenantName}} vous attend"),
             entry("subject.ACCESS_CODE_NOTICE", "Comment rejoindre {{tenantName}} avec votre code d’accès"),
             entry("hello", "Bonjour {{inviteeName}},"),
             entry("helloAnonymous", "Bonjour,"),
             entry("intro.INVITATION", "{{inviterName}} vous invite à rejoindre {{tenantName}}."),
             entry("intro.RESEND", "Petit rappel" + NBSP + ": {{inviterName}} vous invite à rejoindre {{tenantName}}."),
+            entry("intro.REMINDER", "Petit rappel" + NBSP + ": {{inviterName}} vous a invité à rejoindre"
+                    + " {{tenantName}}, et l’invitation est toujours ouverte."),
             entry("intro.REINVITE", "Votre invitation précédente a expiré" + NBSP + "; {{inviterName}} vous invite"
                     + " de nouveau à rejoindre {{tenantName}}."),
             entry("intro.ACCESS_CODE_NOTICE", "{{inviterName}} vous invite à rejoindre {{tenantName}}. Aucune adresse"
@@ -105,11 +111,14 @@ public final class Phrases {
             entry("subject.INVITATION", "{{inviterName}} lädt Sie zu {{tenantName}} ein"),
             entry("subject.RESEND", "Erinnerung: {{inviterName}} lädt Sie zu {{tenantName}} ein"),
             entry("subject.REINVITE", "Neue Einladung zu {{tenantName}}"),
+            entry("subject.REMINDER", "Ihre Einladung zu {{tenantName}} wartet auf Sie"),
             entry("subject.ACCESS_CODE_NOTICE", "So treten Sie {{tenantName}} mit Ihrem Zugangscode bei"),
             entry("hello", "Hallo {{inviteeName}},"),
             entry("helloAnonymous", "Hallo,"),
             entry("intro.INVITATION", "{{inviterName}} hat Sie eingeladen, {{tenantName}} beizutreten."),
             entry("intro.RESEND", "Zur Erinnerung: {{inviterName}} hat Sie eingeladen, {{tenantName}} beizutreten."),
+            entry("intro.REMINDER", "Eine freundliche Erinnerung: {{inviterName}} hat Sie eingeladen,"
+                    + " {{tenantName}} beizutreten, und die Einladung ist noch offen."),
             entry("intro.REINVITE", "Ihre frühere Einladung ist abgelaufen. {{inviterName}} hat Sie erneut"
                     + " eingeladen, {{tenantName}} beizutreten."),
             entry("intro.ACCESS_CODE_NOTICE", "{{inviterName}} hat Sie eingeladen, {{tenantName}} beizutreten. Sie"
