@@ -15,6 +15,7 @@ import io.invitations.core.policy.SeatCount;
 import io.invitations.core.referral.ReferralStats;
 import io.invitations.core.token.ClaimLink;
 import io.invitations.spi.invitation.BatchId;
+import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.Contact;
 import io.invitations.spi.invitation.HistoryEntry;
 import io.invitations.spi.invitation.Invitation;
@@ -158,6 +159,16 @@ final class BoundAdministration implements InvitationAdministration {
     @Override
     public DepartureReport handleDeparture(String inviterId, Inviter successor, String reason) {
         return engine.departures.handle(actor, tenantId, inviterId, successor, reason);
+    }
+
+    @Override
+    public ErasureReport erase(Contact contact) {
+        return engine.erasing.erase(actor, tenantId, InvitationException.requireValue(contact, "contact"));
+    }
+
+    @Override
+    public List<Invitation> erasedInvitationsOf(Contact contact) {
+        return engine.erasing.erasedInvitationsOf(tenantId, InvitationException.requireValue(contact, "contact"));
     }
 
     @Override

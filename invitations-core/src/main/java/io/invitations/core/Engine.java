@@ -4,6 +4,7 @@ import io.invitations.core.internal.Claiming;
 import io.invitations.core.internal.Context;
 import io.invitations.core.internal.Conversion;
 import io.invitations.core.internal.Departures;
+import io.invitations.core.internal.Erasing;
 import io.invitations.core.internal.Feedback;
 import io.invitations.core.internal.Inviting;
 import io.invitations.core.internal.Linking;
@@ -34,6 +35,7 @@ final class Engine {
     final Feedback feedback;
     final Conversion conversion;
     final Departures departures;
+    final Erasing erasing;
 
     Engine(Context ctx, WaysIn ways, Messaging messaging, InvitationObserver observer) {
         this.ctx = ctx;
@@ -49,5 +51,6 @@ final class Engine {
         this.feedback = new Feedback(ctx);
         this.conversion = new Conversion(ctx);
         this.departures = new Departures(ctx, managing);
+        this.erasing = new Erasing(ctx, managing);
     }
 }

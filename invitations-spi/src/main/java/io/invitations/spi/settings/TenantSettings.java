@@ -59,6 +59,7 @@ public final class TenantSettings {
     private final boolean claimGroupsFromDirectory;
     private final boolean brandingChosen;
     private final DepartedInviterPolicy departedInviters;
+    private final Duration retention;
 
     /** The placeholder the claim URL template must contain. */
     public static final String TOKEN_PLACEHOLDER = "{token}";
@@ -78,8 +79,12 @@ public final class TenantSettings {
             boolean termsRequired, List<String> profileFields, Set<String> defaultGroupPool, boolean inviteOnCreation,
             int minimumPasswordLength, String joinUrlTemplate, LookAlikePolicy lookAlikes,
             Map<String, TargetRules> targetRules, boolean claimGroupsFromDirectory,
-            DepartedInviterPolicy departedInviters) {
+            DepartedInviterPolicy departedInviters, Duration retention) {
         List<String> problems = new ArrayList<>();
+        if (retention != null && (retention.isNegative() || retention.isZero())) {
+            problems.add("retention must be positive (or null to keep personal data), was " + retention);
+        }
+        this.retention = retention;
         require(lookAlikes, "lookAlikes", problems);
         require(departedInviters, "departedInviters", problems);
         this.brandingChosen = branding != null;
@@ -316,6 +321,7 @@ public final class TenantSettings {
         private Map<String, TargetRules> targetRules = Map.of();
         private boolean claimGroupsFromDirectory;
         private DepartedInviterPolicy departedInviters = DepartedInviterPolicy.REVOKE;
+        private Duration retention;
 
         private Builder() {
         }
@@ -350,6 +356,7 @@ public final class TenantSettings {
             joinUrlTemplate = s.joinUrlTemplate;
             lookAlikes = s.lookAlikes;
             departedInviters = s.departedInviters;
+            retention = s.retention;
         }
 
         private static Map<String, PermissionLevel> defaultRoles() {
@@ -698,6 +705,20 @@ public final class TenantSettings {
         }
 
         /**
+         * Sets how long the personal data of expired, declined, revoked and rejected invitations is
+         * kept after their last change; the retention sweep erases it afterwards (default
+         * {@code null}: kept until erased on request).
+         *
+         * @param value a positive period, or {@code null} to keep
+         * @return this builder
+         * @since 1.1
+         */
+        public Builder retention(Duration value) {
+            retention = value;
+            return this;
+        }
+
+        /**
          * Builds the settings.
          *
          * @return the settings
@@ -709,7 +730,7 @@ public final class TenantSettings {
                     resendLimit, resendCooldown, resendPolicy, invitationTtl, bulkLimit, roles, defaultLocale,
                     branding, claimUrlTemplate, termsRequired, profileFields, defaultGroupPool, inviteOnCreation,
                     minimumPasswordLength, joinUrlTemplate, lookAlikes, targetRules, claimGroupsFromDirectory,
-                    departedInviters);
+                    departedInviters, retention);
         }
 
         /**
@@ -1062,6 +1083,17 @@ public final class TenantSettings {
         return departedInviters;
     }
 
+    /**
+     * Returns how long the personal data of expired, declined, revoked and rejected invitations is
+     * kept after their last change before the retention sweep erases it.
+     *
+     * @return the period, or empty to keep it until erased on request (the default)
+     * @since 1.1
+     */
+    public Optional<Duration> retention() {
+        return Optional.ofNullable(retention);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o == this || o instanceof TenantSettings other
@@ -1094,7 +1126,8 @@ public final class TenantSettings {
                 && brandingChosen == other.brandingChosen
                 && Objects.equals(targetRules, other.targetRules)
                 && claimGroupsFromDirectory == other.claimGroupsFromDirectory
-                && departedInviters == other.departedInviters;
+                && departedInviters == other.departedInviters
+                && Objects.equals(retention, other.retention);
     }
 
     @Override
@@ -1104,7 +1137,7 @@ public final class TenantSettings {
                 resendCooldown, resendPolicy, invitationTtl, bulkLimit, roles, defaultLocale, branding,
                 claimUrlTemplate, termsRequired, profileFields, defaultGroupPool, inviteOnCreation,
                 minimumPasswordLength, joinUrlTemplate, lookAlikes, targetRules, claimGroupsFromDirectory,
-                departedInviters);
+                departedInviters, retention);
     }
 
     /**
@@ -1127,6 +1160,6 @@ public final class TenantSettings {
                 + ", inviteOnCreation=" + inviteOnCreation + ", minimumPasswordLength=" + minimumPasswordLength
                 + ", joinUrlTemplate=" + joinUrlTemplate + ", lookAlikes=" + lookAlikes
                 + ", targetRules=" + targetRules + ", claimGroupsFromDirectory=" + claimGroupsFromDirectory
-                + ", departedInviters=" + departedInviters + "]";
+                + ", departedInviters=" + departedInviters + ", retention=" + retention + "]";
     }
 }

@@ -61,6 +61,7 @@ public final class Lifecycle {
         SOURCES.put(Action.SHARE_LINK, EnumSet.noneOf(InvitationStatus.class));
         SOURCES.put(Action.BOUNCE, EnumSet.noneOf(InvitationStatus.class));
         SOURCES.put(Action.REASSIGN, EnumSet.noneOf(InvitationStatus.class));
+        SOURCES.put(Action.ERASE, EnumSet.noneOf(InvitationStatus.class));
     }
 
     private Lifecycle() {
@@ -89,7 +90,7 @@ public final class Lifecycle {
             case DECLINE -> DECLINED;
             case REVOKE -> REVOKED;
             case EXPIRE -> EXPIRED;
-            case OPEN, BOUNCE, SHARE_LINK, REASSIGN -> throw new IllegalStateException(action + " is not a transition");
+            case OPEN, BOUNCE, SHARE_LINK, REASSIGN, ERASE -> throw new IllegalStateException(action + " is not a transition");
         });
     }
 
