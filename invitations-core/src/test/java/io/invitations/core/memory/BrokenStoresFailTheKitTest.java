@@ -70,6 +70,25 @@ class BrokenStoresFailTheKitTest {
         }
     }
 
+    @Disabled(RUN_BY_THE_LAUNCHER_ONLY)
+    static class StoreKeepingPersonalDataAfterErasure extends InvitationStoreCompatibilityKit {
+        @Override
+        protected InvitationStore createStore() {
+            return new BrokenStores.KeepsPersonalDataAfterErasure();
+        }
+    }
+
+    @Test
+    @DisplayName("a store that erases only the invitation row, keeping the person in history and outbox, fails "
+            + "the erasure check")
+    void storeKeepingPersonalDataIsCaught() {
+        KitRun run = KitRun.of(StoreKeepingPersonalDataAfterErasure.class);
+
+        assertThat(run.failed()).as(run.toString()).contains("Erasing.nothingPersonalSurvives");
+        assertThat(run.passed()).contains("Erasing.idempotent", "Erasing.dueForRetention",
+                "ReadingBack.everyFieldReadsBack");
+    }
+
     @Test
     @DisplayName("a store that checks write conditions apart from the write fails the racing limit checks")
     void storeCheckingOutsideTheWriteIsCaught() {
