@@ -15,7 +15,6 @@ import io.invitations.core.policy.SeatCount;
 import io.invitations.core.referral.ReferralStats;
 import io.invitations.core.token.ClaimLink;
 import io.invitations.spi.invitation.BatchId;
-import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.Contact;
 import io.invitations.spi.invitation.HistoryEntry;
 import io.invitations.spi.invitation.Invitation;
@@ -163,12 +162,12 @@ final class BoundAdministration implements InvitationAdministration {
 
     @Override
     public ErasureReport erase(Contact contact) {
-        return engine.erasing.erase(actor, tenantId, InvitationException.requireValue(contact, "contact"));
+        return engine.erasing.erase(actor, tenantId, Objects.requireNonNull(contact, "contact"));
     }
 
     @Override
     public List<Invitation> erasedInvitationsOf(Contact contact) {
-        return engine.erasing.erasedInvitationsOf(tenantId, InvitationException.requireValue(contact, "contact"));
+        return engine.erasing.erasedInvitationsOf(tenantId, Objects.requireNonNull(contact, "contact"));
     }
 
     @Override

@@ -32,7 +32,7 @@ final class EngineMaintenance implements InvitationMaintenance {
 
     @Override
     public int applyRetention(io.invitations.spi.invitation.TenantId tenantId) {
-        return engine.erasing.applyRetention(InvitationException.requireValue(tenantId, "tenantId"));
+        return engine.erasing.applyRetention(Objects.requireNonNull(tenantId, "tenantId"));
     }
 
     @Override
