@@ -13,6 +13,7 @@ import io.invitations.core.InvitationService;
 import io.invitations.core.InviteRequest;
 import io.invitations.core.ClaimInspection;
 import io.invitations.core.DepartureReport;
+import io.invitations.core.ErasureReport;
 import io.invitations.spi.settings.DepartedInviterPolicy;
 import io.invitations.spi.settings.ReminderSchedule;
 import io.invitations.core.RedeemedCode;
@@ -55,6 +56,7 @@ import io.invitations.excel.XlsxImporter;
 import io.invitations.mail.EmlFileMailer;
 import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.BatchId;
+import io.invitations.spi.invitation.EmailAddress;
 import io.invitations.spi.invitation.HistoryEntry;
 import io.invitations.spi.invitation.IdentifierKind;
 import io.invitations.spi.invitation.Invitation;
@@ -127,6 +129,7 @@ public final class Tour {
             "Leaving members: an inviter leaves, their open invitations change hands",
             "Reminders: a schedule reminds a pending invitee, once per step",
             "Conversion: sent, delivered, opened, accepted, and time to accept",
+            "Erasure: a person asks to be forgotten; the retention period sweeps the rest",
             "Storage compatibility kit on a host-written adapter");
 
     private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
@@ -226,6 +229,7 @@ public final class Tour {
         leavingMember();
         reminders();
         conversion();
+        erasure();
         storageKit();
         report.end("Tour complete: " + mailbox.count() + " messages written to " + shown(mailbox.directory()));
     }
@@ -595,6 +599,29 @@ public final class Tour {
             }
             table.print();
         }
+    }
+
+    private void erasure() {
+        report.step();
+        EmailAddress person = EmailAddress.of("no.such.person@acme.example");
+        ErasureReport erased = invitations.administration(ada, ACME).erase(person);
+        report.kv("Ada erases", person + ": " + erased.erased().size() + " invitation(s) erased, "
+                + erased.closed().size() + " revoked first");
+        Invitation tombstone = adminOf(ACME).find(erased.erased().get(0)).orElseThrow();
+        report.kv("what stays", tombstone.id() + " " + tombstone.status() + ", invitee "
+                + tombstone.invitee().contact().toString().replaceAll("(:[^:]{6})[^:]+$", "$1...")
+                + ", invited by " + tombstone.invitedBy() + ", names " + tombstone.invitee().displayName()
+                + ", message " + tombstone.personalMessage());
+        List<HistoryEntry> history = adminOf(ACME).history(tombstone.id());
+        report.kv("history", history.stream().map(h -> h.action().name()).collect(Collectors.joining(" -> ")));
+        report.kv("tombstone", "the same address still finds " + adminOf(ACME).erasedInvitationsOf(person).size()
+                + " erased invitation(s); erasing again erases "
+                + invitations.administration(ada, ACME).erase(person).erased().size());
+        settings.update(CLUB, s -> s.toBuilder().retention(Duration.ofDays(30)).build());
+        clock.advance(Duration.ofDays(31));
+        int swept = invitations.maintenance().applyRetention(CLUB);
+        report.kv("retention", "the club keeps answered invitations 30 days; 31 days on the sweep erases "
+                + swept + ", then " + invitations.maintenance().applyRetention(CLUB));
     }
 
     private static String header(Path eml, String name) {

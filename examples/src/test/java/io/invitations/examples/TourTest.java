@@ -120,6 +120,17 @@ class TourTest {
     }
 
     @Test
+    @DisplayName("an erasure leaves a tombstone and the history; the retention sweep erases the club's answered "
+            + "invitations once")
+    void erasure() {
+        assertThat(report).contains("no.such.person@acme.example: 1 invitation(s) erased, 1 revoked first")
+                .containsPattern("invitee erased:\\S+\\.\\.\\., invited by u-ada, names null,\\s+message null")
+                .contains("INVITE -> BOUNCE -> SHARE_LINK -> REVOKE -> ERASE")
+                .contains("still finds 1 erased invitation(s); erasing again erases 0")
+                .containsPattern("31 days on the sweep erases [1-9]\\d*, then 0");
+    }
+
+    @Test
     @DisplayName("the storage kit passes every check on the host-written adapter")
     void storageKitPasses() {
         assertThat(report).containsPattern("(\\d+)/\\1 storage contract checks passed")

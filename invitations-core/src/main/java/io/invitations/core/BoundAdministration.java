@@ -161,6 +161,16 @@ final class BoundAdministration implements InvitationAdministration {
     }
 
     @Override
+    public ErasureReport erase(Contact contact) {
+        return engine.erasing.erase(actor, tenantId, Objects.requireNonNull(contact, "contact"));
+    }
+
+    @Override
+    public List<Invitation> erasedInvitationsOf(Contact contact) {
+        return engine.erasing.erasedInvitationsOf(tenantId, Objects.requireNonNull(contact, "contact"));
+    }
+
+    @Override
     public AccessCode revealAccessCode(InvitationId id) {
         return engine.redeeming.reveal(actor, tenantId, Objects.requireNonNull(id, "id"));
     }

@@ -4,6 +4,7 @@ import io.invitations.core.internal.Claiming;
 import io.invitations.core.internal.Context;
 import io.invitations.core.internal.Conversion;
 import io.invitations.core.internal.Departures;
+import io.invitations.core.internal.Erasing;
 import io.invitations.core.internal.Feedback;
 import io.invitations.core.internal.Inviting;
 import io.invitations.core.internal.Linking;
@@ -36,6 +37,7 @@ final class Engine {
     final Conversion conversion;
     final Departures departures;
     final Reminders reminders;
+    final Erasing erasing;
 
     Engine(Context ctx, WaysIn ways, Messaging messaging, InvitationObserver observer) {
         this.ctx = ctx;
@@ -52,5 +54,6 @@ final class Engine {
         this.conversion = new Conversion(ctx);
         this.departures = new Departures(ctx, managing);
         this.reminders = new Reminders(ctx);
+        this.erasing = new Erasing(ctx, managing);
     }
 }

@@ -36,6 +36,11 @@ final class EngineMaintenance implements InvitationMaintenance {
     }
 
     @Override
+    public int applyRetention(io.invitations.spi.invitation.TenantId tenantId) {
+        return engine.erasing.applyRetention(Objects.requireNonNull(tenantId, "tenantId"));
+    }
+
+    @Override
     public ScheduledFuture<?> scheduleDelivery(ScheduledExecutorService executor, Duration delay) {
         Objects.requireNonNull(executor, "executor");
         return engine.ctx.delivery().scheduleWith(executor, Objects.requireNonNull(delay, "delay"));

@@ -315,6 +315,35 @@ public interface InvitationAdministration {
     DepartureReport handleDeparture(String inviterId, Inviter successor, String reason);
 
     /**
+     * Erases one person's personal data from every invitation of the tenant: the contact becomes a
+     * tombstone (a keyed hash of it, under a tenant key derived from the key ring), names and personal
+     * message are removed, and history reasons and outbox errors lose every trace of them. Open
+     * invitations of the person are revoked (or rejected) first. Each erased invitation gets an
+     * {@code ERASE} history entry and an {@code InvitationEvent.Erased}; neither carries personal data.
+     * Calling it again changes nothing and reports the invitations as already erased. Needs an
+     * administrator level.
+     *
+     * @param contact the person's email or identifier, not {@code null}
+     * @return which invitations were erased now, before, and closed first
+     * @throws io.invitations.core.policy.PolicyViolationException with LEVEL_TOO_LOW if the actor is no
+     *         administrator
+     * @throws UnsupportedOperationException if the store cannot erase
+     * @since 1.1
+     */
+    ErasureReport erase(Contact contact);
+
+    /**
+     * Finds the tenant's erased invitations of a contact by their tombstones, so that duplicate
+     * checks, referral counts and audits keep working after an erasure without the contact being
+     * stored.
+     *
+     * @param contact the contact, not {@code null}
+     * @return the erased invitations, oldest first; empty when none
+     * @since 1.1
+     */
+    List<Invitation> erasedInvitationsOf(Contact contact);
+
+    /**
      * Reveals the access code of an invitation without email ("see access code"), to hand to the
      * invitee by other means. The code is derived, never stored; it changes when the invitation's
      * link is rotated or it is re-invited.

@@ -59,6 +59,21 @@ public interface InvitationMaintenance {
     int sendDueReminders();
 
     /**
+     * Applies a tenant's retention period
+     * ({@link io.invitations.spi.settings.TenantSettings#retention()}): erases the personal data of its
+     * expired, declined, revoked and rejected invitations last changed longer ago than that, in
+     * batches, each with an {@code ERASE} history entry and an {@code InvitationEvent.Erased} (actor
+     * {@code system:retention}). Safe to run on several nodes at once; each invitation is erased once.
+     * A tenant without a retention period is left alone.
+     *
+     * @param tenantId the tenant, not {@code null}
+     * @return how many invitations this call erased
+     * @throws UnsupportedOperationException if the store cannot erase
+     * @since 1.1
+     */
+    int applyRetention(io.invitations.spi.invitation.TenantId tenantId);
+
+    /**
      * Calls {@link #deliverDueMessages()} on the host's scheduler: at once, then with a fixed delay
      * between the end of one run and the start of the next. Cancel the returned future to stop; the
      * executor stays the host's to shut down.

@@ -67,6 +67,7 @@ class InvitationEventJsonTest {
                 new InvitationEvent.ClaimLinkShared(T, I, AT, "u-1"),
                 new InvitationEvent.Reassigned(T, I, AT, "system:directory", "u-1", "u-2"),
                 new InvitationEvent.Reminded(T, I, AT, "system:reminders", 2),
+                new InvitationEvent.Erased(T, I, AT, "system:retention", true),
                 new LinkCreated(T, L, AT, "u-1"),
                 new LinkDeactivated(T, L, AT, "u-1"),
                 new LinkReactivated(T, L, AT, "u-1"));

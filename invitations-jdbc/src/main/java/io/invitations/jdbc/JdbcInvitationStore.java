@@ -2,6 +2,7 @@ package io.invitations.jdbc;
 
 import io.invitations.jdbc.internal.BatchWriter;
 import io.invitations.jdbc.internal.InvitationFilter;
+import io.invitations.jdbc.internal.JdbcErasure;
 import io.invitations.jdbc.internal.Lease;
 import io.invitations.jdbc.internal.Migrator;
 import io.invitations.jdbc.internal.Params;
@@ -19,6 +20,7 @@ import io.invitations.spi.invitation.Target;
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.security.AttemptThrottle;
 import io.invitations.spi.storage.FunnelEntry;
+import io.invitations.spi.storage.Erasure;
 import io.invitations.spi.storage.InvitationQuery;
 import io.invitations.spi.storage.InvitationStore;
 import io.invitations.spi.storage.OutboxMessage;
@@ -93,6 +95,7 @@ public final class JdbcInvitationStore implements InvitationStore {
     private final Tables tables;
     private final Statements sql;
     private final BatchWriter writer;
+    private final JdbcErasure erasure;
     private final JdbcAttemptThrottle throttle;
 
     private JdbcInvitationStore(JdbcConnections connections, JdbcDialect dialect, Tables tables,
@@ -104,6 +107,7 @@ public final class JdbcInvitationStore implements InvitationStore {
         this.tables = tables;
         this.sql = new Statements(tables);
         this.writer = new BatchWriter(connections, sql, dialect);
+        this.erasure = new JdbcErasure(connections, tables, sql);
     }
 
     /**
@@ -267,6 +271,29 @@ public final class JdbcInvitationStore implements InvitationStore {
         return list("read invitations due for expiry", sql.selectInvitations()
                         + " WHERE status = 'PENDING' AND expires_at <= ? ORDER BY expires_at, id FETCH FIRST ? ROWS ONLY",
                 p -> p.instant(now).integer(limit), Rows::invitation);
+    }
+
+    /**
+     * Erases in one transaction that locks the invitation row; the history trigger lets through only
+     * the erasure's one update of a row's reason (schema version 6).
+     */
+    @Override
+    public boolean erase(Erasure request) {
+        return erasure.erase(request);
+    }
+
+    /** Reads the due invitations with one query on the tenant's rows. */
+    @Override
+    public List<Invitation> dueForRetention(TenantId tenantId, Instant before, int limit) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(before, "before");
+        requirePositive(limit);
+        return list("read invitations due for retention", sql.selectInvitations()
+                        + " WHERE tenant_id = ? AND status IN ('EXPIRED', 'DECLINED', 'REVOKED', 'REJECTED')"
+                        + " AND updated_at < ? AND (contact_kind IS NULL OR contact_kind <> ?)"
+                        + " ORDER BY updated_at, id FETCH FIRST ? ROWS ONLY",
+                p -> p.text(tenantId.value()).instant(before).text(Erasure.TOMBSTONE_KIND.name()).integer(limit),
+                Rows::invitation);
     }
 
     @Override

@@ -177,6 +177,9 @@ public final class InvitationMetrics {
         if (event instanceof InvitationEvent.Reassigned) {
             return "reassigned";
         }
+        if (event instanceof InvitationEvent.Erased) {
+            return "erased";
+        }
         return event instanceof InvitationEvent.LinkDeactivated ? "inactive" : "active";
     }
 

@@ -21,6 +21,7 @@ import io.invitations.spi.invitation.LinkId;
 import io.invitations.spi.invitation.Target;
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.storage.DuplicateInvitationException;
+import io.invitations.spi.storage.Erasure;
 import io.invitations.spi.storage.FunnelEntry;
 import io.invitations.spi.storage.InvitationQuery;
 import io.invitations.spi.storage.InvitationStore;
@@ -90,7 +91,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * the Javadoc of {@link InvitationStore} and {@link WriteBatch}), each named by a sentence: reading
  * back every field; at most one open invitation per tenant, target and invitee; compare-and-set
  * updates; atomic batches; paging and filters; due for expiry; the outbox and its claims; append-only
- * history; tenant isolation; shareable links; open invitations of many invitees at once; write
+ * history; erasure leaving nothing personal (and due for retention); tenant isolation; shareable links; open invitations of many invitees at once; write
  * conditions checked atomically with the write (seat limits, quotas) under racing threads; and
  * real-thread concurrency. A failing check's name
  * says which promise the store broke.
@@ -1500,6 +1501,182 @@ public abstract class InvitationStoreCompatibilityKit {
             assertThat(store.history(tenant, v1.id())).containsExactly(provisioned, invited, note, revokedEarlier);
             assertThat(store.history(tenant, neighbour.id())).containsExactly(neighbourCreated,
                     historyEntry(neighbour, Action.RESEND, InvitationStatus.PENDING, null));
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    @Nested
+    @DisplayName("Erasure leaves nothing personal")
+    class Erasing {
+        private static final String EMAIL = "Zoë.Müller@Example.org";
+        private final List<String> personal = List.of(EMAIL, "Zoë", "Müller", "Zoë M.", "Bienvenue");
+
+        /** Writes a declined invitation whose history, outbox error and feedback all mention the person. */
+        private Invitation personWithTraces(TenantId t) {
+            // the fixture's grant metadata names Zoë too; metadata is the host's, not erased: use a plain grant
+            Invitation v1 = Fixtures.fullyPopulated(t).toBuilder().status(InvitationStatus.PENDING)
+                    .grant(Fixtures.pending(t, "plain@example.com").grant())
+                    .delivery(DeliveryState.none().queued(T0)).respondedAt(null).build();
+            store.write(WriteBatch.builder().insert(v1).append(created(v1)).enqueue(message(v1, 1)).build());
+            Instant due = v1.updatedAt();
+            List<OutboxMessage> claimed = store.claimOutbox(t, List.of(message(v1, 1).id()), due, LEASE);
+            assertThat(claimed).as("the message is claimed").hasSize(1);
+            OutboxMessage failed = claimed.get(0).failed("550 " + EMAIL + " unknown (Zoë Müller)", due);
+            Invitation v2 = nextVersion(v1).status(InvitationStatus.DECLINED)
+                    .delivery(v1.delivery().failed("550 " + EMAIL.toLowerCase(Locale.ROOT) + " unknown")).build();
+            store.write(WriteBatch.builder().outboxOutcome(failed).update(v2)
+                    .append(historyEntry(v2, Action.DECLINE, InvitationStatus.PENDING,
+                            "ZOË MÜLLER said no; wrote 'Bienvenue, Zoë !\nÀ bientôt — 欢迎' back"))
+                    .feedback(new OutboxFeedback(t, failed.id(), OutboxMessage.DeliveryStep.HARD_BOUNCED,
+                            due.plusSeconds(5), "mailbox of Zoë M. <" + EMAIL + "> is full"))
+                    .build());
+            return stored(v2);
+        }
+
+        private Erasure erasureOf(Invitation i, String hash) {
+            Invitation current = stored(i);
+            return new Erasure(i.tenantId(), i.id(), Erasure.tombstone(hash),
+                    historyEntry(current, Action.ERASE, current.status(), "erasure requested").toBuilder()
+                            .at(current.updatedAt().plusSeconds(60)).actor("admin-1").build());
+        }
+
+        private boolean erase(Erasure erasure) {
+            try {
+                return store.erase(erasure);
+            } catch (UnsupportedOperationException e) {
+                Assumptions.abort("the store cannot erase (InvitationStore#erase is not implemented)");
+                throw e;
+            }
+        }
+
+        /** Every text the store gives back about an invitation, through every read. */
+        private String allTextOf(Invitation i) {
+            StringBuilder all = new StringBuilder();
+            store.find(i.tenantId(), i.id()).ifPresent(found -> describe(found, all));
+            store.query(InvitationStoreCompatibilityKit.everything(i.tenantId()).build()).items().forEach(found -> describe(found, all));
+            for (HistoryEntry e : store.history(i.tenantId(), i.id())) {
+                all.append(e).append('|').append(e.actor()).append('|').append(e.reason()).append('\n');
+            }
+            for (OutboxMessage m : store.outbox(i.tenantId(), i.id())) {
+                all.append(m).append('|').append(m.lastError()).append('|').append(m.feedbackDetail()).append('|')
+                        .append(m.providerMessageId()).append('\n');
+            }
+            return all.toString().toLowerCase(Locale.ROOT);
+        }
+
+        private void describe(Invitation i, StringBuilder all) {
+            all.append(i).append('|').append(i.invitee()).append('|').append(i.personalMessage()).append('|')
+                    .append(i.delivery()).append('|').append(i.inviteeKey()).append('|').append(i.grant())
+                    .append('\n');
+        }
+
+        @Test
+        @DisplayName("after erase no read returns the contact, a name or the message, in any field; the tombstone "
+                + "finds the invitation and everything else stays")
+        void nothingPersonalSurvives() {
+            Invitation before = personWithTraces(tenant);
+            Invitation neighbour = Fixtures.fullyPopulated(otherTenant);
+            insert(neighbour);
+            assertThat(allTextOf(before)).as("the fixture leaves traces to erase").contains("zoë", "müller");
+
+            assertThat(erase(erasureOf(before, "k1:hash-of-zoe"))).isTrue();
+
+            String left = allTextOf(before);
+            for (String text : personal) {
+                assertThat(left).as("nothing of '%s' survives erasure", text)
+                        .doesNotContain(text.toLowerCase(Locale.ROOT));
+            }
+            Invitation after = stored(before);
+            assertThat(after.invitee()).isEqualTo(new Invitee(Erasure.tombstone("k1:hash-of-zoe"), null, null, null));
+            assertThat(after.personalMessage()).isNull();
+            assertThat(after.version()).isEqualTo(before.version() + 1);
+            assertThat(after.status()).isEqualTo(before.status());
+            assertThat(after.grant()).isEqualTo(before.grant());
+            assertThat(after.invitedBy()).isEqualTo(before.invitedBy());
+            assertThat(store.findByInvitee(tenant, EmailAddress.of(EMAIL))).isEmpty();
+            assertThat(store.findByInvitee(tenant, Erasure.tombstone("k1:hash-of-zoe"))).extracting(Invitation::id)
+                    .containsExactly(before.id());
+            List<HistoryEntry> history = store.history(tenant, before.id());
+            assertThat(history).extracting(HistoryEntry::action)
+                    .containsExactly(Action.INVITE, Action.DECLINE, Action.ERASE);
+            assertThat(history.get(1).reason()).as("what is not personal stays").contains("said no", Erasure.MARK);
+            assertThat(store.outbox(tenant, before.id())).singleElement()
+                    .satisfies(m -> assertThat(m.lastError()).contains("550", Erasure.MARK));
+            assertStoredAs(neighbour);
+        }
+
+        @Test
+        @DisplayName("erasing again changes nothing and answers false")
+        void idempotent() {
+            Invitation before = personWithTraces(tenant);
+            assertThat(erase(erasureOf(before, "k1:once"))).isTrue();
+            Invitation once = stored(before);
+            List<HistoryEntry> history = store.history(tenant, before.id());
+
+            assertThat(erase(erasureOf(before, "k1:once"))).isFalse();
+
+            assertStoredAs(once);
+            assertThat(store.history(tenant, before.id())).isEqualTo(history);
+        }
+
+        @Test
+        @DisplayName("of two nodes erasing the same invitation at once, exactly one does it")
+        void racingErasers() throws Exception {
+            Invitation before = personWithTraces(tenant);
+            Erasure erasure = erasureOf(before, "k1:race");
+            List<Boolean> answers;
+            try (Race race = new Race(2)) {
+                answers = race.collect(n -> () -> erase(erasure));
+            }
+            assertThat(answers).containsExactlyInAnyOrder(true, false);
+            assertThat(store.history(tenant, before.id())).filteredOn(e -> e.action() == Action.ERASE).hasSize(1);
+        }
+
+        @Test
+        @DisplayName("an unknown invitation is refused")
+        void unknown() {
+            Invitation ghost = pending("ghost@example.com");
+            Erasure erasure = new Erasure(tenant, ghost.id(), Erasure.tombstone("k1:x"), created(ghost));
+            try {
+                store.erase(erasure);
+                throw new AssertionError("erasing an unknown invitation must fail");
+            } catch (UnsupportedOperationException e) {
+                Assumptions.abort("the store cannot erase");
+            } catch (StorageException expected) {
+                // the contract
+            }
+        }
+
+        @Test
+        @DisplayName("due for retention: expired, declined, revoked and rejected invitations of the tenant last "
+                + "changed before the bound and not yet erased, oldest first, at most the limit")
+        void dueForRetention() {
+            List<Invitation> due = new ArrayList<>();
+            List<Invitation> kept = new ArrayList<>();
+            int n = 0;
+            for (InvitationStatus status : InvitationStatus.values()) {
+                Instant at = T0.minus(Duration.ofDays(40)).plusSeconds(n++);
+                Invitation i = invitation("r" + n + "@example.com").status(status).createdAt(at).updatedAt(at)
+                        .build();
+                insert(i);
+                boolean answered = EnumSet.of(InvitationStatus.EXPIRED, InvitationStatus.DECLINED,
+                        InvitationStatus.REVOKED, InvitationStatus.REJECTED).contains(status);
+                (answered ? due : kept).add(i);
+            }
+            Invitation recent = invitation("recent@example.com").status(InvitationStatus.DECLINED).build();
+            Invitation elsewhere = Fixtures.invitation(otherTenant, Invitee.email("x@example.com"))
+                    .status(InvitationStatus.DECLINED).createdAt(T0.minus(Duration.ofDays(50)))
+                    .updatedAt(T0.minus(Duration.ofDays(50))).build();
+            insert(recent);
+            insert(elsewhere);
+            Instant bound = T0.minus(Duration.ofDays(30));
+
+            assertThat(store.dueForRetention(tenant, bound, 1000)).extracting(Invitation::id)
+                    .containsExactlyElementsOf(due.stream().map(Invitation::id).toList());
+            assertThat(store.dueForRetention(tenant, bound, 2)).hasSize(2);
+            assertThat(erase(erasureOf(due.get(0), "k1:gone"))).isTrue();
+            assertThat(store.dueForRetention(tenant, bound, 1000)).extracting(Invitation::id)
+                    .doesNotContain(due.get(0).id()).hasSize(due.size() - 1);
         }
     }
 

@@ -176,4 +176,16 @@ public final class MeteredInvitationStore implements InvitationStore {
         reads.increment();
         return delegate.funnel(tenantId, from, until);
     }
+
+    @Override
+    public boolean erase(io.invitations.spi.storage.Erasure erasure) {
+        writes.increment();
+        return delegate.erase(erasure);
+    }
+
+    @Override
+    public List<Invitation> dueForRetention(TenantId tenantId, Instant before, int limit) {
+        reads.increment();
+        return delegate.dueForRetention(tenantId, before, limit);
+    }
 }

@@ -10,6 +10,7 @@ import io.invitations.spi.invitation.LinkId;
 import io.invitations.spi.invitation.Target;
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.storage.DuplicateInvitationException;
+import io.invitations.spi.storage.Erasure;
 import io.invitations.spi.storage.InvitationQuery;
 import io.invitations.spi.storage.InvitationStore;
 import io.invitations.spi.storage.OutboxFeedback;
@@ -196,6 +197,37 @@ public final class InMemoryInvitationStore implements InvitationStore {
         }
         for (ShareableLink l : batch.linkUpdates()) {
             links.put(l.id(), l);
+        }
+    }
+
+    @Override
+    public boolean erase(Erasure erasure) {
+        lock.writeLock().lock();
+        try {
+            Invitation before = invitations.get(erasure.invitationId());
+            if (before == null || !before.tenantId().equals(erasure.tenantId())) {
+                throw new StorageException("invitation " + erasure.invitationId() + " does not exist in tenant "
+                        + erasure.tenantId(), null);
+            }
+            if (before.inviteeKey().equals(erasure.tombstone().matchKey())) {
+                return false;
+            }
+            List<String> texts = Erasure.personalTexts(before);
+            Invitation after = erasure.apply(before);
+            invitations.put(after.id(), after);
+            if (before.status().isOpen()) {
+                openIndex.remove(openKey(before), before.id());
+                openIndex.put(openKey(after), after.id());
+            }
+            history.get(after.id()).replaceAll(e -> e.toBuilder().reason(Erasure.scrub(e.reason(), texts)).build());
+            history.get(after.id()).add(erasure.entry());
+            outbox.replaceAll((key, m) -> m.invitationId().equals(after.id()) && m.tenantId().equals(after.tenantId())
+                    ? m.toBuilder().lastError(Erasure.scrub(m.lastError(), texts))
+                    .feedbackDetail(Erasure.scrub(m.feedbackDetail(), texts)).build()
+                    : m);
+            return true;
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 

@@ -277,4 +277,25 @@ final class BrokenStores {
                     .filter(m -> !m.isEmpty())).orElse(List.of());
         }
     }
+
+    /**
+     * Erases only the invitation row: sets the tombstone and drops names and message, but leaves the
+     * person's address and names in history reasons, outbox errors and delivery feedback.
+     */
+    static final class KeepsPersonalDataAfterErasure extends ForwardingInvitationStore {
+        KeepsPersonalDataAfterErasure() {
+            super(new InMemoryInvitationStore());
+        }
+
+        @Override
+        public synchronized boolean erase(io.invitations.spi.storage.Erasure erasure) {
+            Invitation before = delegate().find(erasure.tenantId(), erasure.invitationId()).orElseThrow(
+                    () -> new io.invitations.spi.storage.StorageException("no such invitation", null));
+            if (before.inviteeKey().equals(erasure.tombstone().matchKey())) {
+                return false;
+            }
+            delegate().write(WriteBatch.builder().update(erasure.apply(before)).append(erasure.entry()).build());
+            return true;
+        }
+    }
 }

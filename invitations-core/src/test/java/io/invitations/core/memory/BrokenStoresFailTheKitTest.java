@@ -78,6 +78,14 @@ class BrokenStoresFailTheKitTest {
         }
     }
 
+    @Disabled(RUN_BY_THE_LAUNCHER_ONLY)
+    static class StoreKeepingPersonalDataAfterErasure extends InvitationStoreCompatibilityKit {
+        @Override
+        protected InvitationStore createStore() {
+            return new BrokenStores.KeepsPersonalDataAfterErasure();
+        }
+    }
+
     @Test
     @DisplayName("a store that drops delivery feedback fails the feedback checks and passes the others")
     void storeIgnoringFeedbackIsCaught() {
@@ -86,6 +94,17 @@ class BrokenStoresFailTheKitTest {
         assertThat(run.failed()).as(run.toString()).containsExactlyInAnyOrder("Feedback.feedbackStepsAreRecorded",
                 "Feedback.feedbackForAnUnknownMessageFailsTheBatch");
         assertThat(run.passed()).contains("Feedback.sentMessagesAreFoundByReference", "Funnel.funnelFacts",
+                "ReadingBack.everyFieldReadsBack");
+    }
+
+    @Test
+    @DisplayName("a store that erases only the invitation row, keeping the person in history and outbox, fails "
+            + "the erasure check")
+    void storeKeepingPersonalDataIsCaught() {
+        KitRun run = KitRun.of(StoreKeepingPersonalDataAfterErasure.class);
+
+        assertThat(run.failed()).as(run.toString()).contains("Erasing.nothingPersonalSurvives");
+        assertThat(run.passed()).contains("Erasing.idempotent", "Erasing.dueForRetention",
                 "ReadingBack.everyFieldReadsBack");
     }
 

@@ -139,4 +139,14 @@ public abstract class ForwardingInvitationStore implements InvitationStore {
     public List<io.invitations.spi.storage.FunnelEntry> funnel(TenantId tenantId, Instant from, Instant until) {
         return delegate.funnel(tenantId, from, until);
     }
+
+    @Override
+    public boolean erase(io.invitations.spi.storage.Erasure erasure) {
+        return delegate.erase(erasure);
+    }
+
+    @Override
+    public List<Invitation> dueForRetention(TenantId tenantId, Instant before, int limit) {
+        return delegate.dueForRetention(tenantId, before, limit);
+    }
 }

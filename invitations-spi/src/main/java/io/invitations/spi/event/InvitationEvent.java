@@ -821,4 +821,33 @@ public sealed interface InvitationEvent {
             return "invitation.reminded";
         }
     }
+
+    /**
+     * The invitee's personal data was erased from the invitation, its history and its messages; the
+     * invitation keeps a tombstone (a keyed hash of the contact). The event carries no personal data.
+     *
+     * @param tenantId     the tenant
+     * @param invitationId the invitation
+     * @param at           when
+     * @param actor        who did it (an administrator, or {@code system:retention})
+     * @param retention    {@code true} when the tenant's retention period caused it, {@code false} for
+     *                     an erasure request
+     * @since 1.1
+     */
+    record Erased(TenantId tenantId, InvitationId invitationId, Instant at, String actor, boolean retention)
+            implements InvitationEvent {
+        /**
+         * Validates the event.
+         *
+         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if a component is missing
+         */
+        public Erased {
+            requireCommon(tenantId, invitationId, at, actor);
+        }
+
+        @Override
+        public String type() {
+            return "invitation.erased";
+        }
+    }
 }

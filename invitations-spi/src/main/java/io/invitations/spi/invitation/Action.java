@@ -62,5 +62,13 @@ public enum Action {
      *
      * @since 1.1
      */
-    REMIND
+    REMIND,
+
+    /**
+     * The invitee's personal data was erased (on request, or when the tenant's retention period
+     * passed); the invitation keeps a tombstone of the contact. The status does not change.
+     *
+     * @since 1.1
+     */
+    ERASE
 }

@@ -60,6 +60,7 @@ public final class TenantSettings {
     private final boolean brandingChosen;
     private final DepartedInviterPolicy departedInviters;
     private final ReminderSchedule reminders;
+    private final Duration retention;
 
     /** The placeholder the claim URL template must contain. */
     public static final String TOKEN_PLACEHOLDER = "{token}";
@@ -79,9 +80,13 @@ public final class TenantSettings {
             boolean termsRequired, List<String> profileFields, Set<String> defaultGroupPool, boolean inviteOnCreation,
             int minimumPasswordLength, String joinUrlTemplate, LookAlikePolicy lookAlikes,
             Map<String, TargetRules> targetRules, boolean claimGroupsFromDirectory,
-            DepartedInviterPolicy departedInviters, ReminderSchedule reminders) {
+            DepartedInviterPolicy departedInviters, ReminderSchedule reminders, Duration retention) {
         List<String> problems = new ArrayList<>();
         require(reminders, "reminders", problems);
+        if (retention != null && (retention.isNegative() || retention.isZero())) {
+            problems.add("retention must be positive (or null to keep personal data), was " + retention);
+        }
+        this.retention = retention;
         require(lookAlikes, "lookAlikes", problems);
         require(departedInviters, "departedInviters", problems);
         this.brandingChosen = branding != null;
@@ -320,6 +325,7 @@ public final class TenantSettings {
         private boolean claimGroupsFromDirectory;
         private DepartedInviterPolicy departedInviters = DepartedInviterPolicy.REVOKE;
         private ReminderSchedule reminders = ReminderSchedule.none();
+        private Duration retention;
 
         private Builder() {
         }
@@ -355,6 +361,7 @@ public final class TenantSettings {
             lookAlikes = s.lookAlikes;
             departedInviters = s.departedInviters;
             reminders = s.reminders;
+            retention = s.retention;
         }
 
         private static Map<String, PermissionLevel> defaultRoles() {
@@ -717,6 +724,20 @@ public final class TenantSettings {
         }
 
         /**
+         * Sets how long the personal data of expired, declined, revoked and rejected invitations is
+         * kept after their last change; the retention sweep erases it afterwards (default
+         * {@code null}: kept until erased on request).
+         *
+         * @param value a positive period, or {@code null} to keep
+         * @return this builder
+         * @since 1.1
+         */
+        public Builder retention(Duration value) {
+            retention = value;
+            return this;
+        }
+
+        /**
          * Builds the settings.
          *
          * @return the settings
@@ -728,7 +749,7 @@ public final class TenantSettings {
                     resendLimit, resendCooldown, resendPolicy, invitationTtl, bulkLimit, roles, defaultLocale,
                     branding, claimUrlTemplate, termsRequired, profileFields, defaultGroupPool, inviteOnCreation,
                     minimumPasswordLength, joinUrlTemplate, lookAlikes, targetRules, claimGroupsFromDirectory,
-                    departedInviters, reminders);
+                    departedInviters, reminders, retention);
         }
 
         /**
@@ -1091,6 +1112,17 @@ public final class TenantSettings {
         return reminders;
     }
 
+    /**
+     * Returns how long the personal data of expired, declined, revoked and rejected invitations is
+     * kept after their last change before the retention sweep erases it.
+     *
+     * @return the period, or empty to keep it until erased on request (the default)
+     * @since 1.1
+     */
+    public Optional<Duration> retention() {
+        return Optional.ofNullable(retention);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o == this || o instanceof TenantSettings other
@@ -1124,7 +1156,8 @@ public final class TenantSettings {
                 && Objects.equals(targetRules, other.targetRules)
                 && claimGroupsFromDirectory == other.claimGroupsFromDirectory
                 && departedInviters == other.departedInviters
-                && Objects.equals(reminders, other.reminders);
+                && Objects.equals(reminders, other.reminders)
+                && Objects.equals(retention, other.retention);
     }
 
     @Override
@@ -1134,7 +1167,7 @@ public final class TenantSettings {
                 resendCooldown, resendPolicy, invitationTtl, bulkLimit, roles, defaultLocale, branding,
                 claimUrlTemplate, termsRequired, profileFields, defaultGroupPool, inviteOnCreation,
                 minimumPasswordLength, joinUrlTemplate, lookAlikes, targetRules, claimGroupsFromDirectory,
-                departedInviters, reminders);
+                departedInviters, reminders, retention);
     }
 
     /**
@@ -1157,6 +1190,6 @@ public final class TenantSettings {
                 + ", inviteOnCreation=" + inviteOnCreation + ", minimumPasswordLength=" + minimumPasswordLength
                 + ", joinUrlTemplate=" + joinUrlTemplate + ", lookAlikes=" + lookAlikes
                 + ", targetRules=" + targetRules + ", claimGroupsFromDirectory=" + claimGroupsFromDirectory
-                + ", departedInviters=" + departedInviters + ", reminders=" + reminders + "]";
+                + ", departedInviters=" + departedInviters + ", reminders=" + reminders + ", retention=" + retention + "]";
     }
 }

@@ -294,6 +294,57 @@ public interface InvitationStore {
     }
 
     /**
+     * Erases one invitation's personal data, atomically and idempotently, as {@link Erasure} describes:
+     * the invitation takes the tombstone contact and loses names and personal message; its history
+     * reasons and its outbox messages' last error and feedback detail lose the personal texts; the
+     * erasure's history entry is appended. History stays append-only otherwise: this is the one change
+     * a store allows to earlier entries.
+     *
+     * <p>When the invitation already has that tombstone nothing changes and the answer is
+     * {@code false}; of two nodes erasing the same invitation at once, exactly one gets {@code true}.
+     * The default throws {@link UnsupportedOperationException}: the store cannot erase.
+     *
+     * @param erasure what to erase, not {@code null}
+     * @return {@code true} if this call erased it, {@code false} if it was erased already
+     * @throws UnsupportedOperationException if the store cannot erase
+     * @throws StorageException              if the invitation does not exist in the tenant, or storage fails
+     * @since 1.1
+     */
+    default boolean erase(Erasure erasure) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot erase personal data");
+    }
+
+    /**
+     * Reads invitations of one tenant whose personal data the retention period has run out for:
+     * stored status EXPIRED, DECLINED, REVOKED or REJECTED, last updated before an instant, not yet
+     * erased (no {@linkplain Erasure#isTombstone tombstone} contact); oldest update first.
+     *
+     * <p>The default pages through {@link #query(InvitationQuery)}; stores on a database should
+     * override it with one query.
+     *
+     * @param tenantId the tenant, not {@code null}
+     * @param before   exclusive bound on {@link Invitation#updatedAt()}, not {@code null}
+     * @param limit    the most to return, at least 1
+     * @return the invitations, at most {@code limit}
+     * @since 1.1
+     */
+    default List<Invitation> dueForRetention(TenantId tenantId, Instant before, int limit) {
+        InvitationQuery query = InvitationQuery.builder(tenantId).statuses(InvitationStatus.EXPIRED,
+                InvitationStatus.DECLINED, InvitationStatus.REVOKED, InvitationStatus.REJECTED)
+                .page(0, InvitationQuery.MAX_LIMIT).build();
+        List<Invitation> due = new ArrayList<>();
+        Page<Invitation> page;
+        do {
+            page = query(query);
+            page.items().stream().filter(i -> i.updatedAt().isBefore(before))
+                    .filter(i -> !Erasure.isTombstone(i.invitee().contact())).forEach(due::add);
+            query = query.nextPage();
+        } while (page.hasMore());
+        due.sort(java.util.Comparator.comparing(Invitation::updatedAt).thenComparing(i -> i.id().value()));
+        return List.copyOf(due.subList(0, Math.min(limit, due.size())));
+    }
+
+    /**
      * Derives the funnel facts of one invitation from the invitation and its history, as
      * {@link #funnel} means them.
      *

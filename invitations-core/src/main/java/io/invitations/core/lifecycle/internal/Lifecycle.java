@@ -62,6 +62,7 @@ public final class Lifecycle {
         SOURCES.put(Action.BOUNCE, EnumSet.noneOf(InvitationStatus.class));
         SOURCES.put(Action.REASSIGN, EnumSet.noneOf(InvitationStatus.class));
         SOURCES.put(Action.REMIND, EnumSet.noneOf(InvitationStatus.class));
+        SOURCES.put(Action.ERASE, EnumSet.noneOf(InvitationStatus.class));
     }
 
     private Lifecycle() {
@@ -90,7 +91,7 @@ public final class Lifecycle {
             case DECLINE -> DECLINED;
             case REVOKE -> REVOKED;
             case EXPIRE -> EXPIRED;
-            case OPEN, BOUNCE, SHARE_LINK, REASSIGN, REMIND -> throw new IllegalStateException(action + " is not a transition");
+            case OPEN, BOUNCE, SHARE_LINK, REASSIGN, REMIND, ERASE -> throw new IllegalStateException(action + " is not a transition");
         });
     }
 

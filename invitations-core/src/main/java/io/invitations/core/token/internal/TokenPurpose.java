@@ -16,7 +16,9 @@ public enum TokenPurpose {
     /** A shareable multi-use invitation link. */
     SHAREABLE_LINK("lnk1"),
     /** The access code of an identifier invitation. */
-    ACCESS_CODE("acc1");
+    ACCESS_CODE("acc1"),
+    /** The tombstone of an erased contact: a keyed hash, never a token. */
+    ERASURE("era1");
 
     private final String prefix;
 

@@ -46,6 +46,15 @@ public final class TokenSigner {
     }
 
     /**
+     * Returns the key ring it signs with; erasure derives tenant keys from it.
+     *
+     * @return the key ring
+     */
+    public KeyRing keyRing() {
+        return keyRing;
+    }
+
+    /**
      * Issues a token under the key ring's current key.
      *
      * @param purpose   what the token is for, not {@code null}
