@@ -16,7 +16,9 @@ public enum TokenPurpose {
     /** A shareable multi-use invitation link. */
     SHAREABLE_LINK("lnk1"),
     /** The access code of an identifier invitation. */
-    ACCESS_CODE("acc1");
+    ACCESS_CODE("acc1"),
+    /** The opt-out link of a recipient in one tenant; its subject is the contact's opt-out key. */
+    OPT_OUT("out1");
 
     private final String prefix;
 
