@@ -187,6 +187,48 @@ public final class JdbcInvitationStore implements InvitationStore {
     }
 
     @Override
+    public void optOut(io.invitations.spi.storage.OptOut optOut) {
+        Objects.requireNonNull(optOut, "optOut");
+        String tenant = optOut.tenant().map(TenantId::value).orElse("");
+        if (optedOut(tenant, optOut.contactKey())) {
+            return;
+        }
+        try (Lease lease = Lease.of(connections); PreparedStatement ps = lease.connection().prepareStatement(
+                "INSERT INTO " + tables.optOut() + " (contact_key, tenant_id, opted_out_at) VALUES (?, ?, ?)")) {
+            new Params(ps).text(optOut.contactKey()).text(tenant).instant(optOut.at());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            if (!"23505".equals(SqlFailures.state(e))) {
+                throw failed("record an opt-out", e);
+            }
+            // another node recorded the same opt-out first: the first one stays
+        }
+    }
+
+    @Override
+    public boolean optedOut(TenantId tenantId, String contactKey) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        return optedOut(tenantId.value(), contactKey);
+    }
+
+    private boolean optedOut(String tenant, String contactKey) {
+        Objects.requireNonNull(contactKey, "contactKey");
+        return !list("read opt-outs", "SELECT 1 FROM " + tables.optOut() + " WHERE contact_key = ? AND tenant_id IN (?, '')",
+                p -> p.text(contactKey).text(tenant), rs -> 1).isEmpty();
+    }
+
+    @Override
+    public long countSends(TenantId tenantId, String contactKey, String inviter, Instant since) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(since, "since");
+        try (Lease lease = Lease.of(connections)) {
+            return BatchWriter.countSendRecords(lease.connection(), sql, tenantId.value(), contactKey, inviter, since);
+        } catch (SQLException e) {
+            throw failed("count sends", e);
+        }
+    }
+
+    @Override
     public void write(WriteBatch batch) {
         Objects.requireNonNull(batch, "batch");
         if (!batch.isEmpty()) {

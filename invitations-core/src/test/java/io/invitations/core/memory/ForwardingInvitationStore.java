@@ -139,4 +139,19 @@ public abstract class ForwardingInvitationStore implements InvitationStore {
     public List<io.invitations.spi.storage.FunnelEntry> funnel(TenantId tenantId, Instant from, Instant until) {
         return delegate.funnel(tenantId, from, until);
     }
+
+    @Override
+    public void optOut(io.invitations.spi.storage.OptOut optOut) {
+        delegate.optOut(optOut);
+    }
+
+    @Override
+    public boolean optedOut(TenantId tenantId, String contactKey) {
+        return delegate.optedOut(tenantId, contactKey);
+    }
+
+    @Override
+    public long countSends(TenantId tenantId, String contactKey, String inviter, Instant since) {
+        return delegate.countSends(tenantId, contactKey, inviter, since);
+    }
 }
