@@ -92,6 +92,8 @@ public final class JdbcInvitationStore implements InvitationStore {
     private final JdbcDialect dialect;
     private final Tables tables;
     private final Statements sql;
+    /** Opt-out keys asked in one statement. */
+    private static final int OPT_OUT_CHUNK = 500;
     private final BatchWriter writer;
     private final JdbcAttemptThrottle throttle;
 
@@ -213,8 +215,28 @@ public final class JdbcInvitationStore implements InvitationStore {
 
     private boolean optedOut(String tenant, String contactKey) {
         Objects.requireNonNull(contactKey, "contactKey");
-        return !list("read opt-outs", "SELECT 1 FROM " + tables.optOut() + " WHERE contact_key = ? AND tenant_id IN (?, '')",
-                p -> p.text(contactKey).text(tenant), rs -> 1).isEmpty();
+        return !list("read opt-outs", "SELECT 1 FROM " + tables.optOut()
+                + " WHERE (tenant_id = ? OR tenant_id = '') AND contact_key = ?",
+                p -> p.text(tenant).text(contactKey), rs -> 1).isEmpty();
+    }
+
+    @Override
+    public java.util.Set<String> optedOutAmong(TenantId tenantId, java.util.Collection<String> contactKeys) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        List<String> keys = List.copyOf(new java.util.LinkedHashSet<>(contactKeys));
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (int from = 0; from < keys.size(); from += OPT_OUT_CHUNK) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + OPT_OUT_CHUNK));
+            out.addAll(list("read opt-outs", "SELECT contact_key FROM " + tables.optOut()
+                    + " WHERE (tenant_id = ? OR tenant_id = '') AND contact_key IN ("
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")", p -> {
+                        p.text(tenantId.value());
+                        for (String key : chunk) {
+                            p.text(key);
+                        }
+                    }, rs -> rs.getString(1)));
+        }
+        return java.util.Set.copyOf(out);
     }
 
     @Override

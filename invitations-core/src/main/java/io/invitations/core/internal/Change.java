@@ -32,6 +32,7 @@ public final class Change {
     private final Map<io.invitations.spi.invitation.TenantId, List<Identifier>> openedCodes = new LinkedHashMap<>();
     private final Instant now;
     private boolean messagesQueued;
+    private boolean optOutsChecked;
     private final List<Map.Entry<Invitation, OutboxMessage.Kind>> queued = new ArrayList<>();
 
     /**
@@ -198,6 +199,18 @@ public final class Change {
     }
 
     /**
+     * Notes that the caller has just checked the opt-outs of every recipient this change mails (a
+     * bulk call asks once for all its rows), so that the commit does not ask again; send limits are
+     * still guarded.
+     *
+     * @return this change
+     */
+    public Change optOutsChecked() {
+        optOutsChecked = true;
+        return this;
+    }
+
+    /**
      * Records one invitation message for the tenant's send limits.
      *
      * @param send the record
@@ -231,7 +244,7 @@ public final class Change {
      */
     public void commit(Context ctx) {
         // opt-outs and send limits of every queued message, the limits atomically with the write
-        OptOuts.check(ctx, this, queued);
+        OptOuts.check(ctx, this, queued, !optOutsChecked);
         queued.clear();
         // the cap of open invitations per identifier, atomically with the write on whichever node
         openedCodes.forEach((tenantId, opened) -> Limits.guardOpenCodes(this, tenantId, opened));

@@ -114,16 +114,28 @@ public final class OptOuts {
      * @param ctx    the context
      * @param change the change
      * @param queued the invitations with a queued message, and its kind
+     * @param optOuts whether to ask the store for opt-outs ({@code false} when the caller just did)
      */
-    static void check(Context ctx, Change change, List<Map.Entry<Invitation, OutboxMessage.Kind>> queued) {
+    static void check(Context ctx, Change change, List<Map.Entry<Invitation, OutboxMessage.Kind>> queued,
+                      boolean optOuts) {
         Map<TenantId, List<Map.Entry<Invitation, SendRecord>>> counted = new LinkedHashMap<>();
+        Map<TenantId, Set<String>> keysOf = new LinkedHashMap<>();
+        for (Map.Entry<Invitation, OutboxMessage.Kind> q : queued) {
+            keysOf.computeIfAbsent(q.getKey().tenantId(), t -> new java.util.HashSet<>())
+                    .add(contactKey(q.getKey().invitee().contact()));
+        }
+        Map<TenantId, Set<String>> optedOut = new LinkedHashMap<>();
+        // one question per tenant, however many messages the write queues
+        keysOf.forEach((tenantId, keys) -> optedOut.put(tenantId, optOuts ? ctx.store().optedOutAmong(tenantId, keys)
+                : Set.of()));
         for (Map.Entry<Invitation, OutboxMessage.Kind> q : queued) {
             Invitation invitation = q.getKey();
             String key = contactKey(invitation.invitee().contact());
-            if (ctx.store().optedOut(invitation.tenantId(), key)) {
+            if (optedOut.get(invitation.tenantId()).contains(key)) {
                 throw neutral(invitation);
             }
-            if (COUNTED.contains(q.getValue())) {
+            // sends are recorded while the tenant limits them: its windows count from then on
+            if (COUNTED.contains(q.getValue()) && ctx.settingsFor(invitation.tenantId()).sendLimits().any()) {
                 SendRecord record = new SendRecord(invitation.tenantId(), key, invitation.invitedBy(),
                         change.now());
                 change.recordSend(record);

@@ -242,6 +242,25 @@ public interface InvitationStore {
     }
 
     /**
+     * Tells which of several contacts opted out of a tenant (directly or from every tenant), in as
+     * few round trips as the store can: the engine asks once per write and once per bulk call.
+     *
+     * @param tenantId    the tenant, not {@code null}
+     * @param contactKeys the contacts' opt-out keys, not {@code null}
+     * @return the keys among them that opted out; the default asks {@link #optedOut} once per key
+     * @since 1.1
+     */
+    default java.util.Set<String> optedOutAmong(TenantId tenantId, Collection<String> contactKeys) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String key : contactKeys) {
+            if (optedOut(tenantId, key)) {
+                out.add(key);
+            }
+        }
+        return java.util.Set.copyOf(out);
+    }
+
+    /**
      * Counts a tenant's {@linkplain WriteBatch#sends() recorded sends} since an instant, outside any
      * write, as {@link WriteCondition.TenantCounts#countSends} does inside one. Bulk calls use it to
      * report rows over a send limit before writing; the write's guard decides.

@@ -110,6 +110,8 @@ public final class BulkEngine {
         private final boolean neutral;
         private final Instant now;
         private final Map<InviteQuota, Long> inviterSent = new HashMap<>();
+        /** The opt-out keys among this call's rows that opted out, asked once per judging pass. */
+        private Set<String> optedOut = Set.of();
 
         Run(Inviter inviter, TenantId tenantId, BulkRequest request, TenantSettings settings, BatchId batchId) {
             this.request = request;
@@ -261,6 +263,15 @@ public final class BulkEngine {
                 }
             }
             Map<String, Invitation> open = openInvitations(prepared);
+            if (request.action() == BulkAction.INVITE) {
+                List<String> keys = new ArrayList<>();
+                for (Prepared p : prepared) {
+                    if (p.draft() != null && p.draft().invitee().emailOrNull() != null) {
+                        keys.add(OptOuts.contactKey(p.draft().invitee().contact()));
+                    }
+                }
+                optedOut = keys.isEmpty() ? Set.of() : ctx.store().optedOutAmong(tenantId, keys);
+            }
             Set<String> memberKeys = members.isEmpty() ? Set.of() : ctx.directory().membersAmong(tenantId, members);
             SeatCount seats = ctx.seatCountForCheck(tenantId, now);
             long quotaUsed = settings.quotaIfAny().map(q -> ctx.store().count(Limits.quotaUse(tenantId,
@@ -347,6 +358,9 @@ public final class BulkEngine {
                 return result;
             }
             Limits.guard(ctx, change, tenantId, settings, inviter, built.size());
+            if (send) {
+                change.optOutsChecked();
+            }
             change.commit(ctx);
             built.forEach((i, inv) -> result.set(i, new Verdict(result.get(i).rowNumber(), created, List.of(),
                     inv.id(), null, null)));
@@ -378,7 +392,7 @@ public final class BulkEngine {
          */
         private Verdict sendStop(int rowNumber, Invitee invitee, int wanted) {
             String key = OptOuts.contactKey(invitee.contact());
-            if (ctx.store().optedOut(tenantId, key)) {
+            if (optedOut.contains(key)) {
                 return neutralVerdict(rowNumber, invitee);
             }
             SendLimits limits = settings.sendLimits();
