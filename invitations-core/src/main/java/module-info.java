@@ -22,6 +22,7 @@ module io.invitations.core {
     exports io.invitations.core.memory;
     exports io.invitations.core.message;
     exports io.invitations.core.observe;
+    exports io.invitations.core.optout;
     exports io.invitations.core.outbox;
     exports io.invitations.core.policy;
     exports io.invitations.core.referral;

@@ -19,7 +19,7 @@ final class Report {
     private static final int TOKEN_SHOWN = 10;
     // The token after a link's path segment; only its first characters are printed.
     private static final Pattern LINK_TOKEN = Pattern.compile(
-            "(https?://[^\\s,\"]*/(?:join|claim|redeem|j)/[A-Za-z0-9_.~-]{" + TOKEN_SHOWN + "})[A-Za-z0-9_.~=-]+");
+            "(https?://[^\\s,\"]*/(?:join|claim|redeem|j|opt-out)/[A-Za-z0-9_.~-]{" + TOKEN_SHOWN + "})[A-Za-z0-9_.~=-]+");
 
     private final PrintStream out;
     private final List<String> steps;

@@ -21,6 +21,8 @@ import io.invitations.core.SendReport;
 import io.invitations.core.bulk.BulkAction;
 import io.invitations.core.conversion.ConversionFunnel;
 import io.invitations.core.conversion.ConversionGroup;
+import io.invitations.core.optout.OptOutConfirmation;
+import io.invitations.core.optout.OptOutScope;
 import io.invitations.core.token.ClaimLink;
 import io.invitations.jackson.ProviderWebhooks;
 import io.invitations.spi.invitation.DeliveryState;
@@ -128,6 +130,7 @@ public final class Tour {
             "A bounce: the provider's webhook, then the copy-link fallback",
             "Leaving members: an inviter leaves, their open invitations change hands",
             "Reminders: a schedule reminds a pending invitee, once per step",
+            "Opt-out: the recipient says stop with one click, the inviter learns nothing",
             "Conversion: sent, delivered, opened, accepted, and time to accept",
             "Erasure: a person asks to be forgotten; the retention period sweeps the rest",
             "Storage compatibility kit on a host-written adapter");
@@ -228,6 +231,7 @@ public final class Tour {
         bounceAndFallback();
         leavingMember();
         reminders();
+        optOut();
         conversion();
         erasure();
         storageKit();
@@ -246,6 +250,7 @@ public final class Tour {
                 .branding(new Branding("Acme Corp", "https://cdn.acme.example/logo.png", "#0B6E4F",
                         "Where Acme's teams plan their work."))
                 .claimUrlTemplate("https://app.acme.example/claim/{token}")
+                .optOutUrlTemplate("https://app.acme.example/opt-out/{token}")
                 .joinUrlTemplate("https://app.acme.example/join/{token}")
                 .linkInvitationsEnabled(true)
                 .termsRequired(true)
@@ -583,6 +588,25 @@ public final class Tour {
                 + WHEN.format(clock.instant()) + " (the day-6 step never goes)");
         List<HistoryEntry> h = adminOf(ACME).history(sam.id());
         report.kv("history", h.stream().map(e -> e.action().name()).collect(Collectors.joining(" -> ")));
+    }
+
+    private void optOut() {
+        report.step();
+        Invitation invited = invitations.administration(ada, ACME).invite(InviteRequest.builder()
+                .email("no.thanks@acme.example").role("member").build());
+        Mailbox.Message sent = mailbox.newMessages().get(0);
+        String unsubscribe = header(sent.file(), "List-Unsubscribe");
+        report.kv("sent", sent.file().getFileName() + " to " + sent.to());
+        report.kv("headers", "List-Unsubscribe: " + Report.maskLinks(unsubscribe));
+        report.kv("", "List-Unsubscribe-Post: " + header(sent.file(), "List-Unsubscribe-Post"));
+        // the mailbox provider's one-click POST (or the host's opt-out page) hands the token over
+        String token = unsubscribe.substring(unsubscribe.lastIndexOf('/') + 1, unsubscribe.length() - 1);
+        OptOutConfirmation done = invitations.invitee().optOut(token, OptOutScope.TENANT);
+        report.kv("opt-out", "recorded for " + done.tenantId() + " (" + done.scope() + ") at "
+                + WHEN.format(done.at()) + "; the store keeps a one-way key, no address");
+        clock.advance(Duration.ofHours(1));
+        refused("Ada resends", () -> invitations.administration(ada, ACME).resend(invited.id()));
+        report.kv("", "(the same answer as for someone already invited or a member)");
     }
 
     private void conversion() {

@@ -103,6 +103,17 @@ class TourTest {
     }
 
     @Test
+    @DisplayName("the recipient opts out with the one-click link of the message; a resend then gets the neutral"
+            + " answer")
+    void optOut() {
+        assertThat(report).containsPattern("List-Unsubscribe: <https://app\\.acme\\.example/opt-out/\\S{10}\\.\\.\\.>")
+                .doesNotContainPattern("opt-out/\\S{40,}")
+                .contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click")
+                .contains("recorded for acme (TENANT)")
+                .contains("Ada resends: ALREADY_INVITED_OR_MEMBER");
+    }
+
+    @Test
     @DisplayName("a departed inviter's open invitations change hands by the tenant's policy")
     void leavingMembers() {
         assertThat(report).containsPattern("Hugo leaves +[1-9]\\d* open invitations reassigned to u-ada, 0 revoked")

@@ -54,6 +54,12 @@ final class EngineInviteeActions implements InviteeActions {
     }
 
     @Override
+    public io.invitations.core.optout.OptOutConfirmation optOut(String optOutToken,
+                                                                io.invitations.core.optout.OptOutScope scope) {
+        return io.invitations.core.internal.OptOuts.optOut(engine.ctx, optOutToken, scope);
+    }
+
+    @Override
     public String toString() {
         return "InviteeActions";
     }

@@ -128,4 +128,27 @@ public interface InviteeActions {
      * @return the tenant's self-registration setting
      */
     boolean selfRegistrationAllowed(TenantId tenantId);
+
+    /**
+     * Records that the recipient of an invitation message wants no more invitations: from the
+     * tenant whose message carried the link, or from every tenant of the host. Idempotent. Afterwards
+     * every invitation, resend, reinvite, bulk row and reminder to that contact is refused with the
+     * same neutral answer an inviter gets for someone already invited or a member, so the inviter
+     * cannot tell that the person opted out. Host the opt-out page (or the web module's one-click
+     * endpoint) at the tenant's {@link io.invitations.spi.settings.TenantSettings#optOutUrlTemplate()}
+     * and pass the token from the URL here; the token is a secret, never logged.
+     *
+     * <p>The default throws {@link UnsupportedOperationException}; the engine's facade implements it.
+     *
+     * @param optOutToken the token from the opt-out link; {@code null} is answered as an invalid token
+     * @param scope       what to opt out of, not {@code null}
+     * @return what was recorded, naming neither the contact nor the token
+     * @throws io.invitations.core.token.InvalidTokenException if the token is not a valid opt-out token
+     * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if the scope is missing
+     * @since 1.1
+     */
+    default io.invitations.core.optout.OptOutConfirmation optOut(String optOutToken,
+                                                                 io.invitations.core.optout.OptOutScope scope) {
+        throw new UnsupportedOperationException("this InviteeActions does not record opt-outs");
+    }
 }

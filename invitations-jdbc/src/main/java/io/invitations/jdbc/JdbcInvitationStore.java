@@ -94,6 +94,8 @@ public final class JdbcInvitationStore implements InvitationStore {
     private final JdbcDialect dialect;
     private final Tables tables;
     private final Statements sql;
+    /** Opt-out keys asked in one statement. */
+    private static final int OPT_OUT_CHUNK = 500;
     private final BatchWriter writer;
     private final JdbcErasure erasure;
     private final JdbcAttemptThrottle throttle;
@@ -188,6 +190,68 @@ public final class JdbcInvitationStore implements InvitationStore {
     @Override
     public Optional<AttemptThrottle> sharedAttemptThrottle() {
         return Optional.of(throttle);
+    }
+
+    @Override
+    public void optOut(io.invitations.spi.storage.OptOut optOut) {
+        Objects.requireNonNull(optOut, "optOut");
+        String tenant = optOut.tenant().map(TenantId::value).orElse("");
+        if (optedOut(tenant, optOut.contactKey())) {
+            return;
+        }
+        try (Lease lease = Lease.of(connections); PreparedStatement ps = lease.connection().prepareStatement(
+                "INSERT INTO " + tables.optOut() + " (contact_key, tenant_id, opted_out_at) VALUES (?, ?, ?)")) {
+            new Params(ps).text(optOut.contactKey()).text(tenant).instant(optOut.at());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            if (!"23505".equals(SqlFailures.state(e))) {
+                throw failed("record an opt-out", e);
+            }
+            // another node recorded the same opt-out first: the first one stays
+        }
+    }
+
+    @Override
+    public boolean optedOut(TenantId tenantId, String contactKey) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        return optedOut(tenantId.value(), contactKey);
+    }
+
+    private boolean optedOut(String tenant, String contactKey) {
+        Objects.requireNonNull(contactKey, "contactKey");
+        return !list("read opt-outs", "SELECT 1 FROM " + tables.optOut()
+                + " WHERE (tenant_id = ? OR tenant_id = '') AND contact_key = ?",
+                p -> p.text(tenant).text(contactKey), rs -> 1).isEmpty();
+    }
+
+    @Override
+    public java.util.Set<String> optedOutAmong(TenantId tenantId, java.util.Collection<String> contactKeys) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        List<String> keys = List.copyOf(new java.util.LinkedHashSet<>(contactKeys));
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (int from = 0; from < keys.size(); from += OPT_OUT_CHUNK) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + OPT_OUT_CHUNK));
+            out.addAll(list("read opt-outs", "SELECT contact_key FROM " + tables.optOut()
+                    + " WHERE (tenant_id = ? OR tenant_id = '') AND contact_key IN ("
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")", p -> {
+                        p.text(tenantId.value());
+                        for (String key : chunk) {
+                            p.text(key);
+                        }
+                    }, rs -> rs.getString(1)));
+        }
+        return java.util.Set.copyOf(out);
+    }
+
+    @Override
+    public long countSends(TenantId tenantId, String contactKey, String inviter, Instant since) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(since, "since");
+        try (Lease lease = Lease.of(connections)) {
+            return BatchWriter.countSendRecords(lease.connection(), sql, tenantId.value(), contactKey, inviter, since);
+        } catch (SQLException e) {
+            throw failed("count sends", e);
+        }
     }
 
     @Override

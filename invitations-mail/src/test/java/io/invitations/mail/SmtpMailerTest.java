@@ -64,6 +64,23 @@ class SmtpMailerTest {
     @DisplayName("against a real SMTP server")
     class Delivery {
         @Test
+        @DisplayName("carries the RFC 8058 one-click opt-out headers unchanged, a long opt-out URL on one line")
+        void deliversTheOptOutHeaders() throws Exception {
+            String url = "https://app.example/opt-out/out1.k1.YWNtZQ." + "x".repeat(43) + ".1." + "M".repeat(43);
+            MailMessage withOptOut = message("inv-42#2", "jerome@example.com").toBuilder()
+                    .headers(Map.of("X-Invitation-Kind", "invitation", "List-Unsubscribe", "<" + url + ">",
+                            "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"))
+                    .build();
+
+            mailer(GREEN_MAIL.getSmtp().getPort()).build().send(withOptOut);
+
+            MimeMessage mail = GREEN_MAIL.getReceivedMessages()[0];
+            assertThat(jakarta.mail.internet.MimeUtility.unfold(mail.getHeader("List-Unsubscribe", null)))
+                    .isEqualTo("<" + url + ">");
+            assertThat(mail.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+        }
+
+        @Test
         @DisplayName("delivers subject, recipient, both parts and the link, with UTF-8 headers")
         void deliversAMultipartMessage() throws Exception {
             SmtpMailer mailer = mailer(GREEN_MAIL.getSmtp().getPort()).build();

@@ -31,6 +31,8 @@ import io.invitations.spi.storage.Page;
 import io.invitations.spi.storage.StaleVersionException;
 import io.invitations.spi.storage.StorageException;
 import io.invitations.spi.storage.WriteBatch;
+import io.invitations.spi.storage.OptOut;
+import io.invitations.spi.storage.SendRecord;
 import io.invitations.tck.support.Race;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.AfterEach;
@@ -2027,6 +2029,82 @@ public abstract class InvitationStoreCompatibilityKit {
                     assertThat(outcomes.otherThan(LimitReached.class)).as(context).isEmpty();
                     assertThat(outcomes.succeeded()).as(context).isEqualTo(LIMIT);
                     assertThat(store.count(open(limited))).as(context).isEqualTo(LIMIT);
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    @Nested
+    @DisplayName("Opt-outs and recorded sends (send limits)")
+    class OptOutsAndSends {
+        @Test
+        @DisplayName("an opt-out of one tenant covers that tenant only; an opt-out of every tenant covers all;"
+                + " opting out again changes nothing")
+        void optOutsByScope() {
+            String key = "key-" + UUID.randomUUID();
+            String everywhere = "key-" + UUID.randomUUID();
+
+            store.optOut(new OptOut(key, tenant, T0));
+            store.optOut(new OptOut(key, tenant, T0.plusSeconds(5)));
+            store.optOut(new OptOut(everywhere, null, T0));
+
+            assertThat(store.optedOut(tenant, key)).isTrue();
+            assertThat(store.optedOut(otherTenant, key)).isFalse();
+            assertThat(store.optedOut(tenant, everywhere)).isTrue();
+            assertThat(store.optedOut(otherTenant, everywhere)).isTrue();
+            assertThat(store.optedOut(tenant, "key-" + UUID.randomUUID())).isFalse();
+        }
+
+        @Test
+        @DisplayName("a guarded write counts the tenant's recorded sends by contact, by inviter and since an instant,"
+                + " without the batch's own, and stores the batch's sends only when it is written")
+        void sendsAreCountedInsideTheGuard() {
+            String jane = "jane-" + UUID.randomUUID();
+            write(WriteBatch.builder()
+                    .recordSend(new SendRecord(tenant, jane, "u1", T0))
+                    .recordSend(new SendRecord(tenant, jane, "u2", T0.plusSeconds(60)))
+                    .recordSend(new SendRecord(tenant, "other", "u1", T0.plusSeconds(60)))
+                    .recordSend(new SendRecord(otherTenant, jane, "u1", T0.plusSeconds(60))));
+            List<Long> seen = new ArrayList<>();
+
+            write(WriteBatch.builder().recordSend(new SendRecord(tenant, jane, "u1", T0.plusSeconds(120)))
+                    .guard(tenant, counts -> {
+                        seen.add(counts.countSends(jane, null, T0));
+                        seen.add(counts.countSends(jane, null, T0.plusSeconds(60)));
+                        seen.add(counts.countSends(null, "u1", T0));
+                        seen.add(counts.countSends(jane, "u2", T0));
+                    }));
+            assertThatExceptionOfType(LimitReached.class).isThrownBy(() -> write(WriteBatch.builder()
+                    .recordSend(new SendRecord(tenant, jane, "u1", T0.plusSeconds(180))).guard(tenant, counts -> {
+                        throw new LimitReached();
+                    })));
+
+            assertThat(seen).containsExactly(2L, 1L, 2L, 1L);
+            assertThat(store.countSends(tenant, jane, null, T0)).isEqualTo(3);
+            assertThat(store.countSends(otherTenant, jane, null, T0)).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("32 threads each recording one send to one contact under a limit of 10 record exactly 10,"
+                + " 5 times over")
+        void exactlyTheLimitIsRecorded() {
+            try (Race race = new Race(RACERS)) {
+                for (int round = 0; round < CLAIM_ROUNDS; round++) {
+                    TenantId limited = Fixtures.newTenant();
+                    String key = "racing-" + round;
+                    Race.Outcomes outcomes = race.run(n -> () -> write(WriteBatch.builder()
+                            .recordSend(new SendRecord(limited, key, "u" + n, T0))
+                            .guard(limited, counts -> {
+                                if (counts.countSends(key, null, T0) + 1 > LIMIT) {
+                                    throw new LimitReached();
+                                }
+                            })));
+
+                    String context = "round " + round;
+                    assertThat(outcomes.otherThan(LimitReached.class)).as(context).isEmpty();
+                    assertThat(outcomes.succeeded()).as(context).isEqualTo(LIMIT);
+                    assertThat(store.countSends(limited, key, null, T0)).as(context).isEqualTo(LIMIT);
                 }
             }
         }

@@ -188,4 +188,22 @@ public final class MeteredInvitationStore implements InvitationStore {
         reads.increment();
         return delegate.dueForRetention(tenantId, before, limit);
     }
+
+    @Override
+    public void optOut(io.invitations.spi.storage.OptOut optOut) {
+        writes.increment();
+        delegate.optOut(optOut);
+    }
+
+    @Override
+    public boolean optedOut(TenantId tenantId, String contactKey) {
+        reads.increment();
+        return delegate.optedOut(tenantId, contactKey);
+    }
+
+    @Override
+    public long countSends(TenantId tenantId, String contactKey, String inviter, Instant since) {
+        reads.increment();
+        return delegate.countSends(tenantId, contactKey, inviter, since);
+    }
 }

@@ -32,6 +32,8 @@ public final class Change {
     private final Map<io.invitations.spi.invitation.TenantId, List<Identifier>> openedCodes = new LinkedHashMap<>();
     private final Instant now;
     private boolean messagesQueued;
+    private boolean optOutsChecked;
+    private final List<Map.Entry<Invitation, OutboxMessage.Kind>> queued = new ArrayList<>();
 
     /**
      * Starts a change.
@@ -135,6 +137,7 @@ public final class Change {
         Invitation queued = invitation.toBuilder().delivery(invitation.delivery().queued(now)).build();
         batch.enqueue(OutboxMessage.queue(queued.tenantId(), queued.id(), kind, queued.delivery().sendCount(), now));
         messagesQueued = true;
+        this.queued.add(Map.entry(queued, kind));
         return queued;
     }
 
@@ -196,6 +199,29 @@ public final class Change {
     }
 
     /**
+     * Notes that the caller has just checked the opt-outs of every recipient this change mails (a
+     * bulk call asks once for all its rows), so that the commit does not ask again; send limits are
+     * still guarded.
+     *
+     * @return this change
+     */
+    public Change optOutsChecked() {
+        optOutsChecked = true;
+        return this;
+    }
+
+    /**
+     * Records one invitation message for the tenant's send limits.
+     *
+     * @param send the record
+     * @return this change
+     */
+    public Change recordSend(io.invitations.spi.storage.SendRecord send) {
+        batch.recordSend(send);
+        return this;
+    }
+
+    /**
      * Adds a condition the store checks atomically with the write, holding the tenant's write guard
      * (see {@link io.invitations.spi.storage.WriteCondition}).
      *
@@ -217,6 +243,9 @@ public final class Change {
      * @param ctx the context
      */
     public void commit(Context ctx) {
+        // opt-outs and send limits of every queued message, the limits atomically with the write
+        OptOuts.check(ctx, this, queued, !optOutsChecked);
+        queued.clear();
         // the cap of open invitations per identifier, atomically with the write on whichever node
         openedCodes.forEach((tenantId, opened) -> Limits.guardOpenCodes(this, tenantId, opened));
         openedCodes.clear();

@@ -48,4 +48,22 @@ public final class ClaimLinks {
                         URLEncoder.encode(invitation.tenantId().value(), StandardCharsets.UTF_8));
         return new ClaimLink(url, token);
     }
+
+    /**
+     * Returns the opt-out URL of an invitation's recipient in its tenant: a signed token of purpose
+     * {@link TokenPurpose#OPT_OUT} over the contact's opt-out key, in the tenant's
+     * {@link TenantSettings#optOutUrlTemplate()}. The same recipient gets the same URL from every
+     * invitation of the tenant.
+     *
+     * @param invitation the invitation, not {@code null}
+     * @return the URL; a secret (never log it)
+     */
+    public String optOutUrlFor(Invitation invitation) {
+        String token = signer.issue(TokenPurpose.OPT_OUT, invitation.tenantId(),
+                OptOuts.contactKey(invitation.invitee().contact()), 1);
+        TenantSettings s = settings.settingsFor(invitation.tenantId());
+        return s.optOutUrlTemplate().replace(TenantSettings.TOKEN_PLACEHOLDER, token)
+                .replace(TenantSettings.TENANT_PLACEHOLDER,
+                        URLEncoder.encode(invitation.tenantId().value(), StandardCharsets.UTF_8));
+    }
 }

@@ -20,7 +20,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -31,6 +33,14 @@ import java.util.Objects;
  */
 @API(status = API.Status.INTERNAL, since = "1.0")
 public final class Composer {
+    /** The RFC 2369 header naming the opt-out URL. */
+    public static final String LIST_UNSUBSCRIBE = "List-Unsubscribe";
+    /** The RFC 8058 header that makes the opt-out URL one-click (a POST). */
+    public static final String LIST_UNSUBSCRIBE_POST = "List-Unsubscribe-Post";
+    /** The line before the opt-out URL at the end of a message's text. */
+    public static final String OPT_OUT_LINE = "To receive no more invitations from this sender: ";
+    /** The text of the opt-out link at the end of a message's HTML. */
+    public static final String OPT_OUT_HTML = "Receive no more invitations from this sender";
     private final TenantSettingsSource settings;
     private final ClaimLinks links;
     private final MessageRenderer renderer;
@@ -76,8 +86,8 @@ public final class Composer {
         } catch (InvitationException e) {
             throw MailDeliveryException.permanentFailure(e.getMessage(), null);
         }
-        return renderer.render(MessageContext.forMessage(message, invitation, brandingOf(invitation.tenantId()), url,
-                clock.instant()));
+        return withOptOut(invitation, renderer.render(MessageContext.forMessage(message, invitation,
+                brandingOf(invitation.tenantId()), url, clock.instant())));
     }
 
     /**
@@ -89,8 +99,8 @@ public final class Composer {
      * @throws InvitationException with CONFIGURATION when the tenant's claim URL is not absolute
      */
     public MailMessage latest(Invitation invitation, Kind kind) {
-        return renderer.render(MessageContext.of(kind, invitation, brandingOf(invitation.tenantId()),
-                claimUrl(invitation), clock.instant()));
+        return withOptOut(invitation, renderer.render(MessageContext.of(kind, invitation,
+                brandingOf(invitation.tenantId()), claimUrl(invitation), clock.instant())));
     }
 
     /**
@@ -118,6 +128,31 @@ public final class Composer {
     public MailMessage sample(TenantId tenantId, Locale locale, Kind kind, MessageTemplate draft) {
         MessageContext context = MessageContext.sample(kind, tenantId, brandingOf(tenantId), locale, clock.instant());
         return draft == null ? renderer.render(context) : renderer.render(context, draft);
+    }
+
+    /**
+     * Adds the recipient's opt-out link to a message: a line at the end of its text and HTML, and the
+     * RFC 8058 one-click headers {@code List-Unsubscribe} and {@code List-Unsubscribe-Post}.
+     *
+     * @param invitation the invitation the message is for
+     * @param message    the rendered message
+     * @return the message with its opt-out link
+     */
+    public MailMessage withOptOut(Invitation invitation, MailMessage message) {
+        if (invitation.invitee().emailOrNull() == null) {
+            return message;
+        }
+        String url = links.optOutUrlFor(invitation);
+        Map<String, String> headers = new LinkedHashMap<>(message.headers());
+        headers.put(LIST_UNSUBSCRIBE, "<" + url + ">");
+        headers.put(LIST_UNSUBSCRIBE_POST, "List-Unsubscribe=One-Click");
+        String line = OPT_OUT_LINE + url;
+        String html = message.html();
+        String link = "<p style=\"font-size:12px;color:#666666\"><a href=\"" + escape(url) + "\">"
+                + escape(OPT_OUT_HTML) + "</a></p>";
+        int body = html.toLowerCase(Locale.ROOT).lastIndexOf("</body>");
+        html = body < 0 ? html + link : html.substring(0, body) + link + html.substring(body);
+        return message.toBuilder().text(message.text() + "\n\n" + line).html(html).headers(headers).build();
     }
 
     /**
@@ -158,5 +193,10 @@ public final class Composer {
                     + " e.g. TenantSettings.builder().claimUrlBase(\"https://app.example.com/claim/\")");
         }
         return template;
+    }
+
+    private static String escape(String value) {
+        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 }

@@ -19,6 +19,7 @@ import io.invitations.spi.storage.Page;
 import io.invitations.spi.storage.StaleVersionException;
 import io.invitations.spi.storage.StorageException;
 import io.invitations.spi.storage.WriteBatch;
+import io.invitations.spi.storage.WriteCondition;
 import org.apiguardian.api.API;
 
 import java.time.Duration;
@@ -61,6 +62,8 @@ public final class InMemoryInvitationStore implements InvitationStore {
     private final Map<InvitationId, List<HistoryEntry>> history = new HashMap<>();
     private final Map<String, OutboxMessage> outbox = new LinkedHashMap<>();
     private final Map<LinkId, ShareableLink> links = new LinkedHashMap<>();
+    private final List<io.invitations.spi.storage.SendRecord> sends = new ArrayList<>();
+    private final Map<String, io.invitations.spi.storage.OptOut> optOuts = new HashMap<>();
 
     /** Creates an empty store. */
     public InMemoryInvitationStore() {
@@ -72,7 +75,8 @@ public final class InMemoryInvitationStore implements InvitationStore {
         lock.writeLock().lock();
         try {
             // one lock for every write: the guards' counts and the batch are one atomic step
-            batch.guards().forEach(g -> g.check(this::count));
+            WriteCondition.TenantCounts counts = this::count;
+            batch.guards().forEach(g -> g.check(countsOf(g.tenantId(), counts)));
             check(batch);
             apply(batch);
         } finally {
@@ -159,7 +163,51 @@ public final class InMemoryInvitationStore implements InvitationStore {
         }
     }
 
+    /** The counts with sends restricted to the guarded tenant. */
+    private WriteCondition.TenantCounts countsOf(TenantId tenantId, WriteCondition.TenantCounts all) {
+        return new WriteCondition.TenantCounts() {
+            @Override
+            public long count(InvitationQuery query) {
+                return all.count(query);
+            }
+
+            @Override
+            public long countSends(String contactKey, String inviter, Instant since) {
+                return sends.stream().filter(r -> r.tenantId().equals(tenantId) && !r.at().isBefore(since)
+                        && (contactKey == null || r.contactKey().equals(contactKey))
+                        && (inviter == null || r.inviter().equals(inviter))).count();
+            }
+        };
+    }
+
+    @Override
+    public void optOut(io.invitations.spi.storage.OptOut optOut) {
+        Objects.requireNonNull(optOut, "optOut");
+        lock.writeLock().lock();
+        try {
+            optOuts.putIfAbsent(optOutKey(optOut.tenantId(), optOut.contactKey()), optOut);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public long countSends(TenantId tenantId, String contactKey, String inviter, Instant since) {
+        return read(() -> countsOf(tenantId, this::count).countSends(contactKey, inviter, since));
+    }
+
+    @Override
+    public boolean optedOut(TenantId tenantId, String contactKey) {
+        return read(() -> optOuts.containsKey(optOutKey(tenantId, contactKey))
+                || optOuts.containsKey(optOutKey(null, contactKey)));
+    }
+
+    private static String optOutKey(TenantId tenantId, String contactKey) {
+        return (tenantId == null ? "*" : "t:" + tenantId.value()) + "|" + contactKey;
+    }
+
     private void apply(WriteBatch batch) {
+        sends.addAll(batch.sends());
         for (Invitation i : batch.inserts()) {
             invitations.put(i.id(), i);
             history.put(i.id(), new ArrayList<>());

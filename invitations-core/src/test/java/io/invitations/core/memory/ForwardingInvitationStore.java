@@ -149,4 +149,19 @@ public abstract class ForwardingInvitationStore implements InvitationStore {
     public List<Invitation> dueForRetention(TenantId tenantId, Instant before, int limit) {
         return delegate.dueForRetention(tenantId, before, limit);
     }
+
+    @Override
+    public void optOut(io.invitations.spi.storage.OptOut optOut) {
+        delegate.optOut(optOut);
+    }
+
+    @Override
+    public boolean optedOut(TenantId tenantId, String contactKey) {
+        return delegate.optedOut(tenantId, contactKey);
+    }
+
+    @Override
+    public long countSends(TenantId tenantId, String contactKey, String inviter, Instant since) {
+        return delegate.countSends(tenantId, contactKey, inviter, since);
+    }
 }

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 public final class Secrets {
     /** The shape of any token the engine issues: prefix.keyId.tenant.subject.version.mac. */
     public static final Pattern TOKEN_SHAPE =
-            Pattern.compile("(inv1|lnk1|acc1)\\.[A-Za-z0-9_-]{1,32}\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.\\d+\\.[A-Za-z0-9_-]{43}");
+            Pattern.compile("(inv1|lnk1|acc1|out1)\\.[A-Za-z0-9_-]{1,32}\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.\\d+\\.[A-Za-z0-9_-]{43}");
 
     private static final Set<String> TOKENS = ConcurrentHashMap.newKeySet();
     private static final List<String> OBSERVED = new ArrayList<>();

@@ -162,6 +162,9 @@ public final class BatchWriter {
         }, l -> new StaleVersionException("link", l.id().value(), l.version() - 1));
         insertRows(c, sql.insertHistory(), b.history(), Rows::bindHistory);
         insertRows(c, sql.insertOutbox(), b.enqueued(), Rows::bindOutbox);
+        insertRows(c, "INSERT INTO " + sql.tables().sendRecord() + " (tenant_id, contact_key, inviter, sent_at)"
+                + " VALUES (?, ?, ?, ?)", b.sends(), (p, r) -> p.text(r.tenantId().value()).text(r.contactKey())
+                .text(r.inviter()).instant(r.at()));
         compareAndSet(c, sql.updateOutboxOutcome(), b.outboxOutcomes(), (p, m) -> p.name(m.status())
                 .integer(m.attempts()).instant(m.nextAttemptAt()).text(m.lastError()).instant(m.updatedAt())
                 .text(m.providerMessageId()).instant(m.sentAt())
@@ -208,7 +211,60 @@ public final class BatchWriter {
             }
         };
         for (WriteCondition.Guard guard : b.guards()) {
-            guard.check(counts);
+            guard.check(new WriteCondition.TenantCounts() {
+                @Override
+                public long count(InvitationQuery query) {
+                    return counts.count(query);
+                }
+
+                @Override
+                public Map<String, Long> countPerInvitee(InvitationQuery query,
+                                                         Collection<? extends Contact> invitees) {
+                    return counts.countPerInvitee(query, invitees);
+                }
+
+                @Override
+                public long countSends(String contactKey, String inviter, java.time.Instant since) {
+                    try {
+                        return countSendRecords(c, sql, guard.tenantId().value(), contactKey, inviter, since);
+                    } catch (SQLException e) {
+                        throw new GuardCountFailed(e);
+                    }
+                }
+            });
+        }
+    }
+
+    /**
+     * Counts a tenant's recorded sends since an instant, to one contact, by one inviter, or both, on
+     * the indexes leading with (tenant, contact) and (tenant, inviter).
+     *
+     * @param c          the connection (inside a guarded write, or not)
+     * @param sql        the statements
+     * @param tenantId   the tenant
+     * @param contactKey the contact's opt-out key, or {@code null} for any
+     * @param inviter    the inviter, or {@code null} for any
+     * @param since      the window's start, inclusive
+     * @return the count
+     * @throws SQLException if the database fails
+     */
+    public static long countSendRecords(Connection c, Statements sql, String tenantId, String contactKey,
+                                        String inviter, java.time.Instant since) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + sql.tables().sendRecord()
+                + " WHERE tenant_id = ?" + (contactKey == null ? "" : " AND contact_key = ?")
+                + (inviter == null ? "" : " AND inviter = ?") + " AND sent_at >= ?")) {
+            Params p = new Params(ps).text(tenantId);
+            if (contactKey != null) {
+                p.text(contactKey);
+            }
+            if (inviter != null) {
+                p.text(inviter);
+            }
+            p.instant(since);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 

@@ -40,4 +40,22 @@ public record Tables(String prefix, String invitation, String history, String ou
         return new Tables(p, p + "invitation", p + "invitation_history", p + "outbox", p + "link",
                 p + "schema_version", p + "attempt_throttle", p + "tenant_guard");
     }
+
+    /**
+     * The opt-outs: one row per contact key and tenant ({@code ''} for every tenant).
+     *
+     * @return the table name
+     */
+    public String optOut() {
+        return prefix + "opt_out";
+    }
+
+    /**
+     * The invitation messages counted for send limits.
+     *
+     * @return the table name
+     */
+    public String sendRecord() {
+        return prefix + "send_record";
+    }
 }

@@ -48,6 +48,8 @@ public final class TenantSettings {
     private final Locale defaultLocale;
     private final Branding branding;
     private final String claimUrlTemplate;
+    private final SendLimits sendLimits;
+    private final String optOutUrlTemplate;
     private final boolean termsRequired;
     private final List<String> profileFields;
     private final Set<String> defaultGroupPool;
@@ -80,7 +82,8 @@ public final class TenantSettings {
             boolean termsRequired, List<String> profileFields, Set<String> defaultGroupPool, boolean inviteOnCreation,
             int minimumPasswordLength, String joinUrlTemplate, LookAlikePolicy lookAlikes,
             Map<String, TargetRules> targetRules, boolean claimGroupsFromDirectory,
-            DepartedInviterPolicy departedInviters, ReminderSchedule reminders, Duration retention) {
+            DepartedInviterPolicy departedInviters, ReminderSchedule reminders, Duration retention,
+            SendLimits sendLimits, String optOutUrlTemplate) {
         List<String> problems = new ArrayList<>();
         require(reminders, "reminders", problems);
         if (retention != null && (retention.isNegative() || retention.isZero())) {
@@ -116,6 +119,9 @@ public final class TenantSettings {
         if (bulkLimit < 1) {
             problems.add("bulkLimit must be at least 1, was " + bulkLimit);
         }
+        if (optOutUrlTemplate == null || !optOutUrlTemplate.contains(TOKEN_PLACEHOLDER)) {
+            problems.add("optOutUrlTemplate must contain " + TOKEN_PLACEHOLDER + ", was " + optOutUrlTemplate);
+        }
         if (claimUrlTemplate == null || !claimUrlTemplate.contains(TOKEN_PLACEHOLDER)) {
             problems.add("claimUrlTemplate must contain " + TOKEN_PLACEHOLDER + ", was " + claimUrlTemplate);
         }
@@ -146,6 +152,8 @@ public final class TenantSettings {
         this.defaultLocale = defaultLocale;
         this.branding = branding;
         this.claimUrlTemplate = claimUrlTemplate;
+        this.sendLimits = sendLimits == null ? SendLimits.NONE : sendLimits;
+        this.optOutUrlTemplate = optOutUrlTemplate;
         this.termsRequired = termsRequired;
         this.profileFields = profileFields;
         this.defaultGroupPool = defaultGroupPool;
@@ -314,6 +322,8 @@ public final class TenantSettings {
         private Locale defaultLocale = Locale.ENGLISH;
         private Branding branding;
         private String claimUrlTemplate = "http://localhost:8080/claim/" + TOKEN_PLACEHOLDER;
+        private SendLimits sendLimits = SendLimits.NONE;
+        private String optOutUrlTemplate = "http://localhost:8080/opt-out/" + TOKEN_PLACEHOLDER;
         private boolean termsRequired;
         private List<String> profileFields = List.of();
         private Set<String> defaultGroupPool = Set.of();
@@ -352,6 +362,8 @@ public final class TenantSettings {
             targetRules = s.targetRules;
             claimGroupsFromDirectory = s.claimGroupsFromDirectory;
             claimUrlTemplate = s.claimUrlTemplate;
+            sendLimits = s.sendLimits;
+            optOutUrlTemplate = s.optOutUrlTemplate;
             termsRequired = s.termsRequired;
             profileFields = s.profileFields;
             defaultGroupPool = s.defaultGroupPool;
@@ -609,6 +621,32 @@ public final class TenantSettings {
         }
 
         /**
+         * Sets the per-recipient and per-inviter limits of invitation messages.
+         *
+         * @param value the limits, or {@code null} for none
+         * @return this builder
+         * @since 1.1
+         */
+        public Builder sendLimits(SendLimits value) {
+            sendLimits = value;
+            return this;
+        }
+
+        /**
+         * Sets the opt-out URL with a {@code {token}} placeholder and an optional {@code {tenant}} one;
+         * every invitation message links to it and names it in its {@code List-Unsubscribe} header. The
+         * host's page (or the web module's endpoint) passes the token to the invitee facade's opt-out.
+         *
+         * @param value e.g. {@code https://app.example.com/opt-out/{token}}
+         * @return this builder
+         * @since 1.1
+         */
+        public Builder optOutUrlTemplate(String value) {
+            optOutUrlTemplate = value;
+            return this;
+        }
+
+        /**
          * Sets the claim URL as a base to which the token is appended.
          *
          * @param base e.g. {@code https://app.example.com/join/}
@@ -749,7 +787,7 @@ public final class TenantSettings {
                     resendLimit, resendCooldown, resendPolicy, invitationTtl, bulkLimit, roles, defaultLocale,
                     branding, claimUrlTemplate, termsRequired, profileFields, defaultGroupPool, inviteOnCreation,
                     minimumPasswordLength, joinUrlTemplate, lookAlikes, targetRules, claimGroupsFromDirectory,
-                    departedInviters, reminders, retention);
+                    departedInviters, reminders, retention, sendLimits, optOutUrlTemplate);
         }
 
         /**
@@ -1019,6 +1057,27 @@ public final class TenantSettings {
     }
 
     /**
+     * Returns the limits of invitation messages per recipient and per inviter.
+     *
+     * @return the limits, {@link SendLimits#NONE} by default
+     * @since 1.1
+     */
+    public SendLimits sendLimits() {
+        return sendLimits;
+    }
+
+    /**
+     * Returns the opt-out URL with a {@code {token}} placeholder and an optional {@code {tenant}} one
+     * (default {@code http://localhost:8080/opt-out/{token}}, for development).
+     *
+     * @return the opt-out URL template
+     * @since 1.1
+     */
+    public String optOutUrlTemplate() {
+        return optOutUrlTemplate;
+    }
+
+    /**
      * Returns the claim URL with a {@code {token}} placeholder and an optional {@code {tenant}} one; messages need it absolute (default {@code http://localhost:8080/claim/{token}}, for development).
      *
      * @return the claim URL with a {@code {token}} placeholder and an optional {@code {tenant}} one; messages need it absolute (default {@code http://localhost:8080/claim/{token}}, for development)
@@ -1157,7 +1216,9 @@ public final class TenantSettings {
                 && claimGroupsFromDirectory == other.claimGroupsFromDirectory
                 && departedInviters == other.departedInviters
                 && Objects.equals(reminders, other.reminders)
-                && Objects.equals(retention, other.retention);
+                && Objects.equals(retention, other.retention)
+                && Objects.equals(sendLimits, other.sendLimits)
+                && Objects.equals(optOutUrlTemplate, other.optOutUrlTemplate);
     }
 
     @Override
@@ -1167,7 +1228,7 @@ public final class TenantSettings {
                 resendCooldown, resendPolicy, invitationTtl, bulkLimit, roles, defaultLocale, branding,
                 claimUrlTemplate, termsRequired, profileFields, defaultGroupPool, inviteOnCreation,
                 minimumPasswordLength, joinUrlTemplate, lookAlikes, targetRules, claimGroupsFromDirectory,
-                departedInviters, reminders, retention);
+                departedInviters, reminders, retention, sendLimits, optOutUrlTemplate);
     }
 
     /**
@@ -1190,6 +1251,7 @@ public final class TenantSettings {
                 + ", inviteOnCreation=" + inviteOnCreation + ", minimumPasswordLength=" + minimumPasswordLength
                 + ", joinUrlTemplate=" + joinUrlTemplate + ", lookAlikes=" + lookAlikes
                 + ", targetRules=" + targetRules + ", claimGroupsFromDirectory=" + claimGroupsFromDirectory
-                + ", departedInviters=" + departedInviters + ", reminders=" + reminders + ", retention=" + retention + "]";
+                + ", departedInviters=" + departedInviters + ", reminders=" + reminders + ", retention=" + retention
+                + ", sendLimits=" + sendLimits + ", optOutUrlTemplate=" + optOutUrlTemplate + "]";
     }
 }

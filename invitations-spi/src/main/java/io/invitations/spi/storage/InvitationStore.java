@@ -231,6 +231,69 @@ public interface InvitationStore {
     List<OutboxMessage> outbox(TenantId tenantId, InvitationId invitationId);
 
     /**
+     * Stores a recipient's opt-out (idempotent: opting out again keeps the first). Engines on every
+     * node sharing the store then refuse invitation messages to that contact in the tenant, or in
+     * every tenant when the opt-out names none.
+     *
+     * <p>The default throws {@link UnsupportedOperationException}: a store without opt-outs cannot
+     * honour them.
+     *
+     * @param optOut the opt-out, not {@code null}
+     * @since 1.1
+     */
+    default void optOut(OptOut optOut) {
+        throw new UnsupportedOperationException("this store keeps no opt-outs; use a store that implements"
+                + " InvitationStore.optOut");
+    }
+
+    /**
+     * Tells whether a contact opted out of a tenant, directly or from every tenant of the host.
+     *
+     * @param tenantId   the tenant, not {@code null}
+     * @param contactKey the contact's opt-out key, not {@code null}
+     * @return {@code true} when opted out; the default (a store without opt-outs) says {@code false}
+     * @since 1.1
+     */
+    default boolean optedOut(TenantId tenantId, String contactKey) {
+        return false;
+    }
+
+    /**
+     * Tells which of several contacts opted out of a tenant (directly or from every tenant), in as
+     * few round trips as the store can: the engine asks once per write and once per bulk call.
+     *
+     * @param tenantId    the tenant, not {@code null}
+     * @param contactKeys the contacts' opt-out keys, not {@code null}
+     * @return the keys among them that opted out; the default asks {@link #optedOut} once per key
+     * @since 1.1
+     */
+    default java.util.Set<String> optedOutAmong(TenantId tenantId, Collection<String> contactKeys) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String key : contactKeys) {
+            if (optedOut(tenantId, key)) {
+                out.add(key);
+            }
+        }
+        return java.util.Set.copyOf(out);
+    }
+
+    /**
+     * Counts a tenant's {@linkplain WriteBatch#sends() recorded sends} since an instant, outside any
+     * write, as {@link WriteCondition.TenantCounts#countSends} does inside one. Bulk calls use it to
+     * report rows over a send limit before writing; the write's guard decides.
+     *
+     * @param tenantId   the tenant, not {@code null}
+     * @param contactKey the recipient's opt-out key, or {@code null} for any
+     * @param inviter    the inviter's user id, or {@code null} for any
+     * @param since      the window's start (inclusive), not {@code null}
+     * @return the number of recorded sends; the default (a store that records none) says 0
+     * @since 1.1
+     */
+    default long countSends(TenantId tenantId, String contactKey, String inviter, Instant since) {
+        return 0;
+    }
+
+    /**
      * Returns an attempt throttle that shares this store's database, so that every node using the
      * store counts wrong guesses together. The engine uses it when the host configures no throttle
      * of its own.

@@ -35,6 +35,7 @@ public final class WriteBatch {
     private final List<ShareableLink> linkUpdates;
     private final List<WriteCondition.Guard> guards;
     private final List<OutboxFeedback> feedback;
+    private final List<SendRecord> sends;
 
     private WriteBatch(Builder b) {
         inserts = List.copyOf(b.inserts);
@@ -46,6 +47,7 @@ public final class WriteBatch {
         linkUpdates = List.copyOf(b.linkUpdates);
         guards = List.copyOf(b.guards);
         feedback = List.copyOf(b.feedback);
+        sends = List.copyOf(b.sends);
     }
 
     /**
@@ -147,13 +149,24 @@ public final class WriteBatch {
     }
 
     /**
+     * Invitation messages to record for the tenant's send limits, one per queued message.
+     *
+     * @return the send records, in order
+     * @since 1.1
+     */
+    public List<SendRecord> sends() {
+        return sends;
+    }
+
+    /**
      * Tells whether the batch writes nothing.
      *
      * @return {@code true} when every list is empty
      */
     public boolean isEmpty() {
         return inserts.isEmpty() && updates.isEmpty() && history.isEmpty() && enqueued.isEmpty()
-                && outboxOutcomes.isEmpty() && linkInserts.isEmpty() && linkUpdates.isEmpty() && feedback.isEmpty();
+                && outboxOutcomes.isEmpty() && linkInserts.isEmpty() && linkUpdates.isEmpty() && feedback.isEmpty()
+                && sends.isEmpty();
     }
 
     @Override
@@ -161,7 +174,7 @@ public final class WriteBatch {
         return "WriteBatch[inserts=" + inserts.size() + ", updates=" + updates.size() + ", history=" + history.size()
                 + ", enqueued=" + enqueued.size() + ", outboxOutcomes=" + outboxOutcomes.size()
                 + ", linkInserts=" + linkInserts.size() + ", linkUpdates=" + linkUpdates.size()
-                + ", guards=" + guards.size() + ", feedback=" + feedback.size() + "]";
+                + ", guards=" + guards.size() + ", feedback=" + feedback.size() + ", sends=" + sends.size() + "]";
     }
 
     /**
@@ -180,6 +193,7 @@ public final class WriteBatch {
         private final List<ShareableLink> linkUpdates = new ArrayList<>();
         private final List<WriteCondition.Guard> guards = new ArrayList<>();
         private final List<OutboxFeedback> feedback = new ArrayList<>();
+        private final List<SendRecord> sends = new ArrayList<>();
         private final Set<InvitationId> touched = new HashSet<>();
 
         private Builder() {
@@ -314,6 +328,18 @@ public final class WriteBatch {
          */
         public Builder feedback(OutboxFeedback step) {
             feedback.add(java.util.Objects.requireNonNull(step, "step"));
+            return this;
+        }
+
+        /**
+         * Records one invitation message for the tenant's send limits.
+         *
+         * @param send the record, not {@code null}
+         * @return this builder
+         * @since 1.1
+         */
+        public Builder recordSend(SendRecord send) {
+            sends.add(InvitationException.requireValue(send, "send"));
             return this;
         }
 

@@ -76,6 +76,25 @@ public interface WriteCondition {
             }
             return Map.copyOf(counts);
         }
+
+        /**
+         * Counts the guarded tenant's {@linkplain WriteBatch#sends() recorded sends} since an instant,
+         * to one contact, by one inviter, or both, within the guarded write. The engine uses it for the
+         * tenant's {@link io.invitations.spi.settings.SendLimits}.
+         *
+         * <p>The default throws {@link UnsupportedOperationException}: a store without it cannot
+         * enforce send limits (the engine then refuses sends of tenants that set them).
+         *
+         * @param contactKey the recipient's opt-out key, or {@code null} for any
+         * @param inviter    the inviter's user id, or {@code null} for any
+         * @param since      the window's start (inclusive), not {@code null}
+         * @return the number of recorded sends
+         * @since 1.1
+         */
+        default long countSends(String contactKey, String inviter, java.time.Instant since) {
+            throw new UnsupportedOperationException("this store does not count sends; use a store that"
+                    + " records WriteBatch.sends(), or set no send limits");
+        }
     }
 
     /**
@@ -110,6 +129,11 @@ public interface WriteCondition {
                                                          Collection<? extends Contact> invitees) {
                     requireGuarded(query);
                     return counts.countPerInvitee(query, invitees);
+                }
+
+                @Override
+                public long countSends(String contactKey, String inviter, java.time.Instant since) {
+                    return counts.countSends(contactKey, inviter, since);
                 }
             });
         }

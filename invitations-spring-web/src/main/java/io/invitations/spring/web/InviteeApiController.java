@@ -1,6 +1,8 @@
 package io.invitations.spring.web;
 
 import io.invitations.core.InviteeActions;
+import io.invitations.core.optout.OptOutConfirmation;
+import io.invitations.core.optout.OptOutScope;
 import io.invitations.spi.InvitationException;
 import io.invitations.spring.web.internal.InviteeCalls;
 import io.invitations.spring.web.internal.Problems;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
@@ -49,6 +52,7 @@ import java.util.Map;
 @RequestMapping("${invitations.web.path:/invitations}/api")
 public class InviteeApiController {
     private final InviteeCalls calls;
+    private final InviteeActions invitee;
 
     /**
      * Creates the controller on the invitee's side of the service alone.
@@ -57,6 +61,7 @@ public class InviteeApiController {
      */
     public InviteeApiController(InviteeActions invitee) {
         this.calls = new InviteeCalls(invitee);
+        this.invitee = invitee;
     }
 
     /**
@@ -94,6 +99,25 @@ public class InviteeApiController {
     public Map<String, String> decline(@PathVariable String token,
                                        @RequestBody(required = false) Map<String, Object> body) {
         return Map.of("status", calls.decline(token));
+    }
+
+    /**
+     * Opts the recipient out of further invitations: the RFC 8058 one-click endpoint. A mailbox
+     * provider posts {@code List-Unsubscribe=One-Click} (form-encoded) to the URL of the message's
+     * {@code List-Unsubscribe} header, so point the tenant's
+     * {@link io.invitations.spi.settings.TenantSettings#optOutUrlTemplate()} here, e.g.
+     * {@code https://app.example.com/invitations/api/opt-out/{token}}. Idempotent; the body is
+     * ignored. A forged or altered token answers as an invalid token.
+     *
+     * @param token the opt-out token from the link
+     * @param scope {@code TENANT} (the default) or {@code ALL_TENANTS}
+     * @return the tenant and the scope recorded
+     */
+    @PostMapping(path = "/opt-out/{token}")
+    public Map<String, String> optOut(@PathVariable String token,
+                                      @RequestParam(name = "scope", required = false) OptOutScope scope) {
+        OptOutConfirmation done = invitee.optOut(token, scope == null ? OptOutScope.TENANT : scope);
+        return Map.of("tenant", done.tenantId().value(), "scope", done.scope().name());
     }
 
     /**

@@ -42,6 +42,8 @@ class InviteeApiTest {
     InvitationService service;
     @Autowired
     WebTestApplication.TestClock clock;
+    @Autowired
+    io.invitations.core.memory.RecordingMailer mailer;
 
     private Invitation invite() {
         return service.administration(ADMIN, ACME).invite(InviteRequest.builder().email(UUID.randomUUID() + "@example.com")
@@ -112,6 +114,20 @@ class InviteeApiTest {
         Invitation inv = invite();
         mvc.perform(post("/invitations/api/claims/{t}/decline", token(inv)).contentType(MediaType.APPLICATION_JSON)
                 .content("{}")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("DECLINED"));
+    }
+
+    @Test
+    void one_click_opt_out_records_the_opt_out_and_refuses_a_forged_token() throws Exception {
+        invite();
+        service.maintenance().deliverDueMessages();
+        String header = mailer.sent().get(mailer.sent().size() - 1).headers().get("List-Unsubscribe");
+        String optOut = header.substring(header.lastIndexOf('/') + 1, header.length() - 1);
+        mvc.perform(post("/invitations/api/opt-out/{t}", optOut).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .content("List-Unsubscribe=One-Click")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.scope").value("TENANT"));
+        mvc.perform(post("/invitations/api/opt-out/{t}", optOut + "x")
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED).content("List-Unsubscribe=One-Click"))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("INVALID_TOKEN"));
     }
 
     @Test

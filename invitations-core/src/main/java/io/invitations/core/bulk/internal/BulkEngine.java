@@ -15,6 +15,9 @@ import io.invitations.core.internal.Change;
 import io.invitations.core.internal.Context;
 import io.invitations.core.internal.Inviting;
 import io.invitations.core.internal.Limits;
+import io.invitations.core.internal.OptOuts;
+import io.invitations.spi.settings.InviteQuota;
+import io.invitations.spi.settings.SendLimits;
 import io.invitations.core.policy.InvitationPolicy;
 import io.invitations.core.policy.PolicyViolationException;
 import io.invitations.core.policy.Refusal;
@@ -106,6 +109,9 @@ public final class BulkEngine {
         private final InvitationPolicy policy;
         private final boolean neutral;
         private final Instant now;
+        private final Map<InviteQuota, Long> inviterSent = new HashMap<>();
+        /** The opt-out keys among this call's rows that opted out, asked once per judging pass. */
+        private Set<String> optedOut = Set.of();
 
         Run(Inviter inviter, TenantId tenantId, BulkRequest request, TenantSettings settings, BatchId batchId) {
             this.request = request;
@@ -257,6 +263,15 @@ public final class BulkEngine {
                 }
             }
             Map<String, Invitation> open = openInvitations(prepared);
+            if (request.action() == BulkAction.INVITE) {
+                List<String> keys = new ArrayList<>();
+                for (Prepared p : prepared) {
+                    if (p.draft() != null && p.draft().invitee().emailOrNull() != null) {
+                        keys.add(OptOuts.contactKey(p.draft().invitee().contact()));
+                    }
+                }
+                optedOut = keys.isEmpty() ? Set.of() : ctx.store().optedOutAmong(tenantId, keys);
+            }
             Set<String> memberKeys = members.isEmpty() ? Set.of() : ctx.directory().membersAmong(tenantId, members);
             SeatCount seats = ctx.seatCountForCheck(tenantId, now);
             long quotaUsed = settings.quotaIfAny().map(q -> ctx.store().count(Limits.quotaUse(tenantId,
@@ -306,6 +321,12 @@ public final class BulkEngine {
                 return already(rowNumber, invitee, BulkOutcome.ALREADY_MEMBER,
                         AlreadyInvitedException.alreadyMember(invitee.contact().toString()));
             }
+            if (request.action() == BulkAction.INVITE && invitee.emailOrNull() != null) {
+                Verdict stop = sendStop(rowNumber, invitee, wanted);
+                if (stop != null) {
+                    return stop;
+                }
+            }
             List<Refusal> limits = new ArrayList<>();
             inviting.openCapRefusal(tenantId, invitee.contact(), now,
                     admittedCodes.getOrDefault(invitee.contact().matchKey(), 0)).ifPresent(limits::add);
@@ -337,6 +358,9 @@ public final class BulkEngine {
                 return result;
             }
             Limits.guard(ctx, change, tenantId, settings, inviter, built.size());
+            if (send) {
+                change.optOutsChecked();
+            }
             change.commit(ctx);
             built.forEach((i, inv) -> result.set(i, new Verdict(result.get(i).rowNumber(), created, List.of(),
                     inv.id(), null, null)));
@@ -358,6 +382,42 @@ public final class BulkEngine {
         private Verdict denied(int rowNumber, List<Refusal> refusals) {
             return Verdict.of(rowNumber, BulkOutcome.DENIED, refusals.stream()
                     .map(f -> new RowProblem(RowReader.rowField(f.field()), f.message(), f.code())).toList());
+        }
+
+        /**
+         * The opt-out and send-limit checks of a row that would be mailed: an opted-out recipient,
+         * or one at a per-recipient limit, reads as the neutral "already invited or a member" at every
+         * level; the inviter's own window is a denial naming the window. The write's guard enforces
+         * the limits in any case ({@link OptOuts}).
+         */
+        private Verdict sendStop(int rowNumber, Invitee invitee, int wanted) {
+            String key = OptOuts.contactKey(invitee.contact());
+            if (optedOut.contains(key)) {
+                return neutralVerdict(rowNumber, invitee);
+            }
+            SendLimits limits = settings.sendLimits();
+            for (InviteQuota window : limits.perContact()) {
+                if (ctx.store().countSends(tenantId, key, null, now.minus(window.window())) + 1
+                        > window.maxInvitations()) {
+                    return neutralVerdict(rowNumber, invitee);
+                }
+            }
+            if (!inviter.isSystem()) {
+                for (InviteQuota window : limits.perInviter()) {
+                    long sent = inviterSent.computeIfAbsent(window, w -> ctx.store().countSends(tenantId, null,
+                            inviter.userId(), now.minus(w.window())));
+                    if (sent + wanted > window.maxInvitations()) {
+                        return denied(rowNumber, List.of(OptOuts.inviterRefusal(window, sent, wanted)));
+                    }
+                }
+            }
+            return null;
+        }
+
+        private Verdict neutralVerdict(int rowNumber, Invitee invitee) {
+            return Verdict.of(rowNumber, BulkOutcome.ALREADY_INVITED_OR_MEMBER, List.of(new RowProblem(
+                    contactField(invitee), AlreadyInvitedException.neutralMessage(invitee.contact().toString()),
+                    ErrorCode.ALREADY_INVITED)));
         }
 
         private Verdict already(int rowNumber, Invitee invitee, BulkOutcome outcome, AlreadyInvitedException why) {

@@ -18,7 +18,9 @@ public enum TokenPurpose {
     /** The access code of an identifier invitation. */
     ACCESS_CODE("acc1"),
     /** The tombstone of an erased contact: a keyed hash, never a token. */
-    ERASURE("era1");
+    ERASURE("era1"),
+    /** The opt-out link of a recipient in one tenant; its subject is the contact's opt-out key. */
+    OPT_OUT("out1");
 
     private final String prefix;
 

@@ -1,0 +1,198 @@
+package io.invitations.core.internal;
+
+import io.invitations.core.AlreadyInvitedException;
+import io.invitations.core.optout.OptOutConfirmation;
+import io.invitations.core.optout.OptOutScope;
+import io.invitations.core.policy.PolicyViolationException;
+import io.invitations.core.policy.Refusal;
+import io.invitations.core.token.InvalidTokenException;
+import io.invitations.core.token.internal.TokenClaims;
+import io.invitations.core.token.internal.TokenPurpose;
+import io.invitations.spi.ErrorCode;
+import io.invitations.spi.InvitationException;
+import io.invitations.spi.invitation.Contact;
+import io.invitations.spi.invitation.Invitation;
+import io.invitations.spi.invitation.TenantId;
+import io.invitations.spi.settings.InviteQuota;
+import io.invitations.spi.settings.SendLimits;
+import io.invitations.spi.storage.OptOut;
+import io.invitations.spi.storage.OutboxMessage;
+import io.invitations.spi.storage.SendRecord;
+import org.apiguardian.api.API;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Opt-outs and send limits: the contact's one-way key, opting out by token, and the checks every
+ * queued message passes ({@link Change#commit}) — an opted-out recipient gets nothing, and the
+ * tenant's {@link SendLimits} hold atomically with the write on whichever node.
+ */
+@API(status = API.Status.INTERNAL, since = "1.1")
+public final class OptOuts {
+    /** The kinds of message that count against send limits (every kind honours opt-outs). */
+    public static final Set<OutboxMessage.Kind> COUNTED = Set.of(OutboxMessage.Kind.INVITATION,
+            OutboxMessage.Kind.RESEND, OutboxMessage.Kind.REINVITE);
+    private static final Logger LOG = LoggerFactory.getLogger(OptOuts.class);
+
+    private OptOuts() {
+    }
+
+    /**
+     * The one-way key of a contact that opt-outs and send records keep instead of the contact: a
+     * SHA-256 of its match key, so the same person in any spelling has the same key and the tables
+     * hold no address.
+     *
+     * @param contact the contact
+     * @return the key, base64url without padding
+     */
+    public static String contactKey(Contact contact) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(("invitations-opt-out\0" + contact.matchKey())
+                    .getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+
+    /**
+     * Records an opt-out from a token of an opt-out link.
+     *
+     * @param ctx   the context
+     * @param token the token, may be {@code null}
+     * @param scope what the opt-out covers
+     * @return the confirmation
+     * @throws InvalidTokenException if the token is not a valid opt-out token
+     */
+    public static OptOutConfirmation optOut(Context ctx, String token, OptOutScope scope) {
+        InvitationException.requireValue(scope, "scope");
+        TokenClaims claims = ctx.signer().verify(TokenPurpose.OPT_OUT, token).orElseThrow(InvalidTokenException::new);
+        Instant now = ctx.now();
+        ctx.store().optOut(new OptOut(claims.subjectId(), scope == OptOutScope.ALL_TENANTS ? null : claims.tenantId(),
+                now));
+        LOG.info("a recipient opted out of invitations from {}", scope == OptOutScope.ALL_TENANTS ? "every tenant"
+                : "tenant " + claims.tenantId());
+        return new OptOutConfirmation(claims.tenantId(), scope, now);
+    }
+
+    /**
+     * Whether an invitation's recipient opted out of its tenant (or of every tenant).
+     *
+     * @param ctx        the context
+     * @param invitation the invitation
+     * @return {@code true} when no message may go to it
+     */
+    public static boolean optedOut(Context ctx, Invitation invitation) {
+        return ctx.store().optedOut(invitation.tenantId(), contactKey(invitation.invitee().contact()));
+    }
+
+    /**
+     * The refusal an inviter gets for a recipient who opted out or reached a per-recipient limit:
+     * the same neutral answer as for someone already invited or a member, at every level.
+     *
+     * @param invitation the invitation
+     * @return the exception
+     */
+    public static AlreadyInvitedException neutral(Invitation invitation) {
+        return AlreadyInvitedException.neutral(invitation.invitee().contact().toString());
+    }
+
+    /**
+     * Checks the messages a change queues: refuses any to an opted-out recipient, records the
+     * counted ones, and guards the write with the tenant's send limits.
+     *
+     * @param ctx    the context
+     * @param change the change
+     * @param queued the invitations with a queued message, and its kind
+     * @param optOuts whether to ask the store for opt-outs ({@code false} when the caller just did)
+     */
+    static void check(Context ctx, Change change, List<Map.Entry<Invitation, OutboxMessage.Kind>> queued,
+                      boolean optOuts) {
+        Map<TenantId, List<Map.Entry<Invitation, SendRecord>>> counted = new LinkedHashMap<>();
+        Map<TenantId, Set<String>> keysOf = new LinkedHashMap<>();
+        for (Map.Entry<Invitation, OutboxMessage.Kind> q : queued) {
+            keysOf.computeIfAbsent(q.getKey().tenantId(), t -> new java.util.HashSet<>())
+                    .add(contactKey(q.getKey().invitee().contact()));
+        }
+        Map<TenantId, Set<String>> optedOut = new LinkedHashMap<>();
+        // one question per tenant, however many messages the write queues
+        keysOf.forEach((tenantId, keys) -> optedOut.put(tenantId, optOuts ? ctx.store().optedOutAmong(tenantId, keys)
+                : Set.of()));
+        for (Map.Entry<Invitation, OutboxMessage.Kind> q : queued) {
+            Invitation invitation = q.getKey();
+            String key = contactKey(invitation.invitee().contact());
+            if (optedOut.get(invitation.tenantId()).contains(key)) {
+                throw neutral(invitation);
+            }
+            // sends are recorded while the tenant limits them: its windows count from then on
+            if (COUNTED.contains(q.getValue()) && ctx.settingsFor(invitation.tenantId()).sendLimits().any()) {
+                SendRecord record = new SendRecord(invitation.tenantId(), key, invitation.invitedBy(),
+                        change.now());
+                change.recordSend(record);
+                counted.computeIfAbsent(invitation.tenantId(), t -> new java.util.ArrayList<>())
+                        .add(Map.entry(invitation, record));
+            }
+        }
+        counted.forEach((tenantId, records) -> guard(ctx, change, tenantId, records));
+    }
+
+    private static void guard(Context ctx, Change change, TenantId tenantId,
+                              List<Map.Entry<Invitation, SendRecord>> records) {
+        SendLimits limits = ctx.settingsFor(tenantId).sendLimits();
+        if (!limits.any()) {
+            return;
+        }
+        Instant now = change.now();
+        Map<String, Integer> perContact = new LinkedHashMap<>();
+        Map<String, Invitation> firstOf = new LinkedHashMap<>();
+        Map<String, Integer> perInviter = new LinkedHashMap<>();
+        for (Map.Entry<Invitation, SendRecord> r : records) {
+            perContact.merge(r.getValue().contactKey(), 1, Integer::sum);
+            firstOf.putIfAbsent(r.getValue().contactKey(), r.getKey());
+            if (!r.getValue().inviter().startsWith(io.invitations.spi.invitation.Inviter.SYSTEM_PREFIX)) {
+                perInviter.merge(r.getValue().inviter(), 1, Integer::sum);
+            }
+        }
+        change.guard(tenantId, counts -> {
+            for (InviteQuota window : limits.perContact()) {
+                perContact.forEach((key, adding) -> {
+                    if (counts.countSends(key, null, now.minus(window.window())) + adding > window.maxInvitations()) {
+                        throw neutral(firstOf.get(key));
+                    }
+                });
+            }
+            for (InviteQuota window : limits.perInviter()) {
+                perInviter.forEach((inviter, adding) -> {
+                    long sent = counts.countSends(null, inviter, now.minus(window.window()));
+                    if (sent + adding > window.maxInvitations()) {
+                        throw new PolicyViolationException(List.of(inviterRefusal(window, sent, adding)));
+                    }
+                });
+            }
+        });
+    }
+
+    /**
+     * The refusal of an inviter's own send window; it names the window, never a recipient.
+     *
+     * @param window the window
+     * @param sent   messages the inviter sent within it
+     * @param adding messages the refused call would add
+     * @return the refusal
+     */
+    public static Refusal inviterRefusal(InviteQuota window, long sent, int adding) {
+        return new Refusal(ErrorCode.QUOTA_EXCEEDED, "inviter", "you sent " + sent + " invitation message(s) within"
+                + " the last " + window.window() + " and the tenant allows " + window.maxInvitations()
+                + (adding == 1 ? "" : "; this call would add " + adding) + "; wait for the window to pass");
+    }
+}
