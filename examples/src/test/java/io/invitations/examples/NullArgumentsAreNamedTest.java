@@ -106,6 +106,7 @@ class NullArgumentsAreNamedTest {
     private static final Set<String> NULLABLE = Set.of(
             "InviteeActions.inspect(claimToken)",
             "InviteeActions.decline(claimToken)",
+            "InviteeActions.optOut(optOutToken)",
             "InviteeActions.inspectShareableLink(linkToken)",
             "InvitationAdministration.exportClaimLinks(batch)",
             "CellText.neutralize(value)",

@@ -124,6 +124,12 @@ public final class MeteredInvitationStore implements InvitationStore {
     }
 
     @Override
+    public java.util.Set<String> optedOutAmong(TenantId tenantId, java.util.Collection<String> contactKeys) {
+        reads.increment();
+        return delegate.optedOutAmong(tenantId, contactKeys);
+    }
+
+    @Override
     public List<Invitation> dueForReminder(Instant now, int limit) {
         reads.increment();
         return delegate.dueForReminder(now, limit);

@@ -101,6 +101,16 @@ public abstract class ForwardingInvitationStore implements InvitationStore {
     }
 
     @Override
+    public List<Invitation> dueForReminder(Instant now, int limit) {
+        return delegate.dueForReminder(now, limit);
+    }
+
+    @Override
+    public java.util.Set<String> optedOutAmong(TenantId tenantId, Collection<String> contactKeys) {
+        return delegate.optedOutAmong(tenantId, contactKeys);
+    }
+
+    @Override
     public List<HistoryEntry> history(TenantId tenantId, InvitationId id) {
         return delegate.history(tenantId, id);
     }
