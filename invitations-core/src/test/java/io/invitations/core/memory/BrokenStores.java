@@ -45,6 +45,7 @@ final class BrokenStores {
         batch.outboxOutcomes().forEach(copy::outboxOutcome);
         batch.linkInserts().forEach(copy::insertLink);
         batch.linkUpdates().forEach(copy::updateLink);
+        batch.sends().forEach(copy::recordSend);
         return copy;
     }
 
