@@ -144,7 +144,7 @@ public interface InviteeActions {
      * @param scope       what to opt out of, not {@code null}
      * @return what was recorded, naming neither the contact nor the token
      * @throws io.invitations.core.token.InvalidTokenException if the token is not a valid opt-out token
-     * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if the scope is missing
+     * @throws NullPointerException if {@code scope} is null (the message names it)
      * @since 1.1
      */
     default io.invitations.core.optout.OptOutConfirmation optOut(String optOutToken,

@@ -75,7 +75,7 @@ public final class OptOuts {
      * @throws InvalidTokenException if the token is not a valid opt-out token
      */
     public static OptOutConfirmation optOut(Context ctx, String token, OptOutScope scope) {
-        InvitationException.requireValue(scope, "scope");
+        java.util.Objects.requireNonNull(scope, "scope");
         TokenClaims claims = ctx.signer().verify(TokenPurpose.OPT_OUT, token).orElseThrow(InvalidTokenException::new);
         Instant now = ctx.now();
         ctx.store().optOut(new OptOut(claims.subjectId(), scope == OptOutScope.ALL_TENANTS ? null : claims.tenantId(),
