@@ -8,6 +8,10 @@ module io.invitations.spring.web {
     requires transitive io.invitations.core;
     requires io.invitations.csv;
     requires io.invitations.excel;
+    requires io.invitations.jackson;
+    requires java.net.http;
+    requires org.slf4j;
+    requires spring.boot;
     requires transitive spring.web;
     requires transitive spring.webmvc;
     requires spring.boot.autoconfigure;

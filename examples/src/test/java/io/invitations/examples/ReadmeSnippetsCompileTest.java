@@ -171,6 +171,8 @@ class ReadmeSnippetsCompileTest {
     static final Map<String, String> STUBS = stubs(
             "org.springframework.context.annotation.Bean",
             "public @interface Bean {}",
+            "org.springframework.context.SmartLifecycle",
+            "public interface SmartLifecycle {}",
             "org.springframework.transaction.annotation.Transactional",
             "public @interface Transactional {}",
             "org.springframework.web.bind.annotation.PostMapping",

@@ -6,7 +6,10 @@ import io.invitations.spi.message.MessageTemplateStore;
 import io.invitations.core.observe.InvitationObserver;
 import io.invitations.spi.settings.TenantSettingsSource;
 import io.invitations.micrometer.InvitationMetrics;
+import io.invitations.spi.ErrorCode;
+import io.invitations.spi.InvitationException;
 import io.invitations.spi.event.InvitationEventListener;
+import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.identity.IdentityDirectory;
 import io.invitations.spi.mail.Mailer;
 import io.invitations.spi.seats.SeatLedger;
@@ -30,6 +33,8 @@ import org.springframework.context.annotation.Bean;
 import jakarta.validation.Validator;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The invitations engine in a Spring Boot application: the {@link InvitationService} built from
@@ -124,11 +129,15 @@ public class InvitationsAutoConfiguration {
     }
 
     /**
-     * The scheduled delivery and expiry sweep, unless {@code invitations.schedule.enabled=false}.
+     * The scheduled delivery and the expiry, reminder and retention sweeps, unless
+     * {@code invitations.schedule.enabled=false}; the retention sweep runs for
+     * {@code invitations.schedule.retention-tenants}.
      *
      * @param service    the service
      * @param properties the properties
      * @return the scheduler
+     * @throws io.invitations.spi.InvitationException with {@code CONFIGURATION} if an interval is not
+     *                                                positive or a retention tenant id is invalid
      */
     @Bean
     @ConditionalOnMissingBean
@@ -136,6 +145,21 @@ public class InvitationsAutoConfiguration {
     @ConditionalOnProperty(prefix = "invitations.schedule", name = "enabled", matchIfMissing = true)
     public InvitationsScheduler invitationsScheduler(InvitationService service, InvitationsProperties properties) {
         InvitationsProperties.Schedule s = properties.getSchedule();
-        return new InvitationsScheduler(service, s.getDeliveryInterval(), s.getExpiryInterval());
+        List<TenantId> tenants = new ArrayList<>();
+        for (String id : s.getRetentionTenants()) {
+            try {
+                tenants.add(TenantId.of(id));
+            } catch (RuntimeException e) {
+                throw new InvitationException(ErrorCode.CONFIGURATION, "invitations.schedule.retention-tenants"
+                        + " holds an invalid tenant id: " + e.getMessage());
+            }
+        }
+        List<TenantId> retentionTenants = List.copyOf(tenants);
+        return InvitationsScheduler.builder(service).deliveryInterval(s.getDeliveryInterval())
+                .expiryInterval(s.getExpiryInterval())
+                .reminderInterval(s.isRemindersEnabled() ? s.getReminderInterval() : null)
+                .retentionTenants(s.isRetentionEnabled() && !tenants.isEmpty() ? s.getRetentionInterval() : null,
+                        () -> retentionTenants)
+                .build();
     }
 }

@@ -58,7 +58,7 @@ public class InvitationsProperties {
     }
 
     /**
-     * The scheduled outbox delivery and expiry sweep.
+     * The scheduled outbox delivery and the expiry, reminder and retention sweeps.
      *
      * @return the settings
      */
@@ -528,7 +528,8 @@ public class InvitationsProperties {
 
     /**
      * Scheduled work. Safe with many nodes: outbox claims use {@code SELECT ... FOR UPDATE SKIP
-     * LOCKED} with a lease, and expiry stores each transition by compare-and-set.
+     * LOCKED} with a lease, expiry and reminders store each step by compare-and-set, and retention
+     * erases each invitation once.
      */
     @API(status = API.Status.EXPERIMENTAL, since = "1.0")
     public static class Schedule {
@@ -538,6 +539,16 @@ public class InvitationsProperties {
         private Duration deliveryInterval = Duration.ofSeconds(30);
         /** The pause between two expiry sweeps. */
         private Duration expiryInterval = Duration.ofMinutes(5);
+        /** Whether this node runs the reminder sweep (queues the reminders due under each tenant's schedule). */
+        private boolean remindersEnabled = true;
+        /** The pause between two reminder sweeps. */
+        private Duration reminderInterval = Duration.ofMinutes(5);
+        /** Whether this node runs the retention sweep for the retention tenants. */
+        private boolean retentionEnabled = true;
+        /** The pause between two retention sweeps. */
+        private Duration retentionInterval = Duration.ofHours(1);
+        /** The tenants whose retention period the sweep applies (the engine does not list tenants). */
+        private Set<String> retentionTenants = new LinkedHashSet<>();
 
         /**
          * Whether enabled.
@@ -592,6 +603,96 @@ public class InvitationsProperties {
         public void setExpiryInterval(Duration expiryInterval) {
             this.expiryInterval = expiryInterval;
         }
+
+        /**
+         * Whether the reminder sweep runs.
+         *
+         * @return {@code true} by default
+         */
+        public boolean isRemindersEnabled() {
+            return remindersEnabled;
+        }
+
+        /**
+         * Sets whether the reminder sweep runs.
+         *
+         * @param remindersEnabled whether this node sends due reminders
+         */
+        public void setRemindersEnabled(boolean remindersEnabled) {
+            this.remindersEnabled = remindersEnabled;
+        }
+
+        /**
+         * The reminder interval.
+         *
+         * @return the interval
+         */
+        public Duration getReminderInterval() {
+            return reminderInterval;
+        }
+
+        /**
+         * Sets the reminder interval.
+         *
+         * @param reminderInterval the interval
+         */
+        public void setReminderInterval(Duration reminderInterval) {
+            this.reminderInterval = reminderInterval;
+        }
+
+        /**
+         * Whether the retention sweep runs.
+         *
+         * @return {@code true} by default (it sweeps only the retention tenants)
+         */
+        public boolean isRetentionEnabled() {
+            return retentionEnabled;
+        }
+
+        /**
+         * Sets whether the retention sweep runs.
+         *
+         * @param retentionEnabled whether this node applies retention periods
+         */
+        public void setRetentionEnabled(boolean retentionEnabled) {
+            this.retentionEnabled = retentionEnabled;
+        }
+
+        /**
+         * The retention interval.
+         *
+         * @return the interval
+         */
+        public Duration getRetentionInterval() {
+            return retentionInterval;
+        }
+
+        /**
+         * Sets the retention interval.
+         *
+         * @param retentionInterval the interval
+         */
+        public void setRetentionInterval(Duration retentionInterval) {
+            this.retentionInterval = retentionInterval;
+        }
+
+        /**
+         * The tenants the retention sweep runs for.
+         *
+         * @return the tenant ids, possibly empty
+         */
+        public Set<String> getRetentionTenants() {
+            return retentionTenants;
+        }
+
+        /**
+         * Sets the tenants the retention sweep runs for.
+         *
+         * @param retentionTenants the tenant ids
+         */
+        public void setRetentionTenants(Set<String> retentionTenants) {
+            this.retentionTenants = retentionTenants;
+        }
     }
 
     /** Tenant settings used for every tenant; unset values keep the engine's defaults. */
@@ -617,6 +718,10 @@ public class InvitationsProperties {
         private Boolean termsRequired;
         /** The email domains invitees must have; empty allows every domain. */
         private Set<String> allowedDomains = new LinkedHashSet<>();
+        /** How long personal data of expired, declined, revoked and rejected invitations is kept; unset keeps it. */
+        private Duration retention;
+        /** When reminders go out, counted from each sending (e.g. 2d,5d); empty sends none. */
+        private List<Duration> remindersAfterSending = new ArrayList<>();
 
         /**
          * The validity.
@@ -796,6 +901,42 @@ public class InvitationsProperties {
          */
         public void setAllowedDomains(Set<String> allowedDomains) {
             this.allowedDomains = allowedDomains;
+        }
+
+        /**
+         * The retention period.
+         *
+         * @return the period, or {@code null}
+         */
+        public Duration getRetention() {
+            return retention;
+        }
+
+        /**
+         * Sets the retention period.
+         *
+         * @param retention the period
+         */
+        public void setRetention(Duration retention) {
+            this.retention = retention;
+        }
+
+        /**
+         * The reminder delays after each sending.
+         *
+         * @return the delays, possibly empty
+         */
+        public List<Duration> getRemindersAfterSending() {
+            return remindersAfterSending;
+        }
+
+        /**
+         * Sets the reminder delays after each sending.
+         *
+         * @param remindersAfterSending the delays
+         */
+        public void setRemindersAfterSending(List<Duration> remindersAfterSending) {
+            this.remindersAfterSending = remindersAfterSending;
         }
     }
 

@@ -1,6 +1,8 @@
 package io.invitations.spring.boot;
 
 import io.invitations.mail.SmtpMailer;
+import io.invitations.spi.ErrorCode;
+import io.invitations.spi.InvitationException;
 import io.invitations.spi.mail.MailDeliveryException;
 import io.invitations.spi.mail.MailMessage;
 import io.invitations.spi.mail.Mailer;
@@ -37,13 +39,14 @@ public final class JavaMailSenderMailer implements Mailer {
      *
      * @param sender the application's sender, not {@code null}
      * @param from   the sender address of every message, not blank
-     * @throws IllegalArgumentException if {@code from} is blank
+     * @throws io.invitations.spi.InvitationException with {@code CONFIGURATION} if {@code from} is blank
+     *                                                 (naming {@code invitations.mail.from})
      */
     public JavaMailSenderMailer(JavaMailSender sender, String from) {
         this.sender = Objects.requireNonNull(sender, "sender");
         if (from == null || from.isBlank()) {
-            throw new IllegalArgumentException("invitations.mail.from must be set to the sender address of"
-                    + " invitation messages, e.g. invitations@example.com");
+            throw new InvitationException(ErrorCode.CONFIGURATION, "invitations.mail.from must be set to the sender"
+                    + " address of invitation messages, e.g. invitations.mail.from=invitations@example.com");
         }
         this.from = from;
     }

@@ -209,7 +209,8 @@ class InvitationsAutoConfigurationTest {
                 .run(context -> assertThat(context.getBean(Mailer.class)).isInstanceOf(JavaMailSenderMailer.class));
         runner.withBean(JavaMailSender.class, JavaMailSenderImpl::new)
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
-                        .hasMessageContaining("invitations.mail.from"));
+                        .isInstanceOf(InvitationException.class).hasMessageContaining("invitations.mail.from")
+                        .satisfies(e -> assertThat(((InvitationException) e).code()).isEqualTo(ErrorCode.CONFIGURATION)));
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.invitations.spring.web;
 
 import io.invitations.core.InvitationService;
 import io.invitations.core.memory.InMemoryKeyRing;
+import io.invitations.spi.ErrorCode;
+import io.invitations.spi.InvitationException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -36,6 +38,30 @@ class InvitationsWebAutoConfigurationTest {
         new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(InvitationsWebAutoConfiguration.class))
                 .withBean(InvitationService.class, InvitationsWebAutoConfigurationTest::service)
                 .run(c -> assertThat(c).doesNotHaveBean(AdminApiController.class));
+    }
+
+    @Test
+    void an_enabled_webhook_without_its_secret_stops_the_start_with_a_configuration_error() {
+        web.withBean(InvitationService.class, InvitationsWebAutoConfigurationTest::service)
+                .withPropertyValues("invitations.web.webhooks.sendgrid.enabled=true",
+                        "invitations.web.webhooks.sendgrid.username=sendgrid",
+                        "invitations.web.webhooks.sendgrid.password=short")
+                .run(c -> assertThat(c).hasFailed().getFailure().rootCause()
+                        .isInstanceOf(InvitationException.class)
+                        .hasMessageContaining("invitations.web.webhooks.sendgrid.password")
+                        .hasMessageNotContaining("short")
+                        .satisfies(e -> assertThat(((InvitationException) e).code()).isEqualTo(ErrorCode.CONFIGURATION)));
+        web.withBean(InvitationService.class, InvitationsWebAutoConfigurationTest::service)
+                .withPropertyValues("invitations.web.webhooks.mailgun.enabled=true")
+                .run(c -> assertThat(c).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("invitations.web.webhooks.mailgun.signing-key"));
+        web.withBean(InvitationService.class, InvitationsWebAutoConfigurationTest::service)
+                .withPropertyValues("invitations.web.webhooks.postmark.enabled=true",
+                        "invitations.web.webhooks.postmark.password=0123456789abcdef0123")
+                .run(c -> assertThat(c).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("invitations.web.webhooks.postmark.username"));
+        web.withBean(InvitationService.class, InvitationsWebAutoConfigurationTest::service)
+                .run(c -> assertThat(c).hasSingleBean(DeliveryWebhookController.class));
     }
 
     @Test

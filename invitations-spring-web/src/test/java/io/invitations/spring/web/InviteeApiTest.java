@@ -23,6 +23,7 @@ import static io.invitations.spring.web.WebTestApplication.ACME;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -128,6 +129,41 @@ class InviteeApiTest {
         mvc.perform(post("/invitations/api/opt-out/{t}", optOut + "x")
                         .contentType(MediaType.APPLICATION_FORM_URLENCODED).content("List-Unsubscribe=One-Click"))
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("INVALID_TOKEN"));
+    }
+
+    /** The message to an address; IMMEDIATE delivery hands it to the mailer on the engine's own thread. */
+    private io.invitations.spi.mail.MailMessage sentTo(String email) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            var found = mailer.sent().stream().filter(m -> m.to().equals(email)).findFirst();
+            if (found.isPresent() || System.nanoTime() > deadline) {
+                return found.orElseThrow(() -> new AssertionError("no message to " + email + " within 10 s"));
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void one_click_opt_out_takes_the_form_bodies_mail_providers_send_and_blocks_further_invitations()
+            throws Exception {
+        String email = UUID.randomUUID() + "@example.com";
+        Invitation first = service.administration(ADMIN, ACME).invite(InviteRequest.builder().email(email)
+                .role("member").build());
+        service.maintenance().deliverDueMessages();
+        var message = sentTo(email);
+        assertThat(message.headers()).containsEntry("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        String header = message.headers().get("List-Unsubscribe");
+        String optOut = header.substring(header.lastIndexOf('/') + 1, header.length() - 1);
+        // RFC 8058 allows multipart/form-data as well; no JSON, no cookie, no CSRF token is needed
+        mvc.perform(multipart("/invitations/api/opt-out/{t}", optOut).param("List-Unsubscribe", "One-Click"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.scope").value("TENANT"));
+        // a provider retrying the request changes nothing and still answers 200
+        mvc.perform(post("/invitations/api/opt-out/{t}", optOut).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .content("List-Unsubscribe=One-Click")).andExpect(status().isOk());
+        service.administration(ADMIN, ACME).revoke(first.id(), "sent by mistake");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.administration(ADMIN, ACME).invite(
+                        InviteRequest.builder().email(email).role("member").build()))
+                .isInstanceOf(io.invitations.spi.InvitationException.class);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.invitations.spring.boot.internal;
 
 import io.invitations.micrometer.OutboxBacklog;
+import io.invitations.spi.ErrorCode;
+import io.invitations.spi.InvitationException;
 import io.invitations.spi.storage.StorageException;
 import org.apiguardian.api.API;
 
@@ -30,13 +32,14 @@ public final class JdbcOutboxBacklog implements OutboxBacklog {
      *
      * @param dataSource  the store's data source
      * @param tablePrefix the store's table prefix
-     * @throws IllegalArgumentException if the prefix is not lower-case letters, digits and '_'
+     * @throws InvitationException with {@code CONFIGURATION} if the prefix is not up to 32 lower-case
+     *                             letters, digits and '_' (naming {@code invitations.jdbc.table-prefix})
      */
     public JdbcOutboxBacklog(DataSource dataSource, String tablePrefix) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-        if (!PREFIX.matcher(tablePrefix).matches()) {
-            throw new IllegalArgumentException("invitations.jdbc.table-prefix must be up to 32 of a-z 0-9 _, was '"
-                    + tablePrefix + "'");
+        if (tablePrefix == null || !PREFIX.matcher(tablePrefix).matches()) {
+            throw new InvitationException(ErrorCode.CONFIGURATION, "invitations.jdbc.table-prefix must be up to 32"
+                    + " of a-z 0-9 _ (the JDBC store's prefix, e.g. inv_), was '" + tablePrefix + "'");
         }
         this.sql = "SELECT COUNT(*), MIN(CASE WHEN next_attempt_at <= ? THEN next_attempt_at END) FROM "
                 + tablePrefix + "outbox WHERE status = 'PENDING'";

@@ -1,10 +1,15 @@
 package io.invitations.spring.boot.internal;
 
 import io.invitations.core.memory.InMemoryTenantSettingsSource;
+import io.invitations.spi.ErrorCode;
+import io.invitations.spi.InvitationException;
+import io.invitations.spi.settings.ReminderSchedule;
 import io.invitations.spi.settings.TenantSettings;
 import io.invitations.spi.settings.TenantSettingsSource;
 import io.invitations.spring.boot.InvitationsProperties;
 import org.apiguardian.api.API;
+
+import java.time.Duration;
 
 /**
  * Turns {@code invitations.tenant-defaults.*} into the settings source the engine reads (the one
@@ -53,6 +58,17 @@ public final class TenantDefaultsSource {
         }
         if (!p.getAllowedDomains().isEmpty()) {
             b.allowedDomains(p.getAllowedDomains());
+        }
+        if (p.getRetention() != null) {
+            b.retention(p.getRetention());
+        }
+        if (!p.getRemindersAfterSending().isEmpty()) {
+            try {
+                b.reminders(ReminderSchedule.afterSending(p.getRemindersAfterSending().toArray(Duration[]::new)));
+            } catch (InvitationException e) {
+                throw new InvitationException(ErrorCode.CONFIGURATION, "invitations.tenant-defaults"
+                        + ".reminders-after-sending must list positive durations such as 2d,5d: " + e.getMessage());
+            }
         }
         return new InMemoryTenantSettingsSource(b.build());
     }
