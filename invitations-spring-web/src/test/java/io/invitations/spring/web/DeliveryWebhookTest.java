@@ -231,6 +231,25 @@ class DeliveryWebhookTest {
     }
 
     @Test
+    void an_sns_subscription_is_left_to_the_host_when_automatic_confirmation_is_off() throws Exception {
+        WebhookProperties p = new WebhookProperties();
+        p.getAmazonSes().setEnabled(true);
+        p.getAmazonSes().setUsername("sns");
+        p.getAmazonSes().setPassword(PASSWORD);
+        p.getAmazonSes().setConfirmSubscriptions(false);
+        DeliveryWebhookController controller = new DeliveryWebhookController(service.deliveryFeedback(), p, clock);
+        org.springframework.mock.web.MockHttpServletRequest request =
+                new org.springframework.mock.web.MockHttpServletRequest("POST", "/invitations/webhooks/amazon-ses");
+        request.addHeader(HttpHeaders.AUTHORIZATION, basic("sns", PASSWORD));
+        request.setContent(sample("amazon-ses-subscription-confirmation.json", "")
+                .replace("${URL}", "https://sns.us-west-2.amazonaws.com/?Action=ConfirmSubscription&TopicArn=t")
+                .getBytes(StandardCharsets.UTF_8));
+        var answer = controller.amazonSes(request);
+        assertThat(answer.getStatusCode().value()).isEqualTo(200);
+        assertThat(answer.getBody()).isEqualTo(java.util.Map.of("confirmed", false));
+    }
+
+    @Test
     void secrets_never_show_in_the_settings_text() {
         WebhookProperties p = new WebhookProperties();
         p.getSendgrid().setPassword(PASSWORD);
