@@ -47,6 +47,29 @@ class HistoryAppendOnlyTest {
     }
 
     @ParameterizedTest
+    @EnumSource(JdbcDialect.class)
+    @DisplayName("the one erasure update may blank the accepting address of an entry, never rewrite it")
+    void erasureBlanksButNeverRewritesTheAcceptingAddress(JdbcDialect dialect) throws SQLException {
+        TestDatabase db = DATABASES.get(dialect);
+        JdbcInvitationStore store = db.freshStore();
+        TenantId tenant = Samples.newTenant();
+        Invitation i = pending(tenant, "ana@example.com");
+        store.write(WriteBatch.builder().insert(i).append(created(i).toBuilder()
+                .acceptingAddress(io.invitations.spi.invitation.EmailAddress.of("ana.private@mail.example")).build())
+                .build());
+        String history = store.tablePrefix() + "invitation_history";
+
+        SQLException rewrite = catchThrowableOfType(SQLException.class, () -> db.execute("UPDATE " + history
+                + " SET accepting_address = 'mallory@evil.example', erased_at = CURRENT_TIMESTAMP"));
+        assertThat((Throwable) rewrite).isNotNull();
+        assertThat(rootMessage(rewrite)).contains("append-only");
+
+        db.execute("UPDATE " + history + " SET accepting_address = NULL, erased_at = CURRENT_TIMESTAMP");
+        assertThat(store.history(tenant, i.id())).singleElement()
+                .satisfies(h -> assertThat(h.acceptingAddress()).isNull());
+    }
+
+    @ParameterizedTest
     @EnumSource(value = JdbcDialect.class, names = "POSTGRESQL")
     @DisplayName("on PostgreSQL TRUNCATE is refused too")
     void refusesTruncate(JdbcDialect dialect) {
