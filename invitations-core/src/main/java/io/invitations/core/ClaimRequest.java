@@ -183,7 +183,10 @@ public final class ClaimRequest {
          * it differs from the address invited (compared after normalisation: case, NFKC, IDN), the
          * tenant's {@code TenantSettings.otherAccounts()} policy decides: refused, accepted as a
          * verified alias, or held for an administrator. Without it the invitee is taken to be who was
-         * invited. It is recorded on the acceptance's history entry.
+         * invited. It is recorded on the acceptance's history entry. Pass it from the host's session,
+         * never from a field the invitee types. An address holding an invisible character, or whose
+         * domain is not a valid domain name, makes {@code accept} fail with an
+         * {@link InvalidRequestException} naming {@code acceptingAs}.
          *
          * @param address the accepting address, or {@code null} for none
          * @return this builder

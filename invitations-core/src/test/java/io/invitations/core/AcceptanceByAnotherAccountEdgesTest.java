@@ -2,6 +2,7 @@ package io.invitations.core;
 
 import io.invitations.core.testing.Fixture;
 import io.invitations.spi.ErrorCode;
+import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.Action;
 import io.invitations.spi.invitation.EmailAddress;
 import io.invitations.spi.invitation.HistoryEntry;
@@ -98,6 +99,20 @@ class AcceptanceByAnotherAccountEdgesTest {
         assertThat(acceptAs(invitation, EmailAddress.of("STRASSE@EXAMPLE.COM")).invitation().status())
                 .isEqualTo(InvitationStatus.ACCEPTED);
         assertThat(last(invitation).action()).isEqualTo(Action.ACCEPT);
+    }
+
+    @Test
+    @DisplayName("an accepting address with an invisible character or a broken domain is refused as invalid,"
+            + " naming acceptingAs, and changes nothing")
+    void badAcceptingAddressesAreNamed() {
+        Invitation invitation = f.invite("jane@example.com");
+        for (String bad : List.of("jane\u200B@example.com", "jane@exa mple..com")) {
+            InvitationException e = refused(() -> acceptAs(invitation, EmailAddress.of(bad)));
+            assertThat(e).as(bad).isInstanceOfSatisfying(InvalidRequestException.class, invalid ->
+                    assertThat(invalid.problems()).extracting(FieldProblem::field).containsExactly("acceptingAs"));
+        }
+        assertThat(f.stored(invitation).status()).isEqualTo(InvitationStatus.PENDING);
+        assertThat(f.directory.accounts(ACME)).isEmpty();
     }
 
     @Test

@@ -120,7 +120,7 @@ public final class Claiming {
         ctx.requests().check(claim);
         TokenClaims claims = verify(claim.token());
         InvitationId id = InvitationId.of(claims.subjectId());
-        EmailAddress acceptingAs = OtherAccounts.normal(claim.acceptingAs());
+        EmailAddress acceptingAs = OtherAccounts.accepting(claim.acceptingAs());
         return ctx.invitationLocks().with(id, () -> {
             String accountId = null;
             OtherAccounts.Verdict other = null;

@@ -1,5 +1,8 @@
 package io.invitations.core.internal;
 
+import io.invitations.core.FieldProblem;
+import io.invitations.core.InvalidRequestException;
+import io.invitations.core.invitee.ContactText;
 import io.invitations.core.invitee.Invitees;
 import io.invitations.spi.event.InvitationEvent.AccountMismatch.Outcome;
 import io.invitations.spi.invitation.Action;
@@ -40,6 +43,28 @@ public final class OtherAccounts {
      */
     static EmailAddress normal(EmailAddress address) {
         return address == null ? null : new EmailAddress(Invitees.normalizeEmail(address.value()).orElse(address.value()));
+    }
+
+    /**
+     * Checks and normalises the address a claim names.
+     *
+     * @param given the address the host passed, or {@code null}
+     * @return its normal form, or {@code null}
+     * @throws InvalidRequestException naming {@code acceptingAs} if it holds an invisible or
+     *                                 direction-changing character or its domain is not a valid domain name
+     */
+    static EmailAddress accepting(EmailAddress given) {
+        if (given == null) {
+            return null;
+        }
+        java.util.Optional<String> unsafe = ContactText.unsafeCharacter("acceptingAs", given.value());
+        java.util.Optional<String> normal = Invitees.normalizeEmail(given.value());
+        if (unsafe.isPresent() || normal.isEmpty()) {
+            throw new InvalidRequestException(List.of(new FieldProblem("acceptingAs", unsafe.orElse(
+                    "is not an address with a valid domain name; pass the address the invitee signed in with,"
+                            + " e.g. jane@example.com"))));
+        }
+        return new EmailAddress(normal.get());
     }
 
     /**
