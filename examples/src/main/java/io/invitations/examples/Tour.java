@@ -60,6 +60,7 @@ import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.BatchId;
 import io.invitations.spi.invitation.EmailAddress;
 import io.invitations.spi.invitation.HistoryEntry;
+import io.invitations.spi.settings.OtherAccountPolicy;
 import io.invitations.spi.invitation.IdentifierKind;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;
@@ -125,6 +126,7 @@ public final class Tour {
             "Expiry: advance the clock, then re-invite",
             "Inspect a link, then accept it with the claim steps",
             "Approval: an acceptance that needs a board member",
+            "Another account: a wrong address is refused, then held for the board and approved",
             "Referral statistics: who invited whom",
             "Export the claim links (CSV)",
             "A bounce: the provider's webhook, then the copy-link fallback",
@@ -226,6 +228,7 @@ public final class Tour {
         expireAndReinvite();
         inspectAndAccept();
         approval();
+        anotherAccount();
         referrals();
         exportClaimLinks();
         bounceAndFallback();
@@ -474,6 +477,29 @@ public final class Tour {
         Invitation rejected = invitations.administration(cleo, CLUB).reject(gina.id(), "membership is full this season");
         report.kv("Gina", "invited by Max (" + message + "), accepts: " + waiting.invitation().status()
                 + ", Cleo rejects: " + rejected.status());
+    }
+
+    private void anotherAccount() {
+        report.step();
+        Invitation hana = invitations.administration(cleo, CLUB).invite(InviteRequest.builder()
+                .email("hana.berg@example.org").role("member").build());
+        printMessageNames();
+        String token = invitations.administration(cleo, CLUB).revealClaimLink(hana.id()).token();
+        EmailAddress signedIn = EmailAddress.of("HanaB@Mail.example");
+        report.kv("invite", "Cleo invites " + hana.invitee().contact() + "; Hana opens it signed in as " + signedIn);
+        refused("STRICT (default)", () -> invitations.invitee().accept(ClaimRequest.builder(token)
+                .acceptingAs(signedIn).password("hana-rows-too".toCharArray()).build()));
+        settings.update(CLUB, s -> s.toBuilder().otherAccounts(OtherAccountPolicy.APPROVAL).build());
+        Acceptance held = invitations.invitee().accept(ClaimRequest.builder(token).acceptingAs(signedIn)
+                .password("hana-rows-too".toCharArray()).build());
+        report.kv("APPROVAL", "the club now holds such acceptances: " + held.invitation().status());
+        List<HistoryEntry> seen = adminOf(CLUB).history(hana.id());
+        report.kv("Cleo sees", "invited " + hana.invitee().contact() + ", accepted as "
+                + seen.get(seen.size() - 1).acceptingAddress());
+        report.kv("Cleo approves", invitations.administration(cleo, CLUB).approve(hana.id()).status() + ", "
+                + (directory.isMember(CLUB, EmailAddress.of("hanab@mail.example")) ? "the signed-in account" : "nobody")
+                + " is a member now");
+        settings.update(CLUB, s -> s.toBuilder().otherAccounts(OtherAccountPolicy.STRICT).build());
     }
 
     private void referrals() {

@@ -79,6 +79,15 @@ class TourTest {
     }
 
     @Test
+    @DisplayName("another account: refused under STRICT, held under APPROVAL with both addresses shown, approved")
+    void anotherAccountIsRefusedThenHeldAndApproved() {
+        assertThat(report).contains("refused            STRICT (default): ACCOUNT_MISMATCH")
+                .contains("the club now holds such acceptances: AWAITING_APPROVAL")
+                .contains("invited hana.berg@example.org, accepted as HanaB@mail.example")
+                .contains("ACCEPTED, the signed-in account is a member now");
+    }
+
+    @Test
     @DisplayName("the claim-link export shows its CSV with shortened links, and the file keeps them whole")
     void claimLinksAreExportedAndMaskedOnScreen() throws IOException {
         assertThat(report).contains("email,identifier,display name,status,expires at,claim link")

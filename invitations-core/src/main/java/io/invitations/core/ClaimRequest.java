@@ -31,9 +31,10 @@ public final class ClaimRequest {
     private final char[] password;
     private final boolean termsAccepted;
     private final @NotNull @Size(max = 100) Set<@NotBlank String> chosenGroups;
+    private final io.invitations.spi.invitation.EmailAddress acceptingAs;
 
     private ClaimRequest(String token, String firstName, String lastName, Map<String, String> profile, char[] password,
-            boolean termsAccepted, Set<String> chosenGroups) {
+            boolean termsAccepted, Set<String> chosenGroups, io.invitations.spi.invitation.EmailAddress acceptingAs) {
         firstName = firstName == null || firstName.isBlank() ? null : firstName.strip();
         lastName = lastName == null || lastName.isBlank() ? null : lastName.strip();
         profile = profile == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(profile));
@@ -47,6 +48,7 @@ public final class ClaimRequest {
         this.password = password;
         this.termsAccepted = termsAccepted;
         this.chosenGroups = chosenGroups;
+        this.acceptingAs = acceptingAs;
     }
 
     /**
@@ -73,12 +75,12 @@ public final class ClaimRequest {
         return o instanceof ClaimRequest c && Objects.equals(token, c.token) && Objects.equals(firstName, c.firstName)
                 && Objects.equals(lastName, c.lastName) && Objects.equals(profile, c.profile)
                 && Arrays.equals(password, c.password) && termsAccepted == c.termsAccepted
-                && Objects.equals(chosenGroups, c.chosenGroups);
+                && Objects.equals(chosenGroups, c.chosenGroups) && Objects.equals(acceptingAs, c.acceptingAs);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(firstName, lastName, profile, termsAccepted, chosenGroups);
+        return Objects.hash(firstName, lastName, profile, termsAccepted, chosenGroups, acceptingAs);
     }
 
     /** Shows the confirmed details, never the token or password. */
@@ -86,7 +88,7 @@ public final class ClaimRequest {
     public String toString() {
         return "ClaimRequest[token=(hidden), firstName=" + firstName + ", lastName=" + lastName + ", password="
                 + (password == null ? "none" : "(hidden)") + ", termsAccepted=" + termsAccepted + ", chosenGroups="
-                + chosenGroups + "]";
+                + chosenGroups + (acceptingAs == null ? "" : ", acceptingAs=(given)") + "]";
     }
 
     /**
@@ -103,6 +105,7 @@ public final class ClaimRequest {
         private char[] password;
         private boolean termsAccepted;
         private final Set<String> chosenGroups = new LinkedHashSet<>();
+        private io.invitations.spi.invitation.EmailAddress acceptingAs;
 
         private Builder(String token) {
             this.token = token;
@@ -176,12 +179,32 @@ public final class ClaimRequest {
         }
 
         /**
+         * Names the email address the invitee is signed in with, or has verified, as they accept. When
+         * it differs from the address invited (compared after normalisation: case, NFKC, IDN), the
+         * tenant's {@code TenantSettings.otherAccounts()} policy decides: refused, accepted as a
+         * verified alias, or held for an administrator. Without it the invitee is taken to be who was
+         * invited. It is recorded on the acceptance's history entry. Pass it from the host's session,
+         * never from a field the invitee types. An address holding an invisible character, or whose
+         * domain is not a valid domain name, makes {@code accept} fail with an
+         * {@link InvalidRequestException} naming {@code acceptingAs}.
+         *
+         * @param address the accepting address, or {@code null} for none
+         * @return this builder
+         * @since 1.1
+         */
+        public Builder acceptingAs(io.invitations.spi.invitation.EmailAddress address) {
+            acceptingAs = address;
+            return this;
+        }
+
+        /**
          * Builds the claim; does not validate it (the facade does).
          *
          * @return the claim
          */
         public ClaimRequest build() {
-            return new ClaimRequest(token, firstName, lastName, profile, password, termsAccepted, chosenGroups);
+            return new ClaimRequest(token, firstName, lastName, profile, password, termsAccepted, chosenGroups,
+                    acceptingAs);
         }
     }
 
@@ -237,5 +260,15 @@ public final class ClaimRequest {
      */
     public Set<String> chosenGroups() {
         return chosenGroups;
+    }
+
+    /**
+     * Returns the email address the invitee accepts with, when the host named one.
+     *
+     * @return the accepting address, or {@code null}
+     * @since 1.1
+     */
+    public io.invitations.spi.invitation.EmailAddress acceptingAs() {
+        return acceptingAs;
     }
 }

@@ -228,7 +228,8 @@ public interface InvitationAdministration {
     Invitation revoke(InvitationId id, String reason);
 
     /**
-     * Approves an acceptance awaiting approval: the invitation becomes ACCEPTED.
+     * Approves an acceptance awaiting approval: the invitation becomes ACCEPTED (for the accepting
+     * address when the acceptance was held because it came from another address; the history shows both).
      *
      * @param id       the invitation
      * @return the stored invitation
@@ -240,7 +241,9 @@ public interface InvitationAdministration {
     Invitation approve(InvitationId id);
 
     /**
-     * Rejects an acceptance awaiting approval: the invitation becomes REJECTED.
+     * Rejects an acceptance awaiting approval: the invitation becomes REJECTED, or, when the acceptance
+     * was held because it came from another address than the one invited ({@code OtherAccountPolicy.APPROVAL}),
+     * PENDING again for the person invited.
      *
      * @param id       the invitation
      * @param reason   why, or {@code null}

@@ -42,7 +42,10 @@ public interface InviteeActions {
 
     /**
      * Accepts an invitation, exactly once: the identity directory creates or links the account, and
-     * the invitation becomes ACCEPTED, or AWAITING_APPROVAL when the tenant requires approval.
+     * the invitation becomes ACCEPTED, or AWAITING_APPROVAL when the tenant requires approval. When the
+     * claim names another address than the one invited ({@link ClaimRequest.Builder#acceptingAs}), the
+     * tenant's {@code otherAccounts} policy refuses it, accepts it as a verified alias, or holds it for
+     * approval; the person invited may still claim an invitation held that way.
      *
      * @param claim the token and what the claim needs
      * @return the stored invitation and the account id
@@ -51,6 +54,8 @@ public interface InviteeActions {
      * @throws io.invitations.core.lifecycle.IllegalTransitionException with code EXPIRED, REVOKED,
      *                                   ALREADY_ACCEPTED, or ILLEGAL_TRANSITION (declined, rejected, not sent)
      * @throws ClaimIncompleteException if terms, password, a profile field or the group choice is wrong
+     * @throws AccountMismatchException if the accepting address is another than the one invited and the
+     *                                  tenant's policy refuses it; the invitation stays open
      */
     Acceptance accept(ClaimRequest claim);
 

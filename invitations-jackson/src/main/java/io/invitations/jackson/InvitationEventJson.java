@@ -121,6 +121,7 @@ public final class InvitationEventJson {
         m.put("invitation.reassigned", InvitationEvent.Reassigned.class);
         m.put("invitation.reminded", InvitationEvent.Reminded.class);
         m.put("invitation.erased", InvitationEvent.Erased.class);
+        m.put("invitation.account_mismatch", InvitationEvent.AccountMismatch.class);
         m.put("link.created", InvitationEvent.LinkCreated.class);
         m.put("link.deactivated", InvitationEvent.LinkDeactivated.class);
         m.put("link.reactivated", InvitationEvent.LinkReactivated.class);

@@ -68,6 +68,8 @@ class InvitationEventJsonTest {
                 new InvitationEvent.Reassigned(T, I, AT, "system:directory", "u-1", "u-2"),
                 new InvitationEvent.Reminded(T, I, AT, "system:reminders", 2),
                 new InvitationEvent.Erased(T, I, AT, "system:retention", true),
+                new InvitationEvent.AccountMismatch(T, I, AT, "invitee",
+                        InvitationEvent.AccountMismatch.Outcome.HELD_FOR_APPROVAL),
                 new LinkCreated(T, L, AT, "u-1"),
                 new LinkDeactivated(T, L, AT, "u-1"),
                 new LinkReactivated(T, L, AT, "u-1"));

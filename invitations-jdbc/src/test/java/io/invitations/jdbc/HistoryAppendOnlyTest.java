@@ -29,8 +29,7 @@ class HistoryAppendOnlyTest {
         JdbcInvitationStore store = db.freshStore();
         TenantId tenant = Samples.newTenant();
         Invitation i = pending(tenant, "ana@example.com");
-        store.write(WriteBatch.builder().insert(i).append(created(i)).build());
-        String history = store.tablePrefix() + "invitation_history";
+        String history = written(store, i, created(i));
 
         SQLException update = catchThrowableOfType(SQLException.class,
                 () -> db.execute("UPDATE " + history + " SET actor = 'someone else'"));
@@ -47,6 +46,27 @@ class HistoryAppendOnlyTest {
     }
 
     @ParameterizedTest
+    @EnumSource(JdbcDialect.class)
+    @DisplayName("the one erasure update may blank the accepting address of an entry, never rewrite it")
+    void erasureBlanksButNeverRewritesTheAcceptingAddress(JdbcDialect dialect) throws SQLException {
+        TestDatabase db = DATABASES.get(dialect);
+        JdbcInvitationStore store = db.freshStore();
+        TenantId tenant = Samples.newTenant();
+        Invitation i = pending(tenant, "ana@example.com");
+        String history = written(store, i, created(i).toBuilder()
+                .acceptingAddress(io.invitations.spi.invitation.EmailAddress.of("ana.private@mail.example")).build());
+
+        SQLException rewrite = catchThrowableOfType(SQLException.class, () -> db.execute("UPDATE " + history
+                + " SET accepting_address = 'mallory@evil.example', erased_at = CURRENT_TIMESTAMP"));
+        assertThat((Throwable) rewrite).isNotNull();
+        assertThat(rootMessage(rewrite)).contains("append-only");
+
+        db.execute("UPDATE " + history + " SET accepting_address = NULL, erased_at = CURRENT_TIMESTAMP");
+        assertThat(store.history(tenant, i.id())).singleElement()
+                .satisfies(h -> assertThat(h.acceptingAddress()).isNull());
+    }
+
+    @ParameterizedTest
     @EnumSource(value = JdbcDialect.class, names = "POSTGRESQL")
     @DisplayName("on PostgreSQL TRUNCATE is refused too")
     void refusesTruncate(JdbcDialect dialect) {
@@ -58,6 +78,13 @@ class HistoryAppendOnlyTest {
 
         assertThat((Throwable) truncate).isNotNull();
         assertThat(truncate.getSQLState()).isEqualTo("42501");
+    }
+
+    /** Stores the invitation with its entry and returns the history table's name. */
+    private static String written(JdbcInvitationStore store, Invitation i,
+                                  io.invitations.spi.invitation.HistoryEntry entry) {
+        store.write(WriteBatch.builder().insert(i).append(entry).build());
+        return store.tablePrefix() + "invitation_history";
     }
 
     private static String rootMessage(Throwable t) {

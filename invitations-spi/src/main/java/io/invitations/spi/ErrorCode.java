@@ -127,7 +127,14 @@ public enum ErrorCode {
      *
      * @since 1.1
      */
-    FEEDBACK_PAYLOAD_INVALID(ErrorCategory.CLIENT_ERROR);
+    FEEDBACK_PAYLOAD_INVALID(ErrorCategory.CLIENT_ERROR),
+    /**
+     * An invitation was accepted with another email address than the one invited, and the tenant's
+     * policy refuses it: sign in with the invited address. The invitation stays open.
+     *
+     * @since 1.1
+     */
+    ACCOUNT_MISMATCH(ErrorCategory.FORBIDDEN);
 
     private final ErrorCategory category;
 

@@ -1504,6 +1504,35 @@ public abstract class InvitationStoreCompatibilityKit {
             assertThat(store.history(tenant, neighbour.id())).containsExactly(neighbourCreated,
                     historyEntry(neighbour, Action.RESEND, InvitationStatus.PENDING, null));
         }
+
+        @Test
+        @DisplayName("the address an acceptance came from reads back on its history entries as written; an "
+                + "acceptance held for another address and rejected leaves the invitation open for the person invited")
+        void acceptingAddressIsKeptAndAMismatchLeavesTheInvitationOpen() {
+            Invitation v1 = pending("held@example.com");
+            write(WriteBatch.builder().insert(v1).append(created(v1)));
+            EmailAddress other = EmailAddress.of("Other.Person@partner.example");
+            Invitation v2 = nextVersion(v1).status(InvitationStatus.AWAITING_APPROVAL).accountId("acct-other")
+                    .respondedAt(T0.plusSeconds(5)).build();
+            HistoryEntry held = historyEntry(v2, Action.ACCEPT, InvitationStatus.PENDING, "held for approval")
+                    .toBuilder().actor("acct-other").acceptingAddress(other).build();
+            write(WriteBatch.builder().update(v2).append(held));
+            Invitation v3 = nextVersion(v2).status(InvitationStatus.PENDING).accountId(null).respondedAt(null).build();
+            HistoryEntry rejected = historyEntry(v3, Action.REJECT, InvitationStatus.AWAITING_APPROVAL, null)
+                    .toBuilder().acceptingAddress(other).build();
+            write(WriteBatch.builder().update(v3).append(rejected));
+
+            List<HistoryEntry> history = store.history(tenant, v1.id());
+            assertThat(history).containsExactly(created(v1), held, rejected);
+            assertThat(history.get(0).acceptingAddress()).isNull();
+            assertThat(history.get(1).acceptingAddress().value()).as("kept as written, case included")
+                    .isEqualTo("Other.Person@partner.example");
+            assertStoredAs(v3);
+            assertThat(store.findOpen(tenant, Target.membership(), EmailAddress.of("held@example.com"))).contains(v3);
+            Invitation second = pending("held@example.com");
+            assertThatExceptionOfType(DuplicateInvitationException.class)
+                    .isThrownBy(() -> write(WriteBatch.builder().insert(second).append(created(second))));
+        }
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -1511,7 +1540,8 @@ public abstract class InvitationStoreCompatibilityKit {
     @DisplayName("Erasure leaves nothing personal")
     class Erasing {
         private static final String EMAIL = "Zoë.Müller@Example.org";
-        private final List<String> personal = List.of(EMAIL, "Zoë", "Müller", "Zoë M.", "Bienvenue");
+        private static final String ACCEPTED_AS = "zoe.private@mail.example";
+        private final List<String> personal = List.of(EMAIL, "Zoë", "Müller", "Zoë M.", "Bienvenue", ACCEPTED_AS);
 
         /** Writes a declined invitation whose history, outbox error and feedback all mention the person. */
         private Invitation personWithTraces(TenantId t) {
@@ -1528,7 +1558,8 @@ public abstract class InvitationStoreCompatibilityKit {
                     .delivery(v1.delivery().failed("550 " + EMAIL.toLowerCase(Locale.ROOT) + " unknown")).build();
             store.write(WriteBatch.builder().outboxOutcome(failed).update(v2)
                     .append(historyEntry(v2, Action.DECLINE, InvitationStatus.PENDING,
-                            "ZOË MÜLLER said no; wrote 'Bienvenue, Zoë !\nÀ bientôt — 欢迎' back"))
+                            "ZOË MÜLLER said no; wrote 'Bienvenue, Zoë !\nÀ bientôt — 欢迎' back")
+                            .toBuilder().acceptingAddress(EmailAddress.of(ACCEPTED_AS)).build())
                     .feedback(new OutboxFeedback(t, failed.id(), OutboxMessage.DeliveryStep.HARD_BOUNCED,
                             due.plusSeconds(5), "mailbox of Zoë M. <" + EMAIL + "> is full"))
                     .build());
@@ -1557,7 +1588,8 @@ public abstract class InvitationStoreCompatibilityKit {
             store.find(i.tenantId(), i.id()).ifPresent(found -> describe(found, all));
             store.query(InvitationStoreCompatibilityKit.everything(i.tenantId()).build()).items().forEach(found -> describe(found, all));
             for (HistoryEntry e : store.history(i.tenantId(), i.id())) {
-                all.append(e).append('|').append(e.actor()).append('|').append(e.reason()).append('\n');
+                all.append(e).append('|').append(e.actor()).append('|').append(e.reason()).append('|')
+                        .append(e.acceptingAddress()).append('\n');
             }
             for (OutboxMessage m : store.outbox(i.tenantId(), i.id())) {
                 all.append(m).append('|').append(m.lastError()).append('|').append(m.feedbackDetail()).append('|')

@@ -67,7 +67,26 @@ public final class Change {
      */
     public Change transition(Invitation invitation, String actor, Action action, InvitationStatus from,
                              InvitationStatus to, String reason, InvitationEvent event) {
-        batch.append(HistoryEntry.builder()
+        return transition(invitation, actor, action, from, to, reason, event, null);
+    }
+
+    /**
+     * Records one transition whose history entry names the address the invitee accepted with.
+     *
+     * @param invitation       the invitation (its id and tenant are used)
+     * @param actor            who did it
+     * @param action           what was done
+     * @param from             the status before, or {@code null} for creation
+     * @param to               the status after
+     * @param reason           a detail, or {@code null}; never a secret
+     * @param event            the event to publish after the write
+     * @param acceptingAddress the accepting address, or {@code null}
+     * @return this change
+     */
+    public Change transition(Invitation invitation, String actor, Action action, InvitationStatus from,
+                             InvitationStatus to, String reason, InvitationEvent event,
+                             io.invitations.spi.invitation.EmailAddress acceptingAddress) {
+        batch.append(HistoryEntry.builder().acceptingAddress(acceptingAddress)
                 .tenantId(invitation.tenantId())
                 .invitationId(invitation.id())
                 .at(now)
@@ -77,6 +96,17 @@ public final class Change {
                 .to(to)
                 .reason(reason)
                 .build());
+        events.add(event);
+        return this;
+    }
+
+    /**
+     * Adds one more event to publish after the write, besides the transitions' own.
+     *
+     * @param event the event
+     * @return this change
+     */
+    public Change event(InvitationEvent event) {
         events.add(event);
         return this;
     }

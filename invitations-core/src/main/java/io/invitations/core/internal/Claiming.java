@@ -1,6 +1,7 @@
 package io.invitations.core.internal;
 
 import io.invitations.core.Acceptance;
+import io.invitations.core.AccountMismatchException;
 import io.invitations.core.ClaimIncompleteException;
 import io.invitations.core.ClaimRequest;
 import io.invitations.core.ClaimRequirements;
@@ -119,13 +120,19 @@ public final class Claiming {
         ctx.requests().check(claim);
         TokenClaims claims = verify(claim.token());
         InvitationId id = InvitationId.of(claims.subjectId());
+        EmailAddress acceptingAs = OtherAccounts.accepting(claim.acceptingAs());
         return ctx.invitationLocks().with(id, () -> {
             String accountId = null;
+            OtherAccounts.Verdict other = null;
             for (int attempt = 1; ; attempt++) {
                 Invitation stored = resolveOrAbandon(claims, accountId);
                 Instant now = ctx.now();
                 InvitationStatus status = stored.effectiveStatus(now);
-                if (status != InvitationStatus.PENDING) {
+                boolean invited = OtherAccounts.isInvited(stored.invitee().contact(), acceptingAs);
+                // the person invited may claim an invitation held for another address: a mismatch never uses it up
+                HistoryEntry held = invited && status == InvitationStatus.AWAITING_APPROVAL
+                        ? OtherAccounts.heldMismatch(ctx, stored) : null;
+                if (status != InvitationStatus.PENDING && held == null) {
                     if (accountId != null && !accountId.equals(stored.accountId())) {
                         // revoked, declined, expired or accepted with another account meanwhile: this
                         // acceptance can never be stored, so the account made for it is handed back
@@ -134,21 +141,40 @@ public final class Claiming {
                     throw new IllegalTransitionException(id, status, Action.ACCEPT);
                 }
                 TenantSettings settings = ctx.settingsFor(stored.tenantId());
-                Grant grant = stored.grant();
+                if (!invited && other == null) {
+                    other = OtherAccounts.judge(ctx, settings, stored, acceptingAs);
+                    if (other.outcome() == InvitationEvent.AccountMismatch.Outcome.REFUSED) {
+                        ctx.publisher().publish(List.of(new InvitationEvent.AccountMismatch(stored.tenantId(), id, now,
+                                Context.INVITEE_ACTOR, other.outcome())));
+                        throw new AccountMismatchException(id);
+                    }
+                }
+                boolean hold = other != null && other.outcome() == InvitationEvent.AccountMismatch.Outcome.HELD_FOR_APPROVAL;
+                Grant grant = withChosenGroups(stored.grant(), claim.chosenGroups());
                 if (accountId == null) {
                     checkComplete(claim, stored, settings);
-                    grant = withChosenGroups(grant, claim.chosenGroups());
-                    accountId = register(ctx, settings.approvalRequired(), accountRequest(claim, stored, grant));
-                } else {
-                    grant = withChosenGroups(grant, claim.chosenGroups());
+                    if (held != null && stored.accountId() != null) {
+                        // withdrawn before the person invited registers, so the two never share a registration
+                        ctx.directory().approvalDecided(stored.tenantId(), id, stored.accountId(), stored.grant(), false);
+                    }
+                    accountId = register(ctx, settings.approvalRequired() || hold, accountRequest(claim, stored, grant,
+                            invited ? stored.invitee().contact() : acceptingAs));
                 }
-                InvitationStatus to = Lifecycle.require(id, status, Action.ACCEPT, settings.approvalRequired());
+                InvitationStatus from = held != null ? InvitationStatus.AWAITING_APPROVAL : InvitationStatus.PENDING;
+                InvitationStatus to = Lifecycle.require(id, InvitationStatus.PENDING, Action.ACCEPT,
+                        settings.approvalRequired() || hold);
                 Change change = new Change(now);
                 InvitationEvent event = to == InvitationStatus.ACCEPTED
                         ? new InvitationEvent.Accepted(stored.tenantId(), id, now, accountId, accountId,
                         stored.invitedBy())
                         : new InvitationEvent.ApprovalRequested(stored.tenantId(), id, now, accountId, accountId);
-                change.transition(stored, accountId, Action.ACCEPT, InvitationStatus.PENDING, to, null, event);
+                String reason = held != null ? "claimed by the person invited; the acceptance held for another"
+                        + " address was withdrawn" : other != null ? other.reason() : null;
+                change.transition(stored, accountId, Action.ACCEPT, from, to, reason, event, acceptingAs);
+                if (held != null || other != null) {
+                    change.event(new InvitationEvent.AccountMismatch(stored.tenantId(), id, now, accountId,
+                            held != null ? InvitationEvent.AccountMismatch.Outcome.HOLD_SUPERSEDED : other.outcome()));
+                }
                 Invitation next = change.update(stored, stored.toBuilder().status(to).grant(grant).respondedAt(now)
                         .accountId(accountId).build());
                 try {
@@ -429,14 +455,15 @@ public final class Claiming {
      * The request to the identity directory. The password goes only to a tenant without SSO; the
      * copy taken here is wiped once the request holds its own.
      */
-    AccountRequest accountRequest(ClaimRequest claim, Invitation invitation, Grant grant) {
+    AccountRequest accountRequest(ClaimRequest claim, Invitation invitation, Grant grant,
+                                  io.invitations.spi.invitation.Contact contact) {
         char[] password = ctx.directory().ssoEnabled(invitation.tenantId()) ? null : claim.password();
         Names names = names(claim, invitation);
         try {
             return AccountRequest.builder()
                     .tenantId(invitation.tenantId())
                     .invitationId(invitation.id())
-                    .contact(invitation.invitee().contact())
+                    .contact(contact)
                     .firstName(names.first())
                     .lastName(names.last())
                     .displayName(Invitees.displayName(names.first(), names.last(), invitation.invitee().contact()))

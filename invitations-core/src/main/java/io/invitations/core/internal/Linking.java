@@ -265,7 +265,7 @@ public final class Linking {
         String accountId;
         try {
             accountId = Claiming.register(ctx, settings.approvalRequired(),
-                    claiming.accountRequest(claim, pending, grant));
+                    claiming.accountRequest(claim, pending, grant, pending.invitee().contact()));
         } catch (RuntimeException e) {
             release(pending, reserved.linkId(), "the identity directory refused the account");
             throw e;

@@ -162,11 +162,21 @@ public final class Managing {
                 ctx.directory().approvalDecided(tenantId, id, stored.accountId(), stored.grant(),
                         action == Action.APPROVE);
             }
-            InvitationEvent event = action == Action.APPROVE
+            // an acceptance held because it came from another address: rejecting it never uses the
+            // invitation up, which goes back to PENDING for the person invited
+            io.invitations.spi.invitation.HistoryEntry held = OtherAccounts.heldMismatch(ctx, stored);
+            boolean release = held != null && action == Action.REJECT;
+            InvitationEvent event = release
+                    ? new InvitationEvent.AccountMismatch(tenantId, id, change.now(), actor.userId(),
+                    InvitationEvent.AccountMismatch.Outcome.HOLD_REJECTED)
+                    : action == Action.APPROVE
                     ? new InvitationEvent.Approved(tenantId, id, change.now(), actor.userId(), stored.invitedBy())
                     : new InvitationEvent.Rejected(tenantId, id, change.now(), actor.userId(), reason);
-            change.transition(stored, actor.userId(), action, stored.status(), to, reason, event);
-            return change.update(stored, stored.toBuilder().status(to).build());
+            to = release ? InvitationStatus.PENDING : to;
+            change.transition(stored, actor.userId(), action, stored.status(), to, reason, event,
+                    held == null ? null : held.acceptingAddress());
+            return change.update(stored, release ? stored.toBuilder().status(to).accountId(null).respondedAt(null)
+                    .build() : stored.toBuilder().status(to).build());
         });
     }
 

@@ -4,6 +4,7 @@ import io.invitations.spi.identity.AccountRequest;
 import io.invitations.spi.identity.IdentityDirectory;
 import io.invitations.spi.identity.LookAlikeAnswer;
 import io.invitations.spi.invitation.Contact;
+import io.invitations.spi.invitation.EmailAddress;
 import io.invitations.spi.invitation.Grant;
 import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.MembershipType;
@@ -46,10 +47,12 @@ public final class InMemoryIdentityDirectory implements IdentityDirectory {
     private final Map<InvitationId, Target> awaitingTargets = new ConcurrentHashMap<>();
     private final Map<TenantId, Set<String>> groups = new ConcurrentHashMap<>();
     private final Set<TenantId> sso = ConcurrentHashMap.newKeySet();
+    /** Pairs of match keys known to be one person's, per tenant (tenant, key, key). */
+    private final Set<List<String>> samepeople = ConcurrentHashMap.newKeySet();
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong createOrLinkCalls = new AtomicLong();
     /** The accounts an account call created (not linked), by the invitation it was made for. */
-    private final Map<InvitationId, String> createdFor = new ConcurrentHashMap<>();
+    private final Map<InvitationId, Set<String>> createdFor = new ConcurrentHashMap<>();
 
     /** Creates an empty directory. */
     public InMemoryIdentityDirectory() {
@@ -115,7 +118,8 @@ public final class InMemoryIdentityDirectory implements IdentityDirectory {
     /** A new account id, remembered as created for the request's invitation. */
     private String created(AccountRequest request) {
         String id = "acct-" + sequence.incrementAndGet();
-        createdFor.put(request.invitationId(), id);
+        // several accounts may race for one invitation (accepted with different addresses)
+        createdFor.computeIfAbsent(request.invitationId(), k -> ConcurrentHashMap.newKeySet()).add(id);
         return id;
     }
 
@@ -162,7 +166,8 @@ public final class InMemoryIdentityDirectory implements IdentityDirectory {
         Objects.requireNonNull(invitationId, "invitationId");
         Objects.requireNonNull(accountId, "accountId");
         waiting(tenantId).computeIfPresent(invitationId, (id, a) -> a.accountId().equals(accountId) ? null : a);
-        if (createdFor.remove(invitationId, accountId)) {
+        Set<String> made = createdFor.get(invitationId);
+        if (made != null && made.remove(accountId)) {
             tenant(tenantId).values().removeIf(a -> a.accountId().equals(accountId));
             guestsOf(tenantId).values().removeIf(a -> a.accountId().equals(accountId));
         }
@@ -241,6 +246,28 @@ public final class InMemoryIdentityDirectory implements IdentityDirectory {
         } else {
             sso.remove(tenantId);
         }
+    }
+
+    /**
+     * Answers from the addresses linked with {@link #linkAddresses}.
+     */
+    @Override
+    public boolean samePerson(TenantId tenantId, Contact invitedContact, EmailAddress acceptingAddress) {
+        return samepeople.contains(List.of(tenantId.value(), invitedContact.matchKey(), acceptingAddress.matchKey()));
+    }
+
+    /**
+     * Records that two contacts are one person's, as a host that verified a second address of an
+     * account would; {@link #samePerson} then confirms them (both ways).
+     *
+     * @param tenantId the tenant
+     * @param one      one contact
+     * @param other    the other contact
+     * @since 1.1
+     */
+    public void linkAddresses(TenantId tenantId, Contact one, Contact other) {
+        samepeople.add(List.of(tenantId.value(), one.matchKey(), other.matchKey()));
+        samepeople.add(List.of(tenantId.value(), other.matchKey(), one.matchKey()));
     }
 
     /**

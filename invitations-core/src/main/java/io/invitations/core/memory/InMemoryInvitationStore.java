@@ -267,7 +267,8 @@ public final class InMemoryInvitationStore implements InvitationStore {
                 openIndex.remove(openKey(before), before.id());
                 openIndex.put(openKey(after), after.id());
             }
-            history.get(after.id()).replaceAll(e -> e.toBuilder().reason(Erasure.scrub(e.reason(), texts)).build());
+            history.get(after.id()).replaceAll(e -> e.toBuilder().reason(Erasure.scrub(e.reason(), texts))
+                    .acceptingAddress(null).build());
             history.get(after.id()).add(erasure.entry());
             outbox.replaceAll((key, m) -> m.invitationId().equals(after.id()) && m.tenantId().equals(after.tenantId())
                     ? m.toBuilder().lastError(Erasure.scrub(m.lastError(), texts))

@@ -83,6 +83,20 @@ final class BrokenStores {
         }
     }
 
+    /** Keeps no accepting address: history reads back without it, as a store without the column would. */
+    static final class ForgetsAcceptingAddress extends ForwardingInvitationStore {
+        ForgetsAcceptingAddress() {
+            super(new InMemoryInvitationStore());
+        }
+
+        @Override
+        public java.util.List<io.invitations.spi.invitation.HistoryEntry> history(
+                io.invitations.spi.invitation.TenantId tenantId, io.invitations.spi.invitation.InvitationId id) {
+            return delegate().history(tenantId, id).stream().map(e -> e.toBuilder().acceptingAddress(null).build())
+                    .toList();
+        }
+    }
+
     /** Last writer wins: every update is rewritten to the version after the stored one, read just before. */
     static final class IgnoresVersions extends ForwardingInvitationStore {
         IgnoresVersions() {

@@ -86,6 +86,25 @@ class BrokenStoresFailTheKitTest {
         }
     }
 
+    @Disabled(RUN_BY_THE_LAUNCHER_ONLY)
+    static class StoreForgettingTheAcceptingAddress extends InvitationStoreCompatibilityKit {
+        @Override
+        protected InvitationStore createStore() {
+            return new BrokenStores.ForgetsAcceptingAddress();
+        }
+    }
+
+    @Test
+    @DisplayName("a store that forgets which address an acceptance came from fails the history check of it")
+    void storeForgettingTheAcceptingAddressIsCaught() {
+        KitRun run = KitRun.of(StoreForgettingTheAcceptingAddress.class);
+
+        assertThat(run.failed()).as(run.toString())
+                .containsExactly("History.acceptingAddressIsKeptAndAMismatchLeavesTheInvitationOpen");
+        assertThat(run.passed()).contains("History.historyIsAppendOnlyInOrder", "Erasing.nothingPersonalSurvives",
+                "ReadingBack.everyFieldReadsBack");
+    }
+
     @Test
     @DisplayName("a store that drops delivery feedback fails the feedback checks and passes the others")
     void storeIgnoringFeedbackIsCaught() {

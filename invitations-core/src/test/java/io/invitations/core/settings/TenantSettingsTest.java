@@ -50,6 +50,31 @@ class TenantSettingsTest {
     }
 
     @Test
+    @DisplayName("another account is refused by default; alias domains are normalised, kept by copies, and a bad"
+            + " one is named")
+    void other_account_policy_and_alias_domains() {
+        TenantSettings defaults = TenantSettings.defaults();
+        assertThat(defaults.otherAccounts()).isEqualTo(io.invitations.spi.settings.OtherAccountPolicy.STRICT);
+        assertThat(defaults.aliasDomains()).isEmpty();
+
+        TenantSettings alias = TenantSettings.builder()
+                .otherAccounts(io.invitations.spi.settings.OtherAccountPolicy.VERIFIED_ALIAS)
+                .aliasDomains("@Example.DE", "bücher.example").build();
+        assertThat(alias.aliasDomains()).containsExactly("example.de", "xn--bcher-kva.example");
+        assertThat(alias.toBuilder().build()).isEqualTo(alias).hasSameHashCodeAs(alias);
+        assertThat(alias).isNotEqualTo(alias.toBuilder().aliasDomains().build())
+                .isNotEqualTo(alias.toBuilder().otherAccounts(io.invitations.spi.settings.OtherAccountPolicy.APPROVAL)
+                        .build());
+        assertThat(alias.toString()).contains("otherAccounts=VERIFIED_ALIAS", "aliasDomains=[example.de");
+
+        InvalidSettingsException e = org.assertj.core.api.Assertions.catchThrowableOfType(InvalidSettingsException.class,
+                () -> TenantSettings.builder().otherAccounts(null).aliasDomains("localhost", null).build());
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("otherAccounts"))
+                .anySatisfy(p -> assertThat(p).contains("aliasDomains has 'localhost'"))
+                .anySatisfy(p -> assertThat(p).contains("aliasDomains has 'null'"));
+    }
+
+    @Test
     void two_roles_that_differ_only_in_case_are_refused() {
         InvalidSettingsException e = org.assertj.core.api.Assertions.catchThrowableOfType(InvalidSettingsException.class,
                 () -> TenantSettings.builder().roles(new java.util.LinkedHashMap<>(java.util.Map.of(

@@ -13,7 +13,8 @@ import java.util.Objects;
  * H2's trigger on the history table: refuses every DELETE and every UPDATE but one, so history stays
  * append-only in the database, whoever connects. (PostgreSQL uses PL/pgSQL functions instead.) The
  * one allowed UPDATE is an erasure (schema version 6): it sets {@code erased_at} on a row that had
- * none and may change {@code reason}; every other column must stay as it was.
+ * none and may change {@code reason} and blank {@code accepting_address} (schema version 9); every
+ * other column must stay as it was.
  */
 @API(status = API.Status.INTERNAL, since = "1.0")
 public final class AppendOnlyTrigger implements Trigger {
@@ -24,6 +25,7 @@ public final class AppendOnlyTrigger implements Trigger {
     private String table;
     private volatile int reason = -1;
     private volatile int erasedAt = -1;
+    private volatile int acceptingAddress = -1;
 
     /** Creates the trigger; H2 calls this. */
     public AppendOnlyTrigger() {
@@ -48,6 +50,8 @@ public final class AppendOnlyTrigger implements Trigger {
                     reason = index;
                 } else if (name.equals("erased_at")) {
                     erasedAt = index;
+                } else if (name.equals("accepting_address")) {
+                    acceptingAddress = index;
                 }
             }
         }
@@ -55,7 +59,7 @@ public final class AppendOnlyTrigger implements Trigger {
 
     @Override
     public void fire(Connection conn, Object[] oldRow, Object[] newRow) throws SQLException {
-        if (newRow != null && erasedAt < 0) {
+        if (newRow != null && (erasedAt < 0 || acceptingAddress < 0)) {
             findColumns(conn);
         }
         if (newRow != null && isErasure(oldRow, newRow)) {
@@ -70,7 +74,8 @@ public final class AppendOnlyTrigger implements Trigger {
             return false;
         }
         for (int i = 0; i < oldRow.length; i++) {
-            if (i != reason && i != erasedAt && !Objects.equals(oldRow[i], newRow[i])) {
+            boolean blanked = i == acceptingAddress && newRow[i] == null;
+            if (i != reason && i != erasedAt && !blanked && !Objects.equals(oldRow[i], newRow[i])) {
                 return false;
             }
         }

@@ -96,14 +96,15 @@ public final class JdbcErasure {
 
     private void scrubHistory(Connection c, Erasure e, List<String> texts, Instant at) throws SQLException {
         List<Object[]> changes = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT seq, reason FROM " + tables.history()
-                + " WHERE tenant_id = ? AND invitation_id = ? AND reason IS NOT NULL AND erased_at IS NULL")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq, reason, accepting_address FROM " + tables.history()
+                + " WHERE tenant_id = ? AND invitation_id = ? AND (reason IS NOT NULL OR accepting_address IS NOT NULL)"
+                + " AND erased_at IS NULL")) {
             new Params(ps).text(e.tenantId().value()).text(e.invitationId().value());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String reason = rs.getString(2);
-                    String scrubbed = Erasure.scrub(reason, texts);
-                    if (!scrubbed.equals(reason)) {
+                    String scrubbed = reason == null ? null : Erasure.scrub(reason, texts);
+                    if (!java.util.Objects.equals(scrubbed, reason) || rs.getString(3) != null) {
                         changes.add(new Object[] {rs.getLong(1), scrubbed});
                     }
                 }
@@ -113,7 +114,7 @@ public final class JdbcErasure {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + tables.history()
-                + " SET reason = ?, erased_at = ? WHERE tenant_id = ? AND seq = ?")) {
+                + " SET reason = ?, accepting_address = NULL, erased_at = ? WHERE tenant_id = ? AND seq = ?")) {
             for (Object[] change : changes) {
                 new Params(ps).text((String) change[1]).instant(at).text(e.tenantId().value())
                         .number((Long) change[0]);

@@ -64,7 +64,7 @@ public final class Rows {
 
     /** History columns. */
     public static final List<String> HISTORY = List.of("tenant_id", "invitation_id", "occurred_at", "actor",
-            "action", "from_status", "to_status", "reason");
+            "action", "from_status", "to_status", "reason", "accepting_address");
 
     private Rows() {
     }
@@ -282,7 +282,8 @@ public final class Rows {
      */
     public static void bindHistory(Params p, HistoryEntry e) throws SQLException {
         p.text(e.tenantId().value()).text(e.invitationId().value()).instant(e.at()).text(e.actor())
-                .name(e.action()).name(e.from()).name(e.to()).text(e.reason());
+                .name(e.action()).name(e.from()).name(e.to()).text(e.reason())
+                .text(e.acceptingAddress() == null ? null : e.acceptingAddress().value());
     }
 
     /**
@@ -306,6 +307,8 @@ public final class Rows {
                     .from(from == null ? null : InvitationStatus.valueOf(from))
                     .to(InvitationStatus.valueOf(rs.getString("to_status")))
                     .reason(rs.getString("reason"))
+                    .acceptingAddress(rs.getString("accepting_address") == null ? null
+                            : EmailAddress.of(rs.getString("accepting_address")))
                     .build();
         } catch (IllegalArgumentException | NullPointerException | InvitationException e) {
             throw unreadable("history entry of invitation", invitation, e);

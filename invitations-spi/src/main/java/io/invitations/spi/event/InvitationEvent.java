@@ -850,4 +850,54 @@ public sealed interface InvitationEvent {
             return "invitation.erased";
         }
     }
+
+    /**
+     * An invitation was accepted, or an acceptance attempted, with another email address than the one
+     * invited; what the tenant's policy made of it. Published besides the transition's own event
+     * ({@link Accepted}, {@link ApprovalRequested}); alone when nothing moved ({@code REFUSED}) or when
+     * a held acceptance was rejected and the invitation went back to PENDING ({@code HOLD_REJECTED}).
+     * Carries no address.
+     *
+     * @param tenantId     the tenant
+     * @param invitationId the invitation
+     * @param at           when
+     * @param actor        who ({@code invitee}, the account, or the deciding administrator)
+     * @param outcome      what happened
+     * @since 1.1
+     */
+    record AccountMismatch(TenantId tenantId, InvitationId invitationId, Instant at, String actor, Outcome outcome)
+            implements InvitationEvent {
+        /**
+         * What happened to an acceptance with another address.
+         *
+         * @since 1.1
+         */
+        public enum Outcome {
+            /** Refused (policy STRICT, or VERIFIED_ALIAS without confirmation); the invitation stays open. */
+            REFUSED,
+            /** Accepted: the directory confirmed the same person, or the domain is an alias domain. */
+            ACCEPTED_AS_ALIAS,
+            /** Held for an administrator (policy APPROVAL): the invitation awaits approval. */
+            HELD_FOR_APPROVAL,
+            /** An administrator rejected the held acceptance: the invitation is PENDING again. */
+            HOLD_REJECTED,
+            /** The person invited claimed it while held: the held acceptance was withdrawn. */
+            HOLD_SUPERSEDED
+        }
+
+        /**
+         * Validates the event.
+         *
+         * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if a component is missing
+         */
+        public AccountMismatch {
+            requireCommon(tenantId, invitationId, at, actor);
+            InvitationException.requireValue(outcome, "outcome");
+        }
+
+        @Override
+        public String type() {
+            return "invitation.account_mismatch";
+        }
+    }
 }

@@ -157,7 +157,10 @@ public final class AccountRequest {
     }
 
     /**
-     * Returns the invitee's email or identifier, not {@code null}.
+     * Returns the invitee's email or identifier, not {@code null}: the contact invited, or, when the
+     * invitation is accepted with another email address that the tenant's policy lets through (a
+     * verified alias, or an acceptance held for approval), that accepting address, since the account is
+     * the accepting person's.
      *
      * @return the invitee's email or identifier, not {@code null}
      */

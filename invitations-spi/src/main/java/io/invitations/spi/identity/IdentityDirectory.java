@@ -188,6 +188,30 @@ public interface IdentityDirectory {
     }
 
     /**
+     * Tells whether another email address belongs to the same person as the invited contact: the
+     * engine asks when an invitation is accepted with another address than the one invited and the
+     * tenant's policy is {@code VERIFIED_ALIAS} ({@code TenantSettings.otherAccounts()}). Answer
+     * {@code true} only for an address the host has verified as that person's (a second address of one
+     * account, a linked identity), never on the strength of a similar spelling.
+     *
+     * <p>The default answers {@code false}: a directory that cannot tell refuses the other address
+     * (unless its domain is one of the tenant's alias domains).
+     *
+     * <p>Must be safe for use by many threads at once. May throw any
+     * {@link io.invitations.spi.InvitationException}; the acceptance then fails and stores nothing.
+     *
+     * @param tenantId         the tenant, not {@code null}
+     * @param invitedContact   the contact the invitation was sent to, not {@code null}
+     * @param acceptingAddress the address the invitee accepts with, normalised, not {@code null}
+     * @return {@code true} when both are the same person's
+     * @since 1.1
+     */
+    default boolean samePerson(TenantId tenantId, Contact invitedContact,
+                               io.invitations.spi.invitation.EmailAddress acceptingAddress) {
+        return false;
+    }
+
+    /**
      * Tells whether the tenant signs in through SSO, in which case a claim needs no password.
      *
      * @param tenantId the tenant, not {@code null}

@@ -21,9 +21,10 @@ public final class HistoryEntry {
     private final InvitationStatus from;
     private final InvitationStatus to;
     private final String reason;
+    private final EmailAddress acceptingAddress;
 
     private HistoryEntry(TenantId tenantId, InvitationId invitationId, Instant at, String actor, Action action,
-            InvitationStatus from, InvitationStatus to, String reason) {
+            InvitationStatus from, InvitationStatus to, String reason, EmailAddress acceptingAddress) {
         InvitationException.requireValue(tenantId, "tenantId");
         InvitationException.requireValue(invitationId, "invitationId");
         InvitationException.requireValue(at, "at");
@@ -39,6 +40,7 @@ public final class HistoryEntry {
         this.from = from;
         this.to = to;
         this.reason = reason;
+        this.acceptingAddress = acceptingAddress;
     }
 
     /**
@@ -113,6 +115,18 @@ public final class HistoryEntry {
         return reason;
     }
 
+    /**
+     * Returns the email address the invitee accepted with (signed in with or verified), when the claim
+     * named one: on ACCEPT entries, and on APPROVE and REJECT entries of an acceptance held because it
+     * came from another address than the one invited; {@code null} otherwise or once erased.
+     *
+     * @return the accepting address, or {@code null}
+     * @since 1.1
+     */
+    public EmailAddress acceptingAddress() {
+        return acceptingAddress;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o == this || o instanceof HistoryEntry other
@@ -123,12 +137,13 @@ public final class HistoryEntry {
                 && Objects.equals(action, other.action)
                 && Objects.equals(from, other.from)
                 && Objects.equals(to, other.to)
-                && Objects.equals(reason, other.reason);
+                && Objects.equals(reason, other.reason)
+                && Objects.equals(acceptingAddress, other.acceptingAddress);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(tenantId, invitationId, at, actor, action, from, to, reason);
+        return Objects.hash(tenantId, invitationId, at, actor, action, from, to, reason, acceptingAddress);
     }
 
     /**
@@ -140,7 +155,7 @@ public final class HistoryEntry {
     public String toString() {
         return "HistoryEntry[tenantId=" + tenantId + ", invitationId=" + invitationId + ", at=" + at
                 + ", actor=" + actor + ", action=" + action + ", from=" + from + ", to=" + to
-                + ", reason=" + reason + "]";
+                + ", reason=" + reason + (acceptingAddress == null ? "" : ", acceptingAddress=(given)") + "]";
     }
 
     /**
@@ -167,6 +182,7 @@ public final class HistoryEntry {
         b.from = from;
         b.to = to;
         b.reason = reason;
+        b.acceptingAddress = acceptingAddress;
         return b;
     }
 
@@ -185,6 +201,7 @@ public final class HistoryEntry {
         private InvitationStatus from;
         private InvitationStatus to;
         private String reason;
+        private EmailAddress acceptingAddress;
 
         private Builder() {
         }
@@ -278,6 +295,18 @@ public final class HistoryEntry {
         }
 
         /**
+         * Sets the email address the invitee accepted with, or {@code null}.
+         *
+         * @param v the accepting address, or {@code null}
+         * @return this builder
+         * @since 1.1
+         */
+        public Builder acceptingAddress(EmailAddress v) {
+            acceptingAddress = v;
+            return this;
+        }
+
+        /**
          * Builds the value.
          *
          * @return the value
@@ -285,7 +314,7 @@ public final class HistoryEntry {
          *                             missing or out of range
          */
         public HistoryEntry build() {
-            return new HistoryEntry(tenantId, invitationId, at, actor, action, from, to, reason);
+            return new HistoryEntry(tenantId, invitationId, at, actor, action, from, to, reason, acceptingAddress);
         }
     }
 }

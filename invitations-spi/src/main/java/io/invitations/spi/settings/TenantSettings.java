@@ -63,6 +63,8 @@ public final class TenantSettings {
     private final DepartedInviterPolicy departedInviters;
     private final ReminderSchedule reminders;
     private final Duration retention;
+    private final OtherAccountPolicy otherAccounts;
+    private final Set<String> aliasDomains;
 
     /** The placeholder the claim URL template must contain. */
     public static final String TOKEN_PLACEHOLDER = "{token}";
@@ -83,8 +85,12 @@ public final class TenantSettings {
             int minimumPasswordLength, String joinUrlTemplate, LookAlikePolicy lookAlikes,
             Map<String, TargetRules> targetRules, boolean claimGroupsFromDirectory,
             DepartedInviterPolicy departedInviters, ReminderSchedule reminders, Duration retention,
-            SendLimits sendLimits, String optOutUrlTemplate) {
+            SendLimits sendLimits, String optOutUrlTemplate, OtherAccountPolicy otherAccounts,
+            Set<String> aliasDomains) {
         List<String> problems = new ArrayList<>();
+        require(otherAccounts, "otherAccounts", problems);
+        this.otherAccounts = otherAccounts;
+        this.aliasDomains = normaliseDomains("aliasDomains", aliasDomains, problems);
         require(reminders, "reminders", problems);
         if (retention != null && (retention.isNegative() || retention.isZero())) {
             problems.add("retention must be positive (or null to keep personal data), was " + retention);
@@ -125,7 +131,7 @@ public final class TenantSettings {
         if (claimUrlTemplate == null || !claimUrlTemplate.contains(TOKEN_PLACEHOLDER)) {
             problems.add("claimUrlTemplate must contain " + TOKEN_PLACEHOLDER + ", was " + claimUrlTemplate);
         }
-        allowedDomains = normaliseDomains(allowedDomains, problems);
+        allowedDomains = normaliseDomains("allowedDomains", allowedDomains, problems);
         roles = copyRoles(roles, problems);
         profileFields = profileFields == null ? List.of() : List.copyOf(profileFields);
         defaultGroupPool = defaultGroupPool == null ? Set.of() : Set.copyOf(defaultGroupPool);
@@ -238,7 +244,7 @@ public final class TenantSettings {
         }
     }
 
-    private static Set<String> normaliseDomains(Set<String> domains, List<String> problems) {
+    private static Set<String> normaliseDomains(String field, Set<String> domains, List<String> problems) {
         if (domains == null) {
             return Set.of();
         }
@@ -251,12 +257,12 @@ public final class TenantSettings {
             try {
                 String ascii = IDN.toASCII(cleaned, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
                 if (ascii.isEmpty() || !ascii.contains(".")) {
-                    problems.add("allowedDomains has '" + d + "', which is not a domain like example.com");
+                    problems.add(field + " has '" + d + "', which is not a domain like example.com");
                 } else {
                     out.add(ascii);
                 }
             } catch (IllegalArgumentException e) {
-                problems.add("allowedDomains has '" + d + "', which is not a valid domain name");
+                problems.add(field + " has '" + d + "', which is not a valid domain name");
             }
         }
         return Collections.unmodifiableSet(out);
@@ -324,6 +330,8 @@ public final class TenantSettings {
         private String claimUrlTemplate = "http://localhost:8080/claim/" + TOKEN_PLACEHOLDER;
         private SendLimits sendLimits = SendLimits.NONE;
         private String optOutUrlTemplate = "http://localhost:8080/opt-out/" + TOKEN_PLACEHOLDER;
+        private OtherAccountPolicy otherAccounts = OtherAccountPolicy.STRICT;
+        private Set<String> aliasDomains = Set.of();
         private boolean termsRequired;
         private List<String> profileFields = List.of();
         private Set<String> defaultGroupPool = Set.of();
@@ -364,6 +372,8 @@ public final class TenantSettings {
             claimUrlTemplate = s.claimUrlTemplate;
             sendLimits = s.sendLimits;
             optOutUrlTemplate = s.optOutUrlTemplate;
+            otherAccounts = s.otherAccounts;
+            aliasDomains = s.aliasDomains;
             termsRequired = s.termsRequired;
             profileFields = s.profileFields;
             defaultGroupPool = s.defaultGroupPool;
@@ -647,6 +657,33 @@ public final class TenantSettings {
         }
 
         /**
+         * Sets what happens when an invitation is accepted with another email address than the one
+         * invited (default {@link OtherAccountPolicy#STRICT}: refused).
+         *
+         * @param value the policy, not {@code null}
+         * @return this builder
+         * @since 1.1
+         */
+        public Builder otherAccounts(OtherAccountPolicy value) {
+            otherAccounts = value;
+            return this;
+        }
+
+        /**
+         * Sets the domains whose addresses may accept an invitation sent to another address of this
+         * tenant under {@link OtherAccountPolicy#VERIFIED_ALIAS} (e.g. {@code example.de} for a company
+         * that also invites at {@code example.com}); IDN domains are converted to ASCII. Default none.
+         *
+         * @param domains the domains, e.g. {@code "example.com"} or {@code "@example.com"}
+         * @return this builder
+         * @since 1.1
+         */
+        public Builder aliasDomains(String... domains) {
+            aliasDomains = new LinkedHashSet<>(java.util.Arrays.asList(domains));
+            return this;
+        }
+
+        /**
          * Sets the claim URL as a base to which the token is appended.
          *
          * @param base e.g. {@code https://app.example.com/join/}
@@ -787,7 +824,8 @@ public final class TenantSettings {
                     resendLimit, resendCooldown, resendPolicy, invitationTtl, bulkLimit, roles, defaultLocale,
                     branding, claimUrlTemplate, termsRequired, profileFields, defaultGroupPool, inviteOnCreation,
                     minimumPasswordLength, joinUrlTemplate, lookAlikes, targetRules, claimGroupsFromDirectory,
-                    departedInviters, reminders, retention, sendLimits, optOutUrlTemplate);
+                    departedInviters, reminders, retention, sendLimits, optOutUrlTemplate, otherAccounts,
+                    aliasDomains);
         }
 
         /**
@@ -1078,6 +1116,28 @@ public final class TenantSettings {
     }
 
     /**
+     * Returns what happens when an invitation is accepted with another email address than the one
+     * invited (default {@link OtherAccountPolicy#STRICT}).
+     *
+     * @return the policy, not {@code null}
+     * @since 1.1
+     */
+    public OtherAccountPolicy otherAccounts() {
+        return otherAccounts;
+    }
+
+    /**
+     * Returns the domains (ASCII, lower case) whose addresses may accept under
+     * {@link OtherAccountPolicy#VERIFIED_ALIAS}; empty by default.
+     *
+     * @return the domains, never {@code null}
+     * @since 1.1
+     */
+    public Set<String> aliasDomains() {
+        return aliasDomains;
+    }
+
+    /**
      * Returns the claim URL with a {@code {token}} placeholder and an optional {@code {tenant}} one; messages need it absolute (default {@code http://localhost:8080/claim/{token}}, for development).
      *
      * @return the claim URL with a {@code {token}} placeholder and an optional {@code {tenant}} one; messages need it absolute (default {@code http://localhost:8080/claim/{token}}, for development)
@@ -1218,7 +1278,8 @@ public final class TenantSettings {
                 && Objects.equals(reminders, other.reminders)
                 && Objects.equals(retention, other.retention)
                 && Objects.equals(sendLimits, other.sendLimits)
-                && Objects.equals(optOutUrlTemplate, other.optOutUrlTemplate);
+                && Objects.equals(optOutUrlTemplate, other.optOutUrlTemplate)
+                && otherAccounts == other.otherAccounts && aliasDomains.equals(other.aliasDomains);
     }
 
     @Override
@@ -1228,7 +1289,7 @@ public final class TenantSettings {
                 resendCooldown, resendPolicy, invitationTtl, bulkLimit, roles, defaultLocale, branding,
                 claimUrlTemplate, termsRequired, profileFields, defaultGroupPool, inviteOnCreation,
                 minimumPasswordLength, joinUrlTemplate, lookAlikes, targetRules, claimGroupsFromDirectory,
-                departedInviters, reminders, retention, sendLimits, optOutUrlTemplate);
+                departedInviters, reminders, retention, sendLimits, optOutUrlTemplate, otherAccounts, aliasDomains);
     }
 
     /**
@@ -1252,6 +1313,7 @@ public final class TenantSettings {
                 + ", joinUrlTemplate=" + joinUrlTemplate + ", lookAlikes=" + lookAlikes
                 + ", targetRules=" + targetRules + ", claimGroupsFromDirectory=" + claimGroupsFromDirectory
                 + ", departedInviters=" + departedInviters + ", reminders=" + reminders + ", retention=" + retention
-                + ", sendLimits=" + sendLimits + ", optOutUrlTemplate=" + optOutUrlTemplate + "]";
+                + ", sendLimits=" + sendLimits + ", optOutUrlTemplate=" + optOutUrlTemplate
+                + ", otherAccounts=" + otherAccounts + ", aliasDomains=" + aliasDomains + "]";
     }
 }
