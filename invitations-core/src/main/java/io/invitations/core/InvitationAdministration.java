@@ -289,7 +289,8 @@ public interface InvitationAdministration {
      * @param until exclusive end, after {@code from}
      * @param by    what the funnels are per, not {@code null}
      * @return the report, immutable
-     * @throws IllegalArgumentException if the period is empty
+     * @throws InvalidRequestException naming {@code until} if the period is empty ({@code until} not
+     *                                 after {@code from})
      * @since 1.1
      */
     ConversionReport conversion(Instant from, Instant until,
@@ -552,6 +553,7 @@ public interface InvitationAdministration {
      * @param from      inclusive start (by creation time), or {@code null}
      * @param until     exclusive end, or {@code null}
      * @return the statistics
+     * @throws InvalidRequestException naming {@code until} if both bounds are set and the period is empty
      */
     ReferralStats referrals(String inviterId, Instant from, Instant until);
 
@@ -562,6 +564,8 @@ public interface InvitationAdministration {
      * @param until    exclusive end, or {@code null}
      * @param limit    how many, at least 1
      * @return the inviters, best first
+     * @throws InvalidRequestException naming {@code limit} if it is below 1, and {@code until} if both
+     *                                 bounds are set and the period is empty
      */
     List<ReferralStats> topInviters(Instant from, Instant until, int limit);
 

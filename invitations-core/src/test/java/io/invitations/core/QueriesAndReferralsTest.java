@@ -23,6 +23,7 @@ import static io.invitations.core.testing.Fixture.ADMIN;
 import static io.invitations.core.testing.Fixture.claim;
 import static io.invitations.core.testing.Fixture.user;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 @DisplayName("Queries, seats and referrals")
@@ -163,6 +164,28 @@ class QueriesAndReferralsTest {
                     .containsExactly("bob", "alice");
             assertThat(f.service.administration(ADMIN, ACME).topInviters(null, null, 1)).singleElement()
                     .extracting(ReferralStats::inviterName).isEqualTo("User bob");
+        }
+
+        @Test
+        void a_reversed_period_or_a_limit_below_one_is_an_invalid_request_naming_the_field() {
+            InvitationAdministration admin = f.service.administration(ADMIN, ACME);
+            Instant now = f.clock.instant();
+            assertThatThrownBy(() -> admin.referrals("alice", now, now.minusSeconds(1)))
+                    .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.fields())
+                            .containsExactly("until"))
+                    .hasMessageContaining("until must be after from");
+            assertThatThrownBy(() -> admin.topInviters(now, now, 5))
+                    .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.fields())
+                            .containsExactly("until"));
+            assertThatThrownBy(() -> admin.topInviters(null, null, 0))
+                    .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.fields())
+                            .containsExactly("limit"))
+                    .hasMessageContaining("must be at least 1, was 0");
+            assertThatThrownBy(() -> admin.topInviters(now, now.minusSeconds(1), -1))
+                    .as("every problem at once")
+                    .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.fields())
+                            .containsExactly("limit", "until"));
+            assertThat(admin.referrals("alice", now, null).sent()).as("an open bound is fine").isZero();
         }
     }
 }

@@ -42,15 +42,13 @@ public final class Conversion {
      * @param until    exclusive end, after {@code from}
      * @param by       the grouping
      * @return the report
-     * @throws IllegalArgumentException if the period is empty
+     * @throws io.invitations.core.InvalidRequestException naming {@code until} if the period is empty
      */
     public ConversionReport report(TenantId tenantId, Instant from, Instant until, ConversionGroup by) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(until, "until");
         Objects.requireNonNull(by, "by");
-        if (!from.isBefore(until)) {
-            throw new IllegalArgumentException("the period [" + from + ", " + until + ") is empty; pass from before until");
-        }
+        Reporting.requirePeriod(from, until);
         return summarise(tenantId, from, until, by, ctx.store().funnel(tenantId, from, until));
     }
 

@@ -1,5 +1,7 @@
 package io.invitations.core.internal;
 
+import io.invitations.core.FieldProblem;
+import io.invitations.core.InvalidRequestException;
 import io.invitations.core.invitee.ContactText;
 import io.invitations.core.invitee.Invitees;
 import io.invitations.core.policy.SeatCount;
@@ -18,6 +20,7 @@ import io.invitations.spi.storage.Page;
 import org.apiguardian.api.API;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -131,15 +134,17 @@ public final class Reporting {
     }
 
     /**
-     * Returns one inviter's referral statistics over {@code [from, until)}.
+     * Returns one inviter's referral statistics over {@code [from, until)}:.
      *
      * @param tenantId  the tenant
      * @param inviterId the inviter's user id
      * @param from      inclusive start, or {@code null}
      * @param until     exclusive end, or {@code null}
      * @return the statistics (zeros when the inviter sent nothing)
+     * @throws InvalidRequestException naming {@code until} when both bounds are set and the period is empty
      */
     public ReferralStats referrals(TenantId tenantId, String inviterId, Instant from, Instant until) {
+        requirePeriod(from, until);
         Map<String, ReferralStats> all = aggregate(InvitationQuery.builder(tenantId).invitedBy(inviterId)
                 .createdBetween(from, until));
         return all.getOrDefault(inviterId, new ReferralStats(inviterId, inviterId, 0, 0));
@@ -154,17 +159,40 @@ public final class Reporting {
      * @param until    exclusive end, or {@code null}
      * @param limit    the most inviters to return, at least 1
      * @return the top inviters, best first
+     * @throws InvalidRequestException naming {@code limit} when it is below 1, and {@code until} when both
+     *                                 bounds are set and the period is empty
      */
     public List<ReferralStats> topInviters(TenantId tenantId, Instant from, Instant until, int limit) {
+        List<FieldProblem> problems = new ArrayList<>(periodProblems(from, until));
         if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+            problems.add(new FieldProblem("limit", "must be at least 1, was " + limit
+                    + "; pass how many inviters to return, e.g. 10"));
         }
+        RequestValidator.throwIfAny(problems);
         return aggregate(InvitationQuery.builder(tenantId).createdBetween(from, until)).values().stream()
                 .filter(s -> !s.inviterId().startsWith(Inviter.SYSTEM_PREFIX))
                 .sorted(Comparator.comparingLong(ReferralStats::accepted).reversed()
                         .thenComparing(Comparator.comparingLong(ReferralStats::sent).reversed())
                         .thenComparing(ReferralStats::inviterId))
                 .limit(limit).toList();
+    }
+
+    /**
+     * Refuses an empty or reversed period {@code [from, until)}; a missing bound leaves it open.
+     *
+     * @param from  inclusive start, or {@code null}
+     * @param until exclusive end, or {@code null}
+     * @throws InvalidRequestException naming {@code until} when it is not after {@code from}
+     */
+    static void requirePeriod(Instant from, Instant until) {
+        RequestValidator.throwIfAny(periodProblems(from, until));
+    }
+
+    private static List<FieldProblem> periodProblems(Instant from, Instant until) {
+        return from != null && until != null && !from.isBefore(until)
+                ? List.of(new FieldProblem("until", "the period [" + from + ", " + until
+                        + ") is empty: until must be after from; pass an until later than " + from))
+                : List.of();
     }
 
     private Map<String, ReferralStats> aggregate(InvitationQuery.Builder filters) {
