@@ -283,7 +283,9 @@ public interface InvitationAdministration {
     /**
      * Reports the tenant's conversion over a period: per tenant, inviter, batch or channel, how many
      * invitations sent in {@code [from, until)} were delivered, opened and accepted, and percentiles
-     * of the time to accept, from the stored invitations and history.
+     * of the time to accept, from the stored invitations and history. Needs the tenant's
+     * {@linkplain io.invitations.spi.settings.TenantSettings#manageLevel() manage level} (tenant-wide
+     * counts, also for a {@code *_LOCAL} actor at that level).
      *
      * @param from  inclusive start, not {@code null}
      * @param until exclusive end, after {@code from}
@@ -291,6 +293,8 @@ public interface InvitationAdministration {
      * @return the report, immutable
      * @throws InvalidRequestException naming {@code until} if the period is empty ({@code until} not
      *                                 after {@code from})
+     * @throws io.invitations.core.policy.PolicyViolationException with {@code NOT_ALLOWED_TO_MANAGE} if
+     *                                 the actor is below the tenant's manage level
      * @since 1.1
      */
     ConversionReport conversion(Instant from, Instant until,
@@ -547,18 +551,23 @@ public interface InvitationAdministration {
     SeatCount seats();
 
     /**
-     * Returns one inviter's referrals over a period: sent, accepted, acceptance rate.
+     * Returns one inviter's referrals over a period: sent, accepted, acceptance rate. Anyone may read
+     * their own; another inviter's need the tenant's
+     * {@linkplain io.invitations.spi.settings.TenantSettings#manageLevel() manage level}.
      *
      * @param inviterId the inviter's user id
      * @param from      inclusive start (by creation time), or {@code null}
      * @param until     exclusive end, or {@code null}
      * @return the statistics
      * @throws InvalidRequestException naming {@code until} if both bounds are set and the period is empty
+     * @throws io.invitations.core.policy.PolicyViolationException with {@code NOT_ALLOWED_TO_MANAGE} for
+     *                                 another inviter's referrals below the tenant's manage level
      */
     ReferralStats referrals(String inviterId, Instant from, Instant until);
 
     /**
-     * Returns a tenant's top inviters over a period, by accepted invitations.
+     * Returns a tenant's top inviters over a period, by accepted invitations. Needs the tenant's
+     * {@linkplain io.invitations.spi.settings.TenantSettings#manageLevel() manage level}.
      *
      * @param from     inclusive start, or {@code null}
      * @param until    exclusive end, or {@code null}
@@ -566,6 +575,8 @@ public interface InvitationAdministration {
      * @return the inviters, best first
      * @throws InvalidRequestException naming {@code limit} if it is below 1, and {@code until} if both
      *                                 bounds are set and the period is empty
+     * @throws io.invitations.core.policy.PolicyViolationException with {@code NOT_ALLOWED_TO_MANAGE} if
+     *                                 the actor is below the tenant's manage level
      */
     List<ReferralStats> topInviters(Instant from, Instant until, int limit);
 

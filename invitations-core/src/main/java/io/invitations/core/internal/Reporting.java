@@ -4,8 +4,11 @@ import io.invitations.core.FieldProblem;
 import io.invitations.core.InvalidRequestException;
 import io.invitations.core.invitee.ContactText;
 import io.invitations.core.invitee.Invitees;
+import io.invitations.core.policy.PolicyViolationException;
+import io.invitations.core.policy.Refusal;
 import io.invitations.core.policy.SeatCount;
 import io.invitations.core.referral.ReferralStats;
+import io.invitations.spi.ErrorCode;
 import io.invitations.spi.invitation.Contact;
 import io.invitations.spi.invitation.EmailAddress;
 import io.invitations.spi.invitation.HistoryEntry;
@@ -134,16 +137,23 @@ public final class Reporting {
     }
 
     /**
-     * Returns one inviter's referral statistics over {@code [from, until)}:.
+     * Returns one inviter's referral statistics over {@code [from, until)}: one's own at any level,
+     * another inviter's at the tenant's manage level.
      *
+     * @param actor     who reads
      * @param tenantId  the tenant
      * @param inviterId the inviter's user id
      * @param from      inclusive start, or {@code null}
      * @param until     exclusive end, or {@code null}
      * @return the statistics (zeros when the inviter sent nothing)
      * @throws InvalidRequestException naming {@code until} when both bounds are set and the period is empty
+     * @throws PolicyViolationException with {@code NOT_ALLOWED_TO_MANAGE} for another inviter's statistics
+     *                                  below the manage level
      */
-    public ReferralStats referrals(TenantId tenantId, String inviterId, Instant from, Instant until) {
+    public ReferralStats referrals(Inviter actor, TenantId tenantId, String inviterId, Instant from, Instant until) {
+        if (!actor.userId().equals(inviterId)) {
+            requireManageLevel(ctx, actor, tenantId, "reading another inviter's referrals");
+        }
         requirePeriod(from, until);
         Map<String, ReferralStats> all = aggregate(InvitationQuery.builder(tenantId).invitedBy(inviterId)
                 .createdBetween(from, until));
@@ -152,8 +162,9 @@ public final class Reporting {
 
     /**
      * Returns the inviters with the most accepted invitations over {@code [from, until)}; ties go to
-     * more sent, then to the user id. System actors are left out.
+     * more sent, then to the user id. System actors are left out. Needs the tenant's manage level.
      *
+     * @param actor    who reads
      * @param tenantId the tenant
      * @param from     inclusive start, or {@code null}
      * @param until    exclusive end, or {@code null}
@@ -161,8 +172,10 @@ public final class Reporting {
      * @return the top inviters, best first
      * @throws InvalidRequestException naming {@code limit} when it is below 1, and {@code until} when both
      *                                 bounds are set and the period is empty
+     * @throws PolicyViolationException with {@code NOT_ALLOWED_TO_MANAGE} below the manage level
      */
-    public List<ReferralStats> topInviters(TenantId tenantId, Instant from, Instant until, int limit) {
+    public List<ReferralStats> topInviters(Inviter actor, TenantId tenantId, Instant from, Instant until, int limit) {
+        requireManageLevel(ctx, actor, tenantId, "reading the top inviters");
         List<FieldProblem> problems = new ArrayList<>(periodProblems(from, until));
         if (limit < 1) {
             problems.add(new FieldProblem("limit", "must be at least 1, was " + limit
@@ -175,6 +188,26 @@ public final class Reporting {
                         .thenComparing(Comparator.comparingLong(ReferralStats::sent).reversed())
                         .thenComparing(ReferralStats::inviterId))
                 .limit(limit).toList();
+    }
+
+    /**
+     * Refuses a tenant-wide statistic (conversion, top inviters, another inviter's referrals) to an
+     * actor below the tenant's {@linkplain io.invitations.spi.settings.TenantSettings#manageLevel()
+     * manage level}: the level that manages invitations others sent.
+     *
+     * @param ctx      the context
+     * @param actor    who reads
+     * @param tenantId the tenant
+     * @param doing    what the actor tries, for the message
+     * @throws PolicyViolationException with {@code NOT_ALLOWED_TO_MANAGE} below the manage level
+     */
+    static void requireManageLevel(Context ctx, Inviter actor, TenantId tenantId, String doing) {
+        io.invitations.spi.invitation.PermissionLevel needed = ctx.settingsFor(tenantId).manageLevel();
+        if (!actor.level().atLeast(needed)) {
+            throw new PolicyViolationException(List.of(new Refusal(ErrorCode.NOT_ALLOWED_TO_MANAGE, "actor",
+                    actor.userId() + " is " + actor.level() + "; " + doing + " needs " + needed
+                            + " or higher (the tenant's manage level)")));
+        }
     }
 
     /**
