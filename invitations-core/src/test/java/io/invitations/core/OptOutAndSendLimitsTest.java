@@ -200,6 +200,43 @@ class OptOutAndSendLimitsTest {
     }
 
     @Nested
+    @DisplayName("the platform team")
+    class PlatformTeam {
+        @Test
+        @DisplayName("the expiry sweep deletes send records older than the tenant's longest window and keeps the"
+                + " ones inside it, which still count; without limits it deletes them all")
+        void sweepPurgesSendRecords() {
+            f.configure(s -> s.sendLimits(SendLimits.NONE.perInviter(50, java.time.Duration.ofHours(1))
+                    .perContact(2, Duration.ofDays(7))));
+            java.time.Instant start = f.clock.instant();
+            f.invite(JANE);
+            f.clock.advance(Duration.ofDays(3));
+            f.service.administration(ADMIN, ACME).invite(f.request(JANE).target(
+                    io.invitations.spi.invitation.Target.resource("doc", "d2")).build());
+            f.invite("other@example.com");
+            f.clock.advance(Duration.ofDays(4).plusSeconds(1));
+            assertThat(f.store.countSends(ACME, null, null, start)).isEqualTo(3);
+
+            f.service.maintenance().expireDue();
+
+            assertThat(f.store.countSends(ACME, null, null, start)).as("beyond 7 days: gone; inside: kept")
+                    .isEqualTo(2);
+            f.service.administration(ADMIN, ACME).invite(f.request(JANE).target(
+                    io.invitations.spi.invitation.Target.resource("doc", "d3")).build());
+            assertThat(refused(() -> f.service.administration(ADMIN, ACME).invite(f.request(JANE).target(
+                    io.invitations.spi.invitation.Target.resource("doc", "d4")).build())).code())
+                    .as("a kept record still counts toward the recipient's window")
+                    .isEqualTo(ErrorCode.ALREADY_INVITED_OR_MEMBER);
+
+            f.configure(s -> s.sendLimits(SendLimits.NONE));
+            f.clock.advance(Duration.ofSeconds(1));
+            f.service.maintenance().expireDue();
+            assertThat(f.store.countSends(ACME, null, null, start)).isZero();
+            assertThat(f.store.tenantsWithSends()).doesNotContain(ACME);
+        }
+    }
+
+    @Nested
     @DisplayName("an attacker")
     class Attacker {
         @Test
