@@ -82,6 +82,32 @@ class OptOutAndSendLimitsTest {
         }
 
         @Test
+        @DisplayName("the opt-out line and link are in the invitee's language, for every language with built-in"
+                + " templates; another language gets the English line, as it gets the English template")
+        void optOutLineInEveryShippedLanguage() {
+            java.util.Set<String> lines = new java.util.HashSet<>();
+            for (String language : io.invitations.core.message.internal.Phrases.LANGUAGES) {
+                java.util.Locale locale = java.util.Locale.forLanguageTag(language);
+                io.invitations.core.message.internal.Phrases phrases =
+                        io.invitations.core.message.internal.Phrases.of(locale);
+                assertThat(phrases.language()).as("built-in phrases of " + language).isEqualTo(language);
+                String email = "jane-" + language + "@example.com";
+                f.service.administration(ADMIN, ACME).invite(f.request(email).locale(locale).build());
+                MailMessage message = deliveredTo(email);
+                String url = "http://localhost:8080/opt-out/" + optOutToken(message);
+
+                assertThat(message.text()).as(language).endsWith(Composer.optOutLine(phrases) + url);
+                assertThat(message.html()).as(language).contains(">" + phrases.get("optOut.link") + "</a>");
+                lines.add(phrases.get("optOut.line"));
+            }
+            assertThat(lines).as("a translation per language, not the English words again")
+                    .hasSize(io.invitations.core.message.internal.Phrases.LANGUAGES.size());
+            f.service.administration(ADMIN, ACME).invite(f.request("juan@example.com")
+                    .locale(java.util.Locale.forLanguageTag("es")).build());
+            assertThat(deliveredTo("juan@example.com").text()).contains(Composer.OPT_OUT_LINE);
+        }
+
+        @Test
         @DisplayName("opting out of a tenant stops its invitations, not another tenant's; opting out again is harmless")
         void optOutOfOneTenant() {
             f.invite(JANE);
