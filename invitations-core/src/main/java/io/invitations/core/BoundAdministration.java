@@ -74,6 +74,11 @@ final class BoundAdministration implements InvitationAdministration {
 
     @Override
     public Invitation provisionFromDirectory(InviteRequest request) {
+        return syncFromDirectory(request).invitation();
+    }
+
+    @Override
+    public DirectorySyncResult syncFromDirectory(InviteRequest request) {
         return engine.syncing.fromDirectory(actor, tenantId, Objects.requireNonNull(request, "request"));
     }
 

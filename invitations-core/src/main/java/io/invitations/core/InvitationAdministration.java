@@ -437,10 +437,10 @@ public interface InvitationAdministration {
      * <p>Syncing is idempotent: when the entry's person already has an open invitation for the
      * target (provisioned, pending, awaiting approval), nothing changes and that invitation is
      * returned as stored (same id and version, no new history, message or event; logged at INFO as
-     * "directory entry unchanged"). A caller tells a new entry from an unchanged one by
-     * {@code result.createdAt()} (or the version). This holds for actors at the tenant's manage
-     * level, as directory sync's system actors are; below it the neutral already-invited refusal
-     * stands.
+     * "directory entry unchanged"). To tell a new entry from an unchanged one, call
+     * {@link #syncFromDirectory(InviteRequest)}, which does the same and says which it was. This holds
+     * for actors at the tenant's manage level, as directory sync's system actors are; below it the
+     * neutral already-invited refusal stands.
      *
      * @param request the entry; usually with a system inviter such as {@code Inviter.system("azure-ad")}
      * @return the stored invitation, new or the entry's open one
@@ -450,6 +450,26 @@ public interface InvitationAdministration {
      *                                   already invited)
      */
     Invitation provisionFromDirectory(InviteRequest request);
+
+    /**
+     * Does what {@link #provisionFromDirectory(InviteRequest)} does and also says whether the entry
+     * was created or left {@linkplain DirectorySyncResult#unchanged() unchanged}, so that a directory
+     * sync can count both without reading logs.
+     *
+     * <pre>{@code
+     * DirectorySyncResult result = admin.syncFromDirectory(entry);
+     * if (result.created()) { created++; } else { unchanged++; }
+     * }</pre>
+     *
+     * @param request the entry; usually with a system inviter such as {@code Inviter.system("azure-ad")}
+     * @return the stored invitation, new or the entry's open one, and which of the two
+     * @throws InvalidRequestException   listing every invalid field
+     * @throws io.invitations.core.policy.PolicyViolationException with every refusal
+     * @throws AlreadyInvitedException   if the person is already a member (or, below the manage level,
+     *                                   already invited)
+     * @since 1.1
+     */
+    DirectorySyncResult syncFromDirectory(InviteRequest request);
 
     /**
      * Matches someone who registered another way (SSO, self-registration) with a verified email to
