@@ -74,6 +74,11 @@ final class BoundAdministration implements InvitationAdministration {
 
     @Override
     public Invitation provisionFromDirectory(InviteRequest request) {
+        return syncFromDirectory(request).invitation();
+    }
+
+    @Override
+    public DirectorySyncResult syncFromDirectory(InviteRequest request) {
         return engine.syncing.fromDirectory(actor, tenantId, Objects.requireNonNull(request, "request"));
     }
 
@@ -152,7 +157,7 @@ final class BoundAdministration implements InvitationAdministration {
     @Override
     public ConversionReport conversion(Instant from, Instant until,
             ConversionGroup by) {
-        return engine.conversion.report(tenantId, from, until, by);
+        return engine.conversion.report(actor, tenantId, from, until, by);
     }
 
     @Override
@@ -251,12 +256,12 @@ final class BoundAdministration implements InvitationAdministration {
 
     @Override
     public ReferralStats referrals(String inviterId, Instant from, Instant until) {
-        return engine.reporting.referrals(tenantId, Objects.requireNonNull(inviterId, "inviterId"), from, until);
+        return engine.reporting.referrals(actor, tenantId, Objects.requireNonNull(inviterId, "inviterId"), from, until);
     }
 
     @Override
     public List<ReferralStats> topInviters(Instant from, Instant until, int limit) {
-        return engine.reporting.topInviters(tenantId, from, until, limit);
+        return engine.reporting.topInviters(actor, tenantId, from, until, limit);
     }
 
     @Override

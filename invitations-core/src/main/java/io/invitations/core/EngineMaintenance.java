@@ -27,7 +27,9 @@ final class EngineMaintenance implements InvitationMaintenance {
 
     @Override
     public int expireDue() {
-        return engine.managing.expireDue();
+        int expired = engine.managing.expireDue();
+        io.invitations.core.internal.OptOuts.purgeSends(engine.ctx);
+        return expired;
     }
 
     @Override

@@ -286,13 +286,18 @@ public interface InvitationAdministration {
     /**
      * Reports the tenant's conversion over a period: per tenant, inviter, batch or channel, how many
      * invitations sent in {@code [from, until)} were delivered, opened and accepted, and percentiles
-     * of the time to accept, from the stored invitations and history.
+     * of the time to accept, from the stored invitations and history. Needs the tenant's
+     * {@linkplain io.invitations.spi.settings.TenantSettings#manageLevel() manage level} (tenant-wide
+     * counts, also for a {@code *_LOCAL} actor at that level).
      *
      * @param from  inclusive start, not {@code null}
      * @param until exclusive end, after {@code from}
      * @param by    what the funnels are per, not {@code null}
      * @return the report, immutable
-     * @throws IllegalArgumentException if the period is empty
+     * @throws InvalidRequestException naming {@code until} if the period is empty ({@code until} not
+     *                                 after {@code from})
+     * @throws io.invitations.core.policy.PolicyViolationException with {@code NOT_ALLOWED_TO_MANAGE} if
+     *                                 the actor is below the tenant's manage level
      * @since 1.1
      */
     ConversionReport conversion(Instant from, Instant until,
@@ -435,10 +440,10 @@ public interface InvitationAdministration {
      * <p>Syncing is idempotent: when the entry's person already has an open invitation for the
      * target (provisioned, pending, awaiting approval), nothing changes and that invitation is
      * returned as stored (same id and version, no new history, message or event; logged at INFO as
-     * "directory entry unchanged"). A caller tells a new entry from an unchanged one by
-     * {@code result.createdAt()} (or the version). This holds for actors at the tenant's manage
-     * level, as directory sync's system actors are; below it the neutral already-invited refusal
-     * stands.
+     * "directory entry unchanged"). To tell a new entry from an unchanged one, call
+     * {@link #syncFromDirectory(InviteRequest)}, which does the same and says which it was. This holds
+     * for actors at the tenant's manage level, as directory sync's system actors are; below it the
+     * neutral already-invited refusal stands.
      *
      * @param request the entry; usually with a system inviter such as {@code Inviter.system("azure-ad")}
      * @return the stored invitation, new or the entry's open one
@@ -448,6 +453,26 @@ public interface InvitationAdministration {
      *                                   already invited)
      */
     Invitation provisionFromDirectory(InviteRequest request);
+
+    /**
+     * Does what {@link #provisionFromDirectory(InviteRequest)} does and also says whether the entry
+     * was created or left {@linkplain DirectorySyncResult#unchanged() unchanged}, so that a directory
+     * sync can count both without reading logs.
+     *
+     * <pre>{@code
+     * DirectorySyncResult result = admin.syncFromDirectory(entry);
+     * if (result.created()) { created++; } else { unchanged++; }
+     * }</pre>
+     *
+     * @param request the entry; usually with a system inviter such as {@code Inviter.system("azure-ad")}
+     * @return the stored invitation, new or the entry's open one, and which of the two
+     * @throws InvalidRequestException   listing every invalid field
+     * @throws io.invitations.core.policy.PolicyViolationException with every refusal
+     * @throws AlreadyInvitedException   if the person is already a member (or, below the manage level,
+     *                                   already invited)
+     * @since 1.1
+     */
+    DirectorySyncResult syncFromDirectory(InviteRequest request);
 
     /**
      * Matches someone who registered another way (SSO, self-registration) with a verified email to
@@ -549,22 +574,32 @@ public interface InvitationAdministration {
     SeatCount seats();
 
     /**
-     * Returns one inviter's referrals over a period: sent, accepted, acceptance rate.
+     * Returns one inviter's referrals over a period: sent, accepted, acceptance rate. Anyone may read
+     * their own; another inviter's need the tenant's
+     * {@linkplain io.invitations.spi.settings.TenantSettings#manageLevel() manage level}.
      *
      * @param inviterId the inviter's user id
      * @param from      inclusive start (by creation time), or {@code null}
      * @param until     exclusive end, or {@code null}
      * @return the statistics
+     * @throws InvalidRequestException naming {@code until} if both bounds are set and the period is empty
+     * @throws io.invitations.core.policy.PolicyViolationException with {@code NOT_ALLOWED_TO_MANAGE} for
+     *                                 another inviter's referrals below the tenant's manage level
      */
     ReferralStats referrals(String inviterId, Instant from, Instant until);
 
     /**
-     * Returns a tenant's top inviters over a period, by accepted invitations.
+     * Returns a tenant's top inviters over a period, by accepted invitations. Needs the tenant's
+     * {@linkplain io.invitations.spi.settings.TenantSettings#manageLevel() manage level}.
      *
      * @param from     inclusive start, or {@code null}
      * @param until    exclusive end, or {@code null}
      * @param limit    how many, at least 1
      * @return the inviters, best first
+     * @throws InvalidRequestException naming {@code limit} if it is below 1, and {@code until} if both
+     *                                 bounds are set and the period is empty
+     * @throws io.invitations.core.policy.PolicyViolationException with {@code NOT_ALLOWED_TO_MANAGE} if
+     *                                 the actor is below the tenant's manage level
      */
     List<ReferralStats> topInviters(Instant from, Instant until, int limit);
 

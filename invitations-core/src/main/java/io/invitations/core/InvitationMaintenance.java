@@ -40,6 +40,11 @@ public interface InvitationMaintenance {
      * Stores EXPIRED, with history and events, for every pending invitation past its expiry. Reads
      * already report them EXPIRED; run this periodically so that stored data and events follow.
      *
+     * <p>The same sweep keeps the store small: it deletes the send records that the tenants'
+     * {@linkplain io.invitations.spi.settings.TenantSettings#sendLimits() send limits} keep per
+     * message once they are older than the tenant's longest window, as no window can count them any
+     * more ({@link io.invitations.spi.storage.InvitationStore#purgeSends}).
+     *
      * @return how many invitations were expired
      */
     int expireDue();

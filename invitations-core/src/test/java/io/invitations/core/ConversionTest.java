@@ -110,8 +110,16 @@ class ConversionTest {
         assertThat(admin.conversion(before, later, ConversionGroup.TENANT).funnel("acme").orElseThrow().sent())
                 .isEqualTo(1);
         assertThat(admin.conversion(later, later.plusSeconds(1), ConversionGroup.TENANT).funnels()).hasSize(1);
+        // a bad value is a typed INVALID_REQUEST naming the field (ADR 0018), not an IllegalArgumentException
         assertThatThrownBy(() -> admin.conversion(later, before, ConversionGroup.TENANT))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is empty");
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+                    assertThat(e.code()).isEqualTo(io.invitations.spi.ErrorCode.INVALID_REQUEST);
+                    assertThat(e.fields()).containsExactly("until");
+                })
+                .hasMessageContaining("is empty").hasMessageContaining("until must be after from");
+        assertThatThrownBy(() -> admin.conversion(later, later, ConversionGroup.TENANT))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.fields())
+                        .containsExactly("until"));
     }
 
     @Test

@@ -82,6 +82,32 @@ class OptOutAndSendLimitsTest {
         }
 
         @Test
+        @DisplayName("the opt-out line and link are in the invitee's language, for every language with built-in"
+                + " templates; another language gets the English line, as it gets the English template")
+        void optOutLineInEveryShippedLanguage() {
+            java.util.Set<String> lines = new java.util.HashSet<>();
+            for (String language : io.invitations.core.message.internal.Phrases.LANGUAGES) {
+                java.util.Locale locale = java.util.Locale.forLanguageTag(language);
+                io.invitations.core.message.internal.Phrases phrases =
+                        io.invitations.core.message.internal.Phrases.of(locale);
+                assertThat(phrases.language()).as("built-in phrases of " + language).isEqualTo(language);
+                String email = "jane-" + language + "@example.com";
+                f.service.administration(ADMIN, ACME).invite(f.request(email).locale(locale).build());
+                MailMessage message = deliveredTo(email);
+                String url = "http://localhost:8080/opt-out/" + optOutToken(message);
+
+                assertThat(message.text()).as(language).endsWith(Composer.optOutLine(phrases) + url);
+                assertThat(message.html()).as(language).contains(">" + phrases.get("optOut.link") + "</a>");
+                lines.add(phrases.get("optOut.line"));
+            }
+            assertThat(lines).as("a translation per language, not the English words again")
+                    .hasSize(io.invitations.core.message.internal.Phrases.LANGUAGES.size());
+            f.service.administration(ADMIN, ACME).invite(f.request("juan@example.com")
+                    .locale(java.util.Locale.forLanguageTag("es")).build());
+            assertThat(deliveredTo("juan@example.com").text()).contains(Composer.OPT_OUT_LINE);
+        }
+
+        @Test
         @DisplayName("opting out of a tenant stops its invitations, not another tenant's; opting out again is harmless")
         void optOutOfOneTenant() {
             f.invite(JANE);
@@ -196,6 +222,43 @@ class OptOutAndSendLimitsTest {
             f.clock.advance(Duration.ofDays(7).plusSeconds(1));
             assertThat(f.service.administration(ADMIN, ACME).resend(inv.id()).status())
                     .isEqualTo(InvitationStatus.PENDING);
+        }
+    }
+
+    @Nested
+    @DisplayName("the platform team")
+    class PlatformTeam {
+        @Test
+        @DisplayName("the expiry sweep deletes send records older than the tenant's longest window and keeps the"
+                + " ones inside it, which still count; without limits it deletes them all")
+        void sweepPurgesSendRecords() {
+            f.configure(s -> s.sendLimits(SendLimits.NONE.perInviter(50, java.time.Duration.ofHours(1))
+                    .perContact(2, Duration.ofDays(7))));
+            java.time.Instant start = f.clock.instant();
+            f.invite(JANE);
+            f.clock.advance(Duration.ofDays(3));
+            f.service.administration(ADMIN, ACME).invite(f.request(JANE).target(
+                    io.invitations.spi.invitation.Target.resource("doc", "d2")).build());
+            f.invite("other@example.com");
+            f.clock.advance(Duration.ofDays(4).plusSeconds(1));
+            assertThat(f.store.countSends(ACME, null, null, start)).isEqualTo(3);
+
+            f.service.maintenance().expireDue();
+
+            assertThat(f.store.countSends(ACME, null, null, start)).as("beyond 7 days: gone; inside: kept")
+                    .isEqualTo(2);
+            f.service.administration(ADMIN, ACME).invite(f.request(JANE).target(
+                    io.invitations.spi.invitation.Target.resource("doc", "d3")).build());
+            assertThat(refused(() -> f.service.administration(ADMIN, ACME).invite(f.request(JANE).target(
+                    io.invitations.spi.invitation.Target.resource("doc", "d4")).build())).code())
+                    .as("a kept record still counts toward the recipient's window")
+                    .isEqualTo(ErrorCode.ALREADY_INVITED_OR_MEMBER);
+
+            f.configure(s -> s.sendLimits(SendLimits.NONE));
+            f.clock.advance(Duration.ofSeconds(1));
+            f.service.maintenance().expireDue();
+            assertThat(f.store.countSends(ACME, null, null, start)).isZero();
+            assertThat(f.store.tenantsWithSends()).doesNotContain(ACME);
         }
     }
 

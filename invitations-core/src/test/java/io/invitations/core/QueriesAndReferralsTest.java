@@ -1,5 +1,6 @@
 package io.invitations.core;
 
+import io.invitations.core.conversion.ConversionGroup;
 import io.invitations.core.policy.SeatCount;
 import io.invitations.core.referral.ReferralStats;
 import io.invitations.core.testing.Fixture;
@@ -23,6 +24,7 @@ import static io.invitations.core.testing.Fixture.ADMIN;
 import static io.invitations.core.testing.Fixture.claim;
 import static io.invitations.core.testing.Fixture.user;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 @DisplayName("Queries, seats and referrals")
@@ -163,6 +165,71 @@ class QueriesAndReferralsTest {
                     .containsExactly("bob", "alice");
             assertThat(f.service.administration(ADMIN, ACME).topInviters(null, null, 1)).singleElement()
                     .extracting(ReferralStats::inviterName).isEqualTo("User bob");
+        }
+
+        @Test
+        void tenant_wide_statistics_need_the_manage_level_and_everyone_reads_their_own_referrals() {
+            f.configure(s -> s.minimumInviteLevel(PermissionLevel.USER));
+            inviteAs(alice, "a1@example.com");
+            Instant from = f.clock.instant().minusSeconds(1);
+            Instant until = f.clock.instant().plusSeconds(1);
+            Inviter hr = user("hr", PermissionLevel.HR_TENANT);
+            Inviter unitAdmin = user("unit-admin", PermissionLevel.ADMIN_LOCAL);
+
+            // the default manage level is ADMIN_LOCAL
+            assertThat(f.service.administration(alice, ACME).referrals("alice", from, until).sent())
+                    .as("one's own referrals at any level").isEqualTo(1);
+            for (Inviter below : new Inviter[] {alice, hr}) {
+                InvitationAdministration admin = f.service.administration(below, ACME);
+                assertThat(refusal(() -> admin.referrals("bob", from, until))).contains("another inviter's referrals");
+                assertThat(refusal(() -> admin.topInviters(from, until, 5))).contains("top inviters");
+                assertThat(refusal(() -> admin.conversion(from, until, ConversionGroup.INVITER)))
+                        .contains("conversion reports").contains("needs ADMIN_LOCAL or higher");
+            }
+            for (Inviter allowed : new Inviter[] {unitAdmin, ADMIN, Inviter.system("reports")}) {
+                InvitationAdministration admin = f.service.administration(allowed, ACME);
+                assertThat(admin.referrals("alice", from, until).sent()).isEqualTo(1);
+                assertThat(admin.topInviters(from, until, 5)).extracting(ReferralStats::inviterId).containsExactly("alice");
+                assertThat(admin.conversion(from, until, ConversionGroup.TENANT).funnels()).hasSize(1);
+            }
+
+            f.configure(s -> s.manageLevel(PermissionLevel.HR_TENANT));
+            assertThat(f.service.administration(hr, ACME).topInviters(from, until, 5)).hasSize(1);
+            assertThat(f.service.administration(hr, ACME).conversion(from, until, ConversionGroup.TENANT).funnels())
+                    .hasSize(1);
+        }
+
+        /** The refusal's message, after checking it is a typed NOT_ALLOWED_TO_MANAGE naming the actor. */
+        private String refusal(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+            var e = Fixture.refused(call);
+            assertThat(e).isInstanceOfSatisfying(io.invitations.core.policy.PolicyViolationException.class,
+                    p -> assertThat(p.refusals()).singleElement().satisfies(r -> {
+                        assertThat(r.code()).isEqualTo(io.invitations.spi.ErrorCode.NOT_ALLOWED_TO_MANAGE);
+                        assertThat(r.field()).isEqualTo("actor");
+                    }));
+            return e.getMessage();
+        }
+
+        @Test
+        void a_reversed_period_or_a_limit_below_one_is_an_invalid_request_naming_the_field() {
+            InvitationAdministration admin = f.service.administration(ADMIN, ACME);
+            Instant now = f.clock.instant();
+            assertThatThrownBy(() -> admin.referrals("alice", now, now.minusSeconds(1)))
+                    .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.fields())
+                            .containsExactly("until"))
+                    .hasMessageContaining("until must be after from");
+            assertThatThrownBy(() -> admin.topInviters(now, now, 5))
+                    .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.fields())
+                            .containsExactly("until"));
+            assertThatThrownBy(() -> admin.topInviters(null, null, 0))
+                    .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.fields())
+                            .containsExactly("limit"))
+                    .hasMessageContaining("must be at least 1, was 0");
+            assertThatThrownBy(() -> admin.topInviters(now, now.minusSeconds(1), -1))
+                    .as("every problem at once")
+                    .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.fields())
+                            .containsExactly("limit", "until"));
+            assertThat(admin.referrals("alice", now, null).sent()).as("an open bound is fine").isZero();
         }
     }
 }

@@ -255,6 +255,25 @@ public final class JdbcInvitationStore implements InvitationStore {
     }
 
     @Override
+    public java.util.Set<TenantId> tenantsWithSends() {
+        return java.util.Set.copyOf(list("list tenants with sends", "SELECT DISTINCT tenant_id FROM "
+                + tables.sendRecord(), p -> { }, rs -> TenantId.of(rs.getString(1))));
+    }
+
+    @Override
+    public int purgeSends(TenantId tenantId, Instant before) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(before, "before");
+        try (Lease lease = Lease.of(connections); PreparedStatement ps = lease.connection().prepareStatement(
+                "DELETE FROM " + tables.sendRecord() + " WHERE tenant_id = ? AND sent_at < ?")) {
+            new Params(ps).text(tenantId.value()).instant(before);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failed("purge sends", e);
+        }
+    }
+
+    @Override
     public void write(WriteBatch batch) {
         Objects.requireNonNull(batch, "batch");
         if (!batch.isEmpty()) {

@@ -58,11 +58,15 @@ class OptOutAndSendLimitsOnJdbcTest {
         for (int n = 0; n < 2; n++) {
             JdbcInvitationStore store = JdbcInvitationStore.builder(database.newPool()).tablePrefix(prefix).build();
             store.migrate();
-            nodes.add(InvitationService.builder().store(store).identityDirectory(directory)
-                    .seatLedger(InMemorySeatLedger.countingMembersOf(directory)).settings(settings).keyRing(keys)
-                    .mailer(mailer).deliveryMode(DeliveryMode.HOST_DRIVEN).clock(CLOCK).build());
+            nodes.add(node(store, CLOCK));
         }
         return nodes;
+    }
+
+    private InvitationService node(JdbcInvitationStore store, Clock clock) {
+        return InvitationService.builder().store(store).identityDirectory(directory)
+                .seatLedger(InMemorySeatLedger.countingMembersOf(directory)).settings(settings).keyRing(keys)
+                .mailer(mailer).deliveryMode(DeliveryMode.HOST_DRIVEN).clock(clock).build();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -107,6 +111,34 @@ class OptOutAndSendLimitsOnJdbcTest {
                     .administration(hasty, tenant).invite(request("p" + n + "@example.com", "d"))));
             assertThat(oneInviter).filteredOn(Invitation.class::isInstance).hasSize(5);
             assertThat(oneInviter).filteredOn(ErrorCode.QUOTA_EXCEEDED::equals).hasSize(RACERS - 5);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = JdbcDialect.class, names = {"H2", "POSTGRESQL"})
+    @DisplayName("the expiry sweep deletes send records older than the tenant's longest window"
+            + " and keeps the ones inside it")
+    void sweepPurgesSendRecords(JdbcDialect dialect) {
+        try (TestDatabase database = TestDatabase.create(dialect)) {
+            settings.update(tenant, s -> s.toBuilder().sendLimits(SendLimits.NONE.perContact(3, Duration.ofDays(7))
+                    .perInviter(50, Duration.ofHours(1))).build());
+            io.invitations.tck.support.MutableClock clock = new io.invitations.tck.support.MutableClock(
+                    CLOCK.instant());
+            JdbcInvitationStore store = JdbcInvitationStore.builder(database.newPool())
+                    .tablePrefix(database.freshPrefix()).build();
+            store.migrate();
+            InvitationService node = node(store, clock);
+            node.administration(ADMIN, tenant).invite(request("old@example.com", "d0"));
+            clock.advance(Duration.ofDays(3));
+            node.administration(ADMIN, tenant).invite(request("recent@example.com", "d0"));
+            clock.advance(Duration.ofDays(4).plusSeconds(1));
+
+            node.maintenance().expireDue();
+
+            assertThat(store.countSends(tenant, null, null, CLOCK.instant())).isEqualTo(1);
+            assertThat(store.countSends(tenant, null, ADMIN.userId(), CLOCK.instant().plus(Duration.ofDays(3))))
+                    .as("the record inside the window").isEqualTo(1);
+            assertThat(store.tenantsWithSends()).contains(tenant);
         }
     }
 

@@ -120,6 +120,10 @@ class SeedProductOperationsOnJdbcTest {
 
         Invitation again = sync.provisionFromDirectory(request("jane@example.com")
                 .source(InvitationSource.directory("azure-ad")).build());
+        io.invitations.core.DirectorySyncResult third = sync.syncFromDirectory(request("Jane@example.com")
+                .source(InvitationSource.directory("azure-ad")).build());
+        assertThat(third.unchanged()).as("the caller learns it without logs").isTrue();
+        assertThat(third.invitation()).isEqualTo(again);
         BulkReport report = admin.bulk(BulkRequest.builder(List.of(InvitationRow.builder(2)
                 .set(RowField.EMAIL, "jane@example.com").build())).action(BulkAction.SEND_PROVISIONED)
                 .personalMessage("Kick-off on Monday").build());

@@ -40,6 +40,9 @@ class TenantScopedSqlTest extends InvitationStoreCompatibilityKit {
             "the outbox worker finds due messages of every tenant; each claim then names its tenant",
             Pattern.compile("^select id from \\w+(invitation|link|outbox) where id in \\(.*"),
             "naming a reused id after the single-node *_id_uq guard refused it (a failure path only)",
+            Pattern.compile("^select distinct tenant_id from \\w+send_record$"),
+            "the expiry sweep lists the tenants with send records (a multi-shard read); each purge then names"
+                    + " its tenant",
             Pattern.compile("^select .* from \\w+outbox where id = \\? union all select .* from \\w+outbox"
                     + " where provider_message_id = \\? and id <> \\?$"),
             "delivery feedback names a message by its id or the provider's, never by tenant (webhooks carry"

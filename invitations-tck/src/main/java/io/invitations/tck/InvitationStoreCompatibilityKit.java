@@ -2118,6 +2118,31 @@ public abstract class InvitationStoreCompatibilityKit {
         }
 
         @Test
+        @DisplayName("purging a tenant's sends removes those before the instant, keeps those at or after it and"
+                + " other tenants' sends, lists the tenants that have sends, and purging again deletes nothing")
+        void sendsBeyondTheWindowArePurged() {
+            String jane = "jane-" + UUID.randomUUID();
+            write(WriteBatch.builder()
+                    .recordSend(new SendRecord(tenant, jane, "u1", T0))
+                    .recordSend(new SendRecord(tenant, jane, "u2", T0.plusSeconds(59)))
+                    .recordSend(new SendRecord(tenant, jane, "u1", T0.plusSeconds(60)))
+                    .recordSend(new SendRecord(tenant, "other", "u1", T0.plusSeconds(120)))
+                    .recordSend(new SendRecord(otherTenant, jane, "u1", T0)));
+            assertThat(store.tenantsWithSends()).contains(tenant, otherTenant);
+
+            assertThat(store.purgeSends(tenant, T0.plusSeconds(60))).as("sends beyond the window").isEqualTo(2);
+
+            assertThat(store.countSends(tenant, jane, null, T0)).as("sends inside the window stay").isEqualTo(1);
+            assertThat(store.countSends(tenant, null, "u1", T0)).isEqualTo(2);
+            assertThat(store.countSends(otherTenant, jane, null, T0)).as("another tenant's").isEqualTo(1);
+            assertThat(store.purgeSends(tenant, T0.plusSeconds(60))).as("idempotent").isZero();
+
+            assertThat(store.purgeSends(tenant, T0.plusSeconds(121))).isEqualTo(2);
+            assertThat(store.countSends(tenant, null, null, T0)).isZero();
+            assertThat(store.tenantsWithSends()).doesNotContain(tenant).contains(otherTenant);
+        }
+
+        @Test
         @DisplayName("32 threads each recording one send to one contact under a limit of 10 record exactly 10,"
                 + " 5 times over")
         void exactlyTheLimitIsRecorded() {

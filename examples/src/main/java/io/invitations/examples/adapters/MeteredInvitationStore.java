@@ -212,4 +212,16 @@ public final class MeteredInvitationStore implements InvitationStore {
         reads.increment();
         return delegate.countSends(tenantId, contactKey, inviter, since);
     }
+
+    @Override
+    public java.util.Set<TenantId> tenantsWithSends() {
+        reads.increment();
+        return delegate.tenantsWithSends();
+    }
+
+    @Override
+    public int purgeSends(TenantId tenantId, Instant before) {
+        writes.increment();
+        return delegate.purgeSends(tenantId, before);
+    }
 }

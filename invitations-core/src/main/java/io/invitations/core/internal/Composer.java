@@ -3,6 +3,7 @@ package io.invitations.core.internal;
 import io.invitations.spi.message.Branding;
 import io.invitations.core.message.MessageContext;
 import io.invitations.core.message.MessageRenderer;
+import io.invitations.core.message.internal.Phrases;
 import io.invitations.spi.message.MessageTemplate;
 import io.invitations.spi.settings.TenantSettings;
 import io.invitations.spi.settings.TenantSettingsSource;
@@ -37,10 +38,10 @@ public final class Composer {
     public static final String LIST_UNSUBSCRIBE = "List-Unsubscribe";
     /** The RFC 8058 header that makes the opt-out URL one-click (a POST). */
     public static final String LIST_UNSUBSCRIBE_POST = "List-Unsubscribe-Post";
-    /** The line before the opt-out URL at the end of a message's text. */
-    public static final String OPT_OUT_LINE = "To receive no more invitations from this sender: ";
-    /** The text of the opt-out link at the end of a message's HTML. */
-    public static final String OPT_OUT_HTML = "Receive no more invitations from this sender";
+    /** The line before the opt-out URL at the end of a message's text, in English. */
+    public static final String OPT_OUT_LINE = optOutLine(Phrases.of(Locale.ENGLISH));
+    /** The text of the opt-out link at the end of a message's HTML, in English. */
+    public static final String OPT_OUT_HTML = Phrases.of(Locale.ENGLISH).get("optOut.link");
     private final TenantSettingsSource settings;
     private final ClaimLinks links;
     private final MessageRenderer renderer;
@@ -132,7 +133,8 @@ public final class Composer {
 
     /**
      * Adds the recipient's opt-out link to a message: a line at the end of its text and HTML, and the
-     * RFC 8058 one-click headers {@code List-Unsubscribe} and {@code List-Unsubscribe-Post}.
+     * RFC 8058 one-click headers {@code List-Unsubscribe} and {@code List-Unsubscribe-Post}. The line
+     * is in the invitation's language (English for a language without built-in phrases).
      *
      * @param invitation the invitation the message is for
      * @param message    the rendered message
@@ -146,13 +148,25 @@ public final class Composer {
         Map<String, String> headers = new LinkedHashMap<>(message.headers());
         headers.put(LIST_UNSUBSCRIBE, "<" + url + ">");
         headers.put(LIST_UNSUBSCRIBE_POST, "List-Unsubscribe=One-Click");
-        String line = OPT_OUT_LINE + url;
+        Phrases phrases = Phrases.of(invitation.locale());
+        String line = optOutLine(phrases) + url;
         String html = message.html();
         String link = "<p style=\"font-size:12px;color:#666666\"><a href=\"" + escape(url) + "\">"
-                + escape(OPT_OUT_HTML) + "</a></p>";
+                + escape(phrases.get("optOut.link")) + "</a></p>";
         int body = html.toLowerCase(Locale.ROOT).lastIndexOf("</body>");
         html = body < 0 ? html + link : html.substring(0, body) + link + html.substring(body);
         return message.toBuilder().text(message.text() + "\n\n" + line).html(html).headers(headers).build();
+    }
+
+    /**
+     * The line before the opt-out URL in a language, e.g. {@code "To receive no more invitations from
+     * this sender: "}.
+     *
+     * @param phrases the language
+     * @return the line, ending with the language's colon and a space
+     */
+    public static String optOutLine(Phrases phrases) {
+        return phrases.get("optOut.line") + phrases.get("colon") + " ";
     }
 
     /**

@@ -5,6 +5,7 @@ import io.invitations.core.conversion.ConversionFunnel;
 import io.invitations.core.conversion.ConversionGroup;
 import io.invitations.core.conversion.ConversionReport;
 import io.invitations.spi.invitation.InvitationSource;
+import io.invitations.spi.invitation.Inviter;
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.storage.FunnelEntry;
 import org.apiguardian.api.API;
@@ -35,22 +36,25 @@ public final class Conversion {
     }
 
     /**
-     * Reports a tenant's conversion over {@code [from, until)}.
+     * Reports a tenant's conversion over {@code [from, until)}; needs the tenant's manage level.
      *
+     * @param actor    who reads
      * @param tenantId the tenant
      * @param from     inclusive start
      * @param until    exclusive end, after {@code from}
      * @param by       the grouping
      * @return the report
-     * @throws IllegalArgumentException if the period is empty
+     * @throws io.invitations.core.InvalidRequestException naming {@code until} if the period is empty
+     * @throws io.invitations.core.policy.PolicyViolationException with {@code NOT_ALLOWED_TO_MANAGE}
+     *                                  below the manage level
      */
-    public ConversionReport report(TenantId tenantId, Instant from, Instant until, ConversionGroup by) {
+    public ConversionReport report(Inviter actor, TenantId tenantId, Instant from, Instant until,
+                                   ConversionGroup by) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(until, "until");
         Objects.requireNonNull(by, "by");
-        if (!from.isBefore(until)) {
-            throw new IllegalArgumentException("the period [" + from + ", " + until + ") is empty; pass from before until");
-        }
+        Reporting.requireManageLevel(ctx, actor, tenantId, "reading conversion reports");
+        Reporting.requirePeriod(from, until);
         return summarise(tenantId, from, until, by, ctx.store().funnel(tenantId, from, until));
     }
 

@@ -183,6 +183,40 @@ public final class OptOuts {
     }
 
     /**
+     * Deletes, for every tenant with recorded sends, the sends older than the longest window of the
+     * tenant's {@link SendLimits} (all of them when it has none now): no window can count them any
+     * more, since each counts from {@code now - window}. A tenant whose settings cannot be read is
+     * logged and left for the next run; the others are still purged.
+     *
+     * @param ctx the context
+     * @return how many sends were deleted
+     */
+    public static int purgeSends(Context ctx) {
+        int purged = 0;
+        for (TenantId tenantId : ctx.store().tenantsWithSends()) {
+            try {
+                purged += ctx.store().purgeSends(tenantId, ctx.now().minus(longestWindow(
+                        ctx.settingsFor(tenantId).sendLimits())));
+            } catch (RuntimeException e) {
+                LOG.warn("purging the send records of tenant {} failed; the next run tries again: {}", tenantId,
+                        e.getClass().getName());
+            }
+        }
+        return purged;
+    }
+
+    /**
+     * The longest window a tenant's limits count sends over.
+     *
+     * @param limits the limits
+     * @return the longest window, zero when there is none
+     */
+    static java.time.Duration longestWindow(SendLimits limits) {
+        return java.util.stream.Stream.concat(limits.perContact().stream(), limits.perInviter().stream())
+                .map(InviteQuota::window).max(java.util.Comparator.naturalOrder()).orElse(java.time.Duration.ZERO);
+    }
+
+    /**
      * The refusal of an inviter's own send window; it names the window, never a recipient.
      *
      * @param window the window

@@ -1,9 +1,14 @@
 package io.invitations.core.internal;
 
+import io.invitations.core.FieldProblem;
+import io.invitations.core.InvalidRequestException;
 import io.invitations.core.invitee.ContactText;
 import io.invitations.core.invitee.Invitees;
+import io.invitations.core.policy.PolicyViolationException;
+import io.invitations.core.policy.Refusal;
 import io.invitations.core.policy.SeatCount;
 import io.invitations.core.referral.ReferralStats;
+import io.invitations.spi.ErrorCode;
 import io.invitations.spi.invitation.Contact;
 import io.invitations.spi.invitation.EmailAddress;
 import io.invitations.spi.invitation.HistoryEntry;
@@ -18,6 +23,7 @@ import io.invitations.spi.storage.Page;
 import org.apiguardian.api.API;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -131,15 +137,24 @@ public final class Reporting {
     }
 
     /**
-     * Returns one inviter's referral statistics over {@code [from, until)}.
+     * Returns one inviter's referral statistics over {@code [from, until)}: one's own at any level,
+     * another inviter's at the tenant's manage level.
      *
+     * @param actor     who reads
      * @param tenantId  the tenant
      * @param inviterId the inviter's user id
      * @param from      inclusive start, or {@code null}
      * @param until     exclusive end, or {@code null}
      * @return the statistics (zeros when the inviter sent nothing)
+     * @throws InvalidRequestException naming {@code until} when both bounds are set and the period is empty
+     * @throws PolicyViolationException with {@code NOT_ALLOWED_TO_MANAGE} for another inviter's statistics
+     *                                  below the manage level
      */
-    public ReferralStats referrals(TenantId tenantId, String inviterId, Instant from, Instant until) {
+    public ReferralStats referrals(Inviter actor, TenantId tenantId, String inviterId, Instant from, Instant until) {
+        if (!actor.userId().equals(inviterId)) {
+            requireManageLevel(ctx, actor, tenantId, "reading another inviter's referrals");
+        }
+        requirePeriod(from, until);
         Map<String, ReferralStats> all = aggregate(InvitationQuery.builder(tenantId).invitedBy(inviterId)
                 .createdBetween(from, until));
         return all.getOrDefault(inviterId, new ReferralStats(inviterId, inviterId, 0, 0));
@@ -147,24 +162,70 @@ public final class Reporting {
 
     /**
      * Returns the inviters with the most accepted invitations over {@code [from, until)}; ties go to
-     * more sent, then to the user id. System actors are left out.
+     * more sent, then to the user id. System actors are left out. Needs the tenant's manage level.
      *
+     * @param actor    who reads
      * @param tenantId the tenant
      * @param from     inclusive start, or {@code null}
      * @param until    exclusive end, or {@code null}
      * @param limit    the most inviters to return, at least 1
      * @return the top inviters, best first
+     * @throws InvalidRequestException naming {@code limit} when it is below 1, and {@code until} when both
+     *                                 bounds are set and the period is empty
+     * @throws PolicyViolationException with {@code NOT_ALLOWED_TO_MANAGE} below the manage level
      */
-    public List<ReferralStats> topInviters(TenantId tenantId, Instant from, Instant until, int limit) {
+    public List<ReferralStats> topInviters(Inviter actor, TenantId tenantId, Instant from, Instant until, int limit) {
+        requireManageLevel(ctx, actor, tenantId, "reading the top inviters");
+        List<FieldProblem> problems = new ArrayList<>(periodProblems(from, until));
         if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+            problems.add(new FieldProblem("limit", "must be at least 1, was " + limit
+                    + "; pass how many inviters to return, e.g. 10"));
         }
+        RequestValidator.throwIfAny(problems);
         return aggregate(InvitationQuery.builder(tenantId).createdBetween(from, until)).values().stream()
                 .filter(s -> !s.inviterId().startsWith(Inviter.SYSTEM_PREFIX))
                 .sorted(Comparator.comparingLong(ReferralStats::accepted).reversed()
                         .thenComparing(Comparator.comparingLong(ReferralStats::sent).reversed())
                         .thenComparing(ReferralStats::inviterId))
                 .limit(limit).toList();
+    }
+
+    /**
+     * Refuses a tenant-wide statistic (conversion, top inviters, another inviter's referrals) to an
+     * actor below the tenant's {@linkplain io.invitations.spi.settings.TenantSettings#manageLevel()
+     * manage level}: the level that manages invitations others sent.
+     *
+     * @param ctx      the context
+     * @param actor    who reads
+     * @param tenantId the tenant
+     * @param doing    what the actor tries, for the message
+     * @throws PolicyViolationException with {@code NOT_ALLOWED_TO_MANAGE} below the manage level
+     */
+    static void requireManageLevel(Context ctx, Inviter actor, TenantId tenantId, String doing) {
+        io.invitations.spi.invitation.PermissionLevel needed = ctx.settingsFor(tenantId).manageLevel();
+        if (!actor.level().atLeast(needed)) {
+            throw new PolicyViolationException(List.of(new Refusal(ErrorCode.NOT_ALLOWED_TO_MANAGE, "actor",
+                    actor.userId() + " is " + actor.level() + "; " + doing + " needs " + needed
+                            + " or higher (the tenant's manage level)")));
+        }
+    }
+
+    /**
+     * Refuses an empty or reversed period {@code [from, until)}; a missing bound leaves it open.
+     *
+     * @param from  inclusive start, or {@code null}
+     * @param until exclusive end, or {@code null}
+     * @throws InvalidRequestException naming {@code until} when it is not after {@code from}
+     */
+    static void requirePeriod(Instant from, Instant until) {
+        RequestValidator.throwIfAny(periodProblems(from, until));
+    }
+
+    private static List<FieldProblem> periodProblems(Instant from, Instant until) {
+        return from != null && until != null && !from.isBefore(until)
+                ? List.of(new FieldProblem("until", "the period [" + from + ", " + until
+                        + ") is empty: until must be after from; pass an until later than " + from))
+                : List.of();
     }
 
     private Map<String, ReferralStats> aggregate(InvitationQuery.Builder filters) {

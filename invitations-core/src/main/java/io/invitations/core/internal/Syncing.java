@@ -1,6 +1,7 @@
 package io.invitations.core.internal;
 
 import io.invitations.core.AlreadyInvitedException;
+import io.invitations.core.DirectorySyncResult;
 import io.invitations.core.FieldProblem;
 import io.invitations.core.InviteRequest;
 import io.invitations.core.SendReport;
@@ -57,15 +58,16 @@ public final class Syncing {
      * <p>Syncing is idempotent: an entry whose person already has an open invitation for the target
      * (provisioned, pending and not past its expiry, or awaiting approval) is left unchanged, and
      * that invitation is returned as stored: same id and version, no history, no message, no event
-     * (logged as "unchanged"). Only an actor at the tenant's manage level learns of it this way; below
-     * it the neutral already-invited refusal stands.
+     * (the result says {@linkplain DirectorySyncResult#unchanged() unchanged}; also logged). Only an
+     * actor at the tenant's manage level learns of it this way; below it the neutral already-invited
+     * refusal stands.
      *
      * @param actor    who provisions, usually a system inviter such as the directory's
      * @param tenantId the tenant
      * @param request  the entry as an invite request
-     * @return the stored invitation, new or the entry's open one
+     * @return the stored invitation, new or the entry's open one, and which of the two
      */
-    public Invitation fromDirectory(Inviter actor, TenantId tenantId, InviteRequest request) {
+    public DirectorySyncResult fromDirectory(Inviter actor, TenantId tenantId, InviteRequest request) {
         InviteRequest entry = request.source() != null && request.source().kind() == InvitationSource.Kind.DIRECTORY
                 ? request : request.toBuilder().source(InvitationSource.directory(null)).build();
         Inviting.Draft draft = inviting.prepare(actor, tenantId, entry);
@@ -78,7 +80,8 @@ public final class Syncing {
             }
         }
         try {
-            return inviting.create(actor, tenantId, entry, draft.settings().inviteOnCreation());
+            return new DirectorySyncResult(inviting.create(actor, tenantId, entry,
+                    draft.settings().inviteOnCreation()), false);
         } catch (AlreadyInvitedException e) {
             // another node synced the same entry between the look-up and the write: its invitation stands
             Optional<Invitation> existing = manager ? e.existingInvitationId().flatMap(id -> ctx.store()
@@ -87,10 +90,10 @@ public final class Syncing {
         }
     }
 
-    private static Invitation unchanged(Invitation open) {
+    private static DirectorySyncResult unchanged(Invitation open) {
         LOG.info("directory entry unchanged: invitation {} of tenant {} is already {}", open.id(), open.tenantId(),
                 open.status());
-        return open;
+        return new DirectorySyncResult(open, true);
     }
 
     /**

@@ -197,6 +197,26 @@ public final class InMemoryInvitationStore implements InvitationStore {
     }
 
     @Override
+    public java.util.Set<TenantId> tenantsWithSends() {
+        return read(() -> sends.stream().map(io.invitations.spi.storage.SendRecord::tenantId)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+    }
+
+    @Override
+    public int purgeSends(TenantId tenantId, Instant before) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(before, "before");
+        lock.writeLock().lock();
+        try {
+            int size = sends.size();
+            sends.removeIf(r -> r.tenantId().equals(tenantId) && r.at().isBefore(before));
+            return size - sends.size();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
     public boolean optedOut(TenantId tenantId, String contactKey) {
         return read(() -> optOuts.containsKey(optOutKey(tenantId, contactKey))
                 || optOuts.containsKey(optOutKey(null, contactKey)));

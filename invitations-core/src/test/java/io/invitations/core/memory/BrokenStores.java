@@ -313,4 +313,20 @@ final class BrokenStores {
             return true;
         }
     }
+
+    /** Deletes the send records of every tenant when asked to purge one, and ignores the instant. */
+    static final class PurgesTooMuch extends ForwardingInvitationStore {
+        PurgesTooMuch() {
+            super(new InMemoryInvitationStore());
+        }
+
+        @Override
+        public int purgeSends(io.invitations.spi.invitation.TenantId tenantId, java.time.Instant before) {
+            int purged = 0;
+            for (io.invitations.spi.invitation.TenantId t : delegate().tenantsWithSends()) {
+                purged += delegate().purgeSends(t, java.time.Instant.MAX);
+            }
+            return purged;
+        }
+    }
 }

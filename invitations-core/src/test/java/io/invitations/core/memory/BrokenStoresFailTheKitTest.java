@@ -79,6 +79,13 @@ class BrokenStoresFailTheKitTest {
     }
 
     @Disabled(RUN_BY_THE_LAUNCHER_ONLY)
+    static class StorePurgingTooMuch extends InvitationStoreCompatibilityKit {
+        @Override
+        protected InvitationStore createStore() {
+            return new BrokenStores.PurgesTooMuch();
+        }
+    }
+
     static class StoreKeepingPersonalDataAfterErasure extends InvitationStoreCompatibilityKit {
         @Override
         protected InvitationStore createStore() {
@@ -125,6 +132,15 @@ class BrokenStoresFailTheKitTest {
         assertThat(run.failed()).as(run.toString()).contains("Erasing.nothingPersonalSurvives");
         assertThat(run.passed()).contains("Erasing.idempotent", "Erasing.dueForRetention",
                 "ReadingBack.everyFieldReadsBack");
+    }
+
+    @Test
+    @DisplayName("a store that purges send records inside the window or of other tenants fails the purge check")
+    void storePurgingTooMuchIsCaught() {
+        KitRun run = KitRun.of(StorePurgingTooMuch.class);
+
+        assertThat(run.failed()).as(run.toString()).containsExactly("OptOutsAndSends.sendsBeyondTheWindowArePurged");
+        assertThat(run.passed()).contains("OptOutsAndSends.sendsAreCountedInsideTheGuard");
     }
 
     @Test

@@ -174,4 +174,14 @@ public abstract class ForwardingInvitationStore implements InvitationStore {
     public long countSends(TenantId tenantId, String contactKey, String inviter, Instant since) {
         return delegate.countSends(tenantId, contactKey, inviter, since);
     }
+
+    @Override
+    public java.util.Set<TenantId> tenantsWithSends() {
+        return delegate.tenantsWithSends();
+    }
+
+    @Override
+    public int purgeSends(TenantId tenantId, Instant before) {
+        return delegate.purgeSends(tenantId, before);
+    }
 }

@@ -1,6 +1,7 @@
 package io.invitations.core.stories;
 
 import io.invitations.core.AlreadyInvitedException;
+import io.invitations.core.DirectorySyncResult;
 import io.invitations.core.InvitationAdministration;
 import io.invitations.core.InviteRequest;
 import io.invitations.core.testing.Fixture;
@@ -55,6 +56,28 @@ class WorkplaceDirectorySyncIsIdempotentTest {
         assertThat(f.events).hasSize(events);
         assertThat(f.store.outbox(ACME, first.id())).isEmpty();
         assertThat(sync.invitationsOf(EmailAddress.of("jane@example.com"))).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("the sync learns from the result, not from logs, whether an entry was created or unchanged")
+    void theResultSaysCreatedOrUnchanged() {
+        InviteRequest jane = InviteRequest.builder().email("jane@example.com").role("member")
+                .source(InvitationSource.directory("azure-ad")).build();
+        DirectorySyncResult created = sync.syncFromDirectory(jane);
+        f.clock.advance(Duration.ofDays(1));
+        DirectorySyncResult unchanged = sync.syncFromDirectory(jane.toBuilder().email("JANE@example.com").build());
+
+        assertThat(created.created()).isTrue();
+        assertThat(created.unchanged()).isFalse();
+        assertThat(unchanged.unchanged()).isTrue();
+        assertThat(unchanged.created()).isFalse();
+        assertThat(unchanged.invitation()).isEqualTo(created.invitation()).isEqualTo(f.stored(created.invitation()));
+        assertThat(sync.provisionFromDirectory(jane)).as("the older call returns the same invitation")
+                .isEqualTo(unchanged.invitation());
+
+        DirectorySyncResult john = sync.syncFromDirectory(jane.toBuilder().email("john@example.com").build());
+        assertThat(john.created()).as("another person's entry").isTrue();
+        assertThat(john.invitation().id()).isNotEqualTo(created.invitation().id());
     }
 
     @Test

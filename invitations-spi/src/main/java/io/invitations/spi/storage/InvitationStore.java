@@ -294,6 +294,31 @@ public interface InvitationStore {
     }
 
     /**
+     * Lists the tenants that have {@linkplain WriteBatch#sends() recorded sends}, so that the
+     * maintenance sweep can purge each by its own send limits.
+     *
+     * @return the tenants, possibly empty; the default (a store that records none) is empty
+     * @since 1.1
+     */
+    default java.util.Set<TenantId> tenantsWithSends() {
+        return java.util.Set.of();
+    }
+
+    /**
+     * Deletes a tenant's {@linkplain WriteBatch#sends() recorded sends} from before an instant: sends
+     * that no send-limit window can count any more. Sends at or after {@code before}, and other
+     * tenants' sends, stay. Idempotent; several nodes may purge at once, also while others write.
+     *
+     * @param tenantId the tenant, not {@code null}
+     * @param before   exclusive bound on {@link SendRecord#at()}, not {@code null}
+     * @return how many sends this call deleted; the default (a store that records none) says 0
+     * @since 1.1
+     */
+    default int purgeSends(TenantId tenantId, Instant before) {
+        return 0;
+    }
+
+    /**
      * Returns an attempt throttle that shares this store's database, so that every node using the
      * store counts wrong guesses together. The engine uses it when the host configures no throttle
      * of its own.

@@ -9,7 +9,8 @@ import java.util.Set;
 import static java.util.Map.entry;
 
 /**
- * The words of the built-in templates, the expiry in words and the identifier labels, in English,
+ * The words of the built-in templates, the expiry in words, the identifier labels and the opt-out
+ * line every invitation message ends with, in English,
  * French and German. Phrases may contain placeholders; they are parsed with the template they end
  * up in. Not API.
  *
@@ -64,7 +65,9 @@ public final class Phrases {
             entry("identifier.phone", "Phone number"),
             entry("identifier.personnel_number", "Personnel number"),
             entry("identifier.birth_date", "Date of birth"),
-            entry("sample.personalMessage", "Looking forward to having you on board!"));
+            entry("sample.personalMessage", "Looking forward to having you on board!"),
+            entry("optOut.line", "To receive no more invitations from this sender"),
+            entry("optOut.link", "Receive no more invitations from this sender"));
 
     private static final Map<String, String> FR = Map.ofEntries(
             entry("subject.INVITATION", "{{inviterName}} vous invite à rejoindre {{tenantName}}"),
@@ -105,7 +108,9 @@ public final class Phrases {
             entry("identifier.phone", "Numéro de téléphone"),
             entry("identifier.personnel_number", "Matricule"),
             entry("identifier.birth_date", "Date de naissance"),
-            entry("sample.personalMessage", "Au plaisir de vous compter parmi nous" + NBSP + "!"));
+            entry("sample.personalMessage", "Au plaisir de vous compter parmi nous" + NBSP + "!"),
+            entry("optOut.line", "Pour ne plus recevoir d’invitations de cet expéditeur"),
+            entry("optOut.link", "Ne plus recevoir d’invitations de cet expéditeur"));
 
     private static final Map<String, String> DE = Map.ofEntries(
             entry("subject.INVITATION", "{{inviterName}} lädt Sie zu {{tenantName}} ein"),
@@ -146,7 +151,9 @@ public final class Phrases {
             entry("identifier.phone", "Telefonnummer"),
             entry("identifier.personnel_number", "Personalnummer"),
             entry("identifier.birth_date", "Geburtsdatum"),
-            entry("sample.personalMessage", "Ich freue mich, dass Sie dabei sind!"));
+            entry("sample.personalMessage", "Ich freue mich, dass Sie dabei sind!"),
+            entry("optOut.line", "Wenn Sie keine Einladungen mehr von diesem Absender erhalten möchten"),
+            entry("optOut.link", "Keine Einladungen mehr von diesem Absender erhalten"));
 
     private final String language;
     private final Map<String, String> words;
