@@ -20,7 +20,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -104,15 +103,36 @@ class BrowserScenariosTest {
         return driver.findElement(By.cssSelector(css));
     }
 
+    /** The page's heading; read again when the page was replaced between finding and reading it. */
     private static String heading() {
-        return find("h1").getText();
+        return new WebDriverWait(driver, Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.tagName("h1")).getText());
     }
 
     /** Clicks a submit button and waits until the next page replaced this one. */
     private static void submit(String css) {
         WebElement page = driver.findElement(By.tagName("html"));
         find(css).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> replaced(page));
+    }
+
+    /**
+     * Whether an element left the document. Chromium answers a detached node either as stale or, while
+     * the next document is being built, as a node that "does not belong to the document".
+     */
+    private static boolean replaced(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** The invitation's effective status, read through the administrators' API (as the demo administrator). */
@@ -125,7 +145,7 @@ class BrowserScenariosTest {
         open("/admin");
         find("#email").sendKeys(email);
         find("#firstName").sendKeys("Jane");
-        find("#invite-button").click();
+        submit("#invite-button");
         assertThat(find(".notice").getText()).contains(email);
         return email;
     }
@@ -166,19 +186,19 @@ class BrowserScenariosTest {
         driver.get(link);
         assertThat(heading()).contains("Ada Admin invited you");
         shot("04-claim-landing");
-        find("#start-claim").click();
+        submit("#start-claim");
         find("#firstName").clear();
         find("#firstName").sendKeys("Jane");
         find("#lastName").sendKeys("Doe");
         find("#profile-job_title").sendKeys("Engineer");
         shot("05-claim-step-about");
-        find("#next-step").click();
+        submit("#next-step");
         find("#termsAccepted").click();
         shot("06-claim-step-terms");
-        find("#next-step").click();
+        submit("#next-step");
         find("#password").sendKeys("correct horse battery");
         shot("07-claim-step-password");
-        find("#next-step").click();
+        submit("#next-step");
         assertThat(find("#welcome").getText()).isEqualTo("You are in");
         shot("08-welcome");
         assertThat(statusOf(email)).isEqualTo("ACCEPTED");
@@ -214,13 +234,13 @@ class BrowserScenariosTest {
         open("/admin/upload");
         shot("12-upload");
         find("#file").sendKeys(xlsx.toAbsolutePath().toString());
-        find("#check-button").click();
+        submit("#check-button");
         assertThat(heading()).startsWith("Check of");
         List<WebElement> invalid = driver.findElements(By.cssSelector("#row-report tr[data-outcome='INVALID']"));
         assertThat(invalid).isNotEmpty();
         assertThat(invalid.get(0).getText()).contains("email");
         shot("13-row-report-dry-run");
-        find("#confirm-button").click();
+        submit("#confirm-button");
         assertThat(heading()).startsWith("Invitations sent from");
         assertThat(driver.findElements(By.cssSelector("#row-report tr[data-outcome='CREATED']"))).hasSize(2);
         shot("14-row-report-sent");
@@ -232,7 +252,7 @@ class BrowserScenariosTest {
     void shareable_links_and_previews_render() throws Exception {
         open("/admin/links");
         find("#maxUses").sendKeys("3");
-        find("#create-link").click();
+        submit("#create-link");
         String link = find("#revealed-link").getAttribute("href");
         shot("15-links");
         driver.get(link);
@@ -242,7 +262,7 @@ class BrowserScenariosTest {
         find("#profile-job_title").sendKeys("Designer");
         find("#termsAccepted").click();
         find("#password").sendKeys("correct horse battery");
-        find("#join-button").click();
+        submit("#join-button");
         assertThat(find("#welcome").getText()).isEqualTo("You are in");
         open("/admin/preview");
         assertThat(find("#subject").getText()).isNotBlank();
@@ -280,13 +300,13 @@ class BrowserScenariosTest {
         open("/admin");
         find("#days").clear();
         find("#days").sendKeys("30");
-        find("#advance-clock").click();
+        submit("#advance-clock");
         assertThat(find(".notice").getText()).contains("Demo clock moved 30");
         driver.get(link);
         assertThat(heading()).isEqualTo("This invitation has expired");
         shot("21-link-expired");
         open("/admin?status=EXPIRED");
-        find("tr[data-email='" + email + "'] button").click();
+        submit("tr[data-email='" + email + "'] button");
         assertThat(find(".notice").getText()).contains("reinvite");
         shot("22-admin-reinvited");
     }
