@@ -37,11 +37,13 @@ import java.util.function.Function;
 
 /**
  * Applies a {@link WriteBatch} as one transaction. Inserts, history and outbox rows go in multi-row
- * {@code INSERT} statements (one per table for a bulk of 500); updates go through JDBC batching as
+ * {@code INSERT} statements, one per table for a bulk of 500 (on PostgreSQL one array per column,
+ * {@code INSERT ... SELECT * FROM unnest(...)}; elsewhere {@code VALUES} lists); updates go through JDBC batching as
  * compare-and-set ({@code WHERE id = ? AND tenant_id = ? AND version = ?})
  * and a row count other than one means a stale version. The database's constraints are the
  * authority (the open-invitation unique index, primary keys, and the reference checks of history
- * and outbox rows: foreign keys on H2, one trigger per statement on PostgreSQL); when one refuses a row,
+ * and outbox rows: foreign keys on H2, one check per statement on PostgreSQL, schema version 10);
+ * when one refuses a row,
  * the transaction is rolled back and the batch is compared with the stored rows to name what
  * conflicted. Failures caused only by concurrent transactions (deadlock, serialization) are retried.
  * A batch with {@linkplain WriteBatch#guards() guards} first locks each guarded tenant's row of the
