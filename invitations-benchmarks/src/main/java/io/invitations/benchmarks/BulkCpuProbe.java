@@ -27,9 +27,10 @@ import java.util.stream.Stream;
  * java -cp invitations-benchmarks/target/benchmarks.jar io.invitations.benchmarks.BulkCpuProbe relaxed 40
  * }</pre>
  *
- * <p>Arguments: the commit mode ({@code durable} or {@code relaxed}, as {@link JdbcBulkBenchmark#commits})
- * and how many operations each of {@code facadeBulk}, {@code rawBatchInsert} and {@code oneTransaction}
- * runs per round; the first round warms up, the second is printed.
+ * <p>Arguments: the commit mode ({@code durable} or {@code relaxed}, as {@link JdbcBulkBenchmark#commits}),
+ * how many operations each of {@code facadeBulk}, {@code rawBatchInsert} and {@code oneTransaction}
+ * runs per round, and optionally how many rounds (default 2); the first round warms up, every later
+ * one is printed (more rounds let the JIT settle, so the JVM's CPU is less a matter of compiling).
  */
 public final class BulkCpuProbe {
     private static final double MS_PER_TICK = 10.0;
@@ -49,13 +50,14 @@ public final class BulkCpuProbe {
         bench.commits = args.length > 0 ? args[0] : "relaxed";
         bench.size = 500;
         int operations = args.length > 1 ? Integer.parseInt(args[1]) : 40;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         bench.startDatabase();
         try {
             long postmaster = postmasterPid();
             com.sun.management.OperatingSystemMXBean os =
                     (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            for (int round = 0; round < 2; round++) {
+            for (int round = 0; round < rounds; round++) {
                 for (String which : List.of("facadeBulk", "rawBatchInsert", "oneTransaction")) {
                     bench.emptyTables();
                     long pg = serverTicks(postmaster);
@@ -74,7 +76,7 @@ public final class BulkCpuProbe {
                     double callerMs = (threads.getCurrentThreadCpuTime() - caller) / perOp;
                     double jvmMs = (os.getProcessCpuTime() - jvm) / perOp;
                     double pgMs = (serverTicks(postmaster) - pg) * MS_PER_TICK / operations;
-                    if (round == 1) {
+                    if (round > 0) {
                         System.out.printf("%-15s per op: wall %7.1f ms, calling thread CPU %6.1f ms, JVM CPU %6.1f ms,"
                                 + " PostgreSQL CPU %6.1f ms, CPU in all %6.1f ms%n", which, wallMs, callerMs, jvmMs,
                                 pgMs, jvmMs + pgMs);

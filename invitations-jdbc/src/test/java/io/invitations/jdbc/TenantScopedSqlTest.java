@@ -83,6 +83,9 @@ class TenantScopedSqlTest extends InvitationStoreCompatibilityKit {
         assertThat(isScoped(normalized("INSERT INTO inv_link (id) VALUES (?)"))).isFalse();
         assertThat(isScoped(normalized("SELECT id FROM inv_invitation WHERE id = ? AND tenant_id = ?"))).isTrue();
         assertThat(isScoped(normalized("INSERT INTO inv_link (id, tenant_id) VALUES (?, ?)"))).isTrue();
+        assertThat(isScoped(normalized("INSERT INTO inv_link (id) SELECT * FROM unnest(?::varchar[])"))).isFalse();
+        assertThat(isScoped(normalized("INSERT INTO inv_link (id, tenant_id) SELECT * FROM unnest(?::varchar[],"
+                + " ?::varchar[])"))).isTrue();
     }
 
     @Override
@@ -96,7 +99,9 @@ class TenantScopedSqlTest extends InvitationStoreCompatibilityKit {
 
     private static boolean isScoped(String sql) {
         if (sql.startsWith("insert into")) {
-            return sql.substring(0, sql.indexOf(" values")).contains("tenant_id");
+            // the column list: up to VALUES, or up to SELECT for an insert of arrays (unnest)
+            int values = sql.indexOf(" values");
+            return sql.substring(0, values >= 0 ? values : sql.indexOf(" select")).contains("tenant_id");
         }
         int where = sql.indexOf(" where ");
         return where >= 0 && Pattern.compile("\\btenant_id = \\?").matcher(sql.substring(where)).find();

@@ -74,6 +74,36 @@ class WriteBatchTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(JdbcDialect.class)
+    @DisplayName("a multi-row insert stores awkward texts, empty and missing values and sub-millisecond instants exactly")
+    void multiRowInsertKeepsEveryValue(JdbcDialect dialect) {
+        JdbcInvitationStore store = DATABASES.get(dialect).freshStore();
+        TenantId tenant = Samples.newTenant();
+        String[] awkward = {"quote \" and backslash \\ {brace}, comma", "NULL", "", "tab\tnewline\nÄ€😀", " spaced "};
+        List<Invitation> rows = new ArrayList<>();
+        for (int n = 0; n < awkward.length; n++) {
+            Invitation i = Samples.pending(tenant, "awkward" + n + "@example.com", T0.plusNanos(123_456_789L * (n + 1)));
+            rows.add(i.toBuilder().invitee(i.invitee().withName(awkward[n], n % 2 == 0 ? null : awkward[n]))
+                    .personalMessage(awkward[n]).inviterName("Ada \"Admin\" \\ " + n).build());
+        }
+        WriteBatch.Builder batch = WriteBatch.builder();
+        rows.forEach(i -> batch.insert(i).append(Samples.created(i)).enqueue(Samples.message(i)));
+        store.write(batch.build());
+
+        for (Invitation i : rows) {
+            Invitation stored = store.find(tenant, i.id()).orElseThrow();
+            assertThat(stored.invitee()).isEqualTo(i.invitee());
+            assertThat(stored.personalMessage()).isEqualTo(i.personalMessage());
+            assertThat(stored.inviterName()).isEqualTo(i.inviterName());
+            assertThat(stored.createdAt()).isEqualTo(i.createdAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+            assertThat(stored.expiresAt()).isEqualTo(i.expiresAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+            assertThat(store.history(tenant, i.id())).singleElement().extracting(HistoryEntry::at)
+                    .isEqualTo(i.createdAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+            assertThat(store.outbox(tenant, i.id())).hasSize(1);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(JdbcDialect.class)
     @DisplayName("a second open invitation for a stored one is refused with tenant, target and invitee, and nothing else is stored")
     void duplicateOfStoredOpenInvitationIsRefused(JdbcDialect dialect) {
         JdbcInvitationStore store = DATABASES.get(dialect).freshStore();

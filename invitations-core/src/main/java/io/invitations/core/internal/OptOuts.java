@@ -43,6 +43,14 @@ public final class OptOuts {
     public static final Set<OutboxMessage.Kind> COUNTED = Set.of(OutboxMessage.Kind.INVITATION,
             OutboxMessage.Kind.RESEND, OutboxMessage.Kind.REINVITE);
     private static final Logger LOG = LoggerFactory.getLogger(OptOuts.class);
+    /** One digest per thread: a bulk computes a key several times per row ({@code digest} resets it). */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    });
 
     private OptOuts() {
     }
@@ -56,13 +64,9 @@ public final class OptOuts {
      * @return the key, base64url without padding
      */
     public static String contactKey(Contact contact) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(("invitations-opt-out\0" + contact.matchKey())
-                    .getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
+        byte[] hash = SHA_256.get().digest(("invitations-opt-out\0" + contact.matchKey())
+                .getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
     }
 
     /**

@@ -37,11 +37,13 @@ import java.util.function.Function;
 
 /**
  * Applies a {@link WriteBatch} as one transaction. Inserts, history and outbox rows go in multi-row
- * {@code INSERT} statements (one per table for a bulk of 500); updates go through JDBC batching as
+ * {@code INSERT} statements, one per table for a bulk of 500 (on PostgreSQL one array per column,
+ * {@code INSERT ... SELECT * FROM unnest(...)}; elsewhere {@code VALUES} lists); updates go through JDBC batching as
  * compare-and-set ({@code WHERE id = ? AND tenant_id = ? AND version = ?})
  * and a row count other than one means a stale version. The database's constraints are the
  * authority (the open-invitation unique index, primary keys, and the reference checks of history
- * and outbox rows: foreign keys on H2, one trigger per statement on PostgreSQL); when one refuses a row,
+ * and outbox rows: foreign keys on H2, one check per statement on PostgreSQL, schema version 10);
+ * when one refuses a row,
  * the transaction is rolled back and the batch is compared with the stored rows to name what
  * conflicted. Failures caused only by concurrent transactions (deadlock, serialization) are retried.
  * A batch with {@linkplain WriteBatch#guards() guards} first locks each guarded tenant's row of the
@@ -66,6 +68,8 @@ public final class BatchWriter {
     private final JdbcConnections connections;
     private final Statements sql;
     private final String lockGuard;
+    /** PostgreSQL: multi-row inserts send one array per column ({@code unnest}), not one parameter per value. */
+    private final boolean insertArrays;
 
     /**
      * Creates a writer.
@@ -77,6 +81,7 @@ public final class BatchWriter {
     public BatchWriter(JdbcConnections connections, Statements sql, JdbcDialect dialect) {
         this.connections = connections;
         this.sql = sql;
+        this.insertArrays = dialect == JdbcDialect.POSTGRESQL;
         String guard = sql.tables().tenantGuard();
         // an upsert that leaves the tenant's guard row locked until the transaction ends
         this.lockGuard = dialect == JdbcDialect.POSTGRESQL
@@ -319,13 +324,15 @@ public final class BatchWriter {
     }
 
     /**
-     * Inserts rows with multi-row {@code INSERT ... VALUES (..), (..)} statements: one statement for
-     * up to {@value #MAX_PARAMETERS} parameters (a bulk of 500 invitations is one statement per
-     * table), so the database plans and executes once per chunk instead of once per row.
+     * Inserts rows in as few statements as possible. On PostgreSQL: one
+     * {@code INSERT ... SELECT * FROM unnest(?::varchar[], ...)} with one array per column, whatever
+     * the number of rows; elsewhere: multi-row {@code INSERT ... VALUES (..), (..)} statements of up to
+     * {@value #MAX_PARAMETERS} parameters (a bulk of 500 invitations is one statement per table). Either
+     * way the database parses, plans and executes once per statement instead of once per row.
      *
      * @param statement the single-row insert, ending with its {@code VALUES (?, ...)} group
      */
-    private static <T> void insertRows(Connection c, String statement, List<T> items, Binder<T> binder)
+    private <T> void insertRows(Connection c, String statement, List<T> items, Binder<T> binder)
             throws SQLException {
         if (items.isEmpty()) {
             return;
@@ -333,6 +340,10 @@ public final class BatchWriter {
         int values = statement.lastIndexOf(" VALUES (");
         String group = statement.substring(values + " VALUES ".length());
         int columns = (int) group.chars().filter(ch -> ch == '?').count();
+        if (insertArrays && items.size() > 1) {
+            insertArrays(c, statement.substring(0, values), columns, items, binder);
+            return;
+        }
         int perStatement = Math.max(1, Math.min(MAX_ROWS_PER_INSERT, MAX_PARAMETERS / columns));
         String full = null;
         for (int from = 0; from < items.size(); from += perStatement) {
@@ -358,6 +369,32 @@ public final class BatchWriter {
                 }
                 ps.executeUpdate();
             }
+        }
+    }
+
+    /**
+     * One insert of every row, one array parameter per column: the rows are collected column by
+     * column ({@link Params#columns}), each column sent as the text of an array and cast to an array
+     * of its SQL type.
+     *
+     * @param head the insert up to its column list, without {@code VALUES}
+     */
+    private static <T> void insertArrays(Connection c, String head, int columns, List<T> items, Binder<T> binder)
+            throws SQLException {
+        Params collected = Params.columns(columns, items.size());
+        for (T item : items) {
+            binder.bind(collected, item);
+        }
+        StringBuilder sb = new StringBuilder(head.length() + 32 + columns * 20).append(head)
+                .append(" SELECT * FROM unnest(");
+        for (int k = 0; k < columns; k++) {
+            sb.append(k == 0 ? "" : ", ").append("?::").append(collected.type(k)).append("[]");
+        }
+        try (PreparedStatement ps = c.prepareStatement(sb.append(')').toString())) {
+            for (int k = 0; k < columns; k++) {
+                ps.setString(k + 1, collected.column(k));
+            }
+            ps.executeUpdate();
         }
     }
 
