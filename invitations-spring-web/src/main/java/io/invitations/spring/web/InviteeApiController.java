@@ -39,7 +39,8 @@ import java.util.Map;
  * <p><b>CSRF.</b> Every state-changing endpoint is a {@code POST} that accepts only
  * {@code application/json}: a page of another site cannot send that cross-origin without a CORS
  * preflight this module never allows, and a plain HTML form can only send form, multipart or text
- * bodies. No cookie or session is read: the token in the URL is the only credential, so a forged
+ * bodies. The token in the URL is the credential; the caller's session is read only through the
+ * {@link AcceptingAddressResolver}, to narrow who may accept (never to grant anything), so a forged
  * request gains nothing its sender did not already hold. A host rendering its own claim form posts
  * it under its own CSRF protection (Spring Security's token) and calls the engine from there.
  *
