@@ -30,7 +30,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The contract of {@link IdentityDirectory} as JUnit 5 checks: accounts are created or linked per
  * tenant and contact, idempotently per invitation even when 64 threads race, and (for directories
  * that hold grants back) a registration awaiting approval becomes a membership only when approved, and
- * (for directories that take part in look-alike detection) a member's look-alike is recognised.
+ * (for directories that take part in look-alike detection) a member's look-alike is recognised, and
+ * another address is the same person's only when linked.
  * Extend it, implement {@link #createDirectory()}, and run it like any other test class:
  *
  * <pre>{@code
@@ -46,6 +47,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code false}; the checks that a grant is held back are then skipped, not failed. A directory that
  * keeps guests of a resource (an event) apart from the members overrides
  * {@link #keepsResourceGuestsApart()} to return {@code true}, which runs the checks of that promise.
+ * A directory that confirms other addresses of one person ({@link IdentityDirectory#samePerson})
+ * overrides {@link #linkAddresses} so that the kit can link a pair.
  *
  * <p>Every check uses tenants, contacts and invitations of its own (random ids), so a directory
  * backed by a shared system may be reused across checks.
@@ -87,6 +90,23 @@ public abstract class IdentityDirectoryCompatibilityKit {
      * @return {@code false} (the default) to skip those checks; {@code true} to run them
      */
     protected boolean keepsResourceGuestsApart() {
+        return false;
+    }
+
+    /**
+     * Records in the directory under test that two addresses are one person's, as the host does when
+     * it verifies a second address of an account, so that the checks of
+     * {@link IdentityDirectory#samePerson} can ask about a linked pair. The default returns
+     * {@code false}: the directory cannot be told from a test (or keeps the SPI's default, which
+     * answers {@code false} throughout), and the check of a linked pair is skipped, not failed.
+     *
+     * @param tenant  the tenant
+     * @param invited the contact invited
+     * @param alias   another address of the same person
+     * @return {@code true} once linked; {@code false} when this directory cannot link
+     * @since 1.1
+     */
+    protected boolean linkAddresses(TenantId tenant, Contact invited, EmailAddress alias) {
         return false;
     }
 
@@ -355,6 +375,40 @@ public abstract class IdentityDirectoryCompatibilityKit {
                     .isEqualTo(LookAlikeAnswer.NONE);
             assertThat(directory.memberLookingLike(Fixtures.newTenant(), copy, key)).as("in another tenant")
                     .isEqualTo(LookAlikeAnswer.NONE);
+        }
+    }
+
+    @Nested
+    @DisplayName("another address of the same person")
+    class SamePerson {
+        @Test
+        @DisplayName("an address nobody linked is not the same person, for a member, an unknown contact and "
+                + "an unknown tenant alike, and asking never throws")
+        void unlinkedAddressesAreNotTheSamePerson() {
+            Contact member = contact("ada");
+            directory.createOrLinkAccount(request(tenant, newInvitation(), member));
+            EmailAddress stranger = (EmailAddress) contact("mallory");
+
+            assertThat(directory.samePerson(tenant, member, stranger)).as("a member and a stranger").isFalse();
+            assertThat(directory.samePerson(tenant, contact("unknown"), stranger)).as("an unknown contact").isFalse();
+            assertThat(directory.samePerson(Fixtures.newTenant(), member, stranger)).as("an unknown tenant")
+                    .isFalse();
+        }
+
+        @Test
+        @DisplayName("a linked address is the same person in its tenant only; an unrelated address is not")
+        void linkedAddressesAreTheSamePerson() {
+            Contact invited = contact("ada");
+            EmailAddress alias = EmailAddress.of("ada.private." + UUID.randomUUID() + "@mail.example");
+            assumeTrue(linkAddresses(tenant, invited, alias), "this directory cannot link addresses from a test");
+
+            assertThat(directory.samePerson(tenant, invited, alias)).as("the linked address").isTrue();
+            assertThat(directory.samePerson(tenant, invited, (EmailAddress) contact("mallory")))
+                    .as("an unrelated address").isFalse();
+            assertThat(directory.samePerson(tenant, contact("grace"), alias)).as("the alias for someone else")
+                    .isFalse();
+            assertThat(directory.samePerson(Fixtures.newTenant(), invited, alias)).as("in another tenant")
+                    .isFalse();
         }
     }
 

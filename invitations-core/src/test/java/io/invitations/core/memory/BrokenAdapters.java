@@ -3,6 +3,10 @@ package io.invitations.core.memory;
 import io.invitations.spi.identity.AccountRequest;
 import io.invitations.spi.identity.IdentityDirectory;
 import io.invitations.spi.invitation.Contact;
+import io.invitations.spi.identity.LookAlikeAnswer;
+import io.invitations.spi.invitation.EmailAddress;
+import io.invitations.spi.invitation.Grant;
+import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.Target;
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.mail.MailDeliveryException;
@@ -24,6 +28,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 
 /**
  * Implementations of the identity directory, attempt throttle, key ring, seat ledger and mailer
@@ -152,6 +157,53 @@ final class BrokenAdapters {
         FORGETS_UNDER_A_FLOOD,
         /** Never ends a window: a locked key stays locked, failures add up forever. */
         WINDOWS_NEVER_END
+    }
+
+    /**
+     * Confirms another address of the same person by its domain alone, as a directory "guessing" from
+     * the spelling would: anyone at a linked address's domain would pass as the invitee.
+     */
+    static final class SamePersonBySameDomain implements IdentityDirectory {
+        final InMemoryIdentityDirectory delegate = new InMemoryIdentityDirectory();
+
+        @Override
+        public boolean samePerson(TenantId tenantId, Contact invitedContact, EmailAddress acceptingAddress) {
+            return delegate.samePerson(tenantId, invitedContact, acceptingAddress)
+                    || invitedContact instanceof EmailAddress invited
+                    && invited.domain().equals(acceptingAddress.domain());
+        }
+
+        @Override
+        public boolean isMember(TenantId tenantId, Contact contact) {
+            return delegate.isMember(tenantId, contact);
+        }
+
+        @Override
+        public LookAlikeAnswer memberLookingLike(TenantId tenantId, Contact contact,
+                                                 Function<? super Contact, String> key) {
+            return delegate.memberLookingLike(tenantId, contact, key);
+        }
+
+        @Override
+        public String createOrLinkAccount(AccountRequest request) {
+            return delegate.createOrLinkAccount(request);
+        }
+
+        @Override
+        public String registerAwaitingApproval(AccountRequest request) {
+            return delegate.registerAwaitingApproval(request);
+        }
+
+        @Override
+        public void approvalDecided(TenantId tenantId, InvitationId invitationId, String accountId, Grant grant,
+                                    boolean approved) {
+            delegate.approvalDecided(tenantId, invitationId, accountId, grant, approved);
+        }
+
+        @Override
+        public boolean ssoEnabled(TenantId tenantId) {
+            return delegate.ssoEnabled(tenantId);
+        }
     }
 
     /** A throttle on a map of windows, correct but for one {@link ThrottleFlaw}. */

@@ -1,6 +1,9 @@
 package io.invitations.core.memory;
 
 import io.invitations.spi.identity.IdentityDirectory;
+import io.invitations.spi.invitation.Contact;
+import io.invitations.spi.invitation.EmailAddress;
+import io.invitations.spi.invitation.TenantId;
 import io.invitations.tck.IdentityDirectoryCompatibilityKit;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
@@ -66,6 +69,29 @@ class BrokenDirectoriesFailTheKitTest {
         protected boolean keepsResourceGuestsApart() {
             return true;
         }
+    }
+
+    @Disabled(RUN_BY_THE_LAUNCHER_ONLY)
+    static class DirectoryConfirmingBySameDomain extends IdentityDirectoryCompatibilityKit {
+        @Override
+        protected IdentityDirectory createDirectory() {
+            return new BrokenAdapters.SamePersonBySameDomain();
+        }
+
+        @Override
+        protected boolean linkAddresses(TenantId tenant, Contact invited, EmailAddress alias) {
+            ((BrokenAdapters.SamePersonBySameDomain) directory).delegate.linkAddresses(tenant, invited, alias);
+            return true;
+        }
+    }
+
+    @Test
+    @DisplayName("a directory that takes any address of the invitee's domain for the same person fails both checks")
+    void directoryConfirmingBySameDomainIsCaught() {
+        KitRun run = KitRun.of(DirectoryConfirmingBySameDomain.class);
+
+        assertThat(run.failed()).as(run.toString()).containsExactlyInAnyOrder(
+                "SamePerson.unlinkedAddressesAreNotTheSamePerson", "SamePerson.linkedAddressesAreTheSamePerson");
     }
 
     @Test

@@ -722,6 +722,13 @@ public class InvitationsProperties {
         private Duration retention;
         /** When reminders go out, counted from each sending (e.g. 2d,5d); empty sends none. */
         private List<Duration> remindersAfterSending = new ArrayList<>();
+        /**
+         * What happens when an invitation is accepted with another email address than the one
+         * invited: STRICT (refused, the default), VERIFIED_ALIAS or APPROVAL.
+         */
+        private String otherAccounts;
+        /** The domains whose addresses may accept for another address under VERIFIED_ALIAS; empty allows none. */
+        private Set<String> aliasDomains = new LinkedHashSet<>();
 
         /**
          * The validity.
@@ -937,6 +944,47 @@ public class InvitationsProperties {
          */
         public void setRemindersAfterSending(List<Duration> remindersAfterSending) {
             this.remindersAfterSending = remindersAfterSending;
+        }
+
+        /**
+         * The policy for acceptance by another account, as configured.
+         *
+         * @return {@code STRICT}, {@code VERIFIED_ALIAS}, {@code APPROVAL}, or {@code null}
+         * @since 1.1
+         */
+        public String getOtherAccounts() {
+            return otherAccounts;
+        }
+
+        /**
+         * Sets the policy for acceptance by another account.
+         *
+         * @param otherAccounts {@code STRICT}, {@code VERIFIED_ALIAS} or {@code APPROVAL} (case and
+         *                      {@code -} for {@code _} do not matter)
+         * @since 1.1
+         */
+        public void setOtherAccounts(String otherAccounts) {
+            this.otherAccounts = otherAccounts;
+        }
+
+        /**
+         * The alias domains.
+         *
+         * @return the domains, possibly empty
+         * @since 1.1
+         */
+        public Set<String> getAliasDomains() {
+            return aliasDomains;
+        }
+
+        /**
+         * Sets the alias domains.
+         *
+         * @param aliasDomains the domains
+         * @since 1.1
+         */
+        public void setAliasDomains(Set<String> aliasDomains) {
+            this.aliasDomains = aliasDomains;
         }
     }
 

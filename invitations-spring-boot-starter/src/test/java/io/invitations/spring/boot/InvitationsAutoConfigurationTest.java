@@ -16,6 +16,9 @@ import io.invitations.spi.invitation.PermissionLevel;
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.mail.Mailer;
 import io.invitations.spi.security.KeyRing;
+import io.invitations.spi.settings.OtherAccountPolicy;
+import io.invitations.spi.settings.TenantSettings;
+import io.invitations.spi.settings.TenantSettingsSource;
 import io.invitations.spi.storage.InvitationStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -191,6 +194,36 @@ class InvitationsAutoConfigurationTest {
                         .hasStackTraceContaining("invitations.signing.key-store: cannot read")
                         .hasStackTraceContaining("check the location, type and password")
                         .satisfies(e -> assertThat(e.toString()).doesNotContain("wrong")));
+    }
+
+    @Test
+    void the_other_account_policy_and_alias_domains_are_tenant_defaults() {
+        runner.withPropertyValues("invitations.tenant-defaults.other-accounts=verified-alias",
+                        "invitations.tenant-defaults.alias-domains=example.de,@Bücher.example",
+                        "invitations.schedule.enabled=false")
+                .run(context -> {
+                    TenantSettings s = context.getBean(TenantSettingsSource.class).settingsFor(ACME);
+                    assertThat(s.otherAccounts()).isEqualTo(OtherAccountPolicy.VERIFIED_ALIAS);
+                    assertThat(s.aliasDomains()).containsExactlyInAnyOrder("example.de", "xn--bcher-kva.example");
+                });
+        runner.withPropertyValues("invitations.schedule.enabled=false").run(context -> assertThat(context
+                .getBean(TenantSettingsSource.class).settingsFor(ACME).otherAccounts())
+                .isEqualTo(OtherAccountPolicy.STRICT));
+    }
+
+    @Test
+    void an_invalid_other_account_policy_or_alias_domain_fails_the_start_naming_the_property() {
+        runner.withPropertyValues("invitations.tenant-defaults.other-accounts=LENIENT")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .isInstanceOf(InvitationException.class)
+                        .hasMessageContaining("invitations.tenant-defaults.other-accounts")
+                        .hasMessageContaining("VERIFIED_ALIAS").hasMessageContaining("LENIENT")
+                        .satisfies(e -> assertThat(((InvitationException) e).code()).isEqualTo(ErrorCode.CONFIGURATION)));
+        runner.withPropertyValues("invitations.tenant-defaults.alias-domains=not a domain")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .isInstanceOf(InvitationException.class)
+                        .hasMessageContaining("invitations.tenant-defaults.alias-domains")
+                        .satisfies(e -> assertThat(((InvitationException) e).code()).isEqualTo(ErrorCode.CONFIGURATION)));
     }
 
     @Test

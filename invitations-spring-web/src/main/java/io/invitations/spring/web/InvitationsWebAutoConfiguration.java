@@ -5,11 +5,14 @@ import org.apiguardian.api.API;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 
@@ -20,7 +23,9 @@ import java.time.Clock;
  * bean, under {@code invitations.web.path} (default {@code /invitations}). Switch both off with
  * {@code invitations.web.enabled=false}; each backs off when the application defines its own.
  * The administrators' API stays closed (403) until the application defines an
- * {@link AdministratorResolver} bean.
+ * {@link AdministratorResolver} bean. The claim endpoint passes the caller's signed-in address from
+ * an {@link AcceptingAddressResolver} bean: the application's, else Spring Security's verified
+ * {@code email} when Spring Security is on the class path, else none.
  *
  * @since 0.2.0
  */
@@ -31,16 +36,49 @@ import java.time.Clock;
 @ConditionalOnProperty(prefix = "invitations.web", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(WebhookProperties.class)
 public class InvitationsWebAutoConfiguration {
+    private static final String SECURITY_CONTEXT = "org.springframework.security.core.context.SecurityContextHolder";
+
     /**
      * The invitee's endpoints.
      *
-     * @param service the service
+     * @param service          the service
+     * @param acceptingAddress the signed-in address of the caller, see {@link AcceptingAddressResolver}
      * @return the controller
      */
     @Bean
     @ConditionalOnMissingBean
-    public InviteeApiController invitationsInviteeApi(InvitationService service) {
-        return new InviteeApiController(service.invitee());
+    public InviteeApiController invitationsInviteeApi(InvitationService service,
+                                                      ObjectProvider<AcceptingAddressResolver> acceptingAddress) {
+        return new InviteeApiController(service.invitee(),
+                acceptingAddress.getIfAvailable(AcceptingAddressResolver::none));
+    }
+
+    /**
+     * Without Spring Security on the class path, no signed-in address is known.
+     *
+     * @return {@link AcceptingAddressResolver#none()}
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnMissingClass(SECURITY_CONTEXT)
+    public AcceptingAddressResolver invitationsAcceptingAddress() {
+        return AcceptingAddressResolver.none();
+    }
+
+    /** The signed-in address from Spring Security, when it is on the class path. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = SECURITY_CONTEXT)
+    static class SpringSecurityAcceptingAddress {
+        /**
+         * The verified {@code email} of the authenticated principal.
+         *
+         * @return {@link SpringSecurityAcceptingAddressResolver#verifiedEmail()}
+         */
+        @Bean
+        @ConditionalOnMissingBean
+        AcceptingAddressResolver invitationsAcceptingAddress() {
+            return SpringSecurityAcceptingAddressResolver.verifiedEmail();
+        }
     }
 
     /**

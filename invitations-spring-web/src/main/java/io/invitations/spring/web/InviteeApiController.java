@@ -39,7 +39,8 @@ import java.util.Map;
  * <p><b>CSRF.</b> Every state-changing endpoint is a {@code POST} that accepts only
  * {@code application/json}: a page of another site cannot send that cross-origin without a CORS
  * preflight this module never allows, and a plain HTML form can only send form, multipart or text
- * bodies. No cookie or session is read: the token in the URL is the only credential, so a forged
+ * bodies. The token in the URL is the credential; the caller's session is read only through the
+ * {@link AcceptingAddressResolver}, to narrow who may accept (never to grant anything), so a forged
  * request gains nothing its sender did not already hold. A host rendering its own claim form posts
  * it under its own CSRF protection (Spring Security's token) and calls the engine from there.
  *
@@ -53,15 +54,30 @@ import java.util.Map;
 public class InviteeApiController {
     private final InviteeCalls calls;
     private final InviteeActions invitee;
+    private final AcceptingAddressResolver acceptingAddress;
 
     /**
-     * Creates the controller on the invitee's side of the service alone.
+     * Creates the controller on the invitee's side of the service alone, knowing no signed-in
+     * address ({@link AcceptingAddressResolver#none()}).
      *
      * @param invitee {@code service.invitee()}
      */
     public InviteeApiController(InviteeActions invitee) {
+        this(invitee, AcceptingAddressResolver.none());
+    }
+
+    /**
+     * Creates the controller.
+     *
+     * @param invitee          {@code service.invitee()}
+     * @param acceptingAddress tells which address the caller is signed in with, passed to the
+     *                         engine as the claim's {@code acceptingAs}
+     * @since 1.1
+     */
+    public InviteeApiController(InviteeActions invitee, AcceptingAddressResolver acceptingAddress) {
         this.calls = new InviteeCalls(invitee);
         this.invitee = invitee;
+        this.acceptingAddress = java.util.Objects.requireNonNull(acceptingAddress, "acceptingAddress");
     }
 
     /**
@@ -77,15 +93,20 @@ public class InviteeApiController {
     }
 
     /**
-     * Claims the invitation with the answers to its claim steps.
+     * Claims the invitation with the answers to its claim steps. When the caller is signed in, the
+     * {@link AcceptingAddressResolver} names their address and the tenant's {@code OtherAccountPolicy}
+     * decides if it is not the address invited: refused with {@code ACCOUNT_MISMATCH} (403; the
+     * invitation stays open), accepted, or held ({@code AWAITING_APPROVAL}).
      *
-     * @param token the claim token
-     * @param form  the answers
+     * @param token   the claim token
+     * @param form    the answers
+     * @param request the request, for the signed-in address
      * @return the outcome
      */
     @PostMapping(path = "/claims/{token}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public WebJson.AcceptanceView accept(@PathVariable String token, @RequestBody WebJson.ClaimForm form) {
-        return calls.accept(token, form);
+    public WebJson.AcceptanceView accept(@PathVariable String token, @RequestBody WebJson.ClaimForm form,
+                                         HttpServletRequest request) {
+        return calls.accept(token, form, acceptingAddress.resolve(request).orElse(null));
     }
 
     /**

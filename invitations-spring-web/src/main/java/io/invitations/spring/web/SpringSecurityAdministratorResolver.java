@@ -2,9 +2,7 @@ package io.invitations.spring.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.apiguardian.api.API;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -45,10 +43,6 @@ public final class SpringSecurityAdministratorResolver implements AdministratorR
 
     @Override
     public Optional<Administrator> resolve(HttpServletRequest request) {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
-            return Optional.empty();
-        }
-        return Objects.requireNonNull(mapping.apply(auth), "mapping answered null");
+        return SignedIn.map(mapping);
     }
 }

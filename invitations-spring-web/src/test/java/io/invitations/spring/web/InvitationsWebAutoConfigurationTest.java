@@ -71,4 +71,22 @@ class InvitationsWebAutoConfigurationTest {
         web.withBean(InvitationService.class, () -> service).withBean(InviteeApiController.class, () -> own)
                 .run(c -> assertThat(c.getBean(InviteeApiController.class)).isSameAs(own));
     }
+
+    @Test
+    void the_signed_in_address_comes_from_spring_security_unless_the_host_defines_its_own_resolver() {
+        web.withBean(InvitationService.class, InvitationsWebAutoConfigurationTest::service)
+                .run(c -> assertThat(c.getBean(AcceptingAddressResolver.class))
+                        .isInstanceOf(SpringSecurityAcceptingAddressResolver.class));
+        AcceptingAddressResolver own = request -> java.util.Optional.empty();
+        web.withBean(InvitationService.class, InvitationsWebAutoConfigurationTest::service)
+                .withBean(AcceptingAddressResolver.class, () -> own)
+                .run(c -> assertThat(c.getBean(AcceptingAddressResolver.class)).isSameAs(own));
+        web.withBean(InvitationService.class, InvitationsWebAutoConfigurationTest::service)
+                .withClassLoader(new org.springframework.boot.test.context.FilteredClassLoader(
+                        org.springframework.security.core.context.SecurityContextHolder.class))
+                .run(c -> assertThat(c.getBean(AcceptingAddressResolver.class))
+                        .isNotInstanceOf(SpringSecurityAcceptingAddressResolver.class)
+                        .satisfies(r -> assertThat(r.resolve(new org.springframework.mock.web.MockHttpServletRequest()))
+                                .isEmpty()));
+    }
 }

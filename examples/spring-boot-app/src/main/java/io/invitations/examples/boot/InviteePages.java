@@ -119,9 +119,11 @@ public class InviteePages {
     }
 
     @PostMapping("/claim/{token}/accept")
-    String accept(@PathVariable String token, @RequestParam MultiValueMap<String, String> answers, Model model) {
+    String accept(@PathVariable String token, @RequestParam MultiValueMap<String, String> answers, Model model,
+                  HttpServletRequest request) {
         try {
-            WebJson.AcceptanceView done = api.accept(token, form(answers));
+            // the request lets the module's AcceptingAddressResolver name a signed-in visitor's address
+            WebJson.AcceptanceView done = api.accept(token, form(answers), request);
             model.addAttribute("acceptance", done);
             return "welcome";
         } catch (InvitationException e) {

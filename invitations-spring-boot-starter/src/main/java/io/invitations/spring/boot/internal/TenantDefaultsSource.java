@@ -3,6 +3,7 @@ package io.invitations.spring.boot.internal;
 import io.invitations.core.memory.InMemoryTenantSettingsSource;
 import io.invitations.spi.ErrorCode;
 import io.invitations.spi.InvitationException;
+import io.invitations.spi.settings.OtherAccountPolicy;
 import io.invitations.spi.settings.ReminderSchedule;
 import io.invitations.spi.settings.TenantSettings;
 import io.invitations.spi.settings.TenantSettingsSource;
@@ -10,6 +11,8 @@ import io.invitations.spring.boot.InvitationsProperties;
 import org.apiguardian.api.API;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Turns {@code invitations.tenant-defaults.*} into the settings source the engine reads (the one
@@ -70,6 +73,30 @@ public final class TenantDefaultsSource {
                         + ".reminders-after-sending must list positive durations such as 2d,5d: " + e.getMessage());
             }
         }
+        if (p.getOtherAccounts() != null) {
+            b.otherAccounts(otherAccounts(p.getOtherAccounts()));
+        }
+        if (!p.getAliasDomains().isEmpty()) {
+            String[] domains = p.getAliasDomains().toArray(String[]::new);
+            try {
+                TenantSettings.builder().aliasDomains(domains).build();
+            } catch (InvitationException e) {
+                throw new InvitationException(ErrorCode.CONFIGURATION, "invitations.tenant-defaults.alias-domains"
+                        + " must list email domains such as example.de: " + e.getMessage());
+            }
+            b.aliasDomains(domains);
+        }
         return new InMemoryTenantSettingsSource(b.build());
+    }
+
+    private static OtherAccountPolicy otherAccounts(String value) {
+        String name = value.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+        for (OtherAccountPolicy policy : OtherAccountPolicy.values()) {
+            if (policy.name().equals(name)) {
+                return policy;
+            }
+        }
+        throw new InvitationException(ErrorCode.CONFIGURATION, "invitations.tenant-defaults.other-accounts must be"
+                + " one of " + Arrays.toString(OtherAccountPolicy.values()) + ", not '" + value.strip() + "'");
     }
 }

@@ -10,6 +10,7 @@ import io.invitations.core.InviteeActions;
 import io.invitations.core.RedeemedCode;
 import io.invitations.core.link.JoinRequest;
 import io.invitations.core.link.ShareableLinkOffer;
+import io.invitations.spi.invitation.EmailAddress;
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spring.web.WebJson;
 
@@ -45,12 +46,18 @@ public final class InviteeCalls {
     /**
      * Accepts.
      *
-     * @param claimToken the token
-     * @param form       the answers
+     * @param claimToken  the token
+     * @param form        the answers
+     * @param acceptingAs the address the caller is signed in with, from the host's authentication,
+     *                    or {@code null}
      * @return the outcome
      */
-    public WebJson.AcceptanceView accept(String claimToken, WebJson.ClaimForm form) {
-        return acceptance(invitee.accept(claim(claimToken, form)));
+    public WebJson.AcceptanceView accept(String claimToken, WebJson.ClaimForm form, EmailAddress acceptingAs) {
+        ClaimRequest.Builder b = claim(claimToken, form);
+        if (acceptingAs != null) {
+            b.acceptingAs(acceptingAs);
+        }
+        return acceptance(invitee.accept(b.build()));
     }
 
     /**
@@ -102,10 +109,10 @@ public final class InviteeCalls {
     public WebJson.AcceptanceView joinShareableLink(String linkToken, WebJson.JoinForm form) {
         WebJson.ClaimForm claim = form.claim() == null
                 ? new WebJson.ClaimForm(null, null, null, null, null, null) : form.claim();
-        return acceptance(invitee.joinShareableLink(JoinRequest.of(form.email(), claim(linkToken, claim))));
+        return acceptance(invitee.joinShareableLink(JoinRequest.of(form.email(), claim(linkToken, claim).build())));
     }
 
-    private static ClaimRequest claim(String token, WebJson.ClaimForm form) {
+    private static ClaimRequest.Builder claim(String token, WebJson.ClaimForm form) {
         ClaimRequest.Builder b = ClaimRequest.builder(token).name(form.firstName(), form.lastName());
         if (form.profile() != null) {
             form.profile().forEach(b::profile);
@@ -119,7 +126,7 @@ public final class InviteeCalls {
         if (form.groups() != null) {
             b.chooseGroups(form.groups());
         }
-        return b.build();
+        return b;
     }
 
     private static WebJson.AcceptanceView acceptance(Acceptance a) {

@@ -31,7 +31,7 @@ public final class Problems {
             ErrorCode.LINK_EXPIRED, ErrorCode.LINK_EXHAUSTED, ErrorCode.THROTTLED, ErrorCode.CLAIM_INCOMPLETE,
             ErrorCode.DOMAIN_NOT_ALLOWED, ErrorCode.ALREADY_INVITED_OR_MEMBER, ErrorCode.SEAT_LIMIT_REACHED,
             ErrorCode.ILLEGAL_TRANSITION, ErrorCode.INVALID_TOKEN, ErrorCode.STORAGE_FAILURE,
-            ErrorCode.KEY_UNAVAILABLE, ErrorCode.CONFIGURATION);
+            ErrorCode.KEY_UNAVAILABLE, ErrorCode.CONFIGURATION, ErrorCode.ACCOUNT_MISMATCH);
 
     private static final Map<ErrorCode, String> INVITEE_TEXT = Map.ofEntries(
             Map.entry(ErrorCode.INVALID_REQUEST, "Some answers are missing or invalid; see the problems."),
@@ -52,7 +52,10 @@ public final class Problems {
             Map.entry(ErrorCode.INVALID_TOKEN, "This link or code is not valid."),
             Map.entry(ErrorCode.STORAGE_FAILURE, "Something went wrong on our side. Try again later."),
             Map.entry(ErrorCode.KEY_UNAVAILABLE, "This link or code is not valid."),
-            Map.entry(ErrorCode.CONFIGURATION, "Something went wrong on our side. Try again later."));
+            Map.entry(ErrorCode.CONFIGURATION, "Something went wrong on our side. Try again later."),
+            Map.entry(ErrorCode.ACCOUNT_MISMATCH, "This invitation was sent to another email address than the one"
+                    + " you are signed in with. Sign in with the address the invitation was sent to, or ask the"
+                    + " person who invited you to invite this address. The invitation is still open."));
 
     private Problems() {
     }
