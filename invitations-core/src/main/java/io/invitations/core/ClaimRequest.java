@@ -183,8 +183,12 @@ public final class ClaimRequest {
          * it differs from the address invited (compared after normalisation: case, NFKC, IDN), the
          * tenant's {@code TenantSettings.otherAccounts()} policy decides: refused, accepted as a
          * verified alias, or held for an administrator. Without it the invitee is taken to be who was
-         * invited. It is recorded on the acceptance's history entry. Pass it from the host's session,
-         * never from a field the invitee types. An address holding an invisible character, or whose
+         * invited, so the check protects only hosts that pass it: whoever holds the link may otherwise
+         * accept, unless the tenant sets {@code TenantSettings.acceptingAddressRequired()}, which refuses
+         * a claim of an email invitation without it ({@code ACCEPTING_ADDRESS_REQUIRED}). An invitation
+         * held for another address can be claimed meanwhile only with the invited address named here
+         * ({@code AWAITING_DECISION} otherwise). It is recorded on the acceptance's history entry. Pass
+         * it from the host's session, never from a field the invitee types. An address holding an invisible character, or whose
          * domain is not a valid domain name, makes {@code accept} fail with an
          * {@link InvalidRequestException} naming {@code acceptingAs}.
          *

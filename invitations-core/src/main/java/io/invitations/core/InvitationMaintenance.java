@@ -43,7 +43,10 @@ public interface InvitationMaintenance {
      * <p>The same sweep keeps the store small: it deletes the send records that the tenants'
      * {@linkplain io.invitations.spi.settings.TenantSettings#sendLimits() send limits} keep per
      * message once they are older than the tenant's longest window, as no window can count them any
-     * more ({@link io.invitations.spi.storage.InvitationStore#purgeSends}).
+     * more ({@link io.invitations.spi.storage.InvitationStore#purgeSends}), but never before they are 31
+     * days old, also when the tenant's limits were removed or shortened: restoring a limit must not
+     * hand out fresh quotas. A failing purge is logged and tried again on the next run; it does not
+     * fail the expiry.
      *
      * @return how many invitations were expired
      */

@@ -92,13 +92,32 @@ class AcceptanceByAnotherAccountEdgesTest {
     }
 
     @Test
-    @DisplayName("case folding goes beyond ASCII: ß and SS are the same letters")
-    void caseFoldingBeyondAscii() {
+    @DisplayName("case is compared by lower-casing only: STRAßE is straße, but ß and SS are different letters"
+            + " (conservative), so STRASSE is another address")
+    void lowerCasingOnly() {
         Invitation invitation = f.invite("straße@example.com");
 
-        assertThat(acceptAs(invitation, EmailAddress.of("STRASSE@EXAMPLE.COM")).invitation().status())
+        // before, an upper- then lower-casing round trip made STRASSE the same address (ADR 0026 changed it)
+        assertThat(refused(() -> acceptAs(invitation, EmailAddress.of("STRASSE@EXAMPLE.COM"))).code())
+                .isEqualTo(ErrorCode.ACCOUNT_MISMATCH);
+        assertThat(acceptAs(invitation, EmailAddress.of("STRAßE@EXAMPLE.COM")).invitation().status())
                 .isEqualTo(InvitationStatus.ACCEPTED);
         assertThat(last(invitation).action()).isEqualTo(Action.ACCEPT);
+    }
+
+    @Test
+    @DisplayName("a dotless ı is not an i: jıll@ does not pass STRICT for jill@, nor a capital İ")
+    void dotlessIIsAnotherAddress() {
+        Invitation invitation = f.invite("jill@corp.example");
+
+        for (String lookAlike : List.of("j\u0131ll@corp.example", "J\u0130LL@corp.example")) {
+            assertThat(refused(() -> acceptAs(invitation, EmailAddress.of(lookAlike))).code()).as(lookAlike)
+                    .isEqualTo(ErrorCode.ACCOUNT_MISMATCH);
+        }
+        assertThat(f.stored(invitation).status()).isEqualTo(InvitationStatus.PENDING);
+        assertThat(f.directory.accounts(ACME)).isEmpty();
+        assertThat(acceptAs(invitation, EmailAddress.of("JILL@corp.example")).invitation().status())
+                .isEqualTo(InvitationStatus.ACCEPTED);
     }
 
     @Test

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -230,22 +231,23 @@ class OptOutAndSendLimitsTest {
     class PlatformTeam {
         @Test
         @DisplayName("the expiry sweep deletes send records older than the tenant's longest window and keeps the"
-                + " ones inside it, which still count; without limits it deletes them all")
+                + " ones inside it, which still count; without limits it deletes them all once 31 days old")
         void sweepPurgesSendRecords() {
+            // the window is longer than the 31 days every record is kept for anyway
             f.configure(s -> s.sendLimits(SendLimits.NONE.perInviter(50, java.time.Duration.ofHours(1))
-                    .perContact(2, Duration.ofDays(7))));
+                    .perContact(2, Duration.ofDays(40))));
             java.time.Instant start = f.clock.instant();
             f.invite(JANE);
             f.clock.advance(Duration.ofDays(3));
             f.service.administration(ADMIN, ACME).invite(f.request(JANE).target(
                     io.invitations.spi.invitation.Target.resource("doc", "d2")).build());
             f.invite("other@example.com");
-            f.clock.advance(Duration.ofDays(4).plusSeconds(1));
+            f.clock.advance(Duration.ofDays(37).plusSeconds(1));
             assertThat(f.store.countSends(ACME, null, null, start)).isEqualTo(3);
 
             f.service.maintenance().expireDue();
 
-            assertThat(f.store.countSends(ACME, null, null, start)).as("beyond 7 days: gone; inside: kept")
+            assertThat(f.store.countSends(ACME, null, null, start)).as("beyond 40 days: gone; inside: kept")
                     .isEqualTo(2);
             f.service.administration(ADMIN, ACME).invite(f.request(JANE).target(
                     io.invitations.spi.invitation.Target.resource("doc", "d3")).build());
@@ -257,8 +259,56 @@ class OptOutAndSendLimitsTest {
             f.configure(s -> s.sendLimits(SendLimits.NONE));
             f.clock.advance(Duration.ofSeconds(1));
             f.service.maintenance().expireDue();
+            assertThat(f.store.countSends(ACME, null, null, start)).as("the records younger than 31 days")
+                    .isEqualTo(1);
+            f.clock.advance(Duration.ofDays(31));
+            f.service.maintenance().expireDue();
             assertThat(f.store.countSends(ACME, null, null, start)).isZero();
             assertThat(f.store.tenantsWithSends()).doesNotContain(ACME);
+        }
+
+        @Test
+        @DisplayName("removing a limit for a moment does not wipe the send history: records younger than 31 days"
+                + " survive the sweep and count again when the limit is restored")
+        void removingALimitKeepsRecentHistory() {
+            UnaryOperator<io.invitations.spi.settings.TenantSettings.Builder> limited = s -> s.sendLimits(
+                    SendLimits.NONE.perContact(1, Duration.ofDays(30)));
+            f.configure(limited);
+            f.invite(JANE);
+            f.clock.advance(Duration.ofDays(10));
+            f.configure(s -> s.sendLimits(SendLimits.NONE));
+
+            f.service.maintenance().expireDue();
+
+            assertThat(f.store.countSends(ACME, null, null, f.clock.instant().minus(Duration.ofDays(11))))
+                    .isEqualTo(1);
+            f.configure(limited);
+            assertThat(refused(() -> f.service.administration(ADMIN, ACME).invite(f.request(JANE).target(
+                    io.invitations.spi.invitation.Target.resource("doc", "d2")).build())).code())
+                    .as("the restored limit still counts the send of 10 days ago")
+                    .isEqualTo(ErrorCode.ALREADY_INVITED_OR_MEMBER);
+        }
+
+        @Test
+        @DisplayName("a store failing to list the tenants with sends does not fail the sweep: the expired"
+                + " invitations are stored and counted, the purge waits for the next run")
+        void aFailingPurgeKeepsTheExpiryCount() {
+            InMemoryInvitationStore memory = new InMemoryInvitationStore();
+            io.invitations.spi.storage.InvitationStore failing = org.mockito.Mockito.mock(
+                    io.invitations.spi.storage.InvitationStore.class, org.mockito.AdditionalAnswers.delegatesTo(memory));
+            org.mockito.Mockito.doThrow(new io.invitations.spi.storage.StorageException("database away", null))
+                    .when(failing).tenantsWithSends();
+            io.invitations.tck.support.MutableClock clock = io.invitations.tck.support.MutableClock.at(
+                    "2026-11-22T09:00:00Z");
+            InvitationService service = InvitationService.builder().store(failing).identityDirectory(f.directory)
+                    .seatLedger(f.seats).settings(f.settings).keyRing(f.keys).mailer(f.mailer).clock(clock)
+                    .deliveryMode(io.invitations.core.outbox.DeliveryMode.HOST_DRIVEN).build();
+            f.configure(s -> s.sendLimits(SendLimits.NONE.perContact(5, Duration.ofDays(1))));
+            Invitation invitation = service.administration(ADMIN, ACME).invite(f.request(JANE).build());
+            clock.advance(Duration.ofDays(8));
+
+            assertThat(service.maintenance().expireDue()).isEqualTo(1);
+            assertThat(memory.find(ACME, invitation.id()).orElseThrow().status()).isEqualTo(InvitationStatus.EXPIRED);
         }
     }
 

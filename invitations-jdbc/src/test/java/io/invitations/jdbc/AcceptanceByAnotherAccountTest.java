@@ -67,6 +67,8 @@ class AcceptanceByAnotherAccountTest {
     private static final EmailAddress BOB = EmailAddress.of("bob@partner.example");
 
     private final InMemoryIdentityDirectory directory = new InMemoryIdentityDirectory();
+    /** What the services call: the directory itself, or a Mockito double at the SPI edge delegating to it. */
+    private io.invitations.spi.identity.IdentityDirectory serviceDirectory = directory;
     private final InMemoryTenantSettingsSource settings = new InMemoryTenantSettingsSource();
     private final List<InvitationEvent> events = new CopyOnWriteArrayList<>();
     private final TenantId tenant = Samples.newTenant();
@@ -91,7 +93,7 @@ class AcceptanceByAnotherAccountTest {
         }
         List<InvitationService> nodes = new ArrayList<>();
         for (InvitationStore store : stores) {
-            nodes.add(InvitationService.builder().store(store).identityDirectory(directory)
+            nodes.add(InvitationService.builder().store(store).identityDirectory(serviceDirectory)
                     .seatLedger(InMemorySeatLedger.countingMembersOf(directory)).settings(settings)
                     .keyRing(InMemoryKeyRing.of(SigningKey.of("k1",
                             "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII))))
@@ -307,6 +309,92 @@ class AcceptanceByAnotherAccountTest {
 
         assertThatThrownBy(() -> admin(service).approve(invitation.id())).isInstanceOf(InvitationException.class);
         assertThat(mismatchOutcomes()).containsExactly(Outcome.HELD_FOR_APPROVAL, Outcome.HOLD_SUPERSEDED);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Store.class)
+    @DisplayName("attacker: a claim without an accepting address cannot replace a held acceptance; it is"
+            + " refused with AWAITING_DECISION and the hold stays for the administrator")
+    void anAnonymousClaimCannotReplaceAHold(Store kind) {
+        InvitationService service = node(kind, b -> b.otherAccounts(OtherAccountPolicy.APPROVAL));
+        Invitation invitation = heldForBob(service);
+        String token = token(service, tenant, invitation);
+
+        assertThatThrownBy(() -> acceptAs(service, token, null)).isInstanceOfSatisfying(InvitationException.class,
+                e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.AWAITING_DECISION);
+                    assertThat(e.getMessage()).contains("administrator's decision", "acceptingAs")
+                            .doesNotContain("alice", "bob");
+                });
+        assertThatThrownBy(() -> acceptAs(service, token, "mallory@elsewhere.example"))
+                .isInstanceOfSatisfying(InvitationException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.AWAITING_DECISION));
+
+        Invitation stored = admin(service).find(invitation.id()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(InvitationStatus.AWAITING_APPROVAL);
+        assertThat(lastEntry(service, invitation).acceptingAddress()).isEqualTo(BOB);
+        assertThat(directory.awaitingApproval(tenant)).extracting(a -> a.contact()).containsExactly(BOB);
+        assertThat(directory.accounts(tenant)).isEmpty();
+        assertThat(mismatchOutcomes()).containsExactly(Outcome.HELD_FOR_APPROVAL);
+        assertThat(admin(service).approve(invitation.id()).status()).isEqualTo(InvitationStatus.ACCEPTED);
+        assertThat(directory.isMember(tenant, BOB)).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Store.class)
+    @DisplayName("platform team: with acceptingAddressRequired a claim of an email invitation without the"
+            + " accepting address is refused with ACCEPTING_ADDRESS_REQUIRED, naming acceptingAs, and stores"
+            + " nothing")
+    void theAcceptingAddressCanBeRequired(Store kind) {
+        InvitationService service = node(kind, b -> b.acceptingAddressRequired(true));
+        assertThat(TenantSettings.builder().build().acceptingAddressRequired()).isFalse();
+        Invitation invitation = inviteAlice(service);
+        String token = token(service, tenant, invitation);
+
+        assertThatThrownBy(() -> acceptAs(service, token, null)).isInstanceOfSatisfying(InvitationException.class,
+                e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.ACCEPTING_ADDRESS_REQUIRED);
+                    assertThat(e.code().category()).isEqualTo(io.invitations.spi.ErrorCategory.FORBIDDEN);
+                    assertThat(e.getMessage()).contains("acceptingAs", "signed in").doesNotContain("alice");
+                });
+
+        assertThat(admin(service).find(invitation.id()).orElseThrow().status()).isEqualTo(InvitationStatus.PENDING);
+        assertThat(admin(service).history(invitation.id())).extracting(HistoryEntry::action)
+                .doesNotContain(Action.ACCEPT);
+        assertThat(directory.accounts(tenant)).isEmpty();
+        assertThat(directory.awaitingApproval(tenant)).isEmpty();
+        assertThat(acceptAs(service, token, ALICE.value()).invitation().status()).isEqualTo(InvitationStatus.ACCEPTED);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Store.class)
+    @DisplayName("invitee: when the directory fails to register the person invited superseding a hold, the"
+            + " held registration is not withdrawn and the invitation stays held; once it works, it is")
+    void aFailedSupersedeLeavesTheHold(Store kind) {
+        serviceDirectory = org.mockito.Mockito.mock(io.invitations.spi.identity.IdentityDirectory.class,
+                org.mockito.AdditionalAnswers.delegatesTo(directory));
+        InvitationService service = node(kind, b -> b.otherAccounts(OtherAccountPolicy.APPROVAL));
+        Invitation invitation = heldForBob(service);
+        String token = token(service, tenant, invitation);
+        org.mockito.Mockito.doThrow(new IllegalStateException("directory down")).when(serviceDirectory)
+                .createOrLinkAccount(org.mockito.ArgumentMatchers.any());
+
+        assertThatThrownBy(() -> acceptAs(service, token, ALICE.value())).hasMessageContaining("directory down");
+
+        org.mockito.Mockito.verify(serviceDirectory, org.mockito.Mockito.never()).approvalDecided(
+                org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
+                org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
+                org.mockito.ArgumentMatchers.anyBoolean());
+        assertThat(directory.awaitingApproval(tenant)).extracting(a -> a.contact()).containsExactly(BOB);
+        Invitation stored = admin(service).find(invitation.id()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(InvitationStatus.AWAITING_APPROVAL);
+        assertThat(lastEntry(service, invitation).acceptingAddress()).isEqualTo(BOB);
+
+        org.mockito.Mockito.doAnswer(org.mockito.AdditionalAnswers.delegatesTo(directory)).when(serviceDirectory)
+                .createOrLinkAccount(org.mockito.ArgumentMatchers.any());
+        assertThat(acceptAs(service, token, ALICE.value()).invitation().status()).isEqualTo(InvitationStatus.ACCEPTED);
+        assertThat(directory.awaitingApproval(tenant)).isEmpty();
+        assertThat(directory.accounts(tenant)).extracting(a -> a.contact()).containsExactly(ALICE);
     }
 
     @ParameterizedTest(name = "{0}")

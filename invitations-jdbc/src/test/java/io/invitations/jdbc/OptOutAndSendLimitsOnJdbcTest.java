@@ -120,7 +120,8 @@ class OptOutAndSendLimitsOnJdbcTest {
             + " and keeps the ones inside it")
     void sweepPurgesSendRecords(JdbcDialect dialect) {
         try (TestDatabase database = TestDatabase.create(dialect)) {
-            settings.update(tenant, s -> s.toBuilder().sendLimits(SendLimits.NONE.perContact(3, Duration.ofDays(7))
+            // the window is longer than the 31 days every record is kept for anyway
+            settings.update(tenant, s -> s.toBuilder().sendLimits(SendLimits.NONE.perContact(3, Duration.ofDays(40))
                     .perInviter(50, Duration.ofHours(1))).build());
             io.invitations.tck.support.MutableClock clock = new io.invitations.tck.support.MutableClock(
                     CLOCK.instant());
@@ -131,7 +132,7 @@ class OptOutAndSendLimitsOnJdbcTest {
             node.administration(ADMIN, tenant).invite(request("old@example.com", "d0"));
             clock.advance(Duration.ofDays(3));
             node.administration(ADMIN, tenant).invite(request("recent@example.com", "d0"));
-            clock.advance(Duration.ofDays(4).plusSeconds(1));
+            clock.advance(Duration.ofDays(37).plusSeconds(1));
 
             node.maintenance().expireDue();
 
@@ -139,6 +140,89 @@ class OptOutAndSendLimitsOnJdbcTest {
             assertThat(store.countSends(tenant, null, ADMIN.userId(), CLOCK.instant().plus(Duration.ofDays(3))))
                     .as("the record inside the window").isEqualTo(1);
             assertThat(store.tenantsWithSends()).contains(tenant);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = JdbcDialect.class, names = {"H2", "POSTGRESQL"})
+    @DisplayName("removing a tenant's limits keeps its send records for 31 days, so restoring them hands out no"
+            + " fresh quota; the purge deletes through the (tenant_id, sent_at) index of V11")
+    void removingLimitsKeepsRecentHistory(JdbcDialect dialect) throws java.sql.SQLException {
+        try (TestDatabase database = TestDatabase.create(dialect)) {
+            SendLimits limits = SendLimits.NONE.perContact(1, Duration.ofDays(30));
+            settings.update(tenant, s -> s.toBuilder().sendLimits(limits).build());
+            io.invitations.tck.support.MutableClock clock = new io.invitations.tck.support.MutableClock(
+                    CLOCK.instant());
+            String prefix = database.freshPrefix();
+            javax.sql.DataSource pool = database.newPool();
+            JdbcInvitationStore store = JdbcInvitationStore.builder(pool).tablePrefix(prefix).build();
+            store.migrate();
+            InvitationService node = node(store, clock);
+            node.administration(ADMIN, tenant).invite(request("jane@example.com", "d0"));
+            clock.advance(Duration.ofDays(10));
+            settings.update(tenant, s -> s.toBuilder().sendLimits(SendLimits.NONE).build());
+
+            node.maintenance().expireDue();
+
+            assertThat(store.countSends(tenant, null, null, CLOCK.instant())).isEqualTo(1);
+            settings.update(tenant, s -> s.toBuilder().sendLimits(limits).build());
+            assertThat(code(() -> node.administration(ADMIN, tenant).invite(request("jane@example.com", "d1"))))
+                    .as("the restored limit still counts the send of 10 days ago")
+                    .isEqualTo(ErrorCode.ALREADY_INVITED_OR_MEMBER);
+
+            settings.update(tenant, s -> s.toBuilder().sendLimits(SendLimits.NONE).build());
+            clock.advance(Duration.ofDays(21).plusSeconds(1));
+            node.maintenance().expireDue();
+            assertThat(store.countSends(tenant, null, null, CLOCK.instant())).isZero();
+            assertThat(store.tenantsWithSends()).doesNotContain(tenant);
+            assertThat(indexColumns(pool, prefix + "send_record_sent_ix")).containsExactly("tenant_id", "sent_at");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = JdbcDialect.class, names = {"H2", "POSTGRESQL"})
+    @DisplayName("a store failing to list the tenants with sends does not fail the sweep: the expired"
+            + " invitations are stored and counted")
+    void aFailingPurgeKeepsTheExpiryCount(JdbcDialect dialect) {
+        try (TestDatabase database = TestDatabase.create(dialect)) {
+            settings.update(tenant, s -> s.toBuilder().sendLimits(SendLimits.NONE.perContact(3, Duration.ofDays(1)))
+                    .build());
+            io.invitations.tck.support.MutableClock clock = new io.invitations.tck.support.MutableClock(
+                    CLOCK.instant());
+            JdbcInvitationStore store = JdbcInvitationStore.builder(database.newPool())
+                    .tablePrefix(database.freshPrefix()).build();
+            store.migrate();
+            io.invitations.spi.storage.InvitationStore failing = org.mockito.Mockito.mock(
+                    io.invitations.spi.storage.InvitationStore.class, org.mockito.AdditionalAnswers.delegatesTo(store));
+            org.mockito.Mockito.doThrow(new io.invitations.spi.storage.StorageException("database away", null))
+                    .when(failing).tenantsWithSends();
+            InvitationService node = InvitationService.builder().store(failing).identityDirectory(directory)
+                    .seatLedger(InMemorySeatLedger.countingMembersOf(directory)).settings(settings).keyRing(keys)
+                    .mailer(mailer).deliveryMode(DeliveryMode.HOST_DRIVEN).clock(clock).build();
+            node.administration(ADMIN, tenant).invite(request("jane@example.com", "d0"));
+            clock.advance(Duration.ofDays(8));
+
+            assertThat(node.maintenance().expireDue()).isEqualTo(1);
+            assertThat(store.countSends(tenant, null, null, CLOCK.instant())).isEqualTo(1);
+        }
+    }
+
+    /** The columns of an index, lower-cased, in order (through the driver's metadata). */
+    private static List<String> indexColumns(javax.sql.DataSource pool, String index) throws java.sql.SQLException {
+        try (java.sql.Connection c = pool.getConnection()) {
+            java.util.TreeMap<Integer, String> columns = new java.util.TreeMap<>();
+            for (String table : List.of(index.replace("_sent_ix", ""), index.replace("_sent_ix", "").toUpperCase(
+                    java.util.Locale.ROOT))) {
+                try (java.sql.ResultSet rs = c.getMetaData().getIndexInfo(null, null, table, false, false)) {
+                    while (rs.next()) {
+                        if (index.equalsIgnoreCase(rs.getString("INDEX_NAME"))) {
+                            columns.put((int) rs.getShort("ORDINAL_POSITION"),
+                                    rs.getString("COLUMN_NAME").toLowerCase(java.util.Locale.ROOT));
+                        }
+                    }
+                }
+            }
+            return List.copyOf(columns.values());
         }
     }
 

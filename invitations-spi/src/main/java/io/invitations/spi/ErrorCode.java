@@ -134,7 +134,23 @@ public enum ErrorCode {
      *
      * @since 1.1
      */
-    ACCOUNT_MISMATCH(ErrorCategory.FORBIDDEN);
+    ACCOUNT_MISMATCH(ErrorCategory.FORBIDDEN),
+    /**
+     * The tenant requires the accepting address ({@code TenantSettings.acceptingAddressRequired()}) and
+     * a claim of an email invitation named none ({@code acceptingAs}): the host must pass the address
+     * the invitee is signed in with. Nothing was stored.
+     *
+     * @since 1.1
+     */
+    ACCEPTING_ADDRESS_REQUIRED(ErrorCategory.FORBIDDEN),
+    /**
+     * The invitation holds an acceptance with another address for an administrator's decision; only
+     * the person invited, signed in with the invited address ({@code acceptingAs}), may claim it
+     * meanwhile. Wait for the decision.
+     *
+     * @since 1.1
+     */
+    AWAITING_DECISION(ErrorCategory.CONFLICT);
 
     private final ErrorCategory category;
 

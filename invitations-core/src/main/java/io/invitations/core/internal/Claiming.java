@@ -127,20 +127,35 @@ public final class Claiming {
             for (int attempt = 1; ; attempt++) {
                 Invitation stored = resolveOrAbandon(claims, accountId);
                 Instant now = ctx.now();
+                TenantSettings settings = ctx.settingsFor(stored.tenantId());
+                if (accountId == null && acceptingAs == null && settings.acceptingAddressRequired()
+                        && stored.invitee().contact() instanceof EmailAddress) {
+                    throw new InvitationException(ErrorCode.ACCEPTING_ADDRESS_REQUIRED, "invitation " + id
+                            + " was sent to an email address and the tenant requires the accepting address:"
+                            + " acceptingAs is missing; the host must pass the address the invitee is signed in"
+                            + " with (ClaimRequest.Builder.acceptingAs), e.g. after asking them to sign in");
+                }
                 InvitationStatus status = stored.effectiveStatus(now);
                 boolean invited = OtherAccounts.isInvited(stored.invitee().contact(), acceptingAs);
-                // the person invited may claim an invitation held for another address: a mismatch never uses it up
-                HistoryEntry held = invited && status == InvitationStatus.AWAITING_APPROVAL
+                HistoryEntry held = status == InvitationStatus.AWAITING_APPROVAL
                         ? OtherAccounts.heldMismatch(ctx, stored) : null;
-                if (status != InvitationStatus.PENDING && held == null) {
+                // only the person invited, naming the invited address, may replace an acceptance held for
+                // another address (a mismatch never uses it up); a claim without an address may be anyone's
+                boolean supersede = held != null && acceptingAs != null && invited;
+                if (status != InvitationStatus.PENDING && !supersede) {
                     if (accountId != null && !accountId.equals(stored.accountId())) {
                         // revoked, declined, expired or accepted with another account meanwhile: this
                         // acceptance can never be stored, so the account made for it is handed back
                         abandon(ctx, stored, accountId);
                     }
+                    if (held != null) {
+                        throw new InvitationException(ErrorCode.AWAITING_DECISION, "invitation " + id
+                                + " awaits an administrator's decision on an acceptance with another address;"
+                                + " only the person invited, signed in with the invited address (acceptingAs),"
+                                + " may claim it meanwhile — otherwise wait for the decision");
+                    }
                     throw new IllegalTransitionException(id, status, Action.ACCEPT);
                 }
-                TenantSettings settings = ctx.settingsFor(stored.tenantId());
                 if (!invited && other == null) {
                     other = OtherAccounts.judge(ctx, settings, stored, acceptingAs);
                     if (other.outcome() == InvitationEvent.AccountMismatch.Outcome.REFUSED) {
@@ -153,14 +168,10 @@ public final class Claiming {
                 Grant grant = withChosenGroups(stored.grant(), claim.chosenGroups());
                 if (accountId == null) {
                     checkComplete(claim, stored, settings);
-                    if (held != null && stored.accountId() != null) {
-                        // withdrawn before the person invited registers, so the two never share a registration
-                        ctx.directory().approvalDecided(stored.tenantId(), id, stored.accountId(), stored.grant(), false);
-                    }
                     accountId = register(ctx, settings.approvalRequired() || hold, accountRequest(claim, stored, grant,
                             invited ? stored.invitee().contact() : acceptingAs));
                 }
-                InvitationStatus from = held != null ? InvitationStatus.AWAITING_APPROVAL : InvitationStatus.PENDING;
+                InvitationStatus from = supersede ? InvitationStatus.AWAITING_APPROVAL : InvitationStatus.PENDING;
                 InvitationStatus to = Lifecycle.require(id, InvitationStatus.PENDING, Action.ACCEPT,
                         settings.approvalRequired() || hold);
                 Change change = new Change(now);
@@ -168,17 +179,22 @@ public final class Claiming {
                         ? new InvitationEvent.Accepted(stored.tenantId(), id, now, accountId, accountId,
                         stored.invitedBy())
                         : new InvitationEvent.ApprovalRequested(stored.tenantId(), id, now, accountId, accountId);
-                String reason = held != null ? "claimed by the person invited; the acceptance held for another"
+                String reason = supersede ? "claimed by the person invited; the acceptance held for another"
                         + " address was withdrawn" : other != null ? other.reason() : null;
                 change.transition(stored, accountId, Action.ACCEPT, from, to, reason, event, acceptingAs);
-                if (held != null || other != null) {
+                if (supersede || other != null) {
                     change.event(new InvitationEvent.AccountMismatch(stored.tenantId(), id, now, accountId,
-                            held != null ? InvitationEvent.AccountMismatch.Outcome.HOLD_SUPERSEDED : other.outcome()));
+                            supersede ? InvitationEvent.AccountMismatch.Outcome.HOLD_SUPERSEDED : other.outcome()));
                 }
                 Invitation next = change.update(stored, stored.toBuilder().status(to).grant(grant).respondedAt(now)
                         .accountId(accountId).build());
                 try {
                     change.commit(ctx);
+                    if (supersede) {
+                        // only once the invited person's acceptance is stored: a failed registration or a
+                        // lost race must leave the hold, and its registration, as they were
+                        withdrawHeld(stored, accountId);
+                    }
                     return new Acceptance(next, accountId);
                 } catch (StaleVersionException e) {
                     if (attempt >= ATTEMPTS) {
@@ -187,6 +203,24 @@ public final class Claiming {
                 }
             }
         });
+    }
+
+    /**
+     * Withdraws the registration of an acceptance held for another address after the person invited
+     * replaced it ({@code approvalDecided(..., false)}); a failure there is logged, not thrown, since
+     * the acceptance is stored.
+     */
+    private void withdrawHeld(Invitation held, String replacedBy) {
+        if (held.accountId() == null || held.accountId().equals(replacedBy)) {
+            return;
+        }
+        try {
+            ctx.directory().approvalDecided(held.tenantId(), held.id(), held.accountId(), held.grant(), false);
+        } catch (RuntimeException e) {
+            LOG.warn("the identity directory could not withdraw the held registration {} of invitation {} in"
+                    + " tenant {}, replaced by the person invited; remove it by hand", held.accountId(), held.id(),
+                    held.tenantId(), e);
+        }
     }
 
     /**

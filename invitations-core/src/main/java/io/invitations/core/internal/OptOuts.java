@@ -187,20 +187,36 @@ public final class OptOuts {
     }
 
     /**
+     * How long a send record is kept whatever the tenant's limits are now: removing or shortening a
+     * limit for a moment must not wipe the history that a restored limit counts (fresh quotas).
+     */
+    public static final java.time.Duration MINIMUM_SEND_RETENTION = java.time.Duration.ofDays(31);
+
+    /**
      * Deletes, for every tenant with recorded sends, the sends older than the longest window of the
-     * tenant's {@link SendLimits} (all of them when it has none now): no window can count them any
-     * more, since each counts from {@code now - window}. A tenant whose settings cannot be read is
-     * logged and left for the next run; the others are still purged.
+     * tenant's {@link SendLimits}, and never younger than {@link #MINIMUM_SEND_RETENTION} (31 days, also
+     * when the tenant has no limits now): no window can count them any more, since each counts from
+     * {@code now - window}. A failure to list the tenants, or to read a tenant's settings or purge its
+     * sends, is logged and left for the next run; the other tenants are still purged.
      *
      * @param ctx the context
      * @return how many sends were deleted
      */
     public static int purgeSends(Context ctx) {
         int purged = 0;
-        for (TenantId tenantId : ctx.store().tenantsWithSends()) {
+        java.util.Set<TenantId> tenants;
+        try {
+            tenants = ctx.store().tenantsWithSends();
+        } catch (RuntimeException e) {
+            LOG.warn("listing the tenants with send records failed; the next run purges them: {}",
+                    e.getClass().getName());
+            return 0;
+        }
+        for (TenantId tenantId : tenants) {
             try {
-                purged += ctx.store().purgeSends(tenantId, ctx.now().minus(longestWindow(
-                        ctx.settingsFor(tenantId).sendLimits())));
+                java.time.Duration keep = longestWindow(ctx.settingsFor(tenantId).sendLimits());
+                purged += ctx.store().purgeSends(tenantId, ctx.now().minus(
+                        keep.compareTo(MINIMUM_SEND_RETENTION) > 0 ? keep : MINIMUM_SEND_RETENTION));
             } catch (RuntimeException e) {
                 LOG.warn("purging the send records of tenant {} failed; the next run tries again: {}", tenantId,
                         e.getClass().getName());

@@ -70,7 +70,7 @@ public final class OtherAccounts {
     /**
      * Tells whether the person accepting is taken to be the one invited: no address was named, the
      * invitation went to an identifier (the access code proved who it is), or the addresses are
-     * equal after normalisation and case folding.
+     * equal after normalisation and lower-casing.
      *
      * @param invited   the invited contact
      * @param accepting the accepting address, or {@code null}
@@ -81,9 +81,9 @@ public final class OtherAccounts {
     }
 
     private static String key(EmailAddress address) {
-        String normal = normal(address).value();
-        // full case folding beyond lower-casing (ß and SS, final sigma) as far as the JDK offers it
-        return normal.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        // lower-casing only: an upper-case round trip would fold look-alikes into ASCII (dotless ı to i);
+        // ß and ss, or final and medial sigma, stay different addresses, which errs on the safe side
+        return normal(address).value().toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -45,7 +45,8 @@ public final class SchemaScripts {
             new Migration(4, "reference_checks_per_statement"), new Migration(5, "delivery_feedback"),
             new Migration(6, "reminders"), new Migration(7, "erasure"),
             new Migration(8, "opt_outs_and_send_limits"), new Migration(9, "accepting_address"),
-            new Migration(10, "reference_checks_planned_per_statement"));
+            new Migration(10, "reference_checks_planned_per_statement"),
+            new Migration(11, "send_record_purge_index"));
 
     private SchemaScripts() {
     }

@@ -65,6 +65,7 @@ public final class TenantSettings {
     private final Duration retention;
     private final OtherAccountPolicy otherAccounts;
     private final Set<String> aliasDomains;
+    private final boolean acceptingAddressRequired;
 
     /** The placeholder the claim URL template must contain. */
     public static final String TOKEN_PLACEHOLDER = "{token}";
@@ -86,8 +87,9 @@ public final class TenantSettings {
             Map<String, TargetRules> targetRules, boolean claimGroupsFromDirectory,
             DepartedInviterPolicy departedInviters, ReminderSchedule reminders, Duration retention,
             SendLimits sendLimits, String optOutUrlTemplate, OtherAccountPolicy otherAccounts,
-            Set<String> aliasDomains) {
+            Set<String> aliasDomains, boolean acceptingAddressRequired) {
         List<String> problems = new ArrayList<>();
+        this.acceptingAddressRequired = acceptingAddressRequired;
         require(otherAccounts, "otherAccounts", problems);
         this.otherAccounts = otherAccounts;
         this.aliasDomains = normaliseDomains("aliasDomains", aliasDomains, problems);
@@ -332,6 +334,7 @@ public final class TenantSettings {
         private String optOutUrlTemplate = "http://localhost:8080/opt-out/" + TOKEN_PLACEHOLDER;
         private OtherAccountPolicy otherAccounts = OtherAccountPolicy.STRICT;
         private Set<String> aliasDomains = Set.of();
+        private boolean acceptingAddressRequired;
         private boolean termsRequired;
         private List<String> profileFields = List.of();
         private Set<String> defaultGroupPool = Set.of();
@@ -374,6 +377,7 @@ public final class TenantSettings {
             optOutUrlTemplate = s.optOutUrlTemplate;
             otherAccounts = s.otherAccounts;
             aliasDomains = s.aliasDomains;
+            acceptingAddressRequired = s.acceptingAddressRequired;
             termsRequired = s.termsRequired;
             profileFields = s.profileFields;
             defaultGroupPool = s.defaultGroupPool;
@@ -684,6 +688,22 @@ public final class TenantSettings {
         }
 
         /**
+         * Sets whether a claim of an invitation sent to an email address must name the address the
+         * invitee is signed in with ({@code ClaimRequest.acceptingAs}); one without it is refused with
+         * {@code ACCEPTING_ADDRESS_REQUIRED} and nothing is stored. Default {@code false}: a claim
+         * without the address is taken to come from the person invited, so whoever holds the link may
+         * accept; the other-account check then protects only hosts that pass the address.
+         *
+         * @param value {@code true} to require the accepting address
+         * @return this builder
+         * @since 1.1
+         */
+        public Builder acceptingAddressRequired(boolean value) {
+            acceptingAddressRequired = value;
+            return this;
+        }
+
+        /**
          * Sets the claim URL as a base to which the token is appended.
          *
          * @param base e.g. {@code https://app.example.com/join/}
@@ -825,7 +845,7 @@ public final class TenantSettings {
                     branding, claimUrlTemplate, termsRequired, profileFields, defaultGroupPool, inviteOnCreation,
                     minimumPasswordLength, joinUrlTemplate, lookAlikes, targetRules, claimGroupsFromDirectory,
                     departedInviters, reminders, retention, sendLimits, optOutUrlTemplate, otherAccounts,
-                    aliasDomains);
+                    aliasDomains, acceptingAddressRequired);
         }
 
         /**
@@ -1138,6 +1158,17 @@ public final class TenantSettings {
     }
 
     /**
+     * Returns whether a claim of an invitation sent to an email address must name the accepting
+     * address (default {@code false}); see {@link Builder#acceptingAddressRequired(boolean)}.
+     *
+     * @return {@code true} when a claim without {@code acceptingAs} is refused
+     * @since 1.1
+     */
+    public boolean acceptingAddressRequired() {
+        return acceptingAddressRequired;
+    }
+
+    /**
      * Returns the claim URL with a {@code {token}} placeholder and an optional {@code {tenant}} one; messages need it absolute (default {@code http://localhost:8080/claim/{token}}, for development).
      *
      * @return the claim URL with a {@code {token}} placeholder and an optional {@code {tenant}} one; messages need it absolute (default {@code http://localhost:8080/claim/{token}}, for development)
@@ -1279,7 +1310,8 @@ public final class TenantSettings {
                 && Objects.equals(retention, other.retention)
                 && Objects.equals(sendLimits, other.sendLimits)
                 && Objects.equals(optOutUrlTemplate, other.optOutUrlTemplate)
-                && otherAccounts == other.otherAccounts && aliasDomains.equals(other.aliasDomains);
+                && otherAccounts == other.otherAccounts && aliasDomains.equals(other.aliasDomains)
+                && acceptingAddressRequired == other.acceptingAddressRequired;
     }
 
     @Override
@@ -1289,7 +1321,8 @@ public final class TenantSettings {
                 resendCooldown, resendPolicy, invitationTtl, bulkLimit, roles, defaultLocale, branding,
                 claimUrlTemplate, termsRequired, profileFields, defaultGroupPool, inviteOnCreation,
                 minimumPasswordLength, joinUrlTemplate, lookAlikes, targetRules, claimGroupsFromDirectory,
-                departedInviters, reminders, retention, sendLimits, optOutUrlTemplate, otherAccounts, aliasDomains);
+                departedInviters, reminders, retention, sendLimits, optOutUrlTemplate, otherAccounts, aliasDomains,
+                acceptingAddressRequired);
     }
 
     /**
@@ -1314,6 +1347,7 @@ public final class TenantSettings {
                 + ", targetRules=" + targetRules + ", claimGroupsFromDirectory=" + claimGroupsFromDirectory
                 + ", departedInviters=" + departedInviters + ", reminders=" + reminders + ", retention=" + retention
                 + ", sendLimits=" + sendLimits + ", optOutUrlTemplate=" + optOutUrlTemplate
-                + ", otherAccounts=" + otherAccounts + ", aliasDomains=" + aliasDomains + "]";
+                + ", otherAccounts=" + otherAccounts + ", aliasDomains=" + aliasDomains
+                + ", acceptingAddressRequired=" + acceptingAddressRequired + "]";
     }
 }
