@@ -6,6 +6,9 @@ import io.invitations.spi.InvitationException;
 import io.invitations.spi.mail.DeliveryFeedback;
 import io.invitations.spi.mail.DeliveryReport;
 import io.invitations.spi.mail.UnknownMessageException;
+import io.invitations.core.memory.InMemoryAttemptThrottle;
+import io.invitations.spi.security.AttemptThrottle;
+import io.invitations.spring.web.internal.OneTimeTokens;
 import io.invitations.spring.web.internal.Problems;
 import io.invitations.spring.web.internal.WebhookChecks;
 import io.invitations.spring.web.internal.WebhookChecks.Refusal;
@@ -28,6 +31,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,15 +51,20 @@ import java.util.function.Function;
  *   <li>{@code POST /postmark}: Postmark's Bounce, Spam complaint and Delivery webhooks, HTTP Basic
  *       credentials in their URL;</li>
  *   <li>{@code POST /mailgun}: Mailgun's JSON webhooks, HMAC-SHA256 signed with the domain's webhook
- *       signing key, and a timestamp no further than {@code max-age} from now.</li>
+ *       signing key, a timestamp no further than {@code max-age} (5 minutes) from now, and a
+ *       signature token not accepted before (the signature does not cover {@code event-data}, so
+ *       each token is accepted once, on the attempt throttle shared by the nodes).</li>
  * </ul>
  *
  * <p>Each provider answers 404 until switched on in {@link WebhookProperties}; a missing or wrong
- * credential answers 401, a wrong or stale Mailgun signature 403, a body above the limit 413, a
- * payload that cannot be read 400 naming the field, all as problem details. Reports about messages
- * the outbox does not know (other systems' mail through the same provider) are counted and
- * answered 200 so the provider stops retrying. Reports are idempotent, so a replayed request
- * changes nothing. Payloads and secrets are never logged.
+ * credential answers 401 (checked before the body is read), a wrong or stale Mailgun signature 403
+ * ({@code SIGNATURE_INVALID}), a replayed one 403 ({@code SIGNATURE_REPLAYED}), a body above the
+ * limit 413, a payload that cannot be read 400 naming the field, all as problem details. An accepted
+ * request answers 200 {@code {"received": n}}, the number of delivery reports it carried, whether
+ * or not the outbox knows their messages (so the answer reveals no message id, and the provider
+ * stops retrying reports about other systems' mail); reports about unknown messages are counted in
+ * {@link #unknownMessageReports()}. Reports are idempotent, so a retried request changes nothing.
+ * Payloads and secrets are never logged.
  *
  * @since 1.1
  */
@@ -65,12 +74,17 @@ import java.util.function.Function;
 public class DeliveryWebhookController {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryWebhookController.class);
     private static final String PREFIX = "invitations.web.webhooks.";
+    /** The largest {@code max-body-bytes} accepted: 16 MiB. */
+    private static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
+    /** The throttle keys of Mailgun signature tokens (followed by the token's SHA-256). */
+    private static final String MAILGUN_TOKEN_KEYS = "mailgun-token:";
 
     private final DeliveryFeedback feedback;
     private final WebhookProperties properties;
     private final Clock clock;
     private final AtomicLong unknown = new AtomicLong();
     private final HttpClient http;
+    private final OneTimeTokens mailgunTokens;
 
     /**
      * Creates the controller, checking the secret of every enabled provider.
@@ -82,6 +96,27 @@ public class DeliveryWebhookController {
      *                             provider has no secret or a short one, or a limit is not positive
      */
     public DeliveryWebhookController(DeliveryFeedback feedback, WebhookProperties properties, Clock clock) {
+        this(feedback, properties, clock, null);
+    }
+
+    /**
+     * Creates the controller, checking the secret of every enabled provider, with the throttle on
+     * which each Mailgun signature token is accepted once.
+     *
+     * @param feedback      {@code service.deliveryFeedback()}, not {@code null}
+     * @param properties    the settings, not {@code null}
+     * @param clock         the clock Mailgun signature timestamps are checked against, not {@code null}
+     * @param tokenThrottle the attempt throttle shared by the nodes (keys {@code "mailgun-token:"} plus
+     *                      the token's SHA-256; a token is accepted only when it gets every attempt
+     *                      the throttle admits per key, so once per window; the window should be at
+     *                      least twice {@code mailgun.max-age}), or {@code null} for one inside this
+     *                      JVM (one attempt per key, a window of twice {@code max-age})
+     * @throws InvitationException with {@code CONFIGURATION} naming the property when an enabled
+     *                             provider has no secret or a short one, or a limit is out of range
+     * @since 1.1
+     */
+    public DeliveryWebhookController(DeliveryFeedback feedback, WebhookProperties properties, Clock clock,
+                                     AttemptThrottle tokenThrottle) {
         this.feedback = Objects.requireNonNull(feedback, "feedback");
         this.properties = Objects.requireNonNull(properties, "properties");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -93,12 +128,15 @@ public class DeliveryWebhookController {
         Duration maxAge = properties.getMailgun().getMaxAge();
         if (maxAge == null || maxAge.isNegative() || maxAge.isZero()) {
             throw new InvitationException(ErrorCode.CONFIGURATION, PREFIX + "mailgun.max-age must be a positive"
-                    + " duration such as 15m, was " + maxAge);
+                    + " duration such as 5m, was " + maxAge);
         }
-        if (properties.getMaxBodyBytes() < 1) {
-            throw new InvitationException(ErrorCode.CONFIGURATION, PREFIX + "max-body-bytes must be positive, was "
-                    + properties.getMaxBodyBytes());
+        if (properties.getMaxBodyBytes() < 1 || properties.getMaxBodyBytes() > MAX_BODY_BYTES) {
+            throw new InvitationException(ErrorCode.CONFIGURATION, PREFIX + "max-body-bytes must be between 1 and "
+                    + MAX_BODY_BYTES + " (16 MiB), was " + properties.getMaxBodyBytes());
         }
+        this.mailgunTokens = tokenThrottle != null ? new OneTimeTokens(tokenThrottle, MAILGUN_TOKEN_KEYS, 0)
+                : new OneTimeTokens(InMemoryAttemptThrottle.builder().maxFailures(1).window(maxAge.multipliedBy(2))
+                .clock(clock).build(), MAILGUN_TOKEN_KEYS, 1);
         this.http = properties.getAmazonSes().isEnabled() && properties.getAmazonSes().isConfirmSubscriptions()
                 ? HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER).build() : null;
@@ -116,7 +154,7 @@ public class DeliveryWebhookController {
      * Receives Amazon SES notifications delivered by SNS (whose requests say {@code text/plain}).
      *
      * @param request the request
-     * @return the counts of recorded and unknown reports, or a problem
+     * @return the count of reports received, or a problem
      */
     @PostMapping("/amazon-ses")
     public ResponseEntity<Object> amazonSes(HttpServletRequest request) {
@@ -130,7 +168,7 @@ public class DeliveryWebhookController {
      * Receives a SendGrid Event Webhook batch.
      *
      * @param request the request
-     * @return the counts of recorded and unknown reports, or a problem
+     * @return the count of reports received, or a problem
      */
     @PostMapping("/sendgrid")
     public ResponseEntity<Object> sendGrid(HttpServletRequest request) {
@@ -141,7 +179,7 @@ public class DeliveryWebhookController {
      * Receives a Postmark webhook.
      *
      * @param request the request
-     * @return the counts of recorded and unknown reports, or a problem
+     * @return the count of reports received, or a problem
      */
     @PostMapping("/postmark")
     public ResponseEntity<Object> postmark(HttpServletRequest request) {
@@ -152,7 +190,7 @@ public class DeliveryWebhookController {
      * Receives a Mailgun webhook (JSON with {@code signature} and {@code event-data}).
      *
      * @param request the request
-     * @return the counts of recorded and unknown reports, or a problem
+     * @return the count of reports received, or a problem
      */
     @PostMapping("/mailgun")
     public ResponseEntity<Object> mailgun(HttpServletRequest request) {
@@ -168,8 +206,20 @@ public class DeliveryWebhookController {
                 throw new Refusal(HttpStatus.FORBIDDEN, "SIGNATURE_INVALID", "The Mailgun signature is missing or"
                         + " does not match invitations.web.webhooks.mailgun.signing-key");
             }
-            WebhookChecks.requireFresh(body, clock.instant(), p.getMaxAge());
-            return record(ProviderWebhooks.mailgun(body));
+            Instant now = clock.instant();
+            WebhookChecks.requireFresh(body, now, p.getMaxAge());
+            List<DeliveryReport> reports = ProviderWebhooks.mailgun(body);
+            String token = WebhookChecks.mailgunToken(body);
+            if (!mailgunTokens.firstUse(token, now)) {
+                throw new Refusal(HttpStatus.FORBIDDEN, "SIGNATURE_REPLAYED", "This Mailgun signature token was"
+                        + " accepted before: each signed request is accepted once");
+            }
+            try {
+                return record(reports);
+            } catch (RuntimeException e) {
+                mailgunTokens.release(token);
+                throw e;
+            }
         });
     }
 
@@ -184,18 +234,23 @@ public class DeliveryWebhookController {
 
     private ResponseEntity<Object> withBasicAuth(HttpServletRequest request, WebhookProperties.BasicAuth p,
                                                  Function<String, Map<String, Object>> handle) {
-        return receive(request, p.isEnabled(), body -> {
-            WebhookChecks.requireBasic(request.getHeader(HttpHeaders.AUTHORIZATION), p.getUsername(), p.getPassword());
-            return handle.apply(body);
-        });
+        return receive(request, p.isEnabled(), () -> WebhookChecks.requireBasic(
+                request.getHeader(HttpHeaders.AUTHORIZATION), p.getUsername(), p.getPassword()), handle);
     }
 
     private ResponseEntity<Object> receive(HttpServletRequest request, boolean enabled,
+                                           Function<String, Map<String, Object>> handle) {
+        return receive(request, enabled, () -> { }, handle);
+    }
+
+    /** Refuses a disabled provider, then checks the credentials, and only then reads the body. */
+    private ResponseEntity<Object> receive(HttpServletRequest request, boolean enabled, Runnable authenticate,
                                            Function<String, Map<String, Object>> handle) {
         try {
             if (!enabled) {
                 throw new Refusal(HttpStatus.NOT_FOUND, "NOT_FOUND", "No such webhook: this provider is not enabled");
             }
+            authenticate.run();
             String body = WebhookChecks.body(request.getInputStream(), request.getContentLengthLong(),
                     properties.getMaxBodyBytes());
             return ResponseEntity.ok(handle.apply(body));
@@ -215,20 +270,17 @@ public class DeliveryWebhookController {
     }
 
     private Map<String, Object> record(List<DeliveryReport> reports) {
-        int recorded = 0;
-        int unknownHere = 0;
         for (DeliveryReport report : reports) {
             try {
                 feedback.record(report);
-                recorded++;
             } catch (UnknownMessageException other) {
-                unknownHere++;
                 unknown.incrementAndGet();
                 LOG.debug("{} reported a message this library did not send: {}", report.provider(),
                         other.getMessage());
             }
         }
-        return Map.of("recorded", recorded, "unknown", unknownHere);
+        // the same answer whether or not the outbox knows each message: a caller learns no message id
+        return Map.of("received", reports.size());
     }
 
     private Map<String, Object> confirm(URI subscribeUrl, boolean automatically) {

@@ -1,6 +1,7 @@
 package io.invitations.spring.web;
 
 import io.invitations.core.InvitationService;
+import io.invitations.spi.security.AttemptThrottle;
 import org.apiguardian.api.API;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -88,6 +89,8 @@ public class InvitationsWebAutoConfiguration {
      * @param service    the service
      * @param properties the webhook settings
      * @param clock      the application's clock, if any (else the system's, in UTC)
+     * @param throttle   the attempt throttle, if any (the JDBC one, shared by the nodes, with a JDBC
+     *                   store): each Mailgun signature token is accepted once on it
      * @return the controller
      * @throws io.invitations.spi.InvitationException with {@code CONFIGURATION} when an enabled
      *                                                provider lacks its secret
@@ -96,9 +99,10 @@ public class InvitationsWebAutoConfiguration {
     @ConditionalOnMissingBean
     public DeliveryWebhookController invitationsDeliveryWebhooks(InvitationService service,
                                                                  WebhookProperties properties,
-                                                                 ObjectProvider<Clock> clock) {
+                                                                 ObjectProvider<Clock> clock,
+                                                                 ObjectProvider<AttemptThrottle> throttle) {
         return new DeliveryWebhookController(service.deliveryFeedback(), properties,
-                clock.getIfAvailable(Clock::systemUTC));
+                clock.getIfAvailable(Clock::systemUTC), throttle.getIfUnique(() -> null));
     }
 
     /**

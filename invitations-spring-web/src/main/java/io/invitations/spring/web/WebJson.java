@@ -67,8 +67,12 @@ public final class WebJson {
      * @param from   the status before, or {@code null}
      * @param to     the status after
      * @param reason the reason given, or {@code null}
+     * @param acceptingAddress the address the invitee signed in with when it differed from the invited
+     *                         one (an acceptance held for approval), else {@code null}; for
+     *                         administrators only
      */
-    public record HistoryView(String at, String actor, String action, String from, String to, String reason) {
+    public record HistoryView(String at, String actor, String action, String from, String to, String reason,
+                              String acceptingAddress) {
     }
 
     /**

@@ -16,7 +16,7 @@ import java.time.Duration;
 @API(status = API.Status.EXPERIMENTAL, since = "1.1")
 @ConfigurationProperties("invitations.web.webhooks")
 public class WebhookProperties {
-    /** The largest request body accepted, in bytes; larger ones answer 413. */
+    /** The largest request body accepted, in bytes (at most 16 MiB); larger ones answer 413. */
     private long maxBodyBytes = 1024 * 1024;
     private final AmazonSes amazonSes = new AmazonSes();
     private final BasicAuth sendgrid = new BasicAuth();
@@ -35,7 +35,7 @@ public class WebhookProperties {
     /**
      * Sets the largest body accepted.
      *
-     * @param maxBodyBytes bytes
+     * @param maxBodyBytes bytes, 1 to 16 MiB (checked when the controller starts)
      */
     public void setMaxBodyBytes(long maxBodyBytes) {
         this.maxBodyBytes = maxBodyBytes;
@@ -194,8 +194,11 @@ public class WebhookProperties {
         private boolean enabled;
         /** The HTTP webhook signing key (Mailgun: Sending, Webhooks). */
         private String signingKey;
-        /** How far a signature's timestamp may be from now; older (replayed) requests answer 403. */
-        private Duration maxAge = Duration.ofMinutes(15);
+        /**
+         * How far a signature's timestamp may be from now; older requests answer 403. Each token is
+         * also accepted only once (a replay answers 403), for as long as the attempt throttle's window.
+         */
+        private Duration maxAge = Duration.ofMinutes(5);
 
         /**
          * Whether enabled.
@@ -236,7 +239,7 @@ public class WebhookProperties {
         /**
          * The largest accepted age of a signature.
          *
-         * @return the age
+         * @return the age, 5 minutes by default
          */
         public Duration getMaxAge() {
             return maxAge;

@@ -29,7 +29,9 @@ import static io.invitations.spring.web.InviteeApiTest.TERMS;
 import static io.invitations.spring.web.WebTestApplication.ACME;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -75,6 +77,14 @@ class AcceptanceByAnotherAccountTest {
         String token = service.administration(ADMIN, tenant).revealClaimLink(inv.id()).token();
         return mvc.perform(post("/invitations/api/claims/{t}", token).contentType(MediaType.APPLICATION_JSON)
                 .content(TERMS));
+    }
+
+    /** Claims in the tenant that holds mismatches for approval, signed in with another address. */
+    private ResultActions claimUnderApprovalAs(String other, Invitation inv) throws Exception {
+        ((InMemoryTenantSettingsSource) settings).update(HOLDING, s -> s.toBuilder()
+                .otherAccounts(OtherAccountPolicy.APPROVAL).build());
+        signInAs(other);
+        return claim(HOLDING, inv).andExpect(status().isOk());
     }
 
     private InvitationStatus statusOf(TenantId tenant, Invitation inv) {
@@ -133,16 +143,25 @@ class AcceptanceByAnotherAccountTest {
 
     @Test
     void under_approval_another_address_is_held_for_an_administrator() throws Exception {
-        ((InMemoryTenantSettingsSource) settings).update(HOLDING, s -> s.toBuilder()
-                .otherAccounts(OtherAccountPolicy.APPROVAL).build());
         String other = someone();
         Invitation inv = invite(HOLDING, someone());
-        signInAs(other);
-        claim(HOLDING, inv).andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("AWAITING_APPROVAL"))
+        claimUnderApprovalAs(other, inv).andExpect(jsonPath("$.status").value("AWAITING_APPROVAL"))
                 .andExpect(jsonPath("$.awaitingApproval").value(true));
         assertThat(statusOf(HOLDING, inv)).isEqualTo(InvitationStatus.AWAITING_APPROVAL);
         assertThat(service.administration(ADMIN, HOLDING).history(inv.id()))
                 .anySatisfy(e -> assertThat(String.valueOf(e.acceptingAddress())).isEqualTo(other));
+    }
+
+    @Test
+    void the_admin_api_history_shows_whom_an_administrator_approves() throws Exception {
+        String other = someone();
+        Invitation inv = invite(HOLDING, someone());
+        claimUnderApprovalAs(other, inv).andExpect(content().string(not(containsString("acceptingAddress"))));
+        SecurityContextHolder.clearContext();
+        mvc.perform(get("/invitations/api/admin/invitations/{id}/history", inv.id().value())
+                        .header(WebTestApplication.LEVEL_HEADER, "ADMIN_TENANT")
+                        .header(WebTestApplication.TENANT_HEADER, HOLDING.value()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.to == 'AWAITING_APPROVAL')].acceptingAddress").value(hasItem(other)));
     }
 }

@@ -2,7 +2,10 @@ package io.invitations.spring.web;
 
 import io.invitations.core.InvitationService;
 import io.invitations.core.InviteRequest;
+import io.invitations.core.memory.InMemoryAttemptThrottle;
 import io.invitations.core.memory.RecordingMailer;
+import io.invitations.spi.ErrorCode;
+import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.DeliveryState;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;
@@ -26,10 +29,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 
 import static io.invitations.spring.web.WebTestApplication.ACME;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -102,7 +107,10 @@ class DeliveryWebhookTest {
     }
 
     private String mailgunSigned(String eventData, String key, long timestamp) throws Exception {
-        String token = "a8ce0edb2dd8301dee6c2405235584e45aa91d1e9f979f3de0";
+        return mailgunSigned(eventData, key, timestamp, UUID.randomUUID().toString().replace("-", ""));
+    }
+
+    private static String mailgunSigned(String eventData, String key, long timestamp, String token) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         String signature = HexFormat.of().formatHex(mac.doFinal((timestamp + token).getBytes(StandardCharsets.UTF_8)));
@@ -124,8 +132,8 @@ class DeliveryWebhookTest {
         // SNS posts its JSON as text/plain
         mvc.perform(post("/invitations/webhooks/amazon-ses").contentType(MediaType.TEXT_PLAIN).content(envelope)
                         .header(HttpHeaders.AUTHORIZATION, basic("sns", PASSWORD)))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.recorded").value(1))
-                .andExpect(jsonPath("$.unknown").value(0));
+                .andExpect(status().isOk()).andExpect(jsonPath("$.received").value(1))
+                .andExpect(jsonPath("$.unknown").doesNotExist());
         assertThat(deliveryStatus(sent)).isEqualTo(DeliveryState.Status.BOUNCED);
     }
 
@@ -135,8 +143,8 @@ class DeliveryWebhookTest {
         long unknownBefore = webhooks.unknownMessageReports();
         mvc.perform(webhook("sendgrid", sample("sendgrid-events.json", sent.key()))
                         .header(HttpHeaders.AUTHORIZATION, basic("sendgrid", PASSWORD)))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.recorded").value(1))
-                .andExpect(jsonPath("$.unknown").value(1));
+                .andExpect(status().isOk()).andExpect(jsonPath("$.received").value(2))
+                .andExpect(jsonPath("$.unknown").doesNotExist());
         assertThat(deliveryStatus(sent)).isEqualTo(DeliveryState.Status.BOUNCED);
         assertThat(webhooks.unknownMessageReports()).isEqualTo(unknownBefore + 1);
     }
@@ -147,7 +155,7 @@ class DeliveryWebhookTest {
         String body = sample("postmark-bounce.json", sent.key());
         for (int attempt = 0; attempt < 2; attempt++) {
             mvc.perform(webhook("postmark", body).header(HttpHeaders.AUTHORIZATION, basic("postmark", PASSWORD)))
-                    .andExpect(status().isOk()).andExpect(jsonPath("$.recorded").value(1));
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.received").value(1));
         }
         assertThat(deliveryStatus(sent)).isEqualTo(DeliveryState.Status.BOUNCED);
         assertThat(service.administration(ADMIN, ACME).history(sent.id()))
@@ -159,7 +167,7 @@ class DeliveryWebhookTest {
         Sent sent = invite();
         String body = mailgunSigned(sample("mailgun-failed-event-data.json", sent.key()), MAILGUN_KEY,
                 clock.instant().getEpochSecond());
-        mvc.perform(webhook("mailgun", body)).andExpect(status().isOk()).andExpect(jsonPath("$.recorded").value(1));
+        mvc.perform(webhook("mailgun", body)).andExpect(status().isOk()).andExpect(jsonPath("$.received").value(1));
         assertThat(deliveryStatus(sent)).isEqualTo(DeliveryState.Status.BOUNCED);
     }
 
@@ -247,6 +255,108 @@ class DeliveryWebhookTest {
         var answer = controller.amazonSes(request);
         assertThat(answer.getStatusCode().value()).isEqualTo(200);
         assertThat(answer.getBody()).isEqualTo(java.util.Map.of("confirmed", false));
+    }
+
+    @Test
+    void a_replayed_mailgun_token_answers_403_even_with_other_event_data() throws Exception {
+        Sent sent = invite();
+        Sent victim = invite();
+        long now = clock.instant().getEpochSecond();
+        String token = UUID.randomUUID().toString().replace("-", "");
+        String delivered = sample("mailgun-failed-event-data.json", sent.key())
+                .replace("\"failed\"", "\"delivered\"");
+        mvc.perform(webhook("mailgun", mailgunSigned(delivered, MAILGUN_KEY, now, token)))
+                .andExpect(status().isOk());
+        // the signature covers timestamp and token only: the same signature over a forged complaint
+        String forged = mailgunSigned(sample("mailgun-failed-event-data.json", victim.key()), MAILGUN_KEY, now, token);
+        mvc.perform(webhook("mailgun", forged)).andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.code").value("SIGNATURE_REPLAYED"))
+                .andExpect(content().string(not(containsString(token))));
+        assertThat(deliveryStatus(victim)).isNotEqualTo(DeliveryState.Status.BOUNCED);
+    }
+
+    @Test
+    void a_report_about_an_unknown_message_gets_the_same_answer_as_a_known_one() throws Exception {
+        Sent sent = invite();
+        long unknownBefore = webhooks.unknownMessageReports();
+        String known = mvc.perform(webhook("postmark", sample("postmark-bounce.json", sent.key()))
+                        .header(HttpHeaders.AUTHORIZATION, basic("postmark", PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String unknown = mvc.perform(webhook("postmark", sample("postmark-bounce.json", "no-such-message-key"))
+                        .header(HttpHeaders.AUTHORIZATION, basic("postmark", PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(unknown).isEqualTo(known).isEqualTo("{\"received\":1}");
+        assertThat(webhooks.unknownMessageReports()).isEqualTo(unknownBefore + 1);
+    }
+
+    @Test
+    void credentials_are_checked_before_the_body_is_read() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean read = new java.util.concurrent.atomic.AtomicBoolean();
+        org.springframework.mock.web.MockHttpServletRequest request =
+                new org.springframework.mock.web.MockHttpServletRequest("POST", "/invitations/webhooks/postmark") {
+                    @Override
+                    public jakarta.servlet.ServletInputStream getInputStream() {
+                        read.set(true);
+                        return super.getInputStream();
+                    }
+                };
+        request.setContent("{\"RecordType\":\"Bounce\"}".getBytes(StandardCharsets.UTF_8));
+        request.addHeader(HttpHeaders.AUTHORIZATION, basic("postmark", "wrong-password-0123456789"));
+        assertThat(webhooks.postmark(request).getStatusCode().value()).isEqualTo(401);
+        assertThat(read).as("the body of an unauthenticated request is never read").isFalse();
+    }
+
+    @Test
+    void a_mailgun_timestamp_out_of_range_answers_403_not_500() throws Exception {
+        for (long timestamp : new long[] {Long.MAX_VALUE, Long.MIN_VALUE + 1, 99_999_999_999_999L}) {
+            mvc.perform(webhook("mailgun", mailgunSigned("{\"event\":\"delivered\"}", MAILGUN_KEY, timestamp)))
+                    .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("SIGNATURE_INVALID"));
+        }
+    }
+
+    @Test
+    void max_body_bytes_above_16_mib_stops_the_start_naming_the_property() {
+        WebhookProperties p = new WebhookProperties();
+        p.setMaxBodyBytes(Long.MAX_VALUE);
+        assertThatThrownBy(() -> new DeliveryWebhookController(service.deliveryFeedback(), p, clock))
+                .isInstanceOfSatisfying(InvitationException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFIGURATION))
+                .hasMessageContaining("invitations.web.webhooks.max-body-bytes");
+        p.setMaxBodyBytes(16L * 1024 * 1024);
+        assertThat(new DeliveryWebhookController(service.deliveryFeedback(), p, clock)).isNotNull();
+    }
+
+    @Test
+    void a_mailgun_signature_is_fresh_for_5_minutes_by_default() {
+        assertThat(new WebhookProperties().getMailgun().getMaxAge()).isEqualTo(java.time.Duration.ofMinutes(5));
+    }
+
+    @Test
+    void two_nodes_on_one_shared_throttle_accept_a_mailgun_token_once() throws Exception {
+        // a throttle admitting 5 attempts per key, as the JDBC one shared by the nodes does by default
+        InMemoryAttemptThrottle shared = InMemoryAttemptThrottle.builder().clock(clock).build();
+        WebhookProperties p = new WebhookProperties();
+        p.getMailgun().setEnabled(true);
+        p.getMailgun().setSigningKey(MAILGUN_KEY);
+        DeliveryWebhookController nodeA = new DeliveryWebhookController(service.deliveryFeedback(), p, clock, shared);
+        DeliveryWebhookController nodeB = new DeliveryWebhookController(service.deliveryFeedback(), p, clock, shared);
+        String body = mailgunSigned(sample("mailgun-failed-event-data.json", "no-such-message-key"), MAILGUN_KEY,
+                clock.instant().getEpochSecond());
+        assertThat(nodeA.mailgun(mailgunRequest(body)).getStatusCode().value()).isEqualTo(200);
+        for (DeliveryWebhookController node : List.of(nodeA, nodeB, nodeB)) {
+            var answer = node.mailgun(mailgunRequest(body));
+            assertThat(answer.getStatusCode().value()).isEqualTo(403);
+            assertThat(((org.springframework.http.ProblemDetail) answer.getBody()).getProperties())
+                    .containsEntry("code", "SIGNATURE_REPLAYED");
+        }
+    }
+
+    private static org.springframework.mock.web.MockHttpServletRequest mailgunRequest(String body) {
+        org.springframework.mock.web.MockHttpServletRequest request =
+                new org.springframework.mock.web.MockHttpServletRequest("POST", "/invitations/webhooks/mailgun");
+        request.setContent(body.getBytes(StandardCharsets.UTF_8));
+        return request;
     }
 
     @Test

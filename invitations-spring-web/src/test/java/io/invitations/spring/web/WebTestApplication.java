@@ -22,6 +22,8 @@ public class WebTestApplication {
     static final TenantId ACME = TenantId.of("acme");
     /** The header naming the caller's permission level; absent means "not signed in". */
     static final String LEVEL_HEADER = "X-Test-Level";
+    /** The administrator's tenant, ACME unless this header names another. */
+    static final String TENANT_HEADER = "X-Test-Tenant";
     /** The administrator the tests read with. */
     static final Inviter SYSTEM = Inviter.of("test-reader", "Test Reader", PermissionLevel.ADMIN_TENANT);
 
@@ -62,6 +64,7 @@ public class WebTestApplication {
     @Bean
     AdministratorResolver administrators() {
         return request -> Optional.ofNullable(request.getHeader(LEVEL_HEADER)).map(level -> new Administrator(
-                Inviter.of("admin-" + level.toLowerCase(), "Ada " + level, PermissionLevel.valueOf(level)), ACME));
+                Inviter.of("admin-" + level.toLowerCase(), "Ada " + level, PermissionLevel.valueOf(level)),
+                Optional.ofNullable(request.getHeader(TENANT_HEADER)).map(TenantId::of).orElse(ACME)));
     }
 }

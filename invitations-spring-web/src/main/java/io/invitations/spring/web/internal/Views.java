@@ -87,7 +87,8 @@ public final class Views {
      */
     public static WebJson.HistoryView history(HistoryEntry h) {
         return new WebJson.HistoryView(iso(h.at()), h.actor(), h.action().name(),
-                h.from() == null ? null : h.from().name(), h.to() == null ? null : h.to().name(), h.reason());
+                h.from() == null ? null : h.from().name(), h.to() == null ? null : h.to().name(), h.reason(),
+                h.acceptingAddress() == null ? null : h.acceptingAddress().value());
     }
 
     /**

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -168,11 +169,47 @@ public final class WebhookChecks {
         } catch (JacksonException | NumberFormatException e) {
             seconds = Long.MIN_VALUE;
         }
-        if (seconds == Long.MIN_VALUE
-                || Duration.between(Instant.ofEpochSecond(seconds), now).abs().compareTo(maxAge) > 0) {
+        boolean fresh;
+        try {
+            fresh = seconds != Long.MIN_VALUE
+                    && Duration.between(Instant.ofEpochSecond(seconds), now).abs().compareTo(maxAge) <= 0;
+        } catch (DateTimeException | ArithmeticException outOfRange) {
+            fresh = false;
+        }
+        if (!fresh) {
             throw new Refusal(HttpStatus.FORBIDDEN, "SIGNATURE_INVALID", "The Mailgun signature's timestamp is"
                     + " missing or further than invitations.web.webhooks.mailgun.max-age from now");
         }
+    }
+
+    /**
+     * Reads the {@code signature.token} of a Mailgun request already found signed.
+     *
+     * @param body the request body
+     * @return the token
+     * @throws Refusal 403 when it is missing
+     */
+    public static String mailgunToken(String body) {
+        String token;
+        try {
+            token = MAPPER.readTree(body).path("signature").path("token").asString("");
+        } catch (JacksonException e) {
+            token = "";
+        }
+        if (token.isBlank()) {
+            throw new Refusal(HttpStatus.FORBIDDEN, "SIGNATURE_INVALID", "The Mailgun signature has no token");
+        }
+        return token;
+    }
+
+    /**
+     * The SHA-256 of a text as lower-case hex: how a token is named in a throttle key, never in clear.
+     *
+     * @param text the text
+     * @return 64 hex digits
+     */
+    public static String sha256Hex(String text) {
+        return java.util.HexFormat.of().formatHex(sha256(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
