@@ -729,6 +729,11 @@ public class InvitationsProperties {
         private String otherAccounts;
         /** The domains whose addresses may accept for another address under VERIFIED_ALIAS; empty allows none. */
         private Set<String> aliasDomains = new LinkedHashSet<>();
+        /**
+         * Whether a claim on an email invitation must name the address the invitee is signed in with;
+         * without it, anyone holding the link may accept.
+         */
+        private boolean acceptingAddressRequired;
 
         /**
          * The validity.
@@ -985,6 +990,28 @@ public class InvitationsProperties {
          */
         public void setAliasDomains(Set<String> aliasDomains) {
             this.aliasDomains = aliasDomains;
+        }
+
+        /**
+         * Whether a claim must name the signed-in address.
+         *
+         * @return {@code true} when a claim without the signed-in address is refused
+         * @since 1.1
+         */
+        public boolean isAcceptingAddressRequired() {
+            return acceptingAddressRequired;
+        }
+
+        /**
+         * Sets whether a claim on an email invitation must name the address the invitee is signed in with
+         * ({@code ACCEPTING_ADDRESS_REQUIRED} otherwise). Turn it on when every invitee signs in before
+         * accepting.
+         *
+         * @param acceptingAddressRequired {@code true} to refuse claims without the signed-in address
+         * @since 1.1
+         */
+        public void setAcceptingAddressRequired(boolean acceptingAddressRequired) {
+            this.acceptingAddressRequired = acceptingAddressRequired;
         }
     }
 

@@ -200,15 +200,19 @@ class InvitationsAutoConfigurationTest {
     void the_other_account_policy_and_alias_domains_are_tenant_defaults() {
         runner.withPropertyValues("invitations.tenant-defaults.other-accounts=verified-alias",
                         "invitations.tenant-defaults.alias-domains=example.de,@Bücher.example",
+                        "invitations.tenant-defaults.accepting-address-required=true",
                         "invitations.schedule.enabled=false")
                 .run(context -> {
                     TenantSettings s = context.getBean(TenantSettingsSource.class).settingsFor(ACME);
                     assertThat(s.otherAccounts()).isEqualTo(OtherAccountPolicy.VERIFIED_ALIAS);
+                    assertThat(s.acceptingAddressRequired()).isTrue();
                     assertThat(s.aliasDomains()).containsExactlyInAnyOrder("example.de", "xn--bcher-kva.example");
                 });
-        runner.withPropertyValues("invitations.schedule.enabled=false").run(context -> assertThat(context
-                .getBean(TenantSettingsSource.class).settingsFor(ACME).otherAccounts())
-                .isEqualTo(OtherAccountPolicy.STRICT));
+        runner.withPropertyValues("invitations.schedule.enabled=false").run(context -> {
+            TenantSettings s = context.getBean(TenantSettingsSource.class).settingsFor(ACME);
+            assertThat(s.otherAccounts()).isEqualTo(OtherAccountPolicy.STRICT);
+            assertThat(s.acceptingAddressRequired()).isFalse();
+        });
     }
 
     @Test

@@ -164,4 +164,32 @@ class AcceptanceByAnotherAccountTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.to == 'AWAITING_APPROVAL')].acceptingAddress").value(hasItem(other)));
     }
+
+    @Test
+    void an_anonymous_claim_on_a_held_invitation_waits_for_the_administrator() throws Exception {
+        Invitation inv = invite(HOLDING, someone());
+        claimUnderApprovalAs(someone(), inv);
+        SecurityContextHolder.clearContext();
+        claim(HOLDING, inv).andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("AWAITING_DECISION"))
+                .andExpect(jsonPath("$.detail").value(containsString("administrator")));
+        assertThat(statusOf(HOLDING, inv)).isEqualTo(InvitationStatus.AWAITING_APPROVAL);
+    }
+
+    @Test
+    void a_tenant_requiring_the_signed_in_address_refuses_an_anonymous_claim_and_keeps_it_open() throws Exception {
+        TenantId strictest = TenantId.of("acme-signed-in");
+        ((InMemoryTenantSettingsSource) settings).update(strictest, s -> s.toBuilder()
+                .acceptingAddressRequired(true).build());
+        String invited = someone();
+        Invitation inv = invite(strictest, invited);
+        claim(strictest, inv).andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("ACCEPTING_ADDRESS_REQUIRED"))
+                .andExpect(jsonPath("$.detail").value(containsString("Sign in")));
+        assertThat(statusOf(strictest, inv)).isEqualTo(InvitationStatus.PENDING);
+        signInAs(invited);
+        claim(strictest, inv).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ACCEPTED"));
+    }
 }

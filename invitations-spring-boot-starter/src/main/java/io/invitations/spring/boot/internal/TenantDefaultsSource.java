@@ -86,6 +86,9 @@ public final class TenantDefaultsSource {
             }
             b.aliasDomains(domains);
         }
+        if (p.isAcceptingAddressRequired()) {
+            b.acceptingAddressRequired(true);
+        }
         return new InMemoryTenantSettingsSource(b.build());
     }
 

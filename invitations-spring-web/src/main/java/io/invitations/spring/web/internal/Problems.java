@@ -31,7 +31,8 @@ public final class Problems {
             ErrorCode.LINK_EXPIRED, ErrorCode.LINK_EXHAUSTED, ErrorCode.THROTTLED, ErrorCode.CLAIM_INCOMPLETE,
             ErrorCode.DOMAIN_NOT_ALLOWED, ErrorCode.ALREADY_INVITED_OR_MEMBER, ErrorCode.SEAT_LIMIT_REACHED,
             ErrorCode.ILLEGAL_TRANSITION, ErrorCode.INVALID_TOKEN, ErrorCode.STORAGE_FAILURE,
-            ErrorCode.KEY_UNAVAILABLE, ErrorCode.CONFIGURATION, ErrorCode.ACCOUNT_MISMATCH);
+            ErrorCode.KEY_UNAVAILABLE, ErrorCode.CONFIGURATION, ErrorCode.ACCOUNT_MISMATCH,
+            ErrorCode.ACCEPTING_ADDRESS_REQUIRED, ErrorCode.AWAITING_DECISION);
 
     private static final Map<ErrorCode, String> INVITEE_TEXT = Map.ofEntries(
             Map.entry(ErrorCode.INVALID_REQUEST, "Some answers are missing or invalid; see the problems."),
@@ -55,7 +56,11 @@ public final class Problems {
             Map.entry(ErrorCode.CONFIGURATION, "Something went wrong on our side. Try again later."),
             Map.entry(ErrorCode.ACCOUNT_MISMATCH, "This invitation was sent to another email address than the one"
                     + " you are signed in with. Sign in with the address the invitation was sent to, or ask the"
-                    + " person who invited you to invite this address. The invitation is still open."));
+                    + " person who invited you to invite this address. The invitation is still open."),
+            Map.entry(ErrorCode.ACCEPTING_ADDRESS_REQUIRED, "Sign in with the email address this invitation was sent"
+                    + " to, then open the link again. The invitation is still open."),
+            Map.entry(ErrorCode.AWAITING_DECISION, "This invitation is waiting for an administrator's decision."
+                    + " Sign in with the address it was sent to, or wait for the decision."));
 
     private Problems() {
     }
