@@ -2,6 +2,7 @@ package io.invitations.spring.boot;
 
 import io.invitations.core.InvitationService;
 import io.invitations.core.InviteRequest;
+import io.invitations.tck.support.MutableClock;
 import io.invitations.spi.ErrorCode;
 import io.invitations.spi.InvitationException;
 import io.invitations.spi.event.InvitationEvent;
@@ -19,9 +20,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -37,31 +35,7 @@ class InvitationsSchedulerTest {
     private static final TenantId ACME = TenantId.of("acme");
     private static final TenantId GLOBEX = TenantId.of("globex");
 
-    /** A clock the tests move forward. */
-    static final class MovingClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-11-22T09:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-    }
-
-    private final MovingClock clock = new MovingClock();
+    private final MutableClock clock = MutableClock.at("2026-11-22T09:00:00Z");
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(InvitationsAutoConfiguration.class))
             .withBean(Clock.class, () -> clock)

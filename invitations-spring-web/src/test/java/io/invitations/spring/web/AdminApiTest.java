@@ -2,6 +2,7 @@ package io.invitations.spring.web;
 
 import com.jayway.jsonpath.JsonPath;
 import io.invitations.core.InvitationService;
+import io.invitations.tck.support.MutableClock;
 import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.InvitationStatus;
 import org.junit.jupiter.api.DisplayName;
@@ -46,7 +47,7 @@ class AdminApiTest {
     @Autowired
     InvitationService service;
     @Autowired
-    WebTestApplication.TestClock clock;
+    MutableClock clock;
 
     private static <B extends AbstractMockHttpServletRequestBuilder<B>> B admin(B b) {
         return b.header(LEVEL_HEADER, "ADMIN_TENANT");

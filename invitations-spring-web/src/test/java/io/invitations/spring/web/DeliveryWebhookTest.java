@@ -4,6 +4,7 @@ import io.invitations.core.InvitationService;
 import io.invitations.core.InviteRequest;
 import io.invitations.core.memory.InMemoryAttemptThrottle;
 import io.invitations.core.memory.RecordingMailer;
+import io.invitations.tck.support.MutableClock;
 import io.invitations.spi.ErrorCode;
 import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.DeliveryState;
@@ -74,7 +75,7 @@ class DeliveryWebhookTest {
     @Autowired
     RecordingMailer mailer;
     @Autowired
-    WebTestApplication.TestClock clock;
+    MutableClock clock;
     @Autowired
     DeliveryWebhookController webhooks;
 

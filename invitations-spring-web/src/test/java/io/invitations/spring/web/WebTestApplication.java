@@ -1,6 +1,7 @@
 package io.invitations.spring.web;
 
 import io.invitations.core.memory.RecordingMailer;
+import io.invitations.tck.support.MutableClock;
 import io.invitations.spi.invitation.Inviter;
 import io.invitations.spi.invitation.PermissionLevel;
 import io.invitations.spi.invitation.TenantId;
@@ -8,11 +9,6 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 /** A host for the controller tests: in-memory engine, a settable clock, and a header-based resolver. */
@@ -27,33 +23,9 @@ public class WebTestApplication {
     /** The administrator the tests read with. */
     static final Inviter SYSTEM = Inviter.of("test-reader", "Test Reader", PermissionLevel.ADMIN_TENANT);
 
-    /** A clock the tests move forward. */
-    public static final class TestClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-11-22T09:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-    }
-
     @Bean
-    TestClock clock() {
-        return new TestClock();
+    MutableClock clock() {
+        return MutableClock.at("2026-11-22T09:00:00Z");
     }
 
     @Bean
