@@ -199,12 +199,17 @@ public final class JdbcInvitationStore implements InvitationStore {
         if (optedOut(tenant, optOut.contactKey())) {
             return;
         }
-        try (Lease lease = Lease.of(connections); PreparedStatement ps = lease.connection().prepareStatement(
-                "INSERT INTO " + tables.optOut() + " (contact_key, tenant_id, opted_out_at) VALUES (?, ?, ?)")) {
-            new Params(ps).text(optOut.contactKey()).text(tenant).instant(optOut.at());
-            ps.executeUpdate();
+        // under a savepoint when joined to the caller's transaction, so a lost race leaves it usable
+        try (Lease lease = Lease.of(connections)) {
+            lease.inTransaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + tables.optOut()
+                        + " (contact_key, tenant_id, opted_out_at) VALUES (?, ?, ?)")) {
+                    new Params(ps).text(optOut.contactKey()).text(tenant).instant(optOut.at());
+                    return ps.executeUpdate();
+                }
+            });
         } catch (SQLException e) {
-            if (!"23505".equals(SqlFailures.state(e))) {
+            if (!SqlFailures.isUniqueViolation(SqlFailures.state(e))) {
                 throw failed("record an opt-out", e);
             }
             // another node recorded the same opt-out first: the first one stays
@@ -227,13 +232,14 @@ public final class JdbcInvitationStore implements InvitationStore {
     @Override
     public java.util.Set<String> optedOutAmong(TenantId tenantId, java.util.Collection<String> contactKeys) {
         Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(contactKeys, "contactKeys");
         List<String> keys = List.copyOf(new java.util.LinkedHashSet<>(contactKeys));
         java.util.Set<String> out = new java.util.HashSet<>();
         for (int from = 0; from < keys.size(); from += OPT_OUT_CHUNK) {
             List<String> chunk = keys.subList(from, Math.min(keys.size(), from + OPT_OUT_CHUNK));
             out.addAll(list("read opt-outs", "SELECT contact_key FROM " + tables.optOut()
                     + " WHERE (tenant_id = ? OR tenant_id = '') AND contact_key IN ("
-                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")", p -> {
+                    + Statements.marks(chunk.size()) + ")", p -> {
                         p.text(tenantId.value());
                         for (String key : chunk) {
                             p.text(key);

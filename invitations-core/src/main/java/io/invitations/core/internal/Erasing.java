@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Erases invitees' personal data: on request for one contact, and by the tenant's retention period.
@@ -40,9 +41,6 @@ import java.util.Optional;
 public final class Erasing {
     /** The actor of the retention sweep. */
     public static final Inviter RETENTION = Inviter.system("retention");
-
-    /** How many invitations one retention batch reads. */
-    static final int BATCH = 100;
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
@@ -69,6 +67,7 @@ public final class Erasing {
      * @return what was done
      */
     public ErasureReport erase(Inviter actor, TenantId tenantId, Contact contact) {
+        Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(contact, "contact");
         InvitationPolicy.adminLevel(actor, "erasing a person's personal data")
                 .ifPresent(r -> PolicyViolationException.throwIfAny(List.of(r)));
@@ -79,12 +78,13 @@ public final class Erasing {
             if (close(actor, inv)) {
                 closed.add(inv.id());
             }
-            if (eraseOne(actor, tenantId, inv.id(), tombstone, "erasure requested", false)) {
+            if (eraseOne(actor, ctx.require(tenantId, inv.id()), tombstone, "erasure requested", false)) {
                 erased.add(inv.id());
             }
         }
+        Set<InvitationId> erasedNow = Set.copyOf(erased);
         List<InvitationId> before = erasedInvitationsOf(tenantId, contact).stream().map(Invitation::id)
-                .filter(id -> !erased.contains(id)).toList();
+                .filter(id -> !erasedNow.contains(id)).toList();
         return new ErasureReport(erased, before, closed);
     }
 
@@ -121,18 +121,9 @@ public final class Erasing {
         }
         Instant before = ctx.now().minus(retention.get());
         SigningKey key = ctx.signer().keyRing().current();
-        int count = 0;
-        List<Invitation> batch;
-        do {
-            batch = ctx.store().dueForRetention(tenantId, before, BATCH);
-            for (Invitation inv : batch) {
-                Identifier tombstone = tombstone(key, tenantId, inv.invitee().contact());
-                if (eraseOne(RETENTION, tenantId, inv.id(), tombstone, "retention period passed", true)) {
-                    count++;
-                }
-            }
-        } while (batch.size() == BATCH);
-        return count;
+        return Sweep.run(ctx, (now, n) -> ctx.store().dueForRetention(tenantId, before, n),
+                (inv, now) -> eraseOne(RETENTION, inv, tombstone(key, tenantId, inv.invitee().contact()),
+                        "retention period passed", true));
     }
 
     private boolean close(Inviter actor, Invitation inv) {
@@ -152,10 +143,12 @@ public final class Erasing {
         return false;
     }
 
-    private boolean eraseOne(Inviter actor, TenantId tenantId, InvitationId id, Identifier tombstone, String reason,
+    /** Erases one invitation as it stands now ({@code current}: re-read after closing it, if closed). */
+    private boolean eraseOne(Inviter actor, Invitation current, Identifier tombstone, String reason,
                              boolean retention) {
         Instant now = ctx.now();
-        Invitation current = ctx.require(tenantId, id);
+        TenantId tenantId = current.tenantId();
+        InvitationId id = current.id();
         HistoryEntry entry = HistoryEntry.builder().tenantId(tenantId).invitationId(id).at(now)
                 .actor(actor.userId()).action(Action.ERASE).from(current.status()).to(current.status())
                 .reason(reason).build();

@@ -90,24 +90,13 @@ public final class OptOuts {
     }
 
     /**
-     * Whether an invitation's recipient opted out of its tenant (or of every tenant).
-     *
-     * @param ctx        the context
-     * @param invitation the invitation
-     * @return {@code true} when no message may go to it
-     */
-    public static boolean optedOut(Context ctx, Invitation invitation) {
-        return ctx.store().optedOut(invitation.tenantId(), contactKey(invitation.invitee().contact()));
-    }
-
-    /**
      * The refusal an inviter gets for a recipient who opted out or reached a per-recipient limit:
      * the same neutral answer as for someone already invited or a member, at every level.
      *
      * @param invitation the invitation
      * @return the exception
      */
-    public static AlreadyInvitedException neutral(Invitation invitation) {
+    private static AlreadyInvitedException neutral(Invitation invitation) {
         return AlreadyInvitedException.neutral(invitation.invitee().contact().toString());
     }
 

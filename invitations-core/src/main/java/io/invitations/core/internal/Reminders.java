@@ -113,9 +113,7 @@ public final class Reminders {
     private static OutboxMessage latestSend(List<OutboxMessage> outbox) {
         OutboxMessage latest = null;
         for (OutboxMessage m : outbox) {
-            boolean send = m.kind() == OutboxMessage.Kind.INVITATION || m.kind() == OutboxMessage.Kind.RESEND
-                    || m.kind() == OutboxMessage.Kind.REINVITE;
-            if (send && (latest == null || m.sendNumber() > latest.sendNumber())) {
+            if (OptOuts.COUNTED.contains(m.kind()) && (latest == null || m.sendNumber() > latest.sendNumber())) {
                 latest = m;
             }
         }

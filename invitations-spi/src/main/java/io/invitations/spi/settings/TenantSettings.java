@@ -683,7 +683,7 @@ public final class TenantSettings {
          * @since 1.1
          */
         public Builder aliasDomains(String... domains) {
-            aliasDomains = new LinkedHashSet<>(java.util.Arrays.asList(domains));
+            aliasDomains = new LinkedHashSet<>(java.util.Arrays.asList(Objects.requireNonNull(domains, "domains")));
             return this;
         }
 

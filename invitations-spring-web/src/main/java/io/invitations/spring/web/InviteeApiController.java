@@ -198,4 +198,20 @@ public class InviteeApiController {
     public ProblemDetail malformed(IllegalArgumentException e) {
         return Problems.of(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "Some answers are missing or invalid.");
     }
+
+    /**
+     * Answers a request parameter of the wrong type (such as an unknown opt-out {@code scope}),
+     * naming the parameter without echoing its value.
+     *
+     * @param e the failure
+     * @return the problem
+     */
+    @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
+    public ProblemDetail mistyped(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e) {
+        Class<?> type = e.getRequiredType();
+        String allowed = type != null && type.isEnum()
+                ? "; use one of " + java.util.Arrays.toString(type.getEnumConstants()) : "";
+        return Problems.of(HttpStatus.BAD_REQUEST, "INVALID_REQUEST",
+                "The parameter '" + e.getName() + "' has an invalid value" + allowed + ".");
+    }
 }

@@ -3,6 +3,7 @@ package io.invitations.spring.web;
 import io.invitations.core.InvitationService;
 import io.invitations.core.InviteRequest;
 import io.invitations.core.link.ShareableLinkRequest;
+import io.invitations.tck.support.MutableClock;
 import io.invitations.spi.invitation.IdentifierKind;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationStatus;
@@ -42,7 +43,7 @@ class InviteeApiTest {
     @Autowired
     InvitationService service;
     @Autowired
-    WebTestApplication.TestClock clock;
+    MutableClock clock;
     @Autowired
     io.invitations.core.memory.RecordingMailer mailer;
 
@@ -131,6 +132,18 @@ class InviteeApiTest {
         mvc.perform(post("/invitations/api/opt-out/{t}", optOut + "x")
                         .contentType(MediaType.APPLICATION_FORM_URLENCODED).content("List-Unsubscribe=One-Click"))
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("INVALID_TOKEN"));
+    }
+
+    @Test
+    void an_unknown_opt_out_scope_is_an_invalid_request_naming_the_parameter() throws Exception {
+        mvc.perform(post("/invitations/api/opt-out/{t}", "any-token").param("scope", "EVERYWHERE<script>"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("INVALID_REQUEST"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("'scope'")))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("ALL_TENANTS")))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.containsString("EVERYWHERE"))));
     }
 
     /** The message to an address; IMMEDIATE delivery hands it to the mailer on the engine's own thread. */
