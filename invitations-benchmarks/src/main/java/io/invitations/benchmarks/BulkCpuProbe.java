@@ -28,8 +28,10 @@ import java.util.stream.Stream;
  * }</pre>
  *
  * <p>Arguments: the commit mode ({@code durable} or {@code relaxed}, as {@link JdbcBulkBenchmark#commits}),
- * how many operations each of {@code facadeBulk}, {@code rawBatchInsert} and {@code oneTransaction}
- * runs per round, and optionally how many rounds (default 2); the first round warms up, every later
+ * how many operations each of {@code facadeBulk}, {@code rawBatchInsert}, {@code rawInvitationRows},
+ * {@code rawAllRows} and {@code oneTransaction}
+ * runs per round, optionally how many rounds (default 2) and how the driver sends batches ({@code plain}
+ * or {@code rewritten}, as {@link JdbcBulkBenchmark#batching}; default {@code plain}); the first round warms up, every later
  * one is printed (more rounds let the JIT settle, so the JVM's CPU is less a matter of compiling).
  */
 public final class BulkCpuProbe {
@@ -51,6 +53,7 @@ public final class BulkCpuProbe {
         bench.size = 500;
         int operations = args.length > 1 ? Integer.parseInt(args[1]) : 40;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        bench.batching = args.length > 3 ? args[3] : "plain";
         bench.startDatabase();
         try {
             long postmaster = postmasterPid();
@@ -58,7 +61,8 @@ public final class BulkCpuProbe {
                     (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             for (int round = 0; round < rounds; round++) {
-                for (String which : List.of("facadeBulk", "rawBatchInsert", "oneTransaction")) {
+                for (String which : List.of("facadeBulk", "rawBatchInsert", "rawInvitationRows", "rawAllRows",
+                        "oneTransaction")) {
                     bench.emptyTables();
                     long pg = serverTicks(postmaster);
                     long jvm = os.getProcessCpuTime();
@@ -68,6 +72,8 @@ public final class BulkCpuProbe {
                         switch (which) {
                             case "facadeBulk" -> bench.facadeBulk();
                             case "rawBatchInsert" -> bench.rawBatchInsert();
+                            case "rawInvitationRows" -> bench.rawInvitationRows();
+                            case "rawAllRows" -> bench.rawAllRows();
                             default -> bench.oneTransaction();
                         }
                     }
@@ -77,7 +83,7 @@ public final class BulkCpuProbe {
                     double jvmMs = (os.getProcessCpuTime() - jvm) / perOp;
                     double pgMs = (serverTicks(postmaster) - pg) * MS_PER_TICK / operations;
                     if (round > 0) {
-                        System.out.printf("%-15s per op: wall %7.1f ms, calling thread CPU %6.1f ms, JVM CPU %6.1f ms,"
+                        System.out.printf("%-17s per op: wall %7.1f ms, calling thread CPU %6.1f ms, JVM CPU %6.1f ms,"
                                 + " PostgreSQL CPU %6.1f ms, CPU in all %6.1f ms%n", which, wallMs, callerMs, jvmMs,
                                 pgMs, jvmMs + pgMs);
                     }

@@ -16,6 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.infra.Blackhole;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,8 +85,48 @@ class BenchmarkSmokeTest {
             assertThat(benchmark.store().count(InvitationQuery.builder(EmbeddedService.TENANT).build())).isEqualTo(10);
             assertThat(benchmark.facadeBulk().count(BulkOutcome.CREATED)).isEqualTo(5);
             assertThat(benchmark.rawBatchInsert()).isEqualTo(5);
+            assertThat(benchmark.rawInvitationRows()).isEqualTo(5);
+            assertThat(benchmark.rawAllRows()).isEqualTo(15);
+            assertSameRows(benchmark, "invitation", "contact_value = 'person3@example.com'");
+            assertSameRows(benchmark, "invitation_history", "action = 'INVITE'");
+            assertSameRows(benchmark, "outbox", "send_number = 1");
         } finally {
             benchmark.stopDatabase();
+        }
+    }
+
+    /**
+     * Asserts that the facade's row and the raw baseline's row matching a condition hold the same values in
+     * every column but the generated ones (ids, tenant, batch reference, sequence numbers, times, whose
+     * presence must still match).
+     */
+    private static void assertSameRows(JdbcBulkBenchmark benchmark, String table, String where) throws Exception {
+        Set<String> generated = Set.of("id", "tenant_id", "invitation_id", "source_ref", "seq");
+        try (Connection c = benchmark.connection(); Statement s = c.createStatement();
+                ResultSet facade = s.executeQuery("SELECT * FROM inv_" + table + " WHERE tenant_id LIKE 'bench-bulk-%' AND "
+                        + where + " LIMIT 1")) {
+            assertThat(facade.next()).as("a row of the facade in " + table).isTrue();
+            Map<String, Object> expected = new LinkedHashMap<>();
+            for (int i = 1; i <= facade.getMetaData().getColumnCount(); i++) {
+                String column = facade.getMetaData().getColumnName(i);
+                Object value = facade.getObject(i);
+                boolean time = facade.getMetaData().getColumnTypeName(i).startsWith("timestamp");
+                if (!generated.contains(column)) {
+                    expected.put(column, time ? value != null : value);
+                }
+            }
+            try (Statement s2 = c.createStatement(); ResultSet raw = s2.executeQuery("SELECT * FROM raw_same_"
+                    + table.replace("invitation_", "") + " WHERE " + where + " LIMIT 1")) {
+                assertThat(raw.next()).as("a row of the raw baseline in " + table).isTrue();
+                Map<String, Object> actual = new LinkedHashMap<>();
+                for (String column : expected.keySet()) {
+                    Object value = raw.getObject(column);
+                    actual.put(column, expected.get(column) instanceof Boolean && !(value instanceof Boolean)
+                            ? value != null : value);
+                }
+                assertThat(actual).as("the raw baseline stores the " + table + " row the facade stores")
+                        .isEqualTo(expected);
+            }
         }
     }
 
