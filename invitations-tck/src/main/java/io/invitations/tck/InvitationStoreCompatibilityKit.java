@@ -1,6 +1,7 @@
 package io.invitations.tck;
 
 import io.invitations.spi.ErrorCode;
+import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.Action;
 import io.invitations.spi.invitation.BatchId;
 import io.invitations.spi.invitation.Contact;
@@ -1113,6 +1114,23 @@ public abstract class InvitationStoreCompatibilityKit {
     @Nested
     @DisplayName("The outbox")
     class Outbox {
+
+        @Test
+        @DisplayName("a claim with a limit below 1 or a lease that is not positive is refused with INVALID_REQUEST "
+                + "naming the value")
+        void claimArgumentsAreCheckedWithATypedError() {
+            assertThatExceptionOfType(InvitationException.class).isThrownBy(() -> store.claimOutbox(T0, 0, LEASE))
+                    .satisfies(e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST))
+                    .withMessageContaining("limit");
+            assertThatExceptionOfType(InvitationException.class)
+                    .isThrownBy(() -> store.claimOutbox(T0, 1, Duration.ZERO))
+                    .satisfies(e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST))
+                    .withMessageContaining("lease");
+            assertThatExceptionOfType(InvitationException.class)
+                    .isThrownBy(() -> store.claimOutbox(tenant, List.of("m-1"), T0, Duration.ofSeconds(-1)))
+                    .satisfies(e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST))
+                    .withMessageContaining("lease");
+        }
 
         @Test
         @DisplayName("messages are stored with their invitation and read back in send order")
