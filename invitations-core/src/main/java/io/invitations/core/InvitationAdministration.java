@@ -534,11 +534,11 @@ public interface InvitationAdministration {
      *         .anyMatch(i -> i.status().isOpen());
      * }</pre>
      *
-     * @param contact the person's email ({@code EmailAddress.of(..)}) or identifier
-     *                ({@code new Identifier(IdentifierKind.PERSONNEL_NUMBER, "E-1042")})
      * <p>Lists only the invitations the actor may read: below the tenant's manage level their own,
      * so an inviter learns nothing about who else invited the person.
      *
+     * @param contact the person's email ({@code EmailAddress.of(..)}) or identifier
+     *                ({@code new Identifier(IdentifierKind.PERSONNEL_NUMBER, "E-1042")})
      * @return the invitations the actor may read, empty when there are none
      */
     List<Invitation> invitationsOf(Contact contact);
