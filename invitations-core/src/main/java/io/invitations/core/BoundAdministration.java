@@ -224,29 +224,29 @@ final class BoundAdministration implements InvitationAdministration {
 
     @Override
     public Optional<Invitation> find(InvitationId id) {
-        return engine.reporting.find(tenantId, Objects.requireNonNull(id, "id"));
+        return engine.reporting.find(actor, tenantId, Objects.requireNonNull(id, "id"));
     }
 
     @Override
     public List<Invitation> invitationsOf(Contact contact) {
-        return engine.reporting.invitationsOf(tenantId, Objects.requireNonNull(contact, "contact"));
+        return engine.reporting.invitationsOf(actor, tenantId, Objects.requireNonNull(contact, "contact"));
     }
 
     @Override
     public List<Invitation> openInvitationsOf(Collection<? extends Contact> contacts) {
-        return engine.reporting.openInvitationsOf(tenantId, List.copyOf(Objects.requireNonNull(contacts, "contacts")));
+        return engine.reporting.openInvitationsOf(actor, tenantId, List.copyOf(Objects.requireNonNull(contacts, "contacts")));
     }
 
     @Override
     public Page<Invitation> query(InvitationQuery query) {
         Objects.requireNonNull(query, "query");
         requireBoundTenant(query.tenantId(), "query.tenantId");
-        return engine.reporting.query(query);
+        return engine.reporting.query(actor, query);
     }
 
     @Override
     public List<HistoryEntry> history(InvitationId id) {
-        return engine.reporting.history(tenantId, Objects.requireNonNull(id, "id"));
+        return engine.reporting.history(actor, tenantId, Objects.requireNonNull(id, "id"));
     }
 
     @Override

@@ -41,6 +41,14 @@ import java.util.Optional;
  * tenant: ids of another tenant's invitations or links are not found, and a query for another tenant
  * is refused. The actor's permission level decides what is allowed, call by call.
  *
+ * <p>Reads of invitations ({@link #find}, {@link #history}, {@link #query}, {@link #invitationsOf},
+ * {@link #openInvitationsOf}) follow the same ladder as managing them
+ * ({@link io.invitations.core.policy.InvitationPolicy#mayRead}): everyone reads the invitations they
+ * sent; at the tenant's {@linkplain io.invitations.spi.settings.TenantSettings#manageLevel() manage
+ * level} a tenant-wide actor reads the whole tenant and a {@code *_LOCAL} actor the invitations of
+ * their units; below it, only their own. An invitation the actor may not read is as absent as a
+ * missing one: nothing tells the two apart.
+ *
  * <pre>{@code
  * InvitationAdministration admin = service.administration(currentUser, TenantId.of("acme"));
  * Invitation inv = admin.invite(InviteRequest.builder()
@@ -504,10 +512,13 @@ public interface InvitationAdministration {
     List<ClaimLinkEntry> exportClaimLinks(BatchId batch);
 
     /**
-     * Reads one invitation as it reads now (EXPIRED once past its expiry).
+     * Reads one invitation as it reads now (EXPIRED once past its expiry), if the actor may read it:
+     * their own at any level; another's at the tenant's manage level (at a {@code *_LOCAL} level, in
+     * their units).
      *
      * @param id       the invitation
-     * @return the invitation, or empty
+     * @return the invitation, or empty when there is none or the actor may not read it (alike, so
+     *         that no one learns that another's invitation exists)
      */
     Optional<Invitation> find(InvitationId id);
 
@@ -523,9 +534,12 @@ public interface InvitationAdministration {
      *         .anyMatch(i -> i.status().isOpen());
      * }</pre>
      *
+     * <p>Lists only the invitations the actor may read: below the tenant's manage level their own,
+     * so an inviter learns nothing about who else invited the person.
+     *
      * @param contact the person's email ({@code EmailAddress.of(..)}) or identifier
      *                ({@code new Identifier(IdentifierKind.PERSONNEL_NUMBER, "E-1042")})
-     * @return the invitations, empty when the person was never invited in this tenant
+     * @return the invitations the actor may read, empty when there are none
      */
     List<Invitation> invitationsOf(Contact contact);
 
@@ -542,8 +556,11 @@ public interface InvitationAdministration {
      * boolean dim = invited.contains(person.matchKey());
      * }</pre>
      *
+     * <p>Lists only the invitations the actor may read: below the tenant's manage level their own,
+     * at a {@code *_LOCAL} manage level also those of their units.
+     *
      * @param contacts the people's emails or identifiers; not {@code null}, may be empty
-     * @return their open invitations, in no particular order; empty when none is open
+     * @return their open invitations the actor may read, in no particular order; empty when none
      */
     List<Invitation> openInvitationsOf(Collection<? extends Contact> contacts);
 
@@ -551,23 +568,35 @@ public interface InvitationAdministration {
      * Reads a page of a tenant's invitations, filtered by status (effective: EXPIRED includes pending
      * ones past expiry), inviter, source, target and creation time.
      *
+     * <p>Only the invitations the actor may read match: the whole tenant at the tenant's manage level
+     * (a {@code *_LOCAL} actor: their units' and their own), their own below it. Nothing is refused:
+     * an inviter's "my invitations" list is this call. The restriction goes into the store's query
+     * as an {@link InvitationQuery.Scope}, so pages are full and {@link Page#hasMore()} is exact; a
+     * query's own scope may only narrow it.
+     *
      * @param query the filters and page, for {@link #tenantId()}; see {@link InvitationQuery#builder(TenantId)}
-     * @return the page, oldest first
-     * @throws InvalidRequestException if the query names another tenant (field {@code query.tenantId})
+     * @return the page of readable invitations, oldest first
+     * @throws InvalidRequestException if the query names another tenant (field {@code query.tenantId}),
+     *                                 or, for an actor who may not read the whole tenant, a scope of
+     *                                 another user (field {@code query.scope})
      */
     Page<Invitation> query(InvitationQuery query);
 
     /**
      * Reads the history of one invitation: one entry per transition (actor, time, from, to, reason).
+     * Needs the same right as {@link #find}: the actor's own invitation, or another's at the tenant's
+     * manage level (at a {@code *_LOCAL} level, in their units).
      *
      * @param id       the invitation
      * @return the entries, oldest first
-     * @throws InvitationNotFoundException if there is no such invitation
+     * @throws InvitationNotFoundException if there is no such invitation, or the actor may not read it
+     *                                     (the same exception and message)
      */
     List<HistoryEntry> history(InvitationId id);
 
     /**
-     * Counts a tenant's seats: "how many can I still invite".
+     * Counts a tenant's seats: "how many can I still invite". Open to every actor: it is a count,
+     * names no one, and any inviter needs it before inviting.
      *
      * @return the limit, seats taken, open invitations and what remains (empty when unlimited)
      */

@@ -10,6 +10,7 @@ import io.invitations.jdbc.internal.Rows;
 import io.invitations.jdbc.internal.SqlFailures;
 import io.invitations.jdbc.internal.Statements;
 import io.invitations.jdbc.internal.Tables;
+import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.Contact;
 import io.invitations.spi.invitation.HistoryEntry;
 import io.invitations.spi.invitation.Invitation;
@@ -423,9 +424,8 @@ public final class JdbcInvitationStore implements InvitationStore {
     public List<OutboxMessage> claimOutbox(Instant now, int limit, Duration lease) {
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(lease, "lease");
-        if (limit < 1 || lease.isNegative() || lease.isZero()) {
-            throw new IllegalArgumentException("limit must be at least 1 and lease positive");
-        }
+        requirePositive(limit);
+        requirePositive(lease);
         Instant hiddenUntil = now.plus(lease);
         try (Lease borrowed = Lease.of(connections)) {
             return borrowed.inTransaction(tx -> claim(tx, now, limit, hiddenUntil));
@@ -439,9 +439,7 @@ public final class JdbcInvitationStore implements InvitationStore {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(lease, "lease");
-        if (lease.isNegative() || lease.isZero()) {
-            throw new IllegalArgumentException("lease must be positive");
-        }
+        requirePositive(lease);
         List<String> wanted = List.copyOf(ids);
         if (wanted.isEmpty()) {
             return List.of();
@@ -571,9 +569,19 @@ public final class JdbcInvitationStore implements InvitationStore {
         return Params.toDatabase(instant).toInstant();
     }
 
+    /** Refuses a limit below 1 with INVALID_REQUEST naming {@code limit} (ADR 0018). */
     private static void requirePositive(int limit) {
         if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+            throw InvitationException.invalidValue("limit must be at least 1, was " + limit
+                    + "; pass how many rows to read, e.g. 100");
+        }
+    }
+
+    /** Refuses a zero or negative lease with INVALID_REQUEST naming {@code lease} (ADR 0018). */
+    private static void requirePositive(Duration lease) {
+        if (lease.isNegative() || lease.isZero()) {
+            throw InvitationException.invalidValue("lease must be positive, was " + lease
+                    + "; pass how long claimed messages stay hidden, e.g. Duration.ofMinutes(5)");
         }
     }
 

@@ -54,7 +54,7 @@ public final class JdbcSchema {
      * @param tablePrefix the prefix of every table and index name: empty, or a letter followed by at
      *                    most 23 letters, digits or underscores
      * @return the SQL text
-     * @throws IllegalArgumentException if the prefix is not allowed
+     * @throws io.invitations.spi.InvitationException with {@code INVALID_REQUEST} if the prefix is not allowed
      */
     public static String ddl(JdbcDialect dialect, String tablePrefix) {
         Tables tables = Tables.withPrefix(tablePrefix);

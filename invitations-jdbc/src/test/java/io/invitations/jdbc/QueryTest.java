@@ -1,5 +1,7 @@
 package io.invitations.jdbc;
 
+import io.invitations.spi.ErrorCode;
+import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.BatchId;
 import io.invitations.spi.invitation.ContactType;
 import io.invitations.spi.invitation.IdentifierKind;
@@ -15,6 +17,7 @@ import io.invitations.spi.storage.InvitationQuery;
 import io.invitations.spi.storage.OutboxMessage;
 import io.invitations.spi.storage.Page;
 import io.invitations.spi.storage.WriteBatch;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,11 +34,27 @@ import java.util.Set;
 
 import static io.invitations.jdbc.Samples.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 @DisplayName("Queries filter, order and page in SQL exactly as the query's reference meaning says")
 class QueryTest {
     @RegisterExtension
     static final Databases DATABASES = new Databases();
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(JdbcDialect.class)
+    @DisplayName("a limit below 1 for the due reads is refused with INVALID_REQUEST naming the limit and the fix")
+    void aLimitBelowOneIsATypedInvalidRequest(JdbcDialect dialect) {
+        JdbcInvitationStore store = DATABASES.get(dialect).freshStore();
+        TenantId tenant = Samples.newTenant();
+        for (ThrowingCallable read : List.<ThrowingCallable>of(() -> store.dueForExpiry(T0, 0),
+                () -> store.dueForReminder(T0, -1), () -> store.dueForRetention(tenant, T0, 0))) {
+            assertThatExceptionOfType(InvitationException.class).isThrownBy(read)
+                    .satisfies(e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST))
+                    .withMessageStartingWith("limit must be at least 1, was ")
+                    .withMessageContaining("pass how many rows to read");
+        }
+    }
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(JdbcDialect.class)

@@ -1,6 +1,7 @@
 package io.invitations.tck;
 
 import io.invitations.spi.ErrorCode;
+import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.Action;
 import io.invitations.spi.invitation.BatchId;
 import io.invitations.spi.invitation.Contact;
@@ -20,6 +21,7 @@ import io.invitations.spi.invitation.Invitee;
 import io.invitations.spi.invitation.LinkId;
 import io.invitations.spi.invitation.Target;
 import io.invitations.spi.invitation.TenantId;
+import io.invitations.spi.invitation.UnitId;
 import io.invitations.spi.storage.DuplicateInvitationException;
 import io.invitations.spi.storage.Erasure;
 import io.invitations.spi.storage.FunnelEntry;
@@ -764,6 +766,41 @@ public abstract class InvitationStoreCompatibilityKit {
         }
 
         @Test
+        @DisplayName("the scope filter selects the invitations an actor sent plus those granted into their units, "
+                + "combined with the other filters and paged exactly")
+        void scopeFilterSelectsOwnAndUnitInvitations() {
+            UnitId north = UnitId.of("north");
+            UnitId south = UnitId.of("south");
+            Invitation own = invitation("own@example.com").invitedBy("user-ada").createdAt(T0).build();
+            Invitation ownElsewhere = invitation("own.south@example.com").invitedBy("user-ada")
+                    .grant(Grant.role("member").withUnit(south)).createdAt(T0.plusSeconds(1)).build();
+            Invitation inNorth = invitation("north@example.com").invitedBy("user-grace")
+                    .grant(Grant.role("member").withUnit(north)).createdAt(T0.plusSeconds(2)).build();
+            Invitation inSouth = invitation("south@example.com").invitedBy("user-grace")
+                    .grant(Grant.role("member").withUnit(south)).createdAt(T0.plusSeconds(3)).build();
+            Invitation noUnit = invitation("nounit@example.com").invitedBy("user-grace")
+                    .createdAt(T0.plusSeconds(4)).build();
+            Invitation acceptedInNorth = invitation("north2@example.com").invitedBy("user-alan")
+                    .grant(Grant.role("member").withUnit(north)).status(InvitationStatus.ACCEPTED)
+                    .createdAt(T0.plusSeconds(5)).build();
+            insert(own, ownElsewhere, inNorth, inSouth, noUnit, acceptedInNorth);
+
+            InvitationQuery.Scope adaAlone = new InvitationQuery.Scope("user-ada", Set.of());
+            InvitationQuery.Scope adaInNorth = new InvitationQuery.Scope("user-ada", Set.of(north));
+            assertMatches(everything(tenant).scope(adaAlone), own, ownElsewhere);
+            assertMatches(everything(tenant).scope(adaInNorth), own, ownElsewhere, inNorth, acceptedInNorth);
+            assertMatches(everything(tenant).scope(new InvitationQuery.Scope("user-nobody", Set.of(north, south))),
+                    ownElsewhere, inNorth, inSouth, acceptedInNorth);
+            assertMatches(everything(tenant).scope(adaInNorth).statuses(InvitationStatus.ACCEPTED), acceptedInNorth);
+            assertMatches(everything(tenant).scope(adaInNorth).invitedBy("user-grace"), inNorth);
+            assertMatches(everything(otherTenant).scope(adaInNorth));
+            assertThat(store.query(InvitationQuery.builder(tenant).scope(adaInNorth).page(1, 2).build()))
+                    .isEqualTo(new Page<>(List.of(ownElsewhere, inNorth), 1, true));
+            assertThat(store.query(InvitationQuery.builder(tenant).scope(adaInNorth).page(2, 2).build()))
+                    .isEqualTo(new Page<>(List.of(inNorth, acceptedInNorth), 2, false));
+        }
+
+        @Test
         @DisplayName("the invitee filter selects one person's invitations by match key: email whatever its case, "
                 + "identifier by kind and value")
         void inviteeFilter() {
@@ -1077,6 +1114,23 @@ public abstract class InvitationStoreCompatibilityKit {
     @Nested
     @DisplayName("The outbox")
     class Outbox {
+
+        @Test
+        @DisplayName("a claim with a limit below 1 or a lease that is not positive is refused with INVALID_REQUEST "
+                + "naming the value")
+        void claimArgumentsAreCheckedWithATypedError() {
+            assertThatExceptionOfType(InvitationException.class).isThrownBy(() -> store.claimOutbox(T0, 0, LEASE))
+                    .satisfies(e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST))
+                    .withMessageContaining("limit");
+            assertThatExceptionOfType(InvitationException.class)
+                    .isThrownBy(() -> store.claimOutbox(T0, 1, Duration.ZERO))
+                    .satisfies(e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST))
+                    .withMessageContaining("lease");
+            assertThatExceptionOfType(InvitationException.class)
+                    .isThrownBy(() -> store.claimOutbox(tenant, List.of("m-1"), T0, Duration.ofSeconds(-1)))
+                    .satisfies(e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST))
+                    .withMessageContaining("lease");
+        }
 
         @Test
         @DisplayName("messages are stored with their invitation and read back in send order")

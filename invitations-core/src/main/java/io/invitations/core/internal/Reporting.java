@@ -2,8 +2,10 @@ package io.invitations.core.internal;
 
 import io.invitations.core.FieldProblem;
 import io.invitations.core.InvalidRequestException;
+import io.invitations.core.InvitationNotFoundException;
 import io.invitations.core.invitee.ContactText;
 import io.invitations.core.invitee.Invitees;
+import io.invitations.core.policy.InvitationPolicy;
 import io.invitations.core.policy.PolicyViolationException;
 import io.invitations.core.policy.Refusal;
 import io.invitations.core.policy.SeatCount;
@@ -18,6 +20,7 @@ import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.invitation.Inviter;
 import io.invitations.spi.invitation.TenantId;
+import io.invitations.spi.invitation.UnitId;
 import io.invitations.spi.storage.InvitationQuery;
 import io.invitations.spi.storage.Page;
 import org.apiguardian.api.API;
@@ -26,10 +29,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads: invitations as they read now (expiry applied), history, seats and referral statistics.
@@ -48,50 +53,58 @@ public final class Reporting {
     }
 
     /**
-     * Reads one invitation as it reads now.
+     * Reads one invitation as it reads now, if the actor may read it ({@link InvitationPolicy#mayRead}):
+     * another's invitation the actor may not read is as absent as a missing one.
      *
+     * @param actor    who reads
      * @param tenantId the tenant
      * @param id       the invitation
      * @return the invitation, or empty
      */
-    public Optional<Invitation> find(TenantId tenantId, InvitationId id) {
+    public Optional<Invitation> find(Inviter actor, TenantId tenantId, InvitationId id) {
         Instant now = ctx.now();
-        return ctx.store().find(tenantId, id).map(i -> Context.effective(i, now));
+        InvitationPolicy policy = policy(tenantId);
+        return ctx.store().find(tenantId, id).filter(i -> policy.mayRead(actor, i)).map(i -> Context.effective(i, now));
     }
 
     /**
      * Lists one invitee's invitations in a tenant, over every target and status, oldest first, with
      * effective statuses, in one store read ({@code InvitationStore.findByInvitee}). The contact is
      * normalised as when inviting: an email's case and the IDN form of its domain do not matter, an
-     * identifier's value is NFKC-normalised.
+     * identifier's value is NFKC-normalised. Only the invitations the actor may read are listed.
      *
+     * @param actor    who reads
      * @param tenantId the tenant
      * @param contact  the email or identifier
      * @return the invitations, possibly empty
      */
-    public List<Invitation> invitationsOf(TenantId tenantId, Contact contact) {
+    public List<Invitation> invitationsOf(Inviter actor, TenantId tenantId, Contact contact) {
         Instant now = ctx.now();
-        return ctx.store().findByInvitee(tenantId, normalized(contact)).stream().map(i -> Context.effective(i, now))
-                .toList();
+        InvitationPolicy policy = policy(tenantId);
+        return ctx.store().findByInvitee(tenantId, normalized(contact)).stream().filter(i -> policy.mayRead(actor, i))
+                .map(i -> Context.effective(i, now)).toList();
     }
 
     /**
      * Lists the open invitations (provisioned, pending and not past expiry, awaiting approval) of
      * many people at once, over every target, in one store read
      * ({@code InvitationStore.findOpen(TenantId, Collection)}); contacts are normalised as when
-     * inviting.
+     * inviting. Only the invitations the actor may read are listed.
      *
+     * @param actor    who reads
      * @param tenantId the tenant
      * @param contacts the emails and identifiers
      * @return the open invitations, possibly empty
      */
-    public List<Invitation> openInvitationsOf(TenantId tenantId, Collection<? extends Contact> contacts) {
+    public List<Invitation> openInvitationsOf(Inviter actor, TenantId tenantId, Collection<? extends Contact> contacts) {
         if (contacts.isEmpty()) {
             return List.of();
         }
         Instant now = ctx.now();
+        InvitationPolicy policy = policy(tenantId);
         return ctx.store().findOpen(tenantId, contacts.stream().map(Reporting::normalized).toList()).stream()
-                .map(i -> Context.effective(i, now)).filter(i -> i.status().isOpen()).toList();
+                .filter(i -> policy.mayRead(actor, i)).map(i -> Context.effective(i, now))
+                .filter(i -> i.status().isOpen()).toList();
     }
 
     private static Contact normalized(Contact contact) {
@@ -103,27 +116,64 @@ public final class Reporting {
     }
 
     /**
-     * Reads a page of invitations with effective statuses as of now (unless the query names an instant).
+     * Reads a page of the invitations the actor may read, with effective statuses as of now (unless
+     * the query names an instant). The actor's {@linkplain InvitationPolicy#readScope read scope} goes
+     * into the store query, so that pages hold only readable invitations and page boundaries stay
+     * exact.
      *
+     * @param actor who reads
      * @param query the query
      * @return the page
+     * @throws InvalidRequestException naming {@code query.scope} if the query's own scope is another
+     *                                 user's and the actor may not read the whole tenant
      */
-    public Page<Invitation> query(InvitationQuery query) {
+    public Page<Invitation> query(Inviter actor, InvitationQuery query) {
         Instant now = query.asOf() != null ? query.asOf() : ctx.now();
-        InvitationQuery effective = query.toBuilder().asOf(now).build();
-        return ctx.store().query(effective).map(i -> Context.effective(i, now));
+        InvitationPolicy policy = policy(query.tenantId());
+        InvitationQuery.Scope scope = policy.readScope(actor).map(own -> narrowed(own, query.scope()))
+                .orElse(query.scope());
+        InvitationQuery effective = query.toBuilder().asOf(now).scope(scope).build();
+        Page<Invitation> page = ctx.store().query(effective);
+        // A store that ignored the scope must still not leak: drop what the actor may not read.
+        return new Page<>(page.items().stream().filter(i -> policy.mayRead(actor, i))
+                .map(i -> Context.effective(i, now)).toList(), page.offset(), page.hasMore());
+    }
+
+    /** The actor's scope, narrowed by the one a query names (which may only narrow it). */
+    private static InvitationQuery.Scope narrowed(InvitationQuery.Scope own, InvitationQuery.Scope asked) {
+        if (asked == null) {
+            return own;
+        }
+        if (!asked.invitedBy().equals(own.invitedBy())) {
+            RequestValidator.throwIfAny(List.of(new FieldProblem("query.scope", "names inviter "
+                    + asked.invitedBy() + ", but " + own.invitedBy() + " may read only their own invitations"
+                    + (own.units().isEmpty() ? "" : " and those of their units") + "; leave the scope unset, "
+                    + "or filter with invitedBy")));
+        }
+        Set<UnitId> units = new HashSet<>(asked.units());
+        units.retainAll(own.units());
+        return new InvitationQuery.Scope(own.invitedBy(), units);
     }
 
     /**
-     * Reads the history of one invitation.
+     * Reads the history of one invitation the actor may read; one they may not read is not found,
+     * as a missing one.
      *
+     * @param actor    who reads
      * @param tenantId the tenant
      * @param id       the invitation
      * @return the entries, oldest first
+     * @throws InvitationNotFoundException if there is no such invitation, or the actor may not read it
      */
-    public List<HistoryEntry> history(TenantId tenantId, InvitationId id) {
-        ctx.require(tenantId, id);
+    public List<HistoryEntry> history(Inviter actor, TenantId tenantId, InvitationId id) {
+        if (!policy(tenantId).mayRead(actor, ctx.require(tenantId, id))) {
+            throw new InvitationNotFoundException(tenantId, id);
+        }
         return ctx.store().history(tenantId, id);
+    }
+
+    private InvitationPolicy policy(TenantId tenantId) {
+        return InvitationPolicy.of(ctx.settingsFor(tenantId));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.invitations.core.memory;
 
+import io.invitations.spi.InvitationException;
 import io.invitations.spi.invitation.Contact;
 import io.invitations.spi.invitation.HistoryEntry;
 import io.invitations.spi.invitation.Invitation;
@@ -387,10 +388,10 @@ public final class InMemoryInvitationStore implements InvitationStore {
 
     @Override
     public List<OutboxMessage> claimOutbox(Instant now, int limit, Duration lease) {
-        if (limit < 1 || lease.isNegative() || lease.isZero()) {
-            throw new IllegalArgumentException("limit must be at least 1 and lease positive");
+        if (limit < 1) {
+            throw InvitationException.invalidValue("limit must be at least 1, was " + limit);
         }
-        return claimWhere(m -> true, now, limit, lease);
+        return claimWhere(m -> true, now, limit, positive(lease));
     }
 
     private List<OutboxMessage> claimWhere(Predicate<OutboxMessage> which, Instant now, int limit, Duration lease) {
@@ -421,12 +422,16 @@ public final class InMemoryInvitationStore implements InvitationStore {
     public List<OutboxMessage> claimOutbox(TenantId tenantId, Collection<String> ids, Instant now, Duration lease) {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(now, "now");
-        if (lease.isNegative() || lease.isZero()) {
-            throw new IllegalArgumentException("lease must be positive");
-        }
         Set<String> wanted = Set.copyOf(ids);
         return claimWhere(m -> m.tenantId().equals(tenantId) && wanted.contains(m.id()), now, Integer.MAX_VALUE,
-                lease);
+                positive(lease));
+    }
+
+    private static Duration positive(Duration lease) {
+        if (lease.isNegative() || lease.isZero()) {
+            throw InvitationException.invalidValue("lease must be positive, was " + lease);
+        }
+        return lease;
     }
 
     @Override

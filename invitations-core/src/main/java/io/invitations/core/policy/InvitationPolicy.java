@@ -12,6 +12,7 @@ import io.invitations.spi.invitation.MembershipType;
 import io.invitations.spi.invitation.PermissionLevel;
 import io.invitations.spi.invitation.Target;
 import io.invitations.spi.invitation.UnitId;
+import io.invitations.spi.storage.InvitationQuery;
 import org.apiguardian.api.API;
 
 import java.time.Duration;
@@ -144,6 +145,39 @@ public final class InvitationPolicy {
             checkAtManageLevel(actor, invitation, "manage", out);
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * Tells whether an actor may read an invitation (find it, its history, see it in a query or a
+     * contact's list): exactly the invitations they may {@linkplain #checkManage manage} while
+     * revoking is allowed, that is the ones they sent, and at the tenant's manage level every other
+     * one, at a {@code *_LOCAL} level only those granted into their units.
+     *
+     * @param actor      the actor, not {@code null}
+     * @param invitation the invitation, not {@code null}
+     * @return {@code true} when the actor may read it
+     * @since 1.1
+     */
+    public boolean mayRead(Inviter actor, Invitation invitation) {
+        return checkManage(actor, invitation, true).isEmpty();
+    }
+
+    /**
+     * Returns the query scope of the invitations an actor may {@linkplain #mayRead read}, for a store
+     * to filter in the query itself: empty for the whole tenant (at the manage level, tenant-wide);
+     * the actor's own at a lower level; the actor's own and their units' at a {@code *_LOCAL} manage
+     * level.
+     *
+     * @param actor the actor, not {@code null}
+     * @return the scope, or empty for the whole tenant
+     * @since 1.1
+     */
+    public Optional<InvitationQuery.Scope> readScope(Inviter actor) {
+        if (!actor.level().atLeast(settings.manageLevel())) {
+            return Optional.of(new InvitationQuery.Scope(actor.userId(), Set.of()));
+        }
+        return actor.level().isLocal() ? Optional.of(new InvitationQuery.Scope(actor.userId(), actor.units()))
+                : Optional.empty();
     }
 
     /**

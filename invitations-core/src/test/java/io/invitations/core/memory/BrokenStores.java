@@ -97,6 +97,23 @@ final class BrokenStores {
         }
     }
 
+    /** Written before read scopes existed: answers queries and counts as if no scope were set. */
+    static final class IgnoresScope extends ForwardingInvitationStore {
+        IgnoresScope() {
+            super(new InMemoryInvitationStore());
+        }
+
+        @Override
+        public Page<Invitation> query(InvitationQuery query) {
+            return delegate().query(query.toBuilder().scope(null).build());
+        }
+
+        @Override
+        public long count(InvitationQuery query) {
+            return delegate().count(query.toBuilder().scope(null).build());
+        }
+    }
+
     /** Last writer wins: every update is rewritten to the version after the stored one, read just before. */
     static final class IgnoresVersions extends ForwardingInvitationStore {
         IgnoresVersions() {

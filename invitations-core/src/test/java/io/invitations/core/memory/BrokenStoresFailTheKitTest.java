@@ -101,6 +101,23 @@ class BrokenStoresFailTheKitTest {
         }
     }
 
+    @Disabled(RUN_BY_THE_LAUNCHER_ONLY)
+    static class StoreIgnoringTheScope extends InvitationStoreCompatibilityKit {
+        @Override
+        protected InvitationStore createStore() {
+            return new BrokenStores.IgnoresScope();
+        }
+    }
+
+    @Test
+    @DisplayName("a store that ignores a query's read scope fails the scope check and passes the other queries")
+    void storeIgnoringTheScopeIsCaught() {
+        KitRun run = KitRun.of(StoreIgnoringTheScope.class);
+
+        assertThat(run.failed()).as(run.toString()).containsExactly("Queries.scopeFilterSelectsOwnAndUnitInvitations");
+        assertThat(run.passed()).contains("Queries.pagesInCreationOrder", "Queries.randomQueriesAgreeWithTheReference");
+    }
+
     @Test
     @DisplayName("a store that forgets which address an acceptance came from fails the history check of it")
     void storeForgettingTheAcceptingAddressIsCaught() {

@@ -1,6 +1,7 @@
 package io.invitations.jdbc.internal;
 
 import io.invitations.spi.invitation.InvitationStatus;
+import io.invitations.spi.invitation.UnitId;
 import io.invitations.spi.storage.InvitationQuery;
 import org.apiguardian.api.API;
 
@@ -81,7 +82,20 @@ public record InvitationFilter(String clause, List<Object> values) {
             conditions.add("delivery_status = ?");
             values.add(q.deliveryStatus().name());
         }
+        if (q.scope() != null) {
+            conditions.add(scopeCondition(q.scope(), values));
+        }
         return new InvitationFilter(" WHERE " + String.join(" AND ", conditions), values);
+    }
+
+    private static String scopeCondition(InvitationQuery.Scope scope, List<Object> values) {
+        values.add(scope.invitedBy());
+        if (scope.units().isEmpty()) {
+            return "invited_by = ?";
+        }
+        List<String> units = scope.units().stream().map(UnitId::value).sorted().toList();
+        values.addAll(units);
+        return "(invited_by = ? OR grant_unit IN (" + Statements.marks(units.size()) + "))";
     }
 
     private static String statusCondition(InvitationQuery q, List<Object> values) {

@@ -8,6 +8,7 @@ import io.invitations.spi.invitation.InvitationSource;
 import io.invitations.spi.invitation.InvitationStatus;
 import io.invitations.spi.invitation.Target;
 import io.invitations.spi.invitation.TenantId;
+import io.invitations.spi.invitation.UnitId;
 import org.apiguardian.api.API;
 
 import java.time.Instant;
@@ -40,13 +41,15 @@ public final class InvitationQuery {
     private final int offset;
     private final int limit;
     private final DeliveryState.Status deliveryStatus;
+    private final Scope scope;
 
     /** The largest page a store must serve. */
     public static final int MAX_LIMIT = 1000;
 
     private InvitationQuery(TenantId tenantId, Set<InvitationStatus> statuses, String invitedBy,
             InvitationSource source, Target target, Contact invitee, ContactType contactType, Instant createdFrom,
-            Instant createdUntil, Instant asOf, int offset, int limit, DeliveryState.Status deliveryStatus) {
+            Instant createdUntil, Instant asOf, int offset, int limit, DeliveryState.Status deliveryStatus,
+            Scope scope) {
         InvitationException.requireValue(tenantId, "tenantId");
         statuses = statuses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(statuses));
         if (offset < 0) {
@@ -69,6 +72,7 @@ public final class InvitationQuery {
         this.offset = offset;
         this.limit = limit;
         this.deliveryStatus = deliveryStatus;
+        this.scope = scope;
     }
 
     /**
@@ -89,7 +93,7 @@ public final class InvitationQuery {
     public Builder toBuilder() {
         return new Builder(tenantId).statuses(statuses).invitedBy(invitedBy).source(source).target(target).invitee(invitee)
                 .contactType(contactType).createdBetween(createdFrom, createdUntil).asOf(asOf).page(offset, limit)
-                .deliveryStatus(deliveryStatus);
+                .deliveryStatus(deliveryStatus).scope(scope);
     }
 
     /**
@@ -116,7 +120,8 @@ public final class InvitationQuery {
                 && (contactType == null || contactType == ContactType.of(i.invitee().contact()))
                 && (createdFrom == null || !i.createdAt().isBefore(createdFrom))
                 && (createdUntil == null || i.createdAt().isBefore(createdUntil))
-                && (deliveryStatus == null || deliveryStatus == i.delivery().status());
+                && (deliveryStatus == null || deliveryStatus == i.delivery().status())
+                && (scope == null || scope.contains(i));
     }
 
     /**
@@ -126,7 +131,7 @@ public final class InvitationQuery {
      */
     public InvitationQuery nextPage() {
         return new InvitationQuery(tenantId, statuses, invitedBy, source, target, invitee, contactType, createdFrom,
-                createdUntil, asOf, offset + limit, limit, deliveryStatus);
+                createdUntil, asOf, offset + limit, limit, deliveryStatus, scope);
     }
 
     /**
@@ -144,6 +149,7 @@ public final class InvitationQuery {
         private Contact invitee;
         private ContactType contactType;
         private DeliveryState.Status deliveryStatus;
+        private Scope scope;
         private Instant createdFrom;
         private Instant createdUntil;
         private Instant asOf;
@@ -283,7 +289,7 @@ public final class InvitationQuery {
          */
         public InvitationQuery build() {
             return new InvitationQuery(tenantId, statuses, invitedBy, source, target, invitee, contactType, createdFrom,
-                    createdUntil, asOf, offset, limit, deliveryStatus);
+                    createdUntil, asOf, offset, limit, deliveryStatus, scope);
         }
 
         /**
@@ -297,6 +303,55 @@ public final class InvitationQuery {
         public Builder deliveryStatus(DeliveryState.Status value) {
             deliveryStatus = value;
             return this;
+        }
+
+        /**
+         * Matches only the invitations one actor may read: those they sent, and those granted into
+         * one of their units. The engine sets it for an actor who may not read the whole tenant;
+         * stores must apply it in the query itself, so that pages hold only matching invitations.
+         *
+         * @param value the scope, or {@code null} for the whole tenant
+         * @return this builder
+         * @since 1.1
+         */
+        public Builder scope(Scope value) {
+            scope = value;
+            return this;
+        }
+    }
+
+    /**
+     * Which invitations of a tenant one actor may read: those {@code invitedBy} sent, plus those
+     * whose grant names one of {@code units}. With no units, only the actor's own.
+     *
+     * <pre>{@code
+     * InvitationQuery.builder(tenant).scope(new InvitationQuery.Scope("u-17", Set.of())).build();
+     * }</pre>
+     *
+     * @param invitedBy the actor's user id, not {@code null}
+     * @param units     the units whose invitations are readable too; not {@code null}, may be empty
+     * @since 1.1
+     */
+    @API(status = API.Status.STABLE, since = "1.1")
+    public record Scope(String invitedBy, Set<UnitId> units) {
+        /**
+         * Checks and copies the values.
+         *
+         * @throws InvitationException with {@code INVALID_REQUEST} naming the missing field
+         */
+        public Scope {
+            InvitationException.requireValue(invitedBy, "scope.invitedBy");
+            units = Set.copyOf(InvitationException.requireValue(units, "scope.units"));
+        }
+
+        /**
+         * Tells whether an invitation lies in the scope.
+         *
+         * @param i the invitation
+         * @return {@code true} when the actor sent it or its grant names one of the units
+         */
+        public boolean contains(io.invitations.spi.invitation.Invitation i) {
+            return invitedBy.equals(i.invitedBy()) || i.grant().unit() != null && units.contains(i.grant().unit());
         }
     }
 
@@ -419,6 +474,16 @@ public final class InvitationQuery {
         return deliveryStatus;
     }
 
+    /**
+     * Returns the readable scope to match, or {@code null} for the whole tenant.
+     *
+     * @return the scope, or {@code null}
+     * @since 1.1
+     */
+    public Scope scope() {
+        return scope;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o == this || o instanceof InvitationQuery other
@@ -434,13 +499,14 @@ public final class InvitationQuery {
                 && Objects.equals(asOf, other.asOf)
                 && offset == other.offset
                 && limit == other.limit
-                && deliveryStatus == other.deliveryStatus;
+                && deliveryStatus == other.deliveryStatus
+                && Objects.equals(scope, other.scope);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(tenantId, statuses, invitedBy, source, target, invitee, contactType, createdFrom, createdUntil,
-                asOf, offset, limit, deliveryStatus);
+                asOf, offset, limit, deliveryStatus, scope);
     }
 
     /**
@@ -455,6 +521,6 @@ public final class InvitationQuery {
                 + (invitee == null ? "" : ", invitee=" + invitee.matchKey()) + ", contactType=" + contactType
                 + ", createdFrom=" + createdFrom
                 + ", createdUntil=" + createdUntil + ", asOf=" + asOf + ", offset=" + offset
-                + ", limit=" + limit + ", deliveryStatus=" + deliveryStatus + "]";
+                + ", limit=" + limit + ", deliveryStatus=" + deliveryStatus + ", scope=" + scope + "]";
     }
 }

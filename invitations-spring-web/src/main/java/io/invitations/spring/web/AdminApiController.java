@@ -128,7 +128,9 @@ public class AdminApiController {
     }
 
     /**
-     * Lists the tenant's invitations by effective status.
+     * Lists the tenant's invitations by effective status, as far as the caller may read them: below
+     * the tenant's manage level their own, at a {@code *_LOCAL} manage level their units' too (see
+     * {@link io.invitations.core.InvitationAdministration#query}).
      *
      * @param status  statuses to include, none for all
      * @param offset  how many to skip
@@ -146,7 +148,7 @@ public class AdminApiController {
     }
 
     /**
-     * Reads one invitation.
+     * Reads one invitation; another's invitation the caller may not read is a 404, as a missing one.
      *
      * @param id      the id
      * @param request the request
@@ -159,7 +161,8 @@ public class AdminApiController {
     }
 
     /**
-     * Reads one invitation's history, oldest first.
+     * Reads one invitation's history, oldest first; another's invitation the caller may not read is a
+     * 404 {@code NOT_FOUND}, as a missing one.
      *
      * @param id      the id
      * @param request the request
@@ -387,7 +390,8 @@ public class AdminApiController {
     }
 
     /**
-     * Exports the status of the tenant's invitations as CSV.
+     * Exports the status of the tenant's invitations as CSV: those the caller may read (their own
+     * below the tenant's manage level).
      *
      * @param request the request
      * @return the CSV
@@ -401,7 +405,7 @@ public class AdminApiController {
     }
 
     /**
-     * Exports the status of the tenant's invitations as a workbook.
+     * Exports the status of the tenant's invitations the caller may read as a workbook.
      *
      * @param request the request
      * @return the workbook

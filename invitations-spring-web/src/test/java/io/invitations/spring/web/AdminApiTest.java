@@ -5,6 +5,10 @@ import io.invitations.core.InvitationService;
 import io.invitations.tck.support.MutableClock;
 import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.InvitationStatus;
+import io.invitations.spi.invitation.PermissionLevel;
+import io.invitations.spi.invitation.TenantId;
+import io.invitations.spi.settings.TenantSettingsSource;
+import io.invitations.core.memory.InMemoryTenantSettingsSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,6 +30,7 @@ import java.util.UUID;
 import static io.invitations.spring.web.WebTestApplication.ACME;
 import static io.invitations.spring.web.WebTestApplication.LEVEL_HEADER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -48,6 +53,8 @@ class AdminApiTest {
     InvitationService service;
     @Autowired
     MutableClock clock;
+    @Autowired
+    TenantSettingsSource settings;
 
     private static <B extends AbstractMockHttpServletRequestBuilder<B>> B admin(B b) {
         return b.header(LEVEL_HEADER, "ADMIN_TENANT");
@@ -304,6 +311,37 @@ class AdminApiTest {
                 .andExpect(jsonPath("$.active").value(false));
         mvc.perform(admin(post(BASE + "/shareable-links/{id}/reactivate", id))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.active").value(true)).andExpect(jsonPath("$.url").isNotEmpty());
+    }
+
+    @Test
+    void a_plain_user_reads_only_their_own_invitations_and_another_ones_is_not_found() throws Exception {
+        TenantId tenant = TenantId.of("reads-" + UUID.randomUUID());
+        ((InMemoryTenantSettingsSource) settings).update(tenant, s -> s.toBuilder()
+                .minimumInviteLevel(PermissionLevel.USER).build());
+        String own = inviteAs("USER", tenant);
+        String others = inviteAs("ADMIN_TENANT", tenant);
+
+        mvc.perform(as("USER", tenant, get(BASE + "/invitations"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[*].id", contains(own))).andExpect(jsonPath("$.hasMore").value(false));
+        mvc.perform(as("USER", tenant, get(BASE + "/invitations/{id}", own))).andExpect(status().isOk());
+        mvc.perform(as("USER", tenant, get(BASE + "/invitations/{id}/history", own))).andExpect(status().isOk());
+        mvc.perform(as("USER", tenant, get(BASE + "/invitations/{id}", others))).andExpect(status().isNotFound());
+        mvc.perform(as("USER", tenant, get(BASE + "/invitations/{id}/history", others)))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("NOT_FOUND"));
+        mvc.perform(as("ADMIN_TENANT", tenant, get(BASE + "/invitations"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[*].id", contains(own, others)));
+    }
+
+    private static <B extends AbstractMockHttpServletRequestBuilder<B>> B as(String level, TenantId tenant, B b) {
+        return b.header(LEVEL_HEADER, level).header(WebTestApplication.TENANT_HEADER, tenant.value());
+    }
+
+    private String inviteAs(String level, TenantId tenant) throws Exception {
+        String body = mvc.perform(as(level, tenant, post(BASE + "/invitations")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\":\"" + email() + "\",\"role\":\"member\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        clock.advance(Duration.ofSeconds(1));
+        return JsonPath.read(body, "$.id");
     }
 
     @Test
