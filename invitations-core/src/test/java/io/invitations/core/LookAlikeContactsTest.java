@@ -120,7 +120,8 @@ class LookAlikeContactsTest {
     @CsvSource(delimiter = '|', value = {
             "Cyrillic a|j\u0430ne.doe@example.com",
             "Cyrillic e|jane.do\u0435@example.com",
-            "Greek omicron|jane.d\u03BFe@example.com"})
+            "Greek omicron|jane.d\u03BFe@example.com",
+            "Cyrillic a in the domain, stored as punycode|jane.doe@ex\u0430mple.com"})
     void a_homoglyph_of_an_invitee_is_refused_by_default(String what, String email) {
         Fixture g = withSkeleton(LookAlikePolicy.REFUSE);
 

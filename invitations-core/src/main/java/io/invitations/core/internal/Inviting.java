@@ -212,16 +212,18 @@ public final class Inviting {
         }
         String note = lookAlikeNote(ctx, draft.settings(), tenantId, invitee.contact());
         String actor = draft.inviter().userId();
+        // sent now: the expiry and the first reminder (as Reminders.plan sets them) are known before building
+        Instant expiresAt = send ? now.plus(draft.settings().invitationTtl()) : null;
         Invitation invitation = Invitation.builder().id(ctx.ids().get()).tenantId(tenantId).invitee(invitee)
                 .target(request.target()).grant(draft.grant()).inviter(draft.inviter())
                 .personalMessage(request.personalMessage())
                 .locale(request.locale() != null ? request.locale() : draft.settings().defaultLocale())
                 .source(request.source()).status(send ? InvitationStatus.PENDING : InvitationStatus.PROVISIONED)
                 .createdAt(now).updatedAt(now).invitedAt(send ? now : null)
-                .expiresAt(send ? now.plus(draft.settings().invitationTtl()) : null).build();
+                .expiresAt(expiresAt)
+                .nextReminderAt(send ? Reminders.first(draft.settings(), invitee, expiresAt, now) : null).build();
         if (send) {
-            invitation = change.queueMessage(Reminders.plan(draft.settings(), invitation, now),
-                    OutboxMessage.Kind.INVITATION);
+            invitation = change.queueMessage(invitation, OutboxMessage.Kind.INVITATION);
             change.transition(invitation, actor, Action.INVITE, null, InvitationStatus.PENDING, note,
                     new InvitationEvent.Invited(tenantId, invitation.id(), now, actor, null));
         } else {

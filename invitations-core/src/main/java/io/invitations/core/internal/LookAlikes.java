@@ -34,6 +34,8 @@ import java.util.Optional;
 final class LookAlikes {
     private static final InvitationStatus[] EXISTING = {InvitationStatus.PENDING, InvitationStatus.ACCEPTED,
             InvitationStatus.AWAITING_APPROVAL};
+    /** The prefix of a punycode label (domains are lower-cased). */
+    private static final String ACE_PREFIX = "xn--";
 
     private LookAlikes() {
     }
@@ -47,6 +49,10 @@ final class LookAlikes {
      * @return {@code true} when another contact of the tenant has the same skeleton
      */
     static boolean any(Context ctx, TenantId tenantId, Contact contact) {
+        if (contact instanceof EmailAddress e && ContactText.ascii(e.value()) && !e.domain().contains(ACE_PREFIX)) {
+            // all ASCII, and no punycode label that reads as Unicode: the common case, without IDN
+            return false;
+        }
         String text = contact instanceof EmailAddress e ? e.localPart() + "@" + unicodeDomain(e)
                 : ((Identifier) contact).value();
         if (ContactText.ascii(text)) {

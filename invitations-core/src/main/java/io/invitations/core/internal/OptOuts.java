@@ -27,6 +27,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,23 +113,31 @@ public final class OptOuts {
     static void check(Context ctx, Change change, List<Map.Entry<Invitation, OutboxMessage.Kind>> queued,
                       boolean optOuts) {
         Map<TenantId, List<Map.Entry<Invitation, SendRecord>>> counted = new LinkedHashMap<>();
-        Map<TenantId, Set<String>> keysOf = new LinkedHashMap<>();
-        for (Map.Entry<Invitation, OutboxMessage.Kind> q : queued) {
-            keysOf.computeIfAbsent(q.getKey().tenantId(), t -> new java.util.HashSet<>())
-                    .add(contactKey(q.getKey().invitee().contact()));
-        }
+        // each message's key made once, and only when opt-outs are asked or its send is recorded
+        String[] keys = new String[queued.size()];
         Map<TenantId, Set<String>> optedOut = new LinkedHashMap<>();
-        // one question per tenant, however many messages the write queues
-        keysOf.forEach((tenantId, keys) -> optedOut.put(tenantId, optOuts ? ctx.store().optedOutAmong(tenantId, keys)
-                : Set.of()));
-        for (Map.Entry<Invitation, OutboxMessage.Kind> q : queued) {
-            Invitation invitation = q.getKey();
-            String key = contactKey(invitation.invitee().contact());
-            if (optedOut.get(invitation.tenantId()).contains(key)) {
+        if (optOuts) {
+            Map<TenantId, Set<String>> keysOf = new LinkedHashMap<>();
+            for (int k = 0; k < keys.length; k++) {
+                Invitation invitation = queued.get(k).getKey();
+                keys[k] = contactKey(invitation.invitee().contact());
+                keysOf.computeIfAbsent(invitation.tenantId(), t -> new java.util.HashSet<>()).add(keys[k]);
+            }
+            // one question per tenant, however many messages the write queues
+            keysOf.forEach((tenantId, tenantKeys) -> optedOut.put(tenantId,
+                    ctx.store().optedOutAmong(tenantId, tenantKeys)));
+        }
+        // whether each tenant limits sends, its settings read once per tenant
+        Map<TenantId, Boolean> limited = new HashMap<>();
+        for (int k = 0; k < keys.length; k++) {
+            Invitation invitation = queued.get(k).getKey();
+            if (optOuts && optedOut.get(invitation.tenantId()).contains(keys[k])) {
                 throw neutral(invitation);
             }
             // sends are recorded while the tenant limits them: its windows count from then on
-            if (COUNTED.contains(q.getValue()) && ctx.settingsFor(invitation.tenantId()).sendLimits().any()) {
+            if (COUNTED.contains(queued.get(k).getValue()) && limited.computeIfAbsent(invitation.tenantId(),
+                    t -> ctx.settingsFor(t).sendLimits().any())) {
+                String key = keys[k] != null ? keys[k] : contactKey(invitation.invitee().contact());
                 SendRecord record = new SendRecord(invitation.tenantId(), key, invitation.invitedBy(),
                         change.now());
                 change.recordSend(record);

@@ -5,6 +5,7 @@ import io.invitations.spi.invitation.Action;
 import io.invitations.spi.invitation.DeliveryState;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationStatus;
+import io.invitations.spi.invitation.Invitee;
 import io.invitations.spi.settings.ReminderSchedule;
 import io.invitations.spi.settings.TenantSettings;
 import io.invitations.spi.storage.OutboxMessage;
@@ -53,9 +54,22 @@ public final class Reminders {
      * @return the invitation with its next reminder set, or cleared when there is none or it has no email
      */
     public static Invitation plan(TenantSettings settings, Invitation invitation, Instant now) {
-        Instant next = invitation.invitee().emailOrNull() == null ? null
-                : settings.reminders().next(now, invitation.expiresAt(), now).orElse(null);
-        return invitation.toBuilder().nextReminderAt(next).build();
+        return invitation.toBuilder().nextReminderAt(first(settings, invitation.invitee(), invitation.expiresAt(), now))
+                .build();
+    }
+
+    /**
+     * The first reminder of an invitation being sent now, as {@link #plan} sets it: for an invitation
+     * still being built.
+     *
+     * @param settings  the tenant's settings
+     * @param invitee   the invitee
+     * @param expiresAt the invitation's new expiry
+     * @param now       the send time
+     * @return the first reminder, or {@code null} when there is none or the invitee has no email
+     */
+    public static Instant first(TenantSettings settings, Invitee invitee, Instant expiresAt, Instant now) {
+        return invitee.emailOrNull() == null ? null : settings.reminders().next(now, expiresAt, now).orElse(null);
     }
 
     /**

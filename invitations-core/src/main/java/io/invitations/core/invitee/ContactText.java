@@ -26,7 +26,8 @@ public final class ContactText {
      * @return the normalised text
      */
     public static String nfkc(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFKC);
+        // every ASCII character is its own NFKC form: the common case needs no normaliser
+        return ascii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
     }
 
     /**
@@ -92,6 +93,11 @@ public final class ContactText {
      * @return {@code true} when every character is below U+0080
      */
     public static boolean ascii(String text) {
-        return text.chars().allMatch(c -> c < 0x80);
+        for (int k = 0; k < text.length(); k++) {
+            if (text.charAt(k) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -149,8 +149,7 @@ public final class BatchWriter {
         }, i -> new StaleVersionException("invitation", i.id().value(), i.version() - 1));
         // Inserts in open-key order: two batches inviting overlapping lists wait for each other
         // instead of deadlocking.
-        List<Invitation> inserts = b.inserts().stream().sorted(Comparator.comparing((Invitation i) -> openKey(i))
-                .thenComparing(i -> i.id().value())).toList();
+        List<Invitation> inserts = inOpenKeyOrder(b.inserts());
         insertRows(c, sql.insertInvitation(), inserts, (p, i) -> {
             p.text(i.id().value()).text(i.tenantId().value());
             Rows.bindInvitationValues(p, i);
@@ -612,6 +611,22 @@ public final class BatchWriter {
             chunks.add(items.subList(from, Math.min(items.size(), from + IN_LIST_CHUNK)));
         }
         return chunks;
+    }
+
+    /** Invitations sorted by open key, then id; each key made once, not once per comparison. */
+    private static List<Invitation> inOpenKeyOrder(List<Invitation> invitations) {
+        record Keyed(String key, String id, Invitation invitation) {
+        }
+        List<Keyed> keyed = new ArrayList<>(invitations.size());
+        for (Invitation i : invitations) {
+            keyed.add(new Keyed(openKey(i), i.id().value(), i));
+        }
+        keyed.sort(Comparator.comparing(Keyed::key).thenComparing(Keyed::id));
+        List<Invitation> sorted = new ArrayList<>(keyed.size());
+        for (Keyed k : keyed) {
+            sorted.add(k.invitation());
+        }
+        return sorted;
     }
 
     private static String openKey(Invitation i) {

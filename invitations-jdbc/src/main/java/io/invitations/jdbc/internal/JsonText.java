@@ -28,6 +28,9 @@ public final class JsonText {
      * @return the JSON text, e.g. {@code ["a","b"]}
      */
     public static String writeStrings(Collection<String> values) {
+        if (values.isEmpty()) {
+            return "[]";
+        }
         StringBuilder out = new StringBuilder("[");
         for (String v : new TreeSet<>(values)) {
             if (out.length() > 1) {
@@ -45,6 +48,9 @@ public final class JsonText {
      * @return the JSON text, e.g. {@code {"a":"1"}}
      */
     public static String writeMap(Map<String, String> values) {
+        if (values.isEmpty()) {
+            return "{}";
+        }
         StringBuilder out = new StringBuilder("{");
         for (Map.Entry<String, String> e : new TreeMap<>(values).entrySet()) {
             if (out.length() > 1) {

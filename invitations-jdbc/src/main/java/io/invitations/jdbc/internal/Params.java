@@ -24,8 +24,12 @@ import java.time.temporal.ChronoUnit;
 @API(status = API.Status.INTERNAL, since = "1.0")
 public final class Params {
     private final PreparedStatement statement;
+    private final int rows;
     private final StringBuilder[] columns;
     private final String[] types;
+    /** Per column, the last instant collected and its text: the rows of a bulk mostly share their instants. */
+    private final Instant[] lastInstants;
+    private final String[] lastInstantTexts;
     private int index = 1;
 
     /**
@@ -35,17 +39,20 @@ public final class Params {
      */
     public Params(PreparedStatement statement) {
         this.statement = statement;
+        this.rows = 0;
         this.columns = null;
         this.types = null;
+        this.lastInstants = null;
+        this.lastInstantTexts = null;
     }
 
     private Params(int columnCount, int rows) {
         this.statement = null;
+        this.rows = rows;
         this.columns = new StringBuilder[columnCount];
         this.types = new String[columnCount];
-        for (int k = 0; k < columnCount; k++) {
-            columns[k] = new StringBuilder(2 + rows * 24).append('{');
-        }
+        this.lastInstants = new Instant[columnCount];
+        this.lastInstantTexts = new String[columnCount];
     }
 
     /**
@@ -68,7 +75,13 @@ public final class Params {
      * @return the array's text, e.g. {@code {"a",NULL,"b"}}
      */
     public String column(int column) {
-        return columns[column] + "}";
+        StringBuilder out = columns[column];
+        if (out == null) {
+            return "{}";
+        }
+        String text = out.append('}').toString();
+        out.setLength(out.length() - 1);
+        return text;
     }
 
     /**
@@ -83,26 +96,52 @@ public final class Params {
     }
 
     /**
+     * Starts collecting the next value as an array element: appends the separator and returns the
+     * column's text to append the element to; {@code null} when this binds a statement instead.
+     * A column's text is sized on its first element, for as many rows of about that length.
+     *
+     * @param type the column's PostgreSQL type name
+     * @param size the element's length in the array text, an estimate
+     */
+    private StringBuilder element(String type, int size) {
+        if (columns == null) {
+            return null;
+        }
+        int at = index++ - 1;
+        int column = at % columns.length;
+        StringBuilder out = columns[column];
+        if (out == null) {
+            out = new StringBuilder(2 + rows * (size + 1)).append('{');
+            columns[column] = out;
+        } else {
+            out.append(',');
+        }
+        types[column] = type;
+        return out;
+    }
+
+    /** The column of the value {@link #element} just started. */
+    private int lastColumn() {
+        return (index - 2) % columns.length;
+    }
+
+    /**
      * Collects one value as an array element; {@code false} when this binds a statement instead.
      *
      * @param value  the element's text, or {@code null} for SQL NULL
      * @param quoted whether to quote it (texts; numbers, flags and instants need no quotes)
      */
     private boolean collect(String value, boolean quoted, String type) {
-        if (columns == null) {
+        StringBuilder out = element(type, value == null ? 4 : value.length() + (quoted ? 2 : 0));
+        if (out == null) {
             return false;
         }
-        int at = index++ - 1;
-        int column = at % columns.length;
-        StringBuilder out = columns[column];
-        if (at >= columns.length) {
-            out.append(',');
-        }
-        types[column] = type;
         if (value == null) {
             out.append("NULL");
         } else if (!quoted) {
             out.append(value);
+        } else if (value.indexOf('"') < 0 && value.indexOf('\\') < 0) {
+            out.append('"').append(value).append('"');
         } else {
             out.append('"');
             for (int k = 0; k < value.length(); k++) {
@@ -117,8 +156,37 @@ public final class Params {
         return true;
     }
 
-    /** An instant as array text: UTC, microseconds, every field ({@code 2026-03-02T09:15:30.000000Z}). */
-    private static String arrayInstant(Instant value) {
+    /**
+     * Collects an instant as an array element, reusing the text of the column's last instant when
+     * it is the same; {@code false} when this binds a statement instead.
+     */
+    private boolean collectInstant(Instant value) {
+        if (value == null) {
+            return collect(null, false, "timestamptz");
+        }
+        StringBuilder out = element("timestamptz", 27);
+        if (out == null) {
+            return false;
+        }
+        int column = lastColumn();
+        String text = lastInstantTexts[column];
+        if (text == null || !value.equals(lastInstants[column])) {
+            text = arrayInstant(value);
+            lastInstants[column] = value;
+            lastInstantTexts[column] = text;
+        }
+        out.append(text);
+        return true;
+    }
+
+    /**
+     * An instant as array text: UTC, microseconds (truncated), every field
+     * ({@code 2026-03-02T09:15:30.000000Z}).
+     *
+     * @param value the instant, not {@code null}
+     * @return the text
+     */
+    static String arrayInstant(Instant value) {
         LocalDateTime t = LocalDateTime.ofEpochSecond(value.getEpochSecond(), value.getNano(), ZoneOffset.UTC);
         StringBuilder sb = new StringBuilder(27);
         digits(sb, t.getYear(), 4).append('-');
@@ -197,7 +265,9 @@ public final class Params {
      * @throws SQLException if binding fails
      */
     public Params integer(int value) throws SQLException {
-        if (collect(Integer.toString(value), false, "int4")) {
+        StringBuilder out = element("int4", 6);
+        if (out != null) {
+            out.append(value);
             return this;
         }
         statement.setInt(index++, value);
@@ -230,7 +300,9 @@ public final class Params {
      * @throws SQLException if binding fails
      */
     public Params number(long value) throws SQLException {
-        if (collect(Long.toString(value), false, "int8")) {
+        StringBuilder out = element("int8", 6);
+        if (out != null) {
+            out.append(value);
             return this;
         }
         statement.setLong(index++, value);
@@ -260,7 +332,7 @@ public final class Params {
      * @throws SQLException if binding fails
      */
     public Params instant(Instant value) throws SQLException {
-        if (collect(value == null ? null : arrayInstant(value), false, "timestamptz")) {
+        if (collectInstant(value)) {
             return this;
         }
         if (value == null) {

@@ -40,6 +40,10 @@ class JsonTextTest {
     @DisplayName("output is sorted, so equal values give equal text")
     void outputIsSorted() {
         assertThat(JsonText.writeStrings(Set.of("b", "a", "c"))).isEqualTo("[\"a\",\"b\",\"c\"]");
+        assertThat(JsonText.writeStrings(Set.of())).isEqualTo("[]");
+        assertThat(JsonText.writeMap(Map.of())).isEqualTo("{}");
+        assertThat(JsonText.readStrings("[]")).isEmpty();
+        assertThat(JsonText.readMap("{}")).isEmpty();
         assertThat(JsonText.writeMap(Map.of("z", "1", "a", "\"2\""))).isEqualTo("{\"a\":\"\\\"2\\\"\",\"z\":\"1\"}");
         assertThat(JsonText.readStrings(" [ \"x\" , \"\\u00e9\\/\" ] ")).isEqualTo(List.of("x", "é/"));
     }

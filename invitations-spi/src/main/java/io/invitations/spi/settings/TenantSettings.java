@@ -217,7 +217,12 @@ public final class TenantSettings {
      */
     public Optional<String> canonicalRole(String role) {
         String wanted = role.strip();
-        return roles.keySet().stream().filter(r -> r.equalsIgnoreCase(wanted)).findFirst();
+        for (String r : roles.keySet()) {
+            if (r.equalsIgnoreCase(wanted)) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -263,11 +263,15 @@ public final class BulkEngine {
                 }
             }
             Map<String, Invitation> open = openInvitations(prepared);
+            // each mailed row's opt-out key, made once per row
+            String[] optOutKeys = new String[prepared.size()];
             if (request.action() == BulkAction.INVITE) {
                 List<String> keys = new ArrayList<>();
-                for (Prepared p : prepared) {
-                    if (p.draft() != null && p.draft().invitee().emailOrNull() != null) {
-                        keys.add(OptOuts.contactKey(p.draft().invitee().contact()));
+                for (int k = 0; k < optOutKeys.length; k++) {
+                    Inviting.Draft draft = prepared.get(k).draft();
+                    if (draft != null && draft.invitee().emailOrNull() != null) {
+                        optOutKeys[k] = OptOuts.contactKey(draft.invitee().contact());
+                        keys.add(optOutKeys[k]);
                     }
                 }
                 optedOut = keys.isEmpty() ? Set.of() : ctx.store().optedOutAmong(tenantId, keys);
@@ -280,10 +284,11 @@ public final class BulkEngine {
             int admitted = 0;
             // open invitations of one identifier admitted so far in this call, for the per-identifier cap
             Map<String, Integer> admittedCodes = new HashMap<>();
-            for (Prepared p : prepared) {
+            for (int k = 0; k < prepared.size(); k++) {
+                Prepared p = prepared.get(k);
                 Verdict v = p.verdict() != null ? p.verdict()
                         : judge(p.check().rowNumber(), p.draft(), open, memberKeys, seats, quotaUsed, admitted + 1,
-                        admittedCodes);
+                        admittedCodes, optOutKeys[k]);
                 if (v.draft() != null) {
                     admitted++;
                     if (v.draft().invitee().contact() instanceof Identifier identifier) {
@@ -302,7 +307,7 @@ public final class BulkEngine {
         /** The policy, existing-invitation, membership, seat and quota checks of one valid row. */
         private Verdict judge(int rowNumber, Inviting.Draft draft, Map<String, Invitation> openByKey,
                               Set<String> memberKeys, SeatCount seats, long quotaUsed, int wanted,
-                              Map<String, Integer> admittedCodes) {
+                              Map<String, Integer> admittedCodes, String optOutKey) {
             InviteRequest r = draft.request();
             Invitee invitee = draft.invitee();
             List<Refusal> refusals = new ArrayList<>(policy.checkCreate(inviter, invitee, r.target(), draft.grant()));
@@ -311,25 +316,26 @@ public final class BulkEngine {
                 return denied(rowNumber, refusals);
             }
             // The same checks as Inviting.add, made here so that such rows take no seat and no quota.
-            Invitation open = openByKey.get(openKey(r.target(), invitee.contact().matchKey()));
+            String matchKey = invitee.contact().matchKey();
+            Invitation open = openByKey.get(openKey(r.target(), matchKey));
             if (open != null && (open.status() != InvitationStatus.PENDING
                     || open.effectiveStatus(now) != InvitationStatus.EXPIRED)) {
                 return already(rowNumber, invitee, BulkOutcome.ALREADY_INVITED,
                         AlreadyInvitedException.alreadyInvited(invitee.contact().toString(), open.id()));
             }
-            if (r.target().isMembership() && memberKeys.contains(invitee.contact().matchKey())) {
+            if (r.target().isMembership() && memberKeys.contains(matchKey)) {
                 return already(rowNumber, invitee, BulkOutcome.ALREADY_MEMBER,
                         AlreadyInvitedException.alreadyMember(invitee.contact().toString()));
             }
             if (request.action() == BulkAction.INVITE && invitee.emailOrNull() != null) {
-                Verdict stop = sendStop(rowNumber, invitee, wanted);
+                Verdict stop = sendStop(rowNumber, invitee, wanted, optOutKey);
                 if (stop != null) {
                     return stop;
                 }
             }
             List<Refusal> limits = new ArrayList<>();
             inviting.openCapRefusal(tenantId, invitee.contact(), now,
-                    admittedCodes.getOrDefault(invitee.contact().matchKey(), 0)).ifPresent(limits::add);
+                    admittedCodes.getOrDefault(matchKey, 0)).ifPresent(limits::add);
             policy.checkSeats(seats, wanted).ifPresent(limits::add);
             policy.checkQuota(inviter, quotaUsed, wanted).ifPresent(limits::add);
             if (!limits.isEmpty()) {
@@ -389,9 +395,10 @@ public final class BulkEngine {
          * or one at a per-recipient limit, reads as the neutral "already invited or a member" at every
          * level; the inviter's own window is a denial naming the window. The write's guard enforces
          * the limits in any case ({@link OptOuts}).
+         *
+         * @param key the row's opt-out key ({@link OptOuts#contactKey})
          */
-        private Verdict sendStop(int rowNumber, Invitee invitee, int wanted) {
-            String key = OptOuts.contactKey(invitee.contact());
+        private Verdict sendStop(int rowNumber, Invitee invitee, int wanted, String key) {
             if (optedOut.contains(key)) {
                 return neutralVerdict(rowNumber, invitee);
             }

@@ -207,12 +207,21 @@ public final class RowReader {
 
     /** A one-line cell: returns it, or {@code null} after recording a problem when it spans lines. */
     private static String line(String value, RowField field, List<RowProblem> problems) {
-        if (value != null && value.chars().anyMatch(Character::isISOControl)) {
+        if (value != null && hasControlCharacter(value)) {
             problems.add(problem(field, "the " + field.canonicalHeader() + " " + Vocabulary.quote(value)
                     + " contains a line break or another control character; keep it on one line"));
             return null;
         }
         return value;
+    }
+
+    private static boolean hasControlCharacter(String value) {
+        for (int k = 0; k < value.length(); k++) {
+            if (Character.isISOControl(value.charAt(k))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static RowProblem problem(RowField field, String message) {
