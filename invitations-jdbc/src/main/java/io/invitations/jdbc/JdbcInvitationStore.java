@@ -57,7 +57,10 @@ import java.util.Optional;
  *   <li>Updates are compare-and-set: {@code UPDATE ... WHERE id = ? AND tenant_id = ? AND version = ?}.</li>
  *   <li>Foreign keys tie history and outbox rows to their invitation in the same tenant.</li>
  *   <li>Outbox claims lock rows with {@code FOR UPDATE SKIP LOCKED} and re-check each row's attempt
- *       count, so two workers never claim one message.</li>
+ *       count, so two workers never claim one message; on a distributed PostgreSQL, where a statement
+ *       spanning shards cannot lock rows, {@link Builder#lockingOutboxClaims(boolean)
+ *       lockingOutboxClaims(false)} reads due messages without locks and relies on the attempt-count
+ *       check alone.</li>
  *   <li>A batch's {@linkplain WriteBatch#guards() conditions} (seat limits, quotas) run after the
  *       tenant's row of {@code inv_tenant_guard} is locked by an upsert in the write's transaction,
  *       with counts on that transaction, so the check and the write are one step for every node.</li>
@@ -100,10 +103,12 @@ public final class JdbcInvitationStore implements InvitationStore {
     private final BatchWriter writer;
     private final JdbcErasure erasure;
     private final JdbcAttemptThrottle throttle;
+    private final boolean lockingOutboxClaims;
 
     private JdbcInvitationStore(JdbcConnections connections, JdbcDialect dialect, Tables tables,
-                                JdbcConnections throttleConnections) {
+                                JdbcConnections throttleConnections, boolean lockingOutboxClaims) {
         this.connections = connections;
+        this.lockingOutboxClaims = lockingOutboxClaims;
         this.throttle = JdbcAttemptThrottle.builder(throttleConnections).dialect(dialect).tablePrefix(tables.prefix())
                 .build();
         this.dialect = dialect;
@@ -143,6 +148,17 @@ public final class JdbcInvitationStore implements InvitationStore {
      */
     public JdbcConnections connections() {
         return connections;
+    }
+
+    /**
+     * Tells whether cross-tenant outbox claims lock the rows they read (see
+     * {@link Builder#lockingOutboxClaims(boolean)}).
+     *
+     * @return {@code true} unless switched off for a distributed PostgreSQL
+     * @since 1.1
+     */
+    public boolean lockingOutboxClaims() {
+        return lockingOutboxClaims;
     }
 
     /**
@@ -459,10 +475,14 @@ public final class JdbcInvitationStore implements InvitationStore {
     }
 
     private List<OutboxMessage> claim(Connection c, Instant now, int limit, Instant hiddenUntil) throws SQLException {
-        return claim(c, sql.lockDueOutbox(), p -> p.instant(now).integer(limit), now, hiddenUntil);
+        return claim(c, lockingOutboxClaims ? sql.lockDueOutbox() : sql.readDueOutbox(),
+                p -> p.instant(now).integer(limit), now, hiddenUntil);
     }
 
-    /** Locks due rows (skipping rows other workers hold), then claims each one whose attempts did not move. */
+    /**
+     * Reads due rows (locking them and skipping rows other workers hold, unless locks are off), then
+     * claims each one whose attempts did not move: of two workers that read one row, one claims it.
+     */
     private List<OutboxMessage> claim(Connection c, String lockQuery, Binder binder, Instant now, Instant hiddenUntil)
             throws SQLException {
         List<OutboxMessage> due = new ArrayList<>();
@@ -602,6 +622,7 @@ public final class JdbcInvitationStore implements InvitationStore {
         private String tablePrefix = JdbcSchema.DEFAULT_TABLE_PREFIX;
 
         private JdbcConnections throttleConnections;
+        private boolean lockingOutboxClaims = true;
 
         private Builder(JdbcConnections connections) {
             this.connections = connections;
@@ -648,6 +669,26 @@ public final class JdbcInvitationStore implements InvitationStore {
         }
 
         /**
+         * Chooses how {@link JdbcInvitationStore#claimOutbox(Instant, int, Duration)} finds due
+         * messages across tenants. By default ({@code true}) it locks the rows it reads with
+         * {@code FOR UPDATE SKIP LOCKED}, so concurrent workers read different messages. With
+         * {@code false} it reads them without locks, for a distributed PostgreSQL such as Citus, where
+         * a statement spanning shards cannot lock rows: the claim that follows is still a
+         * compare-and-set on each message's tenant, id and attempt count, so a message is claimed by
+         * one worker only, but workers polling at once may read the same messages and claim fewer
+         * each. Claims of one tenant's named messages ({@link JdbcInvitationStore#claimOutbox(TenantId,
+         * java.util.Collection, Instant, Duration)}) are single-shard statements and always lock.
+         *
+         * @param value whether cross-tenant claims lock the rows they read
+         * @return this builder
+         * @since 1.1
+         */
+        public Builder lockingOutboxClaims(boolean value) {
+            lockingOutboxClaims = value;
+            return this;
+        }
+
+        /**
          * Builds the store. Without a chosen dialect this opens one connection to read the
          * database's product name.
          *
@@ -657,7 +698,8 @@ public final class JdbcInvitationStore implements InvitationStore {
          */
         public JdbcInvitationStore build() {
             return new JdbcInvitationStore(connections, dialect != null ? dialect : JdbcDialect.detect(connections),
-                    Tables.withPrefix(tablePrefix), throttleConnections != null ? throttleConnections : connections);
+                    Tables.withPrefix(tablePrefix), throttleConnections != null ? throttleConnections : connections,
+                    lockingOutboxClaims);
         }
     }
 }

@@ -130,9 +130,21 @@ class ConcurrencyTest {
     @EnumSource(JdbcDialect.class)
     @DisplayName("eight workers on two nodes claiming one outbox never claim a message twice")
     void outboxWorkersNeverClaimTwice(JdbcDialect dialect) throws Exception {
+        workersClaimEachMessageOnce(dialect, true);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(JdbcDialect.class)
+    @DisplayName("without row locks (as on a distributed PostgreSQL) eight workers on two nodes still claim each"
+            + " message once")
+    void outboxWorkersWithoutRowLocksNeverClaimTwice(JdbcDialect dialect) throws Exception {
+        workersClaimEachMessageOnce(dialect, false);
+    }
+
+    private static void workersClaimEachMessageOnce(JdbcDialect dialect, boolean locking) throws Exception {
         TestDatabase db = DATABASES.get(dialect);
         String prefix = db.freshPrefix();
-        JdbcInvitationStore[] nodes = twoNodes(db, prefix);
+        JdbcInvitationStore[] nodes = twoNodes(db, prefix, locking);
         for (int round = 0; round < 5; round++) {
             TenantId tenant = Samples.newTenant();
             WriteBatch.Builder batch = WriteBatch.builder();
@@ -202,9 +214,15 @@ class ConcurrencyTest {
 
     /** Two stores on one database and one set of tables, each on a pool of its own. */
     private static JdbcInvitationStore[] twoNodes(TestDatabase db, String prefix) {
+        return twoNodes(db, prefix, true);
+    }
+
+    /** Two stores on one database and one set of tables, each on a pool of its own, claiming with or without locks. */
+    private static JdbcInvitationStore[] twoNodes(TestDatabase db, String prefix, boolean lockingClaims) {
         JdbcInvitationStore[] nodes = new JdbcInvitationStore[2];
         for (int n = 0; n < 2; n++) {
-            nodes[n] = JdbcInvitationStore.builder(db.newPool()).tablePrefix(prefix).build();
+            nodes[n] = JdbcInvitationStore.builder(db.newPool()).tablePrefix(prefix).lockingOutboxClaims(lockingClaims)
+                    .build();
             nodes[n].migrate();
         }
         Set<JdbcDialect> dialects = new HashSet<>(List.of(nodes[0].dialect(), nodes[1].dialect()));

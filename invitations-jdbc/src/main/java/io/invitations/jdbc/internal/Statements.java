@@ -195,6 +195,17 @@ public final class Statements {
     }
 
     /**
+     * Selects due PENDING messages without locking them (a statement over every tenant, which a
+     * distributed PostgreSQL cannot lock in): the instant and the limit.
+     *
+     * @return the SQL text
+     */
+    public String readDueOutbox() {
+        return selectOutbox() + " WHERE status = 'PENDING' AND next_attempt_at <= ?"
+                + " ORDER BY next_attempt_at, id FETCH FIRST ? ROWS ONLY";
+    }
+
+    /**
      * Locks named due outbox messages of one tenant, skipping rows other workers hold: parameters
      * tenant id, the {@code count} ids, now.
      *

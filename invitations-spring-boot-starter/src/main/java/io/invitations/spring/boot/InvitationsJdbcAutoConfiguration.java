@@ -54,7 +54,8 @@ public class InvitationsJdbcAutoConfiguration {
     public JdbcInvitationStore invitationStore(DataSource dataSource, InvitationsProperties properties) {
         JdbcInvitationStore store = JdbcInvitationStore.builder(new SpringJdbcConnections(dataSource))
                 .attemptThrottleConnections(JdbcConnections.of(dataSource))
-                .tablePrefix(properties.getJdbc().getTablePrefix()).build();
+                .tablePrefix(properties.getJdbc().getTablePrefix())
+                .lockingOutboxClaims(properties.getJdbc().isLockingOutboxClaims()).build();
         if (properties.getJdbc().isMigrate()) {
             int applied = store.migrate();
             LOG.info("invitations schema: {} migration(s) applied", applied);

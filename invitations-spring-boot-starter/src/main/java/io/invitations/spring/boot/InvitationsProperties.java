@@ -109,6 +109,11 @@ public class InvitationsProperties {
         private boolean migrate = true;
         /** The prefix of the store's table names. */
         private String tablePrefix = "inv_";
+        /**
+         * Whether the outbox worker's claims across tenants lock the rows they read ({@code FOR UPDATE
+         * SKIP LOCKED}); {@code false} on a distributed PostgreSQL such as Citus.
+         */
+        private boolean lockingOutboxClaims = true;
 
         /**
          * Whether to migrate on start.
@@ -144,6 +149,25 @@ public class InvitationsProperties {
          */
         public void setTablePrefix(String tablePrefix) {
             this.tablePrefix = tablePrefix;
+        }
+
+        /**
+         * Whether cross-tenant outbox claims lock the rows they read.
+         *
+         * @return {@code true} by default
+         */
+        public boolean isLockingOutboxClaims() {
+            return lockingOutboxClaims;
+        }
+
+        /**
+         * Sets whether cross-tenant outbox claims lock the rows they read.
+         *
+         * @param lockingOutboxClaims {@code false} on a distributed PostgreSQL, where a statement
+         *                            spanning shards cannot lock rows
+         */
+        public void setLockingOutboxClaims(boolean lockingOutboxClaims) {
+            this.lockingOutboxClaims = lockingOutboxClaims;
         }
     }
 

@@ -119,6 +119,15 @@ class InvitationsAutoConfigurationTest {
     }
 
     @Test
+    void outbox_claims_lock_rows_unless_switched_off_for_a_distributed_database() {
+        runner.withBean(DataSource.class, InvitationsAutoConfigurationTest::h2).run(context ->
+                assertThat(context.getBean(JdbcInvitationStore.class).lockingOutboxClaims()).isTrue());
+        runner.withBean(DataSource.class, InvitationsAutoConfigurationTest::h2)
+                .withPropertyValues("invitations.jdbc.locking-outbox-claims=false").run(context ->
+                        assertThat(context.getBean(JdbcInvitationStore.class).lockingOutboxClaims()).isFalse());
+    }
+
+    @Test
     void every_bean_backs_off_when_the_host_defines_its_own() {
         InMemoryInvitationStore hostStore = new InMemoryInvitationStore();
         KeyRing hostKeys = InMemoryKeyRing.of(InMemoryKeyRing.randomKey("host"));
