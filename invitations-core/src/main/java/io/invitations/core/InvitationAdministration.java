@@ -186,7 +186,8 @@ public interface InvitationAdministration {
      * Sends every provisioned invitation of a tenant ("invite all"), then switches the tenant's
      * {@linkplain io.invitations.spi.settings.TenantSettings#inviteOnCreation() invite-on-creation}
      * on through {@link io.invitations.spi.settings.TenantSettingsSource#switchOnInviteOnCreation(TenantId)}, so that accounts
-     * directory sync creates from now on are invited at once.
+     * directory sync creates from now on are invited at once. A {@code *_LOCAL} actor sends (and the
+     * report lists) only the provisioned invitations they may read: their units' and their own.
      *
      * @return what was sent and what was refused
      * @throws io.invitations.core.policy.PolicyViolationException if the actor is below the manage level

@@ -111,6 +111,17 @@ class IdCallsOnUnreadableInvitationsTest {
     }
 
     @Test
+    void inviting_all_sends_what_the_actor_may_read_and_lists_nothing_of_another_unit() {
+        Invitation inParis = admin(ADMIN).provision(f.request("paris@example.com").unit(PARIS).build());
+
+        SendReport report = admin(PARIS_ADMIN).sendAllProvisioned();
+
+        assertThat(report.sent()).extracting(Invitation::id).containsExactly(inParis.id());
+        assertThat(report.refused()).isEmpty();
+        assertThat(f.stored(berlinProvisioned).version()).isEqualTo(berlinProvisioned.version());
+    }
+
+    @Test
     void refusals_stay_specific_for_an_invitation_the_actor_may_read() {
         PolicyViolationException low = catchThrowableOfType(() -> admin(ALICE).revealClaimLink(alicesOwn.id()),
                 PolicyViolationException.class);
