@@ -172,7 +172,7 @@ final class BoundAdministration implements InvitationAdministration {
 
     @Override
     public List<Invitation> erasedInvitationsOf(Contact contact) {
-        return engine.erasing.erasedInvitationsOf(tenantId, Objects.requireNonNull(contact, "contact"));
+        return engine.erasing.erasedInvitationsOf(actor, tenantId, Objects.requireNonNull(contact, "contact"));
     }
 
     @Override

@@ -49,6 +49,18 @@ import java.util.Optional;
  * their units; below it, only their own. An invitation the actor may not read is as absent as a
  * missing one: nothing tells the two apart.
  *
+ * <p>So are the calls that name one invitation by id ({@link #send(InvitationId) send},
+ * {@link #send(Collection) send(ids)}, {@link #resend}, {@link #reinvite}, {@link #revoke},
+ * {@link #approve}, {@link #reject}, {@link #revealClaimLink}, {@link #shareClaimLink},
+ * {@link #revealAccessCode}, {@link #preview}, {@link #accessCodeNotice(InvitationId, String)
+ * accessCodeNotice}): on an invitation the actor may not read they throw the same
+ * {@link InvitationNotFoundException}, with the same message, as for a missing id (in a
+ * {@link SendReport} the same refusal), never a refusal naming its inviter or unit. Only on an
+ * invitation they may read do the specific refusals apply (e.g. {@code LEVEL_TOO_LOW} for revealing
+ * a link below an administrator level, {@code INVITATIONS_DISABLED}). Likewise "already invited"
+ * with the open invitation's id is told only to an inviter who may read that invitation; anyone
+ * else gets the neutral {@code ALREADY_INVITED_OR_MEMBER} answer.
+ *
  * <pre>{@code
  * InvitationAdministration admin = service.administration(currentUser, TenantId.of("acme"));
  * Invitation inv = admin.invite(InviteRequest.builder()
@@ -124,7 +136,8 @@ public interface InvitationAdministration {
      *
      * @param id       the invitation
      * @return the stored invitation
-     * @throws InvitationNotFoundException if there is no such invitation in the tenant
+     * @throws InvitationNotFoundException if there is no such invitation in the tenant, or the actor may not
+     *                                    read it (alike)
      * @throws io.invitations.core.policy.PolicyViolationException if the actor may not, or invitations are off
      * @throws io.invitations.core.lifecycle.IllegalTransitionException if it is not PROVISIONED
      */
@@ -141,7 +154,8 @@ public interface InvitationAdministration {
      *                personal message at most 2000 characters
      * @return the stored invitation
      * @throws InvalidRequestException naming {@code message} when the text is too long; nothing is sent
-     * @throws InvitationNotFoundException if there is no such invitation in the tenant
+     * @throws InvitationNotFoundException if there is no such invitation in the tenant, or the actor may not
+     *                                    read it (alike)
      * @throws io.invitations.core.policy.PolicyViolationException if the actor may not, or invitations are off
      * @throws io.invitations.core.lifecycle.IllegalTransitionException if it is not PROVISIONED
      */
@@ -172,7 +186,8 @@ public interface InvitationAdministration {
      * Sends every provisioned invitation of a tenant ("invite all"), then switches the tenant's
      * {@linkplain io.invitations.spi.settings.TenantSettings#inviteOnCreation() invite-on-creation}
      * on through {@link io.invitations.spi.settings.TenantSettingsSource#switchOnInviteOnCreation(TenantId)}, so that accounts
-     * directory sync creates from now on are invited at once.
+     * directory sync creates from now on are invited at once. A {@code *_LOCAL} actor sends (and the
+     * report lists) only the provisioned invitations they may read: their units' and their own.
      *
      * @return what was sent and what was refused
      * @throws io.invitations.core.policy.PolicyViolationException if the actor is below the manage level
@@ -203,7 +218,7 @@ public interface InvitationAdministration {
      *
      * @param id       the invitation
      * @return the stored invitation
-     * @throws InvitationNotFoundException if there is no such invitation
+     * @throws InvitationNotFoundException if there is no such invitation, or the actor may not read it
      * @throws io.invitations.core.policy.PolicyViolationException if the actor may not, or the resend
      *                                   cap or cooldown refuses it
      * @throws io.invitations.core.lifecycle.IllegalTransitionException if it is not PENDING; when it is
@@ -216,7 +231,7 @@ public interface InvitationAdministration {
      *
      * @param id       the invitation
      * @return the stored invitation
-     * @throws InvitationNotFoundException if there is no such invitation
+     * @throws InvitationNotFoundException if there is no such invitation, or the actor may not read it
      * @throws io.invitations.core.policy.PolicyViolationException if the actor may not, or no seat is left
      * @throws io.invitations.core.lifecycle.IllegalTransitionException if it is not EXPIRED
      * @throws AlreadyInvitedException if the invitee was invited again meanwhile
@@ -229,7 +244,7 @@ public interface InvitationAdministration {
      * @param id       the invitation
      * @param reason   why, or {@code null}; kept in the history
      * @return the stored invitation
-     * @throws InvitationNotFoundException if there is no such invitation
+     * @throws InvitationNotFoundException if there is no such invitation, or the actor may not read it
      * @throws io.invitations.core.policy.PolicyViolationException if the actor may not
      * @throws io.invitations.core.lifecycle.IllegalTransitionException in any other status
      */
@@ -241,7 +256,7 @@ public interface InvitationAdministration {
      *
      * @param id       the invitation
      * @return the stored invitation
-     * @throws InvitationNotFoundException if there is no such invitation
+     * @throws InvitationNotFoundException if there is no such invitation, or the actor may not read it
      * @throws io.invitations.core.policy.PolicyViolationException if the actor may not
      * @throws io.invitations.core.lifecycle.IllegalTransitionException with APPROVAL_NOT_REQUIRED if
      *                                   it is not AWAITING_APPROVAL
@@ -256,7 +271,7 @@ public interface InvitationAdministration {
      * @param id       the invitation
      * @param reason   why, or {@code null}
      * @return the stored invitation
-     * @throws InvitationNotFoundException if there is no such invitation
+     * @throws InvitationNotFoundException if there is no such invitation, or the actor may not read it
      * @throws io.invitations.core.policy.PolicyViolationException if the actor may not
      * @throws io.invitations.core.lifecycle.IllegalTransitionException with APPROVAL_NOT_REQUIRED if
      *                                   it is not AWAITING_APPROVAL
@@ -268,7 +283,7 @@ public interface InvitationAdministration {
      *
      * @param id       the invitation
      * @return the link; a secret, whose {@code toString()} hides it
-     * @throws InvitationNotFoundException if there is no such invitation
+     * @throws InvitationNotFoundException if there is no such invitation, or the actor may not read it
      * @throws io.invitations.core.policy.PolicyViolationException if the actor is not an administrator
      *                                   (of the invitation's unit)
      */
@@ -283,7 +298,7 @@ public interface InvitationAdministration {
      *
      * @param id the invitation
      * @return the fresh link; a secret, whose {@code toString()} hides it
-     * @throws InvitationNotFoundException if there is no such invitation
+     * @throws InvitationNotFoundException if there is no such invitation, or the actor may not read it
      * @throws io.invitations.core.policy.PolicyViolationException if the actor may not reveal claim
      *                                   links (not an administrator of the invitation's unit)
      * @throws io.invitations.core.lifecycle.IllegalTransitionException if it is not pending
@@ -351,10 +366,10 @@ public interface InvitationAdministration {
     /**
      * Finds the tenant's erased invitations of a contact by their tombstones, so that duplicate
      * checks, referral counts and audits keep working after an erasure without the contact being
-     * stored.
+     * stored. Only the invitations the actor may read are listed, as by {@link #invitationsOf}.
      *
      * @param contact the contact, not {@code null}
-     * @return the erased invitations, oldest first; empty when none
+     * @return the erased invitations the actor may read, oldest first; empty when none
      * @since 1.1
      */
     List<Invitation> erasedInvitationsOf(Contact contact);
@@ -366,7 +381,7 @@ public interface InvitationAdministration {
      *
      * @param id       the invitation
      * @return the code; a secret, whose {@code toString()} hides it
-     * @throws InvitationNotFoundException if there is no such invitation
+     * @throws InvitationNotFoundException if there is no such invitation, or the actor may not read it
      * @throws io.invitations.core.policy.PolicyViolationException with LEVEL_TOO_LOW (or OUTSIDE_UNIT)
      *                                   if the actor is not an administrator (of the invitation's unit)
      * @throws InvalidRequestException   if the invitee has an email (reveal the claim link instead)
@@ -641,7 +656,7 @@ public interface InvitationAdministration {
      * @param id       the invitation
      * @param kind     which message: invitation, resend or re-invite
      * @return the message; its bodies hold the claim link, a secret (its {@code toString()} hides them)
-     * @throws InvitationNotFoundException if there is no such invitation
+     * @throws InvitationNotFoundException if there is no such invitation, or the actor may not read it
      * @throws io.invitations.core.policy.PolicyViolationException if the actor is not an administrator
      *                                   (of the invitation's unit)
      * @throws InvalidRequestException   for an access-code notice (see {@link #accessCodeNotice(InvitationId)}) or an
@@ -660,7 +675,7 @@ public interface InvitationAdministration {
      * @param id         the invitation, for an identifier invitee
      * @param accessCode the invitation's access code, as revealed to an administrator
      * @return the notice; its bodies hold the code (its {@code toString()} hides them)
-     * @throws InvitationNotFoundException if there is no such invitation
+     * @throws InvitationNotFoundException if there is no such invitation, or the actor may not read it
      * @throws io.invitations.core.policy.PolicyViolationException if the actor is not an administrator
      * @throws InvalidRequestException   if the invitee has an email address, or the code is blank
      * @throws io.invitations.spi.InvitationException with CONFIGURATION if the tenant's claim URL is
@@ -675,7 +690,7 @@ public interface InvitationAdministration {
      *
      * @param id       the invitation, for an identifier invitee
      * @return the notice; its bodies hold the code (its {@code toString()} hides them)
-     * @throws InvitationNotFoundException if there is no such invitation
+     * @throws InvitationNotFoundException if there is no such invitation, or the actor may not read it
      * @throws io.invitations.core.policy.PolicyViolationException if the actor is not an administrator
      * @throws InvalidRequestException   if the invitee has an email address
      */

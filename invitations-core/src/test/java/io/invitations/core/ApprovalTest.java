@@ -63,17 +63,24 @@ class ApprovalTest {
     @Test
     void only_the_manage_level_decides_not_even_the_inviter_below_it() {
         var member = user("u-1", PermissionLevel.USER);
+        f.configure(s -> s.minimumInviteLevel(PermissionLevel.USER));
+        Invitation own = f.service.administration(member, ACME).invite(f.request("own@example.com").build());
+        Invitation ownWaiting = f.service.invitee().accept(claim(f.token(own))).invitation();
 
+        assertThat(refused(() -> f.service.administration(member, ACME).approve(ownWaiting.id())).code())
+                .as("the inviter reads it, yet may not decide").isEqualTo(ErrorCode.NOT_ALLOWED_TO_MANAGE);
         assertThat(refused(() -> f.service.administration(member, ACME).approve(waiting.id())).code())
-                .isEqualTo(ErrorCode.NOT_ALLOWED_TO_MANAGE);
+                .as("another one's invitation is not theirs to read: not found").isEqualTo(ErrorCode.NOT_FOUND);
         assertThat(refused(() -> f.service.administration(user("hr", PermissionLevel.HR_TENANT), ACME).reject(waiting.id(), null))
-                .code()).isEqualTo(ErrorCode.NOT_ALLOWED_TO_MANAGE);
+                .code()).isEqualTo(ErrorCode.NOT_FOUND);
         assertThat(f.stored(waiting).status()).isEqualTo(InvitationStatus.AWAITING_APPROVAL);
+        assertThat(f.stored(ownWaiting).status()).isEqualTo(InvitationStatus.AWAITING_APPROVAL);
     }
 
     @Test
     void a_local_manager_decides_only_in_their_units() {
-        assertThat(refused(() -> f.service.administration(user("l", PermissionLevel.ADMIN_LOCAL, PARIS), ACME).approve(waiting.id())).code()).isEqualTo(ErrorCode.OUTSIDE_UNIT);
+        assertThat(refused(() -> f.service.administration(user("l", PermissionLevel.ADMIN_LOCAL, PARIS), ACME).approve(waiting.id())).code())
+                .as("outside their units: not found, as a missing one").isEqualTo(ErrorCode.NOT_FOUND);
     }
 
     @Test

@@ -229,8 +229,11 @@ class DeliveryFeedbackTest {
             Invitation inv = f.invite("jane@example.com");
             f.configure(s -> s.minimumInviteLevel(PermissionLevel.USER));
             var user = user("u1", PermissionLevel.USER);
-            assertThat(refused(() -> f.service.administration(user, ACME).shareClaimLink(inv.id())).code())
+            Invitation own = f.service.administration(user, ACME).invite(f.request("own@example.com").build());
+            assertThat(refused(() -> f.service.administration(user, ACME).shareClaimLink(own.id())).code())
                     .isEqualTo(ErrorCode.LEVEL_TOO_LOW);
+            assertThat(refused(() -> f.service.administration(user, ACME).shareClaimLink(inv.id())).code())
+                    .as("another one's invitation is not found").isEqualTo(ErrorCode.NOT_FOUND);
             f.service.administration(ADMIN, ACME).revoke(inv.id(), null);
             assertThat(refused(() -> f.service.administration(ADMIN, ACME).shareClaimLink(inv.id())).code())
                     .isEqualTo(ErrorCode.ILLEGAL_TRANSITION);

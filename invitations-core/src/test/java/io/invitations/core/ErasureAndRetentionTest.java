@@ -46,6 +46,33 @@ class ErasureAndRetentionTest {
     }
 
     @Test
+    void the_erased_invitations_of_a_contact_list_only_those_the_actor_may_read() {
+        f.configure(s -> s.minimumInviteLevel(PermissionLevel.USER));
+        io.invitations.spi.invitation.Inviter alice = user("alice", PermissionLevel.USER);
+        io.invitations.spi.invitation.Inviter parisAdmin = user("paris-admin", PermissionLevel.ADMIN_LOCAL,
+                Fixture.PARIS);
+        Invitation alices = f.service.administration(alice, ACME).invite(f.request("jane.doe@example.com")
+                .target(io.invitations.spi.invitation.Target.resource("project", "alpha")).build());
+        f.clock.advance(Duration.ofSeconds(1));
+        Invitation inParis = admin.invite(f.request("jane.doe@example.com").unit(Fixture.PARIS)
+                .target(io.invitations.spi.invitation.Target.resource("project", "beta")).build());
+        f.clock.advance(Duration.ofSeconds(1));
+        Invitation inBerlin = admin.invite(f.request("jane.doe@example.com").unit(Fixture.BERLIN)
+                .target(io.invitations.spi.invitation.Target.resource("project", "gamma")).build());
+        EmailAddress jane = EmailAddress.of("jane.doe@example.com");
+        admin.erase(jane);
+
+        assertThat(admin.erasedInvitationsOf(jane)).extracting(Invitation::id)
+                .containsExactly(alices.id(), inParis.id(), inBerlin.id());
+        assertThat(f.service.administration(alice, ACME).erasedInvitationsOf(jane)).extracting(Invitation::id)
+                .containsExactly(alices.id());
+        assertThat(f.service.administration(parisAdmin, ACME).erasedInvitationsOf(jane)).extracting(Invitation::id)
+                .containsExactly(inParis.id());
+        assertThat(f.service.administration(user("bob", PermissionLevel.USER), ACME).erasedInvitationsOf(jane))
+                .isEmpty();
+    }
+
+    @Test
     void an_administrator_erases_a_person_everywhere_and_the_tombstone_still_finds_their_invitations() {
         Invitation open = inviteJane("alpha");
         Invitation answered = inviteJane("beta");

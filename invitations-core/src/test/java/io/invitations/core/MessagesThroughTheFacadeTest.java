@@ -580,7 +580,11 @@ class MessagesThroughTheFacadeTest {
             Inviter hr = Inviter.of("hr-1", "Harriet", PermissionLevel.HR_TENANT);
 
             assertThat(refused(() -> invitations.administration(hr, ACME).accessCodeNotice(inv.id(), code)).code())
+                    .as("below the manage level another one's invitation is not found").isEqualTo(ErrorCode.NOT_FOUND);
+            configure(s -> s.manageLevel(PermissionLevel.HR_TENANT));
+            assertThat(refused(() -> invitations.administration(hr, ACME).accessCodeNotice(inv.id(), code)).code())
                     .isEqualTo(ErrorCode.LEVEL_TOO_LOW);
+            configure(s -> s.manageLevel(PermissionLevel.ADMIN_LOCAL));
             assertThat(((InvalidRequestException) refused(() -> invitations.administration(ADMIN, ACME).accessCodeNotice(email.id(),
                     code))).fields()).containsExactly("invitee");
             assertThat(((InvalidRequestException) refused(() -> invitations.administration(ADMIN, ACME).accessCodeNotice(inv.id(),

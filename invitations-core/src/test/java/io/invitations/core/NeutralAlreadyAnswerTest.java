@@ -61,7 +61,9 @@ class NeutralAlreadyAnswerTest {
     void tenantWithAnInviteeAndAMember() {
         f.configure(s -> s.minimumInviteLevel(PermissionLevel.USER).manageLevel(PermissionLevel.HR_TENANT)
                 .linkInvitationsEnabled(true));
-        open = f.invite(INVITED);
+        // in PARIS, the local levels' unit: a local manager may read it (another unit's reads neutral,
+        // see AlreadyInvitedOutsideTheUnitTest)
+        open = f.service.administration(ADMIN, ACME).invite(f.request(INVITED).unit(PARIS).build());
         f.directory.addMember(ACME, new EmailAddress(MEMBER));
     }
 

@@ -121,12 +121,13 @@ class PermissionLadderTest {
             f.clock.advance(Duration.ofHours(1));
 
             assertThat(f.service.administration(parisAdmin, ACME).resend(paris.id()).resendCount()).isEqualTo(1);
+            // another unit's invitation is not theirs to read: it is not found, as a missing one (ADR 0031)
             assertThat(refused(() -> f.service.administration(parisAdmin, ACME).resend(berlin.id())).code())
-                    .isEqualTo(ErrorCode.OUTSIDE_UNIT);
+                    .isEqualTo(ErrorCode.NOT_FOUND);
             assertThat(refused(() -> f.service.administration(parisAdmin, ACME).revoke(berlin.id(), null)).code())
-                    .isEqualTo(ErrorCode.OUTSIDE_UNIT);
+                    .isEqualTo(ErrorCode.NOT_FOUND);
             assertThat(refused(() -> f.service.administration(parisAdmin, ACME).revealClaimLink(berlin.id())).code())
-                    .isEqualTo(ErrorCode.OUTSIDE_UNIT);
+                    .isEqualTo(ErrorCode.NOT_FOUND);
             assertThat(f.service.administration(parisAdmin, ACME).revealClaimLink(paris.id())).isNotNull();
         }
 
@@ -135,7 +136,8 @@ class PermissionLadderTest {
             f.configure(s -> s.approvalRequired(true));
             Invitation berlin = f.service.administration(ADMIN, ACME).invite(f.request("b@example.com").unit(BERLIN).build());
             f.service.invitee().accept(Fixture.claim(f.token(berlin)));
-            assertThat(refused(() -> f.service.administration(user("u-1", PermissionLevel.ADMIN_LOCAL, PARIS), ACME).approve(berlin.id())).code()).isEqualTo(ErrorCode.OUTSIDE_UNIT);
+            assertThat(refused(() -> f.service.administration(user("u-1", PermissionLevel.ADMIN_LOCAL, PARIS), ACME)
+                    .approve(berlin.id())).code()).as("not theirs to read: not found").isEqualTo(ErrorCode.NOT_FOUND);
             assertThat(f.service.administration(user("u-2", PermissionLevel.ADMIN_LOCAL, BERLIN), ACME).approve(berlin.id())
                     .status()).isEqualTo(io.invitations.spi.invitation.InvitationStatus.ACCEPTED);
         }
@@ -183,8 +185,10 @@ class PermissionLadderTest {
         @ParameterizedTest(name = "{0}")
         @EnumSource(value = PermissionLevel.class, names = {"USER", "HR_LOCAL", "HR_TENANT"})
         void is_for_administrator_levels_only(PermissionLevel level) {
-            Invitation inv = f.service.administration(ADMIN, ACME).invite(f.request("a@example.com").unit(PARIS).build());
-            assertThat(refused(() -> f.service.administration(user("u-1", level, PARIS), ACME).revealClaimLink(inv.id())).code())
+            f.configure(s -> s.minimumInviteLevel(PermissionLevel.USER));
+            Inviter actor = user("u-1", level, PARIS);
+            Invitation own = f.service.administration(actor, ACME).invite(f.request("a@example.com").unit(PARIS).build());
+            assertThat(refused(() -> f.service.administration(actor, ACME).revealClaimLink(own.id())).code())
                     .isEqualTo(ErrorCode.LEVEL_TOO_LOW);
         }
 

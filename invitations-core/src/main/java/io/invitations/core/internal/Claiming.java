@@ -292,7 +292,7 @@ public final class Claiming {
      * @return the link
      */
     public ClaimLink reveal(Inviter actor, TenantId tenantId, InvitationId id) {
-        Invitation invitation = ctx.require(tenantId, id);
+        Invitation invitation = ctx.requireReadable(actor, tenantId, id);
         PolicyViolationException.throwIfAny(InvitationPolicy.of(ctx.settingsFor(tenantId))
                 .checkReveal(actor, invitation));
         return ctx.links().linkFor(invitation);
@@ -338,7 +338,7 @@ public final class Claiming {
      * @return the fresh link
      */
     public ClaimLink share(Inviter actor, TenantId tenantId, InvitationId id) {
-        Invitation stored = Mutation.run(ctx, tenantId, id, (current, change) -> {
+        Invitation stored = Mutation.run(ctx, actor, tenantId, id, (current, change) -> {
             PolicyViolationException.throwIfAny(InvitationPolicy.of(ctx.settingsFor(tenantId))
                     .checkReveal(actor, current));
             InvitationStatus status = current.effectiveStatus(change.now());

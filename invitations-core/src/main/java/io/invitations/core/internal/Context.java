@@ -2,6 +2,7 @@ package io.invitations.core.internal;
 
 import io.invitations.core.InvitationNotFoundException;
 import io.invitations.core.invitee.ContactSkeleton;
+import io.invitations.core.policy.InvitationPolicy;
 import io.invitations.core.policy.SeatCount;
 import io.invitations.spi.settings.TenantSettings;
 import io.invitations.spi.settings.TenantSettingsSource;
@@ -10,6 +11,7 @@ import io.invitations.spi.identity.IdentityDirectory;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationId;
 import io.invitations.spi.invitation.InvitationStatus;
+import io.invitations.spi.invitation.Inviter;
 import io.invitations.spi.invitation.TenantId;
 import io.invitations.spi.seats.SeatLedger;
 import io.invitations.spi.storage.InvitationStore;
@@ -125,6 +127,36 @@ public record Context(InvitationStore store, IdentityDirectory directory, SeatLe
      */
     public Invitation require(TenantId tenantId, InvitationId id) {
         return store.find(tenantId, id).orElseThrow(() -> new InvitationNotFoundException(tenantId, id));
+    }
+
+    /**
+     * Reads an invitation an actor may {@linkplain InvitationPolicy#mayRead read}, or fails: one they
+     * may not read is not found, exactly as a missing one (same exception, same message), so no
+     * refusal tells them it exists, who sent it or which unit it is in.
+     *
+     * @param actor    who reads
+     * @param tenantId the tenant
+     * @param id       the invitation
+     * @return the stored snapshot
+     * @throws InvitationNotFoundException if there is none in that tenant, or the actor may not read it
+     */
+    public Invitation requireReadable(Inviter actor, TenantId tenantId, InvitationId id) {
+        return readable(actor, require(tenantId, id));
+    }
+
+    /**
+     * Returns a loaded invitation when an actor may read it; otherwise fails as if it were missing.
+     *
+     * @param actor      who reads
+     * @param invitation the stored snapshot
+     * @return the snapshot
+     * @throws InvitationNotFoundException if the actor may not read it
+     */
+    public Invitation readable(Inviter actor, Invitation invitation) {
+        if (!InvitationPolicy.of(settingsFor(invitation.tenantId())).mayRead(actor, invitation)) {
+            throw new InvitationNotFoundException(invitation.tenantId(), invitation.id());
+        }
+        return invitation;
     }
 
     /**

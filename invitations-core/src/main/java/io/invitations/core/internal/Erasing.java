@@ -89,13 +89,28 @@ public final class Erasing {
     }
 
     /**
-     * Finds the erased invitations of a contact by their tombstones, under every key the ring accepts.
+     * Finds the erased invitations of a contact by their tombstones, under every key the ring accepts,
+     * that the actor may {@linkplain InvitationPolicy#mayRead read}, as {@code invitationsOf} lists.
+     *
+     * @param actor    who reads
+     * @param tenantId the tenant
+     * @param contact  the contact
+     * @return the erased invitations, oldest first
+     */
+    public List<Invitation> erasedInvitationsOf(Inviter actor, TenantId tenantId, Contact contact) {
+        InvitationPolicy policy = InvitationPolicy.of(ctx.settingsFor(tenantId));
+        return erasedInvitationsOf(tenantId, contact).stream().filter(i -> policy.mayRead(actor, i)).toList();
+    }
+
+    /**
+     * Finds every erased invitation of a contact by their tombstones, whoever may read them (for the
+     * erasure's own report).
      *
      * @param tenantId the tenant
      * @param contact  the contact
      * @return the erased invitations, oldest first
      */
-    public List<Invitation> erasedInvitationsOf(TenantId tenantId, Contact contact) {
+    List<Invitation> erasedInvitationsOf(TenantId tenantId, Contact contact) {
         Objects.requireNonNull(contact, "contact");
         Map<InvitationId, Invitation> found = new LinkedHashMap<>();
         for (SigningKey key : ctx.signer().keyRing().accepted()) {

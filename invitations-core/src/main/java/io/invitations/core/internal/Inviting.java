@@ -101,7 +101,9 @@ public final class Inviting {
         try {
             change.commit(ctx);
         } catch (DuplicateInvitationException e) {
-            throw already(draft, ErrorCode.ALREADY_INVITED, null);
+            // another node invited the same person in between: name its invitation to whoever may read it
+            throw already(draft, ErrorCode.ALREADY_INVITED, ctx.store().findOpen(tenantId, request.target(),
+                    draft.invitee().contact()).orElse(null));
         }
         return invitation;
     }
@@ -203,7 +205,7 @@ public final class Inviting {
         if (open.isPresent()) {
             Invitation expired = change.expireIfDue(open.get());
             if (expired == open.get()) {
-                throw already(draft, ErrorCode.ALREADY_INVITED, open.get().id());
+                throw already(draft, ErrorCode.ALREADY_INVITED, open.get());
             }
             change.update(open.get(), expired);
         }
@@ -302,26 +304,51 @@ public final class Inviting {
 
     /**
      * The refusal for an invitee who is already invited or already a member. An inviter at the
-     * tenant's manage level learns which, and the open invitation's id; below it both read alike
+     * tenant's manage level learns which, and the open invitation's id, when they may
+     * {@linkplain InvitationPolicy#mayRead read} that invitation; otherwise (below the manage level,
+     * or a {@code *_LOCAL} manager and an invitation in another unit) both read alike
      * ({@link AlreadyInvitedException#neutral(String)}), on every path that creates invitations.
      *
      * @param draft    the draft, whose inviter and settings decide
      * @param why      {@code ALREADY_INVITED} or {@code ALREADY_MEMBER}
-     * @param existing the open invitation, or {@code null}
+     * @param existing the open invitation, or {@code null} (unknown, or for a member)
      * @return the exception to throw
      */
-    public static AlreadyInvitedException already(Draft draft, ErrorCode why, InvitationId existing) {
+    public static AlreadyInvitedException already(Draft draft, ErrorCode why, Invitation existing) {
         String invitee = draft.invitee().contact().toString();
-        if (!mayLearnMembership(draft.inviter(), draft.settings())) {
+        if (!mayLearn(draft.inviter(), draft.settings(), why, existing)) {
             return AlreadyInvitedException.neutral(invitee);
         }
         return why == ErrorCode.ALREADY_MEMBER ? AlreadyInvitedException.alreadyMember(invitee)
-                : AlreadyInvitedException.alreadyInvited(invitee, existing);
+                : AlreadyInvitedException.alreadyInvited(invitee, existing == null ? null : existing.id());
+    }
+
+    /**
+     * Whether an inviter may learn that someone is already a member or already invited, rather than
+     * the neutral answer: at the tenant's manage level and, for an open invitation, only when they may
+     * read it; when that invitation is not known, only a reader of the whole tenant.
+     *
+     * @param inviter  the inviter
+     * @param settings the tenant's settings
+     * @param why      {@code ALREADY_INVITED} or {@code ALREADY_MEMBER}
+     * @param existing the open invitation, or {@code null}
+     * @return {@code true} for the detailed answer
+     */
+    public static boolean mayLearn(Inviter inviter, TenantSettings settings, ErrorCode why, Invitation existing) {
+        if (!mayLearnMembership(inviter, settings)) {
+            return false;
+        }
+        if (why == ErrorCode.ALREADY_MEMBER) {
+            return true;
+        }
+        InvitationPolicy policy = InvitationPolicy.of(settings);
+        return existing == null ? policy.readScope(inviter).isEmpty() : policy.mayRead(inviter, existing);
     }
 
     /**
      * Whether an inviter may learn whether someone is a member or only invited: at the tenant's
-     * manage level.
+     * manage level. Whether they learn of a particular open invitation is
+     * {@link #mayLearn(Inviter, TenantSettings, ErrorCode, Invitation)}.
      *
      * @param inviter  the inviter
      * @param settings the tenant's settings
@@ -378,7 +405,7 @@ public final class Inviting {
      */
     public Invitation send(Inviter actor, TenantId tenantId, InvitationId id, String added) {
         String text = addedText(added);
-        return Mutation.run(ctx, tenantId, id, (stored, change) -> {
+        return Mutation.run(ctx, actor, tenantId, id, (stored, change) -> {
             TenantSettings settings = ctx.settingsFor(tenantId);
             PolicyViolationException.throwIfAny(InvitationPolicy.of(settings).checkManage(actor, stored, false));
             Invitation current = Context.effective(stored, change.now());
@@ -431,10 +458,12 @@ public final class Inviting {
      */
     public SendReport sendAll(Inviter actor, TenantId tenantId, String added) {
         String text = addedText(added);
-        PolicyViolationException.throwIfAny(InvitationPolicy.of(ctx.settingsFor(tenantId)).checkSendAll(actor));
+        InvitationPolicy policy = InvitationPolicy.of(ctx.settingsFor(tenantId));
+        PolicyViolationException.throwIfAny(policy.checkSendAll(actor));
         List<InvitationId> ids = new ArrayList<>();
+        // only the invitations the actor may read: others' units are not listed, not even as refused
         InvitationQuery query = InvitationQuery.builder(tenantId).statuses(InvitationStatus.PROVISIONED)
-                .page(0, InvitationQuery.MAX_LIMIT).build();
+                .scope(policy.readScope(actor).orElse(null)).page(0, InvitationQuery.MAX_LIMIT).build();
         Page<Invitation> page;
         do {
             page = ctx.store().query(query);

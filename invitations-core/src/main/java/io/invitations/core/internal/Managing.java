@@ -48,7 +48,7 @@ public final class Managing {
      * @return the stored invitation
      */
     public Invitation resend(Inviter actor, TenantId tenantId, InvitationId id) {
-        return Mutation.run(ctx, tenantId, id, (stored, change) -> {
+        return Mutation.run(ctx, actor, tenantId, id, (stored, change) -> {
             TenantSettings settings = ctx.settingsFor(tenantId);
             InvitationPolicy policy = InvitationPolicy.of(settings);
             PolicyViolationException.throwIfAny(policy.checkManage(actor, stored, false));
@@ -83,7 +83,7 @@ public final class Managing {
      * @return the stored invitation
      */
     public Invitation reinvite(Inviter actor, TenantId tenantId, InvitationId id) {
-        return Mutation.run(ctx, tenantId, id, (stored, change) -> {
+        return Mutation.run(ctx, actor, tenantId, id, (stored, change) -> {
             TenantSettings settings = ctx.settingsFor(tenantId);
             InvitationPolicy policy = InvitationPolicy.of(settings);
             PolicyViolationException.throwIfAny(policy.checkManage(actor, stored, false));
@@ -114,7 +114,7 @@ public final class Managing {
      * @return the stored invitation
      */
     public Invitation revoke(Inviter actor, TenantId tenantId, InvitationId id, String reason) {
-        return Mutation.run(ctx, tenantId, id, (stored, change) -> {
+        return Mutation.run(ctx, actor, tenantId, id, (stored, change) -> {
             TenantSettings settings = ctx.settingsFor(tenantId);
             PolicyViolationException.throwIfAny(InvitationPolicy.of(settings).checkManage(actor, stored, true));
             InvitationStatus from = stored.effectiveStatus(change.now());
@@ -152,7 +152,7 @@ public final class Managing {
     }
 
     private Invitation decide(Inviter actor, TenantId tenantId, InvitationId id, Action action, String reason) {
-        return Mutation.run(ctx, tenantId, id, (stored, change) -> {
+        return Mutation.run(ctx, actor, tenantId, id, (stored, change) -> {
             TenantSettings settings = ctx.settingsFor(tenantId);
             PolicyViolationException.throwIfAny(InvitationPolicy.of(settings).checkDecide(actor, stored));
             InvitationStatus to = Lifecycle.require(id, stored.effectiveStatus(change.now()), action,

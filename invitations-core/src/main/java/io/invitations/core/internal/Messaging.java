@@ -145,7 +145,7 @@ public final class Messaging {
 
     private Invitation revealable(Inviter actor, TenantId tenantId, InvitationId id) {
         Objects.requireNonNull(actor, "actor");
-        Invitation invitation = ctx.require(tenantId, id);
+        Invitation invitation = ctx.requireReadable(actor, tenantId, id);
         PolicyViolationException.throwIfAny(InvitationPolicy.of(ctx.settingsFor(tenantId))
                 .checkReveal(actor, invitation));
         return invitation;

@@ -61,7 +61,7 @@ public final class Redeeming {
      */
     public AccessCode reveal(Inviter actor, TenantId tenantId, InvitationId id) {
         Context ctx = ways.ctx();
-        Invitation invitation = ctx.require(tenantId, id);
+        Invitation invitation = ctx.requireReadable(actor, tenantId, id);
         PolicyViolationException.throwIfAny(InvitationPolicy.of(ctx.settingsFor(tenantId))
                 .checkReveal(actor, invitation));
         if (!(invitation.invitee().contact() instanceof Identifier)) {

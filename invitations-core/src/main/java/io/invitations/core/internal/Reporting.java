@@ -166,9 +166,7 @@ public final class Reporting {
      * @throws InvitationNotFoundException if there is no such invitation, or the actor may not read it
      */
     public List<HistoryEntry> history(Inviter actor, TenantId tenantId, InvitationId id) {
-        if (!policy(tenantId).mayRead(actor, ctx.require(tenantId, id))) {
-            throw new InvitationNotFoundException(tenantId, id);
-        }
+        ctx.requireReadable(actor, tenantId, id);
         return ctx.store().history(tenantId, id);
     }
 

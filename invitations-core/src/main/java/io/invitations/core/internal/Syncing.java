@@ -14,6 +14,7 @@ import io.invitations.spi.event.InvitationEvent;
 import io.invitations.spi.identity.AccountRequest;
 import io.invitations.spi.invitation.Action;
 import io.invitations.spi.invitation.EmailAddress;
+import io.invitations.core.policy.InvitationPolicy;
 import io.invitations.spi.invitation.Invitation;
 import io.invitations.spi.invitation.InvitationSource;
 import io.invitations.spi.invitation.InvitationStatus;
@@ -59,8 +60,9 @@ public final class Syncing {
      * (provisioned, pending and not past its expiry, or awaiting approval) is left unchanged, and
      * that invitation is returned as stored: same id and version, no history, no message, no event
      * (the result says {@linkplain DirectorySyncResult#unchanged() unchanged}; also logged). Only an
-     * actor at the tenant's manage level learns of it this way; below it the neutral already-invited
-     * refusal stands.
+     * actor at the tenant's manage level who may read that invitation learns of it this way; for
+     * anyone else (below it, or a {@code *_LOCAL} manager and another unit's invitation) the neutral
+     * already-invited refusal stands.
      *
      * @param actor    who provisions, usually a system inviter such as the directory's
      * @param tenantId the tenant
@@ -73,8 +75,10 @@ public final class Syncing {
         Inviting.Draft draft = inviting.prepare(actor, tenantId, entry);
         boolean manager = Inviting.mayLearnMembership(actor, draft.settings());
         if (manager) {
+            // only one the actor may read: a local manager learns nothing of another unit's invitation
             Optional<Invitation> open = ctx.store().findOpen(tenantId, entry.target(), draft.invitee().contact())
-                    .filter(i -> i.effectiveStatus(ctx.now()) != InvitationStatus.EXPIRED);
+                    .filter(i -> i.effectiveStatus(ctx.now()) != InvitationStatus.EXPIRED)
+                    .filter(i -> InvitationPolicy.of(draft.settings()).mayRead(actor, i));
             if (open.isPresent()) {
                 return unchanged(open.get());
             }

@@ -428,6 +428,7 @@ public final class InMemoryInvitationStore implements InvitationStore {
     }
 
     private static Duration positive(Duration lease) {
+        Objects.requireNonNull(lease, "lease");
         if (lease.isNegative() || lease.isZero()) {
             throw InvitationException.invalidValue("lease must be positive, was " + lease);
         }

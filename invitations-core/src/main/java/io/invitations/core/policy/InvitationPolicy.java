@@ -159,6 +159,8 @@ public final class InvitationPolicy {
      * @since 1.1
      */
     public boolean mayRead(Inviter actor, Invitation invitation) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(invitation, "invitation");
         return checkManage(actor, invitation, true).isEmpty();
     }
 
@@ -173,6 +175,7 @@ public final class InvitationPolicy {
      * @since 1.1
      */
     public Optional<InvitationQuery.Scope> readScope(Inviter actor) {
+        Objects.requireNonNull(actor, "actor");
         if (!actor.level().atLeast(settings.manageLevel())) {
             return Optional.of(new InvitationQuery.Scope(actor.userId(), Set.of()));
         }

@@ -23,6 +23,9 @@ import java.time.temporal.ChronoUnit;
  */
 @API(status = API.Status.INTERNAL, since = "1.0")
 public final class Params {
+    /** The most characters a column's first element reserves per row, whatever its own length. */
+    static final int MAX_ELEMENT_ESTIMATE = 64;
+
     private final PreparedStatement statement;
     private final int rows;
     private final StringBuilder[] columns;
@@ -98,7 +101,8 @@ public final class Params {
     /**
      * Starts collecting the next value as an array element: appends the separator and returns the
      * column's text to append the element to; {@code null} when this binds a statement instead.
-     * A column's text is sized on its first element, for as many rows of about that length.
+     * A column's text is sized on its first element, for as many rows of about that length (at most
+     * {@value #MAX_ELEMENT_ESTIMATE} characters a row: it grows when the rows are longer).
      *
      * @param type the column's PostgreSQL type name
      * @param size the element's length in the array text, an estimate
@@ -111,13 +115,19 @@ public final class Params {
         int column = at % columns.length;
         StringBuilder out = columns[column];
         if (out == null) {
-            out = new StringBuilder(2 + rows * (size + 1)).append('{');
+            // capped per element, so one long first value does not reserve rows times its length
+            out = new StringBuilder(2 + rows * (Math.min(size, MAX_ELEMENT_ESTIMATE) + 1)).append('{');
             columns[column] = out;
         } else {
             out.append(',');
         }
         types[column] = type;
         return out;
+    }
+
+    /** The characters a column's text has room for now, for tests of its sizing. */
+    int reserved(int column) {
+        return columns[column].capacity();
     }
 
     /** The column of the value {@link #element} just started. */

@@ -45,6 +45,22 @@ class ParamsColumnsTest {
     }
 
     @Test
+    void aLongFirstValueDoesNotReserveItsLengthForEveryRow() throws SQLException {
+        int rows = 1_000;
+        Params p = Params.columns(1, rows);
+        String longFirst = "x".repeat(10_000);
+        p.text(longFirst);
+        int bound = 2 + rows * (Params.MAX_ELEMENT_ESTIMATE + 1);
+        org.junit.jupiter.api.Assertions.assertTrue(p.reserved(0) <= bound,
+                "reserved " + p.reserved(0) + " characters, at most " + bound + " expected");
+        for (int n = 1; n < rows; n++) {
+            p.text("short" + n);
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(p.column(0).startsWith("{\"" + longFirst + "\",\"short1\","));
+        assertEquals(rows, p.column(0).split(",").length);
+    }
+
+    @Test
     void textsAreQuotedAndEscapedNextToNullsAndNumbers() throws SQLException {
         Params p = Params.columns(4, 3);
         p.text("plain").integer(7).number(-3L).flag(true);

@@ -337,21 +337,31 @@ public final class InvitationQuery {
         /**
          * Checks and copies the values.
          *
-         * @throws InvitationException with {@code INVALID_REQUEST} naming the missing field
+         * @throws InvitationException with {@code INVALID_REQUEST} naming the missing field, or
+         *                              {@code scope.units} when one of the units is {@code null}
          */
         public Scope {
             InvitationException.requireValue(invitedBy, "scope.invitedBy");
-            units = Set.copyOf(InvitationException.requireValue(units, "scope.units"));
+            for (UnitId unit : InvitationException.requireValue(units, "scope.units")) {
+                if (unit == null) {
+                    throw InvitationException.invalidValue("scope.units must not contain null; leave a unit out"
+                            + " instead, or give no units for the actor's own invitations only");
+                }
+            }
+            units = Set.copyOf(units);
         }
 
         /**
          * Tells whether an invitation lies in the scope.
          *
-         * @param i the invitation
+         * @param invitation the invitation, not {@code null}
          * @return {@code true} when the actor sent it or its grant names one of the units
+         * @throws NullPointerException if {@code invitation} is {@code null}
          */
-        public boolean contains(io.invitations.spi.invitation.Invitation i) {
-            return invitedBy.equals(i.invitedBy()) || i.grant().unit() != null && units.contains(i.grant().unit());
+        public boolean contains(io.invitations.spi.invitation.Invitation invitation) {
+            java.util.Objects.requireNonNull(invitation, "invitation");
+            UnitId unit = invitation.grant().unit();
+            return invitedBy.equals(invitation.invitedBy()) || unit != null && units.contains(unit);
         }
     }
 

@@ -315,9 +315,7 @@ class AdminApiTest {
 
     @Test
     void a_plain_user_reads_only_their_own_invitations_and_another_ones_is_not_found() throws Exception {
-        TenantId tenant = TenantId.of("reads-" + UUID.randomUUID());
-        ((InMemoryTenantSettingsSource) settings).update(tenant, s -> s.toBuilder()
-                .minimumInviteLevel(PermissionLevel.USER).build());
+        TenantId tenant = tenantWhereUsersInvite("reads-");
         String own = inviteAs("USER", tenant);
         String others = inviteAs("ADMIN_TENANT", tenant);
 
@@ -330,6 +328,30 @@ class AdminApiTest {
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("NOT_FOUND"));
         mvc.perform(as("ADMIN_TENANT", tenant, get(BASE + "/invitations"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[*].id", contains(own, others)));
+    }
+
+    @Test
+    void changing_another_ones_invitation_by_id_is_a_404_exactly_as_a_missing_one() throws Exception {
+        TenantId tenant = tenantWhereUsersInvite("writes-");
+        String others = inviteAs("ADMIN_TENANT", tenant);
+
+        for (String action : List.of("resend", "reinvite", "revoke")) {
+            String hidden = mvc.perform(as("USER", tenant, post(BASE + "/invitations/{id}/" + action, others)))
+                    .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("NOT_FOUND"))
+                    .andReturn().getResponse().getContentAsString();
+            String missing = mvc.perform(as("USER", tenant, post(BASE + "/invitations/{id}/" + action, "no-such-id")))
+                    .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("NOT_FOUND"))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(hidden).as(action).isEqualTo(missing.replace("no-such-id", others))
+                    .doesNotContain("did not send");
+        }
+    }
+
+    private TenantId tenantWhereUsersInvite(String prefix) {
+        TenantId tenant = TenantId.of(prefix + UUID.randomUUID());
+        ((InMemoryTenantSettingsSource) settings).update(tenant, s -> s.toBuilder()
+                .minimumInviteLevel(PermissionLevel.USER).build());
+        return tenant;
     }
 
     private static <B extends AbstractMockHttpServletRequestBuilder<B>> B as(String level, TenantId tenant, B b) {

@@ -194,7 +194,7 @@ public final class BulkEngine {
             }
             if (status != null && status.isOpen()) {
                 return already(rowNumber, invitee, BulkOutcome.ALREADY_INVITED,
-                        AlreadyInvitedException.alreadyInvited(invitee.contact().toString(), open.id()));
+                        AlreadyInvitedException.alreadyInvited(invitee.contact().toString(), open.id()), open);
             }
             return Verdict.of(rowNumber, BulkOutcome.NOT_PROVISIONED, List.of(new RowProblem(contactField(invitee),
                     invitee.contact() + " has no provisioned invitation to send; invite them with the INVITE action"
@@ -321,11 +321,11 @@ public final class BulkEngine {
             if (open != null && (open.status() != InvitationStatus.PENDING
                     || open.effectiveStatus(now) != InvitationStatus.EXPIRED)) {
                 return already(rowNumber, invitee, BulkOutcome.ALREADY_INVITED,
-                        AlreadyInvitedException.alreadyInvited(invitee.contact().toString(), open.id()));
+                        AlreadyInvitedException.alreadyInvited(invitee.contact().toString(), open.id()), open);
             }
             if (r.target().isMembership() && memberKeys.contains(matchKey)) {
                 return already(rowNumber, invitee, BulkOutcome.ALREADY_MEMBER,
-                        AlreadyInvitedException.alreadyMember(invitee.contact().toString()));
+                        AlreadyInvitedException.alreadyMember(invitee.contact().toString()), null);
             }
             if (request.action() == BulkAction.INVITE && invitee.emailOrNull() != null) {
                 Verdict stop = sendStop(rowNumber, invitee, wanted, optOutKey);
@@ -427,9 +427,11 @@ public final class BulkEngine {
                     ErrorCode.ALREADY_INVITED)));
         }
 
-        private Verdict already(int rowNumber, Invitee invitee, BulkOutcome outcome, AlreadyInvitedException why) {
+        private Verdict already(int rowNumber, Invitee invitee, BulkOutcome outcome, AlreadyInvitedException why,
+                                Invitation open) {
             String field = contactField(invitee);
-            if (neutral) {
+            // a *_LOCAL manager learns nothing of an invitation in another unit, not even that it exists
+            if (neutral || open != null && !policy.mayRead(inviter, open)) {
                 return Verdict.of(rowNumber, BulkOutcome.ALREADY_INVITED_OR_MEMBER, List.of(new RowProblem(field,
                         AlreadyInvitedException.neutralMessage(invitee.contact().toString()),
                         ErrorCode.ALREADY_INVITED)));
