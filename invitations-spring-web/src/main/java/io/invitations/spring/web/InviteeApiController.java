@@ -45,7 +45,9 @@ import java.util.Map;
  * preflight this module never allows, and a plain HTML form can only send form, multipart or text
  * bodies. The token in the URL is the credential; the caller's session is read only through the
  * {@link AcceptingAddressResolver}, to narrow who may accept (never to grant anything), so a forged
- * request gains nothing its sender did not already hold. A host rendering its own claim form posts
+ * request gains nothing its sender did not already hold. The one exception is the opt-out
+ * {@code POST}, which must take the RFC 8058 form body a mailbox provider sends: its token is the
+ * credential, and a forged request could only opt out the recipient the token belongs to. A host rendering its own claim form posts
  * it under its own CSRF protection (Spring Security's token) and calls the engine from there.
  *
  * <p>Errors are RFC 9457 problem details with neutral texts (see the module's README section).
