@@ -162,6 +162,9 @@ class BrowserScenariosTest {
         WebElement mine = messages.stream().filter(a -> a.getText().startsWith(email)).findFirst().orElseThrow();
         mine.click();
         assertThat(find("#mail-to").getText()).isEqualTo(email);
+        // the message's HTML is shown in a sandbox, never as part of this application's page
+        assertThat(find("#mail-body").getTagName()).isEqualTo("iframe");
+        assertThat(find("#mail-body").getAttribute("sandbox")).isEmpty();
         return find("#mail-links a[href*='" + pathPart + "']").getAttribute("href");
     }
 
@@ -180,8 +183,11 @@ class BrowserScenariosTest {
         // a mail scanner pre-opens the link: plain GETs and HEADs, no cookies, no forms
         HttpClient scanner = HttpClient.newHttpClient();
         for (int i = 0; i < 3; i++) {
-            assertThat(scanner.send(HttpRequest.newBuilder(URI.create(link)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+            HttpResponse<Void> opened = scanner.send(HttpRequest.newBuilder(URI.create(link)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            assertThat(opened.statusCode()).isEqualTo(200);
+            // the token in the path never leaves as a Referer from this application's pages
+            assertThat(opened.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
             assertThat(scanner.send(HttpRequest.newBuilder(URI.create(link))
                     .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
