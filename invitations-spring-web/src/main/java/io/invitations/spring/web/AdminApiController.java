@@ -49,8 +49,14 @@ import java.util.Set;
  * without a resolver bean every endpoint answers 403, and a caller it does not recognise gets 401.
  * The engine then checks the administrator's permission level for each action.
  *
- * <p>State changes are {@code POST}s; when the host authenticates administrators with a session
- * cookie, its Spring Security CSRF protection covers them like any other endpoint of the host.
+ * <p><b>CSRF.</b> State changes are {@code POST}s that accept only {@code application/json} (send
+ * {@code {}} or no body where there is nothing to send; another type answers 415
+ * {@code JSON_REQUIRED}), and the multipart {@code POST /bulk} also requires the header
+ * {@link #UPLOAD_HEADER} ({@code X-Requested-With}, any non-empty value; without it 403
+ * {@code HEADER_REQUIRED}). Neither can be sent by a page of another site without a CORS preflight,
+ * which this module never allows. That is a second line only: when the host authenticates
+ * administrators with a session cookie, keep Spring Security's CSRF protection on for these
+ * endpoints like any other endpoint of the host.
  *
  * @since 0.2.0
  */
@@ -58,6 +64,17 @@ import java.util.Set;
 @RestController
 @RequestMapping("${invitations.web.path:/invitations}/api/admin")
 public class AdminApiController {
+    /**
+     * The request header {@code POST /bulk} requires, with any non-empty value (e.g.
+     * {@code X-Requested-With: invitations}): a custom header makes a browser send a CORS preflight,
+     * so a page of another site cannot upload with an administrator's cookie.
+     *
+     * @since 1.2
+     */
+    public static final String UPLOAD_HEADER = "X-Requested-With";
+
+    private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
     /** The most invitations one status export holds. */
     static final int EXPORT_LIMIT = 10_000;
 
@@ -87,6 +104,59 @@ public class AdminApiController {
         NotAnAdministratorException(HttpStatus status, String message) {
             super(message);
             this.status = status;
+        }
+    }
+
+    /** A state-changing request a page of another site could send without a CORS preflight. */
+    static final class CrossSiteRequestException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final HttpStatus status;
+        final String code;
+
+        CrossSiteRequestException(HttpStatus status, String code, String message) {
+            super(message);
+            this.status = status;
+            this.code = code;
+        }
+    }
+
+    /**
+     * Refuses, before any handler of this controller runs over HTTP, a state-changing request a page
+     * of another site could send without a CORS preflight: not {@code application/json}, or the
+     * multipart upload without {@link #UPLOAD_HEADER}. (A host calling the handler methods from its
+     * own pages, as Java methods, is under its own CSRF protection and not checked here.)
+     */
+    @org.springframework.web.bind.annotation.ModelAttribute
+    void refuseSimpleCrossSiteRequests(HttpServletRequest request) {
+        if (SAFE_METHODS.contains(request.getMethod())) {
+            return;
+        }
+        Object pattern = request.getAttribute(org.springframework.web.servlet.HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        if (pattern != null && pattern.toString().endsWith("/bulk")) {
+            String marker = request.getHeader(UPLOAD_HEADER);
+            if (marker == null || marker.isBlank()) {
+                throw new CrossSiteRequestException(HttpStatus.FORBIDDEN, "HEADER_REQUIRED",
+                        "send the upload with the header '" + UPLOAD_HEADER + ": invitations' (any non-empty "
+                                + "value); without it a page of another site could send it without a CORS preflight");
+            }
+        } else if (!isJson(request.getContentType())) {
+            throw new CrossSiteRequestException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "JSON_REQUIRED",
+                    "send this request with the header 'Content-Type: application/json' (the body '{}' or none "
+                            + "when there is nothing to send); other types are refused so that no page of another "
+                            + "site can send it without a CORS preflight");
+        }
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return "application".equals(type.getType())
+                    && ("json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json"));
+        } catch (org.springframework.http.InvalidMediaTypeException e) {
+            return false;
         }
     }
 
@@ -181,7 +251,7 @@ public class AdminApiController {
      * @param request the request
      * @return the invitation
      */
-    @PostMapping("/invitations/{id}/send")
+    @PostMapping(path = "/invitations/{id}/send", consumes = MediaType.APPLICATION_JSON_VALUE)
     public WebJson.InvitationView send(@PathVariable String id, @RequestParam(required = false) String message,
                                        HttpServletRequest request) {
         return calls(request).send(id, message);
@@ -208,7 +278,7 @@ public class AdminApiController {
      * @param request the request
      * @return what was sent and refused
      */
-    @PostMapping("/invitations/send-all-provisioned")
+    @PostMapping(path = "/invitations/send-all-provisioned", consumes = MediaType.APPLICATION_JSON_VALUE)
     public WebJson.SendView sendAllProvisioned(@RequestParam(required = false) String message,
                                                HttpServletRequest request) {
         return calls(request).sendAllProvisioned(message);
@@ -221,7 +291,7 @@ public class AdminApiController {
      * @param request the request
      * @return the invitation
      */
-    @PostMapping("/invitations/{id}/resend")
+    @PostMapping(path = "/invitations/{id}/resend", consumes = MediaType.APPLICATION_JSON_VALUE)
     public WebJson.InvitationView resend(@PathVariable String id, HttpServletRequest request) {
         return calls(request).resend(id);
     }
@@ -233,7 +303,7 @@ public class AdminApiController {
      * @param request the request
      * @return the new invitation
      */
-    @PostMapping("/invitations/{id}/reinvite")
+    @PostMapping(path = "/invitations/{id}/reinvite", consumes = MediaType.APPLICATION_JSON_VALUE)
     public WebJson.InvitationView reinvite(@PathVariable String id, HttpServletRequest request) {
         return calls(request).reinvite(id);
     }
@@ -246,7 +316,7 @@ public class AdminApiController {
      * @param request the request
      * @return the invitation
      */
-    @PostMapping("/invitations/{id}/revoke")
+    @PostMapping(path = "/invitations/{id}/revoke", consumes = MediaType.APPLICATION_JSON_VALUE)
     public WebJson.InvitationView revoke(@PathVariable String id,
                                          @RequestBody(required = false) WebJson.ReasonForm form,
                                          HttpServletRequest request) {
@@ -260,7 +330,7 @@ public class AdminApiController {
      * @param request the request
      * @return the invitation
      */
-    @PostMapping("/invitations/{id}/approve")
+    @PostMapping(path = "/invitations/{id}/approve", consumes = MediaType.APPLICATION_JSON_VALUE)
     public WebJson.InvitationView approve(@PathVariable String id, HttpServletRequest request) {
         return calls(request).approve(id);
     }
@@ -273,7 +343,7 @@ public class AdminApiController {
      * @param request the request
      * @return the invitation
      */
-    @PostMapping("/invitations/{id}/reject")
+    @PostMapping(path = "/invitations/{id}/reject", consumes = MediaType.APPLICATION_JSON_VALUE)
     public WebJson.InvitationView reject(@PathVariable String id,
                                          @RequestBody(required = false) WebJson.ReasonForm form,
                                          HttpServletRequest request) {
@@ -462,7 +532,7 @@ public class AdminApiController {
      * @param request the request
      * @return the link
      */
-    @PostMapping("/shareable-links/{id}/deactivate")
+    @PostMapping(path = "/shareable-links/{id}/deactivate", consumes = MediaType.APPLICATION_JSON_VALUE)
     public WebJson.ShareableLinkView deactivateShareableLink(@PathVariable String id, HttpServletRequest request) {
         return calls(request).deactivateShareableLink(id);
     }
@@ -474,7 +544,7 @@ public class AdminApiController {
      * @param request the request
      * @return the link with its new URL
      */
-    @PostMapping("/shareable-links/{id}/reactivate")
+    @PostMapping(path = "/shareable-links/{id}/reactivate", consumes = MediaType.APPLICATION_JSON_VALUE)
     public WebJson.ShareableLinkView reactivateShareableLink(@PathVariable String id, HttpServletRequest request) {
         return calls(request).reactivateShareableLink(id);
     }
@@ -500,6 +570,19 @@ public class AdminApiController {
     public ResponseEntity<ProblemDetail> notAnAdministrator(NotAnAdministratorException e) {
         return ResponseEntity.status(e.status).body(Problems.of(e.status,
                 e.status == HttpStatus.UNAUTHORIZED ? "NOT_AUTHENTICATED" : "NOT_AN_ADMINISTRATOR", e.getMessage()));
+    }
+
+    /**
+     * Answers a state-changing request sent without {@code Content-Type: application/json}, or an
+     * upload without the {@link #UPLOAD_HEADER} header, naming what to send.
+     *
+     * @param e the refusal
+     * @return the problem
+     * @since 1.2
+     */
+    @ExceptionHandler(CrossSiteRequestException.class)
+    public ResponseEntity<ProblemDetail> crossSiteRequest(CrossSiteRequestException e) {
+        return ResponseEntity.status(e.status).body(Problems.of(e.status, e.code, e.getMessage()));
     }
 
     /**

@@ -5,12 +5,14 @@ import io.invitations.core.optout.OptOutConfirmation;
 import io.invitations.core.optout.OptOutScope;
 import io.invitations.spi.InvitationException;
 import io.invitations.spring.web.internal.InviteeCalls;
+import io.invitations.spring.web.internal.OptOutPage;
 import io.invitations.spring.web.internal.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apiguardian.api.API;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,6 +33,8 @@ import java.util.Map;
  *       so a mail scanner that pre-opens the link consumes nothing;</li>
  *   <li>{@code POST /claims/{token}} claims with the answers to the tenant's claim steps;</li>
  *   <li>{@code POST /claims/{token}/decline} declines;</li>
+ *   <li>{@code GET|HEAD /opt-out/{token}} answers a confirmation page (HTML) and changes nothing;
+ *       {@code POST /opt-out/{token}} opts out (RFC 8058 one-click, or the page's form);</li>
  *   <li>{@code POST /codes/redeem} redeems an access code (throttled; a wrong code and an unknown
  *       identifier answer alike);</li>
  *   <li>{@code GET|HEAD /shareable-links/{token}} and {@code POST /shareable-links/{token}/join}.</li>
@@ -41,7 +45,9 @@ import java.util.Map;
  * preflight this module never allows, and a plain HTML form can only send form, multipart or text
  * bodies. The token in the URL is the credential; the caller's session is read only through the
  * {@link AcceptingAddressResolver}, to narrow who may accept (never to grant anything), so a forged
- * request gains nothing its sender did not already hold. A host rendering its own claim form posts
+ * request gains nothing its sender did not already hold. The one exception is the opt-out
+ * {@code POST}, which must take the RFC 8058 form body a mailbox provider sends: its token is the
+ * credential, and a forged request could only opt out the recipient the token belongs to. A host rendering its own claim form posts
  * it under its own CSRF protection (Spring Security's token) and calls the engine from there.
  *
  * <p>Errors are RFC 9457 problem details with neutral texts (see the module's README section).
@@ -128,7 +134,8 @@ public class InviteeApiController {
      * {@code List-Unsubscribe} header, so point the tenant's
      * {@link io.invitations.spi.settings.TenantSettings#optOutUrlTemplate()} here, e.g.
      * {@code https://app.example.com/invitations/api/opt-out/{token}}. Idempotent; the body is
-     * ignored. A forged or altered token answers as an invalid token.
+     * ignored. A forged or altered token answers as an invalid token. The same URL is the visible
+     * link in the message: a browser opening it gets the confirmation page of {@link #optOutPage}.
      *
      * @param token the opt-out token from the link
      * @param scope {@code TENANT} (the default) or {@code ALL_TENANTS}
@@ -139,6 +146,46 @@ public class InviteeApiController {
                                       @RequestParam(name = "scope", required = false) OptOutScope scope) {
         OptOutConfirmation done = invitee.optOut(token, scope == null ? OptOutScope.TENANT : scope);
         return Map.of("tenant", done.tenantId().value(), "scope", done.scope().name());
+    }
+
+    /**
+     * The page a recipient sees on clicking the opt-out link in the message (the same URL as the
+     * {@code List-Unsubscribe} header): a confirmation with a form that posts back to this URL, with
+     * the choice of scope. Opening it opts nobody out, so a mail scanner that pre-fetches the link
+     * changes nothing. The page never reads the token, so a forged or altered token gets the same
+     * page (and then the same 404 as {@link #optOut} when the form is sent). HTML without script,
+     * answered with {@code Cache-Control: no-store}, {@code Referrer-Policy: no-referrer} and
+     * {@code X-Frame-Options: DENY}.
+     *
+     * @param token the opt-out token from the link (not read)
+     * @return the confirmation page
+     * @since 1.2
+     */
+    @RequestMapping(path = "/opt-out/{token}", method = {RequestMethod.GET, RequestMethod.HEAD})
+    public ResponseEntity<String> optOutPage(@PathVariable String token) {
+        return OptOutPage.confirmation();
+    }
+
+    /**
+     * Records the opt-out sent from the confirmation page of {@link #optOutPage} (the form carries
+     * the field {@code confirmed}) and answers a small HTML page: done, or the same status and
+     * neutral text as {@link #optOut} for an invalid token.
+     *
+     * @param token the opt-out token from the link
+     * @param scope {@code TENANT} (the default) or {@code ALL_TENANTS}
+     * @return the page
+     * @since 1.2
+     */
+    @PostMapping(path = "/opt-out/{token}", params = OptOutPage.CONFIRM_FIELD)
+    public ResponseEntity<String> optOutFromPage(@PathVariable String token,
+                                                 @RequestParam(name = "scope", required = false) OptOutScope scope) {
+        try {
+            OptOutConfirmation done = invitee.optOut(token, scope == null ? OptOutScope.TENANT : scope);
+            return OptOutPage.done(done.scope() == OptOutScope.ALL_TENANTS);
+        } catch (InvitationException e) {
+            ProblemDetail problem = Problems.forInvitee(e);
+            return OptOutPage.failed(HttpStatus.valueOf(problem.getStatus()), String.valueOf(problem.getDetail()));
+        }
     }
 
     /**

@@ -60,6 +60,16 @@ class AdminApiTest {
         return b.header(LEVEL_HEADER, "ADMIN_TENANT");
     }
 
+    /** An administrator's state-changing call: JSON, as the API requires (no body where none is needed). */
+    private static <B extends AbstractMockHttpServletRequestBuilder<B>> B json(B b) {
+        return admin(b).contentType(MediaType.APPLICATION_JSON);
+    }
+
+    /** An administrator's upload, with the header the bulk endpoint requires. */
+    private static <B extends AbstractMockHttpServletRequestBuilder<B>> B upload(B b) {
+        return admin(b).header(AdminApiController.UPLOAD_HEADER, "invitations");
+    }
+
     private static String email() {
         return UUID.randomUUID() + "@example.com";
     }
@@ -137,20 +147,59 @@ class AdminApiTest {
     }
 
     @Test
+    void state_changes_a_page_of_another_site_could_send_without_a_preflight_are_refused() throws Exception {
+        String id = invite(email());
+        // the types a plain HTML form or a no-cors fetch can send, and no type at all
+        for (String path : List.of("/invitations/{id}/send", "/invitations/{id}/resend", "/invitations/{id}/reinvite",
+                "/invitations/{id}/revoke", "/invitations/{id}/approve", "/invitations/{id}/reject",
+                "/shareable-links/{id}/deactivate", "/shareable-links/{id}/reactivate")) {
+            mvc.perform(admin(post(BASE + path, id)).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .content("reason=x")).andExpect(status().isUnsupportedMediaType());
+            mvc.perform(admin(post(BASE + path, id)).contentType(MediaType.TEXT_PLAIN).content("{}"))
+                    .andExpect(status().isUnsupportedMediaType());
+            mvc.perform(admin(post(BASE + path, id))).andExpect(status().isUnsupportedMediaType());
+        }
+        mvc.perform(admin(post(BASE + "/invitations/send-all-provisioned"))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)).andExpect(status().isUnsupportedMediaType());
+        // an optional body does not open a way around: an empty form post is refused, naming the fix
+        mvc.perform(admin(post(BASE + "/invitations/{id}/revoke", id)).contentType(MediaType.APPLICATION_FORM_URLENCODED))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("JSON_REQUIRED"))
+                .andExpect(jsonPath("$.detail").value(containsString("Content-Type: application/json")));
+        assertThat(service.administration(WebTestApplication.SYSTEM, ACME).find(InvitationId.of(id)).orElseThrow()
+                .status()).isEqualTo(InvitationStatus.PENDING);
+        // JSON with no body, and with {}, is what the API takes
+        mvc.perform(json(post(BASE + "/invitations/{id}/revoke", id))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("REVOKED"));
+        mvc.perform(json(post(BASE + "/invitations/send-all-provisioned")).content("{}")).andExpect(status().isOk());
+
+        // the multipart upload needs the custom header, which forces a preflight
+        MockMultipartFile file = new MockMultipartFile("file", "people.csv", "text/csv",
+                ("email\n" + email() + "\n").getBytes(StandardCharsets.UTF_8));
+        mvc.perform(admin(multipart(BASE + "/bulk").file(file).param("dryRun", "false")))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("HEADER_REQUIRED"))
+                .andExpect(jsonPath("$.detail").value(containsString("X-Requested-With")));
+        mvc.perform(upload(multipart(BASE + "/bulk").file(file))).andExpect(status().isOk());
+    }
+
+    @Test
     void resend_revoke_and_reinvite_after_expiry() throws Exception {
         String id = invite(email());
         clock.advance(Duration.ofDays(1));
-        mvc.perform(admin(post(BASE + "/invitations/{id}/resend", id))).andExpect(status().isOk())
+        mvc.perform(json(post(BASE + "/invitations/{id}/resend", id))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.resendCount").value(1));
         mvc.perform(admin(post(BASE + "/invitations/{id}/revoke", id)).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"reason\":\"sent by mistake\"}")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("REVOKED"));
-        mvc.perform(admin(post(BASE + "/invitations/{id}/resend", id))).andExpect(status().isConflict());
+        mvc.perform(json(post(BASE + "/invitations/{id}/resend", id))).andExpect(status().isConflict());
 
         String expiring = invite(email());
         clock.advance(Duration.ofDays(30));
         mvc.perform(admin(get(BASE + "/invitations/{id}", expiring))).andExpect(jsonPath("$.status").value("EXPIRED"));
-        mvc.perform(admin(post(BASE + "/invitations/{id}/reinvite", expiring))).andExpect(status().isOk())
+        mvc.perform(json(post(BASE + "/invitations/{id}/reinvite", expiring))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("PENDING"));
     }
 
@@ -165,13 +214,13 @@ class AdminApiTest {
                     .andReturn().getResponse().getContentAsString();
             ids[i] = JsonPath.read(body, "$.id");
         }
-        mvc.perform(admin(post(BASE + "/invitations/{id}/send", ids[0]))).andExpect(status().isOk())
+        mvc.perform(json(post(BASE + "/invitations/{id}/send", ids[0]))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("PENDING"));
         mvc.perform(admin(post(BASE + "/invitations/send")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"ids\":[\"" + ids[0] + "\",\"" + ids[1] + "\"]}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.sent[0]").value(ids[1]))
                 .andExpect(jsonPath("$.refused[0].id").value(ids[0]));
-        mvc.perform(admin(post(BASE + "/invitations/send-all-provisioned"))).andExpect(status().isOk())
+        mvc.perform(json(post(BASE + "/invitations/send-all-provisioned"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.sent", hasItem(ids[2])));
     }
 
@@ -183,10 +232,10 @@ class AdminApiTest {
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         String id = JsonPath.read(body, "$.id");
 
-        mvc.perform(admin(post(BASE + "/invitations/{id}/send", id)).param("message", "x".repeat(2001)))
+        mvc.perform(json(post(BASE + "/invitations/{id}/send", id)).param("message", "x".repeat(2001)))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("INVALID_REQUEST"))
                 .andExpect(jsonPath("$.detail", containsString("message")));
-        mvc.perform(admin(post(BASE + "/invitations/{id}/send", id)).param("message", "Kick-off on Monday"))
+        mvc.perform(json(post(BASE + "/invitations/{id}/send", id)).param("message", "Kick-off on Monday"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("PENDING"));
 
         assertThat(service.administration(WebTestApplication.SYSTEM, ACME)
@@ -197,7 +246,7 @@ class AdminApiTest {
     @Test
     void approve_and_reject_refuse_when_the_tenant_does_not_require_approval() throws Exception {
         String id = invite(email());
-        mvc.perform(admin(post(BASE + "/invitations/{id}/approve", id))).andExpect(status().isConflict())
+        mvc.perform(json(post(BASE + "/invitations/{id}/approve", id))).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("APPROVAL_NOT_REQUIRED"));
         mvc.perform(admin(post(BASE + "/invitations/{id}/reject", id)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"reason\":\"no\"}")).andExpect(status().isConflict())
@@ -211,7 +260,7 @@ class AdminApiTest {
         MockMultipartFile file = new MockMultipartFile("file", "people.csv", "text/csv",
                 csv.getBytes(StandardCharsets.UTF_8));
 
-        mvc.perform(admin(multipart(BASE + "/bulk").file(file))).andExpect(status().isOk())
+        mvc.perform(upload(multipart(BASE + "/bulk").file(file))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.dryRun").value(true)).andExpect(jsonPath("$.written").value(false))
                 .andExpect(jsonPath("$.lines[1].outcome").value("INVALID"))
                 .andExpect(jsonPath("$.lines[1].problems[0].field").value("email"))
@@ -220,7 +269,7 @@ class AdminApiTest {
                 .noneMatch(i -> a.equals(String.valueOf(i.invitee().emailOrNull() == null ? null
                         : i.invitee().emailOrNull().value())));
 
-        String body = mvc.perform(admin(multipart(BASE + "/bulk").file(file).param("dryRun", "false")))
+        String body = mvc.perform(upload(multipart(BASE + "/bulk").file(file).param("dryRun", "false")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.written").value(true))
                 .andExpect(jsonPath("$.lines[0].outcome").value("CREATED"))
                 .andReturn().getResponse().getContentAsString();
@@ -234,11 +283,11 @@ class AdminApiTest {
     void a_second_upload_names_the_invitation_each_already_invited_row_met() throws Exception {
         MockMultipartFile file = new MockMultipartFile("file", "people.csv", "text/csv",
                 ("email,role\n" + email() + ",member\n").getBytes(StandardCharsets.UTF_8));
-        String first = mvc.perform(admin(multipart(BASE + "/bulk").file(file).param("dryRun", "false")))
+        String first = mvc.perform(upload(multipart(BASE + "/bulk").file(file).param("dryRun", "false")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         String created = JsonPath.read(first, "$.lines[0].invitationId");
 
-        mvc.perform(admin(multipart(BASE + "/bulk").file(file).param("dryRun", "false"))).andExpect(status().isOk())
+        mvc.perform(upload(multipart(BASE + "/bulk").file(file).param("dryRun", "false"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.lines[0].outcome").value("ALREADY_INVITED"))
                 .andExpect(jsonPath("$.lines[0].existingInvitationId").value(created));
     }
@@ -246,23 +295,23 @@ class AdminApiTest {
     @Test
     void uploads_of_each_format_are_read_and_unknown_types_are_refused() throws Exception {
         String txt = email() + "\n" + email() + "\n";
-        mvc.perform(admin(multipart(BASE + "/bulk").file(new MockMultipartFile("file", "list.txt", "text/plain",
+        mvc.perform(upload(multipart(BASE + "/bulk").file(new MockMultipartFile("file", "list.txt", "text/plain",
                 txt.getBytes(StandardCharsets.UTF_8))).param("role", "member"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.totals.CREATED").value(2));
         String vcf = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Vera Card\r\nN:Card;Vera;;;\r\nEMAIL:" + email()
                 + "\r\nEND:VCARD\r\n";
-        mvc.perform(admin(multipart(BASE + "/bulk").file(new MockMultipartFile("file", "people.vcf", "text/vcard",
+        mvc.perform(upload(multipart(BASE + "/bulk").file(new MockMultipartFile("file", "people.vcf", "text/vcard",
                 vcf.getBytes(StandardCharsets.UTF_8))).param("role", "member"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.lines.length()").value(1)).andExpect(jsonPath("$.totals.CREATED").value(1));
         String ldif = "dn: cn=Lee Dap,dc=example,dc=com\ncn: Lee Dap\ngivenName: Lee\nsn: Dap\nmail: " + email() + "\n";
-        mvc.perform(admin(multipart(BASE + "/bulk").file(new MockMultipartFile("file", "people.ldif", "text/plain",
+        mvc.perform(upload(multipart(BASE + "/bulk").file(new MockMultipartFile("file", "people.ldif", "text/plain",
                 ldif.getBytes(StandardCharsets.UTF_8))).param("role", "member"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.lines.length()").value(1)).andExpect(jsonPath("$.totals.CREATED").value(1));
         byte[] xlsx = mvc.perform(admin(get(BASE + "/bulk/template.xlsx"))).andExpect(status().isOk())
                 .andExpect(content().contentType(
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .andReturn().getResponse().getContentAsByteArray();
-        mvc.perform(admin(multipart(BASE + "/bulk").file(new MockMultipartFile("file", "template.xlsx",
+        mvc.perform(upload(multipart(BASE + "/bulk").file(new MockMultipartFile("file", "template.xlsx",
                 "application/octet-stream", xlsx)))).andExpect(status().isOk());
         byte[] csvTemplate = mvc.perform(admin(get(BASE + "/bulk/template.csv"))).andExpect(status().isOk())
                 .andExpect(content().contentType("text/csv;charset=UTF-8"))
@@ -275,10 +324,10 @@ class AdminApiTest {
         row[headers.indexOf("role")] = "member";
         byte[] filled = (new String(csvTemplate, StandardCharsets.UTF_8) + String.join(",", row) + "\r\n")
                 .getBytes(StandardCharsets.UTF_8);
-        mvc.perform(admin(multipart(BASE + "/bulk").file(new MockMultipartFile("file", "template.csv",
+        mvc.perform(upload(multipart(BASE + "/bulk").file(new MockMultipartFile("file", "template.csv",
                 "text/csv", filled)))).andExpect(status().isOk()).andExpect(jsonPath("$.lines.length()").value(1))
                 .andExpect(jsonPath("$.lines[0].outcome").value("CREATED"));
-        mvc.perform(admin(multipart(BASE + "/bulk").file(new MockMultipartFile("file", "people.pdf", "application/pdf",
+        mvc.perform(upload(multipart(BASE + "/bulk").file(new MockMultipartFile("file", "people.pdf", "application/pdf",
                 new byte[] {1, 2, 3})))).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("IMPORT_INVALID_FILE"))
                 .andExpect(jsonPath("$.detail", containsString(".xlsx")));
@@ -307,9 +356,9 @@ class AdminApiTest {
                 .andExpect(jsonPath("$[*].id", hasItem(id))).andExpect(jsonPath("$[0].url").doesNotExist());
         mvc.perform(admin(get(BASE + "/shareable-links/{id}", id))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.url").isNotEmpty());
-        mvc.perform(admin(post(BASE + "/shareable-links/{id}/deactivate", id))).andExpect(status().isOk())
+        mvc.perform(json(post(BASE + "/shareable-links/{id}/deactivate", id))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.active").value(false));
-        mvc.perform(admin(post(BASE + "/shareable-links/{id}/reactivate", id))).andExpect(status().isOk())
+        mvc.perform(json(post(BASE + "/shareable-links/{id}/reactivate", id))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.active").value(true)).andExpect(jsonPath("$.url").isNotEmpty());
     }
 

@@ -162,9 +162,7 @@ class InviteeApiTest {
     void one_click_opt_out_takes_the_form_bodies_mail_providers_send_and_blocks_further_invitations()
             throws Exception {
         String email = UUID.randomUUID() + "@example.com";
-        Invitation first = service.administration(ADMIN, ACME).invite(InviteRequest.builder().email(email)
-                .role("member").build());
-        service.maintenance().deliverDueMessages();
+        Invitation first = inviteTo(email);
         var message = sentTo(email);
         assertThat(message.headers()).containsEntry("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         String header = message.headers().get("List-Unsubscribe");
@@ -175,10 +173,76 @@ class InviteeApiTest {
         // a provider retrying the request changes nothing and still answers 200
         mvc.perform(post("/invitations/api/opt-out/{t}", optOut).contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .content("List-Unsubscribe=One-Click")).andExpect(status().isOk());
-        service.administration(ADMIN, ACME).revoke(first.id(), "sent by mistake");
+        assertInvitingAgainIsRefused(first, email);
+    }
+
+    /** Invites an address and delivers the message. */
+    private Invitation inviteTo(String email) {
+        Invitation invitation = service.administration(ADMIN, ACME).invite(InviteRequest.builder().email(email)
+                .role("member").build());
+        service.maintenance().deliverDueMessages();
+        return invitation;
+    }
+
+    /** Revokes the open invitation and checks that the opted-out address cannot be invited again. */
+    private void assertInvitingAgainIsRefused(Invitation open, String email) {
+        service.administration(ADMIN, ACME).revoke(open.id(), "sent by mistake");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.administration(ADMIN, ACME).invite(
                         InviteRequest.builder().email(email).role("member").build()))
                 .isInstanceOf(io.invitations.spi.InvitationException.class);
+    }
+
+    @Test
+    void the_visible_opt_out_link_opens_a_confirmation_page_that_changes_nothing_until_its_form_is_sent()
+            throws Exception {
+        String email = UUID.randomUUID() + "@example.com";
+        Invitation first = inviteTo(email);
+        var message = sentTo(email);
+        String header = message.headers().get("List-Unsubscribe");
+        String url = header.substring(1, header.length() - 1);
+        assertThat(message.html()).contains("href=\"" + url + "\"");
+        String optOut = url.substring(url.lastIndexOf('/') + 1);
+
+        // a browser (or a mail scanner) opening the link: a page, however often; nothing recorded
+        String page = null;
+        for (int i = 0; i < 3; i++) {
+            page = mvc.perform(get("/invitations/api/opt-out/{t}", optOut).accept(MediaType.TEXT_HTML))
+                    .andExpect(status().isOk())
+                    .andExpect(content().contentType("text/html;charset=UTF-8"))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                            .string("Cache-Control", "no-store"))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                            .string("Referrer-Policy", "no-referrer"))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                            .string("X-Frame-Options", "DENY"))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                            .string("Content-Security-Policy", org.hamcrest.Matchers.containsString(
+                                    "frame-ancestors 'none'")))
+                    .andReturn().getResponse().getContentAsString();
+        }
+        assertThat(page).contains("<form method=\"post\"").contains("name=\"scope\"")
+                .doesNotContain("<script").doesNotContain(optOut);
+        // a forged token gets the very same page: no oracle
+        String forged = mvc.perform(get("/invitations/api/opt-out/{t}", optOut + "x"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(forged).isEqualTo(page);
+        // still not opted out: a new invitation to the address is accepted
+        service.administration(ADMIN, ACME).revoke(first.id(), "sent by mistake");
+        Invitation second = inviteTo(email);
+
+        // the page's form, sent with a forged token: the same 404 as the JSON endpoint, as a page
+        mvc.perform(post("/invitations/api/opt-out/{t}", optOut + "x").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .content("confirmed=true&scope=TENANT"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentType("text/html;charset=UTF-8"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("This link or code is not valid.")));
+        // the page's form, sent: opted out, answered as a page
+        mvc.perform(post("/invitations/api/opt-out/{t}", optOut).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .content("confirmed=true&scope=TENANT"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("text/html;charset=UTF-8"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("no more invitations")));
+        assertInvitingAgainIsRefused(second, email);
     }
 
     @Test

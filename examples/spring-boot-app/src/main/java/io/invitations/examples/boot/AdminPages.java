@@ -188,9 +188,15 @@ public class AdminPages {
 
     @GetMapping("/mailbox/{index}")
     String mail(@PathVariable int index, Model model) {
-        model.addAttribute("mail", mailbox.get(index));
+        io.invitations.spi.mail.MailMessage mail = mailbox.get(index);
+        model.addAttribute("mail", mail);
+        model.addAttribute("links", LINK.matcher(mail.text()).results().map(java.util.regex.MatchResult::group)
+                .distinct().toList());
         return "mail";
     }
+
+    /** The links in a message's plain text, listed beside the sandboxed HTML so that they can be followed. */
+    private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("https?://[^\\s<>\"]+");
 
     /** DEMO AID: moves the demo clock forward, e.g. past the invitations' expiry. */
     @PostMapping("/demo/clock")

@@ -37,6 +37,15 @@ public class ExampleApplication {
         SpringApplication.run(ExampleApplication.class, args);
     }
 
+    /** Sends no referrer from any page: claim, join and opt-out URLs carry their token in the path. */
+    @Bean
+    jakarta.servlet.Filter noReferrer() {
+        return (request, response, chain) -> {
+            ((jakarta.servlet.http.HttpServletResponse) response).setHeader("Referrer-Policy", "no-referrer");
+            chain.doFilter(request, response);
+        };
+    }
+
     @Bean
     DemoClock demoClock() {
         return new DemoClock();
@@ -47,7 +56,11 @@ public class ExampleApplication {
         return new Mailbox();
     }
 
-    /** DEMO ONLY: everyone is the demo administrator. A real application maps its signed-in user. */
+    /**
+     * DEMO ONLY, NEVER EXPOSE: every request, from anyone, acts as the demo administrator, on these
+     * pages and on the administrators' JSON API under {@code /invitations/api/admin}. A real
+     * application maps its signed-in user (see {@code SpringSecurityAdministratorResolver}).
+     */
     @Bean
     AdministratorResolver demoAdministrator() {
         return request -> Optional.of(DEMO_ADMIN);
@@ -62,8 +75,10 @@ public class ExampleApplication {
         return tenant -> {
             String base = "http://localhost:" + environment.getProperty("local.server.port",
                     environment.getProperty("server.port", "8080"));
+            // the opt-out link is the web module's endpoint: a browser gets its confirmation page,
+            // a mailbox provider's one-click POST opts out at once
             return TenantSettings.builder().claimUrlTemplate(base + "/claim/{token}")
-                    .joinUrlTemplate(base + "/join/{token}").termsRequired(true).profileFields(List.of("job_title"))
+                    .joinUrlTemplate(base + "/join/{token}").optOutUrlTemplate(base + "/invitations/api/opt-out/{token}").termsRequired(true).profileFields(List.of("job_title"))
                     .linkInvitationsEnabled(true).minimumPasswordLength(8).build();
         };
     }

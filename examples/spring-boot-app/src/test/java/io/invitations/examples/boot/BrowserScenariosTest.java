@@ -152,12 +152,20 @@ class BrowserScenariosTest {
 
     /** Opens the newest message to the address from the mailbox; returns its claim link. */
     private String claimLinkFromMailbox(String email) throws IOException {
+        return linkFromMailbox(email, "/claim/");
+    }
+
+    /** Opens the newest message to the address from the mailbox; returns its link containing a path part. */
+    private String linkFromMailbox(String email, String pathPart) {
         open("/mailbox");
         List<WebElement> messages = driver.findElements(By.cssSelector("#messages a"));
         WebElement mine = messages.stream().filter(a -> a.getText().startsWith(email)).findFirst().orElseThrow();
         mine.click();
         assertThat(find("#mail-to").getText()).isEqualTo(email);
-        return find("#mail-body a[href*='/claim/']").getAttribute("href");
+        // the message's HTML is shown in a sandbox, never as part of this application's page
+        assertThat(find("#mail-body").getTagName()).isEqualTo("iframe");
+        assertThat(find("#mail-body").getAttribute("sandbox")).isEmpty();
+        return find("#mail-links a[href*='" + pathPart + "']").getAttribute("href");
     }
 
     @Test
@@ -175,8 +183,11 @@ class BrowserScenariosTest {
         // a mail scanner pre-opens the link: plain GETs and HEADs, no cookies, no forms
         HttpClient scanner = HttpClient.newHttpClient();
         for (int i = 0; i < 3; i++) {
-            assertThat(scanner.send(HttpRequest.newBuilder(URI.create(link)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+            HttpResponse<Void> opened = scanner.send(HttpRequest.newBuilder(URI.create(link)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            assertThat(opened.statusCode()).isEqualTo(200);
+            // the token in the path never leaves as a Referer from this application's pages
+            assertThat(opened.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
             assertThat(scanner.send(HttpRequest.newBuilder(URI.create(link))
                     .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
@@ -309,5 +320,46 @@ class BrowserScenariosTest {
         submit("tr[data-email='" + email + "'] button");
         assertThat(find(".notice").getText()).contains("reinvite");
         shot("22-admin-reinvited");
+    }
+    @Test
+    @Order(6)
+    void the_opt_out_link_of_a_mail_asks_first_and_then_blocks_further_invitations() throws Exception {
+        String email = "stop-" + UUID.randomUUID() + "@example.com";
+        inviteInTheBrowser(email);
+        String link = linkFromMailbox(email, "/opt-out/");
+        assertThat(link).startsWith(url("/invitations/api/opt-out/"));
+        shot("23-mail-with-opt-out-link");
+
+        // a mail scanner pre-opens the link: a page, never an opt-out
+        HttpClient scanner = HttpClient.newHttpClient();
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> page = scanner.send(HttpRequest.newBuilder(URI.create(link)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
+            assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+            assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
+        }
+        String id = admin.query(null, 0, 1000, new MockHttpServletRequest()).items().stream()
+                .filter(i -> email.equals(i.email())).findFirst().orElseThrow().id();
+        admin.revoke(id, new WebJson.ReasonForm("sent twice"), new MockHttpServletRequest());
+        inviteInTheBrowser(email); // not opted out yet: invited again (the notice says sent)
+
+        driver.get(link);
+        assertThat(heading()).isEqualTo("Stop invitations");
+        shot("24-opt-out-confirm");
+        submit("#opt-out-confirm");
+        assertThat(heading()).isEqualTo("Invitations stopped");
+        assertThat(find("#opt-out-done").getText()).contains("no more invitations");
+        shot("25-opted-out");
+
+        String again = admin.query(null, 0, 1000, new MockHttpServletRequest()).items().stream()
+                .filter(i -> email.equals(i.email()) && "PENDING".equals(i.status())).findFirst().orElseThrow().id();
+        admin.revoke(again, new WebJson.ReasonForm("sent twice"), new MockHttpServletRequest());
+        open("/admin");
+        find("#email").sendKeys(email);
+        submit("#invite-button");
+        assertThat(find(".problem").getText()).contains("ALREADY_INVITED");
+        shot("26-invite-after-opt-out-refused");
     }
 }
