@@ -26,16 +26,35 @@ public class AccountMismatchException extends InvitationException {
      * @param invitationId the invitation, not {@code null}
      */
     public AccountMismatchException(InvitationId invitationId) {
-        super(ErrorCode.ACCOUNT_MISMATCH, "invitation " + invitationId + " was sent to another email address than"
+        this("invitation " + invitationId + " was sent to another email address than"
                 + " the one you are accepting with (acceptingAs); sign in with the address the invitation was"
-                + " sent to, or ask the inviter to invite this address — the invitation stays open");
+                + " sent to, or ask the inviter to invite this address — the invitation stays open", invitationId);
+    }
+
+    private AccountMismatchException(String message, InvitationId invitationId) {
+        super(ErrorCode.ACCOUNT_MISMATCH, message);
         this.invitationId = invitationId;
+    }
+
+    /**
+     * Creates the refusal of a join through a shareable link whose typed email is another than the
+     * address the joiner is signed in with ({@code JoinRequest.acceptingAs()}). Nothing was stored,
+     * no seat or use of the link taken, no account made. The message names neither address.
+     *
+     * @return the exception, without an invitation id
+     * @since 1.2
+     */
+    public static AccountMismatchException onJoin() {
+        return new AccountMismatchException("the email address typed to join through the shareable link is another"
+                + " than the one you are signed in with (acceptingAs); join with the address you are signed in"
+                + " with, or sign in with the typed one — nothing was stored", null);
     }
 
     /**
      * Returns the invitation the acceptance was refused for.
      *
-     * @return the invitation's id
+     * @return the invitation's id, or {@code null} for a refused join through a shareable link
+     *         ({@link #onJoin()})
      */
     public InvitationId invitationId() {
         return invitationId;

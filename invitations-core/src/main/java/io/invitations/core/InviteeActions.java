@@ -105,12 +105,24 @@ public interface InviteeActions {
      * what {@link ShareableLinkOffer#requirements()} asks for. The use count never exceeds the link's
      * maximum, however many join at once.
      *
+     * <p><b>The typed email is unverified</b>: anyone holding the link may type any address. The host
+     * proves it by passing the address the joiner is signed in with as the claim's
+     * {@link ClaimRequest.Builder#acceptingAs acceptingAs}, from its own authentication, never from a
+     * form field. A signed-in address other than the typed one is refused with
+     * {@link AccountMismatchException} ({@code ACCOUNT_MISMATCH}); a tenant that sets
+     * {@code TenantSettings.acceptingAddressRequired()} refuses a join without one
+     * ({@code ACCEPTING_ADDRESS_REQUIRED}). Both refusals store nothing and never call the identity
+     * directory. Without {@code acceptingAs} the directory receives the typed address as unverified
+     * and must verify the mailbox before treating the account as the address owner's.
+     *
      * <p>A shareable link is the fallback for someone whose email invitation never arrived: when the
-     * joiner has a PENDING (or PROVISIONED) invitation to the same target, the join succeeds and
-     * closes that invitation in the same write (REVOKED, its history saying "superseded by link
-     * join" with the link's id; a {@code Revoked} event tells the host). The answer is the same
-     * whether or not such an invitation existed. A member, or someone whose invitation awaits
-     * approval, is refused with the neutral {@code ALREADY_INVITED_OR_MEMBER}.
+     * joiner, signed in with the typed address ({@code acceptingAs}), has a PENDING (or PROVISIONED)
+     * invitation to the same target, the join succeeds and closes that invitation in the same write
+     * (REVOKED, its history saying "superseded by link join" with the link's id; a {@code Revoked}
+     * event tells the host). An unproven join (no {@code acceptingAs}) never closes it: it is refused
+     * with the neutral {@code ALREADY_INVITED_OR_MEMBER}, the invitation stays as it was and the
+     * identity directory is not called; the person uses the invitation they received. A member, or
+     * someone whose invitation awaits approval, is refused with the same neutral answer.
      *
      * @param request the joiner's email and claim (whose token is the link's)
      * @return the stored invitation and the account id
@@ -119,8 +131,13 @@ public interface InviteeActions {
      * @throws io.invitations.core.link.LinkClosedException if the link takes no more joins
      * @throws io.invitations.core.policy.PolicyViolationException with DOMAIN_NOT_ALLOWED,
      *                                   SEAT_LIMIT_REACHED or INVITATIONS_DISABLED
-     * @throws AlreadyInvitedException   if the joiner is already a member or awaits approval (one
-     *                                   neutral answer for both)
+     * @throws AlreadyInvitedException   if the joiner is already a member, awaits approval, or has an
+     *                                   open invitation to the target and the join is unproven (one
+     *                                   neutral answer for all)
+     * @throws AccountMismatchException  if the signed-in address ({@code acceptingAs}) is another than
+     *                                   the typed email
+     * @throws io.invitations.spi.InvitationException with {@code ACCEPTING_ADDRESS_REQUIRED} if the
+     *                                   tenant requires the signed-in address and the claim has none
      * @throws ClaimIncompleteException  if terms, profile, password or groups are missing or wrong
      */
     Acceptance joinShareableLink(JoinRequest request);

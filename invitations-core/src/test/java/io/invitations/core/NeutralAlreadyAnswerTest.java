@@ -158,15 +158,26 @@ class NeutralAlreadyAnswerTest {
 
         // the membership answer comes first: a known address is never told about its password
         InvitationException member = refused(() -> f.service.invitee().joinShareableLink(join(link.token(), MEMBER, "short")));
-        InvitationException invited = refused(() -> f.service.invitee().joinShareableLink(join(link.token(), INVITED, "short")));
+        InvitationException invited = refused(() -> f.service.invitee().joinShareableLink(
+                signedIn(join(link.token(), INVITED, "short"))));
+        InvitationException unproven = refused(() -> f.service.invitee().joinShareableLink(join(link.token(), INVITED, "short")));
 
         assertThat(member.code()).isEqualTo(ErrorCode.ALREADY_INVITED_OR_MEMBER);
-        // issue 15: a pending invitation no longer blocks a join, so an invitee reads like a stranger
-        // (and the failed join closes nothing)
+        // issue 15: a pending invitation no longer blocks the invitee's own (signed-in) join, so they
+        // read like a stranger (and the failed join closes nothing); an unproven join of their address
+        // is refused like a member's, and leaves the invitation open
         assertThat(invited.code()).isEqualTo(ErrorCode.CLAIM_INCOMPLETE);
+        assertThat(unproven.code()).isEqualTo(ErrorCode.ALREADY_INVITED_OR_MEMBER);
         assertThat(f.stored(open).status()).isEqualTo(io.invitations.spi.invitation.InvitationStatus.PENDING);
         assertThat(refused(() -> f.service.invitee().joinShareableLink(join(link.token(), "stranger@example.com", "short"))).code())
                 .isEqualTo(ErrorCode.CLAIM_INCOMPLETE);
+    }
+
+    /** The same join, with the host's signed-in address equal to the typed one. */
+    private static JoinRequest signedIn(JoinRequest join) {
+        return JoinRequest.of(join.email(), ClaimRequest.builder(join.claim().token()).name("Jo", "Ner")
+                .password(join.claim().password()).acceptingAs(new io.invitations.spi.invitation.EmailAddress(join.email()))
+                .build());
     }
 
     private static JoinRequest join(String token, String email, String password) {

@@ -78,7 +78,7 @@ class SeedProductOperationsOnJdbcTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(JdbcDialect.class)
-    @DisplayName("Talkspirit: a link join closes the joiner's pending invitation in the same write")
+    @DisplayName("Talkspirit: a signed-in link join closes the joiner's pending invitation in the same write")
     void linkJoinSupersedesAPendingInvitation(JdbcDialect dialect) {
         InvitationAdministration admin = admin(dialect);
         Invitation lost = admin.invite(request("jane@example.com").build());
@@ -86,7 +86,7 @@ class SeedProductOperationsOnJdbcTest {
 
         Acceptance joined = service.invitee().joinShareableLink(JoinRequest.of("jane@example.com",
                 ClaimRequest.builder(token).name("Jane", "Doe").password("correct horse battery".toCharArray())
-                        .build()));
+                        .acceptingAs(EmailAddress.of("jane@example.com")).build()));
 
         assertThat(joined.invitation().status()).isEqualTo(InvitationStatus.ACCEPTED);
         assertThat(admin.find(lost.id()).orElseThrow().status()).isEqualTo(InvitationStatus.REVOKED);

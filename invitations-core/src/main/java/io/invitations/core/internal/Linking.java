@@ -1,5 +1,6 @@
 package io.invitations.core.internal;
 
+import io.invitations.core.AccountMismatchException;
 import io.invitations.core.Acceptance;
 import io.invitations.core.AlreadyInvitedException;
 import io.invitations.core.ClaimRequest;
@@ -237,7 +238,11 @@ public final class Linking {
     /**
      * Joins through a link: checks the link, the joiner and the claim, has the identity directory
      * create or link the account once, then stores the accepted (or awaiting-approval) invitation
-     * and the link's next use together.
+     * and the link's next use together. The typed email is unverified unless the claim's
+     * {@code acceptingAs} (the host's signed-in address) names the same address: only such a proven
+     * join closes the joiner's open invitation to the target; an unproven one is refused while that
+     * invitation is open, before the directory is called. A mismatching {@code acceptingAs}, or none
+     * where the tenant requires it, is refused before anything is stored.
      *
      * @param request the join
      * @return the stored invitation and the account id
@@ -251,13 +256,17 @@ public final class Linking {
         }
         RequestValidator.throwIfAny(problems);
         ClaimRequest claim = request.claim();
+        EmailAddress acceptingAs = OtherAccounts.accepting(claim.acceptingAs());
         TokenClaims claims = verify(claim.token());
         TenantId tenantId = claims.tenantId();
         EmailAddress address = new EmailAddress(email.orElseThrow());
+        proveAddress(ctx.settingsFor(tenantId), tenantId, address, acceptingAs);
+        // the typed address is the joiner's own only when the host's sign-in says so
+        boolean proven = acceptingAs != null;
         Invitee invitee = new Invitee(address, claim.firstName(), claim.lastName(),
                 Invitees.displayName(claim.firstName(), claim.lastName(), address));
         InvitationId invitationId = ctx.ids().get();
-        Reservation reserved = reserve(claims, claim, tenantId, address, invitee, invitationId);
+        Reservation reserved = reserve(claims, claim, tenantId, address, invitee, invitationId, proven);
         TenantSettings settings = reserved.settings();
         Invitation pending = reserved.invitation();
         Grant grant = Claiming.withChosenGroups(pending.grant(), claim.chosenGroups());
@@ -270,7 +279,27 @@ public final class Linking {
             release(pending, reserved.linkId(), "the identity directory refused the account");
             throw e;
         }
-        return confirm(pending, reserved.linkId(), grant, accountId, settings.approvalRequired());
+        return confirm(pending, reserved.linkId(), grant, accountId, settings.approvalRequired(), acceptingAs);
+    }
+
+    /**
+     * Refuses a join the tenant's accepting-address rule forbids, before anything is stored or the
+     * identity directory is asked: without the signed-in address when the tenant requires it
+     * ({@code ACCEPTING_ADDRESS_REQUIRED}), or with a signed-in address other than the typed one
+     * ({@code ACCOUNT_MISMATCH}, whatever the tenant's other-account policy: a join has no invitation
+     * an administrator could hold for another address).
+     */
+    private static void proveAddress(TenantSettings settings, TenantId tenantId, EmailAddress typed,
+                                     EmailAddress acceptingAs) {
+        if (acceptingAs == null && settings.acceptingAddressRequired()) {
+            throw new InvitationException(ErrorCode.ACCEPTING_ADDRESS_REQUIRED, "tenant " + tenantId
+                    + " requires the accepting address to join through a shareable link: acceptingAs is missing;"
+                    + " the host must pass the address the joiner is signed in with"
+                    + " (ClaimRequest.Builder.acceptingAs), e.g. after asking them to sign in");
+        }
+        if (!OtherAccounts.isInvited(typed, acceptingAs)) {
+            throw AccountMismatchException.onJoin();
+        }
     }
 
     /** A join's invitation, stored PENDING with the link's use and the seat taken. */
@@ -283,7 +312,7 @@ public final class Linking {
      * released. It expires after the tenant's invitation lifetime if this process dies before.
      */
     private Reservation reserve(TokenClaims claims, ClaimRequest claim, TenantId tenantId, EmailAddress address,
-                                Invitee invitee, InvitationId invitationId) {
+                                Invitee invitee, InvitationId invitationId, boolean proven) {
         for (int attempt = 1; ; attempt++) {
             Instant now = ctx.now();
             TenantSettings settings = ctx.settingsFor(tenantId);
@@ -302,8 +331,10 @@ public final class Linking {
                 Invitation expired = change.expireIfDue(open.get());
                 if (expired != open.get()) {
                     change.update(open.get(), expired);
-                } else if (expired.status() == InvitationStatus.AWAITING_APPROVAL) {
-                    // anyone holding the URL may try any address: say neither which nor whose invitation
+                } else if (expired.status() == InvitationStatus.AWAITING_APPROVAL || !proven) {
+                    // anyone holding the URL may try any address: say neither which nor whose invitation.
+                    // Only the person signed in with the address may replace their open invitation; an
+                    // unproven join leaves it untouched and never reaches the identity directory
                     throw AlreadyInvitedException.alreadyInvitedOrMember(address.toString());
                 } else {
                     closeSuperseded(change, expired, link);
@@ -367,7 +398,7 @@ public final class Linking {
      * to the directory ({@code IdentityDirectory.acceptanceAbandoned}) and the join is refused.
      */
     private Acceptance confirm(Invitation pending, LinkId linkId, Grant grant, String accountId,
-                               boolean approvalRequired) {
+                               boolean approvalRequired, EmailAddress acceptingAs) {
         Instant now = ctx.now();
         TenantId tenantId = pending.tenantId();
         InvitationStatus to = approvalRequired ? InvitationStatus.AWAITING_APPROVAL : InvitationStatus.ACCEPTED;
@@ -376,7 +407,8 @@ public final class Linking {
                 to == InvitationStatus.ACCEPTED
                         ? new InvitationEvent.Accepted(tenantId, pending.id(), now, accountId, accountId,
                         pending.invitedBy())
-                        : new InvitationEvent.ApprovalRequested(tenantId, pending.id(), now, accountId, accountId));
+                        : new InvitationEvent.ApprovalRequested(tenantId, pending.id(), now, accountId, accountId),
+                acceptingAs);
         Invitation joined = change.update(pending, pending.toBuilder().status(to).grant(grant).respondedAt(now)
                 .accountId(accountId).build());
         try {

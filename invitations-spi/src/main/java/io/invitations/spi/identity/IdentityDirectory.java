@@ -99,6 +99,13 @@ public interface IdentityDirectory {
      * <p>When the tenant requires approval the engine calls {@link #registerAwaitingApproval} instead,
      * so that the grant is held back until {@link #approvalDecided} says the membership was approved.
      *
+     * <p><b>Unverified addresses.</b> An invitation's address was chosen by its inviter, but a join
+     * through a shareable link brings whatever email its holder typed. Unless the host passed the
+     * address the joiner is signed in with ({@code ClaimRequest.Builder.acceptingAs}, which the engine
+     * requires to equal the typed one), that address is unverified: the directory must verify the
+     * mailbox (a confirmation mail, say) before treating the account as the address owner's, and must
+     * not link it to an existing account of that address on the joiner's word alone.
+     *
      * @param request who, with what grant and (unless SSO) which password; not {@code null}
      * @return the account's id as the host knows it, not blank
      */

@@ -213,15 +213,23 @@ public class InviteeApiController {
     }
 
     /**
-     * Joins through a shareable link.
+     * Joins through a shareable link. The typed email is unverified: anyone holding the link may type
+     * any address. The {@link AcceptingAddressResolver} names the caller's signed-in address, passed to
+     * the engine as the claim's {@code acceptingAs}: a signed-in address other than the typed one is
+     * refused with {@code ACCOUNT_MISMATCH} (403), a tenant requiring the accepting address refuses a
+     * caller who is not signed in ({@code ACCEPTING_ADDRESS_REQUIRED}), and only a signed-in joiner
+     * replaces their own open invitation; without it such an invitation stays untouched and the join
+     * is refused with the neutral {@code ALREADY_INVITED_OR_MEMBER}.
      *
-     * @param token the link's token
-     * @param form  the joiner's email and claim answers
+     * @param token   the link's token
+     * @param form    the joiner's email and claim answers
+     * @param request the request, for the signed-in address
      * @return the outcome
      */
     @PostMapping(path = "/shareable-links/{token}/join", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public WebJson.AcceptanceView joinShareableLink(@PathVariable String token, @RequestBody WebJson.JoinForm form) {
-        return calls.joinShareableLink(token, form);
+    public WebJson.AcceptanceView joinShareableLink(@PathVariable String token, @RequestBody WebJson.JoinForm form,
+                                                    HttpServletRequest request) {
+        return calls.joinShareableLink(token, form, acceptingAddress.resolve(request).orElse(null));
     }
 
     /**

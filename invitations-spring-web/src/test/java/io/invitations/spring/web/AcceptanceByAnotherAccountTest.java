@@ -63,7 +63,7 @@ class AcceptanceByAnotherAccountTest {
         SecurityContextHolder.clearContext();
     }
 
-    private static void signInAs(String email) {
+    static void signInAs(String email) {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 new OidcLikeUser(Map.of("sub", "u-" + email.hashCode(), "email", email, "email_verified", true)),
                 "n/a", AuthorityUtils.createAuthorityList("ROLE_USER")));

@@ -170,10 +170,11 @@ public class InviteePages {
     }
 
     @PostMapping("/join/{token}")
-    String join(@PathVariable String token, @RequestParam MultiValueMap<String, String> answers, Model model) {
+    String join(@PathVariable String token, @RequestParam MultiValueMap<String, String> answers, Model model,
+                HttpServletRequest request) {
         try {
             model.addAttribute("acceptance", api.joinShareableLink(token,
-                    new WebJson.JoinForm(answers.getFirst("email"), form(answers))));
+                    new WebJson.JoinForm(answers.getFirst("email"), form(answers)), request));
             return "welcome";
         } catch (InvitationException e) {
             if (e.code() == ErrorCode.CLAIM_INCOMPLETE || e.code() == ErrorCode.INVALID_REQUEST

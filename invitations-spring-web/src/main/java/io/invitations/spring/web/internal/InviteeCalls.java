@@ -53,11 +53,7 @@ public final class InviteeCalls {
      * @return the outcome
      */
     public WebJson.AcceptanceView accept(String claimToken, WebJson.ClaimForm form, EmailAddress acceptingAs) {
-        ClaimRequest.Builder b = claim(claimToken, form);
-        if (acceptingAs != null) {
-            b.acceptingAs(acceptingAs);
-        }
-        return acceptance(invitee.accept(b.build()));
+        return acceptance(invitee.accept(claim(claimToken, form).acceptingAs(acceptingAs).build()));
     }
 
     /**
@@ -102,14 +98,17 @@ public final class InviteeCalls {
     /**
      * Joins through a shareable link.
      *
-     * @param linkToken the link's token
-     * @param form      the join
+     * @param linkToken   the link's token
+     * @param form        the join
+     * @param acceptingAs the address the caller is signed in with, from the host's authentication,
+     *                    or {@code null} (the typed email is then unverified)
      * @return the outcome
      */
-    public WebJson.AcceptanceView joinShareableLink(String linkToken, WebJson.JoinForm form) {
+    public WebJson.AcceptanceView joinShareableLink(String linkToken, WebJson.JoinForm form, EmailAddress acceptingAs) {
         WebJson.ClaimForm claim = form.claim() == null
                 ? new WebJson.ClaimForm(null, null, null, null, null, null) : form.claim();
-        return acceptance(invitee.joinShareableLink(JoinRequest.of(form.email(), claim(linkToken, claim).build())));
+        return acceptance(invitee.joinShareableLink(JoinRequest.of(form.email(),
+                claim(linkToken, claim).acceptingAs(acceptingAs).build())));
     }
 
     private static ClaimRequest.Builder claim(String token, WebJson.ClaimForm form) {
