@@ -385,10 +385,12 @@ class AdminApiTest {
         String others = inviteAs("ADMIN_TENANT", tenant);
 
         for (String action : List.of("resend", "reinvite", "revoke")) {
-            String hidden = mvc.perform(as("USER", tenant, post(BASE + "/invitations/{id}/" + action, others)))
+            String hidden = mvc.perform(as("USER", tenant, post(BASE + "/invitations/{id}/" + action, others)
+                            .contentType(MediaType.APPLICATION_JSON)))
                     .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("NOT_FOUND"))
                     .andReturn().getResponse().getContentAsString();
-            String missing = mvc.perform(as("USER", tenant, post(BASE + "/invitations/{id}/" + action, "no-such-id")))
+            String missing = mvc.perform(as("USER", tenant, post(BASE + "/invitations/{id}/" + action, "no-such-id")
+                            .contentType(MediaType.APPLICATION_JSON)))
                     .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("NOT_FOUND"))
                     .andReturn().getResponse().getContentAsString();
             assertThat(hidden).as(action).isEqualTo(missing.replace("no-such-id", others))
