@@ -137,7 +137,7 @@ public final class LdifImporter {
             }
             Entry entry = (Entry) record;
             if (!isPerson(entry)) {
-                collector.warn(entryNumber, "entry '" + entry.getDN() + "' is not a person (no mail, givenName, sn "
+                collector.skipped(entryNumber, "entry '" + entry.getDN() + "' is not a person (no mail, givenName, sn "
                         + "or employeeNumber); skipped");
                 continue;
             }
