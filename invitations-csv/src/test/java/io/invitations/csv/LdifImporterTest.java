@@ -144,4 +144,19 @@ class LdifImporterTest {
                 .asInstanceOf(type(ImportException.class))
                 .extracting(ImportException::code).isEqualTo(ErrorCode.IMPORT_LIMIT_EXCEEDED);
     }
+
+    @Test
+    @DisplayName("a base64 value that is not UTF-8 is a problem naming the attribute and the entry, never U+FFFD")
+    void notUtf8() {
+        ImportResult result = LdifImporter.read(utf8("dn: uid=a,dc=e\nmail:: YfxAeC5jb20=\ngivenName:: SvxyZ2Vu\n"
+                + "sn: Lee\n"));
+
+        InvitationRow row = result.rows().get(0);
+        assertThat(row.email()).isNull();
+        assertThat(row.firstName()).isNull();
+        assertThat(row.toString()).doesNotContain("\uFFFD");
+        assertThat(row.problems()).hasSize(2).allSatisfy(p -> assertThat(p.message()).contains("uid=a,dc=e")
+                .contains("not UTF-8").contains("as UTF-8"));
+        assertThat(row.problems()).extracting(p -> p.field()).containsExactly("givenName", "mail");
+    }
 }
