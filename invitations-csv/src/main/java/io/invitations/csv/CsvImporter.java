@@ -148,6 +148,7 @@ public final class CsvImporter {
                 .build();
         int rowNumber = 0;
         List<String> header = null;
+        List<Integer> claimLinkColumns = new ArrayList<>();
         ColumnMapping.Resolved columns = null;
         List<String> cells;
         while ((cells = next(reader, ++rowNumber)) != null) {
@@ -158,9 +159,14 @@ public final class CsvImporter {
                 continue;
             }
             if (header == null) {
-                header = withoutClaimLinks(cells, rowNumber, collector);
+                header = withoutClaimLinks(cells, rowNumber, collector, claimLinkColumns);
                 columns = resolve(options.columnMapping(), header, rowNumber);
                 continue;
+            }
+            for (int c : claimLinkColumns) {
+                if (c < cells.size()) {
+                    cells.set(c, "");   // dropped on purpose (warned once), not a cell without a header
+                }
             }
             collector.add(checkWidth(columns.toRow(rowNumber, cells), header.size(), cells));
         }
@@ -226,11 +232,13 @@ public final class CsvImporter {
         return true;
     }
 
-    private static List<String> withoutClaimLinks(List<String> header, int rowNumber, RowCollector collector) {
+    private static List<String> withoutClaimLinks(List<String> header, int rowNumber, RowCollector collector,
+                                                  List<Integer> claimLinkColumns) {
         List<String> kept = new ArrayList<>(header);
         for (int c = 0; c < kept.size(); c++) {
             if (RowField.normalize(kept.get(c)).equals(ClaimLinkExport.CLAIM_LINK_HEADER)) {
                 kept.set(c, "");
+                claimLinkColumns.add(c);
                 collector.warn(rowNumber, "column " + (c + 1) + " ('" + header.get(c).strip() + "') holds claim "
                         + "links, which are secrets; it was not imported");
             }

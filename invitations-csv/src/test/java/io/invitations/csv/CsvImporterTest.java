@@ -219,6 +219,22 @@ class CsvImporterTest {
         }
 
         @Test
+        @DisplayName("a cell under a blank header is a row problem naming the column, not silently lost")
+        void blankHeader() {
+            ImportResult result = CsvImporter.read(utf8("email,,last name\na@x.com,Ann,Lee\nb@x.com,,Bo\n"));
+
+            assertThat(result.rows().get(0).lastName()).isEqualTo("Lee");
+            assertThat(result.rows().get(0).problems()).singleElement()
+                    .satisfies(p -> assertThat(p.field()).isEqualTo("columns"))
+                    .extracting(RowProblem::message).asString().contains("column 2 (B)").contains("no header")
+                    .contains("name the column");
+            assertThat(result.rows().get(1).problems()).isEmpty();
+            assertThat(CsvImporter.read(utf8("email,,last name\na@x.com,Ann,Lee\n"), CsvImportOptions.builder()
+                    .columnMapping(ColumnMapping.defaults().ignoringUnknownColumns()).build()).rows().get(0).problems())
+                    .singleElement().extracting(RowProblem::message).asString().contains("column 2 (B)");
+        }
+
+        @Test
         @DisplayName("cells neutralised by an export are restored: a phone identifier keeps its plus")
         void neutralisedCellsRestored() {
             ImportResult result = CsvImporter.read(utf8("identifier kind,identifier,first name\n"

@@ -96,8 +96,8 @@ public final class RowCollector {
     private void requireRoom(int rowNumber) {
         if (count + skippedCount >= limits.maxRows()) {
             throw new ImportException(ErrorCode.IMPORT_LIMIT_EXCEEDED, rowNumber, null, "the file has more than "
-                    + limits.maxRows() + " rows (entries, skipped ones included), the limit; split it into smaller "
-                    + "files");
+                    + limits.maxRows() + " rows" + (skippedCount > 0 ? " (entries, skipped ones included)" : "")
+                    + ", the limit; split it into smaller files");
         }
     }
 

@@ -169,7 +169,9 @@ final class SheetReader extends DefaultHandler {
         type = cellType;
         style = parseStyle(styleIndex);
         text.setLength(0);
-        capture = columns == null || columns.fields().containsKey(column) || columns.unknown().containsKey(column);
+        // cells right of the last header are read too, so that a value there is reported, not lost
+        capture = columns == null || columns.fields().containsKey(column) || columns.unknown().containsKey(column)
+                || column >= headers.size();
     }
 
     private void endCell() {
@@ -179,6 +181,11 @@ final class SheetReader extends DefaultHandler {
         }
         if (cell.text.length() > SharedStrings.MAX_CELL_CHARS) {
             throw cellTooLong();
+        }
+        if (columns != null && isHeaderless(column)) {
+            // only noted, not kept: its text is not counted against the limits nor handed over
+            row.put(column, new Cell(Kind.TEXT, ""));
+            return;
         }
         cells++;
         chars += cell.text.length();
@@ -258,9 +265,16 @@ final class SheetReader extends DefaultHandler {
         }
         InvitationRow.Builder b = InvitationRow.builder(rowNumber);
         columns.fields().forEach((c, field) -> b.set(field, cellText(c)));
-        columns.unknown().forEach((c, header) -> b.metadata(header, cellText(c)));
-        row.forEach((c, cell) -> {
-            if (cell.kind == Kind.ERROR) {
+        columns.unknown().forEach((c, header) -> {
+            if (!header.isEmpty()) {
+                b.metadata(header, cellText(c));
+            }
+        });
+        new java.util.TreeMap<>(row).forEach((c, cell) -> {
+            if (isHeaderless(c)) {
+                b.problem(ColumnMapping.Resolved.NO_HEADER_FIELD, ColumnMapping.Resolved.noHeader(
+                        "cell " + columnName(c) + rowNumber, "row " + headerRow));
+            } else if (cell.kind == Kind.ERROR) {
                 b.problem(fieldName(c), "the cell shows the error " + Names.shorten(cell.text)
                         + "; correct the formula or type the value");
             } else if (c == emailColumn && cell.kind != Kind.TEXT) {
@@ -295,6 +309,11 @@ final class SheetReader extends DefaultHandler {
         });
         headers = header;
         headerRow = rowNumber;
+    }
+
+    /** Tells whether a column of a data row has no header: blank in the header row, or right of it. */
+    private boolean isHeaderless(int c) {
+        return c >= headers.size() || "".equals(columns.unknown().get(c));
     }
 
     private String cellText(int c) {
@@ -344,11 +363,7 @@ final class SheetReader extends DefaultHandler {
     }
 
     private static String columnName(int column) {
-        StringBuilder name = new StringBuilder();
-        for (int c = column + 1; c > 0; c = (c - 1) / 26) {
-            name.insert(0, (char) ('A' + (c - 1) % 26));
-        }
-        return name.toString();
+        return ColumnMapping.Resolved.letters(column);
     }
 
     private static int parseStyle(String s) {
