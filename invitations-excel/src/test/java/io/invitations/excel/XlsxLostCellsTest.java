@@ -49,4 +49,50 @@ class XlsxLostCellsTest {
             assertThat(result.rows().get(1).problems()).isEmpty();
         }
     }
+
+    @Nested
+    @DisplayName("numbers in the identifier column")
+    class NumericIdentifiers {
+        private static final String HEADER = inlineRow(1, "A", "email", "B", "identifier", "C", "identifier kind");
+
+        @Test
+        @DisplayName("are written out in full, never 4.92E+11, with a warning naming the cell (zeros may be lost)")
+        void exactDigitsAndProblem() {
+            byte[] xlsx = HandMadeXlsx.create()
+                    .styles("<cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"11\" applyNumberFormat=\"1\"/></cellXfs>")
+                    .sheet("S", HEADER
+                            + "<row r=\"2\"><c r=\"B2\" s=\"1\"><v>491511234567</v></c>"
+                            + "<c r=\"C2\" t=\"inlineStr\"><is><t>phone</t></is></c></row>"
+                            + "<row r=\"3\"><c r=\"B3\"><v>612345678</v></c>"
+                            + "<c r=\"C3\" t=\"inlineStr\"><is><t>phone</t></is></c></row>"
+                            + "<row r=\"4\"><c r=\"B4\" s=\"1\"><v>1.23E2</v></c>"
+                            + "<c r=\"C4\" t=\"inlineStr\"><is><t>personnel_number</t></is></c></row>"
+                            + inlineRow(5, "B", "00123", "C", "personnel_number")).bytes();
+
+            XlsxImportResult result = read(xlsx);
+
+            assertThat(result.rows()).extracting(InvitationRow::identifier)
+                    .containsExactly("491511234567", "612345678", "123", "00123");
+            assertThat(result.rows()).allSatisfy(row -> assertThat(row.problems()).isEmpty());
+            assertThat(result.warnings()).hasSize(3);
+            assertThat(result.warnings().get(0)).contains("cell B2 is a number (491511234567)")
+                    .contains("leading zeros").contains("as Text");
+            assertThat(result.warnings().get(1)).contains("cell B3");
+        }
+
+        @Test
+        @DisplayName("many numeric identifiers: ten warnings and one summary")
+        void boundedWarnings() {
+            StringBuilder rows = new StringBuilder(HEADER);
+            for (int r = 2; r < 40; r++) {
+                rows.append("<row r=\"").append(r).append("\"><c r=\"B").append(r).append("\"><v>").append(r)
+                        .append("</v></c></row>");
+            }
+
+            XlsxImportResult result = read(HandMadeXlsx.create().sheet("S", rows.toString()).bytes());
+
+            assertThat(result.warnings()).hasSize(11);
+            assertThat(result.warnings().get(10)).contains("28 more").contains("38 in all");
+        }
+    }
 }

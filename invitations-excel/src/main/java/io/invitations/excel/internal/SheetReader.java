@@ -60,6 +60,10 @@ final class SheetReader extends DefaultHandler {
     private List<String> headers;
     private ColumnMapping.Resolved columns;
     private int emailColumn = -1;
+    private int identifierColumn = -1;
+    private static final int WARNINGS_LISTED = 10;
+    private final List<String> warnings = new ArrayList<>();
+    private int numericIdentifiers;
     private long cells;
     private long chars;
 
@@ -85,7 +89,12 @@ final class SheetReader extends DefaultHandler {
                     "the sheet '" + Names.shorten(sheetName) + "' is empty; its first row must hold the column headers"
                             + " (email, first name, last name, ...)");
         }
-        return new XlsxImportSummary(sheetName, headerRow, headers, rowCount);
+        List<String> all = new ArrayList<>(warnings);
+        if (numericIdentifiers > WARNINGS_LISTED) {
+            all.add("... and " + (numericIdentifiers - WARNINGS_LISTED) + " more identifier cells are numbers ("
+                    + numericIdentifiers + " in all); format the identifier column as Text");
+        }
+        return new XlsxImportSummary(sheetName, headerRow, headers, rowCount, all);
     }
 
     @Override
@@ -231,9 +240,24 @@ final class SheetReader extends DefaultHandler {
         if (!Double.isFinite(value)) {
             throw invalid("cell " + reference() + " is marked as a number but holds '" + Names.shorten(raw) + "'");
         }
-        return formats.isDate(value, style)
-                ? new Cell(Kind.DATE, formats.date(value))
-                : new Cell(Kind.NUMBER, formats.number(value, style));
+        if (formats.isDate(value, style)) {
+            return new Cell(Kind.DATE, formats.date(value));
+        }
+        // an identifier is digits, never 4.92E+11 nor 491,511,234,567: the exact number as written
+        return new Cell(Kind.NUMBER, column == identifierColumn && columns != null
+                ? exactDigits(raw) : formats.number(value, style));
+    }
+
+    /** The stored number exactly, without exponent or grouping ({@code 4.91511234567E11} → {@code 491511234567}). */
+    private static String exactDigits(String raw) {
+        java.math.BigDecimal exact;
+        try {
+            exact = new java.math.BigDecimal(raw).stripTrailingZeros();
+        } catch (NumberFormatException e) {
+            exact = null;   // Java-only spellings such as 1d or 0x1p3
+        }
+        // a finite double has at most 309 integer digits; a far-off exponent (1E-99999) is not spelled out
+        return exact == null || exact.scale() > 40 ? CellFormats.plain(Double.parseDouble(raw)) : exact.toPlainString();
     }
 
     private String shared(String raw) {
@@ -277,6 +301,12 @@ final class SheetReader extends DefaultHandler {
             } else if (cell.kind == Kind.ERROR) {
                 b.problem(fieldName(c), "the cell shows the error " + Names.shorten(cell.text)
                         + "; correct the formula or type the value");
+            } else if (c == identifierColumn && cell.kind == Kind.NUMBER) {
+                if (numericIdentifiers++ < WARNINGS_LISTED) {
+                    warnings.add("row " + rowNumber + ": cell " + columnName(c) + rowNumber + " is a number ("
+                            + Names.shorten(cell.text) + "); leading zeros or a leading + may have been lost. Format "
+                            + "the column as Text and type the identifier again");
+                }
             } else if (c == emailColumn && cell.kind != Kind.TEXT) {
                 b.problem(RowField.EMAIL.canonicalHeader(), "the cell holds a " + kindName(cell.kind) + " ("
                         + Names.shorten(cell.text) + "), not an email address; type the address as text");
@@ -305,6 +335,8 @@ final class SheetReader extends DefaultHandler {
         columns.fields().forEach((c, field) -> {
             if (field == RowField.EMAIL) {
                 emailColumn = c;
+            } else if (field == RowField.IDENTIFIER) {
+                identifierColumn = c;
             }
         });
         headers = header;
