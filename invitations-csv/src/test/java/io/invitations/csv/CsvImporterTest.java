@@ -219,6 +219,20 @@ class CsvImporterTest {
         }
 
         @Test
+        @DisplayName("Excel's 'sep=;' first line sets the separator and is skipped, rows numbered as Excel shows them")
+        void excelSeparatorLine() {
+            for (String first : List.of("sep=;\n", "\"sep=;\"\r\n", "SEP=;\r")) {
+                ImportResult result = CsvImporter.read(utf8(first + "email;first name\na@x.com;Ann\n;\nb@x.com;Bo,B\n"));
+
+                assertThat(result.rows()).extracting(InvitationRow::email).as(first).containsExactly("a@x.com", "b@x.com");
+                assertThat(result.rows()).extracting(InvitationRow::rowNumber).containsExactly(2, 4);
+                assertThat(result.rows().get(1).firstName()).isEqualTo("Bo,B");
+            }
+            assertThat(CsvImporter.read(utf8("sep=,\nemail;first name\na@x.com;Ann\n"), CsvImportOptions.builder()
+                    .separator(';').build()).rows().get(0).firstName()).isEqualTo("Ann");
+        }
+
+        @Test
         @DisplayName("a cell under a blank header is a row problem naming the column, not silently lost")
         void blankHeader() {
             ImportResult result = CsvImporter.read(utf8("email,,last name\na@x.com,Ann,Lee\nb@x.com,,Bo\n"));
