@@ -95,4 +95,25 @@ class XlsxLostCellsTest {
             assertThat(result.warnings().get(10)).contains("28 more").contains("38 in all");
         }
     }
+
+    @Test
+    @DisplayName("a formula without a calculated value (as openpyxl writes it) is a problem naming the cell")
+    void uncalculatedFormula() {
+        byte[] xlsx = HandMadeXlsx.create().sheet("S", inlineRow(1, "A", "email", "B", "first name")
+                + "<row r=\"2\"><c r=\"A2\" t=\"str\"><f>LOWER(\"A@X.COM\")</f></c>"
+                + "<c r=\"B2\" t=\"inlineStr\"><is><t>Ann</t></is></c></row>"
+                + "<row r=\"3\"><c r=\"A3\" t=\"str\"><f>\"b@x.com\"</f><v>b@x.com</v></c>"
+                + "<c r=\"B3\"><f>1+1</f></c></row>").bytes();
+
+        XlsxImportResult result = read(xlsx);
+
+        assertThat(result.rows().get(0).email()).isNull();
+        assertThat(result.rows().get(0).problems()).singleElement()
+                .satisfies(p -> assertThat(p.field()).isEqualTo("email"))
+                .extracting(RowProblem::message).asString().contains("cell A2 holds a formula that was never calculated")
+                .contains("open and save the file in Excel");
+        assertThat(result.rows().get(1).email()).isEqualTo("b@x.com");
+        assertThat(result.rows().get(1).problems()).singleElement().extracting(RowProblem::message).asString()
+                .contains("cell B3");
+    }
 }

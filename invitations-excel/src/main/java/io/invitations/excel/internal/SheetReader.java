@@ -29,7 +29,7 @@ final class SheetReader extends DefaultHandler {
     /** Excel's last column (XFD), 0-based. */
     private static final int MAX_COLUMN = 16_383;
 
-    private enum Kind { TEXT, NUMBER, DATE, BOOLEAN, ERROR }
+    private enum Kind { TEXT, NUMBER, DATE, BOOLEAN, ERROR, UNCALCULATED }
 
     private record Cell(Kind kind, String text) {
     }
@@ -51,6 +51,8 @@ final class SheetReader extends DefaultHandler {
     private int style;
     private boolean capture;
     private boolean inValue;
+    private boolean formula;
+    private boolean valued;
     private boolean inInline;
     private boolean inInlineText;
     private int phoneticDepth;
@@ -111,7 +113,11 @@ final class SheetReader extends DefaultHandler {
                     startCell(attributes.getValue("r"), attributes.getValue("t"), attributes.getValue("s"));
                 }
             }
-            case "v" -> inValue = capture;
+            case "v" -> {
+                inValue = capture;
+                valued = true;
+            }
+            case "f" -> formula = true;
             case "is" -> inInline = capture;
             case "t" -> inInlineText = inInline && phoneticDepth == 0;
             case "rPh" -> phoneticDepth++;
@@ -176,6 +182,8 @@ final class SheetReader extends DefaultHandler {
             throw invalid("a cell lies beyond column XFD, Excel's last column");
         }
         type = cellType;
+        formula = false;
+        valued = false;
         style = parseStyle(styleIndex);
         text.setLength(0);
         // cells right of the last header are read too, so that a value there is reported, not lost
@@ -184,7 +192,8 @@ final class SheetReader extends DefaultHandler {
     }
 
     private void endCell() {
-        Cell cell = value();
+        // a formula whose result was never stored (written by a program, not calculated): its value is unknown
+        Cell cell = formula && !valued && !"inlineStr".equals(type) ? new Cell(Kind.UNCALCULATED, "?") : value();
         if (cell == null) {
             return;
         }
@@ -298,6 +307,9 @@ final class SheetReader extends DefaultHandler {
             if (isHeaderless(c)) {
                 b.problem(ColumnMapping.Resolved.NO_HEADER_FIELD, ColumnMapping.Resolved.noHeader(
                         "cell " + columnName(c) + rowNumber, "row " + headerRow));
+            } else if (cell.kind == Kind.UNCALCULATED) {
+                b.problem(fieldName(c), "cell " + columnName(c) + rowNumber + " holds a formula that was never "
+                        + "calculated; open and save the file in Excel (or LibreOffice) first, or type the value");
             } else if (cell.kind == Kind.ERROR) {
                 b.problem(fieldName(c), "the cell shows the error " + Names.shorten(cell.text)
                         + "; correct the formula or type the value");
@@ -350,7 +362,7 @@ final class SheetReader extends DefaultHandler {
 
     private String cellText(int c) {
         Cell cell = row.get(c);
-        return cell == null || cell.kind == Kind.ERROR ? null : cell.text;
+        return cell == null || cell.kind == Kind.ERROR || cell.kind == Kind.UNCALCULATED ? null : cell.text;
     }
 
     private String fieldName(int c) {
