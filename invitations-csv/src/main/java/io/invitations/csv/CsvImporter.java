@@ -74,6 +74,8 @@ public final class CsvImporter {
     private static final String FORMAT = "CSV";
     /** The separator is detected on the first line, looked for in at most this many characters. */
     private static final int SEPARATOR_WINDOW = 64 * 1024;
+    private static final int EXTRA_CELLS_LISTED = 5;
+    private static final int EXTRA_CELL_CHARS = 40;
     /** Excel's first line naming the separator: {@code sep=;}, possibly quoted ({@code "sep=;"}). */
     private static final java.util.regex.Pattern EXCEL_SEPARATOR_LINE =
             java.util.regex.Pattern.compile("\"?sep=([^\r\n\"])\"?[ \t]*(?:\r\n|\n|\r|$)", java.util.regex.Pattern.CASE_INSENSITIVE);
@@ -284,8 +286,15 @@ public final class CsvImporter {
             return row;
         }
         List<String> extra = cells.subList(width, cells.size()).stream().filter(s -> !s.isBlank()).toList();
+        // at most a few cells, each shortened: the message must not grow with the input
+        String listed = extra.stream().limit(EXTRA_CELLS_LISTED).map(CsvImporter::shorten)
+                .collect(java.util.stream.Collectors.joining(", ", "[", extra.size() > EXTRA_CELLS_LISTED
+                        ? ", ... " + (extra.size() - EXTRA_CELLS_LISTED) + " more]" : "]"));
         return row.withProblem("columns", "the row has " + cells.size() + " cells but the header names " + width
-                + " columns; " + Arrays.toString(extra.toArray()) + " would be lost. Quote cells that contain the "
-                + "separator");
+                + " columns; " + listed + " would be lost. Quote cells that contain the separator");
+    }
+
+    private static String shorten(String cell) {
+        return cell.length() <= EXTRA_CELL_CHARS ? cell : cell.substring(0, EXTRA_CELL_CHARS) + "...";
     }
 }

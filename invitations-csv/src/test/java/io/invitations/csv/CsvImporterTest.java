@@ -233,6 +233,17 @@ class CsvImporterTest {
         }
 
         @Test
+        @DisplayName("the extra-cells problem lists at most five cells, each shortened")
+        void extraCellsBounded() {
+            String row = "a@x.io" + ("," + "x".repeat(500)).repeat(1_000);
+
+            ImportResult result = CsvImporter.read(utf8("email\n" + row + "\n"));
+
+            assertThat(result.rows().get(0).problems()).singleElement().extracting(RowProblem::message).asString()
+                    .contains("1001 cells").contains("995 more").hasSizeLessThan(500);
+        }
+
+        @Test
         @DisplayName("a cell under a blank header is a row problem naming the column, not silently lost")
         void blankHeader() {
             ImportResult result = CsvImporter.read(utf8("email,,last name\na@x.com,Ann,Lee\nb@x.com,,Bo\n"));
