@@ -4,7 +4,7 @@ import io.invitations.spi.InvitationException;
 import org.apiguardian.api.API;
 
 /**
- * How the CSV exports are written. Lines always end with CRLF (RFC 4180); every cell is between
+ * How the CSV exports are written. Lines always end with CRLF (RFC 4180); every data cell is between
  * double quotes and neutralised against formula injection (see {@code CellText}): a single quote goes
  * in front of a formula trigger ({@code = + - @}, tab, CR, LF) at the start of a cell and after a
  * comma, semicolon or tab inside it, so that a spreadsheet using another list separator cannot run a

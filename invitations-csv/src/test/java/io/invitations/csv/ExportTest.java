@@ -100,7 +100,7 @@ class ExportTest {
 
             ClaimLinkExport.write(entries, NOW, out, CsvExportOptions.defaults());
 
-            assertThat(out.toString()).startsWith(quotedHeaders(ClaimLinkExport.HEADERS, ",") + "\r\n")
+            assertThat(out.toString()).startsWith(String.join(",", ClaimLinkExport.HEADERS) + "\r\n")
                     .contains(",\"'=https://x.example/c/tok-123\"\r\n").contains(",\"'\thttps://x.example/c/tab\"\r\n")
                     .contains(",\"'\rhttps://x.example/c/cr\"\r\n").contains(",\"'\nhttps://x.example/c/lf\"\r\n")
                     .contains(",\"https://x.example/c/plain\"\r\n");
@@ -112,11 +112,11 @@ class ExportTest {
     @DisplayName("write RFC 4180 text")
     class Format {
         @Test
-        @DisplayName("CRLF line ends, every cell quoted, the status report's headers first")
+        @DisplayName("CRLF line ends, every data cell quoted, the status report's headers first")
         void layout() {
             String csv = report(List.of(ZOE), CsvExportOptions.defaults());
 
-            assertThat(csv).startsWith(quotedHeaders(StatusReport.HEADERS, ",") + "\r\n");
+            assertThat(csv).startsWith(String.join(",", StatusReport.HEADERS) + "\r\n");
             assertThat(csv).contains("\"zoe@example.fr\",\"\",\"\",\"Zoé\",\"Dupont, \"\"la grande\"\"\",\"\",\"manager\","
                     + "\"member\",\"R&D;Ventes\",\"PENDING\",\"u-1\",\"2025-03-01T09:00:00Z\",");
             assertThat(csv).endsWith(",\"inv-1\"\r\n");
@@ -132,7 +132,7 @@ class ExportTest {
             byte[] b = bytes.toByteArray();
             assertThat(new byte[] {b[0], b[1], b[2]}).containsExactly(0xEF, 0xBB, 0xBF);
             String text = new String(b, 3, b.length - 3, StandardCharsets.UTF_8);
-            assertThat(text).startsWith("\"email\";\"identifier kind\";").contains(";\"Zoé\";\"Dupont, \"\"la grande\"\"\";")
+            assertThat(text).startsWith("email;identifier kind;").contains(";\"Zoé\";\"Dupont, \"\"la grande\"\"\";")
                     .doesNotStartWith("\uFEFF");
         }
 
@@ -223,7 +223,4 @@ class ExportTest {
         }
     }
 
-    private static String quotedHeaders(List<String> headers, String separator) {
-        return headers.stream().map(h -> "\"" + h + "\"").collect(java.util.stream.Collectors.joining(separator));
-    }
 }

@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * Writes a header and rows as CSV with OpenCSV's writer, every cell (header included) through
- * {@link CellText#neutralize(String)} and between double quotes: a spreadsheet whose list separator is
+ * {@link CellText#neutralize(String)}, every data cell between double quotes (the header's names are the
+ * SDK's own and quoted only where needed): a spreadsheet whose list separator is
  * not the file's (Excel in a {@code ;} locale opening a comma-separated file) then keeps each cell whole
  * instead of splitting it at a separator inside the text. The target is flushed, never closed: it belongs to the caller.
  */
@@ -58,7 +59,7 @@ public final class CsvTableWriter {
                     .withSeparator(options.separator())
                     .withLineEnd("\r\n")
                     .build();
-            csv.writeNext(neutralized(header), true);
+            csv.writeNext(neutralized(header), false);   // the SDK's own header names, quoted only if needed
             for (List<String> row : rows) {
                 csv.writeNext(neutralized(row), true);
             }
