@@ -116,4 +116,20 @@ class XlsxLostCellsTest {
         assertThat(result.rows().get(1).problems()).singleElement().extracting(RowProblem::message).asString()
                 .contains("cell B3");
     }
+
+    @Test
+    @DisplayName("a repeated cell reference or row is refused as a damaged file naming it")
+    void repeatedReferences() {
+        byte[] cell = HandMadeXlsx.create().sheet("S", inlineRow(1, "A", "email", "B", "first name")
+                + inlineRow(2, "A", "a@x.com", "B", "Ann", "B", "Bob")).bytes();
+        byte[] row = HandMadeXlsx.create().sheet("S", inlineRow(1, "A", "email")
+                + inlineRow(2, "A", "a@x.com") + inlineRow(2, "A", "c@x.com")).bytes();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> read(cell))
+                .isInstanceOf(io.invitations.core.bulk.ImportException.class)
+                .hasMessageContaining("cell B2 appears twice").hasMessageContaining("damaged");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> read(row))
+                .isInstanceOf(io.invitations.core.bulk.ImportException.class)
+                .hasMessageContaining("row 2 appears twice").hasMessageContaining("damaged");
+    }
 }

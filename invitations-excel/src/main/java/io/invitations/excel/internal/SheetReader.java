@@ -171,13 +171,22 @@ final class SheetReader extends DefaultHandler {
         if (number < 1 || number > MAX_ROW) {
             throw invalid("a row is numbered " + number + "; Excel numbers rows from 1 to " + Sizes.count(MAX_ROW));
         }
+        if (reference != null && number <= rowNumber) {
+            // a repeated <row r="2"> would overwrite or shadow the first one's people
+            throw invalid("row " + number + " appears twice, or after row " + rowNumber);
+        }
         rowNumber = number;
         column = -1;
         row.clear();
     }
 
     private void startCell(String reference, String cellType, String styleIndex) {
+        int previous = column;
         column = reference == null ? column + 1 : columnOf(reference);
+        if (column <= previous) {
+            // a repeated cell reference would silently replace the first cell's value
+            throw invalid("cell " + reference() + " appears twice in row " + rowNumber + ", or out of order");
+        }
         if (column > MAX_COLUMN) {
             throw invalid("a cell lies beyond column XFD, Excel's last column");
         }
