@@ -4,8 +4,11 @@ import io.invitations.spi.InvitationException;
 import org.apiguardian.api.API;
 
 /**
- * How the CSV exports are written. Lines always end with CRLF (RFC 4180); cells are quoted when
- * they hold the separator, a quote or a line break, and neutralised against formula injection.
+ * How the CSV exports are written. Lines always end with CRLF (RFC 4180); every data cell is between
+ * double quotes and neutralised against formula injection (see {@code CellText}): a single quote goes
+ * in front of a formula trigger ({@code = + - @}, tab, CR, LF) at the start of a cell and after a
+ * comma, semicolon or tab inside it, so that a spreadsheet using another list separator cannot run a
+ * piece of a cell either. The importers remove those quotes again.
  *
  * <pre>{@code
  * CsvExportOptions.excel().withSeparator(';')   // for Excel in locales whose list separator is ';'

@@ -40,7 +40,7 @@ import java.util.function.Consumer;
  *       A {@value ClaimLinkExport#CLAIM_LINK_HEADER} column is never kept: links are secrets.</li>
  *   <li>Cells are parsed per RFC 4180 (OpenCSV's {@code RFC4180Parser}): quoted cells may hold the
  *       separator, doubled quotes and line breaks. The separator (comma, semicolon or tab) is
- *       detected from the header line unless forced. UTF-8 with or without a byte-order mark, CRLF
+ *       detected from the header line unless forced, or taken from Excel's first line {@code sep=;}, which is skipped and not counted as a row (Excel does not show it). UTF-8 with or without a byte-order mark, CRLF
  *       or LF; other charsets by option.</li>
  *   <li>Groups are split on {@code ;} or {@code ,} inside their cell. Cells that an export
  *       neutralised against formula injection ({@code '+33 6...}) are restored
@@ -74,6 +74,11 @@ public final class CsvImporter {
     private static final String FORMAT = "CSV";
     /** The separator is detected on the first line, looked for in at most this many characters. */
     private static final int SEPARATOR_WINDOW = 64 * 1024;
+    private static final int EXTRA_CELLS_LISTED = 5;
+    private static final int EXTRA_CELL_CHARS = 40;
+    /** Excel's first line naming the separator: {@code sep=;}, possibly quoted ({@code "sep=;"}). */
+    private static final java.util.regex.Pattern EXCEL_SEPARATOR_LINE =
+            java.util.regex.Pattern.compile("\"?sep=([^\r\n\"])\"?[ \t]*(?:\r\n|\n|\r|$)", java.util.regex.Pattern.CASE_INSENSITIVE);
     private static final String NO_DATA_ROWS = "the file has a header row but no data rows; add one row per person below it";
 
     private CsvImporter() {
@@ -142,12 +147,22 @@ public final class CsvImporter {
         Objects.requireNonNull(in, "in");
         BufferedReader text = new BufferedReader(InputText.open(in, options.charset(), options.limits().maxBytes(),
                 FORMAT), SEPARATOR_WINDOW);
-        char separator = options.separator().orElseGet(() -> Separators.detect(peek(text)));
+        String start = peek(text);
+        java.util.regex.Matcher excelHint = EXCEL_SEPARATOR_LINE.matcher(start);
+        char separator;
+        if (excelHint.lookingAt()) {
+            // Excel's "sep=;" line names the separator; Excel does not show it, so rows are numbered without it
+            skip(text, excelHint.end());
+            separator = options.separator().orElse(excelHint.group(1).charAt(0));
+        } else {
+            separator = options.separator().orElseGet(() -> Separators.detect(start));
+        }
         CSVReader reader = new CSVReaderBuilder(text)
                 .withCSVParser(new RFC4180ParserBuilder().withSeparator(separator).build())
                 .build();
         int rowNumber = 0;
         List<String> header = null;
+        List<Integer> claimLinkColumns = new ArrayList<>();
         ColumnMapping.Resolved columns = null;
         List<String> cells;
         while ((cells = next(reader, ++rowNumber)) != null) {
@@ -158,15 +173,28 @@ public final class CsvImporter {
                 continue;
             }
             if (header == null) {
-                header = withoutClaimLinks(cells, rowNumber, collector);
+                header = withoutClaimLinks(cells, rowNumber, collector, claimLinkColumns);
                 columns = resolve(options.columnMapping(), header, rowNumber);
                 continue;
+            }
+            for (int c : claimLinkColumns) {
+                if (c < cells.size()) {
+                    cells.set(c, "");   // dropped on purpose (warned once), not a cell without a header
+                }
             }
             collector.add(checkWidth(columns.toRow(rowNumber, cells), header.size(), cells));
         }
         if (header == null) {
             throw new ImportException(ErrorCode.IMPORT_INVALID_FILE, 0, null, "the file is empty; its first row must "
                     + "name the columns, e.g. email" + separator + "first name" + separator + "last name");
+        }
+    }
+
+    private static void skip(BufferedReader text, int chars) {
+        try {
+            text.skip(chars);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the uploaded file", e);
         }
     }
 
@@ -226,11 +254,13 @@ public final class CsvImporter {
         return true;
     }
 
-    private static List<String> withoutClaimLinks(List<String> header, int rowNumber, RowCollector collector) {
+    private static List<String> withoutClaimLinks(List<String> header, int rowNumber, RowCollector collector,
+                                                  List<Integer> claimLinkColumns) {
         List<String> kept = new ArrayList<>(header);
         for (int c = 0; c < kept.size(); c++) {
             if (RowField.normalize(kept.get(c)).equals(ClaimLinkExport.CLAIM_LINK_HEADER)) {
                 kept.set(c, "");
+                claimLinkColumns.add(c);
                 collector.warn(rowNumber, "column " + (c + 1) + " ('" + header.get(c).strip() + "') holds claim "
                         + "links, which are secrets; it was not imported");
             }
@@ -256,8 +286,15 @@ public final class CsvImporter {
             return row;
         }
         List<String> extra = cells.subList(width, cells.size()).stream().filter(s -> !s.isBlank()).toList();
+        // at most a few cells, each shortened: the message must not grow with the input
+        String listed = extra.stream().limit(EXTRA_CELLS_LISTED).map(CsvImporter::shorten)
+                .collect(java.util.stream.Collectors.joining(", ", "[", extra.size() > EXTRA_CELLS_LISTED
+                        ? ", ... " + (extra.size() - EXTRA_CELLS_LISTED) + " more]" : "]"));
         return row.withProblem("columns", "the row has " + cells.size() + " cells but the header names " + width
-                + " columns; " + Arrays.toString(extra.toArray()) + " would be lost. Quote cells that contain the "
-                + "separator");
+                + " columns; " + listed + " would be lost. Quote cells that contain the separator");
+    }
+
+    private static String shorten(String cell) {
+        return cell.length() <= EXTRA_CELL_CHARS ? cell : cell.substring(0, EXTRA_CELL_CHARS) + "...";
     }
 }

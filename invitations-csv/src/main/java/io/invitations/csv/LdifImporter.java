@@ -25,6 +25,9 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
@@ -137,7 +140,7 @@ public final class LdifImporter {
             }
             Entry entry = (Entry) record;
             if (!isPerson(entry)) {
-                collector.warn(entryNumber, "entry '" + entry.getDN() + "' is not a person (no mail, givenName, sn "
+                collector.skipped(entryNumber, "entry '" + entry.getDN() + "' is not a person (no mail, givenName, sn "
                         + "or employeeNumber); skipped");
                 continue;
             }
@@ -176,16 +179,21 @@ public final class LdifImporter {
 
     private static InvitationRow toRow(Entry entry, int entryNumber) {
         InvitationRow.Builder row = InvitationRow.builder(entryNumber);
-        String given = entry.getAttributeValue("givenName");
-        String family = entry.getAttributeValue("sn");
+        Set<String> notUtf8 = new java.util.LinkedHashSet<>();
+        String given = text(entry, "givenName", notUtf8);
+        String family = text(entry, "sn", notUtf8);
         if (isBlank(given) && isBlank(family)) {
-            PersonName split = PersonName.split(entry.getAttributeValue("cn"));
+            PersonName split = PersonName.split(text(entry, "cn", notUtf8));
             given = split.given();
             family = split.family();
         }
         row.set(RowField.FIRST_NAME, given).set(RowField.LAST_NAME, family).metadata("dn", entry.getDN());
-        String mail = entry.getAttributeValue("mail");
-        String employeeNumber = entry.getAttributeValue("employeeNumber");
+        String mail = text(entry, "mail", notUtf8);
+        String employeeNumber = text(entry, "employeeNumber", notUtf8);
+        for (String attribute : notUtf8) {
+            row.problem(attribute, "the " + attribute + " value of entry '" + entry.getDN() + "' is base64 bytes that "
+                    + "are not UTF-8 text; export the directory again as UTF-8 (or save the LDIF file as UTF-8)");
+        }
         if (!isBlank(mail)) {
             return row.set(RowField.EMAIL, mail).metadata("employeeNumber", employeeNumber).build();
         }
@@ -193,8 +201,31 @@ public final class LdifImporter {
             return row.set(RowField.IDENTIFIER_KIND, IdentifierKind.PERSONNEL_NUMBER.name())
                     .set(RowField.IDENTIFIER, employeeNumber).build();
         }
+        if (notUtf8.contains("mail") || notUtf8.contains("employeeNumber")) {
+            return row.build();
+        }
         return row.problem("email", "the entry has neither a mail nor an employeeNumber attribute; add one of them")
                 .build();
+    }
+
+    /**
+     * Returns an attribute's first value decoded strictly as UTF-8 (LDIF's base64 values are bytes, and
+     * a lenient decoder would silently turn a Latin-1 {@code ü} into U+FFFD); {@code null} when absent
+     * or, noted in {@code notUtf8}, when the bytes are not UTF-8.
+     */
+    private static String text(Entry entry, String name, Set<String> notUtf8) {
+        com.unboundid.ldap.sdk.Attribute attribute = entry.getAttribute(name);
+        byte[] bytes = attribute == null ? null : attribute.getValueByteArray();
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            notUtf8.add(name);
+            return null;
+        }
     }
 
     private static boolean isBlank(String s) {

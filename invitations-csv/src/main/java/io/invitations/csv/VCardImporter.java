@@ -127,7 +127,13 @@ public final class VCardImporter {
             for (ParseWarning warning : reader.getWarnings()) {
                 collector.warn(cardNumber, describe(warning));
             }
-            collector.add(toRow(card, cardNumber, options.phoneAsIdentifier()));
+            InvitationRow row = toRow(card, cardNumber, options.phoneAsIdentifier());
+            long emails = card.getEmails().stream().filter(e -> !isBlank(e.getValue())).count();
+            if (emails > 1 && row.email() != null) {
+                collector.warn(cardNumber, "the card has " + emails + " email addresses; " + row.email()
+                        + " (the preferred one) was used");
+            }
+            collector.add(row);
         }
     }
 

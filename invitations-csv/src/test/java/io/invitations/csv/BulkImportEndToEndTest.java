@@ -154,7 +154,7 @@ class BulkImportEndToEndTest {
             String link = service.administration(ADMIN, ACME).revealClaimLink(id).url();
             assertThat(lines).as("one line ends with the link of %s", id)
                     .filteredOn(line -> line.contains(id.value())).singleElement()
-                    .matches(line -> line.endsWith("," + link), "ends with its link");
+                    .matches(line -> line.endsWith(",\"" + link + "\""), "ends with its link (every data cell is quoted)");
         }
         assertThat(service.administration(ADMIN, ACME).exportClaimLinks(null)).as("carl's own invitation too").hasSize(3);
     }

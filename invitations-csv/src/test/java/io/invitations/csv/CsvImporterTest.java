@@ -219,6 +219,47 @@ class CsvImporterTest {
         }
 
         @Test
+        @DisplayName("Excel's 'sep=;' first line sets the separator and is skipped, rows numbered as Excel shows them")
+        void excelSeparatorLine() {
+            for (String first : List.of("sep=;\n", "\"sep=;\"\r\n", "SEP=;\r")) {
+                ImportResult result = CsvImporter.read(utf8(first + "email;first name\na@x.com;Ann\n;\nb@x.com;Bo,B\n"));
+
+                assertThat(result.rows()).extracting(InvitationRow::email).as(first).containsExactly("a@x.com", "b@x.com");
+                assertThat(result.rows()).extracting(InvitationRow::rowNumber).containsExactly(2, 4);
+                assertThat(result.rows().get(1).firstName()).isEqualTo("Bo,B");
+            }
+            assertThat(CsvImporter.read(utf8("sep=,\nemail;first name\na@x.com;Ann\n"), CsvImportOptions.builder()
+                    .separator(';').build()).rows().get(0).firstName()).isEqualTo("Ann");
+        }
+
+        @Test
+        @DisplayName("the extra-cells problem lists at most five cells, each shortened")
+        void extraCellsBounded() {
+            String row = "a@x.io" + ("," + "x".repeat(500)).repeat(1_000);
+
+            ImportResult result = CsvImporter.read(utf8("email\n" + row + "\n"));
+
+            assertThat(result.rows().get(0).problems()).singleElement().extracting(RowProblem::message).asString()
+                    .contains("1001 cells").contains("995 more").hasSizeLessThan(500);
+        }
+
+        @Test
+        @DisplayName("a cell under a blank header is a row problem naming the column, not silently lost")
+        void blankHeader() {
+            ImportResult result = CsvImporter.read(utf8("email,,last name\na@x.com,Ann,Lee\nb@x.com,,Bo\n"));
+
+            assertThat(result.rows().get(0).lastName()).isEqualTo("Lee");
+            assertThat(result.rows().get(0).problems()).singleElement()
+                    .satisfies(p -> assertThat(p.field()).isEqualTo("columns"))
+                    .extracting(RowProblem::message).asString().contains("column 2 (B)").contains("no header")
+                    .contains("name the column");
+            assertThat(result.rows().get(1).problems()).isEmpty();
+            assertThat(CsvImporter.read(utf8("email,,last name\na@x.com,Ann,Lee\n"), CsvImportOptions.builder()
+                    .columnMapping(ColumnMapping.defaults().ignoringUnknownColumns()).build()).rows().get(0).problems())
+                    .singleElement().extracting(RowProblem::message).asString().contains("column 2 (B)");
+        }
+
+        @Test
         @DisplayName("cells neutralised by an export are restored: a phone identifier keeps its plus")
         void neutralisedCellsRestored() {
             ImportResult result = CsvImporter.read(utf8("identifier kind,identifier,first name\n"

@@ -51,6 +51,10 @@ class ExportTest {
             new Invitee(Identifier.of(IdentifierKind.PHONE, "+33 6 12 34 56 78"), "Tom", null, null),
             Grant.role("member").withMembershipType(MembershipType.GUEST));
 
+    private static final Invitation EUROPEAN = invitation("inv-4",
+            new Invitee(EmailAddress.of("eu@example.fr"), "Ann,-2\t@x", "Smith;=1+1", null),
+            Grant.role("member"));
+
     private static String report(List<Invitation> invitations, CsvExportOptions options) {
         StringWriter out = new StringWriter();
         StatusReportExport.write(invitations, NOW, out, options);
@@ -65,9 +69,22 @@ class ExportTest {
         void triggers() {
             String csv = report(List.of(ATTACKER, PHONE), CsvExportOptions.defaults());
 
-            assertThat(csv).contains("'-x@example.com,").contains(",\"'=HYPERLINK(\"\"http://evil\"\")\",")
-                    .contains(",'+1+1,").contains(",'@SUM(A1),").contains(",'+33 6 12 34 56 78,Tom,");
-            assertThat(csv.lines().skip(1)).noneMatch(line -> line.matches("(^|.*,)[=+\\-@].*"));
+            assertThat(csv).contains("\"'-x@example.com\",").contains(",\"'=HYPERLINK(\"\"http://evil\"\")\",")
+                    .contains(",\"'+1+1\",").contains(",\"'@SUM(A1)\",").contains(",\"'+33 6 12 34 56 78\",\"Tom\",");
+            assertThat(csv.lines().skip(1)).noneMatch(line -> line.matches("(^|.*,)\"?[=+\\-@].*"));
+        }
+
+        @Test
+        @DisplayName("every cell is quoted and a trigger after , ; or tab inside a cell gets a quote (Excel in a ';' locale)")
+        void europeanExcel() {
+            String csv = report(List.of(EUROPEAN), CsvExportOptions.defaults());
+
+            assertThat(csv).contains(",\"Ann,'-2\t'@x\",\"Smith;'=1+1\",");
+            String row = csv.lines().skip(1).findFirst().orElseThrow();
+            assertThat(row).startsWith("\"eu@example.fr\",").endsWith("\"inv-4\"");
+            for (String piece : row.split("[,;\t]", -1)) {
+                assertThat(piece).doesNotMatch("^\"?[=+\\-@].*");
+            }
         }
 
         @Test
@@ -84,9 +101,9 @@ class ExportTest {
             ClaimLinkExport.write(entries, NOW, out, CsvExportOptions.defaults());
 
             assertThat(out.toString()).startsWith(String.join(",", ClaimLinkExport.HEADERS) + "\r\n")
-                    .contains(",'=https://x.example/c/tok-123\r\n").contains(",'\thttps://x.example/c/tab\r\n")
+                    .contains(",\"'=https://x.example/c/tok-123\"\r\n").contains(",\"'\thttps://x.example/c/tab\"\r\n")
                     .contains(",\"'\rhttps://x.example/c/cr\"\r\n").contains(",\"'\nhttps://x.example/c/lf\"\r\n")
-                    .contains(",https://x.example/c/plain\r\n");
+                    .contains(",\"https://x.example/c/plain\"\r\n");
             assertThat(entries.get(0).toString()).contains("inv-1").doesNotContain("tok-123");
         }
     }
@@ -95,14 +112,14 @@ class ExportTest {
     @DisplayName("write RFC 4180 text")
     class Format {
         @Test
-        @DisplayName("CRLF line ends, quotes only where needed, the status report's headers first")
+        @DisplayName("CRLF line ends, every data cell quoted, the status report's headers first")
         void layout() {
             String csv = report(List.of(ZOE), CsvExportOptions.defaults());
 
             assertThat(csv).startsWith(String.join(",", StatusReport.HEADERS) + "\r\n");
-            assertThat(csv).contains("zoe@example.fr,,,Zoé,\"Dupont, \"\"la grande\"\"\",,manager,member,R&D;Ventes,"
-                    + "PENDING,u-1,2025-03-01T09:00:00Z,");
-            assertThat(csv).endsWith(",inv-1\r\n");
+            assertThat(csv).contains("\"zoe@example.fr\",\"\",\"\",\"Zoé\",\"Dupont, \"\"la grande\"\"\",\"\",\"manager\","
+                    + "\"member\",\"R&D;Ventes\",\"PENDING\",\"u-1\",\"2025-03-01T09:00:00Z\",");
+            assertThat(csv).endsWith(",\"inv-1\"\r\n");
         }
 
         @Test
@@ -115,7 +132,7 @@ class ExportTest {
             byte[] b = bytes.toByteArray();
             assertThat(new byte[] {b[0], b[1], b[2]}).containsExactly(0xEF, 0xBB, 0xBF);
             String text = new String(b, 3, b.length - 3, StandardCharsets.UTF_8);
-            assertThat(text).startsWith("email;identifier kind;").contains(";Zoé;\"Dupont, \"\"la grande\"\"\";")
+            assertThat(text).startsWith("email;identifier kind;").contains(";\"Zoé\";\"Dupont, \"\"la grande\"\"\";")
                     .doesNotStartWith("\uFEFF");
         }
 
@@ -126,7 +143,7 @@ class ExportTest {
 
             StatusReportExport.write(List.of(ZOE), CREATED.plus(Duration.ofDays(8)), out, CsvExportOptions.defaults());
 
-            assertThat(out.toString()).contains(",EXPIRED,");
+            assertThat(out.toString()).contains(",\"EXPIRED\",");
         }
 
         @Test
@@ -172,6 +189,24 @@ class ExportTest {
         }
 
         @Test
+        @DisplayName("cells with triggers after , ; or tab import back unchanged, with either separator")
+        void european() {
+            for (CsvExportOptions options : List.of(CsvExportOptions.defaults(), CsvExportOptions.excel().withSeparator(';'),
+                    CsvExportOptions.defaults().withSeparator('\t'))) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                StatusReportExport.write(List.of(EUROPEAN, ATTACKER), NOW, bytes, options);
+
+                ImportResult imported = CsvImporter.read(new ByteArrayInputStream(bytes.toByteArray()));
+
+                InvitationRow row = imported.rows().get(0);
+                assertThat(row.firstName()).as("separator %s", options.separator()).isEqualTo("Ann,-2\t@x");
+                assertThat(row.lastName()).isEqualTo("Smith;=1+1");
+                assertThat(imported.rows().get(1).firstName()).isEqualTo("=HYPERLINK(\"http://evil\")");
+                assertThat(imported.rows()).allSatisfy(r -> assertThat(r.problems()).isEmpty());
+            }
+        }
+
+        @Test
         @DisplayName("a claim-link export imports back without the links")
         void claimLinks() {
             StringWriter out = new StringWriter();
@@ -187,4 +222,5 @@ class ExportTest {
                     .contains("claim links");
         }
     }
+
 }

@@ -127,4 +127,36 @@ class LdifImporterTest {
                 .asInstanceOf(type(ImportException.class))
                 .extracting(ImportException::code).isEqualTo(ErrorCode.IMPORT_LIMIT_EXCEEDED);
     }
+
+    @Test
+    @DisplayName("entries that are not people: ten warnings and one summary, and they count against the row limit")
+    void manySkippedEntries() {
+        String skipped = "dn: o=a\n\n";
+        String person = "dn: uid=a,dc=e\nmail: a@x.io\n\n";
+
+        ImportResult result = LdifImporter.read(utf8(skipped.repeat(2_000) + person));
+
+        assertThat(result.rows()).singleElement().extracting(InvitationRow::rowNumber).isEqualTo(2_001);
+        assertThat(result.warnings()).hasSize(11);
+        assertThat(result.warnings().get(10).message()).contains("1990 more entries skipped").contains("2000 in all");
+        assertThatThrownBy(() -> LdifImporter.read(utf8(skipped.repeat(50) + person), ImportLimits.of(10_000, 20)))
+                .isInstanceOf(ImportException.class).hasMessageContaining("more than 20 rows")
+                .asInstanceOf(type(ImportException.class))
+                .extracting(ImportException::code).isEqualTo(ErrorCode.IMPORT_LIMIT_EXCEEDED);
+    }
+
+    @Test
+    @DisplayName("a base64 value that is not UTF-8 is a problem naming the attribute and the entry, never U+FFFD")
+    void notUtf8() {
+        ImportResult result = LdifImporter.read(utf8("dn: uid=a,dc=e\nmail:: YfxAeC5jb20=\ngivenName:: SvxyZ2Vu\n"
+                + "sn: Lee\n"));
+
+        InvitationRow row = result.rows().get(0);
+        assertThat(row.email()).isNull();
+        assertThat(row.firstName()).isNull();
+        assertThat(row.toString()).doesNotContain("\uFFFD");
+        assertThat(row.problems()).hasSize(2).allSatisfy(p -> assertThat(p.message()).contains("uid=a,dc=e")
+                .contains("not UTF-8").contains("as UTF-8"));
+        assertThat(row.problems()).extracting(p -> p.field()).containsExactly("givenName", "mail");
+    }
 }

@@ -124,4 +124,15 @@ class VCardImporterTest {
         assertThat(result.rows().get(0).email()).isEqualTo("a@x.io");
         assertThat(result.warnings()).isNotEmpty().allSatisfy(w -> assertThat(w.rowNumber()).isEqualTo(1));
     }
+
+    @Test
+    @DisplayName("a card with several email addresses says which one was used")
+    void severalEmails() {
+        ImportResult result = VCardImporter.read(utf8("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\n"
+                + "EMAIL:home@x.com\r\nEMAIL;TYPE=pref:work@x.com\r\nEND:VCARD\r\n"));
+
+        assertThat(result.rows().get(0).email()).isEqualTo("work@x.com");
+        assertThat(result.warnings()).extracting(ImportWarning::message)
+                .contains("the card has 2 email addresses; work@x.com (the preferred one) was used");
+    }
 }

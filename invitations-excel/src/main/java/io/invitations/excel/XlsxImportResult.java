@@ -18,11 +18,14 @@ import java.util.Objects;
  * @param headers         the header cells as written, in column order from column A ({@code ""} for a
  *                        blank header cell)
  * @param rows            the data rows; blank rows are skipped
+ * @param warnings        what the user should check although no row was refused, e.g. {@code cell B2 is
+ *                        a number (612345678); leading zeros ... may have been lost}; the first ten, then
+ *                        one line counting the rest
  * @since 0.1.0
  */
 @API(status = API.Status.STABLE, since = "1.0")
 public record XlsxImportResult(String sheetName, int headerRowNumber, List<String> headers,
-                               List<InvitationRow> rows) {
+                               List<InvitationRow> rows, List<String> warnings) {
     /**
      * Copies the lists.
      *
@@ -36,6 +39,21 @@ public record XlsxImportResult(String sheetName, int headerRowNumber, List<Strin
         }
         headers = List.copyOf(headers);
         rows = List.copyOf(rows);
+        warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * Creates a result without warnings.
+     *
+     * @param sheetName       the sheet's name
+     * @param headerRowNumber the header's row number
+     * @param headers         the header cells
+     * @param rows            the data rows
+     * @throws NullPointerException     if a component is null
+     * @throws InvitationException with {@code INVALID_REQUEST} if {@code headerRowNumber} is below 1
+     */
+    public XlsxImportResult(String sheetName, int headerRowNumber, List<String> headers, List<InvitationRow> rows) {
+        this(sheetName, headerRowNumber, headers, rows, List.of());
     }
 
     /**

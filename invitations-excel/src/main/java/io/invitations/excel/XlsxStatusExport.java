@@ -14,10 +14,11 @@ import java.util.Objects;
  * Writes the invitation status report as an Excel workbook, streaming (Apache POI SXSSF: only a
  * window of rows is in memory, so thousands of invitations cost little). The columns are the
  * shared {@link io.invitations.core.bulk.StatusReport#HEADERS}, the same as the CSV export, with
- * statuses as of the given instant; every cell is text passed through
- * {@link io.invitations.core.bulk.CellText#neutralize(String)}, so a name such as
- * {@code =HYPERLINK(...)} can never run as a formula. The header names are ones the importers
- * recognise, so the report can be edited and imported again.
+ * statuses as of the given instant; every cell is a text cell, which a spreadsheet never calculates,
+ * so a name such as {@code =HYPERLINK(...)} can never run as a formula. Text that looks like a formula
+ * (see {@link io.invitations.core.bulk.CellText}) is written as it is with the "quote prefix" cell
+ * style, so no apostrophe shows and editing the cell keeps it text. The header names are ones the
+ * importers recognise, so the report can be edited and imported again, every value exactly as exported.
  *
  * <pre>{@code
  * List<Invitation> invitations = store.query(...);          // any Iterable, read once, in order

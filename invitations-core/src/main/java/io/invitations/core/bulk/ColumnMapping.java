@@ -102,6 +102,8 @@ public final class ColumnMapping {
         for (int c = 0; c < headers.size(); c++) {
             String h = headers.get(c);
             if (h == null || h.isBlank()) {
+                // kept with a blank name whatever keepUnknownAsMetadata says: a value under it is a problem
+                unknown.put(c, "");
                 continue;
             }
             RowField f = explicit.get(RowField.normalize(h));
@@ -134,11 +136,16 @@ public final class ColumnMapping {
      * A resolved header row: which column holds which field, and which unknown columns are kept.
      *
      * @param fields  column index (0-based) → field
-     * @param unknown column index (0-based) → header, for columns kept as metadata
+     * @param unknown column index (0-based) → header, for columns kept as metadata; a blank header
+     *                stands for a column without a header, whose non-empty cells are a problem of their
+     *                row ({@link #NO_HEADER_FIELD}) rather than silently dropped
      * @since 0.1.0
      */
     @API(status = API.Status.STABLE, since = "1.0")
     public record Resolved(Map<Integer, RowField> fields, Map<Integer, String> unknown) {
+        /** The field that {@link #toRow} names in the problem of a cell under a blank header. */
+        public static final String NO_HEADER_FIELD = "columns";
+
         /**
          * Copies the maps.
          *
@@ -147,6 +154,31 @@ public final class ColumnMapping {
         public Resolved {
             fields = Map.copyOf(fields);
             unknown = Map.copyOf(unknown);
+        }
+
+        /**
+         * Returns the problem text for a non-empty cell under a blank header.
+         *
+         * @param where     the cell or column as the user sees it, e.g. {@code cell B2} or {@code column 2 (B)}
+         * @param headerRow the header row as the user sees it, e.g. {@code row 1}
+         * @return the message
+         */
+        public static String noHeader(String where, String headerRow) {
+            return where + " has a value but no header; name the column in " + headerRow + " or empty the cell";
+        }
+
+        /**
+         * Returns a column's spreadsheet letters: 0 → {@code A}, 26 → {@code AA}.
+         *
+         * @param column the 0-based column
+         * @return the letters
+         */
+        public static String letters(int column) {
+            StringBuilder name = new StringBuilder();
+            for (int c = column + 1; c > 0; c = (c - 1) / 26) {
+                name.insert(0, (char) ('A' + (c - 1) % 26));
+            }
+            return name.toString();
         }
 
         /**
@@ -159,7 +191,14 @@ public final class ColumnMapping {
         public InvitationRow toRow(int rowNumber, List<String> cells) {
             InvitationRow.Builder b = InvitationRow.builder(rowNumber);
             fields.forEach((c, field) -> b.set(field, c < cells.size() ? cells.get(c) : null));
-            unknown.forEach((c, h) -> b.metadata(h, c < cells.size() ? cells.get(c) : null));
+            new java.util.TreeMap<>(unknown).forEach((c, h) -> {
+                String cell = c < cells.size() ? cells.get(c) : null;
+                if (!h.isEmpty()) {
+                    b.metadata(h, cell);
+                } else if (cell != null && !cell.isBlank()) {
+                    b.problem(NO_HEADER_FIELD, noHeader("column " + (c + 1) + " (" + letters(c) + ")", "the header row"));
+                }
+            });
             return b.build();
         }
     }

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("CellText")
 class CellTextTest {
-    private static final String ALPHABET = "'=+-@\t\r\nab 1\"";
+    private static final String ALPHABET = "'=+-@\t\r\nab 1\",;";
 
     @ParameterizedTest(name = "[{index}] a cell starting with {0} gets a quote")
     @ValueSource(strings = {"=1+1", "+33 6", "-2", "@SUM(A1)", "\tx", "\rx", "\nx", "'=x", "''+x"})
@@ -26,6 +26,23 @@ class CellTextTest {
     void harmless(String value) {
         assertThat(CellText.neutralize(value)).isEqualTo(value);
         assertThat(CellText.restore(value)).isEqualTo(value);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"Smith;=1+1", "Smith,=1+1", "Smith\t=1+1", "a;'=b", "x;-1", "a,@SUM(A1)"})
+    @DisplayName("a trigger after a comma, semicolon or tab inside the cell gets a quote too (Excel in a ';' locale)")
+    void triggersInside(String value) {
+        String safe = CellText.neutralize(value);
+
+        assertThat(safe.split("[,;\t]", -1)).allSatisfy(piece -> assertThat(piece).doesNotMatch("(?s)^[=+\\-@\r\n].*"));
+        assertThat(CellText.restore(safe)).isEqualTo(value);
+    }
+
+    @Test
+    @DisplayName("Smith;=1+1 is written as Smith;'=1+1")
+    void smith() {
+        assertThat(CellText.neutralize("Smith;=1+1")).isEqualTo("Smith;'=1+1");
+        assertThat(CellText.neutralize("a,b;c")).isEqualTo("a,b;c");
     }
 
     @Test
@@ -44,7 +61,7 @@ class CellTextTest {
         Random random = new Random(seed);
         for (int i = 0; i < 20_000; i++) {
             StringBuilder s = new StringBuilder();
-            int length = random.nextInt(6);
+            int length = random.nextInt(8);
             for (int k = 0; k < length; k++) {
                 s.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
             }
@@ -54,6 +71,9 @@ class CellTextTest {
             assertThat(safe).as("seed %d, case %d", seed, i).doesNotStartWith("=").doesNotStartWith("+")
                     .doesNotStartWith("-").doesNotStartWith("@").doesNotStartWith("\t").doesNotStartWith("\r")
                     .doesNotStartWith("\n");
+            for (String piece : safe.split("[,;\t]", -1)) {
+                assertThat(piece).as("seed %d, case %d: %s", seed, i, value).doesNotMatch("(?s)^[=+\\-@\r\n].*");
+            }
         }
     }
 }

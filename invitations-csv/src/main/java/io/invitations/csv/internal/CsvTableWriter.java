@@ -17,7 +17,10 @@ import java.util.List;
 
 /**
  * Writes a header and rows as CSV with OpenCSV's writer, every cell (header included) through
- * {@link CellText#neutralize(String)}. The target is flushed, never closed: it belongs to the caller.
+ * {@link CellText#neutralize(String)}, every data cell between double quotes (the header's names are the
+ * SDK's own and quoted only where needed): a spreadsheet whose list separator is
+ * not the file's (Excel in a {@code ;} locale opening a comma-separated file) then keeps each cell whole
+ * instead of splitting it at a separator inside the text. The target is flushed, never closed: it belongs to the caller.
  */
 @API(status = API.Status.INTERNAL, since = "1.0")
 public final class CsvTableWriter {
@@ -56,9 +59,9 @@ public final class CsvTableWriter {
                     .withSeparator(options.separator())
                     .withLineEnd("\r\n")
                     .build();
-            csv.writeNext(neutralized(header), false);
+            csv.writeNext(neutralized(header), false);   // the SDK's own header names, quoted only if needed
             for (List<String> row : rows) {
-                csv.writeNext(neutralized(row), false);
+                csv.writeNext(neutralized(row), true);
             }
             csv.flush();
             if (csv.checkError()) {

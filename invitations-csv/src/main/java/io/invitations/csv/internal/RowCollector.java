@@ -30,6 +30,7 @@ public final class RowCollector {
     private final List<ImportWarning> warnings = new ArrayList<>();
     private final List<Integer> blankRows = new ArrayList<>();
     private int blankCount;
+    private int skippedCount;
 
     /**
      * Starts a collection.
@@ -59,10 +60,7 @@ public final class RowCollector {
      * @throws ImportException with {@link ErrorCode#IMPORT_LIMIT_EXCEEDED} when it is one too many
      */
     public void add(InvitationRow row) {
-        if (count >= limits.maxRows()) {
-            throw new ImportException(ErrorCode.IMPORT_LIMIT_EXCEEDED, row.rowNumber(), null, "the file has more than "
-                    + limits.maxRows() + " rows, the limit; split it into smaller files");
-        }
+        requireRoom(row.rowNumber());
         count++;
         consumer.accept(row);
     }
@@ -76,6 +74,30 @@ public final class RowCollector {
         // only the first few are listed: a file of empty lines must not cost memory per line
         if (blankCount++ < BLANK_ROWS_LISTED) {
             blankRows.add(rowNumber);
+        }
+    }
+
+    /**
+     * Notes an entry (card, record) that was read but skipped; it counts against the row limit like a
+     * row, since reading it cost as much. Only the first few get their own warning; the rest are
+     * counted in one summary warning, so a file of skipped entries cannot fill the memory with warnings.
+     *
+     * @param rowNumber the entry's number
+     * @param message   why it was skipped
+     * @throws ImportException with {@link ErrorCode#IMPORT_LIMIT_EXCEEDED} when it is one entry too many
+     */
+    public void skipped(int rowNumber, String message) {
+        requireRoom(rowNumber);
+        if (skippedCount++ < BLANK_ROWS_LISTED) {
+            warn(rowNumber, message);
+        }
+    }
+
+    private void requireRoom(int rowNumber) {
+        if (count + skippedCount >= limits.maxRows()) {
+            throw new ImportException(ErrorCode.IMPORT_LIMIT_EXCEEDED, rowNumber, null, "the file has more than "
+                    + limits.maxRows() + " rows" + (skippedCount > 0 ? " (entries, skipped ones included)" : "")
+                    + ", the limit; split it into smaller files");
         }
     }
 
@@ -125,6 +147,10 @@ public final class RowCollector {
             throw new ImportException(ErrorCode.IMPORT_INVALID_FILE, 0, null, whenEmpty);
         }
         List<ImportWarning> all = new ArrayList<>(warnings);
+        if (skippedCount > BLANK_ROWS_LISTED) {
+            all.add(new ImportWarning(0, "... and " + (skippedCount - BLANK_ROWS_LISTED) + " more entries skipped ("
+                    + skippedCount + " in all)"));
+        }
         if (blankCount > 0) {
             String listed = blankRows.stream().map(String::valueOf).collect(Collectors.joining(", "));
             all.add(new ImportWarning(0, blankCount + " blank row" + (blankCount == 1 ? "" : "s") + " skipped: "

@@ -29,7 +29,7 @@ final class SheetReader extends DefaultHandler {
     /** Excel's last column (XFD), 0-based. */
     private static final int MAX_COLUMN = 16_383;
 
-    private enum Kind { TEXT, NUMBER, DATE, BOOLEAN, ERROR }
+    private enum Kind { TEXT, NUMBER, DATE, BOOLEAN, ERROR, UNCALCULATED }
 
     private record Cell(Kind kind, String text) {
     }
@@ -51,6 +51,8 @@ final class SheetReader extends DefaultHandler {
     private int style;
     private boolean capture;
     private boolean inValue;
+    private boolean formula;
+    private boolean valued;
     private boolean inInline;
     private boolean inInlineText;
     private int phoneticDepth;
@@ -60,6 +62,10 @@ final class SheetReader extends DefaultHandler {
     private List<String> headers;
     private ColumnMapping.Resolved columns;
     private int emailColumn = -1;
+    private int identifierColumn = -1;
+    private static final int WARNINGS_LISTED = 10;
+    private final List<String> warnings = new ArrayList<>();
+    private int numericIdentifiers;
     private long cells;
     private long chars;
 
@@ -85,7 +91,12 @@ final class SheetReader extends DefaultHandler {
                     "the sheet '" + Names.shorten(sheetName) + "' is empty; its first row must hold the column headers"
                             + " (email, first name, last name, ...)");
         }
-        return new XlsxImportSummary(sheetName, headerRow, headers, rowCount);
+        List<String> all = new ArrayList<>(warnings);
+        if (numericIdentifiers > WARNINGS_LISTED) {
+            all.add("... and " + (numericIdentifiers - WARNINGS_LISTED) + " more identifier cells are numbers ("
+                    + numericIdentifiers + " in all); format the identifier column as Text");
+        }
+        return new XlsxImportSummary(sheetName, headerRow, headers, rowCount, all);
     }
 
     @Override
@@ -102,7 +113,11 @@ final class SheetReader extends DefaultHandler {
                     startCell(attributes.getValue("r"), attributes.getValue("t"), attributes.getValue("s"));
                 }
             }
-            case "v" -> inValue = capture;
+            case "v" -> {
+                inValue = capture;
+                valued = true;
+            }
+            case "f" -> formula = true;
             case "is" -> inInline = capture;
             case "t" -> inInlineText = inInline && phoneticDepth == 0;
             case "rPh" -> phoneticDepth++;
@@ -156,29 +171,48 @@ final class SheetReader extends DefaultHandler {
         if (number < 1 || number > MAX_ROW) {
             throw invalid("a row is numbered " + number + "; Excel numbers rows from 1 to " + Sizes.count(MAX_ROW));
         }
+        if (reference != null && number <= rowNumber) {
+            // a repeated <row r="2"> would overwrite or shadow the first one's people
+            throw invalid("row " + number + " appears twice, or after row " + rowNumber);
+        }
         rowNumber = number;
         column = -1;
         row.clear();
     }
 
     private void startCell(String reference, String cellType, String styleIndex) {
+        int previous = column;
         column = reference == null ? column + 1 : columnOf(reference);
+        if (column <= previous) {
+            // a repeated cell reference would silently replace the first cell's value
+            throw invalid("cell " + reference() + " appears twice in row " + rowNumber + ", or out of order");
+        }
         if (column > MAX_COLUMN) {
             throw invalid("a cell lies beyond column XFD, Excel's last column");
         }
         type = cellType;
+        formula = false;
+        valued = false;
         style = parseStyle(styleIndex);
         text.setLength(0);
-        capture = columns == null || columns.fields().containsKey(column) || columns.unknown().containsKey(column);
+        // cells right of the last header are read too, so that a value there is reported, not lost
+        capture = columns == null || columns.fields().containsKey(column) || columns.unknown().containsKey(column)
+                || column >= headers.size();
     }
 
     private void endCell() {
-        Cell cell = value();
+        // a formula whose result was never stored (written by a program, not calculated): its value is unknown
+        Cell cell = formula && !valued && !"inlineStr".equals(type) ? new Cell(Kind.UNCALCULATED, "?") : value();
         if (cell == null) {
             return;
         }
         if (cell.text.length() > SharedStrings.MAX_CELL_CHARS) {
             throw cellTooLong();
+        }
+        if (columns != null && isHeaderless(column)) {
+            // only noted, not kept: its text is not counted against the limits nor handed over
+            row.put(column, new Cell(Kind.TEXT, ""));
+            return;
         }
         cells++;
         chars += cell.text.length();
@@ -224,9 +258,24 @@ final class SheetReader extends DefaultHandler {
         if (!Double.isFinite(value)) {
             throw invalid("cell " + reference() + " is marked as a number but holds '" + Names.shorten(raw) + "'");
         }
-        return formats.isDate(value, style)
-                ? new Cell(Kind.DATE, formats.date(value))
-                : new Cell(Kind.NUMBER, formats.number(value, style));
+        if (formats.isDate(value, style)) {
+            return new Cell(Kind.DATE, formats.date(value));
+        }
+        // an identifier is digits, never 4.92E+11 nor 491,511,234,567: the exact number as written
+        return new Cell(Kind.NUMBER, column == identifierColumn && columns != null
+                ? exactDigits(raw) : formats.number(value, style));
+    }
+
+    /** The stored number exactly, without exponent or grouping ({@code 4.91511234567E11} → {@code 491511234567}). */
+    private static String exactDigits(String raw) {
+        java.math.BigDecimal exact;
+        try {
+            exact = new java.math.BigDecimal(raw).stripTrailingZeros();
+        } catch (NumberFormatException e) {
+            exact = null;   // Java-only spellings such as 1d or 0x1p3
+        }
+        // a finite double has at most 309 integer digits; a far-off exponent (1E-99999) is not spelled out
+        return exact == null || exact.scale() > 40 ? CellFormats.plain(Double.parseDouble(raw)) : exact.toPlainString();
     }
 
     private String shared(String raw) {
@@ -258,11 +307,27 @@ final class SheetReader extends DefaultHandler {
         }
         InvitationRow.Builder b = InvitationRow.builder(rowNumber);
         columns.fields().forEach((c, field) -> b.set(field, cellText(c)));
-        columns.unknown().forEach((c, header) -> b.metadata(header, cellText(c)));
-        row.forEach((c, cell) -> {
-            if (cell.kind == Kind.ERROR) {
+        columns.unknown().forEach((c, header) -> {
+            if (!header.isEmpty()) {
+                b.metadata(header, cellText(c));
+            }
+        });
+        new java.util.TreeMap<>(row).forEach((c, cell) -> {
+            if (isHeaderless(c)) {
+                b.problem(ColumnMapping.Resolved.NO_HEADER_FIELD, ColumnMapping.Resolved.noHeader(
+                        "cell " + columnName(c) + rowNumber, "row " + headerRow));
+            } else if (cell.kind == Kind.UNCALCULATED) {
+                b.problem(fieldName(c), "cell " + columnName(c) + rowNumber + " holds a formula that was never "
+                        + "calculated; open and save the file in Excel (or LibreOffice) first, or type the value");
+            } else if (cell.kind == Kind.ERROR) {
                 b.problem(fieldName(c), "the cell shows the error " + Names.shorten(cell.text)
                         + "; correct the formula or type the value");
+            } else if (c == identifierColumn && cell.kind == Kind.NUMBER) {
+                if (numericIdentifiers++ < WARNINGS_LISTED) {
+                    warnings.add("row " + rowNumber + ": cell " + columnName(c) + rowNumber + " is a number ("
+                            + Names.shorten(cell.text) + "); leading zeros or a leading + may have been lost. Format "
+                            + "the column as Text and type the identifier again");
+                }
             } else if (c == emailColumn && cell.kind != Kind.TEXT) {
                 b.problem(RowField.EMAIL.canonicalHeader(), "the cell holds a " + kindName(cell.kind) + " ("
                         + Names.shorten(cell.text) + "), not an email address; type the address as text");
@@ -291,15 +356,22 @@ final class SheetReader extends DefaultHandler {
         columns.fields().forEach((c, field) -> {
             if (field == RowField.EMAIL) {
                 emailColumn = c;
+            } else if (field == RowField.IDENTIFIER) {
+                identifierColumn = c;
             }
         });
         headers = header;
         headerRow = rowNumber;
     }
 
+    /** Tells whether a column of a data row has no header: blank in the header row, or right of it. */
+    private boolean isHeaderless(int c) {
+        return c >= headers.size() || "".equals(columns.unknown().get(c));
+    }
+
     private String cellText(int c) {
         Cell cell = row.get(c);
-        return cell == null || cell.kind == Kind.ERROR ? null : cell.text;
+        return cell == null || cell.kind == Kind.ERROR || cell.kind == Kind.UNCALCULATED ? null : cell.text;
     }
 
     private String fieldName(int c) {
@@ -344,11 +416,7 @@ final class SheetReader extends DefaultHandler {
     }
 
     private static String columnName(int column) {
-        StringBuilder name = new StringBuilder();
-        for (int c = column + 1; c > 0; c = (c - 1) / 26) {
-            name.insert(0, (char) ('A' + (c - 1) % 26));
-        }
-        return name.toString();
+        return ColumnMapping.Resolved.letters(column);
     }
 
     private static int parseStyle(String s) {

@@ -47,29 +47,35 @@ public final class StatusWorkbook {
             bold.setBold(true);
             header.setFont(bold);
             Row head = sheet.createRow(0);
-            fill(head, StatusReport.HEADERS, header);
+            fill(head, StatusReport.HEADERS, header, header);
             sheet.createFreezePane(0, 1);
             for (int c = 0; c < StatusReport.HEADERS.size(); c++) {
                 sheet.setColumnWidth(c, 22 * 256);
             }
+            // text cells are never calculated; a text that looks like a formula is also marked "quote
+            // prefixed", so that Excel shows it as typed and keeps it text when someone edits the cell
+            CellStyle quoted = wb.createCellStyle();
+            quoted.setQuotePrefixed(true);
             int n = 0;
             for (Invitation invitation : invitations) {
                 if (n == MAX_ROWS) {
                     throw InvitationException.invalidValue("more than " + Sizes.count(MAX_ROWS)
                             + " invitations do not fit in one sheet; export them in parts");
                 }
-                fill(sheet.createRow(++n), StatusReport.row(invitation, now), null);
+                fill(sheet.createRow(++n), StatusReport.row(invitation, now), null, quoted);
             }
             wb.write(out);
             return n;
         }
     }
 
-    private static void fill(Row row, List<String> values, CellStyle style) {
+    private static void fill(Row row, List<String> values, CellStyle style, CellStyle formulaLike) {
         for (int c = 0; c < values.size(); c++) {
-            row.createCell(c).setCellValue(CellText.neutralize(values.get(c)));
-            if (style != null) {
-                row.getCell(c).setCellStyle(style);
+            String value = values.get(c) == null ? "" : values.get(c);
+            row.createCell(c).setCellValue(value);
+            CellStyle chosen = CellText.neutralize(value).equals(value) ? style : formulaLike;
+            if (chosen != null) {
+                row.getCell(c).setCellStyle(chosen);
             }
         }
     }

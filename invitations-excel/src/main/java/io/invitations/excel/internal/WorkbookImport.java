@@ -35,7 +35,8 @@ public final class WorkbookImport {
     public static XlsxImportResult read(InputStream in, XlsxImportOptions options) {
         List<InvitationRow> rows = new ArrayList<>();
         XlsxImportSummary summary = forEachRow(in, options, rows::add);
-        return new XlsxImportResult(summary.sheetName(), summary.headerRowNumber(), summary.headers(), rows);
+        return new XlsxImportResult(summary.sheetName(), summary.headerRowNumber(), summary.headers(), rows,
+                summary.warnings());
     }
 
     /**
