@@ -563,7 +563,7 @@ public final class Tour {
         report.kv("bounced", bounced.stream().map(i -> i.id() + " " + i.status() + ", " + i.delivery().lastError())
                 .collect(Collectors.joining("; ")));
         refused("Ada resends", () -> invitations.administration(ada, ACME).resend(ghost.id()));
-        // Ada's invitation is not Hugo's to read: as absent to him as a missing id (ADR 0031)
+        // Ada's invitation is not Hugo's to read: as absent to him as a missing id (ADR 0030)
         refused("Hugo HR copies Ada's link", () -> invitations.administration(hugo, ACME).shareClaimLink(ghost.id()));
         // and on his own (from the CSV) his level is too low to reveal a link
         refused("Hugo HR copies the link", () -> invitations.administration(hugo, ACME)

@@ -121,7 +121,7 @@ class PermissionLadderTest {
             f.clock.advance(Duration.ofHours(1));
 
             assertThat(f.service.administration(parisAdmin, ACME).resend(paris.id()).resendCount()).isEqualTo(1);
-            // another unit's invitation is not theirs to read: it is not found, as a missing one (ADR 0031)
+            // another unit's invitation is not theirs to read: it is not found, as a missing one (ADR 0030)
             assertThat(refused(() -> f.service.administration(parisAdmin, ACME).resend(berlin.id())).code())
                     .isEqualTo(ErrorCode.NOT_FOUND);
             assertThat(refused(() -> f.service.administration(parisAdmin, ACME).revoke(berlin.id(), null)).code())
